@@ -1,0 +1,78 @@
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Contracts.Organizations;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Organizations;
+
+/// <summary>GET /api/v1/organizations — filter by type, parent and name; keyset-paged by id.</summary>
+public static class ListOrganizations
+{
+    public sealed record Query(OrganizationType? Type, Guid? ParentId, string? Search, int Take, Guid? After) : IRequest<OrganizationPage>;
+
+    public sealed class Handler(Db db) : IRequestHandler<Query, OrganizationPage>, ISqlSource
+    {
+        private static string Select(SqlDialect dialect) => dialect.Limit(
+            $"SELECT {OrganizationRecord.Columns} FROM organizations " +
+            "WHERE (@Type IS NULL OR type = @Type) " +
+            "AND (@ParentId IS NULL OR parent_id = @ParentId) " +
+            "AND (@Pattern IS NULL OR name LIKE @Pattern ESCAPE '\\') " +
+            "AND (@After IS NULL OR id > @After) " +
+            "ORDER BY id");
+
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select(dialect)];
+
+        public async ValueTask<OrganizationPage> Handle(Query query, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var rows = (await connection.QueryAsync<OrganizationRecord>(new CommandDefinition(Select(db.Dialect), new
+            {
+                Type = query.Type is null ? null : DbEnum.ToText(query.Type.Value),
+                query.ParentId,
+                Pattern = string.IsNullOrWhiteSpace(query.Search) ? null : "%" + EscapeLike(query.Search.Trim()) + "%",
+                query.After,
+                Take = query.Take + 1,
+            }, cancellationToken: cancellationToken))).ToList();
+
+            var hasMore = rows.Count > query.Take;
+            var items = rows.Take(query.Take).Select(row => row.ToContract()).ToList();
+            return new OrganizationPage
+            {
+                Items = items,
+                NextCursor = hasMore ? Paging.Encode(items[^1].Id) : null,
+            };
+        }
+
+        private static string EscapeLike(string text) =>
+            text.Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal)
+                .Replace("[", "\\[", StringComparison.Ordinal);
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
+        group.MapGet("/", async (string? type, Guid? parentId, string? q, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+            {
+                var errors = Paging.Check(limit, cursor, key => Guid.TryParse(key, out _), out var take, out var after);
+                QueryEnums.TryParse<OrganizationType>(type, "type", errors, out var organizationType);
+                if (q is { Length: > 200 })
+                {
+                    errors["q"] = ["q must be at most 200 characters."];
+                }
+
+                if (errors.Count > 0)
+                {
+                    return TypedResults.ValidationProblem(errors, title: "One or more validation errors occurred.");
+                }
+
+                var page = await mediator.Send(new Query(organizationType, parentId, q, take, after is null ? null : Guid.Parse(after)), ct);
+                return (IResult)TypedResults.Ok(page);
+            })
+            .WithQueryEnum<OrganizationType>("type")
+            .WithName("listOrganizations")
+            .WithSummary("List organizations")
+            .WithDescription("Pages with a cursor: pass the previous page's nextCursor as cursor. limit is 1–200 (default 50).")
+            .Produces<OrganizationPage>()
+            .ProducesValidationProblem();
+}

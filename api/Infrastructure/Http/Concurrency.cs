@@ -1,0 +1,46 @@
+using Microsoft.Net.Http.Headers;
+
+namespace LaunchPath.Api.Infrastructure.Http;
+
+/// <summary>Optimistic concurrency over HTTP: the row version is the ETag; updates must send it back in If-Match.</summary>
+public static class Concurrency
+{
+    public static string ETag(int version) => $"\"{version}\"";
+
+    public static void SetETag(this HttpResponse response, int version) => response.Headers.ETag = ETag(version);
+
+    /// <summary>
+    /// Reads If-Match. Returns <see cref="Error.IfMatchRequired"/> when absent; null version for "*" (any version);
+    /// -1 for a tag that can never match (a stale or foreign tag).
+    /// </summary>
+    public static Result<int?> ExpectedVersion(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch;
+        if (header.Count == 0 || string.IsNullOrWhiteSpace(header.ToString()))
+        {
+            return Error.IfMatchRequired;
+        }
+
+        if (!EntityTagHeaderValue.TryParseList(header, out var tags) || tags.Count == 0)
+        {
+            return new Error(ErrorKind.Validation, "Invalid If-Match header", "If-Match must be an entity tag such as \"3\" or *.",
+                new Dictionary<string, string[]> { ["If-Match"] = ["If-Match must be an entity tag such as \"3\" or *."] });
+        }
+
+        if (tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any)))
+        {
+            return (int?)null;
+        }
+
+        foreach (var tag in tags)
+        {
+            var text = tag.Tag.ToString().Trim('"');
+            if (int.TryParse(text, out var version))
+            {
+                return version;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,57 @@
+namespace LaunchPath.Api.Infrastructure.Http;
+
+/// <summary>The expected ways a use case can fail. Each maps to one HTTP status and a ProblemDetails body.</summary>
+public enum ErrorKind
+{
+    Validation = StatusCodes.Status400BadRequest,
+    Forbidden = StatusCodes.Status403Forbidden,
+    NotFound = StatusCodes.Status404NotFound,
+    Conflict = StatusCodes.Status409Conflict,
+    PreconditionFailed = StatusCodes.Status412PreconditionFailed,
+    Unprocessable = StatusCodes.Status422UnprocessableEntity,
+    PreconditionRequired = StatusCodes.Status428PreconditionRequired,
+}
+
+public sealed record Error(ErrorKind Kind, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Fields = null)
+{
+    public static Error NotFound(string what) => new(ErrorKind.NotFound, "Not found", $"{what} was not found.");
+
+    public static Error Conflict(string detail) => new(ErrorKind.Conflict, "Conflict", detail);
+
+    public static Error Unprocessable(string detail) => new(ErrorKind.Unprocessable, "Unprocessable request", detail);
+
+    public static Error Validation(string field, string message) =>
+        new(ErrorKind.Validation, "One or more validation errors occurred.", message, new Dictionary<string, string[]> { [field] = [message] });
+
+    public static readonly Error VersionMismatch = new(
+        ErrorKind.PreconditionFailed,
+        "Precondition failed",
+        "The resource was changed by someone else since you read it. Fetch it again and re-apply your change.");
+
+    public static readonly Error IfMatchRequired = new(
+        ErrorKind.PreconditionRequired,
+        "Precondition required",
+        "Send the resource's ETag in an If-Match header to update it.");
+}
+
+/// <summary>Either a value or an <see cref="Error"/>; handlers return these instead of throwing for expected outcomes.</summary>
+public readonly struct Result<T>
+{
+    private Result(T? value, Error? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+
+    public Error? Error { get; }
+
+    public bool IsSuccess => Error is null;
+
+    public static implicit operator Result<T>(T value) => new(value, null);
+
+    public static implicit operator Result<T>(Error error) => new(default, error);
+
+    public IResult Match(Func<T, IResult> onSuccess) => Error is null ? onSuccess(Value!) : Error.ToProblem();
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
+using LaunchPath.Api.Features.Organizations;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Hosting;
+using LaunchPath.Api.Infrastructure.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Logs: Serilog, JSON outside Development. Request logging records method, path template values and status only;
+// bodies and query strings (which may carry student data) are never logged.
+builder.Services.AddSerilog((services, logger) =>
+{
+    logger.ReadFrom.Configuration(builder.Configuration)
+        // The framework's own per-request lines carry the full URL, query string included: never log them.
+        .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LogEventLevel.Warning)
+        .MinimumLevel.Override("Microsoft.AspNetCore.Routing", Serilog.Events.LogEventLevel.Warning)
+        .Enrich.FromLogContext();
+    if (builder.Environment.IsDevelopment())
+    {
+        logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+    }
+    else
+    {
+        logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+    }
+});
+
+builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+builder.Services.AddSingleton<Db>();
+builder.Services.AddSingleton<DatabaseMigrator>();
+builder.Services.AddSingleton<DemoSeeder>();
+builder.Services.AddSingleton(TimeProvider.System);
+DapperTypeHandlers.Register();
+DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
+builder.Services.AddValidators();
+builder.Services.AddLaunchPathProblemDetails();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(options => Json.Configure(options.SerializerOptions));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => Json.Configure(options.JsonSerializerOptions));
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+builder.Services.AddLaunchPathOpenApi();
+
+var app = builder.Build();
+
+var database = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+if (database.MigrateOnStartup)
+{
+    app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+    if (app.Configuration.GetValue<bool>("Demo:Seed"))
+    {
+        await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+    }
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+
+if (app.Environment.IsDevelopment())
+{
+    app.UseSwagger();
+    app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.yaml", "LaunchPath API v1"));
+}
+
+app.MapHealth();
+app.MapOrganizations();
+
+app.Run();
+
+/// <summary>Entry point; public so the integration tests can host it.</summary>
+public partial class Program
+{
+    /// <summary>The one JSON shape of the API: camelCase, string enums, nulls honoured as declared.</summary>
+    internal static class Json
+    {
+        public static void Configure(JsonSerializerOptions options)
+        {
+            options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            options.RespectNullableAnnotations = true;
+            options.RespectRequiredConstructorParameters = true;
+            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        }
+    }
+}
