@@ -1,0 +1,130 @@
+// Starting and stopping the real API and the Vite dev server for the browser tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { ViteDevServer } from 'vite';
+
+export const clientDir = resolve(import.meta.dirname, '..');
+export const repoDir = resolve(clientDir, '..');
+export const artifactsDir = join(clientDir, 'e2e', 'artifacts');
+export const apiDll = process.env.LAUNCHPATH_API_DLL || join(repoDir, 'api', 'bin', 'Release', 'net10.0', 'LaunchPath.Api.dll');
+
+/** A TCP port that was free a moment ago on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createNetServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface RunningApi {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts the built API on a fresh SQLite database and waits until /health/ready answers 200. */
+export async function startApi(logFile: string): Promise<RunningApi> {
+  if (!existsSync(apiDll)) {
+    throw new Error(
+      `The API is not built: ${apiDll} does not exist.\n` +
+        'Build it first: dotnet build -c Release api/LaunchPath.Api.csproj (scripts/test does this), or set LAUNCHPATH_API_DLL.',
+    );
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'launchpath-e2e-'));
+  const log = createWriteStream(logFile);
+  const child = spawn('dotnet', [apiDll], {
+    cwd: dirname(apiDll), // the content root, where appsettings.json lives
+    env: {
+      ...process.env,
+      ASPNETCORE_URLS: url,
+      ASPNETCORE_ENVIRONMENT: 'Development',
+      Database__Provider: 'Sqlite',
+      Database__ConnectionString: `Data Source=${join(dataDir, 'e2e.db')}`,
+      Demo__Seed: 'false',
+      DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+      DOTNET_NOLOGO: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+
+  const stop = async () => {
+    await stopProcess(child);
+    log.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForReady(`${url}/health/ready`, child, logFile, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+async function waitForReady(healthUrl: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The API exited (${child.exitCode ?? child.signalCode}) before it was ready. Its log:\n${tail(logFile)}`);
+    }
+    try {
+      const response = await fetch(healthUrl, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The API was not ready at ${healthUrl} within ${timeoutMs / 1000}s (last: ${last}). Its log:\n${tail(logFile)}`);
+}
+
+function tail(file: string, lines = 40): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** SIGTERM, then SIGKILL if the process has not exited within `graceMs`. */
+export function stopProcess(child: ChildProcess, graceMs = 5_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** The client's own Vite config, served on a free port with /api and /health proxied to `apiUrl`. */
+export async function startVite(apiUrl: string): Promise<{ url: string; server: ViteDevServer }> {
+  const { createServer } = await import('vite');
+  process.env.LAUNCHPATH_API_URL = apiUrl; // read by vite.config.ts
+  const port = await freePort();
+  const server = await createServer({
+    configFile: join(clientDir, 'vite.config.ts'),
+    root: clientDir,
+    logLevel: 'warn',
+    clearScreen: false,
+    server: { host: '127.0.0.1', port, strictPort: true, watch: null },
+  });
+  await server.listen();
+  return { url: `http://127.0.0.1:${port}`, server };
+}

@@ -1,0 +1,147 @@
+import { ApiException } from '@launchpath/contracts';
+
+/**
+ * The one place that turns whatever a call to the generated client threw into something the UI can show.
+ *
+ * The generated client throws the parsed body for documented error responses (an RFC 9457 problem-details object,
+ * with `errors` on a 400 validation problem) and an ApiException (status + raw text) for everything else;
+ * fetch itself throws a TypeError when the server cannot be reached.
+ */
+export interface UiError {
+  /** A sentence for an error banner. */
+  message: string;
+  /** HTTP status, when a response came back. */
+  status?: number;
+  /** Validation messages keyed by field path in camelCase ("name", "parentId", "address.postalCode"). */
+  fieldErrors: FieldErrors;
+  /** The server's trace id, to quote when reporting a problem. */
+  traceId?: string;
+}
+
+export type FieldErrors = Readonly<Record<string, readonly string[]>>;
+
+interface ProblemLike {
+  type?: unknown;
+  title?: unknown;
+  status?: unknown;
+  detail?: unknown;
+  traceId?: unknown;
+  errors?: unknown;
+}
+
+const fallbackByStatus: Record<number, string> = {
+  400: 'The request was not valid.',
+  401: 'Please sign in again.',
+  403: 'You do not have access to this.',
+  404: 'It was not found. It may have been removed.',
+  409: 'It conflicts with an existing record.',
+  412: 'Someone else changed this record. Reload it and try again.',
+  422: 'The request could not be processed.',
+  428: 'This change needs the current version of the record. Reload it and try again.',
+};
+
+export function toUiError(error: unknown): UiError {
+  if (error instanceof ApiException || (typeof error === 'object' && error !== null && ApiException.isApiException(error))) {
+    const exception = error as ApiException;
+    const problem = parseProblem(exception.response);
+    if (problem) {
+      return fromProblem(problem, exception.status);
+    }
+    return { message: describeStatus(exception.status), status: exception.status, fieldErrors: {} };
+  }
+  if (isProblem(error)) {
+    return fromProblem(error);
+  }
+  if (error instanceof TypeError) {
+    return { message: 'Could not reach the LaunchPath server. Check your connection and try again.', fieldErrors: {} };
+  }
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return { message: 'The request was cancelled.', fieldErrors: {} };
+  }
+  if (error instanceof Error && error.message) {
+    return { message: error.message, fieldErrors: {} };
+  }
+  return { message: 'Something went wrong.', fieldErrors: {} };
+}
+
+/** The messages for one field, matching "Name", "name" or "$.name" from the server alike. */
+export function fieldErrorsFor(errors: FieldErrors, field: string): readonly string[] {
+  return errors[normalizeField(field)] ?? [];
+}
+
+/** "Name" → "name", "Address.PostalCode" → "address.postalCode", "$.parentId" → "parentId", "items[0].Name" → "items[0].name". */
+export function normalizeField(field: string): string {
+  return field
+    .replace(/^\$\.?/, '')
+    .split('.')
+    .map((part) => (part.length === 0 ? part : part[0].toLowerCase() + part.slice(1)))
+    .join('.');
+}
+
+function fromProblem(problem: ProblemLike, status?: number): UiError {
+  const code = typeof problem.status === 'number' ? problem.status : status;
+  const fieldErrors = normalizeErrors(problem.errors);
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const title = typeof problem.title === 'string' && problem.title.trim() ? problem.title.trim() : undefined;
+  const detail = typeof problem.detail === 'string' && problem.detail.trim() ? problem.detail.trim() : undefined;
+  let message: string;
+  if (hasFieldErrors) {
+    message = detail ?? 'Please correct the highlighted fields.';
+  } else {
+    message = detail ?? title ?? describeStatus(code);
+  }
+  return {
+    message,
+    status: code,
+    fieldErrors,
+    traceId: typeof problem.traceId === 'string' ? problem.traceId : undefined,
+  };
+}
+
+function normalizeErrors(errors: unknown): FieldErrors {
+  if (!errors || typeof errors !== 'object' || Array.isArray(errors)) {
+    return {};
+  }
+  const result: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(errors as Record<string, unknown>)) {
+    const messages = (Array.isArray(value) ? value : [value]).filter((m): m is string => typeof m === 'string' && m.length > 0);
+    if (messages.length > 0) {
+      const field = normalizeField(key);
+      result[field] = [...(result[field] ?? []), ...messages];
+    }
+  }
+  return result;
+}
+
+function isProblem(value: unknown): value is ProblemLike {
+  if (!value || typeof value !== 'object' || value instanceof Error) {
+    return false;
+  }
+  const candidate = value as ProblemLike;
+  return typeof candidate.status === 'number' || typeof candidate.title === 'string' || typeof candidate.errors === 'object';
+}
+
+function parseProblem(text: string | undefined): ProblemLike | undefined {
+  if (!text) {
+    return undefined;
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isProblem(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeStatus(status: number | undefined): string {
+  if (status === undefined) {
+    return 'Something went wrong.';
+  }
+  if (fallbackByStatus[status]) {
+    return fallbackByStatus[status];
+  }
+  if (status === 502 || status === 503 || status === 504) {
+    return 'The LaunchPath server is not available right now. Try again in a moment.';
+  }
+  return status >= 500 ? `The server failed to handle the request (HTTP ${status}).` : `The request failed (HTTP ${status}).`;
+}

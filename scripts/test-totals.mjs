@@ -1,0 +1,48 @@
+// Sums the results of every test runner in .test-results/: xunit TRX files and vitest JSON reports.
+// Prints one line per runner, then, last, "N passed, N failed, N skipped". Exits 1 on any failure or a missing report.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+const expected = ['dotnet', 'vitest-unit', 'vitest-e2e'];
+const files = [];
+const walk = (d) => {
+  for (const name of readdirSync(d)) {
+    const path = join(d, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(path);
+  }
+};
+walk(dir);
+
+let passed = 0, failed = 0, skipped = 0;
+const seen = new Set();
+for (const file of files) {
+  if (file.endsWith('.trx')) {
+    const counters = readFileSync(file, 'utf8').match(/<Counters\s[^>]*>/);
+    if (!counters) continue;
+    const get = (k) => Number((counters[0].match(new RegExp(`\\b${k}="(\\d+)"`)) ?? [0, 0])[1]);
+    const p = get('passed'), f = get('failed') + get('error') + get('timeout') + get('aborted'), s = get('notExecuted');
+    passed += p; failed += f; skipped += s; seen.add('dotnet');
+    console.log(`dotnet: ${p} passed, ${f} failed, ${s} skipped`);
+  } else if (file.endsWith('.json')) {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof report.numTotalTests !== 'number') continue;
+    const p = report.numPassedTests ?? 0;
+    // A suite that fails to load counts as a failure even though it ran no test.
+    const f = (report.numFailedTests ?? 0) + (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
+    const s = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    passed += p; failed += f; skipped += s;
+    const name = /e2e/.test(file.split('/').pop()) ? 'vitest-e2e' : 'vitest-unit';
+    seen.add(name);
+    console.log(`${name}: ${p} passed, ${f} failed, ${s} skipped`);
+  }
+}
+for (const name of expected) {
+  if (!seen.has(name)) {
+    console.log(`${name}: no report (the runner did not run or crashed)`);
+    failed += 1;
+  }
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);
