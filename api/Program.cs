@@ -1,10 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
+using LaunchPath.Api.Features.ApiKeys;
+using LaunchPath.Api.Features.Auth;
+using LaunchPath.Api.Features.Opportunities;
 using LaunchPath.Api.Features.Organizations;
+using LaunchPath.Api.Features.People;
+using LaunchPath.Api.Features.Roster;
+using LaunchPath.Api.Features.Users;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Hosting;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Json;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -34,6 +42,12 @@ builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(Dat
 builder.Services.AddSingleton<Db>();
 builder.Services.AddSingleton<DatabaseMigrator>();
 builder.Services.AddSingleton<DemoSeeder>();
+builder.Services.AddSingleton<BootstrapAdmin>();
+builder.Services.AddSingleton<RosterJobs>();
+builder.Services.AddHostedService<RosterImportWorker>();
+builder.Services.AddHostedService<IdempotencyCleanup>();
+builder.Services.AddSingleton<PasswordHasher<SignIn.Account>>();
+builder.Services.AddLaunchPathSecurity(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 DapperTypeHandlers.Register();
 DefaultTypeMap.MatchNamesWithUnderscores = true;
@@ -54,6 +68,7 @@ var database = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOpt
 if (database.MigrateOnStartup)
 {
     app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+    await app.Services.GetRequiredService<BootstrapAdmin>().EnsureAsync(CancellationToken.None);
     if (app.Configuration.GetValue<bool>("Demo:Seed"))
     {
         await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
@@ -63,6 +78,10 @@ if (database.MigrateOnStartup)
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 if (app.Environment.IsDevelopment())
 {
@@ -71,7 +90,13 @@ if (app.Environment.IsDevelopment())
 }
 
 app.MapHealth();
+app.MapAuth();
 app.MapOrganizations();
+app.MapUsers();
+app.MapApiKeys();
+app.MapOpportunities();
+app.MapPeople();
+app.MapRoster();
 
 app.Run();
 

@@ -22,7 +22,7 @@ for (const file of files) {
     const counters = readFileSync(file, 'utf8').match(/<Counters\s[^>]*>/);
     if (!counters) continue;
     const get = (k) => Number((counters[0].match(new RegExp(`\\b${k}="(\\d+)"`)) ?? [0, 0])[1]);
-    const p = get('passed'), f = get('failed') + get('error') + get('timeout') + get('aborted'), s = get('notExecuted');
+    const p = get('passed'), f = get('failed') + get('error') + get('timeout') + get('aborted'), s = get('total') - get('executed');
     passed += p; failed += f; skipped += s; seen.add('dotnet');
     console.log(`dotnet: ${p} passed, ${f} failed, ${s} skipped`);
   } else if (file.endsWith('.json')) {

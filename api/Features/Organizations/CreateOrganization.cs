@@ -2,6 +2,8 @@ using Dapper;
 using FluentValidation;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Organizations;
 using Mediator;
 
@@ -10,7 +12,7 @@ namespace LaunchPath.Api.Features.Organizations;
 /// <summary>POST /api/v1/organizations — create a region, district, school or employer.</summary>
 public static class CreateOrganization
 {
-    public sealed record Command(CreateOrganizationRequest Body) : IRequest<Result<Organization>>;
+    public sealed record Command(Caller Caller, CreateOrganizationRequest Body) : IRequest<Result<Organization>>;
 
     public sealed class Validator : AbstractValidator<CreateOrganizationRequest>
     {
@@ -31,22 +33,18 @@ public static class CreateOrganization
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Organization>>, ISqlSource
     {
-        private const string SelectParent =
-            "SELECT id, type, region_id, district_id FROM organizations WHERE id = @Id";
-
         private const string SelectDuplicate =
             "SELECT COUNT(*) FROM organizations WHERE scope_key = @ScopeKey AND sourced_id = @SourcedId";
 
-        private const string Insert =
+        private static readonly string Insert =
             "INSERT INTO organizations (id, type, name, parent_id, region_id, district_id, scope_key, sourced_id, identifier, " +
-            "address_line1, address_line2, address_city, address_state, address_postal_code, address_country, industry, career_cluster, " +
-            "version, created_at, updated_at) VALUES (@Id, @Type, @Name, @ParentId, @RegionId, @DistrictId, @ScopeKey, @SourcedId, @Identifier, " +
-            "@AddressLine1, @AddressLine2, @AddressCity, @AddressState, @AddressPostalCode, @AddressCountry, @Industry, @CareerCluster, " +
-            "1, @Now, @Now)";
+            AddressColumns.Select + ", industry, career_cluster, version, created_at, updated_at) " +
+            "VALUES (@Id, @Type, @Name, @ParentId, @RegionId, @DistrictId, @ScopeKey, @SourcedId, @Identifier, " +
+            AddressColumns.InsertParameters + ", @Industry, @CareerCluster, 1, @Now, @Now)";
 
         private static readonly string SelectCreated = $"SELECT {OrganizationRecord.Columns} FROM organizations WHERE id = @Id";
 
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectParent, SelectDuplicate, Insert, SelectCreated];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectDuplicate, Insert, SelectCreated];
 
         public async ValueTask<Result<Organization>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -58,22 +56,30 @@ public static class CreateOrganization
             var id = Guid.CreateVersion7();
             if (parentId is { } pid)
             {
-                var parent = await connection.QuerySingleOrDefaultAsync<OrganizationRecord>(
-                    new CommandDefinition(SelectParent, new { Id = pid }, cancellationToken: cancellationToken));
-                if (parent is null)
+                var parent = await Authorize.FindOrgAsync(connection, pid, cancellationToken);
+                if (parent is null || !Authorize.CanSee(command.Caller, parent.Ref))
                 {
                     return Error.Unprocessable($"Parent organization {pid} was not found.");
                 }
 
                 var expected = body.Type == OrganizationType.School ? OrganizationType.District : OrganizationType.Region;
-                if (parent.OrganizationType != expected)
+                if (parent.Ref.Type != expected)
                 {
                     return Error.Unprocessable(
-                        $"A {DbEnum.ToText(body.Type)}'s parent must be a {DbEnum.ToText(expected)}, but {pid} is a {parent.Type}.");
+                        $"A {DbEnum.ToText(body.Type)}'s parent must be a {DbEnum.ToText(expected)}, but {pid} is a {DbEnum.ToText(parent.Ref.Type)}.");
                 }
 
-                regionId = parent.RegionId;
-                districtId = body.Type == OrganizationType.School ? parent.Id : null;
+                if (!command.Caller.PermissionsAt(parent.Ref).Contains(Permission.OrganizationsWrite))
+                {
+                    return Error.Forbidden($"Your role does not allow adding a {DbEnum.ToText(body.Type)} to {parent.Name}.");
+                }
+
+                regionId = parent.Ref.RegionId;
+                districtId = body.Type == OrganizationType.School ? parent.Ref.Id : null;
+            }
+            else if (!command.Caller.IsPlatformAdmin)
+            {
+                return Error.Forbidden("Only a platform administrator can create a region.");
             }
             else
             {
@@ -93,8 +99,8 @@ public static class CreateOrganization
                 return DuplicateSourcedId(sourcedId);
             }
 
-            var parameters = new DynamicParameters(OrganizationRecord.EditableParameters(
-                body.Name, body.SourcedId, body.Identifier, body.Address, body.Industry, body.CareerCluster));
+            var parameters = OrganizationRecord.EditableParameters(
+                body.Name, body.SourcedId, body.Identifier, body.Address, body.Industry, body.CareerCluster);
             parameters.AddDynamicParams(new
             {
                 Id = id,
@@ -125,9 +131,9 @@ public static class CreateOrganization
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/", async (CreateOrganizationRequest body, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        group.MapPost("/", async (CreateOrganizationRequest body, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
-                var result = await mediator.Send(new Command(body), ct);
+                var result = await mediator.Send(new Command(caller, body), ct);
                 return result.Match(organization =>
                 {
                     response.SetETag(organization.Version);
@@ -139,6 +145,7 @@ public static class CreateOrganization
             .WithSummary("Create an organization")
             .WithDescription("Creates a region, district, school or employer. Districts and employers belong to a region, schools to a district.")
             .Produces<Organization>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

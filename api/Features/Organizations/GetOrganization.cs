@@ -1,6 +1,7 @@
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Organizations;
 using Mediator;
 
@@ -9,7 +10,7 @@ namespace LaunchPath.Api.Features.Organizations;
 /// <summary>GET /api/v1/organizations/{id} — one organization, with its version as ETag.</summary>
 public static class GetOrganization
 {
-    public sealed record Query(Guid Id) : IRequest<Result<Organization>>;
+    public sealed record Query(Caller Caller, Guid Id) : IRequest<Result<Organization>>;
 
     public sealed class Handler(Db db) : IRequestHandler<Query, Result<Organization>>, ISqlSource
     {
@@ -22,14 +23,14 @@ public static class GetOrganization
             await using var connection = await db.OpenAsync(cancellationToken);
             var row = await connection.QuerySingleOrDefaultAsync<OrganizationRecord>(
                 new CommandDefinition(Select, new { query.Id }, cancellationToken: cancellationToken));
-            return row is null ? Error.NotFound($"Organization {query.Id}") : row.ToContract();
+            return row is null || !Authorize.CanSee(query.Caller, row.ToOrgRef()) ? Error.NotFound($"Organization {query.Id}") : row.ToContract();
         }
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async (Guid id, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
-                var result = await mediator.Send(new Query(id), ct);
+                var result = await mediator.Send(new Query(caller, id), ct);
                 return result.Match(organization =>
                 {
                     response.SetETag(organization.Version);

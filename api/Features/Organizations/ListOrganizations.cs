@@ -1,6 +1,7 @@
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Organizations;
 using Mediator;
 
@@ -9,31 +10,34 @@ namespace LaunchPath.Api.Features.Organizations;
 /// <summary>GET /api/v1/organizations — filter by type, parent and name; keyset-paged by id.</summary>
 public static class ListOrganizations
 {
-    public sealed record Query(OrganizationType? Type, Guid? ParentId, string? Search, int Take, Guid? After) : IRequest<OrganizationPage>;
+    public sealed record Query(Caller Caller, OrganizationType? Type, Guid? ParentId, string? Search, int Take, Guid? After) : IRequest<OrganizationPage>;
 
     public sealed class Handler(Db db) : IRequestHandler<Query, OrganizationPage>, ISqlSource
     {
-        private static string Select(SqlDialect dialect) => dialect.Limit(
-            $"SELECT {OrganizationRecord.Columns} FROM organizations " +
-            "WHERE (@Type IS NULL OR type = @Type) " +
+        private static string Select(SqlDialect dialect, string visible) => dialect.Limit(
+            $"SELECT {OrganizationRecord.Columns} FROM organizations o " +
+            $"WHERE {visible} AND (@Type IS NULL OR type = @Type) " +
             "AND (@ParentId IS NULL OR parent_id = @ParentId) " +
             "AND (@Pattern IS NULL OR name LIKE @Pattern ESCAPE '\\') " +
             "AND (@After IS NULL OR id > @After) " +
             "ORDER BY id");
 
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select(dialect)];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select(dialect, Authorize.VisibleSql(Caller.Anonymous, "o").Sql)];
 
         public async ValueTask<OrganizationPage> Handle(Query query, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var rows = (await connection.QueryAsync<OrganizationRecord>(new CommandDefinition(Select(db.Dialect), new
+            var (visible, parameters) = Authorize.VisibleSql(query.Caller, "o");
+            parameters.AddDynamicParams(new
             {
                 Type = query.Type is null ? null : DbEnum.ToText(query.Type.Value),
                 query.ParentId,
-                Pattern = string.IsNullOrWhiteSpace(query.Search) ? null : "%" + EscapeLike(query.Search.Trim()) + "%",
+                Pattern = string.IsNullOrWhiteSpace(query.Search) ? null : "%" + Like.Escape(query.Search.Trim()) + "%",
                 query.After,
                 Take = query.Take + 1,
-            }, cancellationToken: cancellationToken))).ToList();
+            });
+            var rows = (await connection.QueryAsync<OrganizationRecord>(
+                new CommandDefinition(Select(db.Dialect, visible), parameters, cancellationToken: cancellationToken))).ToList();
 
             var hasMore = rows.Count > query.Take;
             var items = rows.Take(query.Take).Select(row => row.ToContract()).ToList();
@@ -43,16 +47,10 @@ public static class ListOrganizations
                 NextCursor = hasMore ? Paging.Encode(items[^1].Id) : null,
             };
         }
-
-        private static string EscapeLike(string text) =>
-            text.Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal)
-                .Replace("[", "\\[", StringComparison.Ordinal);
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/", async (string? type, Guid? parentId, string? q, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/", async (string? type, Guid? parentId, string? q, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var errors = Paging.Check(limit, cursor, key => Guid.TryParse(key, out _), out var take, out var after);
                 QueryEnums.TryParse<OrganizationType>(type, "type", errors, out var organizationType);
@@ -66,7 +64,7 @@ public static class ListOrganizations
                     return TypedResults.ValidationProblem(errors, title: "One or more validation errors occurred.");
                 }
 
-                var page = await mediator.Send(new Query(organizationType, parentId, q, take, after is null ? null : Guid.Parse(after)), ct);
+                var page = await mediator.Send(new Query(caller, organizationType, parentId, q, take, after is null ? null : Guid.Parse(after)), ct);
                 return (IResult)TypedResults.Ok(page);
             })
             .WithQueryEnum<OrganizationType>("type")

@@ -8,8 +8,8 @@ namespace LaunchPath.Api.Features.Organizations;
 internal sealed class OrganizationRecord
 {
     public const string Columns =
-        "id, type, name, parent_id, region_id, district_id, sourced_id, identifier, address_line1, address_line2, address_city, " +
-        "address_state, address_postal_code, address_country, industry, career_cluster, version, created_at, updated_at";
+        "id, type, name, parent_id, region_id, district_id, sourced_id, identifier, " + AddressColumns.Select +
+        ", industry, career_cluster, version, created_at, updated_at";
 
     public Guid Id { get; set; }
     public string Type { get; set; } = "";
@@ -33,6 +33,8 @@ internal sealed class OrganizationRecord
 
     public OrganizationType OrganizationType => DbEnum.Parse<OrganizationType>(Type);
 
+    public Infrastructure.Security.OrgRef ToOrgRef() => new(Id, OrganizationType, RegionId ?? Id, DistrictId);
+
     /// <summary>The uniqueness scope of an external sourcedId: ids are unique among one parent's organizations (regions among regions).</summary>
     public static string ScopeKey(Guid? parentId) => parentId?.ToString("D") ?? "root";
 
@@ -44,17 +46,7 @@ internal sealed class OrganizationRecord
         ParentId = ParentId?.ToString("D"),
         SourcedId = SourcedId,
         Identifier = Identifier,
-        Address = AddressLine1 is null
-            ? null
-            : new PostalAddress
-            {
-                Line1 = AddressLine1,
-                Line2 = AddressLine2,
-                City = AddressCity ?? "",
-                State = AddressState ?? "",
-                PostalCode = AddressPostalCode ?? "",
-                Country = AddressCountry,
-            },
+        Address = AddressColumns.ToContract(AddressLine1, AddressLine2, AddressCity, AddressState, AddressPostalCode, AddressCountry),
         Industry = Industry,
         CareerCluster = CareerCluster is null ? null : DbEnum.Parse<CareerCluster>(CareerCluster),
         Version = Version,
@@ -63,20 +55,17 @@ internal sealed class OrganizationRecord
     };
 
     /// <summary>Column parameters for the editable fields, shared by insert and update.</summary>
-    public static object EditableParameters(string name, string? sourcedId, string? identifier, PostalAddress? address, string? industry, CareerCluster? cluster) => new
+    public static Dapper.DynamicParameters EditableParameters(string name, string? sourcedId, string? identifier, PostalAddress? address, string? industry, CareerCluster? cluster)
     {
-        Name = name.Trim(),
-        SourcedId = Normalize(sourcedId),
-        Identifier = Normalize(identifier),
-        AddressLine1 = Normalize(address?.Line1),
-        AddressLine2 = Normalize(address?.Line2),
-        AddressCity = Normalize(address?.City),
-        AddressState = Normalize(address?.State),
-        AddressPostalCode = Normalize(address?.PostalCode),
-        AddressCountry = address is null ? null : Normalize(address.Country)?.ToUpperInvariant() ?? "US",
-        Industry = Normalize(industry),
-        CareerCluster = cluster is null ? null : DbEnum.ToText(cluster.Value),
-    };
-
-    private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        var parameters = new Dapper.DynamicParameters(AddressColumns.Parameters(address));
+        parameters.AddDynamicParams(new
+        {
+            Name = name.Trim(),
+            SourcedId = AddressColumns.Normalize(sourcedId),
+            Identifier = AddressColumns.Normalize(identifier),
+            Industry = AddressColumns.Normalize(industry),
+            CareerCluster = cluster is null ? null : DbEnum.ToText(cluster.Value),
+        });
+        return parameters;
+    }
 }

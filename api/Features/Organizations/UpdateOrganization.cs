@@ -2,6 +2,8 @@ using Dapper;
 using FluentValidation;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Organizations;
 using Mediator;
 
@@ -11,7 +13,7 @@ namespace LaunchPath.Api.Features.Organizations;
 public static class UpdateOrganization
 {
     /// <summary>ExpectedVersion is the If-Match version; null for If-Match: * (any version).</summary>
-    public sealed record Command(Guid Id, int? ExpectedVersion, UpdateOrganizationRequest Body) : IRequest<Result<Organization>>;
+    public sealed record Command(Caller Caller, Guid Id, int? ExpectedVersion, UpdateOrganizationRequest Body) : IRequest<Result<Organization>>;
 
     public sealed class Validator : AbstractValidator<UpdateOrganizationRequest>
     {
@@ -29,10 +31,9 @@ public static class UpdateOrganization
         private const string SelectDuplicate =
             "SELECT COUNT(*) FROM organizations WHERE scope_key = @ScopeKey AND sourced_id = @SourcedId AND id <> @Id";
 
-        private const string Update =
-            "UPDATE organizations SET name = @Name, sourced_id = @SourcedId, identifier = @Identifier, address_line1 = @AddressLine1, " +
-            "address_line2 = @AddressLine2, address_city = @AddressCity, address_state = @AddressState, address_postal_code = @AddressPostalCode, " +
-            "address_country = @AddressCountry, industry = @Industry, career_cluster = @CareerCluster, version = version + 1, updated_at = @Now " +
+        private static readonly string Update =
+            "UPDATE organizations SET name = @Name, sourced_id = @SourcedId, identifier = @Identifier, " + AddressColumns.Assignments +
+            ", industry = @Industry, career_cluster = @CareerCluster, version = version + 1, updated_at = @Now " +
             "WHERE id = @Id AND version = @Version";
 
         public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, SelectDuplicate, Update];
@@ -46,6 +47,11 @@ public static class UpdateOrganization
             if (current is null)
             {
                 return Error.NotFound($"Organization {command.Id}");
+            }
+
+            if (Authorize.Check(command.Caller, Permission.OrganizationsWrite, current.ToOrgRef(), $"Organization {command.Id}") is { } denied)
+            {
+                return denied;
             }
 
             var misplaced = OrganizationRules.EmployerOnlyFields(current.OrganizationType, body.Industry, body.CareerCluster).ToList();
@@ -68,8 +74,8 @@ public static class UpdateOrganization
                 return CreateOrganization.Handler.DuplicateSourcedId(sourcedId);
             }
 
-            var parameters = new DynamicParameters(OrganizationRecord.EditableParameters(
-                body.Name, body.SourcedId, body.Identifier, body.Address, body.Industry, body.CareerCluster));
+            var parameters = OrganizationRecord.EditableParameters(
+                body.Name, body.SourcedId, body.Identifier, body.Address, body.Industry, body.CareerCluster);
             parameters.AddDynamicParams(new { command.Id, current.Version, Now = clock.GetUtcNow() });
 
             int changed;
@@ -95,26 +101,14 @@ public static class UpdateOrganization
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPut("/{id:guid}", async (Guid id, UpdateOrganizationRequest body, HttpRequest request, HttpResponse response, IMediator mediator, CancellationToken ct) =>
-            {
-                var expected = Concurrency.ExpectedVersion(request);
-                if (!expected.IsSuccess)
-                {
-                    return expected.Error!.ToProblem();
-                }
-
-                var result = await mediator.Send(new Command(id, expected.Value, body), ct);
-                return result.Match(organization =>
-                {
-                    response.SetETag(organization.Version);
-                    return TypedResults.Ok(organization);
-                });
-            })
+        group.MapPut("/{id:guid}", (Guid id, UpdateOrganizationRequest body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), o => o.Version))
             .Validate<UpdateOrganizationRequest>()
             .WithName("updateOrganization")
             .WithSummary("Update an organization")
             .WithDescription("Send the ETag from GET in If-Match. 412 when it is stale, 428 when it is missing.")
             .Produces<Organization>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

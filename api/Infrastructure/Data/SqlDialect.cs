@@ -41,7 +41,26 @@ public abstract class SqlDialect
 
     public abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>Session settings for a large write transaction (bulk import), or null. SQLite: a page cache big enough to hold the working set.</summary>
+    public virtual string? BulkSessionSql => null;
+
     public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>
+    /// A value in the engine's stored form, for hand-prepared commands on hot paths (bulk import) that bypass Dapper's
+    /// type handlers: SQLite keeps ids, dates and times as text; SQL Server as uniqueidentifier, date and datetime2 (UTC).
+    /// </summary>
+    public object ToDb(object? value) => value switch
+    {
+        null => DBNull.Value,
+        Guid id => Provider == DatabaseProvider.Sqlite ? id.ToString("D") : id,
+        DateOnly date => Provider == DatabaseProvider.Sqlite ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : date.ToDateTime(TimeOnly.MinValue),
+        DateTimeOffset time => Provider == DatabaseProvider.Sqlite
+            ? time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture)
+            : time.UtcDateTime,
+        bool flag => Provider == DatabaseProvider.Sqlite ? (flag ? 1 : 0) : flag,
+        _ => value,
+    };
 
     protected static IEnumerable<string> AllColumns(IReadOnlyList<string> keys, IReadOnlyList<string> updates, IReadOnlyList<string>? insertOnly) =>
         keys.Concat(updates).Concat(insertOnly ?? []).Distinct(StringComparer.Ordinal);
@@ -53,6 +72,8 @@ public abstract class SqlDialect
         public override string Limit(string orderedSelect, string takeParameter = "@Take") => $"{orderedSelect} LIMIT {takeParameter}";
 
         public override string UtcNow => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+        public override string? BulkSessionSql => "PRAGMA cache_size = -262144";
 
         public override string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> updateColumns, IReadOnlyList<string>? insertOnlyColumns = null)
         {

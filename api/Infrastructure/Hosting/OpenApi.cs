@@ -1,11 +1,14 @@
-using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace LaunchPath.Api.Infrastructure.Hosting;
 
 public static class OpenApi
 {
     public const string DocumentName = "v1";
+    private const string Bearer = "bearer";
+    private const string ApiKey = "apiKey";
 
     public static IServiceCollection AddLaunchPathOpenApi(this IServiceCollection services)
     {
@@ -17,13 +20,31 @@ public static class OpenApi
                 Title = "LaunchPath API",
                 Version = "v1",
                 Description = "Work-based learning matching: organizations, people, roster sync, opportunities, matching, placements and outcomes. " +
-                              "Errors are RFC 9457 problem details.",
+                              "Errors are RFC 9457 problem details. Authenticate with a bearer token from POST /api/v1/auth/token, " +
+                              "or with an organization's API key in the X-Api-Key header. " +
+                              "POSTs accept an Idempotency-Key header (1–255 characters): a retry with the same key and request replays the " +
+                              "first response for 24 hours (Idempotent-Replayed: true); the same key with a different request is a 422.",
+            });
+            options.AddSecurityDefinition(Bearer, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A LaunchPath token from POST /api/v1/auth/token, or a district SSO access token where configured.",
+            });
+            options.AddSecurityDefinition(ApiKey, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = "X-Api-Key",
+                Description = "An organization's API key (integrations and convener scripts).",
             });
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.UseAllOfToExtendReferenceSchemas();
             options.CustomSchemaIds(type => type.Name);
             options.OperationFilter<LaunchPath.Api.Infrastructure.Http.QueryEnums.OperationFilter>();
+            options.OperationFilter<SecurityFilter>();
             foreach (var assembly in new[] { typeof(OpenApi).Assembly, typeof(LaunchPath.Contracts.Organizations.Organization).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".xml");
@@ -34,5 +55,34 @@ public static class OpenApi
             }
         });
         return services;
+    }
+
+    /// <summary>Marks endpoints that need a caller with both schemes and documents their 401.</summary>
+    private sealed class SecurityFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
+            {
+                return;
+            }
+
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] });
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKey, context.Document)] = [] });
+            operation.Responses ??= new OpenApiResponses();
+            if (!operation.Responses.ContainsKey("401"))
+            {
+                operation.Responses["401"] = new OpenApiResponse
+                {
+                    Description = "Unauthorized",
+                    Content = new Dictionary<string, IOpenApiMediaType>
+                    {
+                        ["application/problem+json"] = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) },
+                    },
+                };
+            }
+        }
     }
 }

@@ -10,6 +10,25 @@ public static class Concurrency
     public static void SetETag(this HttpResponse response, int version) => response.Headers.ETag = ETag(version);
 
     /// <summary>
+    /// The shape of every optimistic update endpoint: read If-Match (428 when missing), send the command with the expected
+    /// version, and answer 200 with the new ETag, or the command's problem.
+    /// </summary>
+    public static async Task<IResult> VersionedUpdate<T>(HttpRequest request, Func<int?, ValueTask<Result<T>>> send, Func<T, int> version)
+    {
+        var expected = ExpectedVersion(request);
+        if (!expected.IsSuccess)
+        {
+            return expected.Error!.ToProblem();
+        }
+
+        return (await send(expected.Value)).Match(value =>
+        {
+            request.HttpContext.Response.SetETag(version(value));
+            return TypedResults.Ok(value);
+        });
+    }
+
+    /// <summary>
     /// Reads If-Match. Returns <see cref="Error.IfMatchRequired"/> when absent; null version for "*" (any version);
     /// -1 for a tag that can never match (a stale or foreign tag).
     /// </summary>

@@ -4,6 +4,7 @@ namespace LaunchPath.Api.Infrastructure.Http;
 public enum ErrorKind
 {
     Validation = StatusCodes.Status400BadRequest,
+    Unauthorized = StatusCodes.Status401Unauthorized,
     Forbidden = StatusCodes.Status403Forbidden,
     NotFound = StatusCodes.Status404NotFound,
     Conflict = StatusCodes.Status409Conflict,
@@ -15,6 +16,8 @@ public enum ErrorKind
 public sealed record Error(ErrorKind Kind, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Fields = null)
 {
     public static Error NotFound(string what) => new(ErrorKind.NotFound, "Not found", $"{what} was not found.");
+
+    public static Error Forbidden(string detail) => new(ErrorKind.Forbidden, "Forbidden", detail);
 
     public static Error Conflict(string detail) => new(ErrorKind.Conflict, "Conflict", detail);
 

@@ -10,6 +10,96 @@
 export interface ILaunchPathClient {
 
     /**
+     * Create an API key for an integration
+     * @return Created
+     */
+    createApiKey(id: string, body: CreateApiKeyRequest, signal?: AbortSignal): Promise<CreatedApiKey>;
+
+    /**
+     * List an organization's API keys
+     * @return OK
+     */
+    listApiKeys(id: string, signal?: AbortSignal): Promise<ApiKeyInfo[]>;
+
+    /**
+     * Revoke an API key
+     * @return No Content
+     */
+    revokeApiKey(id: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * The signed-in caller
+     * @return OK
+     */
+    getMe(signal?: AbortSignal): Promise<CurrentCaller>;
+
+    /**
+     * Sign in with email and password
+     * @return OK
+     */
+    signIn(body: SignInRequest, signal?: AbortSignal): Promise<AccessToken>;
+
+    /**
+     * Search opportunities
+     * @param status (optional) 
+     * @param cluster (optional) 
+     * @param type (optional) 
+     * @param stage (optional) 
+     * @param paid (optional) 
+     * @param virtual (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param employerId (optional) 
+     * @param q (optional) 
+     * @param limit (optional) 
+     * @param cursor (optional) 
+     * @return OK
+     */
+    searchOpportunities(status?: OpportunityStatus | undefined, cluster?: CareerCluster | undefined, type?: OpportunityType | undefined, stage?: ContinuumStage | undefined, paid?: boolean | undefined, virtual?: boolean | undefined, from?: string | undefined, to?: string | undefined, employerId?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<OpportunityPage>;
+
+    /**
+     * Draft an opportunity
+     * @return Created
+     */
+    createOpportunity(body: CreateOpportunityRequest, signal?: AbortSignal): Promise<Opportunity>;
+
+    /**
+     * Get an opportunity
+     * @return OK
+     */
+    getOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity>;
+
+    /**
+     * Edit a draft or rejected opportunity
+     * @return OK
+     */
+    updateOpportunity(id: string, body: OpportunityFields, signal?: AbortSignal): Promise<Opportunity>;
+
+    /**
+     * Submit for curation
+     * @return OK
+     */
+    submitOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity>;
+
+    /**
+     * Approve and publish
+     * @return OK
+     */
+    approveOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity>;
+
+    /**
+     * Reject with a reason
+     * @return OK
+     */
+    rejectOpportunity(id: string, body: RejectOpportunityRequest, signal?: AbortSignal): Promise<Opportunity>;
+
+    /**
+     * Close a published opportunity
+     * @return OK
+     */
+    closeOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity>;
+
+    /**
      * List organizations
      * @param type (optional) 
      * @param parentId (optional) 
@@ -37,6 +127,114 @@ export interface ILaunchPathClient {
      * @return OK
      */
     updateOrganization(id: string, body: UpdateOrganizationRequest, signal?: AbortSignal): Promise<Organization>;
+
+    /**
+     * Import a OneRoster 1.2 CSV roster
+     * @param mode (optional) 
+     * @param files (optional) 
+     * @return Accepted
+     */
+    startRosterImport(id: string, mode?: RosterMode | undefined, files?: FileParameter[] | undefined, signal?: AbortSignal): Promise<RosterImport>;
+
+    /**
+     * The district's 50 most recent roster imports
+     * @return OK
+     */
+    listRosterImports(id: string, signal?: AbortSignal): Promise<RosterImport[]>;
+
+    /**
+     * Import a roster as OneRoster-shaped JSON
+     * @return Accepted
+     */
+    startRosterJsonImport(id: string, body: RosterJsonImportRequest, signal?: AbortSignal): Promise<RosterImport>;
+
+    /**
+     * A roster import's status, progress and result
+     * @return OK
+     */
+    getRosterImport(id: string, signal?: AbortSignal): Promise<RosterImport>;
+
+    /**
+     * List students
+     * @param schoolId (optional) 
+     * @param grade (optional) 
+     * @param status (optional) 
+     * @param q (optional) 
+     * @param limit (optional) 
+     * @param cursor (optional) 
+     * @return OK
+     */
+    listStudents(schoolId?: string | undefined, grade?: number | undefined, status?: PersonStatus | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<StudentPage>;
+
+    /**
+     * Add a student
+     * @return Created
+     */
+    createStudent(body: StudentRecordFields, signal?: AbortSignal): Promise<Student>;
+
+    /**
+     * Get a student
+     * @return OK
+     */
+    getStudent(id: string, signal?: AbortSignal): Promise<Student>;
+
+    /**
+     * Update a student's school record
+     * @return OK
+     */
+    updateStudent(id: string, body: StudentRecordFields, signal?: AbortSignal): Promise<Student>;
+
+    /**
+     * Set a student's interests, availability, travel and consent
+     * @return OK
+     */
+    updateStudentPreferences(id: string, body: StudentPreferences, signal?: AbortSignal): Promise<Student>;
+
+    /**
+     * A student's parents and guardians
+     * @return OK
+     */
+    listGuardians(id: string, signal?: AbortSignal): Promise<Guardian[]>;
+
+    /**
+     * Add a parent or guardian to a student
+     * @return Created
+     */
+    addGuardian(id: string, body: AddGuardianRequest, signal?: AbortSignal): Promise<Guardian>;
+
+    /**
+     * Give a student a sign-in account
+     * @return Created
+     */
+    createStudentAccount(id: string, body: CreateStudentAccountRequest, signal?: AbortSignal): Promise<StudentAccount>;
+
+    /**
+     * List users you manage
+     * @param organizationId (optional) 
+     * @param q (optional) 
+     * @param limit (optional) 
+     * @param cursor (optional) 
+     * @return OK
+     */
+    listUsers(organizationId?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<UserPage>;
+
+    /**
+     * Create a user account
+     * @return Created
+     */
+    createUser(body: CreateUserRequest, signal?: AbortSignal): Promise<UserSummary>;
+
+    /**
+     * Give a user a role at an organization
+     * @return OK
+     */
+    addMembership(id: string, body: AddMembershipRequest, signal?: AbortSignal): Promise<UserSummary>;
+
+    /**
+     * Take a role away from a user
+     * @return No Content
+     */
+    removeMembership(id: string, organizationId: string, role: Role, signal?: AbortSignal): Promise<void>;
 }
 
 export class LaunchPathClient implements ILaunchPathClient {
@@ -47,6 +245,886 @@ export class LaunchPathClient implements ILaunchPathClient {
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
         this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Create an API key for an integration
+     * @return Created
+     */
+    createApiKey(id: string, body: CreateApiKeyRequest, signal?: AbortSignal): Promise<CreatedApiKey> {
+        let url_ = this.baseUrl + "/api/v1/organizations/{id}/api-keys";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateApiKey(_response);
+        });
+    }
+
+    protected processCreateApiKey(response: Response): Promise<CreatedApiKey> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreatedApiKey;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CreatedApiKey>(null as any);
+    }
+
+    /**
+     * List an organization's API keys
+     * @return OK
+     */
+    listApiKeys(id: string, signal?: AbortSignal): Promise<ApiKeyInfo[]> {
+        let url_ = this.baseUrl + "/api/v1/organizations/{id}/api-keys";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListApiKeys(_response);
+        });
+    }
+
+    protected processListApiKeys(response: Response): Promise<ApiKeyInfo[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyInfo[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiKeyInfo[]>(null as any);
+    }
+
+    /**
+     * Revoke an API key
+     * @return No Content
+     */
+    revokeApiKey(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/api-keys/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRevokeApiKey(_response);
+        });
+    }
+
+    protected processRevokeApiKey(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * The signed-in caller
+     * @return OK
+     */
+    getMe(signal?: AbortSignal): Promise<CurrentCaller> {
+        let url_ = this.baseUrl + "/api/v1/me";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMe(_response);
+        });
+    }
+
+    protected processGetMe(response: Response): Promise<CurrentCaller> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CurrentCaller;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CurrentCaller>(null as any);
+    }
+
+    /**
+     * Sign in with email and password
+     * @return OK
+     */
+    signIn(body: SignInRequest, signal?: AbortSignal): Promise<AccessToken> {
+        let url_ = this.baseUrl + "/api/v1/auth/token";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSignIn(_response);
+        });
+    }
+
+    protected processSignIn(response: Response): Promise<AccessToken> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AccessToken;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AccessToken>(null as any);
+    }
+
+    /**
+     * Search opportunities
+     * @param status (optional) 
+     * @param cluster (optional) 
+     * @param type (optional) 
+     * @param stage (optional) 
+     * @param paid (optional) 
+     * @param virtual (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param employerId (optional) 
+     * @param q (optional) 
+     * @param limit (optional) 
+     * @param cursor (optional) 
+     * @return OK
+     */
+    searchOpportunities(status?: OpportunityStatus | undefined, cluster?: CareerCluster | undefined, type?: OpportunityType | undefined, stage?: ContinuumStage | undefined, paid?: boolean | undefined, virtual?: boolean | undefined, from?: string | undefined, to?: string | undefined, employerId?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<OpportunityPage> {
+        let url_ = this.baseUrl + "/api/v1/opportunities?";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (cluster === null)
+            throw new globalThis.Error("The parameter 'cluster' cannot be null.");
+        else if (cluster !== undefined)
+            url_ += "cluster=" + encodeURIComponent("" + cluster) + "&";
+        if (type === null)
+            throw new globalThis.Error("The parameter 'type' cannot be null.");
+        else if (type !== undefined)
+            url_ += "type=" + encodeURIComponent("" + type) + "&";
+        if (stage === null)
+            throw new globalThis.Error("The parameter 'stage' cannot be null.");
+        else if (stage !== undefined)
+            url_ += "stage=" + encodeURIComponent("" + stage) + "&";
+        if (paid === null)
+            throw new globalThis.Error("The parameter 'paid' cannot be null.");
+        else if (paid !== undefined)
+            url_ += "paid=" + encodeURIComponent("" + paid) + "&";
+        if (virtual === null)
+            throw new globalThis.Error("The parameter 'virtual' cannot be null.");
+        else if (virtual !== undefined)
+            url_ += "virtual=" + encodeURIComponent("" + virtual) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (employerId === null)
+            throw new globalThis.Error("The parameter 'employerId' cannot be null.");
+        else if (employerId !== undefined)
+            url_ += "employerId=" + encodeURIComponent("" + employerId) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSearchOpportunities(_response);
+        });
+    }
+
+    protected processSearchOpportunities(response: Response): Promise<OpportunityPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpportunityPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OpportunityPage>(null as any);
+    }
+
+    /**
+     * Draft an opportunity
+     * @return Created
+     */
+    createOpportunity(body: CreateOpportunityRequest, signal?: AbortSignal): Promise<Opportunity> {
+        let url_ = this.baseUrl + "/api/v1/opportunities";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateOpportunity(_response);
+        });
+    }
+
+    protected processCreateOpportunity(response: Response): Promise<Opportunity> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Opportunity;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Opportunity>(null as any);
+    }
+
+    /**
+     * Get an opportunity
+     * @return OK
+     */
+    getOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOpportunity(_response);
+        });
+    }
+
+    protected processGetOpportunity(response: Response): Promise<Opportunity> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Opportunity;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Opportunity>(null as any);
+    }
+
+    /**
+     * Edit a draft or rejected opportunity
+     * @return OK
+     */
+    updateOpportunity(id: string, body: OpportunityFields, signal?: AbortSignal): Promise<Opportunity> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateOpportunity(_response);
+        });
+    }
+
+    protected processUpdateOpportunity(response: Response): Promise<Opportunity> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Opportunity;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Opportunity>(null as any);
+    }
+
+    /**
+     * Submit for curation
+     * @return OK
+     */
+    submitOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/submit";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitOpportunity(_response);
+        });
+    }
+
+    protected processSubmitOpportunity(response: Response): Promise<Opportunity> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Opportunity;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Opportunity>(null as any);
+    }
+
+    /**
+     * Approve and publish
+     * @return OK
+     */
+    approveOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/approve";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processApproveOpportunity(_response);
+        });
+    }
+
+    protected processApproveOpportunity(response: Response): Promise<Opportunity> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Opportunity;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Opportunity>(null as any);
+    }
+
+    /**
+     * Reject with a reason
+     * @return OK
+     */
+    rejectOpportunity(id: string, body: RejectOpportunityRequest, signal?: AbortSignal): Promise<Opportunity> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/reject";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRejectOpportunity(_response);
+        });
+    }
+
+    protected processRejectOpportunity(response: Response): Promise<Opportunity> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Opportunity;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Opportunity>(null as any);
+    }
+
+    /**
+     * Close a published opportunity
+     * @return OK
+     */
+    closeOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/close";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCloseOpportunity(_response);
+        });
+    }
+
+    protected processCloseOpportunity(response: Response): Promise<Opportunity> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Opportunity;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Opportunity>(null as any);
     }
 
     /**
@@ -110,6 +1188,12 @@ export class LaunchPathClient implements ILaunchPathClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -157,6 +1241,18 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
@@ -210,6 +1306,12 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Organization;
             return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -268,6 +1370,18 @@ export class LaunchPathClient implements ILaunchPathClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
             return throwException("Bad Request", status, _responseText, _headers, result400);
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -299,10 +1413,1205 @@ export class LaunchPathClient implements ILaunchPathClient {
         }
         return Promise.resolve<Organization>(null as any);
     }
+
+    /**
+     * Import a OneRoster 1.2 CSV roster
+     * @param mode (optional) 
+     * @param files (optional) 
+     * @return Accepted
+     */
+    startRosterImport(id: string, mode?: RosterMode | undefined, files?: FileParameter[] | undefined, signal?: AbortSignal): Promise<RosterImport> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-imports?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (mode === null)
+            throw new globalThis.Error("The parameter 'mode' cannot be null.");
+        else if (mode !== undefined)
+            url_ += "mode=" + encodeURIComponent("" + mode) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (files === null || files === undefined)
+            throw new globalThis.Error("The parameter 'files' cannot be null.");
+        else
+            files.forEach(item_ => content_.append("files", item_.data, item_.fileName ? item_.fileName : "files") );
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStartRosterImport(_response);
+        });
+    }
+
+    protected processStartRosterImport(response: Response): Promise<RosterImport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport;
+            return result202;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RosterImport>(null as any);
+    }
+
+    /**
+     * The district's 50 most recent roster imports
+     * @return OK
+     */
+    listRosterImports(id: string, signal?: AbortSignal): Promise<RosterImport[]> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-imports";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRosterImports(_response);
+        });
+    }
+
+    protected processListRosterImports(response: Response): Promise<RosterImport[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RosterImport[]>(null as any);
+    }
+
+    /**
+     * Import a roster as OneRoster-shaped JSON
+     * @return Accepted
+     */
+    startRosterJsonImport(id: string, body: RosterJsonImportRequest, signal?: AbortSignal): Promise<RosterImport> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-imports/json";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStartRosterJsonImport(_response);
+        });
+    }
+
+    protected processStartRosterJsonImport(response: Response): Promise<RosterImport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport;
+            return result202;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RosterImport>(null as any);
+    }
+
+    /**
+     * A roster import's status, progress and result
+     * @return OK
+     */
+    getRosterImport(id: string, signal?: AbortSignal): Promise<RosterImport> {
+        let url_ = this.baseUrl + "/api/v1/roster-imports/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetRosterImport(_response);
+        });
+    }
+
+    protected processGetRosterImport(response: Response): Promise<RosterImport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RosterImport>(null as any);
+    }
+
+    /**
+     * List students
+     * @param schoolId (optional) 
+     * @param grade (optional) 
+     * @param status (optional) 
+     * @param q (optional) 
+     * @param limit (optional) 
+     * @param cursor (optional) 
+     * @return OK
+     */
+    listStudents(schoolId?: string | undefined, grade?: number | undefined, status?: PersonStatus | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<StudentPage> {
+        let url_ = this.baseUrl + "/api/v1/students?";
+        if (schoolId === null)
+            throw new globalThis.Error("The parameter 'schoolId' cannot be null.");
+        else if (schoolId !== undefined)
+            url_ += "schoolId=" + encodeURIComponent("" + schoolId) + "&";
+        if (grade === null)
+            throw new globalThis.Error("The parameter 'grade' cannot be null.");
+        else if (grade !== undefined)
+            url_ += "grade=" + encodeURIComponent("" + grade) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListStudents(_response);
+        });
+    }
+
+    protected processListStudents(response: Response): Promise<StudentPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StudentPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StudentPage>(null as any);
+    }
+
+    /**
+     * Add a student
+     * @return Created
+     */
+    createStudent(body: StudentRecordFields, signal?: AbortSignal): Promise<Student> {
+        let url_ = this.baseUrl + "/api/v1/students";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateStudent(_response);
+        });
+    }
+
+    protected processCreateStudent(response: Response): Promise<Student> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Student;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Student>(null as any);
+    }
+
+    /**
+     * Get a student
+     * @return OK
+     */
+    getStudent(id: string, signal?: AbortSignal): Promise<Student> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetStudent(_response);
+        });
+    }
+
+    protected processGetStudent(response: Response): Promise<Student> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Student;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Student>(null as any);
+    }
+
+    /**
+     * Update a student's school record
+     * @return OK
+     */
+    updateStudent(id: string, body: StudentRecordFields, signal?: AbortSignal): Promise<Student> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateStudent(_response);
+        });
+    }
+
+    protected processUpdateStudent(response: Response): Promise<Student> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Student;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Student>(null as any);
+    }
+
+    /**
+     * Set a student's interests, availability, travel and consent
+     * @return OK
+     */
+    updateStudentPreferences(id: string, body: StudentPreferences, signal?: AbortSignal): Promise<Student> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/preferences";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateStudentPreferences(_response);
+        });
+    }
+
+    protected processUpdateStudentPreferences(response: Response): Promise<Student> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Student;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Student>(null as any);
+    }
+
+    /**
+     * A student's parents and guardians
+     * @return OK
+     */
+    listGuardians(id: string, signal?: AbortSignal): Promise<Guardian[]> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/guardians";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListGuardians(_response);
+        });
+    }
+
+    protected processListGuardians(response: Response): Promise<Guardian[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Guardian[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Guardian[]>(null as any);
+    }
+
+    /**
+     * Add a parent or guardian to a student
+     * @return Created
+     */
+    addGuardian(id: string, body: AddGuardianRequest, signal?: AbortSignal): Promise<Guardian> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/guardians";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddGuardian(_response);
+        });
+    }
+
+    protected processAddGuardian(response: Response): Promise<Guardian> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Guardian;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Guardian>(null as any);
+    }
+
+    /**
+     * Give a student a sign-in account
+     * @return Created
+     */
+    createStudentAccount(id: string, body: CreateStudentAccountRequest, signal?: AbortSignal): Promise<StudentAccount> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/account";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateStudentAccount(_response);
+        });
+    }
+
+    protected processCreateStudentAccount(response: Response): Promise<StudentAccount> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StudentAccount;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StudentAccount>(null as any);
+    }
+
+    /**
+     * List users you manage
+     * @param organizationId (optional) 
+     * @param q (optional) 
+     * @param limit (optional) 
+     * @param cursor (optional) 
+     * @return OK
+     */
+    listUsers(organizationId?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<UserPage> {
+        let url_ = this.baseUrl + "/api/v1/users?";
+        if (organizationId === null)
+            throw new globalThis.Error("The parameter 'organizationId' cannot be null.");
+        else if (organizationId !== undefined)
+            url_ += "organizationId=" + encodeURIComponent("" + organizationId) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListUsers(_response);
+        });
+    }
+
+    protected processListUsers(response: Response): Promise<UserPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UserPage>(null as any);
+    }
+
+    /**
+     * Create a user account
+     * @return Created
+     */
+    createUser(body: CreateUserRequest, signal?: AbortSignal): Promise<UserSummary> {
+        let url_ = this.baseUrl + "/api/v1/users";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateUser(_response);
+        });
+    }
+
+    protected processCreateUser(response: Response): Promise<UserSummary> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserSummary;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UserSummary>(null as any);
+    }
+
+    /**
+     * Give a user a role at an organization
+     * @return OK
+     */
+    addMembership(id: string, body: AddMembershipRequest, signal?: AbortSignal): Promise<UserSummary> {
+        let url_ = this.baseUrl + "/api/v1/users/{id}/memberships";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAddMembership(_response);
+        });
+    }
+
+    protected processAddMembership(response: Response): Promise<UserSummary> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserSummary;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UserSummary>(null as any);
+    }
+
+    /**
+     * Take a role away from a user
+     * @return No Content
+     */
+    removeMembership(id: string, organizationId: string, role: Role, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/users/{id}/memberships/{organizationId}/{role}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (organizationId === undefined || organizationId === null)
+            throw new globalThis.Error("The parameter 'organizationId' must be defined.");
+        url_ = url_.replace("{organizationId}", encodeURIComponent("" + organizationId));
+        if (role === undefined || role === null)
+            throw new globalThis.Error("The parameter 'role' must be defined.");
+        url_ = url_.replace("{role}", encodeURIComponent("" + role));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRemoveMembership(_response);
+        });
+    }
+
+    protected processRemoveMembership(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
 }
+
+export interface AccessToken {
+    token: string;
+    tokenType: string;
+    expiresAt: string;
+}
+
+export interface AddGuardianRequest {
+    givenName: string;
+    familyName: string;
+    email?: string | null;
+    phone?: string | null;
+    relationship: GuardianRelationship;
+}
+
+export interface AddMembershipRequest {
+    organizationId: string;
+    /** Roles are held per organization. The organization's type decides which roles it can hold. */
+    role: Role;
+}
+
+export interface ApiKeyInfo {
+    id: string;
+    organizationId: string;
+    name: string;
+    /** The key's public prefix, to recognise it in lists and logs. */
+    prefix: string;
+    permissions: Permission[];
+    createdAt: string;
+    revokedAt?: string | null;
+    lastUsedAt?: string | null;
+}
+
+/** Who may see and take the opportunity once published: the whole region, some districts, or some schools. */
+export type AudienceScope = "region" | "district" | "school";
 
 /** Career clusters of the Advance CTE National Career Clusters Framework (modernized 2024): 14 clusters. */
 export type CareerCluster = "advancedManufacturing" | "agriculture" | "artsEntertainmentDesign" | "construction" | "digitalTechnology" | "education" | "energyNaturalResources" | "financialServices" | "healthcareHumanServices" | "hospitalityEventsTourism" | "managementEntrepreneurship" | "marketingSales" | "publicServiceSafety" | "supplyChainTransportation";
+
+export type Compensation = "paid" | "stipend" | "unpaid";
+
+/** The work-based learning continuum (Linked Learning): learning about, through, and for work. */
+export type ContinuumStage = "awareness" | "exploration" | "preparation" | "training";
+
+export interface CreateApiKeyRequest {
+    name: string;
+    permissions: Permission[];
+}
+
+export interface CreateOpportunityRequest {
+    employerId: string;
+    /** The fields an employer (or a convener on its behalf) writes; shared by create and update. */
+    fields: OpportunityFields;
+}
 
 export interface CreateOrganizationRequest {
     /** The kinds of organization LaunchPath knows. Regions (a convener's territory) hold districts and employers;
@@ -319,6 +2628,69 @@ districts hold schools (OneRoster orgs of type district and school). */
     careerCluster?: CareerCluster | null;
 }
 
+/** Gives a rostered student a sign-in account (role student at their school). */
+export interface CreateStudentAccountRequest {
+    /** Defaults to the student's email on record. */
+    email?: string | null;
+    /** At least 12 characters; omit for students who sign in only through district SSO. */
+    password?: string | null;
+    externalSubject?: string | null;
+}
+
+export interface CreateUserRequest {
+    email: string;
+    displayName: string;
+    /** At least 12 characters. Omit for accounts that sign in only through district SSO. */
+    password?: string | null;
+    /** Subject of the user at the external OpenID Connect authority ("issuer|sub"), for SSO sign-in. */
+    externalSubject?: string | null;
+    organizationId: string;
+    /** Roles are held per organization. The organization's type decides which roles it can hold. */
+    role: Role;
+}
+
+/** A newly created API key. The secret is shown only here, once; LaunchPath stores only its hash. */
+export interface CreatedApiKey {
+    info: ApiKeyInfo;
+    /** Send as the X-Api-Key header. */
+    key: string;
+}
+
+/** Who the caller is: a user (with memberships) or an API key (with its organization and permissions). */
+export interface CurrentCaller {
+    userId?: string | null;
+    email?: string | null;
+    displayName?: string | null;
+    apiKeyId?: string | null;
+    isPlatformAdmin: boolean;
+    /** The student record linked to this account, for students. */
+    studentId?: string | null;
+    memberships: MembershipInfo[];
+    permissions: Permission[];
+}
+
+export type DayOfWeek = "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
+
+/** Gender as reported to CALPADS (F, M, X) plus "not reported". */
+export type Gender = "female" | "male" | "nonBinary" | "notReported";
+
+/** Approximate coordinates (rounded to about 1 km) for travel estimates. */
+export interface GeoPoint {
+    latitude: number;
+    longitude: number;
+}
+
+export interface Guardian {
+    id: string;
+    givenName: string;
+    familyName: string;
+    email?: string | null;
+    phone?: string | null;
+    relationship: GuardianRelationship;
+}
+
+export type GuardianRelationship = "parent" | "guardian" | "relative";
+
 export interface HttpValidationProblemDetails {
     type?: string | null;
     title?: string | null;
@@ -329,6 +2701,144 @@ export interface HttpValidationProblemDetails {
 
     [key: string]: any;
 }
+
+export interface MembershipInfo {
+    organizationId: string;
+    organizationName: string;
+    organizationType: string;
+    /** Roles are held per organization. The organization's type decides which roles it can hold. */
+    role: Role;
+}
+
+export type Modality = "inPerson" | "virtual" | "hybrid";
+
+/** OneRoster 1.2 demographics.csv row, plus LaunchPath's metadata.* subgroup extensions. */
+export interface OneRosterDemographics {
+    sourcedId: string;
+    status?: string | null;
+    birthDate?: string | null;
+    sex?: string | null;
+    americanIndianOrAlaskaNative?: boolean | null;
+    asian?: boolean | null;
+    blackOrAfricanAmerican?: boolean | null;
+    nativeHawaiianOrOtherPacificIslander?: boolean | null;
+    white?: boolean | null;
+    hispanicOrLatinoEthnicity?: boolean | null;
+    englishLearner?: boolean | null;
+    studentWithDisability?: boolean | null;
+    socioeconomicallyDisadvantaged?: boolean | null;
+    fosterYouth?: boolean | null;
+}
+
+/** OneRoster 1.2 orgs.csv row. */
+export interface OneRosterOrg {
+    sourcedId: string;
+    status?: string | null;
+    name: string;
+    type: string;
+    identifier?: string | null;
+    parentSourcedId?: string | null;
+}
+
+/** OneRoster 1.2 roles.csv row. */
+export interface OneRosterRole {
+    sourcedId?: string | null;
+    status?: string | null;
+    userSourcedId: string;
+    roleType?: string | null;
+    role: string;
+    orgSourcedId: string;
+}
+
+/** OneRoster 1.2 users.csv row (the fields LaunchPath uses). */
+export interface OneRosterUser {
+    sourcedId: string;
+    status?: string | null;
+    enabledUser?: boolean | null;
+    givenName: string;
+    familyName: string;
+    preferredGivenName?: string | null;
+    identifier?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    agentSourcedIds: string[];
+    grades: string[];
+    primaryOrgSourcedId?: string | null;
+}
+
+export interface Opportunity {
+    id: string;
+    employerId: string;
+    employerName: string;
+    regionId: string;
+    /** The fields an employer (or a convener on its behalf) writes; shared by create and update. */
+    fields: OpportunityFields;
+    status: OpportunityStatus;
+    rejectionReason?: string | null;
+    submittedAt?: string | null;
+    decidedAt?: string | null;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+/** The fields an employer (or a convener on its behalf) writes; shared by create and update. */
+export interface OpportunityFields {
+    title: string;
+    description: string;
+    /** The meaningful tasks the participant will do. */
+    duties?: string | null;
+    /** The kind of experience: the 15 values of CEDS element 001499 "Work-based Learning Opportunity Type", then the
+career-awareness and exploration formats the field also runs. */
+    type: OpportunityType;
+    /** The work-based learning continuum (Linked Learning): learning about, through, and for work. */
+    stage: ContinuumStage;
+    /** Career clusters of the Advance CTE National Career Clusters Framework (modernized 2024): 14 clusters. */
+    careerCluster: CareerCluster;
+    /** Program of study / pathway this experience serves (e.g. "Health Science and Medical Technology"). */
+    pathway?: string | null;
+    skills: string[];
+    modality: Modality;
+    siteName?: string | null;
+    /** Required for in-person and hybrid opportunities. */
+    address?: PostalAddress | null;
+    /** Approximate coordinates (rounded to about 1 km) for travel estimates. */
+    location?: GeoPoint | null;
+    seats: number;
+    startDate?: string | null;
+    endDate?: string | null;
+    schedule: WeeklySlot[];
+    expectedHours?: number | null;
+    compensation: Compensation;
+    /** Required when paid. */
+    hourlyWage?: number | null;
+    /** Required when a stipend is offered (total amount). */
+    stipendAmount?: number | null;
+    creditOffered: boolean;
+    creditDescription?: string | null;
+    /** Lowest grade that may take part (6–12; 13 for postsecondary). */
+    minGrade?: number | null;
+    minAge?: number | null;
+    /** A student must have completed an experience at this stage first (sequencing). */
+    prerequisiteStage?: ContinuumStage | null;
+    requiredForms: string[];
+    /** Work covered by the federal hazardous-occupation orders: participants must be 18 or older. */
+    hazardous: boolean;
+    /** Who may see and take the opportunity once published: the whole region, some districts, or some schools. */
+    audience: AudienceScope;
+    /** The districts or schools in the audience (empty for the whole region). */
+    audienceOrganizationIds: string[];
+}
+
+export interface OpportunityPage {
+    items: Opportunity[];
+    nextCursor?: string | null;
+}
+
+export type OpportunityStatus = "draft" | "submitted" | "published" | "rejected" | "closed";
+
+/** The kind of experience: the 15 values of CEDS element 001499 "Work-based Learning Opportunity Type", then the career-awareness and exploration formats the field also runs. */
+export type OpportunityType = "apprenticeship" | "clinicalWorkExperience" | "cooperativeEducation" | "entrepreneurship" | "jobShadowing" | "mentorship" | "nonPaidInternship" | "onTheJob" | "paidInternship" | "schoolBasedEnterprise" | "serviceLearning" | "simulatedWorksite" | "supervisedAgriculturalExperience" | "unpaidInternship" | "other" | "guestSpeaker" | "careerFair" | "worksiteTour" | "informationalInterview" | "teacherExternship" | "preApprenticeship";
 
 /** An organization: region, district, school or employer. */
 export interface Organization {
@@ -364,6 +2874,11 @@ export interface OrganizationPage {
 /** The kinds of organization LaunchPath knows. Regions (a convener's territory) hold districts and employers; districts hold schools (OneRoster orgs of type district and school). */
 export type OrganizationType = "region" | "district" | "school" | "employer";
 
+/** What a role or an API key may do; always within the organization it belongs to. */
+export type Permission = "organizationsRead" | "organizationsWrite" | "usersManage" | "peopleRead" | "peopleWrite" | "subgroupsRead" | "rosterImport" | "opportunitiesRead" | "opportunitiesWrite" | "opportunitiesCurate" | "outcomesRead";
+
+export type PersonStatus = "active" | "inactive";
+
 /** A postal address. State is a two-letter or full state/province name. */
 export interface PostalAddress {
     line1: string;
@@ -385,6 +2900,164 @@ export interface ProblemDetails {
     [key: string]: any;
 }
 
+/** Federal race/ethnicity categories (OneRoster demographics, CALPADS). */
+export type RaceEthnicity = "americanIndianOrAlaskaNative" | "asian" | "blackOrAfricanAmerican" | "hispanicOrLatino" | "nativeHawaiianOrOtherPacificIslander" | "white";
+
+export interface RejectOpportunityRequest {
+    reason: string;
+}
+
+/** Roles are held per organization. The organization's type decides which roles it can hold. */
+export type Role = "convenerAdmin" | "convenerStaff" | "workforceAnalyst" | "districtAdmin" | "schoolCoordinator" | "teacher" | "counselor" | "employerAdmin" | "supervisor" | "student" | "guardian";
+
+export interface RosterCounts {
+    schoolsCreated: number;
+    schoolsUpdated: number;
+    peopleCreated: number;
+    peopleUpdated: number;
+    peopleUnchanged: number;
+    peopleDeactivated: number;
+    /** Rows outside LaunchPath's scope (e.g. students below grade 6, roles LaunchPath does not use). */
+    rowsSkipped: number;
+    guardianLinks: number;
+}
+
+export interface RosterImport {
+    id: string;
+    districtId: string;
+    status: RosterImportStatus;
+    /** OneRoster processing mode: bulk replaces the district's roster (absent people become inactive); delta applies changes only. */
+    mode: RosterMode;
+    /** "csv" or "json". */
+    source: string;
+    totalRows: number;
+    processedRows: number;
+    counts?: RosterCounts | null;
+    /** Why the import was rejected; nothing was written when there are errors (first 1,000 shown). */
+    errors: RosterImportError[];
+    errorCount: number;
+    createdAt: string;
+    startedAt?: string | null;
+    finishedAt?: string | null;
+}
+
+/** One problem found in the input: which file, which line (1 = header), which field, and why. */
+export interface RosterImportError {
+    file: string;
+    line: number;
+    field?: string | null;
+    reason: string;
+}
+
+export type RosterImportStatus = "queued" | "running" | "succeeded" | "failed";
+
+/** The JSON form of a OneRoster roster, for integrations that do not produce CSV. */
+export interface RosterJsonImportRequest {
+    /** OneRoster processing mode: bulk replaces the district's roster (absent people become inactive); delta applies changes only. */
+    mode: RosterMode;
+    orgs: OneRosterOrg[];
+    users: OneRosterUser[];
+    roles: OneRosterRole[];
+    demographics: OneRosterDemographics[];
+}
+
+/** OneRoster processing mode: bulk replaces the district's roster (absent people become inactive); delta applies changes only. */
+export type RosterMode = "bulk" | "delta";
+
+export interface SignInRequest {
+    email: string;
+    password: string;
+}
+
+export interface Student {
+    id: string;
+    districtId: string;
+    schoolId: string;
+    schoolName: string;
+    givenName: string;
+    familyName: string;
+    preferredName?: string | null;
+    email?: string | null;
+    sourcedId?: string | null;
+    identifier?: string | null;
+    grade: number;
+    birthDate?: string | null;
+    pathway?: string | null;
+    cteConcentrator: boolean;
+    /** Approximate coordinates (rounded to about 1 km) for travel estimates. */
+    homeLocation?: GeoPoint | null;
+    /** What the student says about themself; the student edits these. */
+    preferences: StudentPreferences;
+    /** Null unless the caller may see subgroups for this student's district. */
+    subgroups?: SubgroupFlags | null;
+    status: PersonStatus;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface StudentAccount {
+    userId: string;
+    studentId: string;
+    email: string;
+}
+
+export interface StudentPage {
+    items: Student[];
+    nextCursor?: string | null;
+}
+
+/** What the student says about themself; the student edits these. */
+export interface StudentPreferences {
+    careerInterests: CareerCluster[];
+    skills: string[];
+    /** When the student can take part, weekly. */
+    availability: WeeklySlot[];
+    transportation?: TransportationMode | null;
+    /** The longest one-way trip the student will make. */
+    maxTravelMinutes?: number | null;
+    prefersPaid: boolean;
+    wantsCredit: boolean;
+    /** Consent to show the profile (name, school, grade, interests, skills) to employers when applying. */
+    shareProfileWithEmployers: boolean;
+}
+
+/** The school's record of a student (usually from the SIS roster). */
+export interface StudentRecordFields {
+    schoolId: string;
+    givenName: string;
+    familyName: string;
+    preferredName?: string | null;
+    email?: string | null;
+    /** OneRoster sourcedId; unique within the district. */
+    sourcedId?: string | null;
+    /** State student id (e.g. CALPADS SSID). */
+    identifier?: string | null;
+    /** 6–12, or 13 for postsecondary. */
+    grade: number;
+    birthDate?: string | null;
+    /** Program of study / career pathway. */
+    pathway?: string | null;
+    /** Perkins V CTE concentrator in the pathway. */
+    cteConcentrator: boolean;
+    /** Approximate home location (rounded to about 1 km) for travel estimates. */
+    homeLocation?: GeoPoint | null;
+    /** Written only by callers allowed to see subgroups; ignored otherwise. */
+    subgroups?: SubgroupFlags | null;
+}
+
+/** Equity-reporting subgroups (CALPADS reports 18.1/18.2). Visible only to district and convener staff; never to employers; workforce analysts see them only as aggregates in outcomes. */
+export interface SubgroupFlags {
+    englishLearner: boolean;
+    studentWithDisability: boolean;
+    socioeconomicallyDisadvantaged: boolean;
+    fosterYouth: boolean;
+    raceEthnicity: RaceEthnicity[];
+    gender?: Gender | null;
+}
+
+export type TransportationMode = "walk" | "bike" | "publicTransit" | "car" | "schoolProvided" | "familyRide" | "none";
+
 /** Replaces the organization's editable fields. Type and parent cannot change. */
 export interface UpdateOrganizationRequest {
     name: string;
@@ -394,6 +3067,31 @@ export interface UpdateOrganizationRequest {
     address?: PostalAddress | null;
     industry?: string | null;
     careerCluster?: CareerCluster | null;
+}
+
+export interface UserPage {
+    items: UserSummary[];
+    nextCursor?: string | null;
+}
+
+export interface UserSummary {
+    id: string;
+    email: string;
+    displayName: string;
+    disabled: boolean;
+    memberships: MembershipInfo[];
+}
+
+/** A weekly time window, local time at the site ("15:30"–"17:30"). */
+export interface WeeklySlot {
+    day: DayOfWeek;
+    start: string;
+    end: string;
+}
+
+export interface FileParameter {
+    data: any;
+    fileName: string;
 }
 
 export class ApiException extends Error {

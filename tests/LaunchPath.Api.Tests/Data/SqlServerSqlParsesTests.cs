@@ -65,10 +65,13 @@ public sealed class SqlServerSqlParsesTests
             .Should().Equal(DatabaseMigrator.Scripts(DatabaseProvider.SqlServer).Select(s => s.Name));
     }
 
+    /// <summary>Dapper sends "IN @Ids" as "IN (@Ids1, @Ids2, ...)"; parse the form SQL Server receives.</summary>
+    private static readonly System.Text.RegularExpressions.Regex DapperList = new(@"\bIN\s+(@\w+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     internal static IReadOnlyList<ParseError> ParseErrors(string sql)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        using var reader = new StringReader(sql);
+        using var reader = new StringReader(DapperList.Replace(sql, "IN ($1)"));
         parser.Parse(reader, out var errors);
         return errors.ToList();
     }

@@ -17,13 +17,20 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     public const string SqlServerVariable = "LAUNCHPATH_TEST_SQLSERVER";
     public const string ThrowPath = "/__test/throw";
+    public const string AdminEmail = "admin@launchpath.test";
+    public const string AdminPassword = "correct horse battery staple";
+    private static readonly string SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     private readonly string _connectionString;
     private readonly string? _sqliteFile;
 
-    public ApiFactory(DatabaseProvider provider)
+    public ApiFactory(DatabaseProvider provider, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         Provider = provider;
+        _settings = settings ?? [];
+        _services = services;
         if (provider == DatabaseProvider.Sqlite)
         {
             var directory = Path.Combine(Path.GetTempPath(), "launchpath-tests");
@@ -52,7 +59,21 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:LaunchPath.Api.Infrastructure.Http.Problems", "Fatal");
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:ApiKeyPerMinute", "100000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpointFilter>());
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -30,10 +30,10 @@ public static class Http
     }
 
     /// <summary>Asserts an RFC 9457 problem response with the status, and returns its parsed body.</summary>
-    public static async Task<Problem> ShouldBeProblem(this HttpResponseMessage response, HttpStatusCode status)
+    public static async Task<Problem> ShouldBeProblem(this HttpResponseMessage response, HttpStatusCode status, string because = "")
     {
         var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(status, "the body was: {0}", text);
+        response.StatusCode.Should().Be(status, "{0} (the body was: {1})", because, text);
         response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
         var problem = JsonSerializer.Deserialize<Problem>(text, Json)!;
         problem.Status.Should().Be((int)status);

@@ -15,9 +15,13 @@ public sealed class OrganizationsOnSqlServer(SqlServerApi api) : OrganizationsTe
 public abstract class OrganizationsTests
 {
     private const string Url = "/api/v1/organizations";
-    private readonly HttpClient _client;
+    private readonly Actors _actors;
+    private HttpClient _client = null!;
 
-    protected OrganizationsTests(Func<ApiFactory> factory) => _client = factory().CreateClient();
+    protected OrganizationsTests(Func<ApiFactory> factory) => _actors = new Actors(factory());
+
+    // Every test here acts as the platform administrator; tenancy and roles are in OrganizationAccessTests.
+    private async Task SignIn() => _client = await _actors.Admin();
 
     private async Task<Organization> Create(CreateOrganizationRequest request)
     {
@@ -34,6 +38,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task Creating_returns_201_with_location_etag_and_the_stored_fields()
     {
+        await SignIn();
         var region = await CreateRegion();
         var response = await _client.PostJson(Url, new CreateOrganizationRequest
         {
@@ -71,6 +76,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task A_full_tree_of_region_district_school_and_employer_can_be_built()
     {
+        await SignIn();
         var region = await CreateRegion();
         var district = await CreateChild(OrganizationType.District, region.Id);
         var school = await CreateChild(OrganizationType.School, district.Id);
@@ -93,6 +99,7 @@ public abstract class OrganizationsTests
     [InlineData("""{"type":"region","name":"R","address":{"line1":"1 A St","city":"X","state":"CA","postalCode":"1","country":"USA"}}""", "address.country")]
     public async Task Invalid_fields_are_a_400_validation_problem_naming_the_field(string json, string field)
     {
+        await SignIn();
         var problem = await (await _client.PostRaw(Url, json)).ShouldBeProblem(HttpStatusCode.BadRequest);
         problem.Errors.Should().ContainKey(field);
     }
@@ -107,6 +114,7 @@ public abstract class OrganizationsTests
     [InlineData("", "empty body")]
     public async Task Unreadable_bodies_are_a_400_problem_never_a_500(string json, string because)
     {
+        await SignIn();
         var problem = await (await _client.PostRaw(Url, json)).ShouldBeProblem(HttpStatusCode.BadRequest);
         problem.Detail.Should().NotBeNullOrWhiteSpace(because);
     }
@@ -114,6 +122,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task Name_longer_than_200_characters_is_rejected()
     {
+        await SignIn();
         var problem = await (await _client.PostJson(Url, new CreateOrganizationRequest { Type = OrganizationType.Region, Name = new string('x', 201) }))
             .ShouldBeProblem(HttpStatusCode.BadRequest);
         problem.Errors.Should().ContainKey("name");
@@ -122,6 +131,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task A_parent_that_does_not_exist_or_has_the_wrong_type_is_422()
     {
+        await SignIn();
         var missing = await _client.PostJson(Url, new CreateOrganizationRequest { Type = OrganizationType.District, Name = "D", ParentId = Guid.CreateVersion7().ToString() });
         (await missing.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Detail.Should().Contain("not found");
 
@@ -133,6 +143,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task A_duplicate_sourcedId_under_the_same_parent_is_409_and_nothing_is_written()
     {
+        await SignIn();
         var region = await CreateRegion();
         await CreateChild(OrganizationType.District, region.Id, "sis-42");
 
@@ -149,6 +160,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task Unknown_or_malformed_ids_are_a_404_problem()
     {
+        await SignIn();
         await (await _client.GetAsync($"{Url}/{Guid.CreateVersion7()}")).ShouldBeProblem(HttpStatusCode.NotFound);
         await (await _client.GetAsync($"{Url}/not-an-id")).ShouldBeProblem(HttpStatusCode.NotFound);
         await (await _client.GetAsync("/api/v1/no-such-area")).ShouldBeProblem(HttpStatusCode.NotFound);
@@ -157,6 +169,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task Listing_pages_with_a_cursor_through_every_item_exactly_once()
     {
+        await SignIn();
         var region = await CreateRegion();
         var created = new List<string>();
         for (var i = 0; i < 7; i++)
@@ -185,6 +198,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task Listing_filters_by_type_and_name_text()
     {
+        await SignIn();
         var region = await CreateRegion();
         var unique = Guid.NewGuid().ToString("N")[..8];
         await CreateChild(OrganizationType.Employer, region.Id, name: $"Summit {unique} Health");
@@ -210,6 +224,7 @@ public abstract class OrganizationsTests
     [InlineData("type=1", "type")]
     public async Task Bad_list_parameters_are_a_400_naming_the_parameter(string query, string field)
     {
+        await SignIn();
         var problem = await (await _client.GetAsync($"{Url}?{query}")).ShouldBeProblem(HttpStatusCode.BadRequest);
         problem.Errors.Should().ContainKey(field);
     }
@@ -217,6 +232,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task Limit_200_is_allowed()
     {
+        await SignIn();
         var page = await (await _client.GetAsync($"{Url}?limit=200")).Read<OrganizationPage>();
         page.Items.Count.Should().BeLessThanOrEqualTo(200);
     }
@@ -224,6 +240,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task Update_with_the_current_etag_succeeds_and_bumps_the_version()
     {
+        await SignIn();
         var region = await CreateRegion();
         var employer = await CreateChild(OrganizationType.Employer, region.Id, "e-1");
         var get = await _client.GetAsync($"{Url}/{employer.Id}");
@@ -249,6 +266,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task Update_without_if_match_is_428_and_with_a_stale_etag_is_412_and_changes_nothing()
     {
+        await SignIn();
         var region = await CreateRegion();
         var body = new UpdateOrganizationRequest { Name = "Changed" };
 
@@ -269,6 +287,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task Update_with_if_match_star_overwrites_any_version()
     {
+        await SignIn();
         var region = await CreateRegion();
         var updated = await (await Put(region.Id, "*", new UpdateOrganizationRequest { Name = "Star" })).Read<Organization>();
         updated.Name.Should().Be("Star");
@@ -277,6 +296,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task Update_errors_unknown_id_duplicate_sourced_id_and_employer_only_fields()
     {
+        await SignIn();
         await (await Put(Guid.CreateVersion7().ToString(), "\"1\"", new UpdateOrganizationRequest { Name = "X" })).ShouldBeProblem(HttpStatusCode.NotFound);
 
         var region = await CreateRegion();
@@ -294,6 +314,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task Health_endpoints_report_live_and_ready()
     {
+        await SignIn();
         (await _client.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK);
         var ready = await _client.GetAsync("/health/ready");
         ready.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -303,6 +324,7 @@ public abstract class OrganizationsTests
     [SkippableFact]
     public async Task An_unhandled_exception_is_a_500_problem_without_internals()
     {
+        await SignIn();
         var response = await _client.GetAsync(ApiFactory.ThrowPath);
         var problem = await response.ShouldBeProblem(HttpStatusCode.InternalServerError);
         var text = await response.Content.ReadAsStringAsync();

@@ -1,0 +1,56 @@
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+
+namespace LaunchPath.Api.Features.Auth;
+
+/// <summary>GET /api/v1/me — who the caller is, its memberships and the permissions it holds.</summary>
+public static class GetMe
+{
+    private const string SelectStudent = "SELECT id FROM people WHERE user_id = @UserId AND kind = 'student'";
+
+    internal sealed class Sql : ISqlSource
+    {
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectStudent];
+    }
+
+    public static CurrentCaller Describe(Caller caller, Guid? studentId) => new()
+    {
+        StudentId = studentId?.ToString("D"),
+        UserId = caller.UserId?.ToString("D"),
+        Email = caller.Email,
+        DisplayName = caller.DisplayName,
+        ApiKeyId = caller.ApiKeyId?.ToString("D"),
+        IsPlatformAdmin = caller.IsPlatformAdmin,
+        Memberships = caller.Grants.Where(g => g.Role is not null).Select(g => new MembershipInfo
+        {
+            OrganizationId = g.Organization.Id.ToString("D"),
+            OrganizationName = g.OrganizationName,
+            OrganizationType = DbEnum.ToText(g.Organization.Type),
+            Role = g.Role!.Value,
+        }).ToList(),
+        Permissions = caller.IsPlatformAdmin
+            ? Enum.GetValues<Permission>()
+            : caller.Grants.SelectMany(g => g.Permissions).Distinct().Order().ToList(),
+    };
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/me", async (Caller caller, Db db, CancellationToken ct) =>
+            {
+                Guid? studentId = null;
+                if (caller.UserId is { } userId)
+                {
+                    await using var connection = await db.OpenAsync(ct);
+                    studentId = await connection.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(SelectStudent, new { UserId = userId }, cancellationToken: ct));
+                }
+
+                return TypedResults.Ok(Describe(caller, studentId));
+            })
+            .RequireAuthorization()
+            .WithTags("Auth")
+            .WithName("getMe")
+            .WithSummary("The signed-in caller")
+            .Produces<CurrentCaller>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+}

@@ -1,0 +1,85 @@
+using Dapper;
+using FluentValidation;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+
+namespace LaunchPath.Api.Features.Auth;
+
+/// <summary>POST /api/v1/auth/token — exchange email and password for a bearer token. Rate-limited per client address.</summary>
+public static class SignIn
+{
+    public sealed record Command(SignInRequest Body) : IRequest<Result<AccessToken>>;
+
+    public sealed class Validator : AbstractValidator<SignInRequest>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Email).NotEmpty().MaximumLength(320);
+            RuleFor(r => r.Password).NotEmpty().MaximumLength(500);
+        }
+    }
+
+    /// <summary>The shape PasswordHasher is keyed on; LaunchPath's hashes do not depend on the user object.</summary>
+    public sealed class Account;
+
+    public sealed class Handler(Db db, TokenIssuer tokens, PasswordHasher<Account> hasher) : IRequestHandler<Command, Result<AccessToken>>, ISqlSource
+    {
+        private const string Select = "SELECT id, password_hash, disabled FROM users WHERE email_normalized = @Email";
+        private const string Rehash = "UPDATE users SET password_hash = @Hash WHERE id = @Id";
+
+        // Verified when the account does not exist, so that a wrong email takes as long as a wrong password.
+        private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString()));
+
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, Rehash];
+
+        public async ValueTask<Result<AccessToken>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var user = await connection.QuerySingleOrDefaultAsync<Row>(
+                new CommandDefinition(Select, new { Email = Normalize(command.Body.Email) }, cancellationToken: cancellationToken));
+
+            var verdict = hasher.VerifyHashedPassword(new Account(), user?.PasswordHash ?? DummyHash.Value, command.Body.Password);
+            if (user?.PasswordHash is null || user.Disabled || verdict == PasswordVerificationResult.Failed)
+            {
+                return WrongCredentials;
+            }
+
+            if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(Rehash,
+                    new { user.Id, Hash = hasher.HashPassword(new Account(), command.Body.Password) }, cancellationToken: cancellationToken));
+            }
+
+            var (token, expiresAt) = tokens.Issue(user.Id);
+            return new AccessToken { Token = token, TokenType = "Bearer", ExpiresAt = expiresAt };
+        }
+
+        private static readonly Error WrongCredentials = new(ErrorKind.Unauthorized, "Sign-in failed", "The email or password is incorrect.");
+
+        private sealed class Row
+        {
+            public Guid Id { get; set; }
+            public string? PasswordHash { get; set; }
+            public bool Disabled { get; set; }
+        }
+    }
+
+    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
+        group.MapPost("/token", async (SignInRequest body, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Command(body), ct)).Match(token => TypedResults.Ok(token)))
+            .Validate<SignInRequest>()
+            .AllowAnonymous()
+            .RequireRateLimiting(SecurityServices.SignInPolicy)
+            .WithName("signIn")
+            .WithSummary("Sign in with email and password")
+            .WithDescription("Returns a bearer token for the Authorization header. Limited to a few attempts per minute per client.")
+            .Produces<AccessToken>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+}

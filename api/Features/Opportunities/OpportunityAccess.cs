@@ -1,0 +1,96 @@
+using System.Data.Common;
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Opportunities;
+using LaunchPath.Contracts.Organizations;
+
+namespace LaunchPath.Api.Features.Opportunities;
+
+/// <summary>
+/// Who sees, writes and curates an opportunity.
+/// See: regions' staff see all of their region's; an employer's staff see their own in any status; others see
+/// published (and closed) ones whose audience includes them, and curators also see those submitted to them.
+/// Write: OpportunitiesWrite at the employer (employer staff, or the convener on its behalf).
+/// Curate: OpportunitiesCurate at the region (convener), or over every organization of a district/school audience
+/// (district admin, school coordinator).
+/// </summary>
+internal static class OpportunityAccess
+{
+    private const string SelectAudienceOrgs =
+        "SELECT o.id, o.type, o.region_id, o.district_id FROM opportunity_audiences a JOIN organizations o ON o.id = a.organization_id WHERE a.opportunity_id = @Id";
+
+    public static IEnumerable<string> Statements => [SelectAudienceOrgs];
+
+    public static (string Sql, DynamicParameters Parameters) VisibleSql(Caller caller, string alias)
+    {
+        var read = caller.GrantsWith(Permission.OpportunitiesRead).Select(g => g.Organization).ToList();
+        var curate = caller.GrantsWith(Permission.OpportunitiesCurate).Select(g => g.Organization).ToList();
+        var parameters = new DynamicParameters();
+        parameters.Add("OppAll", caller.IsPlatformAdmin ? 1 : 0);
+        parameters.Add("OppRegions", DbIds.Of(read.Where(o => o.Type == OrganizationType.Region).Select(o => o.Id)));
+        parameters.Add("OppEmployers", DbIds.Of(read.Where(o => o.Type == OrganizationType.Employer).Select(o => o.Id)));
+        parameters.Add("OppMemberRegions", DbIds.Of(read.Select(o => o.RegionId)));
+        parameters.Add("OppDistricts", DbIds.Of(read.Where(o => o.Type == OrganizationType.District).Select(o => o.Id)));
+        parameters.Add("OppSchools", DbIds.Of(read.Where(o => o.Type == OrganizationType.School).Select(o => o.Id)));
+        parameters.Add("OppSchoolDistricts", DbIds.Of(read.Where(o => o.Type == OrganizationType.School && o.DistrictId is not null).Select(o => o.DistrictId!.Value)));
+        parameters.Add("CurDistricts", DbIds.Of(curate.Where(o => o.Type == OrganizationType.District).Select(o => o.Id)));
+        parameters.Add("CurSchools", DbIds.Of(curate.Where(o => o.Type == OrganizationType.School).Select(o => o.Id)));
+
+        var sql =
+            $"(@OppAll = 1 OR {alias}.region_id IN @OppRegions OR {alias}.employer_id IN @OppEmployers " +
+            $"OR ({alias}.status IN ('published', 'closed') AND {alias}.region_id IN @OppMemberRegions AND ({alias}.audience = 'region' " +
+            $"OR EXISTS (SELECT 1 FROM opportunity_audiences va JOIN organizations vo ON vo.id = va.organization_id WHERE va.opportunity_id = {alias}.id " +
+            "AND (vo.district_id IN @OppDistricts OR vo.id IN @OppSchools OR vo.id IN @OppSchoolDistricts)))) " +
+            $"OR ({alias}.status IN ('submitted', 'rejected') AND EXISTS (SELECT 1 FROM opportunity_audiences ca JOIN organizations co ON co.id = ca.organization_id " +
+            $"WHERE ca.opportunity_id = {alias}.id AND (co.district_id IN @CurDistricts OR co.id IN @CurSchools))))";
+        return (sql, parameters);
+    }
+
+    public static async Task<IReadOnlyList<OrgRef>> AudienceOrgsAsync(DbConnection connection, Guid id, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<OrgRow>(new CommandDefinition(SelectAudienceOrgs, new { Id = id }, cancellationToken: cancellationToken));
+        return rows.Select(r => new OrgRef(r.Id, DbEnum.Parse<OrganizationType>(r.Type), r.RegionId, r.DistrictId)).ToList();
+    }
+
+    public static bool CanWrite(Caller caller, OrgRef employer) => caller.PermissionsAt(employer).Contains(Permission.OpportunitiesWrite);
+
+    public static bool CanCurate(Caller caller, OrgRef region, AudienceScope audience, IReadOnlyList<OrgRef> audienceOrgs) =>
+        caller.PermissionsAt(region).Contains(Permission.OpportunitiesCurate)
+        || (audience != AudienceScope.Region && audienceOrgs.Count > 0
+            && audienceOrgs.All(o => caller.PermissionsAt(o).Contains(Permission.OpportunitiesCurate)));
+
+    /// <summary>
+    /// Checks the audience organizations: each exists, lies in the employer's region and is of the audience's type.
+    /// Returns the 422 to send, or null.
+    /// </summary>
+    public static async Task<Error?> CheckAudienceAsync(DbConnection connection, Guid regionId, OpportunityFields fields, CancellationToken cancellationToken)
+    {
+        var expected = fields.Audience == AudienceScope.District ? OrganizationType.District : OrganizationType.School;
+        foreach (var id in fields.AudienceOrganizationIds.Select(Guid.Parse).Distinct())
+        {
+            var org = await Authorize.FindOrgAsync(connection, id, cancellationToken);
+            if (org is null || org.Ref.RegionId != regionId)
+            {
+                return Error.Unprocessable($"Audience organization {id} was not found in the employer's region.");
+            }
+
+            if (org.Ref.Type != expected)
+            {
+                return Error.Unprocessable($"Audience organization {id} is a {DbEnum.ToText(org.Ref.Type)}, but the audience is {DbEnum.ToText(fields.Audience)}s.");
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class OrgRow
+    {
+        public Guid Id { get; set; }
+        public string Type { get; set; } = "";
+        public Guid RegionId { get; set; }
+        public Guid? DistrictId { get; set; }
+    }
+}

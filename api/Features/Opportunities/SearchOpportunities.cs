@@ -1,0 +1,118 @@
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Common;
+using LaunchPath.Contracts.Opportunities;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Opportunities;
+
+/// <summary>
+/// GET /api/v1/opportunities — search what the caller may see, by status, career cluster, type, stage, paid, virtual,
+/// dates (overlapping the range), employer and free text; keyset-paged.
+/// </summary>
+public static class SearchOpportunities
+{
+    public sealed record Filters(
+        OpportunityStatus? Status,
+        CareerCluster? Cluster,
+        OpportunityType? Type,
+        ContinuumStage? Stage,
+        bool? Paid,
+        bool? Virtual,
+        DateOnly? From,
+        DateOnly? To,
+        Guid? EmployerId,
+        string? Search);
+
+    public sealed record Query(Caller Caller, Filters Filters, int Take, Guid? After) : IRequest<OpportunityPage>;
+
+    public sealed class Handler(Db db) : IRequestHandler<Query, OpportunityPage>, ISqlSource
+    {
+        private static string Select(SqlDialect dialect, string visible) => dialect.Limit(
+            $"SELECT {OpportunityRecord.Columns} FROM {OpportunityRecord.From} WHERE {visible} " +
+            "AND (@Status IS NULL OR op.status = @Status) " +
+            "AND (@Cluster IS NULL OR op.career_cluster = @Cluster) " +
+            "AND (@Type IS NULL OR op.type = @Type) " +
+            "AND (@Stage IS NULL OR op.stage = @Stage) " +
+            "AND (@Paid IS NULL OR (@Paid = 1 AND op.compensation IN ('paid', 'stipend')) OR (@Paid = 0 AND op.compensation = 'unpaid')) " +
+            "AND (@Virtual IS NULL OR (@Virtual = 1 AND op.modality = 'virtual') OR (@Virtual = 0 AND op.modality <> 'virtual')) " +
+            "AND (@From IS NULL OR op.end_date IS NULL OR op.end_date >= @From) " +
+            "AND (@To IS NULL OR op.start_date IS NULL OR op.start_date <= @To) " +
+            "AND (@EmployerId IS NULL OR op.employer_id = @EmployerId) " +
+            "AND (@Pattern IS NULL OR op.title LIKE @Pattern ESCAPE '\\' OR op.description LIKE @Pattern ESCAPE '\\' " +
+            "OR e.name LIKE @Pattern ESCAPE '\\' OR op.skills LIKE @Pattern ESCAPE '\\') " +
+            "AND (@After IS NULL OR op.id > @After) ORDER BY op.id");
+
+        public static IEnumerable<string> Statements(SqlDialect dialect) =>
+            [Select(dialect, OpportunityAccess.VisibleSql(Caller.Anonymous, "op").Sql), .. OpportunityRecord.Statements];
+
+        public async ValueTask<OpportunityPage> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var f = query.Filters;
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var (visible, parameters) = OpportunityAccess.VisibleSql(query.Caller, "op");
+            parameters.AddDynamicParams(new
+            {
+                Status = f.Status is null ? null : DbEnum.ToText(f.Status.Value),
+                Cluster = f.Cluster is null ? null : DbEnum.ToText(f.Cluster.Value),
+                Type = f.Type is null ? null : DbEnum.ToText(f.Type.Value),
+                Stage = f.Stage is null ? null : DbEnum.ToText(f.Stage.Value),
+                Paid = f.Paid is null ? (int?)null : f.Paid.Value ? 1 : 0,
+                Virtual = f.Virtual is null ? (int?)null : f.Virtual.Value ? 1 : 0,
+                f.From,
+                f.To,
+                f.EmployerId,
+                Pattern = string.IsNullOrWhiteSpace(f.Search) ? null : "%" + Like.Escape(f.Search.Trim()) + "%",
+                query.After,
+                Take = query.Take + 1,
+            });
+            var rows = (await connection.QueryAsync<OpportunityRecord>(new CommandDefinition(Select(db.Dialect, visible), parameters, cancellationToken: cancellationToken))).ToList();
+            var page = rows.Take(query.Take).ToList();
+            var audiences = await OpportunityRecord.AudiencesAsync(connection, page.Select(r => r.Id).ToList(), null, cancellationToken);
+            return new OpportunityPage
+            {
+                Items = page.Select(r => r.ToContract(audiences[r.Id])).ToList(),
+                NextCursor = rows.Count > query.Take ? Paging.Encode(page[^1].Id.ToString("D")) : null,
+            };
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
+        group.MapGet("/", async (string? status, string? cluster, string? type, string? stage, bool? paid, bool? @virtual, DateOnly? from, DateOnly? to,
+                Guid? employerId, string? q, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
+            {
+                var errors = Paging.Check(limit, cursor, key => Guid.TryParse(key, out _), out var take, out var after);
+                QueryEnums.TryParse<OpportunityStatus>(status, "status", errors, out var statusValue);
+                QueryEnums.TryParse<CareerCluster>(cluster, "cluster", errors, out var clusterValue);
+                QueryEnums.TryParse<OpportunityType>(type, "type", errors, out var typeValue);
+                QueryEnums.TryParse<ContinuumStage>(stage, "stage", errors, out var stageValue);
+                if (from is not null && to is not null && to < from)
+                {
+                    errors["to"] = ["to must be on or after from."];
+                }
+
+                if (q is { Length: > 200 })
+                {
+                    errors["q"] = ["q must be at most 200 characters."];
+                }
+
+                if (errors.Count > 0)
+                {
+                    return TypedResults.ValidationProblem(errors, title: "One or more validation errors occurred.");
+                }
+
+                var filters = new Filters(statusValue, clusterValue, typeValue, stageValue, paid, @virtual, from, to, employerId, q);
+                return (IResult)TypedResults.Ok(await mediator.Send(new Query(caller, filters, take, after is null ? null : Guid.Parse(after)), ct));
+            })
+            .WithQueryEnum<OpportunityStatus>("status")
+            .WithQueryEnum<CareerCluster>("cluster")
+            .WithQueryEnum<OpportunityType>("type")
+            .WithQueryEnum<ContinuumStage>("stage")
+            .WithName("searchOpportunities")
+            .WithSummary("Search opportunities")
+            .WithDescription("Only what you may see. paid=true means paid or stipend; virtual=true means fully virtual; from/to match opportunities running in that range.")
+            .Produces<OpportunityPage>()
+            .ProducesValidationProblem();
+}

@@ -1,0 +1,133 @@
+using Dapper;
+using FluentValidation;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Opportunities;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Opportunities;
+
+/// <summary>
+/// The curation workflow: POST /api/v1/opportunities/{id}/submit | approve | reject | close.
+/// draft or rejected → submitted (the employer); submitted → published or rejected with a reason (a curator);
+/// published → closed (the employer or a curator). Any other move is a 409 naming the current status.
+/// </summary>
+public static class TransitionOpportunity
+{
+    public enum Action
+    {
+        Submit,
+        Approve,
+        Reject,
+        Close,
+    }
+
+    public sealed record Command(Caller Caller, Guid Id, Action Action, string? Reason) : IRequest<Result<Opportunity>>;
+
+    public sealed class RejectValidator : AbstractValidator<RejectOpportunityRequest>
+    {
+        public RejectValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(1000);
+    }
+
+    private static readonly Dictionary<Action, (OpportunityStatus[] From, OpportunityStatus To)> Moves = new()
+    {
+        [Action.Submit] = ([OpportunityStatus.Draft, OpportunityStatus.Rejected], OpportunityStatus.Submitted),
+        [Action.Approve] = ([OpportunityStatus.Submitted], OpportunityStatus.Published),
+        [Action.Reject] = ([OpportunityStatus.Submitted], OpportunityStatus.Rejected),
+        [Action.Close] = ([OpportunityStatus.Published], OpportunityStatus.Closed),
+    };
+
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Opportunity>>, ISqlSource
+    {
+        private const string Move =
+            "UPDATE opportunities SET status = @To, rejection_reason = @Reason, " +
+            "submitted_at = CASE WHEN @To = 'submitted' THEN @Now ELSE submitted_at END, " +
+            "decided_at = CASE WHEN @To IN ('published', 'rejected') THEN @Now ELSE decided_at END, " +
+            "decided_by_user_id = CASE WHEN @To IN ('published', 'rejected') THEN @UserId ELSE decided_by_user_id END, " +
+            "version = version + 1, updated_at = @Now WHERE id = @Id AND status = @From";
+
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Move, .. OpportunityQueries.Statements];
+
+        public async ValueTask<Result<Opportunity>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var caller = command.Caller;
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var current = await OpportunityQueries.FindVisibleAsync(connection, caller, command.Id, cancellationToken);
+            if (current is null)
+            {
+                return Error.NotFound($"Opportunity {command.Id}");
+            }
+
+            var employer = (await Authorize.FindOrgAsync(connection, current.EmployerId, cancellationToken))!.Ref;
+            var region = (await Authorize.FindOrgAsync(connection, current.RegionId, cancellationToken))!.Ref;
+            var audience = await OpportunityAccess.AudienceOrgsAsync(connection, current.Id, cancellationToken);
+            var writer = OpportunityAccess.CanWrite(caller, employer);
+            var curator = OpportunityAccess.CanCurate(caller, region, current.AudienceScope, audience);
+            var allowed = command.Action switch
+            {
+                Action.Submit => writer,
+                Action.Approve or Action.Reject => curator,
+                _ => writer || curator,
+            };
+            if (!allowed)
+            {
+                return Error.Forbidden(command.Action is Action.Approve or Action.Reject
+                    ? "Only a curator for this opportunity's audience (the convener, or the district's or school's coordinator) can approve or reject it."
+                    : "Your role does not allow this for this opportunity.");
+            }
+
+            var (from, to) = Moves[command.Action];
+            if (!from.Contains(current.OpportunityStatus))
+            {
+                return Error.Conflict($"Cannot {DbEnum.ToText(command.Action)} an opportunity that is {current.Status}.");
+            }
+
+            var moved = await connection.ExecuteAsync(new CommandDefinition(Move, new
+            {
+                command.Id,
+                From = current.Status,
+                To = DbEnum.ToText(to),
+                Reason = command.Action == Action.Reject ? command.Reason!.Trim() : null,
+                UserId = caller.UserId,
+                Now = clock.GetUtcNow(),
+            }, cancellationToken: cancellationToken));
+            if (moved == 0)
+            {
+                return Error.Conflict("The opportunity changed while you acted; fetch it again.");
+            }
+
+            var row = await OpportunityQueries.FindVisibleAsync(connection, Caller.System, command.Id, cancellationToken);
+            return await OpportunityQueries.ToContractAsync(connection, row!, cancellationToken);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        static async Task<IResult> Send(IMediator mediator, Command command, CancellationToken ct) =>
+            (await mediator.Send(command, ct)).Match(opportunity => TypedResults.Ok(opportunity));
+
+        Document(group.MapPost("/{id:guid}/submit", (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+                Send(mediator, new Command(caller, id, Action.Submit, null), ct)),
+            "submitOpportunity", "Submit for curation", "draft or rejected → submitted. By the employer (or the convener on its behalf).");
+        Document(group.MapPost("/{id:guid}/approve", (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+                Send(mediator, new Command(caller, id, Action.Approve, null), ct)),
+            "approveOpportunity", "Approve and publish", "submitted → published. By a curator for the opportunity's audience.");
+        Document(group.MapPost("/{id:guid}/reject", (Guid id, RejectOpportunityRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+                    Send(mediator, new Command(caller, id, Action.Reject, body.Reason), ct))
+                .Validate<RejectOpportunityRequest>(),
+            "rejectOpportunity", "Reject with a reason", "submitted → rejected. The employer can edit and resubmit.");
+        Document(group.MapPost("/{id:guid}/close", (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+                Send(mediator, new Command(caller, id, Action.Close, null), ct)),
+            "closeOpportunity", "Close a published opportunity", "published → closed. No new students; existing placements continue.");
+    }
+
+    private static void Document(RouteHandlerBuilder builder, string name, string summary, string description) =>
+        builder.WithName(name)
+            .WithSummary(summary)
+            .WithDescription(description)
+            .Produces<Opportunity>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,317 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Contracts.Roster;
+
+namespace LaunchPath.Api.Features.Roster;
+
+/// <summary>A parsed roster: the rows of each OneRoster file with their line numbers, the mode, and the problems found reading them.</summary>
+internal sealed class RosterBatch
+{
+    public const int MaxErrors = 1000;
+
+    public RosterMode Mode { get; set; } = RosterMode.Bulk;
+    public List<(int Line, OneRosterOrg Row)> Orgs { get; } = [];
+    public List<(int Line, OneRosterUser Row)> Users { get; } = [];
+    public List<(int Line, OneRosterRole Row)> Roles { get; } = [];
+    public List<(int Line, OneRosterDemographics Row)> Demographics { get; } = [];
+    public List<RosterImportError> Errors { get; } = [];
+    public int ErrorCount { get; private set; }
+
+    public int TotalRows => Orgs.Count + Users.Count + Roles.Count + Demographics.Count;
+
+    public void Error(string file, int line, string? field, string reason)
+    {
+        ErrorCount++;
+        if (Errors.Count < MaxErrors)
+        {
+            Errors.Add(new RosterImportError { File = file, Line = line, Field = field, Reason = reason });
+        }
+    }
+
+    public static RosterBatch FromJson(RosterJsonImportRequest request)
+    {
+        // JSON rows are numbered from 1 within each array; "line" is that index.
+        var batch = new RosterBatch { Mode = request.Mode };
+        batch.Orgs.AddRange(request.Orgs.Select((row, i) => (i + 1, row)));
+        batch.Users.AddRange(request.Users.Select((row, i) => (i + 1, row)));
+        batch.Roles.AddRange(request.Roles.Select((row, i) => (i + 1, row)));
+        batch.Demographics.AddRange(request.Demographics.Select((row, i) => (i + 1, row)));
+        return batch;
+    }
+
+    /// <summary>Reads a zip of OneRoster CSV files (manifest.csv, orgs.csv, users.csv, roles.csv, demographics.csv).</summary>
+    public static RosterBatch FromZip(byte[] zip, RosterMode? requestedMode)
+    {
+        var batch = new RosterBatch();
+        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        ZipArchiveEntry? Find(string name) => archive.Entries.FirstOrDefault(e => string.Equals(Path.GetFileName(e.FullName), name, StringComparison.OrdinalIgnoreCase));
+
+        var manifest = Find("manifest.csv");
+        var modes = manifest is null ? new Dictionary<string, string>() : batch.ReadManifest(manifest);
+        var usersMode = modes.GetValueOrDefault("file.users");
+        batch.Mode = usersMode switch
+        {
+            "bulk" => RosterMode.Bulk,
+            "delta" => RosterMode.Delta,
+            _ => requestedMode ?? RosterMode.Bulk,
+        };
+        if (manifest is null && requestedMode is null)
+        {
+            batch.Error("manifest.csv", 0, null, "Include manifest.csv, or say mode=bulk or mode=delta.");
+        }
+
+        foreach (var (file, reader) in new (string, Action<Row, RosterBatch>)[]
+                 {
+                     ("orgs.csv", ReadOrgs), ("users.csv", ReadUsers), ("roles.csv", ReadRoles), ("demographics.csv", ReadDemographics),
+                 })
+        {
+            var entry = Find(file);
+            if (entry is null)
+            {
+                if (file == "users.csv" && modes.GetValueOrDefault("file.users") != "absent")
+                {
+                    batch.Error(file, 0, null, "users.csv is missing.");
+                }
+
+                continue;
+            }
+
+            using var stream = entry.Open();
+            batch.ReadCsv(file, stream, reader);
+        }
+
+        return batch;
+    }
+
+    /// <summary>The manifest's file.users mode, when the zip has a readable manifest.csv.</summary>
+    public static RosterMode? ManifestMode(byte[] zip)
+    {
+        try
+        {
+            using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+            var manifest = archive.Entries.FirstOrDefault(e => string.Equals(Path.GetFileName(e.FullName), "manifest.csv", StringComparison.OrdinalIgnoreCase));
+            if (manifest is null)
+            {
+                return null;
+            }
+
+            return new RosterBatch().ReadManifest(manifest).GetValueOrDefault("file.users") switch
+            {
+                "bulk" => RosterMode.Bulk,
+                "delta" => RosterMode.Delta,
+                _ => null,
+            };
+        }
+        catch (InvalidDataException)
+        {
+            return null; // not a zip: the job reports it
+        }
+    }
+
+    /// <summary>Zips loose uploaded files so that a job stores one payload whatever the client sent.</summary>
+    public static byte[] Zip(IEnumerable<(string Name, Stream Content)> files)
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in files)
+            {
+                using var entry = archive.CreateEntry(Path.GetFileName(name), CompressionLevel.Fastest).Open();
+                content.CopyTo(entry);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private Dictionary<string, string> ReadManifest(ZipArchiveEntry entry)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        using var stream = entry.Open();
+        ReadCsv("manifest.csv", stream, (row, batch) =>
+        {
+            var name = row["propertyName"];
+            var value = row["value"];
+            if (!string.IsNullOrWhiteSpace(name))
+            {
+                values[name.Trim()] = (value ?? "").Trim().ToLowerInvariant();
+            }
+        }, required: ["propertyName", "value"]);
+        return values;
+    }
+
+    private static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture)
+    {
+        CacheFields = true,
+        MissingFieldFound = null,
+        HeaderValidated = null,
+        DetectColumnCountChanges = false,
+    };
+
+    private static readonly Dictionary<string, string[]> RequiredColumns = new()
+    {
+        ["orgs.csv"] = ["sourcedId", "name", "type"],
+        ["users.csv"] = ["sourcedId", "givenName", "familyName"],
+        ["roles.csv"] = ["userSourcedId", "role", "orgSourcedId"],
+        ["demographics.csv"] = ["sourcedId"],
+    };
+
+    /// <summary>One CSV row, read by column index (header names resolved once per file).</summary>
+    internal readonly struct Row(IParser parser, Dictionary<string, int> columns)
+    {
+        public int Line => parser.RawRow;
+
+        public string? this[string name] =>
+            columns.TryGetValue(name, out var index) && index < parser.Count && parser[index] is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value)
+                ? value.Trim()
+                : null;
+    }
+
+    private void ReadCsv(string file, Stream stream, Action<Row, RosterBatch> readRow, string[]? required = null)
+    {
+        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var config = Config with { BadDataFound = args => Error(file, args.Context.Parser?.RawRow ?? 0, null, "Malformed CSV (stray quote).") };
+        using var csv = new CsvReader(text, config);
+        try
+        {
+            if (!csv.Read() || !csv.ReadHeader())
+            {
+                Error(file, 1, null, "The file is empty; it needs a header row.");
+                return;
+            }
+
+            var header = csv.HeaderRecord!;
+            var missing = (required ?? RequiredColumns.GetValueOrDefault(file) ?? []).Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
+            if (missing.Count > 0)
+            {
+                Error(file, 1, string.Join(",", missing), $"Missing column(s): {string.Join(", ", missing)}.");
+                return;
+            }
+
+            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Length; i++)
+            {
+                columns.TryAdd(header[i].Trim(), i);
+            }
+
+            var row = new Row(csv.Parser, columns);
+            while (csv.Parser.Read())
+            {
+                readRow(row, this);
+            }
+        }
+        catch (CsvHelperException exception)
+        {
+            Error(file, exception.Context?.Parser?.RawRow ?? 0, null, "Unreadable CSV: " + exception.Message.Split('\n')[0]);
+        }
+    }
+
+    private static string? Field(Row row, string name) => row[name];
+
+    private static int Line(Row row) => row.Line;
+
+    private static IReadOnlyList<string> List(string? value) =>
+        value is null ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool? Bool(Row csv, RosterBatch batch, string file, string name)
+    {
+        var value = Field(csv, name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (value.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        batch.Error(file, Line(csv), name, $"'{Truncate(value)}' is not true or false.");
+        return null;
+    }
+
+    private static void ReadOrgs(Row csv, RosterBatch batch) =>
+        batch.Orgs.Add((Line(csv), new OneRosterOrg
+        {
+            SourcedId = Field(csv, "sourcedId") ?? "",
+            Status = Field(csv, "status"),
+            Name = Field(csv, "name") ?? "",
+            Type = Field(csv, "type") ?? "",
+            Identifier = Field(csv, "identifier"),
+            ParentSourcedId = Field(csv, "parentSourcedId"),
+        }));
+
+    private static void ReadUsers(Row csv, RosterBatch batch) =>
+        batch.Users.Add((Line(csv), new OneRosterUser
+        {
+            SourcedId = Field(csv, "sourcedId") ?? "",
+            Status = Field(csv, "status"),
+            EnabledUser = Bool(csv, batch, "users.csv", "enabledUser"),
+            GivenName = Field(csv, "givenName") ?? "",
+            FamilyName = Field(csv, "familyName") ?? "",
+            PreferredGivenName = Field(csv, "preferredGivenName"),
+            Identifier = Field(csv, "identifier"),
+            Email = Field(csv, "email"),
+            Phone = Field(csv, "phone") ?? Field(csv, "sms"),
+            AgentSourcedIds = List(Field(csv, "agentSourcedIds")),
+            Grades = List(Field(csv, "grades")),
+            PrimaryOrgSourcedId = Field(csv, "primaryOrgSourcedId"),
+        }));
+
+    private static void ReadRoles(Row csv, RosterBatch batch) =>
+        batch.Roles.Add((Line(csv), new OneRosterRole
+        {
+            SourcedId = Field(csv, "sourcedId"),
+            Status = Field(csv, "status"),
+            UserSourcedId = Field(csv, "userSourcedId") ?? "",
+            RoleType = Field(csv, "roleType"),
+            Role = Field(csv, "role") ?? "",
+            OrgSourcedId = Field(csv, "orgSourcedId") ?? "",
+        }));
+
+    private static void ReadDemographics(Row csv, RosterBatch batch)
+    {
+        const string file = "demographics.csv";
+        DateOnly? birthDate = null;
+        if (Field(csv, "birthDate") is { } text)
+        {
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                birthDate = date;
+            }
+            else
+            {
+                batch.Error(file, Line(csv), "birthDate", $"'{Truncate(text)}' is not a date (YYYY-MM-DD).");
+            }
+        }
+
+        batch.Demographics.Add((Line(csv), new OneRosterDemographics
+        {
+            SourcedId = Field(csv, "sourcedId") ?? "",
+            Status = Field(csv, "status"),
+            BirthDate = birthDate,
+            Sex = Field(csv, "sex"),
+            AmericanIndianOrAlaskaNative = Bool(csv, batch, file, "americanIndianOrAlaskaNative"),
+            Asian = Bool(csv, batch, file, "asian"),
+            BlackOrAfricanAmerican = Bool(csv, batch, file, "blackOrAfricanAmerican"),
+            NativeHawaiianOrOtherPacificIslander = Bool(csv, batch, file, "nativeHawaiianOrOtherPacificIslander"),
+            White = Bool(csv, batch, file, "white"),
+            HispanicOrLatinoEthnicity = Bool(csv, batch, file, "hispanicOrLatinoEthnicity"),
+            EnglishLearner = Bool(csv, batch, file, "metadata.englishLearner"),
+            StudentWithDisability = Bool(csv, batch, file, "metadata.studentWithDisability"),
+            SocioeconomicallyDisadvantaged = Bool(csv, batch, file, "metadata.socioeconomicallyDisadvantaged"),
+            FosterYouth = Bool(csv, batch, file, "metadata.fosterYouth"),
+        }));
+    }
+
+    internal static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

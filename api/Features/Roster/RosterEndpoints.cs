@@ -1,0 +1,12 @@
+namespace LaunchPath.Api.Features.Roster;
+
+public static class RosterEndpoints
+{
+    public static IEndpointRouteBuilder MapRoster(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Roster").RequireAuthorization();
+        StartRosterImport.Map(group);
+        GetRosterImport.Map(group);
+        return app;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using FluentValidation;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Organizations;
+using LaunchPath.Contracts.Roster;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Roster;
+
+/// <summary>
+/// POST /api/v1/districts/{id}/roster-imports (OneRoster 1.2 CSV files or one zip, multipart) and
+/// POST /api/v1/districts/{id}/roster-imports/json — queue a roster import for the district. 202 with the job; poll
+/// GET /api/v1/roster-imports/{id} for progress and the result.
+/// </summary>
+public static class StartRosterImport
+{
+    public const long MaxUploadBytes = 200L * 1024 * 1024;
+
+    private static readonly HashSet<string> KnownFiles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "manifest.csv", "orgs.csv", "users.csv", "roles.csv", "demographics.csv", "academicSessions.csv", "classes.csv", "courses.csv",
+        "enrollments.csv", "userProfiles.csv", "resources.csv", "classResources.csv", "courseResources.csv",
+    };
+
+    public sealed record Command(Caller Caller, Guid DistrictId, string Source, RosterMode Mode, byte[] Payload) : IRequest<Result<RosterImport>>;
+
+    public sealed class JsonValidator : AbstractValidator<RosterJsonImportRequest>
+    {
+        public JsonValidator()
+        {
+            RuleFor(r => r.Mode).IsInEnum();
+            RuleFor(r => r).Must(r => r.Orgs.Count + r.Users.Count + r.Roles.Count + r.Demographics.Count > 0)
+                .WithName("users").WithMessage("The roster is empty.");
+        }
+    }
+
+    public sealed class Handler(Db db, RosterJobs jobs, TimeProvider clock) : IRequestHandler<Command, Result<RosterImport>>, ISqlSource
+    {
+        private static readonly string Select = $"SELECT {RosterJobs.Columns} FROM roster_imports WHERE id = @Id";
+
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, .. RosterJobs.Statements, .. RosterApplier.Statements];
+
+        public async ValueTask<Result<RosterImport>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            Authorize.Org? district;
+            await using (var connection = await db.OpenAsync(cancellationToken))
+            {
+                district = await Authorize.FindOrgAsync(connection, command.DistrictId, cancellationToken);
+            }
+
+            if (district is null || district.Ref.Type != OrganizationType.District)
+            {
+                return Error.NotFound($"District {command.DistrictId}");
+            }
+
+            if (Authorize.Check(command.Caller, Permission.RosterImport, district.Ref, $"District {command.DistrictId}") is { } denied)
+            {
+                return denied;
+            }
+
+            var id = await jobs.EnqueueAsync(district.Ref.Id, district.Ref.RegionId, command.Source, command.Mode, command.Payload,
+                command.Caller.UserId, command.Caller.ApiKeyId, clock.GetUtcNow(), cancellationToken);
+            await using var read = await db.OpenAsync(cancellationToken);
+            var row = await Dapper.SqlMapper.QuerySingleAsync<RosterJobs.Row>(read, new Dapper.CommandDefinition(Select, new { Id = id }, cancellationToken: cancellationToken));
+            return RosterJobs.ToContract(row, null);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapPost("/districts/{id:guid}/roster-imports", async (Guid id, IFormFileCollection files, string? mode, Caller caller, IMediator mediator, CancellationToken ct) =>
+            {
+                var errors = new Dictionary<string, string[]>();
+                QueryEnums.TryParse<RosterMode>(mode, "mode", errors, out var requestedMode);
+                if (files.Count == 0)
+                {
+                    errors["files"] = ["Upload the OneRoster CSV files (manifest.csv, orgs.csv, users.csv, roles.csv, demographics.csv) or one zip of them."];
+                }
+
+                var isZip = files.Count == 1 && files[0].FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+                var unknown = isZip ? [] : files.Where(f => !KnownFiles.Contains(Path.GetFileName(f.FileName))).Select(f => f.FileName).ToList();
+                if (unknown.Count > 0)
+                {
+                    errors["files"] = [$"Not OneRoster CSV file names: {string.Join(", ", unknown.Take(5))}."];
+                }
+
+                if (errors.Count > 0)
+                {
+                    return TypedResults.ValidationProblem(errors, title: "One or more validation errors occurred.");
+                }
+
+                byte[] payload;
+                if (isZip)
+                {
+                    using var buffer = new MemoryStream();
+                    await files[0].CopyToAsync(buffer, ct);
+                    payload = buffer.ToArray();
+                }
+                else
+                {
+                    var streams = files.Select(f => (f.FileName, f.OpenReadStream())).ToList();
+                    payload = RosterBatch.Zip(streams);
+                    streams.ForEach(s => s.Item2.Dispose());
+                }
+
+                var manifestMode = RosterBatch.ManifestMode(payload);
+                var looksLikeZip = payload.Length > 4 && payload[0] == 'P' && payload[1] == 'K';
+                if (manifestMode is null && requestedMode is null && looksLikeZip)
+                {
+                    return TypedResults.ValidationProblem(
+                        new Dictionary<string, string[]> { ["mode"] = ["Include manifest.csv (file.users = bulk or delta), or say mode=bulk or mode=delta."] },
+                        title: "One or more validation errors occurred.");
+                }
+
+                var result = await mediator.Send(new Command(caller, id, "csv", manifestMode ?? requestedMode ?? RosterMode.Bulk, payload), ct);
+                return result.Match(job => TypedResults.Accepted($"/api/v1/roster-imports/{job.Id}", job));
+            })
+            .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxUploadBytes })
+            .WithQueryEnum<RosterMode>("mode")
+            .WithName("startRosterImport")
+            .WithSummary("Import a OneRoster 1.2 CSV roster")
+            .WithDescription("Multipart upload of the CSV files or one zip. The manifest's file.users sets bulk or delta; without a manifest, say mode. " +
+                             "All-or-nothing: a bad row rejects the whole import with per-row errors.")
+            .Produces<RosterImport>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/districts/{id:guid}/roster-imports/json", async (Guid id, RosterJsonImportRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+            {
+                var payload = JsonSerializer.SerializeToUtf8Bytes(body, RosterJson.Options);
+                var result = await mediator.Send(new Command(caller, id, "json", body.Mode, payload), ct);
+                return result.Match(job => TypedResults.Accepted($"/api/v1/roster-imports/{job.Id}", job));
+            })
+            .Validate<RosterJsonImportRequest>()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithName("startRosterJsonImport")
+            .WithSummary("Import a roster as OneRoster-shaped JSON")
+            .Produces<RosterImport>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,81 @@
+using Dapper;
+using FluentValidation;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Users;
+
+/// <summary>POST /api/v1/users/{id}/memberships — give a user you manage a role at an organization you manage.</summary>
+public static class AddMembership
+{
+    public sealed record Command(Caller Caller, Guid UserId, AddMembershipRequest Body) : IRequest<Result<UserSummary>>;
+
+    public sealed class Validator : AbstractValidator<AddMembershipRequest>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.OrganizationId).NotEmpty().MustBeId();
+            RuleFor(r => r.Role).IsInEnum();
+        }
+    }
+
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<UserSummary>>, ISqlSource
+    {
+        private const string SelectExisting = "SELECT COUNT(*) FROM memberships WHERE user_id = @UserId AND organization_id = @OrganizationId AND role = @Role";
+
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectExisting, CreateUser.Handler.InsertMembership, .. UserRecord.Statements];
+
+        public async ValueTask<Result<UserSummary>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (caller, body) = (command.Caller, command.Body);
+            var scope = caller.Scope(Permission.UsersManage);
+            await using var connection = await db.OpenAsync(cancellationToken);
+            if (scope.IsEmpty || !await UserRecord.IsVisibleAsync(connection, command.UserId, scope, cancellationToken))
+            {
+                return Error.NotFound($"User {command.UserId}");
+            }
+
+            var org = await Authorize.FindOrgAsync(connection, Guid.Parse(body.OrganizationId), cancellationToken);
+            if (org is null)
+            {
+                return Error.NotFound($"Organization {body.OrganizationId}");
+            }
+
+            if (Authorize.Check(caller, Permission.UsersManage, org.Ref, $"Organization {body.OrganizationId}") is { } denied)
+            {
+                return denied;
+            }
+
+            if (!Access.CanBeHeldOn(body.Role, org.Ref.Type))
+            {
+                return CreateUser.RoleNotHeldThere(body.Role, org.Ref.Type);
+            }
+
+            var parameters = new { command.UserId, OrganizationId = org.Ref.Id, Role = DbEnum.ToText(body.Role) };
+            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectExisting, parameters, cancellationToken: cancellationToken)) > 0)
+            {
+                return Error.Conflict("The user already holds this role at this organization.");
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(CreateUser.Handler.InsertMembership,
+                new { Id = Guid.CreateVersion7(), parameters.UserId, parameters.OrganizationId, parameters.Role, Now = clock.GetUtcNow() },
+                cancellationToken: cancellationToken));
+            return (await UserRecord.LoadAsync(connection, [command.UserId], scope, cancellationToken)).Single();
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
+        group.MapPost("/{id:guid}/memberships", async (Guid id, AddMembershipRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Command(caller, id, body), ct)).Match(user => TypedResults.Ok(user)))
+            .Validate<AddMembershipRequest>()
+            .WithName("addMembership")
+            .WithSummary("Give a user a role at an organization")
+            .Produces<UserSummary>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

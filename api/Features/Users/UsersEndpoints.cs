@@ -1,0 +1,14 @@
+namespace LaunchPath.Api.Features.Users;
+
+public static class UsersEndpoints
+{
+    public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization();
+        ListUsers.Map(group);
+        CreateUser.Map(group);
+        AddMembership.Map(group);
+        RemoveMembership.Map(group);
+        return app;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LaunchPath.Api.Infrastructure.Security;
+
+public static class SecurityServices
+{
+    /// <summary>Chooses the scheme per request: X-Api-Key, an external (SSO) bearer token, or a LaunchPath bearer token.</summary>
+    public const string DefaultScheme = "LaunchPath";
+    public const string LocalBearerScheme = JwtBearerDefaults.AuthenticationScheme;
+    public const string OidcScheme = "Oidc";
+    public const string SignInPolicy = "sign-in";
+
+    public static IServiceCollection AddLaunchPathSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<SigningKey>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddScoped<CallerLoader>();
+
+        var authentication = services.AddAuthentication(DefaultScheme)
+            .AddPolicyScheme(DefaultScheme, "API key or bearer token", policy => policy.ForwardDefaultSelector = context =>
+            {
+                if (context.Request.Headers.ContainsKey(ApiKeyFormat.Header))
+                {
+                    return ApiKeyAuthenticationHandler.SchemeName;
+                }
+
+                return options.Oidc.Enabled && IsExternalToken(context) ? OidcScheme : LocalBearerScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer(LocalBearerScheme, _ => { });
+
+        services.AddOptions<JwtBearerOptions>(LocalBearerScheme).Configure<SigningKey>((jwt, key) =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = AuthOptions.Issuer,
+                ValidAudience = AuthOptions.Audience,
+                IssuerSigningKey = key.Key,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = async context =>
+                {
+                    var userId = CallerLoader.ClaimGuid(context.Principal!, CallerLoader.UserIdClaim);
+                    var loader = context.HttpContext.RequestServices.GetRequiredService<CallerLoader>();
+                    if (userId is null || await loader.ForUserAsync(context.HttpContext, userId.Value, context.HttpContext.RequestAborted) is null)
+                    {
+                        context.Fail("The account no longer exists or is disabled.");
+                    }
+                },
+            };
+        });
+
+        if (options.Oidc.Enabled)
+        {
+            authentication.AddJwtBearer(OidcScheme, jwt =>
+            {
+                jwt.Authority = options.Oidc.Authority;
+                jwt.Audience = options.Oidc.Audience;
+                jwt.RequireHttpsMetadata = options.Oidc.RequireHttpsMetadata;
+                jwt.MapInboundClaims = false;
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = async context =>
+                    {
+                        var issuer = context.SecurityToken.Issuer;
+                        var subject = context.Principal!.FindFirst("sub")?.Value;
+                        var loader = context.HttpContext.RequestServices.GetRequiredService<CallerLoader>();
+                        if (subject is null || await loader.ForExternalSubjectAsync(context.HttpContext, $"{issuer}|{subject}", context.HttpContext.RequestAborted) is null)
+                        {
+                            context.Fail("No LaunchPath account is linked to this identity.");
+                        }
+                    },
+                };
+            });
+        }
+
+        services.AddAuthorization(authorization =>
+            authorization.FallbackPolicy = null); // endpoints opt in with RequireAuthorization(); health and sign-in stay open
+
+        services.AddLaunchPathRateLimits(configuration);
+        return services;
+    }
+
+    private static bool IsExternalToken(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            return new JsonWebToken(header["Bearer ".Length..].Trim()).Issuer != AuthOptions.Issuer;
+        }
+        catch (ArgumentException)
+        {
+            return false; // not a JWT at all: the local scheme rejects it
+        }
+    }
+
+    /// <summary>429 with Retry-After: sign-in per client address, and every request per API key.</summary>
+    private static void AddLaunchPathRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        var apiKeyPerMinute = configuration.GetValue("RateLimits:ApiKeyPerMinute", 600);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                "sign-in:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                ApiKeyFormat.TryParse(http.Request.Headers[ApiKeyFormat.Header].ToString(), out var prefix, out _)
+                    ? RateLimitPartition.GetFixedWindowLimiter("key:" + prefix,
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = apiKeyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("none"));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"Rate limit reached. Retry after {retryAfter} seconds.",
+                    },
+                });
+            };
+        });
+    }
+}

@@ -1,0 +1,163 @@
+using LaunchPath.Contracts.Common;
+
+namespace LaunchPath.Contracts.Opportunities;
+
+/// <summary>
+/// The kind of experience: the 15 values of CEDS element 001499 "Work-based Learning Opportunity Type", then the
+/// career-awareness and exploration formats the field also runs.
+/// </summary>
+public enum OpportunityType
+{
+    Apprenticeship,
+    ClinicalWorkExperience,
+    CooperativeEducation,
+    Entrepreneurship,
+    JobShadowing,
+    Mentorship,
+    NonPaidInternship,
+    OnTheJob,
+    PaidInternship,
+    SchoolBasedEnterprise,
+    ServiceLearning,
+    SimulatedWorksite,
+    SupervisedAgriculturalExperience,
+    UnpaidInternship,
+    Other,
+    GuestSpeaker,
+    CareerFair,
+    WorksiteTour,
+    InformationalInterview,
+    TeacherExternship,
+    PreApprenticeship,
+}
+
+/// <summary>The work-based learning continuum (Linked Learning): learning about, through, and for work.</summary>
+public enum ContinuumStage
+{
+    Awareness,
+    Exploration,
+    Preparation,
+    Training,
+}
+
+public enum Modality
+{
+    InPerson,
+    Virtual,
+    Hybrid,
+}
+
+public enum Compensation
+{
+    Paid,
+    Stipend,
+    Unpaid,
+}
+
+/// <summary>Who may see and take the opportunity once published: the whole region, some districts, or some schools.</summary>
+public enum AudienceScope
+{
+    Region,
+    District,
+    School,
+}
+
+public enum OpportunityStatus
+{
+    Draft,
+    Submitted,
+    Published,
+    Rejected,
+    Closed,
+}
+
+/// <summary>A weekly time window, local time at the site ("15:30"–"17:30").</summary>
+public sealed record WeeklySlot
+{
+    public required DayOfWeek Day { get; init; }
+    public required string Start { get; init; }
+    public required string End { get; init; }
+}
+
+/// <summary>Approximate coordinates (rounded to about 1 km) for travel estimates.</summary>
+public sealed record GeoPoint
+{
+    public required double Latitude { get; init; }
+    public required double Longitude { get; init; }
+}
+
+/// <summary>The fields an employer (or a convener on its behalf) writes; shared by create and update.</summary>
+public sealed record OpportunityFields
+{
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    /// <summary>The meaningful tasks the participant will do.</summary>
+    public string? Duties { get; init; }
+    public required OpportunityType Type { get; init; }
+    public required ContinuumStage Stage { get; init; }
+    public required CareerCluster CareerCluster { get; init; }
+    /// <summary>Program of study / pathway this experience serves (e.g. "Health Science and Medical Technology").</summary>
+    public string? Pathway { get; init; }
+    public IReadOnlyList<string> Skills { get; init; } = [];
+    public required Modality Modality { get; init; }
+    public string? SiteName { get; init; }
+    /// <summary>Required for in-person and hybrid opportunities.</summary>
+    public PostalAddress? Address { get; init; }
+    public GeoPoint? Location { get; init; }
+    public required int Seats { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public DateOnly? EndDate { get; init; }
+    public IReadOnlyList<WeeklySlot> Schedule { get; init; } = [];
+    public int? ExpectedHours { get; init; }
+    public required Compensation Compensation { get; init; }
+    /// <summary>Required when paid.</summary>
+    public decimal? HourlyWage { get; init; }
+    /// <summary>Required when a stipend is offered (total amount).</summary>
+    public decimal? StipendAmount { get; init; }
+    public bool CreditOffered { get; init; }
+    public string? CreditDescription { get; init; }
+    /// <summary>Lowest grade that may take part (6–12; 13 for postsecondary).</summary>
+    public int? MinGrade { get; init; }
+    public int? MinAge { get; init; }
+    /// <summary>A student must have completed an experience at this stage first (sequencing).</summary>
+    public ContinuumStage? PrerequisiteStage { get; init; }
+    public IReadOnlyList<string> RequiredForms { get; init; } = [];
+    /// <summary>Work covered by the federal hazardous-occupation orders: participants must be 18 or older.</summary>
+    public bool Hazardous { get; init; }
+    public required AudienceScope Audience { get; init; }
+    /// <summary>The districts or schools in the audience (empty for the whole region).</summary>
+    public IReadOnlyList<string> AudienceOrganizationIds { get; init; } = [];
+}
+
+public sealed record CreateOpportunityRequest
+{
+    public required string EmployerId { get; init; }
+    public required OpportunityFields Fields { get; init; }
+}
+
+public sealed record RejectOpportunityRequest
+{
+    public required string Reason { get; init; }
+}
+
+public sealed record Opportunity
+{
+    public required string Id { get; init; }
+    public required string EmployerId { get; init; }
+    public required string EmployerName { get; init; }
+    public required string RegionId { get; init; }
+    public required OpportunityFields Fields { get; init; }
+    public required OpportunityStatus Status { get; init; }
+    public string? RejectionReason { get; init; }
+    public DateTimeOffset? SubmittedAt { get; init; }
+    public DateTimeOffset? DecidedAt { get; init; }
+    public required int Version { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+}
+
+public sealed record OpportunityPage
+{
+    public required IReadOnlyList<Opportunity> Items { get; init; }
+    public string? NextCursor { get; init; }
+}

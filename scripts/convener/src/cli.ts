@@ -1,0 +1,57 @@
+#!/usr/bin/env -S npx tsx
+// LaunchPath convener CLI. Authenticates with LAUNCHPATH_URL and LAUNCHPATH_API_KEY.
+//   launchpath roster-import <districtId> <folder-or-zip> [--mode bulk|delta]
+//   launchpath post-opportunities <employerId> <opportunities.json> [--approve]
+//   launchpath list-opportunities [--status published]
+import { readFileSync } from 'node:fs';
+import type { OpportunityFields, RosterMode } from '@launchpath/contracts';
+import { connect, describeError } from './connection.ts';
+import { formatImport, importRoster, listOpportunities, postOpportunities } from './commands.ts';
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  const { client } = connect();
+  switch (command) {
+    case 'roster-import': {
+      const [districtId, path] = rest;
+      if (!districtId || !path) throw new Error('usage: roster-import <districtId> <folder-or-zip> [--mode bulk|delta]');
+      const job = await importRoster(client, districtId, path, {
+        mode: option(rest, '--mode') as RosterMode | undefined,
+        onProgress: (j) => process.stderr.write(`\r${j.status} ${j.processedRows}/${j.totalRows}`),
+      });
+      process.stderr.write('\n');
+      console.log(formatImport(job));
+      return job.status === 'succeeded' ? 0 : 1;
+    }
+    case 'post-opportunities': {
+      const [employerId, file] = rest;
+      if (!employerId || !file) throw new Error('usage: post-opportunities <employerId> <opportunities.json> [--approve]');
+      const fields = JSON.parse(readFileSync(file, 'utf8')) as OpportunityFields[];
+      const posted = await postOpportunities(client, employerId, fields, { approve: rest.includes('--approve') });
+      for (const o of posted) console.log(`${o.id}\t${o.status}\t${o.fields.title}`);
+      return 0;
+    }
+    case 'list-opportunities': {
+      const list = await listOpportunities(client, option(rest, '--status') as never);
+      for (const o of list) console.log(`${o.id}\t${o.status}\t${o.fields.stage}\t${o.fields.careerCluster}\t${o.employerName}\t${o.fields.title}`);
+      console.log(`${list.length} opportunities`);
+      return 0;
+    }
+    default:
+      console.error('commands: roster-import, post-opportunities, list-opportunities');
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(describeError(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,101 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace LaunchPath.Api.Tests.Features.Roster;
+
+/// <summary>Builds OneRoster 1.2 CSV rosters for a district: schools, students, guardians, teachers.</summary>
+public sealed class RosterFiles
+{
+    public string Mode { get; set; } = "bulk";
+    public List<string> Orgs { get; } = ["sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId"];
+    public List<string> Users { get; } =
+    [
+        "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds," +
+        "grades,password,userMasterIdentifier,resourceSourcedIds,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns",
+    ];
+    public List<string> Roles { get; } = ["sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,userProfileSourcedId"];
+    public List<string> Demographics { get; } =
+    [
+        "sourcedId,status,dateLastModified,birthDate,sex,americanIndianOrAlaskaNative,asian,blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander," +
+        "white,demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity,countryOfBirthCode,stateOfBirthAbbreviation,cityOfBirth,publicSchoolResidenceStatus," +
+        "metadata.englishLearner,metadata.studentWithDisability,metadata.socioeconomicallyDisadvantaged,metadata.fosterYouth",
+    ];
+
+    public RosterFiles School(string sourcedId, string name, string districtSourcedId)
+    {
+        Orgs.Add($"{sourcedId},active,2026-08-01,{name},school,{sourcedId}-cds,{districtSourcedId}");
+        return this;
+    }
+
+    public RosterFiles Student(string sourcedId, string given, string family, string grade, string school, string agents = "", string status = "active",
+        string birthDate = "2010-05-01", bool englishLearner = false, bool hispanic = false, string sex = "female")
+    {
+        Users.Add($"{sourcedId},{status},2026-08-01,true,{sourcedId},,{given},{family},,SSID{sourcedId},{sourcedId}@students.example.test,,,\"{agents}\"," +
+                  $"{grade},,,,,,,{school},");
+        Roles.Add($"r-{sourcedId},active,2026-08-01,{sourcedId},primary,student,2026-08-01,,{school},");
+        Demographics.Add($"{sourcedId},active,2026-08-01,{birthDate},{sex},false,false,false,false,{(!hispanic).ToString().ToLowerInvariant()},false," +
+                         $"{hispanic.ToString().ToLowerInvariant()},US,CA,Alder,,{englishLearner.ToString().ToLowerInvariant()},false,true,false");
+        return this;
+    }
+
+    public RosterFiles Guardian(string sourcedId, string given, string family, string school, string role = "parent")
+    {
+        Users.Add($"{sourcedId},active,2026-08-01,true,{sourcedId},,{given},{family},,,{sourcedId}@family.example.test,,,,,,,,,,,{school},");
+        Roles.Add($"r-{sourcedId},active,2026-08-01,{sourcedId},primary,{role},2026-08-01,,{school},");
+        return this;
+    }
+
+    public RosterFiles Teacher(string sourcedId, string given, string family, string school)
+    {
+        Users.Add($"{sourcedId},active,2026-08-01,true,{sourcedId},,{given},{family},,,{sourcedId}@staff.example.test,,,,,,,,,,,{school},");
+        Roles.Add($"r-{sourcedId},active,2026-08-01,{sourcedId},primary,teacher,2026-08-01,,{school},");
+        return this;
+    }
+
+    public IEnumerable<(string Name, string Content)> Files(bool withManifest = true)
+    {
+        if (withManifest)
+        {
+            yield return ("manifest.csv",
+                $"propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\nfile.orgs,{Mode}\nfile.users,{Mode}\nfile.roles,{Mode}\nfile.demographics,{Mode}\n");
+        }
+
+        yield return ("orgs.csv", string.Join('\n', Orgs) + "\n");
+        yield return ("users.csv", string.Join('\n', Users) + "\n");
+        yield return ("roles.csv", string.Join('\n', Roles) + "\n");
+        yield return ("demographics.csv", string.Join('\n', Demographics) + "\n");
+    }
+
+    public MultipartFormDataContent Multipart(bool withManifest = true)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, text) in Files(withManifest))
+        {
+            var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            content.Add(file, "files", name);
+        }
+
+        return content;
+    }
+
+    public MultipartFormDataContent Zip()
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in Files())
+            {
+                using var writer = new StreamWriter(archive.CreateEntry(name).Open());
+                writer.Write(text);
+            }
+        }
+
+        var content = new MultipartFormDataContent();
+        var zip = new ByteArrayContent(buffer.ToArray());
+        zip.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        content.Add(zip, "files", "roster.zip");
+        return content;
+    }
+}

@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using LaunchPath.Api.Tests.Infrastructure;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Organizations;
+using LaunchPath.Contracts.People;
+using LaunchPath.Contracts.Roster;
+
+namespace LaunchPath.Api.Tests.Features.Roster;
+
+public sealed class RosterImportOnSqlite(SqliteApi api) : RosterImportTests(() => api.Factory), IClassFixture<SqliteApi>;
+
+public sealed class RosterImportOnSqlServer(SqlServerApi api) : RosterImportTests(() => api.Factory), IClassFixture<SqlServerApi>;
+
+/// <summary>OneRoster roster sync: all-or-nothing, idempotent, bulk and delta, CSV and JSON, per district.</summary>
+public abstract class RosterImportTests
+{
+    private readonly Actors _actors;
+
+    protected RosterImportTests(Func<ApiFactory> factory) => _actors = new Actors(factory());
+
+    private async Task<(Organization District, HttpClient Admin, string Tag)> District()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var admin = await _actors.Admin();
+        var region = await _actors.Org(OrganizationType.Region, null);
+        var district = await (await admin.PostJson("/api/v1/organizations", new CreateOrganizationRequest
+        {
+            Type = OrganizationType.District, Name = "Roster district " + tag, ParentId = region.Id, SourcedId = "dist-" + tag,
+        })).Read<Organization>(HttpStatusCode.Created);
+        var districtAdmin = await _actors.As(Role.DistrictAdmin, district.Id);
+        return (district, districtAdmin, tag);
+    }
+
+    private static RosterFiles Standard(string tag) => new RosterFiles()
+        .School($"sch1-{tag}", "North High", $"dist-{tag}")
+        .School($"sch2-{tag}", "South Middle", $"dist-{tag}")
+        .Guardian($"g1-{tag}", "Ana", "Reyes", $"sch1-{tag}")
+        .Student($"s1-{tag}", "Maya", "Reyes", "11", $"sch1-{tag}", agents: $"g1-{tag}", englishLearner: true, hispanic: true)
+        .Student($"s2-{tag}", "Leo", "Park", "09", $"sch1-{tag}", sex: "male")
+        .Student($"s3-{tag}", "Ivy", "Chen", "07", $"sch2-{tag}")
+        .Student($"s4-{tag}", "Tom", "Small", "04", $"sch2-{tag}")
+        .Teacher($"t1-{tag}", "Rosa", "Diaz", $"sch1-{tag}");
+
+    internal static async Task<RosterImport> Finished(HttpClient client, HttpResponseMessage started)
+    {
+        var job = await started.Read<RosterImport>(HttpStatusCode.Accepted);
+        started.Headers.Location!.ToString().Should().Be($"/api/v1/roster-imports/{job.Id}");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (job.Status is RosterImportStatus.Queued or RosterImportStatus.Running && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            job = await (await client.GetAsync($"/api/v1/roster-imports/{job.Id}")).Read<RosterImport>();
+        }
+
+        return job;
+    }
+
+    private static async Task<List<Student>> Students(HttpClient client)
+    {
+        var page = await (await client.GetAsync("/api/v1/students?limit=200")).Read<StudentPage>();
+        return page.Items.ToList();
+    }
+
+    [SkippableFact]
+    public async Task A_csv_roster_creates_schools_students_guardians_and_teachers_with_demographics()
+    {
+        var (district, admin, tag) = await District();
+        var job = await Finished(admin, await admin.PostAsync($"/api/v1/districts/{district.Id}/roster-imports", Standard(tag).Multipart()));
+
+        job.Status.Should().Be(RosterImportStatus.Succeeded, string.Join("; ", job.Errors.Select(e => $"{e.File}:{e.Line} {e.Field} {e.Reason}")));
+        job.Mode.Should().Be(RosterMode.Bulk);
+        job.Counts.Should().BeEquivalentTo(new RosterCounts
+        {
+            SchoolsCreated = 2, PeopleCreated = 5, RowsSkipped = 1, GuardianLinks = 1,
+        }, "the fourth grader is outside grades 6–13");
+        job.ProcessedRows.Should().Be(job.TotalRows);
+
+        var students = await Students(admin);
+        students.Select(s => s.SourcedId).Should().BeEquivalentTo([$"s1-{tag}", $"s2-{tag}", $"s3-{tag}"]);
+        var maya = students.Single(s => s.SourcedId == $"s1-{tag}");
+        maya.Grade.Should().Be(11);
+        maya.BirthDate.Should().Be(new DateOnly(2010, 5, 1));
+        maya.Identifier.Should().Be($"SSIDs1-{tag}");
+        maya.SchoolName.Should().Be("North High");
+        maya.Subgroups!.EnglishLearner.Should().BeTrue();
+        maya.Subgroups.SocioeconomicallyDisadvantaged.Should().BeTrue();
+        maya.Subgroups.RaceEthnicity.Should().Equal(RaceEthnicity.HispanicOrLatino);
+        maya.Subgroups.Gender.Should().Be(Gender.Female);
+
+        var guardians = await (await admin.GetAsync($"/api/v1/students/{maya.Id}/guardians")).Read<List<Guardian>>();
+        guardians.Should().ContainSingle().Which.Should().BeEquivalentTo(new { GivenName = "Ana", Relationship = GuardianRelationship.Parent });
+
+        var schools = await (await admin.GetAsync($"/api/v1/organizations?parentId={district.Id}")).Read<OrganizationPage>();
+        schools.Items.Select(s => s.SourcedId).Should().BeEquivalentTo([$"sch1-{tag}", $"sch2-{tag}"]);
+    }
+
+    [SkippableFact]
+    public async Task Re_running_the_same_roster_changes_nothing()
+    {
+        var (district, admin, tag) = await District();
+        var url = $"/api/v1/districts/{district.Id}/roster-imports";
+        (await Finished(admin, await admin.PostAsync(url, Standard(tag).Multipart()))).Status.Should().Be(RosterImportStatus.Succeeded);
+        var before = await Students(admin);
+
+        var again = await Finished(admin, await admin.PostAsync(url, Standard(tag).Zip()));
+        again.Status.Should().Be(RosterImportStatus.Succeeded);
+        again.Counts.Should().BeEquivalentTo(new RosterCounts { PeopleUnchanged = 5, RowsSkipped = 1 });
+        (await Students(admin)).Should().BeEquivalentTo(before, "versions and timestamps included");
+    }
+
+    [SkippableFact]
+    public async Task One_bad_row_rejects_the_whole_file_with_line_field_and_reason_and_writes_nothing()
+    {
+        var (district, admin, tag) = await District();
+        var roster = Standard(tag)
+            .Student($"s9-{tag}", "Bad", "Grade", "XX", $"sch1-{tag}")
+            .Student($"s10-{tag}", "No", "Parent", "10", $"sch1-{tag}", agents: $"ghost-{tag}");
+        roster.Users.Add($"s11-{tag},active,2026-08-01,true,x,,,Nameless,,,,,,,10,,,,,,,,");
+
+        var job = await Finished(admin, await admin.PostAsync($"/api/v1/districts/{district.Id}/roster-imports", roster.Multipart()));
+
+        job.Status.Should().Be(RosterImportStatus.Failed);
+        job.Counts.Should().BeNull();
+        job.Errors.Should().ContainEquivalentOf(new RosterImportError { File = "users.csv", Line = 8, Field = "grades", Reason = "'XX' is not a CEDS grade level." });
+        job.Errors.Should().Contain(e => e.File == "users.csv" && e.Line == 9 && e.Field == "agentSourcedIds");
+        job.Errors.Should().Contain(e => e.File == "users.csv" && e.Line == 10 && e.Field == "givenName");
+        job.ErrorCount.Should().Be(job.Errors.Count);
+        (await Students(admin)).Should().BeEmpty();
+        (await (await admin.GetAsync($"/api/v1/organizations?parentId={district.Id}")).Read<OrganizationPage>()).Items.Should().BeEmpty("schools are not half-written either");
+    }
+
+    [SkippableFact]
+    public async Task Delta_applies_changes_and_deletions_and_bulk_deactivates_the_absent()
+    {
+        var (district, admin, tag) = await District();
+        var url = $"/api/v1/districts/{district.Id}/roster-imports";
+        (await Finished(admin, await admin.PostAsync(url, Standard(tag).Multipart()))).Status.Should().Be(RosterImportStatus.Succeeded);
+
+        var delta = new RosterFiles { Mode = "delta" }
+            .Student($"s1-{tag}", "Maya", "Reyes-Ortiz", "12", $"sch1-{tag}", agents: $"g1-{tag}", englishLearner: true, hispanic: true)
+            .Student($"s2-{tag}", "Leo", "Park", "09", $"sch1-{tag}", status: "tobedeleted", sex: "male");
+        var deltaJob = await Finished(admin, await admin.PostAsync(url, delta.Multipart()));
+        deltaJob.Status.Should().Be(RosterImportStatus.Succeeded, string.Join("; ", deltaJob.Errors.Select(e => e.Reason)));
+        deltaJob.Counts!.PeopleUpdated.Should().Be(2);
+        var students = await Students(admin);
+        students.Single(s => s.SourcedId == $"s1-{tag}").Should().BeEquivalentTo(new { FamilyName = "Reyes-Ortiz", Grade = 12, Status = PersonStatus.Active });
+        students.Single(s => s.SourcedId == $"s2-{tag}").Status.Should().Be(PersonStatus.Inactive);
+        students.Single(s => s.SourcedId == $"s3-{tag}").Status.Should().Be(PersonStatus.Active, "delta leaves others alone");
+
+        var bulk = new RosterFiles()
+            .Guardian($"g1-{tag}", "Ana", "Reyes", $"sch1-{tag}")
+            .Student($"s1-{tag}", "Maya", "Reyes-Ortiz", "12", $"sch1-{tag}", agents: $"g1-{tag}", englishLearner: true, hispanic: true);
+        var bulkJob = await Finished(admin, await admin.PostAsync(url, bulk.Multipart()));
+        bulkJob.Status.Should().Be(RosterImportStatus.Succeeded);
+        bulkJob.Counts!.PeopleDeactivated.Should().Be(2, "Ivy and the teacher are absent from a bulk file; Leo was already inactive");
+        (await Students(admin)).Single(s => s.SourcedId == $"s3-{tag}").Status.Should().Be(PersonStatus.Inactive);
+    }
+
+    [SkippableFact]
+    public async Task A_json_roster_imports_the_same_way()
+    {
+        var (district, admin, tag) = await District();
+        var request = new RosterJsonImportRequest
+        {
+            Mode = RosterMode.Delta,
+            Orgs = [new OneRosterOrg { SourcedId = $"sch-{tag}", Name = "JSON High", Type = "school", ParentSourcedId = $"dist-{tag}" }],
+            Users = [new OneRosterUser { SourcedId = $"js-{tag}", GivenName = "Jo", FamilyName = "Son", Grades = ["10"], Email = "jo@students.example.test" }],
+            Roles = [new OneRosterRole { UserSourcedId = $"js-{tag}", Role = "student", RoleType = "primary", OrgSourcedId = $"sch-{tag}" }],
+            Demographics = [new OneRosterDemographics { SourcedId = $"js-{tag}", BirthDate = new DateOnly(2011, 1, 2), FosterYouth = true }],
+        };
+        var job = await Finished(admin, await admin.PostJson($"/api/v1/districts/{district.Id}/roster-imports/json", request));
+        job.Status.Should().Be(RosterImportStatus.Succeeded);
+        job.Source.Should().Be("json");
+        var student = (await Students(admin)).Single();
+        student.Should().BeEquivalentTo(new { GivenName = "Jo", Grade = 10, SchoolName = "JSON High" });
+        student.Subgroups!.FosterYouth.Should().BeTrue();
+
+        var invalid = await admin.PostJson($"/api/v1/districts/{district.Id}/roster-imports/json", new RosterJsonImportRequest { Mode = RosterMode.Bulk });
+        await invalid.ShouldBeProblem(HttpStatusCode.BadRequest);
+    }
+
+    [SkippableFact]
+    public async Task Only_those_with_roster_import_rights_for_the_district_can_import_or_read_imports()
+    {
+        var (district, admin, tag) = await District();
+        var school = await _actors.Org(OrganizationType.School, district.Id);
+        var teacher = await _actors.As(Role.Teacher, school.Id);
+        var (otherDistrict, otherAdmin, _) = await District();
+        var url = $"/api/v1/districts/{district.Id}/roster-imports";
+
+        await (await teacher.PostAsync(url, Standard(tag).Multipart())).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await otherAdmin.PostAsync(url, Standard(tag).Multipart())).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        var key = await (await admin.PostJson($"/api/v1/organizations/{district.Id}/api-keys",
+            new CreateApiKeyRequest { Name = "SIS", Permissions = [Permission.RosterImport, Permission.PeopleRead] })).Read<CreatedApiKey>(HttpStatusCode.Created);
+        var sis = _actors.WithApiKey(key.Key);
+        var job = await Finished(sis, await sis.PostAsync(url, Standard(tag).Multipart()));
+        job.Status.Should().Be(RosterImportStatus.Succeeded);
+
+        await (await otherAdmin.GetAsync($"/api/v1/roster-imports/{job.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await otherAdmin.GetAsync($"/api/v1/districts/{district.Id}/roster-imports")).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await (await admin.GetAsync($"/api/v1/districts/{district.Id}/roster-imports")).Read<List<RosterImport>>()).Select(j => j.Id).Should().Contain(job.Id);
+        (await (await otherAdmin.GetAsync($"/api/v1/districts/{otherDistrict.Id}/roster-imports")).Read<List<RosterImport>>()).Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task Unusable_uploads_are_rejected_clearly()
+    {
+        var (district, admin, tag) = await District();
+        var url = $"/api/v1/districts/{district.Id}/roster-imports";
+
+        await (await admin.PostAsync(url, new MultipartFormDataContent())).ShouldBeProblem(HttpStatusCode.BadRequest);
+        var wrongName = new MultipartFormDataContent { { new StringContent("a,b"), "files", "people.xlsx" } };
+        (await (await admin.PostAsync(url, wrongName)).ShouldBeProblem(HttpStatusCode.BadRequest)).Errors.Should().ContainKey("files");
+        await (await admin.PostAsync(url + "?mode=sometimes", Standard(tag).Multipart())).ShouldBeProblem(HttpStatusCode.BadRequest);
+
+        var garbage = new MultipartFormDataContent();
+        garbage.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("this is not a zip")) { Headers = { ContentType = new MediaTypeHeaderValue("application/zip") } }, "files", "roster.zip");
+        var notZip = await Finished(admin, await admin.PostAsync(url, garbage));
+        notZip.Status.Should().Be(RosterImportStatus.Failed);
+        notZip.Errors.Single().Reason.Should().Contain("zip");
+
+        (await (await admin.PostAsync(url, Standard(tag).Multipart(withManifest: false))).ShouldBeProblem(HttpStatusCode.BadRequest))
+            .Errors.Should().ContainKey("mode", "without a manifest the caller must say bulk or delta");
+        (await Finished(admin, await admin.PostAsync(url + "?mode=delta", Standard(tag).Multipart(withManifest: false)))).Status.Should().Be(RosterImportStatus.Succeeded);
+
+        var missingColumn = new MultipartFormDataContent
+        {
+            { new StringContent("propertyName,value\nfile.users,delta\n"), "files", "manifest.csv" },
+            { new StringContent("sourcedId,status,givenName\nu1,active,Al\n"), "files", "users.csv" },
+        };
+        var columnJob = await Finished(admin, await admin.PostAsync(url, missingColumn));
+        columnJob.Status.Should().Be(RosterImportStatus.Failed);
+        columnJob.Errors.Single().Should().BeEquivalentTo(new { File = "users.csv", Line = 1, Field = "familyName" });
+    }
+}
