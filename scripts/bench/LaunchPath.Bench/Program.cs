@@ -10,14 +10,18 @@ using Microsoft.Extensions.Options;
 
 // LaunchPath benchmarks: timed console runs that print their figures (not unit tests).
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- roster [users]
+//   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- match [students] [opportunities] [choices]
 var what = args.FirstOrDefault() ?? "roster";
 switch (what)
 {
     case "roster":
         await RosterBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100_000);
         break;
+    case "match":
+        MatchBench.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 10_000, args.Length > 3 ? int.Parse(args[3]) : 10);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: roster");
+        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: roster, match");
         return 2;
 }
 

@@ -1,0 +1,77 @@
+namespace LaunchPath.Api.Matching;
+
+/// <summary>
+/// A match round's input, in flat arrays for speed. Students and opportunities are dense indexes (0..n-1).
+/// Preference lists are stored CSR-style: student s ranks Preferences[PreferenceStart[s] .. PreferenceStart[s + 1]),
+/// best first. Lists must contain only opportunities the student is eligible for, each at most once.
+/// </summary>
+public sealed class MatchInput
+{
+    public MatchInput(int studentCount, int[] capacities, int[] preferenceStart, int[] preferences)
+    {
+        ArgumentNullException.ThrowIfNull(capacities);
+        ArgumentNullException.ThrowIfNull(preferenceStart);
+        ArgumentNullException.ThrowIfNull(preferences);
+        if (preferenceStart.Length != studentCount + 1 || preferenceStart[0] != 0 || preferenceStart[studentCount] != preferences.Length)
+        {
+            throw new ArgumentException("preferenceStart must have studentCount + 1 offsets from 0 to preferences.Length.", nameof(preferenceStart));
+        }
+
+        StudentCount = studentCount;
+        Capacities = capacities;
+        PreferenceStart = preferenceStart;
+        Preferences = preferences;
+    }
+
+    public int StudentCount { get; }
+
+    public int OpportunityCount => Capacities.Length;
+
+    /// <summary>Seats per opportunity.</summary>
+    public int[] Capacities { get; }
+
+    public int[] PreferenceStart { get; }
+
+    public int[] Preferences { get; }
+
+    /// <summary>
+    /// Optional employer rankings: for opportunity o, Rankings[o] maps student → rank (0 = best). Ranked students come
+    /// before unranked ones; ties (and unranked students) are broken by the lottery. Null: lottery order only.
+    /// </summary>
+    public IReadOnlyDictionary<int, int>?[]? Rankings { get; init; }
+
+    /// <summary>Optional: pairs (opportunity, student) the employer marked unacceptable; such a student is never placed there.</summary>
+    public IReadOnlySet<long>? Unacceptable { get; init; }
+
+    /// <summary>Optional: students in the equity group that reserved seats are for.</summary>
+    public bool[]? InReserveGroup { get; init; }
+
+    /// <summary>Optional: seats per opportunity reserved for the group (minority reserves: open to all once the group's demand is met).</summary>
+    public int[]? Reserves { get; init; }
+
+    public static long Pair(int opportunity, int student) => ((long)opportunity << 32) | (uint)student;
+}
+
+/// <summary>The outcome: each student's opportunity (or -1), and how the algorithm ran.</summary>
+public sealed record MatchResult(int[] Assignment, int Proposals, int[] LotteryRank)
+{
+    /// <summary>The position (0 = first choice) of each student's assignment in their list, or -1 when unmatched.</summary>
+    public int ChoiceRank(MatchInput input, int student)
+    {
+        var assigned = Assignment[student];
+        if (assigned < 0)
+        {
+            return -1;
+        }
+
+        for (var i = input.PreferenceStart[student]; i < input.PreferenceStart[student + 1]; i++)
+        {
+            if (input.Preferences[i] == assigned)
+            {
+                return i - input.PreferenceStart[student];
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using LaunchPath.Api.Matching;
+
+/// <summary>
+/// A match round at regional scale: N students × M opportunities × K choices, popularity skewed so that seats are
+/// contested, 20% of students in a reserve group and reserves on 10% of opportunities. Reports the median of 7 runs
+/// after a warm-up, and the ratio to a baseline pass that reads every preference list once (counting demand).
+/// Targets: ≤ 0.3 s, and within 3× of the baseline.
+/// </summary>
+internal static class MatchBench
+{
+    public static void Run(int students, int opportunities, int choices)
+    {
+        var input = Generate(students, opportunities, choices, seed: 1);
+        Console.WriteLine($"match: {students:N0} students × {opportunities:N0} opportunities × {choices} choices, {input.Capacities.Sum():N0} seats");
+
+        DeferredAcceptance.Run(input, 0); // warm-up
+        Baseline(input);
+        var da = new List<double>();
+        var baseline = new List<double>();
+        MatchResult? result = null;
+        for (var run = 0; run < 7; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            result = DeferredAcceptance.Run(input, run);
+            da.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            var demand = Baseline(input);
+            baseline.Add(watch.Elapsed.TotalMilliseconds);
+            GC.KeepAlive(demand);
+        }
+
+        var matched = result!.Assignment.Count(a => a >= 0);
+        var first = Enumerable.Range(0, students).Count(s => result.ChoiceRank(input, s) == 0);
+        var daMs = Median(da);
+        var baseMs = Median(baseline);
+        Console.WriteLine($"deferred acceptance: median {daMs:0.0} ms (min {da.Min():0.0}, max {da.Max():0.0}), {result.Proposals:N0} proposals, " +
+                          $"{matched:N0} matched, {first:N0} first choices [target ≤ 300 ms: {(daMs <= 300 ? "met" : "NOT met")}]");
+        Console.WriteLine($"baseline single pass over all preference lists: median {baseMs:0.0} ms; ratio {daMs / baseMs:0.0}× " +
+                          $"[target ≤ 3×: {(daMs / baseMs <= 3 ? "met" : "NOT met")}]");
+    }
+
+    /// <summary>Reads every preference list once and counts demand per opportunity.</summary>
+    private static int[] Baseline(MatchInput input)
+    {
+        var demand = new int[input.OpportunityCount];
+        for (var s = 0; s < input.StudentCount; s++)
+        {
+            for (var i = input.PreferenceStart[s]; i < input.PreferenceStart[s + 1]; i++)
+            {
+                demand[input.Preferences[i]]++;
+            }
+        }
+
+        return demand;
+    }
+
+    private static MatchInput Generate(int students, int opportunities, int choices, int seed)
+    {
+        var random = new Random(seed);
+        // Popularity: a few opportunities are wanted by many (power-law weights).
+        var weights = Enumerable.Range(0, opportunities).Select(o => 1.0 / Math.Pow(o + 1, 0.6)).ToArray();
+        var cumulative = new double[opportunities];
+        var total = 0.0;
+        for (var o = 0; o < opportunities; o++)
+        {
+            total += weights[o];
+            cumulative[o] = total;
+        }
+
+        var capacities = Enumerable.Range(0, opportunities).Select(_ => 1 + random.Next(18)).ToArray();
+        var start = new int[students + 1];
+        var prefs = new int[students * choices];
+        var chosen = new HashSet<int>();
+        var n = 0;
+        for (var s = 0; s < students; s++)
+        {
+            chosen.Clear();
+            while (chosen.Count < choices)
+            {
+                var x = random.NextDouble() * total;
+                var o = Array.BinarySearch(cumulative, x);
+                chosen.Add(o < 0 ? Math.Min(~o, opportunities - 1) : o);
+            }
+
+            foreach (var o in chosen)
+            {
+                prefs[n++] = o;
+            }
+
+            start[s + 1] = n;
+        }
+
+        return new MatchInput(students, capacities, start, prefs)
+        {
+            InReserveGroup = Enumerable.Range(0, students).Select(_ => random.NextDouble() < 0.2).ToArray(),
+            Reserves = capacities.Select(c => random.NextDouble() < 0.1 ? Math.Max(1, c / 4) : 0).ToArray(),
+        };
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}

@@ -1,0 +1,148 @@
+using LaunchPath.Api.Matching;
+
+namespace LaunchPath.Matching.Tests;
+
+/// <summary>Properties of the match-round engine, over many generated instances.</summary>
+public sealed class DeferredAcceptanceProperties
+{
+    public static TheoryData<bool, bool, bool> Variants() => new()
+    {
+        { false, false, false },
+        { true, false, false },
+        { false, true, false },
+        { false, false, true },
+        { true, true, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void Results_are_stable_within_capacity_and_acceptable_to_both_sides(bool rankings, bool unacceptable, bool reserves)
+    {
+        for (var seed = 0; seed < 300; seed++)
+        {
+            var input = Instances.Random(seed, students: 3 + seed % 40, opportunities: 1 + seed % 12, maxChoices: 5, rankings, unacceptable, reserves);
+            var result = DeferredAcceptance.Run(input, seed);
+
+            for (var o = 0; o < input.OpportunityCount; o++)
+            {
+                result.Assignment.Count(a => a == o).Should().BeLessThanOrEqualTo(input.Capacities[o], $"seed {seed}: opportunity {o} is over capacity");
+            }
+
+            for (var s = 0; s < input.StudentCount; s++)
+            {
+                if (result.Assignment[s] is var o and >= 0)
+                {
+                    Instances.List(input, s).Should().Contain(o, $"seed {seed}: student {s} only gets what she ranked");
+                    Instances.Acceptable(input, o, s).Should().BeTrue($"seed {seed}: the employer did not mark student {s} unacceptable");
+                }
+            }
+
+            Instances.BlockingPairs(input, result.LotteryRank, result.Assignment).Should().BeEmpty($"seed {seed}: the match must be stable");
+        }
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_result_and_another_seed_may_not()
+    {
+        var input = Instances.Random(11, students: 200, opportunities: 30, maxChoices: 6, rankings: true, unacceptable: true, reserves: true);
+        DeferredAcceptance.Run(input, 42).Assignment.Should().Equal(DeferredAcceptance.Run(input, 42).Assignment);
+
+        var differs = Enumerable.Range(1, 20).Any(seed => !DeferredAcceptance.Run(input, seed).Assignment.SequenceEqual(DeferredAcceptance.Run(input, 42).Assignment));
+        differs.Should().BeTrue("the lottery breaks ties, so another seed changes some outcomes");
+    }
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void On_small_instances_it_is_the_student_optimal_stable_matching(bool rankings, bool unacceptable, bool reserves)
+    {
+        for (var seed = 0; seed < 150; seed++)
+        {
+            var input = Instances.Random(1000 + seed, students: 1 + seed % 5, opportunities: 1 + seed % 3, maxChoices: 3, rankings, unacceptable, reserves);
+            var result = DeferredAcceptance.Run(input, seed);
+            var stable = AllMatchings(input).Where(m => Instances.BlockingPairs(input, result.LotteryRank, m).Count == 0).ToList();
+
+            stable.Should().ContainEquivalentOf(result.Assignment, o => o.WithStrictOrdering(), $"seed {seed}: the result is one of the stable matchings");
+            foreach (var other in stable)
+            {
+                for (var s = 0; s < input.StudentCount; s++)
+                {
+                    Rank(input, s, result.Assignment[s]).Should().BeLessThanOrEqualTo(Rank(input, s, other[s]),
+                        $"seed {seed}: no stable matching is better for student {s}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Reserved_seats_go_to_the_group_before_higher_lottery_numbers_and_open_up_when_unused()
+    {
+        // Two students want the one seat; the seat is reserved for the group; the group member loses the lottery.
+        var lottery = DeferredAcceptance.LotteryRanks(2, 5);
+        var (lucky, unlucky) = lottery[0] < lottery[1] ? (0, 1) : (1, 0);
+        var group = new bool[2];
+        group[unlucky] = true;
+        var input = new MatchInput(2, [1], [0, 1, 2], [0, 0]) { InReserveGroup = group, Reserves = [1] };
+        DeferredAcceptance.Run(input, 5).Assignment[unlucky].Should().Be(0, "the reserved seat goes to the group member");
+
+        var noGroupDemand = new MatchInput(2, [1], [0, 1, 2], [0, 0]) { InReserveGroup = new bool[2], Reserves = [1] };
+        DeferredAcceptance.Run(noGroupDemand, 5).Assignment[lucky].Should().Be(0, "an unused reserve is open to everyone (a reserve, not a quota)");
+    }
+
+    [Fact]
+    public void Employer_rankings_come_before_the_lottery_and_unacceptable_students_are_never_placed()
+    {
+        var input = new MatchInput(3, [1, 1], [0, 2, 4, 6], [0, 1, 0, 1, 0, 1])
+        {
+            Rankings = [new Dictionary<int, int> { [2] = 0 }, null],
+            Unacceptable = new HashSet<long> { MatchInput.Pair(1, 2) },
+        };
+        var result = DeferredAcceptance.Run(input, 3);
+        result.Assignment[2].Should().Be(0, "the employer ranked student 2 first");
+        result.Assignment.Count(a => a == 1).Should().Be(1);
+        result.Assignment.Should().Contain(-1);
+    }
+
+    private static int Rank(MatchInput input, int student, int opportunity)
+    {
+        if (opportunity < 0)
+        {
+            return int.MaxValue;
+        }
+
+        var list = Instances.List(input, student).ToList();
+        return list.IndexOf(opportunity);
+    }
+
+    /// <summary>Every assignment of students to an acceptable choice (or none) that respects capacities.</summary>
+    private static IEnumerable<int[]> AllMatchings(MatchInput input)
+    {
+        var options = Enumerable.Range(0, input.StudentCount)
+            .Select(s => Instances.List(input, s).Where(o => Instances.Acceptable(input, o, s)).Append(-1).ToArray()).ToArray();
+        var current = new int[input.StudentCount];
+
+        IEnumerable<int[]> Walk(int s)
+        {
+            if (s == input.StudentCount)
+            {
+                yield return (int[])current.Clone();
+                yield break;
+            }
+
+            foreach (var o in options[s])
+            {
+                if (o >= 0 && current.Take(s).Count(x => x == o) >= input.Capacities[o])
+                {
+                    continue;
+                }
+
+                current[s] = o;
+                foreach (var m in Walk(s + 1))
+                {
+                    yield return m;
+                }
+            }
+        }
+
+        return Walk(0);
+    }
+}
