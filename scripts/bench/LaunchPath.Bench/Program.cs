@@ -11,17 +11,21 @@ using Microsoft.Extensions.Options;
 // LaunchPath benchmarks: timed console runs that print their figures (not unit tests).
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- roster [users]
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- match [students] [opportunities] [choices]
+//   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- recommend [opportunities] [students]
 var what = args.FirstOrDefault() ?? "roster";
 switch (what)
 {
     case "roster":
         await RosterBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100_000);
         break;
+    case "recommend":
+        RecommendBench.Run(args.Length > 1 ? int.Parse(args[1]) : 10_000, args.Length > 2 ? int.Parse(args[2]) : 500);
+        break;
     case "match":
         MatchBench.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 10_000, args.Length > 3 ? int.Parse(args[3]) : 10);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: roster, match");
+        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: roster, match, recommend");
         return 2;
 }
 

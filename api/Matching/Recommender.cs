@@ -1,0 +1,327 @@
+using System.Numerics;
+using LaunchPath.Contracts.Common;
+using LaunchPath.Contracts.Opportunities;
+using LaunchPath.Contracts.People;
+
+namespace LaunchPath.Api.Matching;
+
+/// <summary>How much each consideration counts; configurable per region. Components are in [-1, 1] before weighting.</summary>
+public sealed record RecommendationWeights
+{
+    public double Interest { get; init; } = 3;
+    public double Pathway { get; init; } = 2;
+    public double Sequencing { get; init; } = 2;
+    public double Schedule { get; init; } = 1.5;
+    public double Travel { get; init; } = 2;
+    public double Pay { get; init; } = 1;
+    public double Credit { get; init; } = 1;
+    public double Seats { get; init; } = 0.5;
+
+    public static readonly RecommendationWeights Default = new();
+}
+
+public enum ReasonCode
+{
+    InterestMatch,
+    NoInterestMatch,
+    PathwayAligned,
+    NextStepOnContinuum,
+    ExploreFirst,
+    ScheduleFits,
+    ScheduleConflicts,
+    TravelFits,
+    TravelLong,
+    Virtual,
+    PaidAsPreferred,
+    CreditAsPreferred,
+    SeatsAvailable,
+    FewSeatsLeft,
+    // Why an opportunity is not eligible (never recommended):
+    BelowMinimumGrade,
+    BelowMinimumAge,
+    HazardousUnder18,
+    PrerequisiteMissing,
+    NoSeatsLeft,
+    Ended,
+    OutOfReach,
+}
+
+public readonly record struct Reason(ReasonCode Code, double Weight, string Detail);
+
+/// <summary>What the engine knows about a student.</summary>
+public sealed class StudentFacts
+{
+    public required int Grade { get; init; }
+    public int? Age { get; init; }
+    public IReadOnlySet<CareerCluster> Interests { get; init; } = new HashSet<CareerCluster>();
+    public string? Pathway { get; init; }
+    /// <summary>The furthest continuum stage the student has completed, per career cluster.</summary>
+    public IReadOnlyDictionary<CareerCluster, ContinuumStage> Completed { get; init; } = new Dictionary<CareerCluster, ContinuumStage>();
+    public WeekMask Availability { get; init; }
+    public GeoPoint? Home { get; init; }
+    public TransportationMode? Transportation { get; init; }
+    public int? MaxTravelMinutes { get; init; }
+    public bool PrefersPaid { get; init; }
+    public bool WantsCredit { get; init; }
+}
+
+/// <summary>What the engine knows about an opportunity.</summary>
+public sealed class OpportunityFacts
+{
+    public required ContinuumStage Stage { get; init; }
+    public required CareerCluster Cluster { get; init; }
+    public string? Pathway { get; init; }
+    public int? MinGrade { get; init; }
+    public int? MinAge { get; init; }
+    public ContinuumStage? Prerequisite { get; init; }
+    public bool Hazardous { get; init; }
+    public Modality Modality { get; init; }
+    public GeoPoint? Location { get; init; }
+    public WeekMask Schedule { get; init; }
+    public Compensation Compensation { get; init; }
+    public bool CreditOffered { get; init; }
+    public int SeatsLeft { get; init; }
+    public int Seats { get; init; }
+    public DateOnly? EndDate { get; init; }
+}
+
+/// <summary>A week in 15-minute slots as 7 × 96 bits, so overlaps are a few popcounts.</summary>
+public readonly record struct WeekMask(UInt128 Sun, UInt128 Mon, UInt128 Tue, UInt128 Wed, UInt128 Thu, UInt128 Fri, UInt128 Sat)
+{
+    public bool IsEmpty => (Sun | Mon | Tue | Wed | Thu | Fri | Sat) == UInt128.Zero;
+
+    public int Quarters => Count(Sun) + Count(Mon) + Count(Tue) + Count(Wed) + Count(Thu) + Count(Fri) + Count(Sat);
+
+    public int Overlap(WeekMask other) =>
+        Count(Sun & other.Sun) + Count(Mon & other.Mon) + Count(Tue & other.Tue) + Count(Wed & other.Wed) + Count(Thu & other.Thu)
+        + Count(Fri & other.Fri) + Count(Sat & other.Sat);
+
+    public static WeekMask From(IEnumerable<WeeklySlot> slots)
+    {
+        var days = new UInt128[7];
+        foreach (var slot in slots)
+        {
+            if (!TimeOnly.TryParse(slot.Start, System.Globalization.CultureInfo.InvariantCulture, out var start)
+                || !TimeOnly.TryParse(slot.End, System.Globalization.CultureInfo.InvariantCulture, out var end))
+            {
+                continue;
+            }
+
+            for (var q = (start.Hour * 60 + start.Minute) / 15; q < Math.Min(96, (end.Hour * 60 + end.Minute + 14) / 15); q++)
+            {
+                days[(int)slot.Day] |= UInt128.One << q;
+            }
+        }
+
+        return new WeekMask(days[0], days[1], days[2], days[3], days[4], days[5], days[6]);
+    }
+
+    private static int Count(UInt128 bits) => (int)UInt128.PopCount(bits);
+}
+
+public readonly record struct Recommendation(int Index, double Score, IReadOnlyList<Reason> Reasons);
+
+/// <summary>
+/// Ranks opportunities for a student (or students for an opportunity) and says why. Ineligible opportunities (grade,
+/// age, hazardous work under 18, missing prerequisite stage, no seats, ended, out of travel reach) are never
+/// recommended. Pure computation over facts the caller loads.
+/// </summary>
+public static class Recommender
+{
+    /// <summary>Default longest one-way trip when the student has not said.</summary>
+    public const int DefaultMaxTravelMinutes = 45;
+
+    public static List<Recommendation> Rank(StudentFacts student, IReadOnlyList<OpportunityFacts> opportunities, RecommendationWeights weights, DateOnly today, int limit)
+    {
+        // Score everything without allocating, keep the best `limit`, then explain only those.
+        var top = new PriorityQueue<int, (double Score, int Index)>(limit + 1, Comparer<(double Score, int Index)>.Create((a, b) =>
+            a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Index.CompareTo(a.Index)));
+        for (var i = 0; i < opportunities.Count; i++)
+        {
+            if (!Eligible(student, opportunities[i], today))
+            {
+                continue;
+            }
+
+            var score = Score(student, opportunities[i], weights, reasons: null);
+            top.Enqueue(i, (score, i));
+            if (top.Count > limit)
+            {
+                top.Dequeue();
+            }
+        }
+
+        var results = new List<Recommendation>(top.Count);
+        while (top.TryDequeue(out var index, out var key))
+        {
+            var reasons = new List<Reason>(8);
+            Score(student, opportunities[index], weights, reasons);
+            results.Add(new Recommendation(index, key.Score, reasons));
+        }
+
+        results.Reverse();
+        return results;
+    }
+
+    public static bool Eligible(StudentFacts student, OpportunityFacts opportunity, DateOnly today) => WhyIneligible(student, opportunity, today) is null;
+
+    /// <summary>The first rule that makes the opportunity ineligible for the student, or null.</summary>
+    public static Reason? WhyIneligible(StudentFacts student, OpportunityFacts o, DateOnly today)
+    {
+        if (o.MinGrade is { } grade && student.Grade < grade)
+        {
+            return new Reason(ReasonCode.BelowMinimumGrade, 0, $"For grade {grade} and up.");
+        }
+
+        var minAge = o.Hazardous ? Math.Max(18, o.MinAge ?? 18) : o.MinAge;
+        if (minAge is { } age && (student.Age is null || student.Age < age))
+        {
+            return new Reason(o.Hazardous ? ReasonCode.HazardousUnder18 : ReasonCode.BelowMinimumAge, 0,
+                o.Hazardous ? "Hazardous work: participants must be 18 or older." : $"For ages {age} and up.");
+        }
+
+        if (o.Prerequisite is { } prerequisite && (!student.Completed.TryGetValue(o.Cluster, out var done) || done < prerequisite))
+        {
+            return new Reason(ReasonCode.PrerequisiteMissing, 0, $"Needs a completed {prerequisite.ToString().ToLowerInvariant()} experience in this career cluster first.");
+        }
+
+        if (o.SeatsLeft <= 0)
+        {
+            return new Reason(ReasonCode.NoSeatsLeft, 0, "No seats left.");
+        }
+
+        if (o.EndDate is { } end && end < today)
+        {
+            return new Reason(ReasonCode.Ended, 0, "Already ended.");
+        }
+
+        if (TravelMinutes(student, o) is { } minutes && minutes > (student.MaxTravelMinutes ?? DefaultMaxTravelMinutes) * 1.5)
+        {
+            return new Reason(ReasonCode.OutOfReach, 0, $"About {minutes:0} minutes away; too far for the student's travel.");
+        }
+
+        return null;
+    }
+
+    /// <summary>The weighted score; when <paramref name="reasons"/> is given, each contribution is explained there.</summary>
+    public static double Score(StudentFacts s, OpportunityFacts o, RecommendationWeights w, List<Reason>? reasons)
+    {
+        var score = 0.0;
+        void Add(ReasonCode code, double weight, string detail)
+        {
+            score += weight;
+            reasons?.Add(new Reason(code, Math.Round(weight, 2), detail));
+        }
+
+        if (s.Interests.Contains(o.Cluster))
+        {
+            Add(ReasonCode.InterestMatch, w.Interest, "Matches a career interest.");
+        }
+        else if (s.Interests.Count > 0)
+        {
+            Add(ReasonCode.NoInterestMatch, -0.5 * w.Interest, "Outside the student's career interests.");
+        }
+
+        if (s.Pathway is not null && o.Pathway is not null && string.Equals(s.Pathway, o.Pathway, StringComparison.OrdinalIgnoreCase))
+        {
+            Add(ReasonCode.PathwayAligned, w.Pathway, "Aligned with the student's pathway.");
+        }
+
+        // Sequencing: exploration before preparation and training, per career cluster.
+        var explored = s.Completed.TryGetValue(o.Cluster, out var completed) && completed >= ContinuumStage.Exploration;
+        if (o.Stage >= ContinuumStage.Preparation && !explored)
+        {
+            Add(ReasonCode.ExploreFirst, -w.Sequencing, "Explore this career cluster (a job shadow, mentorship or interview) before an intensive experience.");
+        }
+        else if (!explored && o.Stage == ContinuumStage.Exploration && s.Interests.Contains(o.Cluster))
+        {
+            Add(ReasonCode.NextStepOnContinuum, w.Sequencing, "The next step on the continuum in this cluster.");
+        }
+        else if (explored && o.Stage >= ContinuumStage.Preparation && completed < o.Stage)
+        {
+            Add(ReasonCode.NextStepOnContinuum, w.Sequencing, "Builds on an exploration the student completed.");
+        }
+
+        if (!o.Schedule.IsEmpty && !s.Availability.IsEmpty)
+        {
+            var fit = (double)o.Schedule.Overlap(s.Availability) / o.Schedule.Quarters;
+            if (fit >= 0.999)
+            {
+                Add(ReasonCode.ScheduleFits, w.Schedule, "Fits the student's availability.");
+            }
+            else if (fit > 0)
+            {
+                Add(ReasonCode.ScheduleFits, w.Schedule * (2 * fit - 1), $"Overlaps {fit:P0} of the schedule with the student's availability.");
+            }
+            else
+            {
+                Add(ReasonCode.ScheduleConflicts, -w.Schedule, "Meets when the student is not available.");
+            }
+        }
+
+        if (o.Modality == Modality.Virtual)
+        {
+            Add(ReasonCode.Virtual, w.Travel, "Virtual: no travel.");
+        }
+        else if (TravelMinutes(s, o) is { } minutes)
+        {
+            var max = s.MaxTravelMinutes ?? DefaultMaxTravelMinutes;
+            if (minutes <= max)
+            {
+                Add(ReasonCode.TravelFits, w.Travel * (1 - 0.5 * minutes / Math.Max(1, max)), $"About {minutes:0} minutes away (within {max}).");
+            }
+            else
+            {
+                Add(ReasonCode.TravelLong, -w.Travel * Math.Min(1, (minutes - max) / max), $"About {minutes:0} minutes away (more than {max}).");
+            }
+        }
+
+        if (s.PrefersPaid && o.Compensation is Compensation.Paid or Compensation.Stipend)
+        {
+            Add(ReasonCode.PaidAsPreferred, w.Pay, o.Compensation == Compensation.Paid ? "Paid, as the student prefers." : "Offers a stipend.");
+        }
+
+        if (s.WantsCredit && o.CreditOffered)
+        {
+            Add(ReasonCode.CreditAsPreferred, w.Credit, "Offers credit, as the student wants.");
+        }
+
+        if (o.Seats > 0)
+        {
+            var share = (double)o.SeatsLeft / o.Seats;
+            Add(share < 0.25 ? ReasonCode.FewSeatsLeft : ReasonCode.SeatsAvailable, w.Seats * share, $"{o.SeatsLeft} of {o.Seats} seats left.");
+        }
+
+        return score;
+    }
+
+    /// <summary>Door-to-door estimate from coarse locations by the student's mode; null when a location is unknown.</summary>
+    public static double? TravelMinutes(StudentFacts s, OpportunityFacts o)
+    {
+        if (o.Modality == Modality.Virtual || s.Home is null || o.Location is null)
+        {
+            return null;
+        }
+
+        var km = Kilometres(s.Home, o.Location) * 1.3; // streets are not straight lines
+        return s.Transportation switch
+        {
+            TransportationMode.Walk => km * 12,
+            TransportationMode.Bike => km * 4 + 2,
+            TransportationMode.PublicTransit => km * 3 + 12,
+            TransportationMode.Car or TransportationMode.SchoolProvided or TransportationMode.FamilyRide => km * 2 + 5,
+            TransportationMode.None => km * 12,
+            _ => km * 3 + 12, // not stated: assume public transit
+        };
+    }
+
+    private static double Kilometres(GeoPoint a, GeoPoint b)
+    {
+        const double earth = 6371;
+        var dLat = double.DegreesToRadians(b.Latitude - a.Latitude);
+        var dLon = double.DegreesToRadians(b.Longitude - a.Longitude);
+        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
+                + Math.Cos(double.DegreesToRadians(a.Latitude)) * Math.Cos(double.DegreesToRadians(b.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * earth * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+}
