@@ -9,9 +9,10 @@ export default defineConfig({
   test: {
     name: 'e2e',
     // No `root`: it stays the working directory, so --outputFile paths are relative to where npm runs.
-    dir: resolve(import.meta.dirname, 'e2e'),
+    dir: resolve(import.meta.dirname, '..'),
     environment: 'node',
-    include: ['**/*.e2e.test.ts'],
+    // The browser stories, and the convener scripts run against the same real API.
+    include: ['client/e2e/**/*.e2e.test.ts', 'scripts/convener/test/**/*.e2e.test.ts'],
     globalSetup: [resolve(import.meta.dirname, 'e2e/global-setup.ts')],
     fileParallelism: false,
     testTimeout: 60_000,

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
-const expected = ['dotnet', 'vitest-unit', 'vitest-e2e'];
+const expected = ['dotnet', 'typecheck', 'unit', 'e2e'];
 const files = [];
 const walk = (d) => {
   for (const name of readdirSync(d)) {
@@ -17,6 +17,7 @@ walk(dir);
 
 let passed = 0, failed = 0, skipped = 0;
 const seen = new Set();
+const dotnet = { passed: 0, failed: 0, skipped: 0, files: 0 };
 for (const file of files) {
   if (file.endsWith('.trx')) {
     const counters = readFileSync(file, 'utf8').match(/<Counters\s[^>]*>/);
@@ -24,7 +25,7 @@ for (const file of files) {
     const get = (k) => Number((counters[0].match(new RegExp(`\\b${k}="(\\d+)"`)) ?? [0, 0])[1]);
     const p = get('passed'), f = get('failed') + get('error') + get('timeout') + get('aborted'), s = get('total') - get('executed');
     passed += p; failed += f; skipped += s; seen.add('dotnet');
-    console.log(`dotnet: ${p} passed, ${f} failed, ${s} skipped`);
+    dotnet.passed += p; dotnet.failed += f; dotnet.skipped += s; dotnet.files++;
   } else if (file.endsWith('.json')) {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     if (typeof report.numTotalTests !== 'number') continue;
@@ -33,11 +34,12 @@ for (const file of files) {
     const f = (report.numFailedTests ?? 0) + (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
     const s = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
     passed += p; failed += f; skipped += s;
-    const name = /e2e/.test(file.split('/').pop()) ? 'vitest-e2e' : 'vitest-unit';
+    const name = file.split('/').pop().replace(/\.json$/, '');
     seen.add(name);
     console.log(`${name}: ${p} passed, ${f} failed, ${s} skipped`);
   }
 }
+if (dotnet.files > 0) console.log(`dotnet (${dotnet.files} test projects): ${dotnet.passed} passed, ${dotnet.failed} failed, ${dotnet.skipped} skipped`);
 for (const name of expected) {
   if (!seen.has(name)) {
     console.log(`${name}: no report (the runner did not run or crashed)`);

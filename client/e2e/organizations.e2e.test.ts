@@ -3,9 +3,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeViolations, launchChromium, seriousAccessibilityViolations } from './browser';
 import { artifactsDir } from './servers';
+import { apiPost, apiToken, signInThroughUi } from './session';
 
 const baseUrl = inject('baseUrl');
 const apiUrl = inject('apiUrl');
+const admin = inject('admin');
 const suffix = `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
 const regionName = `E2E Region ${suffix}`;
 const districtName = `E2E District ${suffix}`;
@@ -13,9 +15,12 @@ const districtName = `E2E District ${suffix}`;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** The administrator's token, for setting data up straight through the API. */
+let adminToken: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
+  adminToken = await apiToken(apiUrl, admin.email, admin.password);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
@@ -34,7 +39,15 @@ function row(name: string) {
 }
 
 describe('Organizations page against the real API', () => {
+  it('signs in through the sign-in page as the bootstrap administrator', async () => {
+    await page.goto(baseUrl);
+    await signInThroughUi(page, admin.email, admin.password);
+    await page.getByRole('heading', { level: 1, name: 'Organizations' }).waitFor();
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizations' }).isVisible()).resolves.toBe(true);
+  });
+
   it('opens on the app shell with an empty list and no serious accessibility problems', async () => {
+    // A new page load: the session survives it (sessionStorage).
     await page.goto(baseUrl);
     await page.getByRole('heading', { level: 1, name: 'Organizations' }).waitFor();
     await expect(page.getByRole('link', { name: 'LaunchPath' }).isVisible()).resolves.toBe(true);
@@ -104,12 +117,7 @@ describe('Organizations page against the real API', () => {
   it('pages through more organizations than fit on one page with "Load more"', async () => {
     // 26 more regions, made straight through the API: with the one above that is 27, one page of 25 and a second of 2.
     for (let i = 0; i < 26; i++) {
-      const response = await fetch(`${apiUrl}/api/v1/organizations`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type: 'region', name: `Paging ${suffix} ${String(i).padStart(2, '0')}` }),
-      });
-      expect(response.status).toBe(201);
+      await apiPost(apiUrl, adminToken, '/api/v1/organizations', { type: 'region', name: `Paging ${suffix} ${String(i).padStart(2, '0')}` });
     }
     await page.reload();
     await page.getByLabel('Show').selectOption('region');
@@ -135,6 +143,44 @@ describe('Organizations page against the real API', () => {
     await page.getByLabel('Show').selectOption('');
     await row(regionName).waitFor();
     await page.screenshot({ path: join(artifactsDir, 'organizations-paged.png'), fullPage: true });
+  });
+
+  it('shows a teacher, who may read but not write organizations, the list without the create form', async () => {
+    // Set up through the API as the administrator: a region, a district, a school, and a teacher at the school.
+    const region = await apiPost<{ id: string }>(apiUrl, adminToken, '/api/v1/organizations', { type: 'region', name: `Teacher Region ${suffix}` });
+    const district = await apiPost<{ id: string }>(apiUrl, adminToken, '/api/v1/organizations', {
+      type: 'district',
+      name: `Teacher District ${suffix}`,
+      parentId: region.id,
+    });
+    const schoolName = `Teacher School ${suffix}`;
+    const school = await apiPost<{ id: string }>(apiUrl, adminToken, '/api/v1/organizations', { type: 'school', name: schoolName, parentId: district.id });
+    const teacher = { email: `teacher-${suffix}@e2e.test`, password: `teacher-pw-${suffix}`, displayName: `Terry Teacher ${suffix}` };
+    await apiPost(apiUrl, adminToken, '/api/v1/users', {
+      email: teacher.email,
+      displayName: teacher.displayName,
+      password: teacher.password,
+      organizationId: school.id,
+      role: 'teacher',
+    });
+
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    await signInThroughUi(page, teacher.email, teacher.password);
+
+    const header = page.getByRole('banner');
+    await header.getByText(teacher.displayName).waitFor();
+    await header.getByText(`Teacher, ${schoolName}`).waitFor();
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizations' }).isVisible()).resolves.toBe(true);
+    // The teacher sees their school (with the district and region above it), not the administrator's other regions.
+    await row(schoolName).waitFor();
+    await expect(row(regionName).count()).resolves.toBe(0);
+    await page.getByText('Your role lets you view these organizations but not add new ones.').waitFor();
+    await expect(page.getByRole('form', { name: 'Add an organization' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /^Add / }).count()).resolves.toBe(0);
+
+    await page.screenshot({ path: join(artifactsDir, 'organizations-teacher.png'), fullPage: true });
+    const violations = await seriousAccessibilityViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

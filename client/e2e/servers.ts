@@ -1,5 +1,6 @@
 // Starting and stopping the real API and the Vite dev server for the browser tests.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,8 +30,19 @@ export interface RunningApi {
   stop: () => Promise<void>;
 }
 
-/** Starts the built API on a fresh SQLite database and waits until /health/ready answers 200. */
-export async function startApi(logFile: string): Promise<RunningApi> {
+/** The platform administrator the API creates on start (Bootstrap:AdminEmail / Bootstrap:AdminPassword). */
+export interface AdminAccount {
+  email: string;
+  /** At least 12 characters. */
+  password: string;
+}
+
+/**
+ * Starts the built API on a fresh SQLite database, with a bootstrap platform administrator and no demo data, and
+ * waits until /health/ready answers 200. Sign-in keeps its production rate limit (10 a minute per address), so the
+ * browser tests together must sign in fewer times than that.
+ */
+export async function startApi(logFile: string, admin: AdminAccount): Promise<RunningApi> {
   if (!existsSync(apiDll)) {
     throw new Error(
       `The API is not built: ${apiDll} does not exist.\n` +
@@ -50,6 +62,10 @@ export async function startApi(logFile: string): Promise<RunningApi> {
       Database__Provider: 'Sqlite',
       Database__ConnectionString: `Data Source=${join(dataDir, 'e2e.db')}`,
       Demo__Seed: 'false',
+      Bootstrap__AdminEmail: admin.email,
+      Bootstrap__AdminPassword: admin.password,
+      // A key of its own, so the API does not write one beside the dll (Auth:SigningKeyFile).
+      Auth__SigningKey: randomBytes(32).toString('base64'),
       DOTNET_CLI_TELEMETRY_OPTOUT: '1',
       DOTNET_NOLOGO: '1',
     },

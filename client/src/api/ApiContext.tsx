@@ -1,16 +1,11 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import { createApi, type Api } from './client';
+import type { Api } from './client';
 
 const ApiContext = createContext<Api | null>(null);
 
-export function ApiProvider({ api, children }: { api?: Api; children: ReactNode }) {
-  return <ApiContext value={api ?? defaultApi()}>{children}</ApiContext>;
-}
-
-let shared: Api | undefined;
-function defaultApi(): Api {
-  shared ??= createApi();
-  return shared;
+/** Makes an Api available to useApi. The app's comes from SessionProvider (which adds the bearer token); tests pass fakes. */
+export function ApiProvider({ api, children }: { api: Api; children: ReactNode }) {
+  return <ApiContext value={api}>{children}</ApiContext>;
 }
 
 export function useApi(): Api {

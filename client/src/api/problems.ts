@@ -1,4 +1,5 @@
 import { ApiException } from '@launchpath/contracts';
+import { parseRetryAfter } from './client';
 
 /**
  * The one place that turns whatever a call to the generated client threw into something the UI can show.
@@ -16,6 +17,8 @@ export interface UiError {
   fieldErrors: FieldErrors;
   /** The server's trace id, to quote when reporting a problem. */
   traceId?: string;
+  /** For a 429: how many seconds to wait before trying again (the Retry-After header), when the server said. */
+  retryAfterSeconds?: number;
 }
 
 export type FieldErrors = Readonly<Record<string, readonly string[]>>;
@@ -27,6 +30,8 @@ interface ProblemLike {
   detail?: unknown;
   traceId?: unknown;
   errors?: unknown;
+  /** Not part of RFC 9457: added by `authorizingFetch` from a 429's Retry-After header. */
+  retryAfter?: unknown;
 }
 
 const fallbackByStatus: Record<number, string> = {
@@ -38,16 +43,18 @@ const fallbackByStatus: Record<number, string> = {
   412: 'Someone else changed this record. Reload it and try again.',
   422: 'The request could not be processed.',
   428: 'This change needs the current version of the record. Reload it and try again.',
+  429: 'Too many requests. Wait a moment and try again.',
 };
 
 export function toUiError(error: unknown): UiError {
   if (error instanceof ApiException || (typeof error === 'object' && error !== null && ApiException.isApiException(error))) {
     const exception = error as ApiException;
     const problem = parseProblem(exception.response);
-    if (problem) {
-      return fromProblem(problem, exception.status);
-    }
-    return { message: describeStatus(exception.status), status: exception.status, fieldErrors: {} };
+    const retryAfterSeconds = parseRetryAfter(headerValue(exception.headers, 'retry-after'));
+    const uiError: UiError = problem
+      ? fromProblem(problem, exception.status)
+      : { message: describeStatus(exception.status), status: exception.status, fieldErrors: {} };
+    return retryAfterSeconds !== undefined && uiError.retryAfterSeconds === undefined ? { ...uiError, retryAfterSeconds } : uiError;
   }
   if (isProblem(error)) {
     return fromProblem(error);
@@ -90,12 +97,20 @@ function fromProblem(problem: ProblemLike, status?: number): UiError {
   } else {
     message = detail ?? title ?? describeStatus(code);
   }
-  return {
+  const error: UiError = {
     message,
     status: code,
     fieldErrors,
     traceId: typeof problem.traceId === 'string' ? problem.traceId : undefined,
   };
+  const retryAfterSeconds = typeof problem.retryAfter === 'number' && problem.retryAfter >= 0 ? problem.retryAfter : undefined;
+  return retryAfterSeconds === undefined ? error : { ...error, retryAfterSeconds };
+}
+
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (!headers || typeof headers !== 'object') return undefined;
+  const entry = Object.entries(headers as Record<string, unknown>).find(([key]) => key.toLowerCase() === name);
+  return typeof entry?.[1] === 'string' ? entry[1] : undefined;
 }
 
 function normalizeErrors(errors: unknown): FieldErrors {

@@ -3,12 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../api/ApiContext';
 import { fakeApi, organization, page } from '../test/fakeApi';
+import type { OrganizationType } from '@launchpath/contracts';
+import { organizationTypes } from './labels';
 import { OrganizationForm, toCreateRequest } from './OrganizationForm';
 
-function renderForm(api: ReturnType<typeof fakeApi>, onCreated = vi.fn()) {
+function renderForm(api: ReturnType<typeof fakeApi>, onCreated = vi.fn(), types: readonly OrganizationType[] = organizationTypes) {
   render(
     <ApiProvider api={api}>
-      <OrganizationForm onCreated={onCreated} />
+      <OrganizationForm types={types} onCreated={onCreated} />
     </ApiProvider>,
   );
   return { onCreated, user: userEvent.setup() };
@@ -97,6 +99,26 @@ describe('OrganizationForm', () => {
     await user.type(screen.getByLabelText(/^Name/), 'High');
     await user.click(screen.getByRole('button', { name: 'Add school' }));
     await waitFor(() => expect(api.createOrganization).toHaveBeenCalledWith({ type: 'school', name: 'High', parentId: district.id }));
+  });
+
+  it('offers only the types it is given, starting with the first', async () => {
+    const api = fakeApi({ listOrganizations: (type) => Promise.resolve(page(type === 'district' ? [organization({ type: 'district', name: 'Mine' })] : [])) });
+    renderForm(api, vi.fn(), ['school']);
+    const type = screen.getByLabelText(/^Type/);
+    expect(within(type).getAllByRole('option').map((o) => o.textContent)).toEqual(['School']);
+    expect(type).toHaveProperty('value', 'school');
+    await within(screen.getByLabelText(/^Parent district/)).findByRole('option', { name: 'Mine' });
+    expect(screen.getByRole('button', { name: 'Add school' })).toBeTruthy();
+  });
+
+  it('shows the server’s 403 message when it refuses', async () => {
+    const api = fakeApi({
+      createOrganization: () => Promise.reject({ title: 'Forbidden', status: 403, detail: 'Only a platform administrator can create a region.' }),
+    });
+    const { user } = renderForm(api);
+    await user.type(screen.getByLabelText(/^Name/), 'Mine');
+    await user.click(screen.getByRole('button', { name: 'Add region' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Only a platform administrator can create a region.');
   });
 
   it('asks for industry and career cluster only for employers', async () => {

@@ -10,7 +10,6 @@ import {
   isCareerCluster,
   isOrganizationType,
   organizationTypeLabels,
-  organizationTypes,
   parentTypeOf,
 } from './labels';
 import { useParentOptions } from './useParentOptions';
@@ -44,9 +43,15 @@ export function toCreateRequest(draft: Draft): CreateOrganizationRequest {
   return Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)) as CreateOrganizationRequest;
 }
 
-export function OrganizationForm({ onCreated }: { onCreated: (organization: Organization) => void }) {
+interface Props {
+  /** The types the caller may add (see creatableOrganizationTypes), in the order offered; the first is preselected. */
+  types: readonly OrganizationType[];
+  onCreated: (organization: Organization) => void;
+}
+
+export function OrganizationForm({ types, onCreated }: Props) {
   const api = useApi();
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [draft, setDraft] = useState<Draft>(() => ({ ...emptyDraft, type: types[0] ?? emptyDraft.type }));
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<UiError>();
   const [created, setCreated] = useState<Organization>();
@@ -111,7 +116,7 @@ export function OrganizationForm({ onCreated }: { onCreated: (organization: Orga
             if (isOrganizationType(value)) setDraft((d) => ({ ...d, type: value, parentId: '' }));
           }}
         >
-          {organizationTypes.map((type) => (
+          {types.map((type) => (
             <option key={type} value={type}>
               {organizationTypeLabels[type]}
             </option>

@@ -1,9 +1,9 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { OrganizationPage } from '@launchpath/contracts';
 import { App } from '../App';
-import { fakeApi, organization, page } from '../test/fakeApi';
+import { fakeApi, organization, page, storeTestSession } from '../test/fakeApi';
 
 function rowNames(): string[] {
   const table = screen.getByRole('table', { name: 'Organizations' });
@@ -19,10 +19,13 @@ function deferred<T>() {
 }
 
 describe('Organizations page', () => {
+  // Signed in as the platform administrator (fakeApi's default GET /me).
+  beforeEach(() => storeTestSession());
+
   it('renders the app shell with the main navigation', async () => {
     render(<App api={fakeApi()} />);
     expect(screen.getByRole('link', { name: 'LaunchPath' })).toBeTruthy();
-    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Organizations' }).getAttribute('aria-current')).toBe('page');
     expect(await screen.findByText(/No organizations yet/)).toBeTruthy();
   });
@@ -38,7 +41,7 @@ describe('Organizations page', () => {
     const user = userEvent.setup();
     render(<App api={api} />);
 
-    expect(screen.getByText('Loading organizations…')).toBeTruthy();
+    expect(await screen.findByText('Loading organizations…')).toBeTruthy();
     first.resolve(page([a, b], 'next-1'));
     await waitFor(() => expect(rowNames()).toEqual(['Alpha', 'Beta']));
     // The parent is named when it is on the page.

@@ -1,20 +1,25 @@
 import { useState } from 'react';
 import type { OrganizationType } from '@launchpath/contracts';
+import { useCurrentUser } from '../auth/SessionContext';
+import { creatableOrganizationTypes } from './access';
 import { OrganizationForm } from './OrganizationForm';
 import { OrganizationList } from './OrganizationList';
 import { useOrganizations } from './useOrganizations';
 
 export function OrganizationsPage() {
+  const me = useCurrentUser();
   const [type, setType] = useState<OrganizationType>();
   const list = useOrganizations(type);
+  const creatable = creatableOrganizationTypes(me);
   return (
     <>
       <div className="page-header">
         <h1>Organizations</h1>
         <p className="muted">Regions hold districts and employers; districts hold schools.</p>
+        {creatable.length === 0 ? <p className="muted">Your role lets you view these organizations but not add new ones.</p> : null}
       </div>
-      <div className="page-grid">
-        <OrganizationForm onCreated={list.add} />
+      <div className={creatable.length > 0 ? 'page-grid' : 'page-grid page-grid--single'}>
+        {creatable.length > 0 ? <OrganizationForm types={creatable} onCreated={list.add} /> : null}
         <OrganizationList list={list} type={type} onTypeChange={setType} />
       </div>
     </>

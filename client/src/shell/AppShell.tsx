@@ -5,8 +5,23 @@ export interface NavItem {
   label: string;
 }
 
-/** Header with the product name and main navigation; a skip link jumps straight to the page content. */
-export function AppShell({ nav, current, children }: { nav: readonly NavItem[]; current: string; children: ReactNode }) {
+export interface ShellUser {
+  name: string;
+  /** The second line: the roles held ("Teacher, Alder High School"), or the email when they say nothing more. */
+  detail?: string;
+  onSignOut: () => void;
+}
+
+interface Props {
+  nav?: readonly NavItem[];
+  current?: string;
+  /** The signed-in user, shown with a "Sign out" button; absent on the sign-in page. */
+  user?: ShellUser;
+  children: ReactNode;
+}
+
+/** Header with the product name, main navigation and the signed-in user; a skip link jumps straight to the content. */
+export function AppShell({ nav = [], current, user, children }: Props) {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -16,17 +31,36 @@ export function AppShell({ nav, current, children }: { nav: readonly NavItem[]; 
         <a className="shell__brand" href="#/">
           LaunchPath
         </a>
-        <nav aria-label="Main">
-          <ul className="shell__nav">
-            {nav.map((item) => (
-              <li key={item.href}>
-                <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
-                  {item.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {nav.length > 0 ? (
+          <nav aria-label="Main">
+            <ul className="shell__nav">
+              {nav.map((item) => (
+                <li key={item.href}>
+                  <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        {user ? (
+          <div className="shell__user">
+            <p className="shell__user-text">
+              <span className="visually-hidden">Signed in as </span>
+              <span className="shell__user-name">{user.name}</span>
+              {user.detail ? (
+                <>
+                  <span className="visually-hidden">, </span>
+                  <span className="shell__user-roles">{user.detail}</span>
+                </>
+              ) : null}
+            </p>
+            <button type="button" className="button button--on-brand" onClick={user.onSignOut}>
+              Sign out
+            </button>
+          </div>
+        ) : null}
       </header>
       <main id="main" className="shell__main" tabIndex={-1}>
         {children}

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
-import type { Organization, OrganizationPage } from '@launchpath/contracts';
+import type { CurrentCaller, MembershipInfo, Organization, OrganizationPage, Permission } from '@launchpath/contracts';
 import type { Api } from '../api/client';
+import { storeSession } from '../auth/storedSession';
 
 let counter = 0;
 
@@ -26,13 +27,77 @@ export function page(items: Organization[], nextCursor: string | null = null): O
   return { items, nextCursor };
 }
 
-/** An Api whose every method is a vi.fn; unstubbed calls fail loudly. */
-export function fakeApi(overrides: Partial<{ [K in keyof Api]: Api[K] }> = {}) {
-  const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call to ${name}`));
+const allPermissions: Permission[] = [
+  'organizationsRead',
+  'organizationsWrite',
+  'usersManage',
+  'peopleRead',
+  'peopleWrite',
+  'subgroupsRead',
+  'rosterImport',
+  'opportunitiesRead',
+  'opportunitiesWrite',
+  'opportunitiesCurate',
+  'outcomesRead',
+];
+
+/** The platform administrator, as GET /me describes one. */
+export function platformAdmin(overrides: Partial<CurrentCaller> = {}): CurrentCaller {
   return {
+    userId: '00000000-0000-7000-8000-aaaaaaaaaaaa',
+    email: 'admin@example.test',
+    displayName: 'Platform administrator',
+    isPlatformAdmin: true,
+    memberships: [],
+    permissions: allPermissions,
+    ...overrides,
+  };
+}
+
+/** A user holding one role at one organization, with the permissions given. */
+export function member(membership: Omit<MembershipInfo, 'organizationId'> & { organizationId?: string }, permissions: Permission[]): CurrentCaller {
+  return {
+    userId: '00000000-0000-7000-8000-bbbbbbbbbbbb',
+    email: 'someone@example.test',
+    displayName: 'Someone Member',
+    isPlatformAdmin: false,
+    memberships: [{ organizationId: '00000000-0000-7000-8000-cccccccccccc', ...membership }],
+    permissions,
+  };
+}
+
+/** As if a previous page view had signed in: a token in sessionStorage that the app picks up on start. */
+export function storeTestSession(token = 'stored-token'): void {
+  storeSession({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+}
+
+type Overrides = Partial<{ [K in keyof Api]: Api[K] }>;
+
+/**
+ * An Api whose methods are vi.fn: the organizations methods, signIn and getMe (by default a platform administrator)
+ * are properties to assert on; any other method rejects ("unexpected call to …").
+ */
+export function fakeApi(overrides: Overrides = {}) {
+  const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call to ${name}`));
+  const known = {
     listOrganizations: vi.fn<Api['listOrganizations']>(overrides.listOrganizations ?? (() => Promise.resolve(page([])))),
     createOrganization: vi.fn<Api['createOrganization']>(overrides.createOrganization ?? unexpected('createOrganization')),
     getOrganization: vi.fn<Api['getOrganization']>(overrides.getOrganization ?? unexpected('getOrganization')),
     updateOrganization: vi.fn<Api['updateOrganization']>(overrides.updateOrganization ?? unexpected('updateOrganization')),
-  } satisfies Api;
+    signIn: vi.fn<Api['signIn']>(overrides.signIn ?? unexpected('signIn')),
+    getMe: vi.fn<Api['getMe']>(overrides.getMe ?? (() => Promise.resolve(platformAdmin()))),
+  };
+  const others = new Map<string, unknown>();
+  const rest = new Proxy({} as Api, {
+    get(_target, property) {
+      // Not a thenable, and nothing for symbols (inspection by test tooling).
+      if (typeof property !== 'string' || property === 'then') return undefined;
+      if (!others.has(property)) {
+        const override = (overrides as Record<string, unknown>)[property];
+        others.set(property, vi.fn(typeof override === 'function' ? (override as () => unknown) : unexpected(property)));
+      }
+      return others.get(property);
+    },
+  });
+  return Object.assign(Object.create(rest) as Api, known);
 }

@@ -1,0 +1,83 @@
+import { render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CurrentCaller } from '@launchpath/contracts';
+import { App } from './App';
+import { fakeApi, member, platformAdmin, storeTestSession } from './test/fakeApi';
+
+function renderAs(me: CurrentCaller) {
+  render(<App api={fakeApi({ getMe: () => Promise.resolve(me) })} />);
+}
+
+async function typeOptions(): Promise<string[]> {
+  const form = await screen.findByRole('form', { name: 'Add an organization' });
+  return within(within(form).getByLabelText(/^Type/))
+    .getAllByRole('option')
+    .map((o) => o.textContent ?? '');
+}
+
+const read = ['organizationsRead', 'opportunitiesRead'] as const;
+const write = ['organizationsRead', 'organizationsWrite', 'usersManage'] as const;
+
+describe('Navigation and actions by permission', () => {
+  beforeEach(() => storeTestSession());
+
+  it('gives a platform administrator every organization type, regions first', async () => {
+    renderAs(platformAdmin({ displayName: 'Pat Admin' }));
+    expect(await typeOptions()).toEqual(['Region', 'District', 'School', 'Employer']);
+    const banner = screen.getByRole('banner');
+    expect(within(banner).getByText('Pat Admin')).toBeTruthy();
+    expect(within(banner).getByText('Platform administrator')).toBeTruthy();
+  });
+
+  it('shows the email instead of a role that only repeats the name', async () => {
+    renderAs(platformAdmin({ displayName: 'Platform administrator', email: 'root@example.test' }));
+    await screen.findByText('root@example.test');
+    expect(within(screen.getByRole('banner')).getAllByText('Platform administrator')).toHaveLength(1);
+  });
+
+  it('gives a convener districts, schools and employers but not regions', async () => {
+    renderAs(member({ organizationName: 'Bay Valley', organizationType: 'region', role: 'convenerAdmin' }, [...write]));
+    expect(await typeOptions()).toEqual(['District', 'School', 'Employer']);
+  });
+
+  it('gives a district admin schools only', async () => {
+    renderAs(member({ organizationName: 'Alder Unified', organizationType: 'district', role: 'districtAdmin' }, [...write]));
+    expect(await typeOptions()).toEqual(['School']);
+    expect(screen.getByRole('button', { name: 'Add school' })).toBeTruthy();
+  });
+
+  it('shows a reader the list and the Organizations nav item but no create form', async () => {
+    renderAs({ ...member({ organizationName: 'Alder High', organizationType: 'school', role: 'teacher' }, [...read]), displayName: 'Taylor Teacher' });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Organizations' })).toBeTruthy();
+    await screen.findByText(/No organizations yet/);
+    expect(screen.queryByRole('form', { name: 'Add an organization' })).toBeNull();
+    expect(screen.getByText(/view these organizations but not add/)).toBeTruthy();
+    const banner = screen.getByRole('banner');
+    expect(within(banner).getByText('Taylor Teacher')).toBeTruthy();
+    expect(within(banner).getByText('Teacher, Alder High')).toBeTruthy();
+  });
+
+  it('shows no create form to an employer admin, whose write permission covers only their own employer', async () => {
+    renderAs(member({ organizationName: 'Acme', organizationType: 'employer', role: 'employerAdmin' }, [...write]));
+    await screen.findByText(/No organizations yet/);
+    expect(screen.queryByRole('form', { name: 'Add an organization' })).toBeNull();
+  });
+
+  it('shows no Organizations item, and a welcome instead, to a caller without organizationsRead', async () => {
+    const api = fakeApi({ getMe: () => Promise.resolve({ ...member({ organizationName: 'X', organizationType: 'school', role: 'guardian' }, []), displayName: 'Gale' }) });
+    render(<App api={api} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Gale' })).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Organizations' })).toBeNull();
+    expect(api.listOrganizations).not.toHaveBeenCalled();
+  });
+
+  it('lists every role the caller holds', async () => {
+    const me = member({ organizationName: 'Alder High', organizationType: 'school', role: 'teacher' }, [...read]);
+    me.memberships.push({ organizationId: 'o2', organizationName: 'Birch High', organizationType: 'school', role: 'counselor' });
+    renderAs(me);
+    await screen.findByText('Teacher, Alder High; Counselor, Birch High');
+    expect(within(screen.getByRole('banner')).getByText('Teacher, Alder High; Counselor, Birch High')).toBeTruthy();
+  });
+});

@@ -1,0 +1,28 @@
+import type { CurrentCaller, OrganizationType, Role } from '@launchpath/contracts';
+import { can } from '../auth/access';
+import { organizationTypes } from './labels';
+
+/** The roles that carry organizationsWrite (the API's Access table); where they are held decides what they can add. */
+const organizationWriters: ReadonlySet<Role> = new Set<Role>(['convenerAdmin', 'convenerStaff', 'districtAdmin', 'employerAdmin']);
+
+/**
+ * The types of organization the caller may add, for the create form: regions only for platform administrators,
+ * districts, employers and schools for conveners (in their region), schools for district admins. Employer admins
+ * write only their own employer, so they add nothing. A hint only: the API answers 403 to anything else.
+ */
+export function creatableOrganizationTypes(me: CurrentCaller): OrganizationType[] {
+  if (me.isPlatformAdmin) return [...organizationTypes];
+  if (!can(me, 'organizationsWrite')) return [];
+  const types = new Set<OrganizationType>();
+  for (const membership of me.memberships) {
+    if (!organizationWriters.has(membership.role)) continue;
+    if (membership.organizationType === 'region') {
+      types.add('district');
+      types.add('employer');
+      types.add('school');
+    } else if (membership.organizationType === 'district') {
+      types.add('school');
+    }
+  }
+  return organizationTypes.filter((type) => types.has(type));
+}
