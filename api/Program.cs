@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Dapper;
 using LaunchPath.Api.Features.ApiKeys;
 using LaunchPath.Api.Features.Auth;
+using LaunchPath.Api.Features.Matching;
 using LaunchPath.Api.Features.Opportunities;
 using LaunchPath.Api.Features.Organizations;
 using LaunchPath.Api.Features.People;
@@ -46,6 +47,8 @@ builder.Services.AddSingleton<BootstrapAdmin>();
 builder.Services.AddSingleton<RosterJobs>();
 builder.Services.AddHostedService<RosterImportWorker>();
 builder.Services.AddHostedService<IdempotencyCleanup>();
+builder.Services.AddSingleton<MatchRoundQueue>();
+builder.Services.AddHostedService<MatchRoundWorker>();
 builder.Services.AddSingleton<PasswordHasher<SignIn.Account>>();
 builder.Services.AddLaunchPathSecurity(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -97,6 +100,7 @@ app.MapApiKeys();
 app.MapOpportunities();
 app.MapPeople();
 app.MapRoster();
+app.MapMatching();
 
 app.Run();
 

@@ -66,7 +66,7 @@ public sealed class StudentFacts
 }
 
 /// <summary>What the engine knows about an opportunity.</summary>
-public sealed class OpportunityFacts
+public sealed record OpportunityFacts
 {
     public required ContinuumStage Stage { get; init; }
     public required CareerCluster Cluster { get; init; }

@@ -40,6 +40,92 @@ export interface ILaunchPathClient {
     signIn(body: SignInRequest, signal?: AbortSignal): Promise<AccessToken>;
 
     /**
+     * A match round: status, progress while running, statistics once matched
+     * @return OK
+     */
+    getMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound>;
+
+    /**
+     * The 100 most recent match rounds of your regions
+     * @return OK
+     */
+    listMatchRounds(signal?: AbortSignal): Promise<MatchRound[]>;
+
+    /**
+     * Open a match round
+     * @return Created
+     */
+    createMatchRound(body: CreateMatchRoundRequest, signal?: AbortSignal): Promise<MatchRound>;
+
+    /**
+     * Rank a student's choices in an open round (best first)
+     * @return OK
+     */
+    submitChoices(id: string, studentId: string, body: SubmitChoicesRequest, signal?: AbortSignal): Promise<StudentChoices>;
+
+    /**
+     * A student's ranked choices in a round
+     * @return OK
+     */
+    getChoices(id: string, studentId: string, signal?: AbortSignal): Promise<StudentChoices>;
+
+    /**
+     * Students who ranked an opportunity in a round (what the employer may see)
+     * @return OK
+     */
+    listRoundApplicants(id: string, opportunityId: string, signal?: AbortSignal): Promise<RoundApplicant[]>;
+
+    /**
+     * The employer's ranking of applicants (and those it will not take)
+     * @return OK
+     */
+    rankApplicants(id: string, opportunityId: string, body: EmployerRankingRequest, signal?: AbortSignal): Promise<RoundApplicant[]>;
+
+    /**
+     * Run (or re-run) a match round
+     * @return Accepted
+     */
+    runMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound>;
+
+    /**
+     * Publish a matched round: its proposed placements become approved
+     * @return OK
+     */
+    publishMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound>;
+
+    /**
+     * The round's proposed or published placements
+     * @return OK
+     */
+    listRoundPlacements(id: string, signal?: AbortSignal): Promise<RoundPlacement[]>;
+
+    /**
+     * The region's matching weights and round defaults
+     * @return OK
+     */
+    getMatchingSettings(id: string, signal?: AbortSignal): Promise<MatchingSettings>;
+
+    /**
+     * Set the region's matching weights and round defaults
+     * @return OK
+     */
+    updateMatchingSettings(id: string, body: UpdateMatchingSettingsRequest, signal?: AbortSignal): Promise<MatchingSettings>;
+
+    /**
+     * Recommended opportunities for a student, with reasons
+     * @param limit (optional) 
+     * @return OK
+     */
+    getRecommendations(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<RecommendedOpportunity[]>;
+
+    /**
+     * Best-fit eligible students for an opportunity (coordinators)
+     * @param limit (optional) 
+     * @return OK
+     */
+    getCandidates(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<RecommendedStudent[]>;
+
+    /**
      * Search opportunities
      * @param status (optional) 
      * @param cluster (optional) 
@@ -533,6 +619,906 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<AccessToken>(null as any);
+    }
+
+    /**
+     * A match round: status, progress while running, statistics once matched
+     * @return OK
+     */
+    getMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMatchRound(_response);
+        });
+    }
+
+    protected processGetMatchRound(response: Response): Promise<MatchRound> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchRound;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MatchRound>(null as any);
+    }
+
+    /**
+     * The 100 most recent match rounds of your regions
+     * @return OK
+     */
+    listMatchRounds(signal?: AbortSignal): Promise<MatchRound[]> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListMatchRounds(_response);
+        });
+    }
+
+    protected processListMatchRounds(response: Response): Promise<MatchRound[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchRound[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MatchRound[]>(null as any);
+    }
+
+    /**
+     * Open a match round
+     * @return Created
+     */
+    createMatchRound(body: CreateMatchRoundRequest, signal?: AbortSignal): Promise<MatchRound> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateMatchRound(_response);
+        });
+    }
+
+    protected processCreateMatchRound(response: Response): Promise<MatchRound> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchRound;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MatchRound>(null as any);
+    }
+
+    /**
+     * Rank a student's choices in an open round (best first)
+     * @return OK
+     */
+    submitChoices(id: string, studentId: string, body: SubmitChoicesRequest, signal?: AbortSignal): Promise<StudentChoices> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/choices/{studentId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (studentId === undefined || studentId === null)
+            throw new globalThis.Error("The parameter 'studentId' must be defined.");
+        url_ = url_.replace("{studentId}", encodeURIComponent("" + studentId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitChoices(_response);
+        });
+    }
+
+    protected processSubmitChoices(response: Response): Promise<StudentChoices> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StudentChoices;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StudentChoices>(null as any);
+    }
+
+    /**
+     * A student's ranked choices in a round
+     * @return OK
+     */
+    getChoices(id: string, studentId: string, signal?: AbortSignal): Promise<StudentChoices> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/choices/{studentId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (studentId === undefined || studentId === null)
+            throw new globalThis.Error("The parameter 'studentId' must be defined.");
+        url_ = url_.replace("{studentId}", encodeURIComponent("" + studentId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetChoices(_response);
+        });
+    }
+
+    protected processGetChoices(response: Response): Promise<StudentChoices> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StudentChoices;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StudentChoices>(null as any);
+    }
+
+    /**
+     * Students who ranked an opportunity in a round (what the employer may see)
+     * @return OK
+     */
+    listRoundApplicants(id: string, opportunityId: string, signal?: AbortSignal): Promise<RoundApplicant[]> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/opportunities/{opportunityId}/applicants";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (opportunityId === undefined || opportunityId === null)
+            throw new globalThis.Error("The parameter 'opportunityId' must be defined.");
+        url_ = url_.replace("{opportunityId}", encodeURIComponent("" + opportunityId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRoundApplicants(_response);
+        });
+    }
+
+    protected processListRoundApplicants(response: Response): Promise<RoundApplicant[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RoundApplicant[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RoundApplicant[]>(null as any);
+    }
+
+    /**
+     * The employer's ranking of applicants (and those it will not take)
+     * @return OK
+     */
+    rankApplicants(id: string, opportunityId: string, body: EmployerRankingRequest, signal?: AbortSignal): Promise<RoundApplicant[]> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/opportunities/{opportunityId}/ranking";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (opportunityId === undefined || opportunityId === null)
+            throw new globalThis.Error("The parameter 'opportunityId' must be defined.");
+        url_ = url_.replace("{opportunityId}", encodeURIComponent("" + opportunityId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRankApplicants(_response);
+        });
+    }
+
+    protected processRankApplicants(response: Response): Promise<RoundApplicant[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RoundApplicant[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RoundApplicant[]>(null as any);
+    }
+
+    /**
+     * Run (or re-run) a match round
+     * @return Accepted
+     */
+    runMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/run";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRunMatchRound(_response);
+        });
+    }
+
+    protected processRunMatchRound(response: Response): Promise<MatchRound> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchRound;
+            return result202;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MatchRound>(null as any);
+    }
+
+    /**
+     * Publish a matched round: its proposed placements become approved
+     * @return OK
+     */
+    publishMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/publish";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPublishMatchRound(_response);
+        });
+    }
+
+    protected processPublishMatchRound(response: Response): Promise<MatchRound> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchRound;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MatchRound>(null as any);
+    }
+
+    /**
+     * The round's proposed or published placements
+     * @return OK
+     */
+    listRoundPlacements(id: string, signal?: AbortSignal): Promise<RoundPlacement[]> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/placements";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRoundPlacements(_response);
+        });
+    }
+
+    protected processListRoundPlacements(response: Response): Promise<RoundPlacement[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RoundPlacement[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RoundPlacement[]>(null as any);
+    }
+
+    /**
+     * The region's matching weights and round defaults
+     * @return OK
+     */
+    getMatchingSettings(id: string, signal?: AbortSignal): Promise<MatchingSettings> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/matching-settings";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMatchingSettings(_response);
+        });
+    }
+
+    protected processGetMatchingSettings(response: Response): Promise<MatchingSettings> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchingSettings;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MatchingSettings>(null as any);
+    }
+
+    /**
+     * Set the region's matching weights and round defaults
+     * @return OK
+     */
+    updateMatchingSettings(id: string, body: UpdateMatchingSettingsRequest, signal?: AbortSignal): Promise<MatchingSettings> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/matching-settings";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateMatchingSettings(_response);
+        });
+    }
+
+    protected processUpdateMatchingSettings(response: Response): Promise<MatchingSettings> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchingSettings;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MatchingSettings>(null as any);
+    }
+
+    /**
+     * Recommended opportunities for a student, with reasons
+     * @param limit (optional) 
+     * @return OK
+     */
+    getRecommendations(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<RecommendedOpportunity[]> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/recommendations?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetRecommendations(_response);
+        });
+    }
+
+    protected processGetRecommendations(response: Response): Promise<RecommendedOpportunity[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecommendedOpportunity[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RecommendedOpportunity[]>(null as any);
+    }
+
+    /**
+     * Best-fit eligible students for an opportunity (coordinators)
+     * @param limit (optional) 
+     * @return OK
+     */
+    getCandidates(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<RecommendedStudent[]> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/candidates?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCandidates(_response);
+        });
+    }
+
+    protected processGetCandidates(response: Response): Promise<RecommendedStudent[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecommendedStudent[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RecommendedStudent[]>(null as any);
     }
 
     /**
@@ -2607,6 +3593,20 @@ export interface CreateApiKeyRequest {
     permissions: Permission[];
 }
 
+export interface CreateMatchRoundRequest {
+    /** The region (convener round) or district (district round) the round is for. */
+    organizationId: string;
+    name: string;
+    opportunityIds: string[];
+    /** Defaults to the region's matching settings. */
+    maxChoices?: number | null;
+    /** Lottery seed; the same seed gives the same result. Random when omitted. */
+    seed?: number | null;
+    reserveGroup?: ReserveGroup | null;
+    /** Share of each opportunity's seats reserved for the group (0–50). */
+    reservePercent: number;
+}
+
 export interface CreateOpportunityRequest {
     employerId: string;
     /** The fields an employer (or a convener on its behalf) writes; shared by create and update. */
@@ -2671,6 +3671,13 @@ export interface CurrentCaller {
 
 export type DayOfWeek = "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
 
+export interface EmployerRankingRequest {
+    /** Applicants in the employer's order of preference, best first; unranked applicants follow by lottery. */
+    ranked: string[];
+    /** Applicants the employer will not take. */
+    unacceptable: string[];
+}
+
 /** Gender as reported to CALPADS (F, M, X) plus "not reported". */
 export type Gender = "female" | "male" | "nonBinary" | "notReported";
 
@@ -2700,6 +3707,72 @@ export interface HttpValidationProblemDetails {
     errors: { [key: string]: string[]; };
 
     [key: string]: any;
+}
+
+export interface MatchRound {
+    id: string;
+    organizationId: string;
+    regionId: string;
+    name: string;
+    status: MatchRoundStatus;
+    maxChoices: number;
+    seed: number;
+    reserveGroup?: ReserveGroup | null;
+    reservePercent: number;
+    opportunities: MatchRoundOpportunity[];
+    studentsWithChoices: number;
+    /** 0–100 while running. */
+    progress: number;
+    runs: number;
+    statistics?: MatchStatistics | null;
+    version: number;
+    createdAt: string;
+    matchedAt?: string | null;
+    publishedAt?: string | null;
+}
+
+export interface MatchRoundOpportunity {
+    opportunityId: string;
+    title: string;
+    employerName: string;
+    seats: number;
+    applicants: number;
+}
+
+export type MatchRoundStatus = "open" | "queued" | "running" | "matched" | "published";
+
+export interface MatchStatistics {
+    students: number;
+    matched: number;
+    unmatched: number;
+    firstChoiceShare: number;
+    topThreeShare: number;
+    seats: number;
+    unfilledSeats: number;
+    proposals: number;
+    /** By equity subgroup; only for callers who may see subgroups. */
+    bySubgroup?: SubgroupStatistics[] | null;
+}
+
+export interface MatchingSettings {
+    regionId: string;
+    /** How much each consideration counts when ranking (each component is in [-1, 1] before weighting). */
+    weights: MatchingWeights;
+    /** How many opportunities a student may rank in a match round. */
+    maxChoices: number;
+    version: number;
+}
+
+/** How much each consideration counts when ranking (each component is in [-1, 1] before weighting). */
+export interface MatchingWeights {
+    interest: number;
+    pathway: number;
+    sequencing: number;
+    schedule: number;
+    travel: number;
+    pay: number;
+    credit: number;
+    seats: number;
 }
 
 export interface MembershipInfo {
@@ -2903,9 +3976,36 @@ export interface ProblemDetails {
 /** Federal race/ethnicity categories (OneRoster demographics, CALPADS). */
 export type RaceEthnicity = "americanIndianOrAlaskaNative" | "asian" | "blackOrAfricanAmerican" | "hispanicOrLatino" | "nativeHawaiianOrOtherPacificIslander" | "white";
 
+export interface RecommendationReason {
+    /** interestMatch, pathwayAligned, nextStepOnContinuum, exploreFirst, scheduleFits, scheduleConflicts, travelFits, travelLong, virtual, paidAsPreferred, creditAsPreferred, seatsAvailable, fewSeatsLeft, noInterestMatch. */
+    code: string;
+    /** This reason's contribution to the score (negative lowers it). */
+    weight: number;
+    detail: string;
+}
+
+export interface RecommendedOpportunity {
+    opportunity: Opportunity;
+    score: number;
+    seatsLeft: number;
+    reasons: RecommendationReason[];
+}
+
+export interface RecommendedStudent {
+    studentId: string;
+    name: string;
+    schoolName: string;
+    grade: number;
+    score: number;
+    reasons: RecommendationReason[];
+}
+
 export interface RejectOpportunityRequest {
     reason: string;
 }
+
+/** The equity group that reserved seats are for (minority reserves: open to all when the group's demand is met). */
+export type ReserveGroup = "englishLearner" | "studentWithDisability" | "socioeconomicallyDisadvantaged" | "fosterYouth";
 
 /** Roles are held per organization. The organization's type decides which roles it can hold. */
 export type Role = "convenerAdmin" | "convenerStaff" | "workforceAnalyst" | "districtAdmin" | "schoolCoordinator" | "teacher" | "counselor" | "employerAdmin" | "supervisor" | "student" | "guardian";
@@ -2964,6 +4064,31 @@ export interface RosterJsonImportRequest {
 /** OneRoster processing mode: bulk replaces the district's roster (absent people become inactive); delta applies changes only. */
 export type RosterMode = "bulk" | "delta";
 
+/** What an employer sees of an applicant: only what the placement needs, and names only with the student's consent. */
+export interface RoundApplicant {
+    studentId: string;
+    displayName: string;
+    profileShared: boolean;
+    grade: number;
+    schoolName?: string | null;
+    interests: string[];
+    skills: string[];
+    choiceRank: number;
+    employerRank?: number | null;
+    unacceptable: boolean;
+}
+
+export interface RoundPlacement {
+    placementId: string;
+    studentId: string;
+    studentName: string;
+    opportunityId: string;
+    opportunityTitle: string;
+    /** 1 = the student's first choice. */
+    choiceRank: number;
+    status: string;
+}
+
 export interface SignInRequest {
     email: string;
     password: string;
@@ -3000,6 +4125,12 @@ export interface StudentAccount {
     userId: string;
     studentId: string;
     email: string;
+}
+
+export interface StudentChoices {
+    roundId: string;
+    studentId: string;
+    opportunityIds: string[];
 }
 
 export interface StudentPage {
@@ -3056,7 +4187,29 @@ export interface SubgroupFlags {
     gender?: Gender | null;
 }
 
+export interface SubgroupStatistics {
+    /** all, englishLearner, studentWithDisability, socioeconomicallyDisadvantaged, fosterYouth. */
+    group: string;
+    students: number;
+    /** True when fewer than 10 students: the figures below are withheld. */
+    suppressed: boolean;
+    matched?: number | null;
+    firstChoiceShare?: number | null;
+    topThreeShare?: number | null;
+}
+
+export interface SubmitChoicesRequest {
+    /** Best first; at most the round's maxChoices; only opportunities in the round the student is eligible for. */
+    opportunityIds: string[];
+}
+
 export type TransportationMode = "walk" | "bike" | "publicTransit" | "car" | "schoolProvided" | "familyRide" | "none";
+
+export interface UpdateMatchingSettingsRequest {
+    /** How much each consideration counts when ranking (each component is in [-1, 1] before weighting). */
+    weights: MatchingWeights;
+    maxChoices: number;
+}
 
 /** Replaces the organization's editable fields. Type and parent cannot change. */
 export interface UpdateOrganizationRequest {

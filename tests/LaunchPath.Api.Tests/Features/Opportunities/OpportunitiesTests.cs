@@ -350,6 +350,7 @@ public sealed class OpportunityFieldsBuilder
     public Compensation Compensation { get; set; } = Compensation.Unpaid;
     public decimal? HourlyWage { get; set; }
     public int? MinAge { get; set; }
+    public int? MinGrade { get; set; } = 9;
     public ContinuumStage? PrerequisiteStage { get; set; }
     public bool Hazardous { get; set; }
     public AudienceScope Audience { get; set; } = AudienceScope.Region;
@@ -378,7 +379,7 @@ public sealed class OpportunityFieldsBuilder
         HourlyWage = HourlyWage,
         CreditOffered = true,
         CreditDescription = "Counts toward the pathway's WBL hours",
-        MinGrade = 9,
+        MinGrade = MinGrade,
         MinAge = MinAge,
         PrerequisiteStage = PrerequisiteStage,
         RequiredForms = ["Parent permission"],

@@ -1,0 +1,64 @@
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Matching;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Matching;
+
+/// <summary>GET /api/v1/match-rounds/{id} (status, progress, statistics) and GET /api/v1/match-rounds (the rounds of the caller's regions).</summary>
+public static class GetMatchRound
+{
+    public sealed record Query(Caller Caller, Guid Id) : IRequest<Result<MatchRound>>;
+
+    public sealed record ListQuery(Caller Caller) : IRequest<List<MatchRound>>;
+
+    private const string SelectRecent = "SELECT id FROM match_rounds WHERE @All = 1 OR region_id IN @Regions ORDER BY created_at DESC, id DESC";
+
+    public sealed class Handler(Db db) : IRequestHandler<Query, Result<MatchRound>>, IRequestHandler<ListQuery, List<MatchRound>>, ISqlSource
+    {
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [dialect.Limit(SelectRecent), .. MatchRoundRecord.Statements];
+
+        public async ValueTask<Result<MatchRound>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var (round, org, error) = await MatchRoundRecord.LoadAsync(connection, query.Caller, query.Id, cancellationToken);
+            return error ?? (Result<MatchRound>)await round!.ToContractAsync(connection, query.Caller, org, cancellationToken);
+        }
+
+        public async ValueTask<List<MatchRound>> Handle(ListQuery query, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var regions = query.Caller.GrantsWith(Permission.OpportunitiesRead).Select(g => g.Organization.RegionId);
+            var ids = await connection.QueryAsync<Guid>(new CommandDefinition(db.Dialect.Limit(SelectRecent),
+                new { All = query.Caller.IsPlatformAdmin ? 1 : 0, Regions = DbIds.Of(regions), Take = 100 }, cancellationToken: cancellationToken));
+            var rounds = new List<MatchRound>();
+            foreach (var id in ids)
+            {
+                var (round, org, _) = await MatchRoundRecord.LoadAsync(connection, query.Caller, id, cancellationToken);
+                if (round is not null)
+                {
+                    rounds.Add(await round.ToContractAsync(connection, query.Caller, org, cancellationToken));
+                }
+            }
+
+            return rounds;
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapGet("/{id:guid}", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Query(caller, id), ct)).Match(round => TypedResults.Ok(round)))
+            .WithName("getMatchRound")
+            .WithSummary("A match round: status, progress while running, statistics once matched")
+            .Produces<MatchRound>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/", async (Caller caller, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListQuery(caller), ct)))
+            .WithName("listMatchRounds")
+            .WithSummary("The 100 most recent match rounds of your regions")
+            .Produces<List<MatchRound>>();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Data.Common;
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Matching;
+using LaunchPath.Contracts.Organizations;
+
+namespace LaunchPath.Api.Features.Matching;
+
+/// <summary>The match_rounds row, its opportunities, and who may see and run it. Shared by the round's slices.</summary>
+internal sealed class MatchRoundRecord
+{
+    public const string Columns =
+        "id, organization_id, region_id, name, status, max_choices, seed, reserve_group, reserve_percent, stats_json, progress, runs, version, created_at, matched_at, published_at";
+
+    private const string Select = "SELECT " + Columns + " FROM match_rounds WHERE id = @Id";
+
+    private const string SelectOpportunities =
+        "SELECT ro.opportunity_id, op.title, e.name AS employer_name, ro.seats, " +
+        "(SELECT COUNT(*) FROM match_round_choices c WHERE c.round_id = ro.round_id AND c.opportunity_id = ro.opportunity_id) AS applicants " +
+        "FROM match_round_opportunities ro JOIN opportunities op ON op.id = ro.opportunity_id JOIN organizations e ON e.id = op.employer_id " +
+        "WHERE ro.round_id = @Id ORDER BY op.title, ro.opportunity_id";
+
+    private const string CountStudents = "SELECT COUNT(DISTINCT student_id) FROM match_round_choices WHERE round_id = @Id";
+
+    public static IEnumerable<string> Statements => [Select, SelectOpportunities, CountStudents];
+
+    public Guid Id { get; set; }
+    public Guid OrganizationId { get; set; }
+    public Guid RegionId { get; set; }
+    public string Name { get; set; } = "";
+    public string Status { get; set; } = "";
+    public int MaxChoices { get; set; }
+    public int Seed { get; set; }
+    public string? ReserveGroup { get; set; }
+    public int ReservePercent { get; set; }
+    public string? StatsJson { get; set; }
+    public int Progress { get; set; }
+    public int Runs { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? MatchedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public MatchRoundStatus RoundStatus => DbEnum.Parse<MatchRoundStatus>(Status);
+
+    public static Task<MatchRoundRecord?> FindAsync(DbConnection connection, Guid id, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<MatchRoundRecord>(new CommandDefinition(Select, new { Id = id }, cancellationToken: cancellationToken));
+
+    /// <summary>Anyone who reads opportunities in the round's region sees the round; subgroup statistics need SubgroupsRead there.</summary>
+    public static bool CanView(Caller caller, MatchRoundRecord round) =>
+        caller.IsPlatformAdmin || caller.GrantsWith(Permission.OpportunitiesRead).Any(g => g.Organization.RegionId == round.RegionId);
+
+    /// <summary>The round's 404 when the caller cannot see it, or null with the round's organization.</summary>
+    public static async Task<(MatchRoundRecord? Round, Authorize.Org? Org, Error? Error)> LoadAsync(DbConnection connection, Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var round = await FindAsync(connection, id, cancellationToken);
+        if (round is null || !CanView(caller, round))
+        {
+            return (null, null, Error.NotFound($"Match round {id}"));
+        }
+
+        return (round, await Authorize.FindOrgAsync(connection, round.OrganizationId, cancellationToken), null);
+    }
+
+    /// <summary>Managing a round (run, publish, results) is curation at the round's region or district.</summary>
+    public static Error? CheckManager(Caller caller, Authorize.Org org) =>
+        caller.PermissionsAt(org.Ref).Contains(Permission.OpportunitiesCurate)
+            ? null
+            : Error.Forbidden("Only the convener (or, for a district round, the district's curators) manages this round.");
+
+    public static Error? CheckOpen(MatchRoundRecord round) =>
+        round.RoundStatus == MatchRoundStatus.Open || round.RoundStatus == MatchRoundStatus.Matched
+            ? null
+            : Error.Conflict(round.RoundStatus == MatchRoundStatus.Published
+                ? "The round is published; its choices, rankings and results no longer change."
+                : "The round is running; try again when it has finished.");
+
+    public async Task<MatchRound> ToContractAsync(DbConnection connection, Caller caller, Authorize.Org? org, CancellationToken cancellationToken)
+    {
+        var opportunities = await connection.QueryAsync<OpportunityRow>(new CommandDefinition(SelectOpportunities, new { Id }, cancellationToken: cancellationToken));
+        var students = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountStudents, new { Id }, cancellationToken: cancellationToken));
+        var statistics = StatsJson is null ? null : DbJson.Read<MatchStatistics?>(StatsJson, null);
+        if (statistics is not null && (org is null || !caller.PermissionsAt(org.Ref).Contains(Permission.SubgroupsRead)))
+        {
+            statistics = statistics with { BySubgroup = null };
+        }
+
+        return new MatchRound
+        {
+            Id = Id.ToString("D"),
+            OrganizationId = OrganizationId.ToString("D"),
+            RegionId = RegionId.ToString("D"),
+            Name = Name,
+            Status = RoundStatus,
+            MaxChoices = MaxChoices,
+            Seed = Seed,
+            ReserveGroup = ReserveGroup is null ? null : DbEnum.Parse<ReserveGroup>(ReserveGroup),
+            ReservePercent = ReservePercent,
+            Opportunities = opportunities.Select(o => new MatchRoundOpportunity
+            {
+                OpportunityId = o.OpportunityId.ToString("D"),
+                Title = o.Title,
+                EmployerName = o.EmployerName,
+                Seats = o.Seats,
+                Applicants = o.Applicants,
+            }).ToList(),
+            StudentsWithChoices = students,
+            Progress = Progress,
+            Runs = Runs,
+            Statistics = statistics,
+            Version = Version,
+            CreatedAt = CreatedAt,
+            MatchedAt = MatchedAt,
+            PublishedAt = PublishedAt,
+        };
+    }
+
+    private sealed class OpportunityRow
+    {
+        public Guid OpportunityId { get; set; }
+        public string Title { get; set; } = "";
+        public string EmployerName { get; set; } = "";
+        public int Seats { get; set; }
+        public int Applicants { get; set; }
+    }
+}

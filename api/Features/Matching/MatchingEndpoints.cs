@@ -1,0 +1,20 @@
+namespace LaunchPath.Api.Features.Matching;
+
+public static class MatchingEndpoints
+{
+    public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Matching").RequireAuthorization();
+        MatchingSettingsEndpoints.Map(api);
+        Recommendations.Map(api);
+
+        var rounds = app.MapGroup("/api/v1/match-rounds").WithTags("MatchRounds").RequireAuthorization();
+        GetMatchRound.Map(rounds);
+        CreateMatchRound.Map(rounds);
+        StudentChoicesEndpoints.Map(rounds);
+        EmployerRankings.Map(rounds);
+        RunMatchRound.Map(rounds);
+        PublishMatchRound.Map(rounds);
+        return app;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Data.Common;
+using Dapper;
+using LaunchPath.Api.Features.Opportunities;
+using LaunchPath.Api.Features.People;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Matching;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Common;
+using LaunchPath.Contracts.Matching;
+using LaunchPath.Contracts.Opportunities;
+using LaunchPath.Contracts.People;
+
+namespace LaunchPath.Api.Features.Matching;
+
+/// <summary>Loads what the matching engine needs from the database: student facts, opportunity facts, seats left, settings.</summary>
+internal static class MatchingFacts
+{
+    /// <summary>Placements that hold a seat.</summary>
+    public const string Holding = "('approved', 'agreementPending', 'active')";
+
+    private const string SelectCompleted =
+        "SELECT student_id, career_cluster, MAX(stage_order) AS stage_order FROM placements WHERE student_id IN @Ids AND status = 'completed' " +
+        "GROUP BY student_id, career_cluster";
+
+    private const string SelectTaken = "SELECT opportunity_id, COUNT(*) AS taken FROM placements WHERE opportunity_id IN @Ids AND status IN " + Holding + " GROUP BY opportunity_id";
+
+    private const string SelectSettings = "SELECT region_id, weights, max_choices, version FROM matching_settings WHERE region_id = @RegionId";
+
+    /// <summary>Published opportunities a student may take: in the student's region, for the whole region or for the student's district or school.</summary>
+    public static readonly string SelectForStudent =
+        $"SELECT {OpportunityRecord.Columns} FROM {OpportunityRecord.From} WHERE op.status = 'published' AND op.region_id = @RegionId " +
+        "AND (op.audience = 'region' OR EXISTS (SELECT 1 FROM opportunity_audiences a WHERE a.opportunity_id = op.id AND a.organization_id IN (@SchoolId, @DistrictId)))";
+
+    public static IEnumerable<string> Statements => [SelectCompleted, SelectTaken, SelectSettings, SelectForStudent];
+
+    public const int DefaultMaxChoices = 5;
+
+    public static async Task<MatchingSettings> SettingsAsync(DbConnection connection, Guid regionId, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<SettingsRow>(new CommandDefinition(SelectSettings, new { RegionId = regionId }, cancellationToken: cancellationToken));
+        return new MatchingSettings
+        {
+            RegionId = regionId.ToString("D"),
+            Weights = row is null ? new MatchingWeights() : DbJson.Read(row.Weights, new MatchingWeights()),
+            MaxChoices = row?.MaxChoices ?? DefaultMaxChoices,
+            Version = row?.Version ?? 0,
+        };
+    }
+
+    public static RecommendationWeights ToEngine(MatchingWeights w) => new()
+    {
+        Interest = w.Interest, Pathway = w.Pathway, Sequencing = w.Sequencing, Schedule = w.Schedule, Travel = w.Travel, Pay = w.Pay, Credit = w.Credit, Seats = w.Seats,
+    };
+
+    public static async Task<Dictionary<Guid, StudentFacts>> StudentsAsync(DbConnection connection, IReadOnlyList<StudentRecord> students, DateOnly today, CancellationToken cancellationToken)
+    {
+        var completed = (await connection.QueryAsync<CompletedRow>(new CommandDefinition(SelectCompleted, new { Ids = DbIds.Of(students.Select(s => s.Id)) }, cancellationToken: cancellationToken)))
+            .ToLookup(r => r.StudentId);
+        return students.ToDictionary(s => s.Id, s => Student(s, completed[s.Id], today));
+    }
+
+    private static StudentFacts Student(StudentRecord s, IEnumerable<CompletedRow> completed, DateOnly today)
+    {
+        var preferences = s.Preferences;
+        return new StudentFacts
+        {
+            Grade = s.Grade,
+            Age = s.BirthDate is { } birth ? Age(birth, today) : null,
+            Interests = preferences.CareerInterests.ToHashSet(),
+            Pathway = s.Pathway,
+            Completed = completed.ToDictionary(c => DbEnum.Parse<CareerCluster>(c.CareerCluster), c => (ContinuumStage)c.StageOrder),
+            Availability = WeekMask.From(preferences.Availability),
+            Home = s.HomeLatitude is { } lat && s.HomeLongitude is { } lon ? new GeoPoint { Latitude = lat, Longitude = lon } : null,
+            Transportation = preferences.Transportation,
+            MaxTravelMinutes = preferences.MaxTravelMinutes,
+            PrefersPaid = preferences.PrefersPaid,
+            WantsCredit = preferences.WantsCredit,
+        };
+    }
+
+    public static int Age(DateOnly birth, DateOnly today) => today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
+
+    public static async Task<Dictionary<Guid, int>> SeatsTakenAsync(DbConnection connection, IReadOnlyCollection<Guid> opportunityIds, CancellationToken cancellationToken)
+    {
+        if (opportunityIds.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await connection.QueryAsync<TakenRow>(new CommandDefinition(SelectTaken, new { Ids = DbIds.Of(opportunityIds) }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.OpportunityId, r => r.Taken);
+    }
+
+    public static OpportunityFacts Opportunity(Opportunity o, int seatsLeft) => new()
+    {
+        Stage = o.Fields.Stage,
+        Cluster = o.Fields.CareerCluster,
+        Pathway = o.Fields.Pathway,
+        MinGrade = o.Fields.MinGrade,
+        MinAge = o.Fields.MinAge,
+        Prerequisite = o.Fields.PrerequisiteStage,
+        Hazardous = o.Fields.Hazardous,
+        Modality = o.Fields.Modality,
+        Location = o.Fields.Location,
+        Schedule = WeekMask.From(o.Fields.Schedule),
+        Compensation = o.Fields.Compensation,
+        CreditOffered = o.Fields.CreditOffered,
+        Seats = o.Fields.Seats,
+        SeatsLeft = seatsLeft,
+        EndDate = o.Fields.EndDate,
+    };
+
+    public static RecommendationReason ToContract(Reason reason) => new()
+    {
+        Code = DbEnum.ToText(reason.Code),
+        Weight = reason.Weight,
+        Detail = reason.Detail,
+    };
+
+    private sealed class SettingsRow
+    {
+        public Guid RegionId { get; set; }
+        public string Weights { get; set; } = "";
+        public int MaxChoices { get; set; }
+        public int Version { get; set; }
+    }
+
+    private sealed class CompletedRow
+    {
+        public Guid StudentId { get; set; }
+        public string CareerCluster { get; set; } = "";
+        public int StageOrder { get; set; }
+    }
+
+    private sealed class TakenRow
+    {
+        public Guid OpportunityId { get; set; }
+        public int Taken { get; set; }
+    }
+}

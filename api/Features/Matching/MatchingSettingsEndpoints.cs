@@ -1,0 +1,100 @@
+using Dapper;
+using FluentValidation;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Matching;
+using LaunchPath.Contracts.Organizations;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Matching;
+
+/// <summary>GET/PUT /api/v1/regions/{id}/matching-settings — the region's recommendation weights and round defaults (convener).</summary>
+public static class MatchingSettingsEndpoints
+{
+    public sealed record Query(Caller Caller, Guid RegionId) : IRequest<Result<MatchingSettings>>;
+
+    public sealed record Command(Caller Caller, Guid RegionId, UpdateMatchingSettingsRequest Body) : IRequest<Result<MatchingSettings>>;
+
+    public sealed class Validator : AbstractValidator<UpdateMatchingSettingsRequest>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.MaxChoices).InclusiveBetween(1, 20);
+            RuleFor(r => r.Weights).NotNull();
+            foreach (var (name, get) in new (string, Func<MatchingWeights, double>)[]
+                     {
+                         ("interest", w => w.Interest), ("pathway", w => w.Pathway), ("sequencing", w => w.Sequencing), ("schedule", w => w.Schedule),
+                         ("travel", w => w.Travel), ("pay", w => w.Pay), ("credit", w => w.Credit), ("seats", w => w.Seats),
+                     })
+            {
+                RuleFor(r => get(r.Weights)).InclusiveBetween(0, 100).OverridePropertyName("weights." + name).When(r => r.Weights is not null);
+            }
+        }
+    }
+
+    private static string Save(SqlDialect dialect) => dialect.Upsert("matching_settings", ["region_id"], ["weights", "max_choices", "version", "updated_at"]);
+
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, Result<MatchingSettings>>, IRequestHandler<Command, Result<MatchingSettings>>, ISqlSource
+    {
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Save(dialect), .. MatchingFacts.Statements];
+
+        public async ValueTask<Result<MatchingSettings>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var region = await Authorize.FindOrgAsync(connection, query.RegionId, cancellationToken);
+            if (region is null || region.Ref.Type != OrganizationType.Region || !Authorize.CanSee(query.Caller, region.Ref))
+            {
+                return Error.NotFound($"Region {query.RegionId}");
+            }
+
+            return await MatchingFacts.SettingsAsync(connection, query.RegionId, cancellationToken);
+        }
+
+        public async ValueTask<Result<MatchingSettings>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var region = await Authorize.FindOrgAsync(connection, command.RegionId, cancellationToken);
+            if (region is null || region.Ref.Type != OrganizationType.Region)
+            {
+                return Error.NotFound($"Region {command.RegionId}");
+            }
+
+            if (Authorize.Check(command.Caller, Permission.OpportunitiesCurate, region.Ref, $"Region {command.RegionId}") is { } denied)
+            {
+                return denied;
+            }
+
+            var current = await MatchingFacts.SettingsAsync(connection, command.RegionId, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(Save(db.Dialect), new
+            {
+                region_id = command.RegionId,
+                weights = DbJson.Write(command.Body.Weights),
+                max_choices = command.Body.MaxChoices,
+                version = current.Version + 1,
+                updated_at = clock.GetUtcNow(),
+            }, cancellationToken: cancellationToken));
+
+            return await MatchingFacts.SettingsAsync(connection, command.RegionId, cancellationToken);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapGet("/regions/{id:guid}/matching-settings", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Query(caller, id), ct)).Match(settings => TypedResults.Ok(settings)))
+            .WithName("getMatchingSettings")
+            .WithSummary("The region's matching weights and round defaults")
+            .Produces<MatchingSettings>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/regions/{id:guid}/matching-settings", async (Guid id, UpdateMatchingSettingsRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Command(caller, id, body), ct)).Match(settings => TypedResults.Ok(settings)))
+            .Validate<UpdateMatchingSettingsRequest>()
+            .WithName("updateMatchingSettings")
+            .WithSummary("Set the region's matching weights and round defaults")
+            .Produces<MatchingSettings>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,324 @@
+using System.Threading.Channels;
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Api.Matching;
+using LaunchPath.Contracts.Matching;
+using LaunchPath.Contracts.Opportunities;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Matching;
+
+/// <summary>
+/// POST /api/v1/match-rounds/{id}/run — queue the round (open, or matched and not yet published: a re-run replaces the
+/// proposed placements). A worker loads the choices and rankings, runs deferred acceptance with the round's seed,
+/// writes proposed placements and statistics, and reports progress on the round while it runs.
+/// </summary>
+public static class RunMatchRound
+{
+    public sealed record Command(Caller Caller, Guid Id) : IRequest<Result<MatchRound>>;
+
+    private const string Queue = "UPDATE match_rounds SET status = 'queued', progress = 0, version = version + 1 WHERE id = @Id AND status IN ('open', 'matched')";
+
+    public sealed class Handler(Db db, MatchRoundQueue queue) : IRequestHandler<Command, Result<MatchRound>>, ISqlSource
+    {
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Queue, .. MatchRoundQueue.Statements, .. MatchRoundRecord.Statements];
+
+        public async ValueTask<Result<MatchRound>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var (round, org, error) = await MatchRoundRecord.LoadAsync(connection, command.Caller, command.Id, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (MatchRoundRecord.CheckManager(command.Caller, org!) is { } denied)
+            {
+                return denied;
+            }
+
+            if (await connection.ExecuteAsync(new CommandDefinition(Queue, new { command.Id }, cancellationToken: cancellationToken)) == 0)
+            {
+                return MatchRoundRecord.CheckOpen(round!) ?? Error.Conflict("The round is already queued.");
+            }
+
+            await queue.EnqueueAsync(command.Id, cancellationToken);
+            var queued = (await MatchRoundRecord.FindAsync(connection, command.Id, cancellationToken))!;
+            return await queued.ToContractAsync(connection, command.Caller, org, cancellationToken);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
+        group.MapPost("/{id:guid}/run", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Command(caller, id), ct)).Match(round => TypedResults.Accepted($"/api/v1/match-rounds/{round.Id}", round)))
+            .WithName("runMatchRound")
+            .WithSummary("Run (or re-run) a match round")
+            .WithDescription("202; poll the round for progress. Re-running before publishing replaces the proposed placements; the same seed gives the same result.")
+            .Produces<MatchRound>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+/// <summary>Queued rounds, and the worker that runs them one at a time.</summary>
+public sealed class MatchRoundQueue
+{
+    private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>();
+
+    internal const string SelectPending = "SELECT id FROM match_rounds WHERE status IN ('queued', 'running') ORDER BY created_at";
+
+    internal static IEnumerable<string> Statements => [SelectPending];
+
+    public ValueTask EnqueueAsync(Guid id, CancellationToken cancellationToken) => _channel.Writer.WriteAsync(id, cancellationToken);
+
+    internal ChannelReader<Guid> Reader => _channel.Reader;
+}
+
+public sealed class MatchRoundWorker(MatchRoundQueue queue, Db db, TimeProvider clock, ILogger<MatchRoundWorker> logger) : BackgroundService, ISqlSource
+{
+    private const string Requeue = "UPDATE match_rounds SET status = 'queued' WHERE id = @Id";
+
+    private const string Start = "UPDATE match_rounds SET status = 'running', progress = 5 WHERE id = @Id AND status = 'queued'";
+    private const string Progress = "UPDATE match_rounds SET progress = @Progress WHERE id = @Id";
+
+    private const string SelectChoices =
+        "SELECT c.student_id, c.rank, c.opportunity_id FROM match_round_choices c JOIN people p ON p.id = c.student_id " +
+        "WHERE c.round_id = @Id AND p.status = 'active' ORDER BY c.student_id, c.rank";
+
+    private const string SelectSeats =
+        "SELECT ro.opportunity_id, ro.seats, op.employer_id, op.stage, op.career_cluster FROM match_round_opportunities ro " +
+        "JOIN opportunities op ON op.id = ro.opportunity_id WHERE ro.round_id = @Id ORDER BY ro.opportunity_id";
+
+    private const string SelectRankings = "SELECT opportunity_id, student_id, rank, unacceptable FROM match_round_rankings WHERE round_id = @Id";
+
+    private const string SelectStudents =
+        "SELECT p.id, p.school_id, p.district_id, sp.english_learner, sp.student_with_disability, sp.socioeconomically_disadvantaged, sp.foster_youth " +
+        "FROM people p JOIN student_profiles sp ON sp.person_id = p.id WHERE p.id IN (SELECT student_id FROM match_round_choices WHERE round_id = @Id)";
+
+    private const string DeleteProposed = "DELETE FROM placements WHERE match_round_id = @Id AND status = 'proposed'";
+
+    private const string InsertPlacement =
+        "INSERT INTO placements (id, student_id, opportunity_id, employer_id, school_id, district_id, region_id, status, source, match_round_id, choice_rank, " +
+        "stage, stage_order, career_cluster, version, created_at, updated_at) VALUES (@id, @student, @opportunity, @employer, @school, @district, @region, " +
+        "'proposed', 'matchRound', @round, @rank, @stage, @stageOrder, @cluster, 1, @now, @now)";
+
+    private const string Finish =
+        "UPDATE match_rounds SET status = 'matched', progress = 100, stats_json = @Statistics, runs = runs + 1, matched_at = @Now, version = version + 1 WHERE id = @Id";
+
+    private const string Fail = "UPDATE match_rounds SET status = 'open', progress = 0 WHERE id = @Id AND status IN ('queued', 'running')";
+
+    public static IEnumerable<string> Statements(SqlDialect dialect) =>
+        [Requeue, Start, Progress, SelectChoices, SelectSeats, SelectRankings, SelectStudents, DeleteProposed, InsertPlacement, Finish, Fail, MatchRoundQueue.SelectPending];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var connection = await db.OpenAsync(stoppingToken);
+            foreach (var id in await connection.QueryAsync<Guid>(new CommandDefinition(MatchRoundQueue.SelectPending, cancellationToken: stoppingToken)))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(Requeue, new { Id = id }, cancellationToken: stoppingToken));
+                await queue.EnqueueAsync(id, stoppingToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Could not requeue pending match rounds");
+        }
+
+        await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await RunAsync(id, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Match round {RoundId} failed; it is open again", id);
+                await using var connection = await db.OpenAsync(CancellationToken.None);
+                await connection.ExecuteAsync(new CommandDefinition(Fail, new { Id = id }));
+            }
+        }
+    }
+
+    private async Task RunAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(Start, new { Id = id }, cancellationToken: cancellationToken)) == 0)
+        {
+            return;
+        }
+
+        var round = (await MatchRoundRecord.FindAsync(connection, id, cancellationToken))!;
+        var seats = (await connection.QueryAsync<SeatRow>(new CommandDefinition(SelectSeats, new { Id = id }, cancellationToken: cancellationToken))).ToList();
+        var choices = (await connection.QueryAsync<ChoiceRow>(new CommandDefinition(SelectChoices, new { Id = id }, cancellationToken: cancellationToken))).ToList();
+        var rankings = (await connection.QueryAsync<RankingRow>(new CommandDefinition(SelectRankings, new { Id = id }, cancellationToken: cancellationToken))).ToList();
+        var students = (await connection.QueryAsync<StudentRow>(new CommandDefinition(SelectStudents, new { Id = id }, cancellationToken: cancellationToken)))
+            .ToDictionary(s => s.Id);
+        await connection.ExecuteAsync(new CommandDefinition(Progress, new { Id = id, Progress = 30 }, cancellationToken: cancellationToken));
+
+        // Dense indexes for the engine, in a stable order so that a seed always means the same lottery.
+        var studentIds = choices.Select(c => c.StudentId).Distinct().Order().ToList();
+        var studentIndex = studentIds.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
+        var opportunityIndex = seats.Select((o, i) => (o.OpportunityId, i)).ToDictionary(x => x.OpportunityId, x => x.i);
+        var start = new int[studentIds.Count + 1];
+        var preferences = new List<int>(choices.Count);
+        var byStudent = choices.ToLookup(c => c.StudentId);
+        for (var s = 0; s < studentIds.Count; s++)
+        {
+            preferences.AddRange(byStudent[studentIds[s]].OrderBy(c => c.Rank).Select(c => opportunityIndex[c.OpportunityId]));
+            start[s + 1] = preferences.Count;
+        }
+
+        var ranks = new IReadOnlyDictionary<int, int>?[seats.Count];
+        var unacceptable = new HashSet<long>();
+        foreach (var group in rankings.Where(r => studentIndex.ContainsKey(r.StudentId)).GroupBy(r => r.OpportunityId))
+        {
+            var o = opportunityIndex[group.Key];
+            ranks[o] = group.Where(r => r.Rank is not null).ToDictionary(r => studentIndex[r.StudentId], r => r.Rank!.Value);
+            foreach (var r in group.Where(r => r.Unacceptable))
+            {
+                unacceptable.Add(MatchInput.Pair(o, studentIndex[r.StudentId]));
+            }
+        }
+
+        var reserveGroup = round.ReserveGroup is null ? (ReserveGroup?)null : DbEnum.Parse<ReserveGroup>(round.ReserveGroup);
+        var input = new MatchInput(studentIds.Count, seats.Select(o => o.Seats).ToArray(), start, preferences.ToArray())
+        {
+            Rankings = ranks,
+            Unacceptable = unacceptable,
+            InReserveGroup = reserveGroup is null ? null : studentIds.Select(s => students[s].In(reserveGroup.Value)).ToArray(),
+            Reserves = reserveGroup is null ? null : seats.Select(o => o.Seats * round.ReservePercent / 100).ToArray(),
+        };
+        var result = DeferredAcceptance.Run(input, round.Seed);
+        await connection.ExecuteAsync(new CommandDefinition(Progress, new { Id = id, Progress = 70 }, cancellationToken: cancellationToken));
+
+        var statistics = MatchStatisticsBuilder.Build(input, result, studentIds.Select(s => students[s]).ToList());
+        var now = clock.GetUtcNow();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(DeleteProposed, new { Id = id }, transaction, cancellationToken: cancellationToken));
+        using (var insert = new PreparedCommand(connection, transaction, db.Dialect, InsertPlacement,
+                   "id", "student", "opportunity", "employer", "school", "district", "region", "round", "rank", "stage", "stageOrder", "cluster", "now"))
+        {
+            for (var s = 0; s < studentIds.Count; s++)
+            {
+                var o = result.Assignment[s];
+                if (o < 0)
+                {
+                    continue;
+                }
+
+                var student = students[studentIds[s]];
+                var opportunity = seats[o];
+                insert.Run(Guid.CreateVersion7(), student.Id, opportunity.OpportunityId, opportunity.EmployerId, student.SchoolId, student.DistrictId, round.RegionId,
+                    id, result.ChoiceRank(input, s) + 1, opportunity.Stage, (int)DbEnum.Parse<ContinuumStage>(opportunity.Stage), opportunity.CareerCluster, now);
+            }
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(Finish, new { Id = id, Statistics = DbJson.Write(statistics), Now = now }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Match round {RoundId}: {Matched} of {Students} students matched in {Proposals} proposals", id, statistics.Matched, statistics.Students, statistics.Proposals);
+    }
+
+    private sealed class SeatRow
+    {
+        public Guid OpportunityId { get; set; }
+        public int Seats { get; set; }
+        public Guid EmployerId { get; set; }
+        public string Stage { get; set; } = "";
+        public string CareerCluster { get; set; } = "";
+    }
+
+    private sealed class ChoiceRow
+    {
+        public Guid StudentId { get; set; }
+        public int Rank { get; set; }
+        public Guid OpportunityId { get; set; }
+    }
+
+    private sealed class RankingRow
+    {
+        public Guid OpportunityId { get; set; }
+        public Guid StudentId { get; set; }
+        public int? Rank { get; set; }
+        public bool Unacceptable { get; set; }
+    }
+}
+
+internal sealed class StudentRow
+{
+    public Guid Id { get; set; }
+    public Guid SchoolId { get; set; }
+    public Guid DistrictId { get; set; }
+    public bool EnglishLearner { get; set; }
+    public bool StudentWithDisability { get; set; }
+    public bool SocioeconomicallyDisadvantaged { get; set; }
+    public bool FosterYouth { get; set; }
+
+    public bool In(ReserveGroup group) => group switch
+    {
+        ReserveGroup.EnglishLearner => EnglishLearner,
+        ReserveGroup.StudentWithDisability => StudentWithDisability,
+        ReserveGroup.SocioeconomicallyDisadvantaged => SocioeconomicallyDisadvantaged,
+        _ => FosterYouth,
+    };
+}
+
+/// <summary>Round statistics: matched, first and top-3 choice shares, unfilled seats, and the same by subgroup (n &lt; 10 withheld).</summary>
+internal static class MatchStatisticsBuilder
+{
+    public const int SmallCell = 10;
+
+    public static MatchStatistics Build(MatchInput input, MatchResult result, IReadOnlyList<StudentRow> students)
+    {
+        var ranks = Enumerable.Range(0, input.StudentCount).Select(s => result.ChoiceRank(input, s)).ToArray();
+
+        SubgroupStatistics Group(string name, Func<StudentRow, bool> member)
+        {
+            var members = Enumerable.Range(0, input.StudentCount).Where(s => member(students[s])).ToList();
+            if (members.Count < SmallCell)
+            {
+                return new SubgroupStatistics { Group = name, Students = members.Count, Suppressed = true };
+            }
+
+            return new SubgroupStatistics
+            {
+                Group = name,
+                Students = members.Count,
+                Suppressed = false,
+                Matched = members.Count(s => ranks[s] >= 0),
+                FirstChoiceShare = Math.Round((double)members.Count(s => ranks[s] == 0) / members.Count, 3),
+                TopThreeShare = Math.Round((double)members.Count(s => ranks[s] is >= 0 and < 3) / members.Count, 3),
+            };
+        }
+
+        var n = Math.Max(1, input.StudentCount);
+        var matched = ranks.Count(r => r >= 0);
+        var seats = input.Capacities.Sum();
+        return new MatchStatistics
+        {
+            Students = input.StudentCount,
+            Matched = matched,
+            Unmatched = input.StudentCount - matched,
+            FirstChoiceShare = Math.Round((double)ranks.Count(r => r == 0) / n, 3),
+            TopThreeShare = Math.Round((double)ranks.Count(r => r is >= 0 and < 3) / n, 3),
+            Seats = seats,
+            UnfilledSeats = seats - matched,
+            Proposals = result.Proposals,
+            BySubgroup =
+            [
+                Group("all", _ => true),
+                Group("englishLearner", s => s.EnglishLearner),
+                Group("studentWithDisability", s => s.StudentWithDisability),
+                Group("socioeconomicallyDisadvantaged", s => s.SocioeconomicallyDisadvantaged),
+                Group("fosterYouth", s => s.FosterYouth),
+            ],
+        };
+    }
+}

@@ -1,0 +1,177 @@
+using Dapper;
+using FluentValidation;
+using LaunchPath.Api.Features.Opportunities;
+using LaunchPath.Api.Features.People;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Api.Matching;
+using LaunchPath.Contracts.Matching;
+using LaunchPath.Contracts.Organizations;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Matching;
+
+/// <summary>
+/// PUT/GET /api/v1/match-rounds/{id}/choices/{studentId} — a student ranks opportunities of an open round (or staff who
+/// may change the student's record do it with them). Only opportunities of the round the student is eligible for.
+/// </summary>
+public static class StudentChoicesEndpoints
+{
+    public sealed record Submit(Caller Caller, Guid RoundId, Guid StudentId, SubmitChoicesRequest Body) : IRequest<Result<StudentChoices>>;
+
+    public sealed record Read(Caller Caller, Guid RoundId, Guid StudentId) : IRequest<Result<StudentChoices>>;
+
+    public sealed class Validator : AbstractValidator<SubmitChoicesRequest>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.OpportunityIds).Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Rank each opportunity once.");
+            RuleForEach(r => r.OpportunityIds).NotEmpty().MustBeId();
+        }
+    }
+
+    private const string SelectChoices = "SELECT opportunity_id FROM match_round_choices WHERE round_id = @RoundId AND student_id = @StudentId ORDER BY rank";
+    private const string DeleteChoices = "DELETE FROM match_round_choices WHERE round_id = @RoundId AND student_id = @StudentId";
+    private const string InsertChoice = "INSERT INTO match_round_choices (round_id, student_id, rank, opportunity_id) VALUES (@RoundId, @StudentId, @Rank, @OpportunityId)";
+    private const string SelectRoundSeats = "SELECT opportunity_id, seats FROM match_round_opportunities WHERE round_id = @RoundId";
+
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Submit, Result<StudentChoices>>, IRequestHandler<Read, Result<StudentChoices>>, ISqlSource
+    {
+        public static IEnumerable<string> Statements(SqlDialect dialect) =>
+            [SelectChoices, DeleteChoices, InsertChoice, SelectRoundSeats, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
+
+        public async ValueTask<Result<StudentChoices>> Handle(Read query, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var (round, _, error) = await MatchRoundRecord.LoadAsync(connection, query.Caller, query.RoundId, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (await StudentAccess.FindVisibleAsync(connection, query.Caller, query.StudentId, cancellationToken) is null)
+            {
+                return Error.NotFound($"Student {query.StudentId}");
+            }
+
+            return await ChoicesAsync(connection, round!.Id, query.StudentId, cancellationToken);
+        }
+
+        public async ValueTask<Result<StudentChoices>> Handle(Submit command, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var (round, org, error) = await MatchRoundRecord.LoadAsync(connection, command.Caller, command.RoundId, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            var student = await StudentAccess.FindVisibleAsync(connection, command.Caller, command.StudentId, cancellationToken);
+            if (student is null)
+            {
+                return Error.NotFound($"Student {command.StudentId}");
+            }
+
+            if (!StudentAccess.IsSelf(command.Caller, student) && !StudentAccess.CanWriteRecord(command.Caller, student))
+            {
+                return Error.Forbidden("Only the student (or school staff with them) ranks the student's choices.");
+            }
+
+            if (MatchRoundRecord.CheckOpen(round!) is { } closed)
+            {
+                return closed;
+            }
+
+            if (student.RegionId != round!.RegionId || (org!.Ref.Type == OrganizationType.District && student.DistrictId != org.Ref.Id))
+            {
+                return Error.Unprocessable("This student is not in the round's region or district.");
+            }
+
+            var ids = command.Body.OpportunityIds.Select(Guid.Parse).ToList();
+            if (ids.Count > round.MaxChoices)
+            {
+                return Error.Validation("opportunityIds", $"Rank at most {round.MaxChoices} opportunities in this round.");
+            }
+
+            var seats = (await connection.QueryAsync<SeatRow>(new CommandDefinition(SelectRoundSeats, new { RoundId = round.Id }, cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.OpportunityId, r => r.Seats);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
+            var problems = new List<string>();
+            foreach (var id in ids)
+            {
+                if (!seats.TryGetValue(id, out var roundSeats))
+                {
+                    problems.Add($"{id} is not in this round");
+                    continue;
+                }
+
+                var row = await OpportunityQueries.FindVisibleAsync(connection, Caller.System, id, cancellationToken);
+                var opportunity = await OpportunityQueries.ToContractAsync(connection, row!, cancellationToken);
+                var audience = opportunity.Fields.AudienceOrganizationIds.Select(Guid.Parse).ToList();
+                if (opportunity.Fields.Audience != Contracts.Opportunities.AudienceScope.Region && !audience.Contains(student.SchoolId) && !audience.Contains(student.DistrictId))
+                {
+                    problems.Add($"{opportunity.Fields.Title}: not offered to the student's school");
+                    continue;
+                }
+
+                if (Recommender.WhyIneligible(facts, MatchingFacts.Opportunity(opportunity, Math.Max(1, roundSeats)), today) is { } why)
+                {
+                    problems.Add($"{opportunity.Fields.Title}: {why.Detail}");
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                return Error.Unprocessable("Some choices cannot be ranked: " + string.Join("; ", problems) + ".");
+            }
+
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(DeleteChoices, new { RoundId = round.Id, command.StudentId }, transaction, cancellationToken: cancellationToken));
+                for (var rank = 0; rank < ids.Count; rank++)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(InsertChoice,
+                        new { RoundId = round.Id, command.StudentId, Rank = rank + 1, OpportunityId = ids[rank] }, transaction, cancellationToken: cancellationToken));
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return await ChoicesAsync(connection, round.Id, command.StudentId, cancellationToken);
+        }
+
+        private static async Task<StudentChoices> ChoicesAsync(System.Data.Common.DbConnection connection, Guid roundId, Guid studentId, CancellationToken cancellationToken)
+        {
+            var ids = await connection.QueryAsync<Guid>(new CommandDefinition(SelectChoices, new { RoundId = roundId, StudentId = studentId }, cancellationToken: cancellationToken));
+            return new StudentChoices { RoundId = roundId.ToString("D"), StudentId = studentId.ToString("D"), OpportunityIds = ids.Select(i => i.ToString("D")).ToList() };
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapPut("/{id:guid}/choices/{studentId:guid}", async (Guid id, Guid studentId, SubmitChoicesRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Submit(caller, id, studentId, body), ct)).Match(choices => TypedResults.Ok(choices)))
+            .Validate<SubmitChoicesRequest>()
+            .WithName("submitChoices")
+            .WithSummary("Rank a student's choices in an open round (best first)")
+            .Produces<StudentChoices>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{id:guid}/choices/{studentId:guid}", async (Guid id, Guid studentId, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Read(caller, id, studentId), ct)).Match(choices => TypedResults.Ok(choices)))
+            .WithName("getChoices")
+            .WithSummary("A student's ranked choices in a round")
+            .Produces<StudentChoices>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private sealed class SeatRow
+    {
+        public Guid OpportunityId { get; set; }
+        public int Seats { get; set; }
+    }
+}

@@ -1,0 +1,200 @@
+using LaunchPath.Contracts.Opportunities;
+
+namespace LaunchPath.Contracts.Matching;
+
+/// <summary>How much each consideration counts when ranking (each component is in [-1, 1] before weighting).</summary>
+public sealed record MatchingWeights
+{
+    public double Interest { get; init; } = 3;
+    public double Pathway { get; init; } = 2;
+    public double Sequencing { get; init; } = 2;
+    public double Schedule { get; init; } = 1.5;
+    public double Travel { get; init; } = 2;
+    public double Pay { get; init; } = 1;
+    public double Credit { get; init; } = 1;
+    public double Seats { get; init; } = 0.5;
+}
+
+public sealed record MatchingSettings
+{
+    public required string RegionId { get; init; }
+    public required MatchingWeights Weights { get; init; }
+    /// <summary>How many opportunities a student may rank in a match round.</summary>
+    public required int MaxChoices { get; init; }
+    public required int Version { get; init; }
+}
+
+public sealed record UpdateMatchingSettingsRequest
+{
+    public required MatchingWeights Weights { get; init; }
+    public required int MaxChoices { get; init; }
+}
+
+public sealed record RecommendationReason
+{
+    /// <summary>interestMatch, pathwayAligned, nextStepOnContinuum, exploreFirst, scheduleFits, scheduleConflicts, travelFits, travelLong, virtual, paidAsPreferred, creditAsPreferred, seatsAvailable, fewSeatsLeft, noInterestMatch.</summary>
+    public required string Code { get; init; }
+    /// <summary>This reason's contribution to the score (negative lowers it).</summary>
+    public required double Weight { get; init; }
+    public required string Detail { get; init; }
+}
+
+public sealed record RecommendedOpportunity
+{
+    public required Opportunity Opportunity { get; init; }
+    public required double Score { get; init; }
+    public required int SeatsLeft { get; init; }
+    public required IReadOnlyList<RecommendationReason> Reasons { get; init; }
+}
+
+public sealed record RecommendedStudent
+{
+    public required string StudentId { get; init; }
+    public required string Name { get; init; }
+    public required string SchoolName { get; init; }
+    public required int Grade { get; init; }
+    public required double Score { get; init; }
+    public required IReadOnlyList<RecommendationReason> Reasons { get; init; }
+}
+
+/// <summary>The equity group that reserved seats are for (minority reserves: open to all when the group's demand is met).</summary>
+public enum ReserveGroup
+{
+    EnglishLearner,
+    StudentWithDisability,
+    SocioeconomicallyDisadvantaged,
+    FosterYouth,
+}
+
+public enum MatchRoundStatus
+{
+    /// <summary>Students are ranking their choices; employers may rank applicants.</summary>
+    Open,
+    Queued,
+    Running,
+    /// <summary>Results are proposed placements; the round can run again until published.</summary>
+    Matched,
+    /// <summary>Results are placements; nothing in the round changes any more.</summary>
+    Published,
+}
+
+public sealed record CreateMatchRoundRequest
+{
+    /// <summary>The region (convener round) or district (district round) the round is for.</summary>
+    public required string OrganizationId { get; init; }
+    public required string Name { get; init; }
+    public required IReadOnlyList<string> OpportunityIds { get; init; }
+    /// <summary>Defaults to the region's matching settings.</summary>
+    public int? MaxChoices { get; init; }
+    /// <summary>Lottery seed; the same seed gives the same result. Random when omitted.</summary>
+    public int? Seed { get; init; }
+    public ReserveGroup? ReserveGroup { get; init; }
+    /// <summary>Share of each opportunity's seats reserved for the group (0–50).</summary>
+    public int ReservePercent { get; init; }
+}
+
+public sealed record MatchRoundOpportunity
+{
+    public required string OpportunityId { get; init; }
+    public required string Title { get; init; }
+    public required string EmployerName { get; init; }
+    public required int Seats { get; init; }
+    public required int Applicants { get; init; }
+}
+
+public sealed record SubgroupStatistics
+{
+    /// <summary>all, englishLearner, studentWithDisability, socioeconomicallyDisadvantaged, fosterYouth.</summary>
+    public required string Group { get; init; }
+    public required int Students { get; init; }
+    /// <summary>True when fewer than 10 students: the figures below are withheld.</summary>
+    public required bool Suppressed { get; init; }
+    public int? Matched { get; init; }
+    public double? FirstChoiceShare { get; init; }
+    public double? TopThreeShare { get; init; }
+}
+
+public sealed record MatchStatistics
+{
+    public required int Students { get; init; }
+    public required int Matched { get; init; }
+    public required int Unmatched { get; init; }
+    public required double FirstChoiceShare { get; init; }
+    public required double TopThreeShare { get; init; }
+    public required int Seats { get; init; }
+    public required int UnfilledSeats { get; init; }
+    public required int Proposals { get; init; }
+    /// <summary>By equity subgroup; only for callers who may see subgroups.</summary>
+    public IReadOnlyList<SubgroupStatistics>? BySubgroup { get; init; }
+}
+
+public sealed record MatchRound
+{
+    public required string Id { get; init; }
+    public required string OrganizationId { get; init; }
+    public required string RegionId { get; init; }
+    public required string Name { get; init; }
+    public required MatchRoundStatus Status { get; init; }
+    public required int MaxChoices { get; init; }
+    public required int Seed { get; init; }
+    public ReserveGroup? ReserveGroup { get; init; }
+    public required int ReservePercent { get; init; }
+    public required IReadOnlyList<MatchRoundOpportunity> Opportunities { get; init; }
+    public required int StudentsWithChoices { get; init; }
+    /// <summary>0–100 while running.</summary>
+    public required int Progress { get; init; }
+    public required int Runs { get; init; }
+    public MatchStatistics? Statistics { get; init; }
+    public required int Version { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? MatchedAt { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+}
+
+public sealed record SubmitChoicesRequest
+{
+    /// <summary>Best first; at most the round's maxChoices; only opportunities in the round the student is eligible for.</summary>
+    public required IReadOnlyList<string> OpportunityIds { get; init; }
+}
+
+public sealed record StudentChoices
+{
+    public required string RoundId { get; init; }
+    public required string StudentId { get; init; }
+    public required IReadOnlyList<string> OpportunityIds { get; init; }
+}
+
+/// <summary>What an employer sees of an applicant: only what the placement needs, and names only with the student's consent.</summary>
+public sealed record RoundApplicant
+{
+    public required string StudentId { get; init; }
+    public required string DisplayName { get; init; }
+    public required bool ProfileShared { get; init; }
+    public required int Grade { get; init; }
+    public string? SchoolName { get; init; }
+    public IReadOnlyList<string> Interests { get; init; } = [];
+    public IReadOnlyList<string> Skills { get; init; } = [];
+    public required int ChoiceRank { get; init; }
+    public int? EmployerRank { get; init; }
+    public required bool Unacceptable { get; init; }
+}
+
+public sealed record EmployerRankingRequest
+{
+    /// <summary>Applicants in the employer's order of preference, best first; unranked applicants follow by lottery.</summary>
+    public IReadOnlyList<string> Ranked { get; init; } = [];
+    /// <summary>Applicants the employer will not take.</summary>
+    public IReadOnlyList<string> Unacceptable { get; init; } = [];
+}
+
+public sealed record RoundPlacement
+{
+    public required string PlacementId { get; init; }
+    public required string StudentId { get; init; }
+    public required string StudentName { get; init; }
+    public required string OpportunityId { get; init; }
+    public required string OpportunityTitle { get; init; }
+    /// <summary>1 = the student's first choice.</summary>
+    public required int ChoiceRank { get; init; }
+    public required string Status { get; init; }
+}

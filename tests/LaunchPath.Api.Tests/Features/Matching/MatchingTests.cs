@@ -1,0 +1,299 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Tests.Features.Opportunities;
+using LaunchPath.Api.Tests.Infrastructure;
+using LaunchPath.Contracts.Common;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Matching;
+using LaunchPath.Contracts.Opportunities;
+using LaunchPath.Contracts.People;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LaunchPath.Api.Tests.Features.Matching;
+
+public sealed class MatchingOnSqlite(SqliteApi api) : MatchingTests(() => api.Factory), IClassFixture<SqliteApi>;
+
+public sealed class MatchingOnSqlServer(SqlServerApi api) : MatchingTests(() => api.Factory), IClassFixture<SqlServerApi>;
+
+/// <summary>Recommendations, candidates, matching settings and match rounds through the API.</summary>
+public abstract class MatchingTests
+{
+    private readonly Func<ApiFactory> _factory;
+    private readonly Actors _actors;
+
+    protected MatchingTests(Func<ApiFactory> factory)
+    {
+        _factory = factory;
+        _actors = new Actors(factory());
+    }
+
+    private async Task<Opportunity> Published(RegionTree tree, Action<OpportunityFieldsBuilder>? change = null)
+    {
+        var admin = await _actors.Admin();
+        var draft = await (await admin.PostJson("/api/v1/opportunities", new CreateOpportunityRequest
+        {
+            EmployerId = tree.Employer.Id,
+            Fields = OpportunitiesTests.Fields(f => { f.StartDate = null; change?.Invoke(f); }),
+        })).Read<Opportunity>(HttpStatusCode.Created);
+        await (await admin.PostAsync($"/api/v1/opportunities/{draft.Id}/submit", null)).Read<Opportunity>();
+        return await (await admin.PostAsync($"/api/v1/opportunities/{draft.Id}/approve", null)).Read<Opportunity>();
+    }
+
+    private async Task<Student> NewStudent(string schoolId, int grade = 11, CareerCluster interest = CareerCluster.HealthcareHumanServices, bool share = true, bool englishLearner = false)
+    {
+        var admin = await _actors.Admin();
+        var student = await (await admin.PostJson("/api/v1/students", new StudentRecordFields
+        {
+            SchoolId = schoolId,
+            GivenName = "Stu" + Guid.NewGuid().ToString("N")[..4],
+            FamilyName = "Dent",
+            Email = $"s{Guid.NewGuid():N}@students.example.test",
+            Grade = grade,
+            BirthDate = new DateOnly(2027 - grade - 5, 3, 1),
+            Subgroups = new SubgroupFlags { EnglishLearner = englishLearner },
+        })).Read<Student>(HttpStatusCode.Created);
+        return await (await Put(admin, $"/api/v1/students/{student.Id}/preferences", new StudentPreferences
+        {
+            CareerInterests = [interest],
+            ShareProfileWithEmployers = share,
+        })).Read<Student>();
+    }
+
+    private static Task<HttpResponseMessage> Put<T>(HttpClient client, string url, T body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: Http.Json) };
+        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        return client.SendAsync(request);
+    }
+
+    private static async Task<MatchRound> Finished(HttpClient client, HttpResponseMessage started)
+    {
+        var round = await started.Read<MatchRound>(HttpStatusCode.Accepted);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (round.Status is MatchRoundStatus.Queued or MatchRoundStatus.Running && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            round = await (await client.GetAsync($"/api/v1/match-rounds/{round.Id}")).Read<MatchRound>();
+        }
+
+        return round;
+    }
+
+    [SkippableFact]
+    public async Task Recommendations_rank_eligible_published_opportunities_with_reasons_for_those_who_may_see_the_student()
+    {
+        var world = await _actors.World();
+        var health = await Published(world.One, f => f.Title = "Clinic shadow");
+        var construction = await Published(world.One, f => { f.Title = "Site tour"; f.CareerCluster = CareerCluster.Construction; });
+        var seniorsOnly = await Published(world.One, f => { f.Title = "Seniors only"; f.Stage = ContinuumStage.Exploration; });
+        await (await (await _actors.Admin()).PostAsync($"/api/v1/opportunities/{seniorsOnly.Id}/close", null)).Read<Opportunity>();
+        var gradeTwelve = await Published(world.One, f => { f.Title = "Grade 12"; f.MinAge = null; }) ;
+        var elsewhere = await Published(world.Two, f => f.Title = "Other region");
+        var student = await NewStudent(world.One.SchoolA.Id, grade: 9);
+        var coordinator = await _actors.As(Role.SchoolCoordinator, world.One.SchoolA.Id);
+
+        var list = await (await coordinator.GetAsync($"/api/v1/students/{student.Id}/recommendations")).Read<List<RecommendedOpportunity>>();
+        var ids = list.Select(r => r.Opportunity.Id).ToList();
+        ids.Should().Contain([health.Id, construction.Id]).And.NotContain([seniorsOnly.Id, elsewhere.Id], "closed and other-region opportunities are not offered");
+        ids.IndexOf(health.Id).Should().BeLessThan(ids.IndexOf(construction.Id), "it matches the student's interest");
+        var top = list.Single(r => r.Opportunity.Id == health.Id);
+        top.Reasons.Should().Contain(r => r.Code == "interestMatch" && r.Weight > 0);
+        top.Reasons.Sum(r => r.Weight).Should().BeApproximately(top.Score, 0.1);
+        top.SeatsLeft.Should().Be(3);
+        _ = gradeTwelve;
+
+        var employer = await _actors.As(Role.EmployerAdmin, world.One.Employer.Id);
+        await (await employer.GetAsync($"/api/v1/students/{student.Id}/recommendations")).ShouldBeProblem(HttpStatusCode.NotFound);
+        var otherConvener = await _actors.As(Role.ConvenerAdmin, world.Two.Region.Id);
+        await (await otherConvener.GetAsync($"/api/v1/students/{student.Id}/recommendations")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await coordinator.GetAsync($"/api/v1/students/{student.Id}/recommendations?limit=0")).ShouldBeProblem(HttpStatusCode.BadRequest);
+    }
+
+    [SkippableFact]
+    public async Task Grade_and_age_limits_keep_opportunities_out_of_recommendations()
+    {
+        var world = await _actors.World();
+        var forJuniors = await Published(world.One, f => f.Title = "Open to all");
+        var forSeniors = await Published(world.One, f => { f.Title = "Hazardous shop work"; f.Hazardous = true; });
+        var student = await NewStudent(world.One.SchoolA.Id, grade: 10);
+        var list = await (await (await _actors.Admin()).GetAsync($"/api/v1/students/{student.Id}/recommendations?limit=100")).Read<List<RecommendedOpportunity>>();
+        list.Select(r => r.Opportunity.Id).Should().Contain(forJuniors.Id).And.NotContain(forSeniors.Id);
+    }
+
+    [SkippableFact]
+    public async Task Coordinators_get_candidates_for_an_opportunity_and_employers_do_not()
+    {
+        var world = await _actors.World();
+        var opportunity = await Published(world.One);
+        var interested = await NewStudent(world.One.SchoolA.Id);
+        var other = await NewStudent(world.One.SchoolA.Id, interest: CareerCluster.Construction);
+        var elsewhere = await NewStudent(world.One.SchoolB.Id);
+        var coordinator = await _actors.As(Role.SchoolCoordinator, world.One.SchoolA.Id);
+
+        var candidates = await (await coordinator.GetAsync($"/api/v1/opportunities/{opportunity.Id}/candidates")).Read<List<RecommendedStudent>>();
+        candidates.Select(c => c.StudentId).Should().ContainInOrder(interested.Id, other.Id).And.NotContain(elsewhere.Id, "the coordinator sees only its school");
+
+        var employer = await _actors.As(Role.EmployerAdmin, world.One.Employer.Id);
+        await (await employer.GetAsync($"/api/v1/opportunities/{opportunity.Id}/candidates")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var otherConvener = await _actors.As(Role.ConvenerAdmin, world.Two.Region.Id);
+        await (await otherConvener.GetAsync($"/api/v1/opportunities/{opportunity.Id}/candidates")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [SkippableFact]
+    public async Task Conveners_set_the_regions_weights_and_others_cannot()
+    {
+        var world = await _actors.World();
+        var convener = await _actors.As(Role.ConvenerAdmin, world.One.Region.Id);
+        var url = $"/api/v1/regions/{world.One.Region.Id}/matching-settings";
+        (await (await convener.GetAsync(url)).Read<MatchingSettings>()).MaxChoices.Should().Be(5);
+
+        var saved = await (await Put(convener, url, new UpdateMatchingSettingsRequest { Weights = new MatchingWeights { Pay = 4 }, MaxChoices = 8 })).Read<MatchingSettings>();
+        saved.Should().BeEquivalentTo(new { MaxChoices = 8, Version = 1 });
+        saved.Weights.Pay.Should().Be(4);
+        (await (await Put(convener, url, new UpdateMatchingSettingsRequest { Weights = new MatchingWeights(), MaxChoices = 6 })).Read<MatchingSettings>()).Version.Should().Be(2);
+
+        await (await Put(await _actors.As(Role.DistrictAdmin, world.One.DistrictA.Id), url, new UpdateMatchingSettingsRequest { Weights = new MatchingWeights(), MaxChoices = 3 }))
+            .ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await Put(await _actors.As(Role.ConvenerAdmin, world.Two.Region.Id), url, new UpdateMatchingSettingsRequest { Weights = new MatchingWeights(), MaxChoices = 3 }))
+            .ShouldBeProblem(HttpStatusCode.NotFound);
+        (await (await Put(convener, url, new UpdateMatchingSettingsRequest { Weights = new MatchingWeights { Travel = -1 }, MaxChoices = 0 })).ShouldBeProblem(HttpStatusCode.BadRequest))
+            .Errors.Should().ContainKeys("maxChoices", "weights.travel");
+    }
+
+    [SkippableFact]
+    public async Task A_round_opens_students_rank_employers_rank_it_runs_reproducibly_and_publishes_immutably()
+    {
+        var world = await _actors.World();
+        var a = await Published(world.One, f => { f.Title = "Lab A"; f.Seats = 1; });
+        var b = await Published(world.One, f => { f.Title = "Lab B"; f.Seats = 1; });
+        var convener = await _actors.As(Role.ConvenerAdmin, world.One.Region.Id);
+        var coordinator = await _actors.As(Role.SchoolCoordinator, world.One.SchoolA.Id);
+        var employer = await _actors.As(Role.EmployerAdmin, world.One.Employer.Id);
+
+        var round = await (await convener.PostJson("/api/v1/match-rounds", new CreateMatchRoundRequest
+        {
+            OrganizationId = world.One.Region.Id, Name = "Spring internships", OpportunityIds = [a.Id, b.Id], MaxChoices = 2, Seed = 42,
+        })).Read<MatchRound>(HttpStatusCode.Created);
+        round.Status.Should().Be(MatchRoundStatus.Open);
+        round.Opportunities.Select(o => o.Seats).Should().Equal(1, 1);
+
+        // Three students for two seats: one ranks for herself, the coordinator ranks with the others.
+        var maya = await NewStudent(world.One.SchoolA.Id, share: true);
+        var leo = await NewStudent(world.One.SchoolA.Id, share: false);
+        var ivy = await NewStudent(world.One.SchoolA.Id, share: true);
+        var account = await (await coordinator.PostJson($"/api/v1/students/{maya.Id}/account", new CreateStudentAccountRequest { Password = Actors.Password }))
+            .Read<StudentAccount>(HttpStatusCode.Created);
+        var mayaClient = await _actors.SignIn(account.Email, Actors.Password);
+        var choices = $"/api/v1/match-rounds/{round.Id}/choices";
+        (await Put(mayaClient, $"{choices}/{maya.Id}", new SubmitChoicesRequest { OpportunityIds = [a.Id, b.Id] })).StatusCode.Should().Be(HttpStatusCode.OK);
+        await (await Put(mayaClient, $"{choices}/{leo.Id}", new SubmitChoicesRequest { OpportunityIds = [a.Id] })).ShouldBeProblem(HttpStatusCode.NotFound, "a student sees only herself");
+        (await Put(coordinator, $"{choices}/{leo.Id}", new SubmitChoicesRequest { OpportunityIds = [a.Id, b.Id] })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Put(coordinator, $"{choices}/{ivy.Id}", new SubmitChoicesRequest { OpportunityIds = [a.Id] })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await (await mayaClient.GetAsync($"{choices}/{maya.Id}")).Read<StudentChoices>()).OpportunityIds.Should().Equal(a.Id, b.Id);
+
+        // The employer sees consenting applicants by name, the others anonymously, and each disclosure is logged.
+        var applicants = await (await employer.GetAsync($"/api/v1/match-rounds/{round.Id}/opportunities/{a.Id}/applicants")).Read<List<RoundApplicant>>();
+        applicants.Should().HaveCount(3);
+        applicants.Single(x => x.StudentId == leo.Id).Should().BeEquivalentTo(new { ProfileShared = false, SchoolName = (string?)null });
+        applicants.Single(x => x.StudentId == leo.Id).DisplayName.Should().StartWith("Applicant");
+        applicants.Single(x => x.StudentId == maya.Id).DisplayName.Should().Contain(maya.FamilyName);
+        (await Disclosures(maya.Id)).Should().BeGreaterThan(0);
+        (await Disclosures(leo.Id)).Should().Be(0, "nothing identifying was shown");
+
+        // The employer prefers Ivy for Lab A and will not take Leo there.
+        var ranked = await (await Put(employer, $"/api/v1/match-rounds/{round.Id}/opportunities/{a.Id}/ranking",
+            new EmployerRankingRequest { Ranked = [ivy.Id], Unacceptable = [leo.Id] })).Read<List<RoundApplicant>>();
+        ranked.Single(x => x.StudentId == ivy.Id).EmployerRank.Should().Be(1);
+        await (await Put(employer, $"/api/v1/match-rounds/{round.Id}/opportunities/{a.Id}/ranking",
+            new EmployerRankingRequest { Ranked = [Guid.CreateVersion7().ToString()] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+
+        await (await employer.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var matched = await Finished(convener, await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null));
+        matched.Status.Should().Be(MatchRoundStatus.Matched);
+        matched.Statistics!.Should().BeEquivalentTo(new { Students = 3, Matched = 2, Unmatched = 1, Seats = 2, UnfilledSeats = 0 });
+        matched.Statistics!.BySubgroup.Should().NotBeNull("the convener may see subgroups").And.Contain(g => g.Group == "all" && g.Suppressed, "3 students is a small cell");
+
+        var placements = await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}/placements")).Read<List<RoundPlacement>>();
+        placements.Should().HaveCount(2).And.OnlyContain(p => p.Status == "proposed");
+        placements.Single(p => p.OpportunityId == a.Id).StudentId.Should().Be(ivy.Id, "the employer ranked Ivy first");
+        placements.Should().NotContain(p => p.StudentId == leo.Id && p.OpportunityId == a.Id);
+
+        var again = await Finished(convener, await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null));
+        again.Runs.Should().Be(2);
+        (await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}/placements")).Read<List<RoundPlacement>>())
+            .Select(p => (p.StudentId, p.OpportunityId)).Should().BeEquivalentTo(placements.Select(p => (p.StudentId, p.OpportunityId)), "the same seed gives the same result");
+
+        var teacher = await _actors.As(Role.Teacher, world.One.SchoolA.Id);
+        (await (await teacher.GetAsync($"/api/v1/match-rounds/{round.Id}")).Read<MatchRound>()).Statistics!.BySubgroup.Should().BeNull("teachers do not see subgroups");
+        await (await teacher.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).ShouldBeProblem(HttpStatusCode.Forbidden);
+
+        var published = await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).Read<MatchRound>();
+        published.Status.Should().Be(MatchRoundStatus.Published);
+        published.PublishedAt.Should().NotBeNull();
+        (await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}/placements")).Read<List<RoundPlacement>>()).Should().OnlyContain(p => p.Status == "approved");
+        (await Audit(round.Id)).Should().Be(1);
+
+        await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null)).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await Put(coordinator, $"{choices}/{leo.Id}", new SubmitChoicesRequest { OpportunityIds = [b.Id] })).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await Put(employer, $"/api/v1/match-rounds/{round.Id}/opportunities/{a.Id}/ranking", new EmployerRankingRequest())).ShouldBeProblem(HttpStatusCode.Conflict);
+
+        // Published placements hold seats: the opportunities now have none left for recommendations or new rounds.
+        var next = await (await convener.PostJson("/api/v1/match-rounds", new CreateMatchRoundRequest
+        {
+            OrganizationId = world.One.Region.Id, Name = "Next", OpportunityIds = [a.Id],
+        })).Read<MatchRound>(HttpStatusCode.Created);
+        next.Opportunities.Single().Seats.Should().Be(0);
+    }
+
+    [SkippableFact]
+    public async Task Rounds_and_choices_are_checked()
+    {
+        var world = await _actors.World();
+        var convener = await _actors.As(Role.ConvenerAdmin, world.One.Region.Id);
+        var open = await Published(world.One);
+        var other = await Published(world.One, f => f.MinGrade = 12);
+        var admin = await _actors.Admin();
+        var draft = await (await admin.PostJson("/api/v1/opportunities", new CreateOpportunityRequest { EmployerId = world.One.Employer.Id, Fields = OpportunitiesTests.Fields() }))
+            .Read<Opportunity>(HttpStatusCode.Created);
+
+        await (await convener.PostJson("/api/v1/match-rounds", new CreateMatchRoundRequest { OrganizationId = world.One.Region.Id, Name = "R", OpportunityIds = [draft.Id] }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await convener.PostJson("/api/v1/match-rounds", new CreateMatchRoundRequest { OrganizationId = world.One.Region.Id, Name = "", OpportunityIds = [] }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await (await _actors.As(Role.Teacher, world.One.SchoolA.Id)).PostJson("/api/v1/match-rounds",
+            new CreateMatchRoundRequest { OrganizationId = world.One.Region.Id, Name = "R", OpportunityIds = [open.Id] })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var round = await (await convener.PostJson("/api/v1/match-rounds", new CreateMatchRoundRequest
+        {
+            OrganizationId = world.One.Region.Id, Name = "R", OpportunityIds = [open.Id, other.Id], MaxChoices = 1,
+        })).Read<MatchRound>(HttpStatusCode.Created);
+        await (await convener.PostJson("/api/v1/match-rounds", new CreateMatchRoundRequest { OrganizationId = world.One.Region.Id, Name = "Twice", OpportunityIds = [open.Id] }))
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await (await _actors.As(Role.ConvenerAdmin, world.Two.Region.Id)).GetAsync($"/api/v1/match-rounds/{round.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        var student = await NewStudent(world.One.SchoolA.Id, grade: 10);
+        var url = $"/api/v1/match-rounds/{round.Id}/choices/{student.Id}";
+        await (await Put(admin, url, new SubmitChoicesRequest { OpportunityIds = [open.Id, other.Id] })).ShouldBeProblem(HttpStatusCode.BadRequest, "more than maxChoices");
+        (await (await Put(admin, url, new SubmitChoicesRequest { OpportunityIds = [other.Id] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Detail.Should().Contain("grade 12");
+        await (await Put(admin, url, new SubmitChoicesRequest { OpportunityIds = [draft.Id] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await Put(admin, url, new SubmitChoicesRequest { OpportunityIds = [open.Id, open.Id] })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        var elsewhere = await NewStudent(world.Two.SchoolA.Id);
+        await (await Put(admin, $"/api/v1/match-rounds/{round.Id}/choices/{elsewhere.Id}", new SubmitChoicesRequest { OpportunityIds = [open.Id] }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).ShouldBeProblem(HttpStatusCode.Conflict, "nothing has run yet");
+    }
+
+    private async Task<int> Disclosures(string studentId)
+    {
+        await using var connection = await _factory().Services.GetRequiredService<Db>().OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM disclosures WHERE student_id = @Id", new { Id = Guid.Parse(studentId) });
+    }
+
+    private async Task<int> Audit(string roundId)
+    {
+        await using var connection = await _factory().Services.GetRequiredService<Db>().OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE entity_id = @Id AND action = 'publish'", new { Id = roundId });
+    }
+}
