@@ -3,10 +3,12 @@
 //   launchpath roster-import <districtId> <folder-or-zip> [--mode bulk|delta]
 //   launchpath post-opportunities <employerId> <opportunities.json> [--approve]
 //   launchpath list-opportunities [--status published]
+//   launchpath open-round <regionOrDistrictId> <name> <opportunityId>... [--max-choices 5] [--seed 42]
+//   launchpath run-round <roundId> [--publish]
 import { readFileSync } from 'node:fs';
 import type { OpportunityFields, RosterMode } from '@launchpath/contracts';
 import { connect, describeError } from './connection.ts';
-import { formatImport, importRoster, listOpportunities, postOpportunities } from './commands.ts';
+import { formatImport, formatRound, importRoster, listOpportunities, openRound, postOpportunities, runRound } from './commands.ts';
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -42,8 +44,29 @@ async function main(args: string[]): Promise<number> {
       console.log(`${list.length} opportunities`);
       return 0;
     }
+    case 'open-round': {
+      const positional = rest.filter((arg, i) => !arg.startsWith('--') && !rest[i - 1]?.startsWith('--'));
+      const [organizationId, name, ...opportunityIds] = positional;
+      if (!organizationId || !name || opportunityIds.length === 0) throw new Error('usage: open-round <regionOrDistrictId> <name> <opportunityId>...');
+      const maxChoices = option(rest, '--max-choices');
+      const seed = option(rest, '--seed');
+      const round = await openRound(client, organizationId, name, opportunityIds, {
+        maxChoices: maxChoices ? Number(maxChoices) : undefined,
+        seed: seed ? Number(seed) : undefined,
+      });
+      console.log(formatRound(round));
+      return 0;
+    }
+    case 'run-round': {
+      const [roundId] = rest;
+      if (!roundId) throw new Error('usage: run-round <roundId> [--publish]');
+      const round = await runRound(client, roundId, { publish: rest.includes('--publish'), onProgress: (r) => process.stderr.write(`\r${r.status} ${r.progress}%`) });
+      process.stderr.write('\n');
+      console.log(formatRound(round));
+      return round.status === 'matched' || round.status === 'published' ? 0 : 1;
+    }
     default:
-      console.error('commands: roster-import, post-opportunities, list-opportunities');
+      console.error('commands: roster-import, post-opportunities, list-opportunities, open-round, run-round');
       return 2;
   }
 }

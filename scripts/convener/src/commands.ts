@@ -1,7 +1,7 @@
 // The convener's routine jobs, each a function over the generated client so that tests can call them directly.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import type { FileParameter, LaunchPathClient, Opportunity, OpportunityFields, RosterImport, RosterMode } from '@launchpath/contracts';
+import type { FileParameter, LaunchPathClient, MatchRound, Opportunity, OpportunityFields, RosterImport, RosterMode } from '@launchpath/contracts';
 
 const rosterFiles = new Set(['manifest.csv', 'orgs.csv', 'users.csv', 'roles.csv', 'demographics.csv']);
 
@@ -69,5 +69,53 @@ export function formatImport(job: RosterImport): string {
   }
   for (const error of job.errors) lines.push(`  ${error.file}:${error.line}${error.field ? ` [${error.field}]` : ''} ${error.reason}`);
   if ((job.errorCount ?? 0) > job.errors.length) lines.push(`  … and ${(job.errorCount ?? 0) - job.errors.length} more`);
+  return lines.join('\n');
+}
+
+/** Opens a match round over published opportunities for a region or district. */
+export async function openRound(
+  client: LaunchPathClient,
+  organizationId: string,
+  name: string,
+  opportunityIds: string[],
+  options: { maxChoices?: number; seed?: number } = {},
+): Promise<MatchRound> {
+  return client.createMatchRound({ organizationId, name, opportunityIds, maxChoices: options.maxChoices, seed: options.seed, reservePercent: 0 });
+}
+
+/** Runs (or re-runs) a round, waits for its result, and optionally publishes it. */
+export async function runRound(
+  client: LaunchPathClient,
+  roundId: string,
+  options: { publish?: boolean; onProgress?: (round: MatchRound) => void; timeoutMs?: number } = {},
+): Promise<MatchRound> {
+  let round = await client.runMatchRound(roundId);
+  const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
+  while ((round.status === 'queued' || round.status === 'running') && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    round = await client.getMatchRound(roundId);
+    options.onProgress?.(round);
+  }
+  if (options.publish && round.status === 'matched') round = await client.publishMatchRound(roundId);
+  return round;
+}
+
+export function formatRound(round: MatchRound): string {
+  const lines = [`Match round ${round.id} "${round.name}": ${round.status} (run ${round.runs}, seed ${round.seed})`];
+  const s = round.statistics;
+  if (s) {
+    const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+    lines.push(
+      `  ${s.students} students, ${s.matched} matched, ${s.unmatched} unmatched; first choice ${pct(s.firstChoiceShare)}, ` +
+        `top 3 ${pct(s.topThreeShare)}; ${s.unfilledSeats} of ${s.seats} seats unfilled`,
+    );
+    for (const g of s.bySubgroup ?? []) {
+      lines.push(
+        g.suppressed
+          ? `  ${g.group}: ${g.students} students (fewer than 10: withheld)`
+          : `  ${g.group}: ${g.matched}/${g.students} matched, first choice ${pct(g.firstChoiceShare ?? 0)}, top 3 ${pct(g.topThreeShare ?? 0)}`,
+      );
+    }
+  }
   return lines.join('\n');
 }

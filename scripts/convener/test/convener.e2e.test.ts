@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LaunchPathClient, type OpportunityFields } from '@launchpath/contracts';
 import { connect } from '../src/connection.ts';
-import { importRoster, listOpportunities, postOpportunities } from '../src/commands.ts';
+import { formatRound, importRoster, listOpportunities, openRound, postOpportunities, runRound } from '../src/commands.ts';
 
 const run = promisify(execFile);
 const apiUrl = inject('apiUrl');
@@ -61,15 +61,17 @@ describe('convener scripts with an API key', () => {
   let districtId: string;
   let employerId: string;
   let apiKey: string;
+  let regionId: string;
 
   beforeAll(async () => {
     const root = await signedIn(admin.email, admin.password);
     const region = await root.createOrganization({ type: 'region', name: 'Script region' });
+    regionId = region.id;
     districtId = (await root.createOrganization({ type: 'district', name: 'Script district', parentId: region.id, sourcedId: 'cv-dist' })).id;
     employerId = (await root.createOrganization({ type: 'employer', name: 'Script employer', parentId: region.id })).id;
     const key = await root.createApiKey(region.id, {
       name: 'convener scripts',
-      permissions: ['organizationsRead', 'rosterImport', 'peopleRead', 'opportunitiesRead', 'opportunitiesWrite', 'opportunitiesCurate'],
+      permissions: ['organizationsRead', 'rosterImport', 'peopleRead', 'peopleWrite', 'opportunitiesRead', 'opportunitiesWrite', 'opportunitiesCurate'],
     });
     apiKey = key.key;
     folder = mkdtempSync(join(tmpdir(), 'launchpath-roster-'));
@@ -93,6 +95,20 @@ describe('convener scripts with an API key', () => {
 
     const published = await listOpportunities(client, 'published');
     expect(published.map((o) => o.fields.title)).toEqual(expect.arrayContaining(['Script shadow A', 'Script shadow B']));
+
+    // A match round over the two, through the same client: open, rank for the students, run, publish.
+    const round = await openRound(client, regionId, 'Script round', posted.map((o) => o.id), { maxChoices: 2, seed: 7 });
+    expect(round.status).toBe('open');
+    const everyone = await client.listStudents(undefined, undefined, 'active', undefined, 50, undefined);
+    for (const student of everyone.items) {
+      await client.submitChoices(round.id, student.id, { opportunityIds: posted.map((o) => o.id) });
+    }
+    const done = await runRound(client, round.id, { publish: true });
+    expect(done.status).toBe('published');
+    expect(done.statistics).toMatchObject({ students: 2, matched: 2, unmatched: 0 });
+    expect(formatRound(done)).toContain('2 matched');
+    const placements = await client.listRoundPlacements(round.id);
+    expect(placements.map((p) => p.status)).toEqual(['approved', 'approved']);
   });
 
   it('runs as a command line program', async () => {
