@@ -7,6 +7,7 @@ using LaunchPath.Api.Features.Matching;
 using LaunchPath.Api.Features.Opportunities;
 using LaunchPath.Api.Features.Organizations;
 using LaunchPath.Api.Features.People;
+using LaunchPath.Api.Features.Placements;
 using LaunchPath.Api.Features.Roster;
 using LaunchPath.Api.Features.Users;
 using LaunchPath.Api.Infrastructure.Data;
@@ -101,6 +102,7 @@ app.MapOpportunities();
 app.MapPeople();
 app.MapRoster();
 app.MapMatching();
+app.MapPlacements();
 
 app.Run();
 

@@ -8,6 +8,7 @@ public enum ErrorKind
     Forbidden = StatusCodes.Status403Forbidden,
     NotFound = StatusCodes.Status404NotFound,
     Conflict = StatusCodes.Status409Conflict,
+    Gone = StatusCodes.Status410Gone,
     PreconditionFailed = StatusCodes.Status412PreconditionFailed,
     Unprocessable = StatusCodes.Status422UnprocessableEntity,
     PreconditionRequired = StatusCodes.Status428PreconditionRequired,

@@ -40,6 +40,18 @@ export interface ILaunchPathClient {
     signIn(body: SignInRequest, signal?: AbortSignal): Promise<AccessToken>;
 
     /**
+     * What a one-time link asks its holder to acknowledge
+     * @return OK
+     */
+    getLinkedAgreement(token: string, signal?: AbortSignal): Promise<LinkedAgreement>;
+
+    /**
+     * Acknowledge through a one-time link (works once, before it expires)
+     * @return OK
+     */
+    acknowledgeByLink(token: string, body: LinkAcknowledgeRequest, signal?: AbortSignal): Promise<LinkedAgreement>;
+
+    /**
      * A match round: status, progress while running, statistics once matched
      * @return OK
      */
@@ -213,6 +225,77 @@ export interface ILaunchPathClient {
      * @return OK
      */
     updateOrganization(id: string, body: UpdateOrganizationRequest, signal?: AbortSignal): Promise<Organization>;
+
+    /**
+     * A placement, with its agreement and acknowledgements
+     * @return OK
+     */
+    getPlacement(id: string, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * Placements you may see
+     * @param studentId (optional) 
+     * @param opportunityId (optional) 
+     * @param status (optional) 
+     * @param limit (optional) 
+     * @param cursor (optional) 
+     * @return OK
+     */
+    listPlacements(studentId?: string | undefined, opportunityId?: string | undefined, status?: PlacementStatus | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<PlacementPage>;
+
+    /**
+     * Apply to an opportunity (students) or nominate a student (school staff)
+     * @return Created
+     */
+    createPlacement(body: CreatePlacementRequest, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * The employer accepts a request
+     * @return OK
+     */
+    acceptPlacement(id: string, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * The employer declines, with a reason
+     * @return OK
+     */
+    declinePlacement(id: string, body: DecisionRequest, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * The school approves, with an expiry date
+     * @return OK
+     */
+    approvePlacement(id: string, body: ApprovePlacementRequest, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * Withdraw, with a reason
+     * @return OK
+     */
+    withdrawPlacement(id: string, body: DecisionRequest, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * The school completes an active placement
+     * @return OK
+     */
+    completePlacement(id: string, body: CompletePlacementRequest, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * Write (or rewrite) the training agreement of an approved placement
+     * @return OK
+     */
+    writeAgreement(id: string, body: AgreementRequest, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * Acknowledge the agreement as the student, guardian, supervisor or coordinator
+     * @return OK
+     */
+    acknowledgeAgreement(id: string, body: AcknowledgeRequest, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * A one-time link for a guardian or supervisor to acknowledge without an account
+     * @return Created
+     */
+    createAcknowledgementLink(id: string, body: CreateLinkRequest, signal?: AbortSignal): Promise<ActionLink>;
 
     /**
      * Import a OneRoster 1.2 CSV roster
@@ -619,6 +702,128 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<AccessToken>(null as any);
+    }
+
+    /**
+     * What a one-time link asks its holder to acknowledge
+     * @return OK
+     */
+    getLinkedAgreement(token: string, signal?: AbortSignal): Promise<LinkedAgreement> {
+        let url_ = this.baseUrl + "/api/v1/links/{token}";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined.");
+        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetLinkedAgreement(_response);
+        });
+    }
+
+    protected processGetLinkedAgreement(response: Response): Promise<LinkedAgreement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LinkedAgreement;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Gone", status, _responseText, _headers, result410);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkedAgreement>(null as any);
+    }
+
+    /**
+     * Acknowledge through a one-time link (works once, before it expires)
+     * @return OK
+     */
+    acknowledgeByLink(token: string, body: LinkAcknowledgeRequest, signal?: AbortSignal): Promise<LinkedAgreement> {
+        let url_ = this.baseUrl + "/api/v1/links/{token}/acknowledge";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined.");
+        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAcknowledgeByLink(_response);
+        });
+    }
+
+    protected processAcknowledgeByLink(response: Response): Promise<LinkedAgreement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LinkedAgreement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Gone", status, _responseText, _headers, result410);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LinkedAgreement>(null as any);
     }
 
     /**
@@ -2401,6 +2606,784 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * A placement, with its agreement and acknowledgements
+     * @return OK
+     */
+    getPlacement(id: string, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPlacement(_response);
+        });
+    }
+
+    protected processGetPlacement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * Placements you may see
+     * @param studentId (optional) 
+     * @param opportunityId (optional) 
+     * @param status (optional) 
+     * @param limit (optional) 
+     * @param cursor (optional) 
+     * @return OK
+     */
+    listPlacements(studentId?: string | undefined, opportunityId?: string | undefined, status?: PlacementStatus | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<PlacementPage> {
+        let url_ = this.baseUrl + "/api/v1/placements?";
+        if (studentId === null)
+            throw new globalThis.Error("The parameter 'studentId' cannot be null.");
+        else if (studentId !== undefined)
+            url_ += "studentId=" + encodeURIComponent("" + studentId) + "&";
+        if (opportunityId === null)
+            throw new globalThis.Error("The parameter 'opportunityId' cannot be null.");
+        else if (opportunityId !== undefined)
+            url_ += "opportunityId=" + encodeURIComponent("" + opportunityId) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPlacements(_response);
+        });
+    }
+
+    protected processListPlacements(response: Response): Promise<PlacementPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PlacementPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PlacementPage>(null as any);
+    }
+
+    /**
+     * Apply to an opportunity (students) or nominate a student (school staff)
+     * @return Created
+     */
+    createPlacement(body: CreatePlacementRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreatePlacement(_response);
+        });
+    }
+
+    protected processCreatePlacement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * The employer accepts a request
+     * @return OK
+     */
+    acceptPlacement(id: string, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/accept";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAcceptPlacement(_response);
+        });
+    }
+
+    protected processAcceptPlacement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * The employer declines, with a reason
+     * @return OK
+     */
+    declinePlacement(id: string, body: DecisionRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/decline";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeclinePlacement(_response);
+        });
+    }
+
+    protected processDeclinePlacement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * The school approves, with an expiry date
+     * @return OK
+     */
+    approvePlacement(id: string, body: ApprovePlacementRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/approve";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processApprovePlacement(_response);
+        });
+    }
+
+    protected processApprovePlacement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * Withdraw, with a reason
+     * @return OK
+     */
+    withdrawPlacement(id: string, body: DecisionRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/withdraw";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processWithdrawPlacement(_response);
+        });
+    }
+
+    protected processWithdrawPlacement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * The school completes an active placement
+     * @return OK
+     */
+    completePlacement(id: string, body: CompletePlacementRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/complete";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCompletePlacement(_response);
+        });
+    }
+
+    protected processCompletePlacement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * Write (or rewrite) the training agreement of an approved placement
+     * @return OK
+     */
+    writeAgreement(id: string, body: AgreementRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/agreement";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processWriteAgreement(_response);
+        });
+    }
+
+    protected processWriteAgreement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * Acknowledge the agreement as the student, guardian, supervisor or coordinator
+     * @return OK
+     */
+    acknowledgeAgreement(id: string, body: AcknowledgeRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/agreement/acknowledge";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAcknowledgeAgreement(_response);
+        });
+    }
+
+    protected processAcknowledgeAgreement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * A one-time link for a guardian or supervisor to acknowledge without an account
+     * @return Created
+     */
+    createAcknowledgementLink(id: string, body: CreateLinkRequest, signal?: AbortSignal): Promise<ActionLink> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/agreement/links";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateAcknowledgementLink(_response);
+        });
+    }
+
+    protected processCreateAcknowledgementLink(response: Response): Promise<ActionLink> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActionLink;
+            return result201;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ActionLink>(null as any);
+    }
+
+    /**
      * Import a OneRoster 1.2 CSV roster
      * @param mode (optional) 
      * @param files (optional) 
@@ -3551,6 +4534,25 @@ export interface AccessToken {
     expiresAt: string;
 }
 
+export interface AcknowledgeRequest {
+    party: AgreementParty;
+}
+
+export interface Acknowledgement {
+    party: AgreementParty;
+    name: string;
+    /** "account" (signed in) or "link" (one-time link). */
+    via: string;
+    at: string;
+}
+
+/** A one-time link, shown once (deliver it by email or text); it expires and works once. */
+export interface ActionLink {
+    token: string;
+    url: string;
+    expiresAt: string;
+}
+
 export interface AddGuardianRequest {
     givenName: string;
     familyName: string;
@@ -3565,6 +4567,29 @@ export interface AddMembershipRequest {
     role: Role;
 }
 
+export interface Agreement {
+    terms: AgreementRequest;
+    version: number;
+    /** Who must acknowledge before the placement becomes active (the guardian only for minors). */
+    requiredParties: AgreementParty[];
+    acknowledgements: Acknowledgement[];
+}
+
+export type AgreementParty = "student" | "guardian" | "supervisor" | "coordinator";
+
+export interface AgreementRequest {
+    objectives: LearningObjective[];
+    schedule: WeeklySlot[];
+    startDate?: string | null;
+    endDate?: string | null;
+    supervisorName: string;
+    supervisorEmail: string;
+    /** e.g. "$18.50/hour, paid by the employer" or "unpaid". */
+    compensation: string;
+    /** e.g. "2.5 elective credits (course 7520)" or "none". */
+    credit: string;
+}
+
 export interface ApiKeyInfo {
     id: string;
     organizationId: string;
@@ -3577,6 +4602,11 @@ export interface ApiKeyInfo {
     lastUsedAt?: string | null;
 }
 
+export interface ApprovePlacementRequest {
+    /** The approval lapses if the placement is not active by this date. */
+    expiresOn: string;
+}
+
 /** Who may see and take the opportunity once published: the whole region, some districts, or some schools. */
 export type AudienceScope = "region" | "district" | "school";
 
@@ -3585,12 +4615,21 @@ export type CareerCluster = "advancedManufacturing" | "agriculture" | "artsEnter
 
 export type Compensation = "paid" | "stipend" | "unpaid";
 
+export interface CompletePlacementRequest {
+    creditEarned?: string | null;
+    credentialEarned?: string | null;
+}
+
 /** The work-based learning continuum (Linked Learning): learning about, through, and for work. */
 export type ContinuumStage = "awareness" | "exploration" | "preparation" | "training";
 
 export interface CreateApiKeyRequest {
     name: string;
     permissions: Permission[];
+}
+
+export interface CreateLinkRequest {
+    party: AgreementParty;
 }
 
 export interface CreateMatchRoundRequest {
@@ -3626,6 +4665,13 @@ districts hold schools (OneRoster orgs of type district and school). */
     address?: PostalAddress | null;
     industry?: string | null;
     careerCluster?: CareerCluster | null;
+}
+
+export interface CreatePlacementRequest {
+    opportunityId: string;
+    studentId: string;
+    /** Why the student wants it (applications) or why staff nominate the student. */
+    note?: string | null;
 }
 
 /** Gives a rostered student a sign-in account (role student at their school). */
@@ -3671,6 +4717,10 @@ export interface CurrentCaller {
 
 export type DayOfWeek = "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
 
+export interface DecisionRequest {
+    reason?: string | null;
+}
+
 export interface EmployerRankingRequest {
     /** Applicants in the employer's order of preference, best first; unranked applicants follow by lottery. */
     ranked: string[];
@@ -3707,6 +4757,27 @@ export interface HttpValidationProblemDetails {
     errors: { [key: string]: string[]; };
 
     [key: string]: any;
+}
+
+export interface LearningObjective {
+    description: string;
+    /** The skills this objective builds (ideally from the opportunity's skills). */
+    skills: string[];
+}
+
+export interface LinkAcknowledgeRequest {
+    /** The full name of the person acknowledging. */
+    name: string;
+}
+
+/** What the link holder sees: the agreement terms and which party they sign for — no other student data. */
+export interface LinkedAgreement {
+    party: AgreementParty;
+    opportunityTitle: string;
+    employerName: string;
+    studentFirstName: string;
+    terms: AgreementRequest;
+    expiresAt: string;
 }
 
 export interface MatchRound {
@@ -3951,6 +5022,49 @@ export type OrganizationType = "region" | "district" | "school" | "employer";
 export type Permission = "organizationsRead" | "organizationsWrite" | "usersManage" | "peopleRead" | "peopleWrite" | "subgroupsRead" | "rosterImport" | "opportunitiesRead" | "opportunitiesWrite" | "opportunitiesCurate" | "outcomesRead";
 
 export type PersonStatus = "active" | "inactive";
+
+/** A placement. Employers see the student's first name, grade and school; contact details only once the school approved it; never subgroups. Every employer view is recorded as a disclosure. */
+export interface Placement {
+    id: string;
+    /** requested (a student applied or staff nominated) → accepted by the employer (or declined) → approved by the school
+with an expiry date → agreementPending once the training agreement is written → active when every required party
+acknowledged it → completed; withdrawn (with a reason) from any open state. Match rounds publish straight to approved. */
+    status: PlacementStatus;
+    source: string;
+    studentId: string;
+    studentName: string;
+    studentGrade: number;
+    schoolId: string;
+    schoolName: string;
+    /** Shown to the employer only after approval. */
+    studentEmail?: string | null;
+    opportunityId: string;
+    opportunityTitle: string;
+    employerId: string;
+    employerName: string;
+    /** The work-based learning continuum (Linked Learning): learning about, through, and for work. */
+    stage: ContinuumStage;
+    note?: string | null;
+    decisionReason?: string | null;
+    expiresOn?: string | null;
+    /** True when the approval lapsed before the placement became active. */
+    expired: boolean;
+    creditEarned?: string | null;
+    credentialEarned?: string | null;
+    completedAt?: string | null;
+    agreement?: Agreement | null;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+export interface PlacementPage {
+    items: Placement[];
+    nextCursor?: string | null;
+}
+
+/** requested (a student applied or staff nominated) → accepted by the employer (or declined) → approved by the school with an expiry date → agreementPending once the training agreement is written → active when every required party acknowledged it → completed; withdrawn (with a reason) from any open state. Match rounds publish straight to approved. */
+export type PlacementStatus = "proposed" | "requested" | "accepted" | "declined" | "approved" | "agreementPending" | "active" | "completed" | "withdrawn";
 
 /** A postal address. State is a two-letter or full state/province name. */
 export interface PostalAddress {

@@ -1,0 +1,125 @@
+using Dapper;
+using FluentValidation;
+using LaunchPath.Api.Features.Matching;
+using LaunchPath.Api.Features.Opportunities;
+using LaunchPath.Api.Features.People;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Api.Matching;
+using LaunchPath.Contracts.Opportunities;
+using LaunchPath.Contracts.Placements;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Placements;
+
+/// <summary>
+/// POST /api/v1/placements — a student applies to a published opportunity, or school staff nominate a student. The
+/// student must be eligible and in the opportunity's audience; one open placement per student and opportunity.
+/// </summary>
+public static class CreatePlacement
+{
+    public sealed record Command(Caller Caller, CreatePlacementRequest Body) : IRequest<Result<Placement>>;
+
+    public sealed class Validator : AbstractValidator<CreatePlacementRequest>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.OpportunityId).NotEmpty().MustBeId();
+            RuleFor(r => r.StudentId).NotEmpty().MustBeId();
+            RuleFor(r => r.Note).MaximumLength(2000);
+        }
+    }
+
+    private const string SelectOpen =
+        "SELECT COUNT(*) FROM placements WHERE student_id = @StudentId AND opportunity_id = @OpportunityId " +
+        "AND status IN ('requested', 'accepted', 'approved', 'agreementPending', 'active')";
+
+    private const string Insert =
+        "INSERT INTO placements (id, student_id, opportunity_id, employer_id, school_id, district_id, region_id, status, source, stage, stage_order, career_cluster, " +
+        "note, requested_by_user_id, version, created_at, updated_at) VALUES (@Id, @StudentId, @OpportunityId, @EmployerId, @SchoolId, @DistrictId, @RegionId, " +
+        "'requested', @Source, @Stage, @StageOrder, @Cluster, @Note, @UserId, 1, @Now, @Now)";
+
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
+    {
+        public static IEnumerable<string> Statements(SqlDialect dialect) =>
+            [SelectOpen, Insert, .. PlacementRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements, .. MatchingFacts.Statements];
+
+        public async ValueTask<Result<Placement>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (caller, body) = (command.Caller, command.Body);
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var student = await StudentAccess.FindVisibleAsync(connection, caller, Guid.Parse(body.StudentId), cancellationToken);
+            if (student is null)
+            {
+                return Error.Unprocessable($"Student {body.StudentId} was not found.");
+            }
+
+            var self = StudentAccess.IsSelf(caller, student);
+            if (!self && !StudentAccess.CanWriteRecord(caller, student))
+            {
+                return Error.Forbidden("Students apply for themselves; school staff may nominate their students.");
+            }
+
+            var row = await OpportunityQueries.FindVisibleAsync(connection, caller, Guid.Parse(body.OpportunityId), cancellationToken);
+            if (row is null)
+            {
+                return Error.Unprocessable($"Opportunity {body.OpportunityId} was not found.");
+            }
+
+            var opportunity = await OpportunityQueries.ToContractAsync(connection, row, cancellationToken);
+            var audience = opportunity.Fields.AudienceOrganizationIds.Select(Guid.Parse).ToList();
+            if (row.OpportunityStatus != OpportunityStatus.Published || row.RegionId != student.RegionId
+                || (opportunity.Fields.Audience != AudienceScope.Region && !audience.Contains(student.SchoolId) && !audience.Contains(student.DistrictId)))
+            {
+                return Error.Unprocessable("This opportunity is not open to this student (not published, or not offered to the student's school).");
+            }
+
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
+            var taken = await MatchingFacts.SeatsTakenAsync(connection, [row.Id], cancellationToken);
+            if (Recommender.WhyIneligible(facts, MatchingFacts.Opportunity(opportunity, row.Seats - taken.GetValueOrDefault(row.Id)), today) is { } why
+                && why.Code != ReasonCode.OutOfReach)
+            {
+                return Error.Unprocessable($"The student is not eligible: {why.Detail}");
+            }
+
+            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectOpen, new { StudentId = student.Id, OpportunityId = row.Id }, cancellationToken: cancellationToken)) > 0)
+            {
+                return Error.Conflict("The student already has an open placement for this opportunity.");
+            }
+
+            var id = Guid.CreateVersion7();
+            await connection.ExecuteAsync(new CommandDefinition(Insert, new
+            {
+                Id = id,
+                StudentId = student.Id,
+                OpportunityId = row.Id,
+                row.EmployerId,
+                student.SchoolId,
+                student.DistrictId,
+                student.RegionId,
+                Source = self ? "application" : "assignment",
+                Stage = row.Stage,
+                StageOrder = (int)DbEnum.Parse<ContinuumStage>(row.Stage),
+                Cluster = row.CareerCluster,
+                Note = AddressColumns.Normalize(body.Note),
+                caller.UserId,
+                Now = clock.GetUtcNow(),
+            }, cancellationToken: cancellationToken));
+            var created = await PlacementRecord.FindVisibleAsync(connection, Caller.System, id, cancellationToken);
+            return await created!.ToContractAsync(connection, caller, today, cancellationToken);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
+        group.MapPost("/", async (CreatePlacementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Command(caller, body), ct)).Match(placement => TypedResults.Created($"/api/v1/placements/{placement.Id}", placement)))
+            .Validate<CreatePlacementRequest>()
+            .WithName("createPlacement")
+            .WithSummary("Apply to an opportunity (students) or nominate a student (school staff)")
+            .Produces<Placement>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,174 @@
+using System.Data.Common;
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Opportunities;
+using LaunchPath.Contracts.Organizations;
+using LaunchPath.Contracts.Placements;
+
+namespace LaunchPath.Api.Features.Placements;
+
+/// <summary>A placement row with what its views need from the student, opportunity and organizations. Shared by the area.</summary>
+internal sealed class PlacementRecord
+{
+    public const string Columns =
+        "pl.id, pl.status, pl.source, pl.student_id, p.given_name, p.preferred_name, p.family_name, p.email AS student_email, p.user_id AS student_user_id, " +
+        "p.region_id, sp.grade, sp.birth_date, pl.school_id, s.name AS school_name, pl.district_id, pl.opportunity_id, op.title AS opportunity_title, pl.employer_id, " +
+        "e.name AS employer_name, pl.stage, pl.note, pl.decision_reason, pl.expires_on, pl.credit_earned, pl.credential_earned, pl.completed_at, pl.version, " +
+        "pl.created_at, pl.updated_at";
+
+    public const string From =
+        "placements pl JOIN people p ON p.id = pl.student_id JOIN student_profiles sp ON sp.person_id = p.id JOIN organizations s ON s.id = pl.school_id " +
+        "JOIN opportunities op ON op.id = pl.opportunity_id JOIN organizations e ON e.id = pl.employer_id";
+
+    private const string SelectAgreement = "SELECT terms, version FROM agreements WHERE placement_id = @Id";
+    private const string SelectAcknowledgements = "SELECT party, name, via, at FROM acknowledgements WHERE placement_id = @Id ORDER BY at";
+
+    public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql)];
+
+    public Guid Id { get; set; }
+    public string Status { get; set; } = "";
+    public string Source { get; set; } = "";
+    public Guid StudentId { get; set; }
+    public string GivenName { get; set; } = "";
+    public string? PreferredName { get; set; }
+    public string FamilyName { get; set; } = "";
+    public string? StudentEmail { get; set; }
+    public Guid? StudentUserId { get; set; }
+    public Guid RegionId { get; set; }
+    public int Grade { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    public Guid SchoolId { get; set; }
+    public string SchoolName { get; set; } = "";
+    public Guid DistrictId { get; set; }
+    public Guid OpportunityId { get; set; }
+    public string OpportunityTitle { get; set; } = "";
+    public Guid EmployerId { get; set; }
+    public string EmployerName { get; set; } = "";
+    public string Stage { get; set; } = "";
+    public string? Note { get; set; }
+    public string? DecisionReason { get; set; }
+    public DateOnly? ExpiresOn { get; set; }
+    public string? CreditEarned { get; set; }
+    public string? CredentialEarned { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public PlacementStatus PlacementStatus => DbEnum.Parse<PlacementStatus>(Status);
+
+    public OrgRef School => new(SchoolId, OrganizationType.School, RegionId, DistrictId);
+
+    /// <summary>An approval lapses when the placement is not active by its expiry date.</summary>
+    public bool IsExpired(DateOnly today) =>
+        PlacementStatus is PlacementStatus.Approved or PlacementStatus.AgreementPending && ExpiresOn is { } expires && today > expires;
+
+    /// <summary>Minors need a guardian's acknowledgement; without a birth date a student counts as a minor.</summary>
+    public bool IsMinor(DateOnly today) => BirthDate is not { } birth || birth.AddYears(18) > today;
+
+    public static (string Sql, DynamicParameters Parameters) VisibleSql(Caller caller)
+    {
+        var people = caller.Scope(Permission.PeopleRead);
+        var parameters = new DynamicParameters();
+        parameters.Add("PlAll", people.All ? 1 : 0);
+        parameters.Add("PlRegions", DbIds.Of(people.Regions));
+        parameters.Add("PlDistricts", DbIds.Of(people.Districts));
+        parameters.Add("PlSchools", DbIds.Of(people.Schools));
+        parameters.Add("PlEmployers", DbIds.Of(caller.GrantsWith(Permission.OpportunitiesRead)
+            .Where(g => g.Organization.Type == OrganizationType.Employer).Select(g => g.Organization.Id)));
+        parameters.Add("PlUser", caller.UserId);
+        // Proposed placements (an unpublished match round) are for the round's managers only.
+        var sql = "(@PlAll = 1 OR pl.region_id IN @PlRegions OR pl.district_id IN @PlDistricts " +
+                  "OR (pl.status <> 'proposed' AND (pl.school_id IN @PlSchools OR pl.employer_id IN @PlEmployers OR p.user_id = @PlUser " +
+                  "OR EXISTS (SELECT 1 FROM guardianships vg JOIN people vgp ON vgp.id = vg.guardian_id WHERE vg.student_id = pl.student_id AND vgp.user_id = @PlUser))))";
+        return (sql, parameters);
+    }
+
+    private static string SelectVisible(string visible) => $"SELECT {Columns} FROM {From} WHERE pl.id = @Id AND {visible}";
+
+    public static async Task<PlacementRecord?> FindVisibleAsync(DbConnection connection, Caller caller, Guid id, CancellationToken cancellationToken)
+    {
+        var (visible, parameters) = VisibleSql(caller);
+        parameters.Add("Id", id);
+        return await connection.QuerySingleOrDefaultAsync<PlacementRecord>(new CommandDefinition(SelectVisible(visible), parameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>True when the caller sees this placement only as the employer's staff: an outside party under FERPA.</summary>
+    public bool ViewedAsEmployer(Caller caller) =>
+        !caller.IsPlatformAdmin
+        && caller.Grants.Any(g => g.Organization.Id == EmployerId)
+        && !caller.PermissionsAt(School).Contains(Permission.PeopleRead)
+        && StudentUserId != caller.UserId;
+
+    public async Task<Placement> ToContractAsync(DbConnection connection, Caller caller, DateOnly today, CancellationToken cancellationToken)
+    {
+        var employerView = ViewedAsEmployer(caller);
+        var agreementRow = await connection.QuerySingleOrDefaultAsync<AgreementRow>(new CommandDefinition(SelectAgreement, new { Id }, cancellationToken: cancellationToken));
+        Agreement? agreement = null;
+        if (agreementRow is not null)
+        {
+            var acknowledgements = await connection.QueryAsync<AckRow>(new CommandDefinition(SelectAcknowledgements, new { Id }, cancellationToken: cancellationToken));
+            agreement = new Agreement
+            {
+                Terms = DbJson.Read<AgreementRequest>(agreementRow.Terms, null!),
+                Version = agreementRow.Version,
+                RequiredParties = RequiredParties(today),
+                Acknowledgements = acknowledgements.Select(a => new Acknowledgement
+                {
+                    Party = DbEnum.Parse<AgreementParty>(a.Party), Name = a.Name, Via = a.Via, At = a.At,
+                }).ToList(),
+            };
+        }
+
+        var approved = PlacementStatus is PlacementStatus.Approved or PlacementStatus.AgreementPending or PlacementStatus.Active or PlacementStatus.Completed;
+        return new Placement
+        {
+            Id = Id.ToString("D"),
+            Status = PlacementStatus,
+            Source = Source,
+            StudentId = StudentId.ToString("D"),
+            StudentName = employerView ? PreferredName ?? GivenName : $"{PreferredName ?? GivenName} {FamilyName}",
+            StudentGrade = Grade,
+            SchoolId = SchoolId.ToString("D"),
+            SchoolName = SchoolName,
+            StudentEmail = employerView && !approved ? null : StudentEmail,
+            OpportunityId = OpportunityId.ToString("D"),
+            OpportunityTitle = OpportunityTitle,
+            EmployerId = EmployerId.ToString("D"),
+            EmployerName = EmployerName,
+            Stage = DbEnum.Parse<ContinuumStage>(Stage),
+            Note = Note,
+            DecisionReason = DecisionReason,
+            ExpiresOn = ExpiresOn,
+            Expired = IsExpired(today),
+            CreditEarned = CreditEarned,
+            CredentialEarned = CredentialEarned,
+            CompletedAt = CompletedAt,
+            Agreement = agreement,
+            Version = Version,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+        };
+    }
+
+    public IReadOnlyList<AgreementParty> RequiredParties(DateOnly today) =>
+        IsMinor(today)
+            ? [AgreementParty.Student, AgreementParty.Guardian, AgreementParty.Supervisor, AgreementParty.Coordinator]
+            : [AgreementParty.Student, AgreementParty.Supervisor, AgreementParty.Coordinator];
+
+    private sealed class AgreementRow
+    {
+        public string Terms { get; set; } = "";
+        public int Version { get; set; }
+    }
+
+    private sealed class AckRow
+    {
+        public string Party { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Via { get; set; } = "";
+        public DateTimeOffset At { get; set; }
+    }
+}

@@ -1,0 +1,15 @@
+namespace LaunchPath.Api.Features.Placements;
+
+public static class PlacementsEndpoints
+{
+    public static IEndpointRouteBuilder MapPlacements(this IEndpointRouteBuilder app)
+    {
+        var placements = app.MapGroup("/api/v1/placements").WithTags("Placements").RequireAuthorization();
+        GetPlacements.Map(placements);
+        CreatePlacement.Map(placements);
+        TransitionPlacement.Map(placements);
+        var links = app.MapGroup("/api/v1/links").WithTags("Links");
+        Agreements.Map(placements, links);
+        return app;
+    }
+}

@@ -1,0 +1,152 @@
+using Dapper;
+using FluentValidation;
+using LaunchPath.Api.Features.Opportunities;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Placements;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Placements;
+
+/// <summary>
+/// POST /api/v1/placements/{id}/accept | decline | approve | withdraw | complete.
+/// The employer accepts or declines a request; the school approves an accepted placement with an expiry date; the
+/// student, the school or the employer withdraws with a reason; the school completes an active placement, recording
+/// credit or credential earned (which moves the student along the continuum for recommendations).
+/// </summary>
+public static class TransitionPlacement
+{
+    public enum Action
+    {
+        Accept,
+        Decline,
+        Approve,
+        Withdraw,
+        Complete,
+    }
+
+    public sealed record Command(Caller Caller, Guid Id, Action Action, string? Reason, DateOnly? ExpiresOn, CompletePlacementRequest? Completion) : IRequest<Result<Placement>>;
+
+    public sealed class ApproveValidator : AbstractValidator<ApprovePlacementRequest>
+    {
+        public ApproveValidator(TimeProvider clock) =>
+            RuleFor(r => r.ExpiresOn).GreaterThan(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("'Expires On' must be in the future.");
+    }
+
+    public sealed class ReasonValidator : AbstractValidator<DecisionRequest>
+    {
+        public ReasonValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(1000);
+    }
+
+    public sealed class CompleteValidator : AbstractValidator<CompletePlacementRequest>
+    {
+        public CompleteValidator()
+        {
+            RuleFor(r => r.CreditEarned).MaximumLength(400);
+            RuleFor(r => r.CredentialEarned).MaximumLength(400);
+        }
+    }
+
+    private static readonly Dictionary<Action, (PlacementStatus[] From, PlacementStatus To)> Moves = new()
+    {
+        [Action.Accept] = ([PlacementStatus.Requested], PlacementStatus.Accepted),
+        [Action.Decline] = ([PlacementStatus.Requested, PlacementStatus.Accepted], PlacementStatus.Declined),
+        [Action.Approve] = ([PlacementStatus.Accepted], PlacementStatus.Approved),
+        [Action.Withdraw] = ([PlacementStatus.Requested, PlacementStatus.Accepted, PlacementStatus.Approved, PlacementStatus.AgreementPending, PlacementStatus.Active], PlacementStatus.Withdrawn),
+        [Action.Complete] = ([PlacementStatus.Active], PlacementStatus.Completed),
+    };
+
+    private const string Move =
+        "UPDATE placements SET status = @To, decision_reason = COALESCE(@Reason, decision_reason), expires_on = COALESCE(@ExpiresOn, expires_on), " +
+        "credit_earned = COALESCE(@Credit, credit_earned), credential_earned = COALESCE(@Credential, credential_earned), " +
+        "completed_at = CASE WHEN @To = 'completed' THEN @Now ELSE completed_at END, version = version + 1, updated_at = @Now WHERE id = @Id AND status = @From";
+
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
+    {
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Move, .. PlacementRecord.Statements];
+
+        public async ValueTask<Result<Placement>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var caller = command.Caller;
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var placement = await PlacementRecord.FindVisibleAsync(connection, caller, command.Id, cancellationToken);
+            if (placement is null)
+            {
+                return Error.NotFound($"Placement {command.Id}");
+            }
+
+            var employer = (await Authorize.FindOrgAsync(connection, placement.EmployerId, cancellationToken))!.Ref;
+            var isEmployer = OpportunityAccess.CanWrite(caller, employer);
+            var isSchool = caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite);
+            var isStudent = placement.StudentUserId is not null && placement.StudentUserId == caller.UserId;
+            var allowed = command.Action switch
+            {
+                Action.Accept or Action.Decline => isEmployer,
+                Action.Approve or Action.Complete => isSchool,
+                _ => isEmployer || isSchool || isStudent,
+            };
+            if (!allowed)
+            {
+                return Error.Forbidden(command.Action switch
+                {
+                    Action.Accept or Action.Decline => "The employer accepts or declines.",
+                    Action.Approve or Action.Complete => "The school (a coordinator) approves and completes placements.",
+                    _ => "Only the student, the school or the employer can withdraw a placement.",
+                });
+            }
+
+            var (from, to) = Moves[command.Action];
+            if (!from.Contains(placement.PlacementStatus))
+            {
+                return Error.Conflict($"Cannot {DbEnum.ToText(command.Action)} a placement that is {placement.Status}.");
+            }
+
+            var now = clock.GetUtcNow();
+            var moved = await connection.ExecuteAsync(new CommandDefinition(Move, new
+            {
+                command.Id,
+                From = placement.Status,
+                To = DbEnum.ToText(to),
+                Reason = AddressColumns.Normalize(command.Reason),
+                command.ExpiresOn,
+                Credit = AddressColumns.Normalize(command.Completion?.CreditEarned),
+                Credential = AddressColumns.Normalize(command.Completion?.CredentialEarned),
+                Now = now,
+            }, cancellationToken: cancellationToken));
+            if (moved == 0)
+            {
+                return Error.Conflict("The placement changed while you acted; fetch it again.");
+            }
+
+            var updated = await PlacementRecord.FindVisibleAsync(connection, Caller.System, command.Id, cancellationToken);
+            return await updated!.ToContractAsync(connection, caller, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        static async Task<IResult> Send(IMediator mediator, Command command, CancellationToken ct) =>
+            (await mediator.Send(command, ct)).Match(placement => TypedResults.Ok(placement));
+
+        Document(group.MapPost("/{id:guid}/accept", (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+            Send(mediator, new Command(caller, id, Action.Accept, null, null, null), ct)), "acceptPlacement", "The employer accepts a request");
+        Document(group.MapPost("/{id:guid}/decline", (Guid id, DecisionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+            Send(mediator, new Command(caller, id, Action.Decline, body.Reason, null, null), ct)).Validate<DecisionRequest>(), "declinePlacement", "The employer declines, with a reason");
+        Document(group.MapPost("/{id:guid}/approve", (Guid id, ApprovePlacementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+            Send(mediator, new Command(caller, id, Action.Approve, null, body.ExpiresOn, null), ct)).Validate<ApprovePlacementRequest>(), "approvePlacement", "The school approves, with an expiry date");
+        Document(group.MapPost("/{id:guid}/withdraw", (Guid id, DecisionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+            Send(mediator, new Command(caller, id, Action.Withdraw, body.Reason, null, null), ct)).Validate<DecisionRequest>(), "withdrawPlacement", "Withdraw, with a reason");
+        Document(group.MapPost("/{id:guid}/complete", (Guid id, CompletePlacementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+            Send(mediator, new Command(caller, id, Action.Complete, null, null, body), ct)).Validate<CompletePlacementRequest>(), "completePlacement", "The school completes an active placement");
+    }
+
+    private static void Document(RouteHandlerBuilder builder, string name, string summary) =>
+        builder.WithName(name)
+            .WithSummary(summary)
+            .Produces<Placement>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,169 @@
+using LaunchPath.Contracts.Opportunities;
+
+namespace LaunchPath.Contracts.Placements;
+
+/// <summary>
+/// requested (a student applied or staff nominated) → accepted by the employer (or declined) → approved by the school
+/// with an expiry date → agreementPending once the training agreement is written → active when every required party
+/// acknowledged it → completed; withdrawn (with a reason) from any open state. Match rounds publish straight to approved.
+/// </summary>
+public enum PlacementStatus
+{
+    Proposed,
+    Requested,
+    Accepted,
+    Declined,
+    Approved,
+    AgreementPending,
+    Active,
+    Completed,
+    Withdrawn,
+}
+
+public enum AgreementParty
+{
+    Student,
+    Guardian,
+    Supervisor,
+    Coordinator,
+}
+
+public sealed record CreatePlacementRequest
+{
+    public required string OpportunityId { get; init; }
+    public required string StudentId { get; init; }
+    /// <summary>Why the student wants it (applications) or why staff nominate the student.</summary>
+    public string? Note { get; init; }
+}
+
+public sealed record DecisionRequest
+{
+    public string? Reason { get; init; }
+}
+
+public sealed record ApprovePlacementRequest
+{
+    /// <summary>The approval lapses if the placement is not active by this date.</summary>
+    public required DateOnly ExpiresOn { get; init; }
+}
+
+public sealed record CompletePlacementRequest
+{
+    public string? CreditEarned { get; init; }
+    public string? CredentialEarned { get; init; }
+}
+
+public sealed record LearningObjective
+{
+    public required string Description { get; init; }
+    /// <summary>The skills this objective builds (ideally from the opportunity's skills).</summary>
+    public IReadOnlyList<string> Skills { get; init; } = [];
+}
+
+public sealed record AgreementRequest
+{
+    public required IReadOnlyList<LearningObjective> Objectives { get; init; }
+    public IReadOnlyList<WeeklySlot> Schedule { get; init; } = [];
+    public DateOnly? StartDate { get; init; }
+    public DateOnly? EndDate { get; init; }
+    public required string SupervisorName { get; init; }
+    public required string SupervisorEmail { get; init; }
+    /// <summary>e.g. "$18.50/hour, paid by the employer" or "unpaid".</summary>
+    public required string Compensation { get; init; }
+    /// <summary>e.g. "2.5 elective credits (course 7520)" or "none".</summary>
+    public required string Credit { get; init; }
+}
+
+public sealed record Acknowledgement
+{
+    public required AgreementParty Party { get; init; }
+    public required string Name { get; init; }
+    /// <summary>"account" (signed in) or "link" (one-time link).</summary>
+    public required string Via { get; init; }
+    public required DateTimeOffset At { get; init; }
+}
+
+public sealed record Agreement
+{
+    public required AgreementRequest Terms { get; init; }
+    public required int Version { get; init; }
+    /// <summary>Who must acknowledge before the placement becomes active (the guardian only for minors).</summary>
+    public required IReadOnlyList<AgreementParty> RequiredParties { get; init; }
+    public required IReadOnlyList<Acknowledgement> Acknowledgements { get; init; }
+}
+
+public sealed record AcknowledgeRequest
+{
+    public required AgreementParty Party { get; init; }
+}
+
+public sealed record CreateLinkRequest
+{
+    public required AgreementParty Party { get; init; }
+}
+
+/// <summary>A one-time link, shown once (deliver it by email or text); it expires and works once.</summary>
+public sealed record ActionLink
+{
+    public required string Token { get; init; }
+    public required string Url { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+}
+
+public sealed record LinkAcknowledgeRequest
+{
+    /// <summary>The full name of the person acknowledging.</summary>
+    public required string Name { get; init; }
+}
+
+/// <summary>What the link holder sees: the agreement terms and which party they sign for — no other student data.</summary>
+public sealed record LinkedAgreement
+{
+    public required AgreementParty Party { get; init; }
+    public required string OpportunityTitle { get; init; }
+    public required string EmployerName { get; init; }
+    public required string StudentFirstName { get; init; }
+    public required AgreementRequest Terms { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+}
+
+/// <summary>
+/// A placement. Employers see the student's first name, grade and school; contact details only once the school
+/// approved it; never subgroups. Every employer view is recorded as a disclosure.
+/// </summary>
+public sealed record Placement
+{
+    public required string Id { get; init; }
+    public required PlacementStatus Status { get; init; }
+    public required string Source { get; init; }
+    public required string StudentId { get; init; }
+    public required string StudentName { get; init; }
+    public required int StudentGrade { get; init; }
+    public required string SchoolId { get; init; }
+    public required string SchoolName { get; init; }
+    /// <summary>Shown to the employer only after approval.</summary>
+    public string? StudentEmail { get; init; }
+    public required string OpportunityId { get; init; }
+    public required string OpportunityTitle { get; init; }
+    public required string EmployerId { get; init; }
+    public required string EmployerName { get; init; }
+    public required ContinuumStage Stage { get; init; }
+    public string? Note { get; init; }
+    public string? DecisionReason { get; init; }
+    public DateOnly? ExpiresOn { get; init; }
+    /// <summary>True when the approval lapsed before the placement became active.</summary>
+    public required bool Expired { get; init; }
+    public string? CreditEarned { get; init; }
+    public string? CredentialEarned { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public Agreement? Agreement { get; init; }
+    public required int Version { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+}
+
+public sealed record PlacementPage
+{
+    public required IReadOnlyList<Placement> Items { get; init; }
+    public string? NextCursor { get; init; }
+}
