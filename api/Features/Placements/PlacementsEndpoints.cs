@@ -10,6 +10,7 @@ public static class PlacementsEndpoints
         TransitionPlacement.Map(placements);
         var links = app.MapGroup("/api/v1/links").WithTags("Links");
         Agreements.Map(placements, links);
+        Hours.Map(app.MapGroup("/api/v1"));
         return app;
     }
 }

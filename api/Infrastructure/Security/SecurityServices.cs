@@ -36,16 +36,23 @@ public static class SecurityServices
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddJwtBearer(LocalBearerScheme, _ => { });
 
-        services.AddOptions<JwtBearerOptions>(LocalBearerScheme).Configure<SigningKey>((jwt, key) =>
+        services.AddOptions<JwtBearerOptions>(LocalBearerScheme).Configure<SigningKey, TimeProvider>((jwt, key, clock) =>
         {
             jwt.MapInboundClaims = false;
+            var skew = TimeSpan.FromSeconds(30);
             jwt.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = AuthOptions.Issuer,
                 ValidAudience = AuthOptions.Audience,
                 IssuerSigningKey = key.Key,
                 ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                ClockSkew = TimeSpan.FromSeconds(30),
+                ClockSkew = skew,
+                // Tokens are issued on the API's TimeProvider; validate their lifetime on the same clock.
+                LifetimeValidator = (notBefore, expires, _, _) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    return (notBefore is null || notBefore.Value <= now + skew) && expires is not null && expires.Value > now - skew;
+                },
             };
             jwt.Events = new JwtBearerEvents
             {

@@ -167,3 +167,76 @@ public sealed record PlacementPage
     public required IReadOnlyList<Placement> Items { get; init; }
     public string? NextCursor { get; init; }
 }
+
+public enum HoursStatus
+{
+    Submitted,
+    Approved,
+    Rejected,
+}
+
+public sealed record LogHoursRequest
+{
+    public required DateOnly Date { get; init; }
+    /// <summary>Local start time, 24-hour "HH:mm".</summary>
+    public required string Start { get; init; }
+    public required int Minutes { get; init; }
+    public required string Activity { get; init; }
+}
+
+public sealed record HoursEntry
+{
+    public required string Id { get; init; }
+    public required string PlacementId { get; init; }
+    public required DateOnly Date { get; init; }
+    public required string Start { get; init; }
+    public required int Minutes { get; init; }
+    public required string Activity { get; init; }
+    public required HoursStatus Status { get; init; }
+    public string? Reason { get; init; }
+    /// <summary>Approved entries are locked: they cannot be changed or deleted.</summary>
+    public required bool Locked { get; init; }
+    public DateTimeOffset? DecidedAt { get; init; }
+    public required int Version { get; init; }
+}
+
+public sealed record HoursLog
+{
+    public required string PlacementId { get; init; }
+    public required IReadOnlyList<HoursEntry> Entries { get; init; }
+    public required int ApprovedMinutes { get; init; }
+    public required int SubmittedMinutes { get; init; }
+}
+
+public sealed record PlacementHoursTotal
+{
+    public required string PlacementId { get; init; }
+    public required string OpportunityTitle { get; init; }
+    public required int ApprovedMinutes { get; init; }
+    public required int SubmittedMinutes { get; init; }
+}
+
+public sealed record StudentHours
+{
+    public required string StudentId { get; init; }
+    public required int ApprovedMinutes { get; init; }
+    public required IReadOnlyList<PlacementHoursTotal> Placements { get; init; }
+}
+
+/// <summary>What a supervisor's one-time link shows: one entry to approve or reject.</summary>
+public sealed record LinkedHoursEntry
+{
+    public required string StudentFirstName { get; init; }
+    public required string OpportunityTitle { get; init; }
+    public required HoursEntry Entry { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+}
+
+public sealed record HoursDecisionRequest
+{
+    public required bool Approve { get; init; }
+    /// <summary>Required to reject.</summary>
+    public string? Reason { get; init; }
+    /// <summary>With a link: the supervisor's name.</summary>
+    public string? Name { get; init; }
+}

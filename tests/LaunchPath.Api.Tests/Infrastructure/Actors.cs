@@ -15,6 +15,9 @@ public sealed class Actors(ApiFactory factory)
 
     public async Task<HttpClient> Admin() => _admin ??= await SignIn(ApiFactory.AdminEmail, ApiFactory.AdminPassword);
 
+    /// <summary>Drops the cached admin session (its token expires when a test moves the clock on).</summary>
+    public void ForgetSessions() => _admin = null;
+
     public async Task<HttpClient> SignIn(string email, string password)
     {
         var client = factory.CreateClient();

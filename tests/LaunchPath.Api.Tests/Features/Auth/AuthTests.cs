@@ -120,3 +120,26 @@ public sealed class RateLimitTests : IDisposable
         statuses.Skip(5).Should().AllBeEquivalentTo(HttpStatusCode.TooManyRequests);
     }
 }
+
+/// <summary>Access tokens last Auth:TokenLifetimeMinutes (60) on the API's own clock.</summary>
+public sealed class TokenLifetimeTests : IDisposable
+{
+    private readonly TestClock _clock = new();
+    private readonly ApiFactory _factory;
+
+    public TokenLifetimeTests() =>
+        _factory = new ApiFactory(DatabaseProvider.Sqlite, services: services => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<TimeProvider>(services, _clock));
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task An_expired_token_is_a_401()
+    {
+        var client = await new Actors(_factory).SignIn(ApiFactory.AdminEmail, ApiFactory.AdminPassword);
+        (await client.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+        _clock.Advance(TimeSpan.FromMinutes(59));
+        (await client.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await (await client.GetAsync("/api/v1/me")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+}

@@ -32,7 +32,7 @@ public sealed class PlacementLifecycleTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private sealed record Scene(World World, Opportunity Opportunity, Student Student, HttpClient StudentClient, HttpClient Employer, HttpClient Coordinator);
+    private sealed record Scene(World World, Opportunity Opportunity, Student Student, HttpClient StudentClient, HttpClient Employer, HttpClient Coordinator, string StudentEmail);
 
     private async Task<Scene> SetUp(int grade = 11, DateOnly? birthDate = null, Action<OpportunityFieldsBuilder>? opportunity = null)
     {
@@ -57,7 +57,7 @@ public sealed class PlacementLifecycleTests : IDisposable
             .Read<StudentAccount>(HttpStatusCode.Created);
         var studentClient = await _actors.SignIn(email, Actors.Password);
         var employer = await _actors.As(Role.EmployerAdmin, world.One.Employer.Id);
-        return new Scene(world, published, student, studentClient, employer, coordinator);
+        return new Scene(world, published, student, studentClient, employer, coordinator, email);
     }
 
     private static Task<HttpResponseMessage> Act(HttpClient client, string id, string action, object? body = null) =>
@@ -199,6 +199,8 @@ public sealed class PlacementLifecycleTests : IDisposable
             .Read<ActionLink>(HttpStatusCode.Created);
 
         _clock.Advance(TimeSpan.FromDays(3));
+        _actors.ForgetSessions(); // three days on, everyone signs in again
+        s = s with { Coordinator = await _actors.As(Role.SchoolCoordinator, s.World.One.SchoolA.Id), StudentClient = await _actors.SignIn(s.StudentEmail, Actors.Password) };
         (await (await s.Coordinator.GetAsync($"/api/v1/placements/{placement.Id}")).Read<Placement>()).Expired.Should().BeTrue();
         (await (await s.StudentClient.PostJson($"/api/v1/placements/{placement.Id}/agreement/acknowledge", new AcknowledgeRequest { Party = AgreementParty.Student }))
             .ShouldBeProblem(HttpStatusCode.Conflict)).Detail.Should().Contain("expired");
@@ -206,6 +208,7 @@ public sealed class PlacementLifecycleTests : IDisposable
 
         _clock.Advance(Api.Features.Placements.Agreements.LinkLifetime);
         await (await _actors.Anonymous().GetAsync($"/api/v1/links/{link.Token}")).ShouldBeProblem(HttpStatusCode.Gone);
+        s = s with { StudentClient = await _actors.SignIn(s.StudentEmail, Actors.Password) };
         (await (await Act(s.StudentClient, placement.Id, "withdraw", new DecisionRequest { Reason = "Schedule changed" })).Read<Placement>())
             .Status.Should().Be(PlacementStatus.Withdrawn);
     }

@@ -1,0 +1,70 @@
+namespace LaunchPath.Api.Features.Placements;
+
+/// <summary>
+/// 29 CFR 570.35, hours and times for minors aged 14 and 15: at most 3 hours on a school day and 18 hours in a school
+/// week; at most 8 hours on a non-school day and 40 hours in a non-school week; only between 7 a.m. and 7 p.m., or
+/// 9 p.m. from June 1 through Labor Day. School days are taken as Monday–Friday outside June 1–Labor Day (a district
+/// calendar with holidays would refine this); weeks run Sunday–Saturday. Pure: the caller supplies the other entries.
+/// </summary>
+public static class ChildLaborRules
+{
+    public readonly record struct Entry(DateOnly Date, TimeOnly Start, int Minutes);
+
+    /// <summary>The rule the new entry would break, in words, or null when it is allowed (or the student is not 14–15).</summary>
+    public static string? Violation(int? ageOnDate, Entry entry, IEnumerable<Entry> others)
+    {
+        if (ageOnDate is not (14 or 15))
+        {
+            return null;
+        }
+
+        var summer = IsSummer(entry.Date);
+        var latest = summer ? new TimeOnly(21, 0) : new TimeOnly(19, 0);
+        var endMinutes = entry.Start.Hour * 60 + entry.Start.Minute + entry.Minutes;
+        if (entry.Start < new TimeOnly(7, 0) || endMinutes > latest.Hour * 60)
+        {
+            return $"29 CFR 570.35: 14- and 15-year-olds may work only between 7 a.m. and {(summer ? "9 p.m. (June 1 through Labor Day)" : "7 p.m.")}; " +
+                   $"this entry runs {entry.Start:HH\\:mm}–{Clock(endMinutes)} on {entry.Date:ddd yyyy-MM-dd}.";
+        }
+
+        var list = others.ToList();
+        var schoolDay = IsSchoolDay(entry.Date);
+        var dayTotal = entry.Minutes + list.Where(o => o.Date == entry.Date).Sum(o => o.Minutes);
+        var dayLimit = schoolDay ? 3 * 60 : 8 * 60;
+        if (dayTotal > dayLimit)
+        {
+            return $"29 CFR 570.35: 14- and 15-year-olds may work at most {dayLimit / 60} hours on a {(schoolDay ? "school" : "non-school")} day; " +
+                   $"this entry makes {Duration(dayTotal)} on {entry.Date:ddd yyyy-MM-dd}.";
+        }
+
+        var weekStart = entry.Date.AddDays(-(int)entry.Date.DayOfWeek);
+        var weekEnd = weekStart.AddDays(6);
+        var schoolWeek = Enumerable.Range(0, 7).Any(d => IsSchoolDay(weekStart.AddDays(d)));
+        var weekTotal = entry.Minutes + list.Where(o => o.Date >= weekStart && o.Date <= weekEnd).Sum(o => o.Minutes);
+        var weekLimit = schoolWeek ? 18 * 60 : 40 * 60;
+        if (weekTotal > weekLimit)
+        {
+            return $"29 CFR 570.35: 14- and 15-year-olds may work at most {weekLimit / 60} hours in a {(schoolWeek ? "school" : "non-school")} week; " +
+                   $"this entry makes {Duration(weekTotal)} in the week of {weekStart:yyyy-MM-dd}.";
+        }
+
+        return null;
+    }
+
+    public static bool IsSummer(DateOnly date) => date >= new DateOnly(date.Year, 6, 1) && date <= LaborDay(date.Year);
+
+    public static bool IsSchoolDay(DateOnly date) => !IsSummer(date) && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+    /// <summary>The first Monday in September.</summary>
+    public static DateOnly LaborDay(int year)
+    {
+        var first = new DateOnly(year, 9, 1);
+        return first.AddDays(((int)DayOfWeek.Monday - (int)first.DayOfWeek + 7) % 7);
+    }
+
+    public static int Age(DateOnly birth, DateOnly on) => on.Year - birth.Year - (on < birth.AddYears(on.Year - birth.Year) ? 1 : 0);
+
+    private static string Duration(int minutes) => minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min";
+
+    private static string Clock(int minutes) => $"{minutes / 60 % 24:00}:{minutes % 60:00}";
+}

@@ -1,0 +1,485 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using FluentValidation;
+using LaunchPath.Api.Features.People;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Placements;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Placements;
+
+/// <summary>
+/// Hours: the student (or school staff) logs entries on an active placement — POST /placements/{id}/hours — checked
+/// against the child-labor rules for 14–15-year-olds; the supervisor approves or rejects with a reason —
+/// POST /hours/{id}/decision, or through a one-time link (POST /hours/{id}/link, GET/POST /links/{token}/hours);
+/// approved entries are locked. Totals per placement (GET /placements/{id}/hours) and per student (GET /students/{id}/hours).
+/// </summary>
+public static class Hours
+{
+    public sealed record Log(Caller Caller, Guid PlacementId, LogHoursRequest Body) : IRequest<Result<HoursEntry>>;
+
+    public sealed record Edit(Caller Caller, Guid EntryId, LogHoursRequest Body) : IRequest<Result<HoursEntry>>;
+
+    public sealed record Remove(Caller Caller, Guid EntryId) : IRequest<Result<bool>>;
+
+    public sealed record ForPlacement(Caller Caller, Guid PlacementId) : IRequest<Result<HoursLog>>;
+
+    public sealed record ForStudent(Caller Caller, Guid StudentId) : IRequest<Result<StudentHours>>;
+
+    public sealed record Decide(Caller Caller, Guid EntryId, HoursDecisionRequest Body) : IRequest<Result<HoursEntry>>;
+
+    public sealed record IssueLink(Caller Caller, Guid EntryId, string BaseUrl) : IRequest<Result<ActionLink>>;
+
+    public sealed record ReadLink(string Token) : IRequest<Result<LinkedHoursEntry>>;
+
+    public sealed record UseLink(string Token, HoursDecisionRequest Body) : IRequest<Result<LinkedHoursEntry>>;
+
+    public sealed class Validator : AbstractValidator<LogHoursRequest>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(r => r.Date).LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1)).WithMessage("Log hours once they are worked.");
+            RuleFor(r => r.Start).Must(s => TimeOnly.TryParseExact(s, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)).WithMessage("Use 24-hour HH:mm.");
+            RuleFor(r => r.Minutes).InclusiveBetween(1, 16 * 60);
+            RuleFor(r => r.Activity).NotEmpty().MaximumLength(1000);
+        }
+    }
+
+    public sealed class DecisionValidator : AbstractValidator<HoursDecisionRequest>
+    {
+        public DecisionValidator()
+        {
+            RuleFor(r => r.Reason).NotEmpty().When(r => !r.Approve).WithMessage("Say why the hours are rejected.");
+            RuleFor(r => r.Reason).MaximumLength(1000);
+            RuleFor(r => r.Name).MaximumLength(200);
+        }
+    }
+
+    private const string Columns = "id, placement_id, work_date, start_time, minutes, activity, status, reason, decided_at, version";
+    private const string SelectEntry = "SELECT " + Columns + " FROM hours_entries WHERE id = @Id";
+    private const string SelectForPlacement = "SELECT " + Columns + " FROM hours_entries WHERE placement_id = @Id ORDER BY work_date, start_time, id";
+
+    private const string SelectOthers =
+        "SELECT work_date, start_time, minutes FROM hours_entries WHERE student_id = @StudentId AND status <> 'rejected' AND id <> @Except " +
+        "AND work_date >= @From AND work_date <= @To";
+
+    private const string Insert =
+        "INSERT INTO hours_entries (id, placement_id, student_id, work_date, start_time, minutes, activity, status, version, created_at, updated_at) " +
+        "VALUES (@Id, @PlacementId, @StudentId, @Date, @Start, @Minutes, @Activity, 'submitted', 1, @Now, @Now)";
+
+    private const string Update =
+        "UPDATE hours_entries SET work_date = @Date, start_time = @Start, minutes = @Minutes, activity = @Activity, status = 'submitted', reason = NULL, " +
+        "version = version + 1, updated_at = @Now WHERE id = @Id AND status IN ('submitted', 'rejected')";
+
+    private const string Delete = "DELETE FROM hours_entries WHERE id = @Id AND status <> 'approved'";
+
+    private const string Decision =
+        "UPDATE hours_entries SET status = @Status, reason = @Reason, decided_by_user_id = @UserId, decided_by_name = @Name, decided_at = @Now, " +
+        "version = version + 1, updated_at = @Now WHERE id = @Id AND status = 'submitted'";
+
+    private const string StudentTotals =
+        "SELECT h.placement_id, op.title AS opportunity_title, SUM(CASE WHEN h.status = 'approved' THEN h.minutes ELSE 0 END) AS approved_minutes, " +
+        "SUM(CASE WHEN h.status = 'submitted' THEN h.minutes ELSE 0 END) AS submitted_minutes FROM hours_entries h " +
+        "JOIN placements pl ON pl.id = h.placement_id JOIN opportunities op ON op.id = pl.opportunity_id WHERE h.student_id = @StudentId " +
+        "GROUP BY h.placement_id, op.title ORDER BY op.title";
+
+    private const string InsertLink =
+        "INSERT INTO action_links (id, token_hash, purpose, placement_id, party, hours_entry_id, expires_at, created_by, created_at) " +
+        "VALUES (@Id, @TokenHash, 'approveHours', @PlacementId, 'supervisor', @EntryId, @ExpiresAt, @UserId, @Now)";
+
+    private const string SelectLink = "SELECT id, hours_entry_id, expires_at, used_at FROM action_links WHERE token_hash = @TokenHash AND purpose = 'approveHours'";
+    private const string UseLinkOnce = "UPDATE action_links SET used_at = @Now WHERE id = @Id AND used_at IS NULL";
+
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Log, Result<HoursEntry>>, IRequestHandler<Edit, Result<HoursEntry>>,
+        IRequestHandler<Remove, Result<bool>>, IRequestHandler<ForPlacement, Result<HoursLog>>, IRequestHandler<ForStudent, Result<StudentHours>>,
+        IRequestHandler<Decide, Result<HoursEntry>>, IRequestHandler<IssueLink, Result<ActionLink>>, IRequestHandler<ReadLink, Result<LinkedHoursEntry>>,
+        IRequestHandler<UseLink, Result<LinkedHoursEntry>>, ISqlSource
+    {
+        public static IEnumerable<string> Statements(SqlDialect dialect) =>
+        [
+            SelectEntry, SelectForPlacement, SelectOthers, Insert, Update, Delete, Decision, StudentTotals, InsertLink, SelectLink, UseLinkOnce,
+            .. PlacementRecord.Statements, .. StudentAccess.Statements,
+        ];
+
+        private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        public async ValueTask<Result<HoursEntry>> Handle(Log command, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var placement = await PlacementRecord.FindVisibleAsync(connection, command.Caller, command.PlacementId, cancellationToken);
+            if (placement is null)
+            {
+                return Error.NotFound($"Placement {command.PlacementId}");
+            }
+
+            if (CheckLogger(command.Caller, placement) is { } denied)
+            {
+                return denied;
+            }
+
+            if (placement.PlacementStatus != PlacementStatus.Active)
+            {
+                return Error.Conflict($"Hours are logged on active placements; this one is {placement.Status}.");
+            }
+
+            if (await RuleViolationAsync(connection, placement, command.Body, Guid.Empty, cancellationToken) is { } rule)
+            {
+                return Error.Unprocessable(rule);
+            }
+
+            var id = Guid.CreateVersion7();
+            await connection.ExecuteAsync(new CommandDefinition(Insert, new
+            {
+                Id = id, PlacementId = placement.Id, placement.StudentId, command.Body.Date, command.Body.Start, command.Body.Minutes,
+                Activity = command.Body.Activity.Trim(), Now = clock.GetUtcNow(),
+            }, cancellationToken: cancellationToken));
+            return await EntryAsync(connection, id, cancellationToken);
+        }
+
+        public async ValueTask<Result<HoursEntry>> Handle(Edit command, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var (entry, placement, error) = await FindAsync(connection, command.Caller, command.EntryId, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (CheckLogger(command.Caller, placement!) is { } denied)
+            {
+                return denied;
+            }
+
+            if (entry!.Status == "approved")
+            {
+                return Locked;
+            }
+
+            if (await RuleViolationAsync(connection, placement!, command.Body, entry.Id, cancellationToken) is { } rule)
+            {
+                return Error.Unprocessable(rule);
+            }
+
+            if (await connection.ExecuteAsync(new CommandDefinition(Update, new
+                {
+                    entry.Id, command.Body.Date, command.Body.Start, command.Body.Minutes, Activity = command.Body.Activity.Trim(), Now = clock.GetUtcNow(),
+                }, cancellationToken: cancellationToken)) == 0)
+            {
+                return Locked;
+            }
+
+            return await EntryAsync(connection, entry.Id, cancellationToken);
+        }
+
+        public async ValueTask<Result<bool>> Handle(Remove command, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var (entry, placement, error) = await FindAsync(connection, command.Caller, command.EntryId, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (CheckLogger(command.Caller, placement!) is { } denied)
+            {
+                return denied;
+            }
+
+            return await connection.ExecuteAsync(new CommandDefinition(Delete, new { entry!.Id }, cancellationToken: cancellationToken)) == 0 ? Locked : true;
+        }
+
+        public async ValueTask<Result<HoursLog>> Handle(ForPlacement query, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            if (await PlacementRecord.FindVisibleAsync(connection, query.Caller, query.PlacementId, cancellationToken) is null)
+            {
+                return Error.NotFound($"Placement {query.PlacementId}");
+            }
+
+            var entries = (await connection.QueryAsync<Row>(new CommandDefinition(SelectForPlacement, new { Id = query.PlacementId }, cancellationToken: cancellationToken)))
+                .Select(r => r.ToContract()).ToList();
+            return new HoursLog
+            {
+                PlacementId = query.PlacementId.ToString("D"),
+                Entries = entries,
+                ApprovedMinutes = entries.Where(e => e.Status == HoursStatus.Approved).Sum(e => e.Minutes),
+                SubmittedMinutes = entries.Where(e => e.Status == HoursStatus.Submitted).Sum(e => e.Minutes),
+            };
+        }
+
+        public async ValueTask<Result<StudentHours>> Handle(ForStudent query, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            if (await StudentAccess.FindVisibleAsync(connection, query.Caller, query.StudentId, cancellationToken) is null)
+            {
+                return Error.NotFound($"Student {query.StudentId}");
+            }
+
+            var rows = (await connection.QueryAsync<TotalRow>(new CommandDefinition(StudentTotals, new { query.StudentId }, cancellationToken: cancellationToken))).ToList();
+            return new StudentHours
+            {
+                StudentId = query.StudentId.ToString("D"),
+                ApprovedMinutes = rows.Sum(r => r.ApprovedMinutes),
+                Placements = rows.Select(r => new PlacementHoursTotal
+                {
+                    PlacementId = r.PlacementId.ToString("D"), OpportunityTitle = r.OpportunityTitle, ApprovedMinutes = r.ApprovedMinutes, SubmittedMinutes = r.SubmittedMinutes,
+                }).ToList(),
+            };
+        }
+
+        public async ValueTask<Result<HoursEntry>> Handle(Decide command, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var (entry, placement, error) = await FindAsync(connection, command.Caller, command.EntryId, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (command.Caller.UserId is null || !command.Caller.Grants.Any(g => g.Organization.Id == placement!.EmployerId))
+            {
+                return Error.Forbidden("The employer's supervisor approves or rejects hours.");
+            }
+
+            return await DecideAsync(connection, entry!.Id, command.Body, command.Caller.UserId, command.Caller.DisplayName, cancellationToken);
+        }
+
+        public async ValueTask<Result<ActionLink>> Handle(IssueLink command, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var (entry, placement, error) = await FindAsync(connection, command.Caller, command.EntryId, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            var employer = (await Authorize.FindOrgAsync(connection, placement!.EmployerId, cancellationToken))!.Ref;
+            if (!command.Caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite) && !Opportunities.OpportunityAccess.CanWrite(command.Caller, employer))
+            {
+                return Error.Forbidden("The school or the employer's admin sends approval links.");
+            }
+
+            if (entry!.Status != "submitted")
+            {
+                return Error.Conflict($"The entry is {entry.Status}; only submitted hours await a decision.");
+            }
+
+            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+            var now = clock.GetUtcNow();
+            var expires = now + Agreements.LinkLifetime;
+            await connection.ExecuteAsync(new CommandDefinition(InsertLink, new
+            {
+                Id = Guid.CreateVersion7(), TokenHash = Hash(token), PlacementId = placement.Id, EntryId = entry.Id, ExpiresAt = expires, command.Caller.UserId, Now = now,
+            }, cancellationToken: cancellationToken));
+            return new ActionLink { Token = token, Url = $"{command.BaseUrl.TrimEnd('/')}/hours/{token}", ExpiresAt = expires };
+        }
+
+        public async ValueTask<Result<LinkedHoursEntry>> Handle(ReadLink query, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var (link, error) = await LinkAsync(connection, query.Token, cancellationToken);
+            return error ?? (Result<LinkedHoursEntry>)await LinkedAsync(connection, link!, cancellationToken);
+        }
+
+        public async ValueTask<Result<LinkedHoursEntry>> Handle(UseLink command, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var (link, error) = await LinkAsync(connection, command.Token, cancellationToken);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            if (string.IsNullOrWhiteSpace(command.Body.Name))
+            {
+                return Error.Validation("name", "Say who is deciding.");
+            }
+
+            if (await connection.ExecuteAsync(new CommandDefinition(UseLinkOnce, new { link!.Id, Now = clock.GetUtcNow() }, cancellationToken: cancellationToken)) == 0)
+            {
+                return UsedOrExpired;
+            }
+
+            var decided = await DecideAsync(connection, link.HoursEntryId, command.Body, null, command.Body.Name.Trim(), cancellationToken);
+            return decided.IsSuccess ? await LinkedAsync(connection, link, cancellationToken) : decided.Error!;
+        }
+
+        private async Task<Result<HoursEntry>> DecideAsync(DbConnection connection, Guid entryId, HoursDecisionRequest body, Guid? userId, string? name, CancellationToken cancellationToken)
+        {
+            var changed = await connection.ExecuteAsync(new CommandDefinition(Decision, new
+            {
+                Id = entryId,
+                Status = body.Approve ? "approved" : "rejected",
+                Reason = body.Approve ? AddressColumns.Normalize(body.Reason) : body.Reason!.Trim(),
+                UserId = userId,
+                Name = name,
+                Now = clock.GetUtcNow(),
+            }, cancellationToken: cancellationToken));
+            return changed == 0 ? Error.Conflict("The entry was already decided.") : await EntryAsync(connection, entryId, cancellationToken);
+        }
+
+        /// <summary>The student themself or school staff log hours.</summary>
+        private static Error? CheckLogger(Caller caller, PlacementRecord placement) =>
+            (placement.StudentUserId is not null && placement.StudentUserId == caller.UserId) || caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite)
+                ? null
+                : Error.Forbidden("The student (or school staff) logs hours.");
+
+        private async Task<string?> RuleViolationAsync(DbConnection connection, PlacementRecord placement, LogHoursRequest body, Guid except, CancellationToken cancellationToken)
+        {
+            int? age = placement.BirthDate is { } birth ? ChildLaborRules.Age(birth, body.Date) : null;
+            if (age is not (14 or 15))
+            {
+                return null;
+            }
+
+            var others = await connection.QueryAsync<OtherRow>(new CommandDefinition(SelectOthers, new
+            {
+                placement.StudentId, Except = except, From = body.Date.AddDays(-7), To = body.Date.AddDays(7),
+            }, cancellationToken: cancellationToken));
+            var start = TimeOnly.ParseExact(body.Start, "HH:mm", CultureInfo.InvariantCulture);
+            return ChildLaborRules.Violation(age, new ChildLaborRules.Entry(body.Date, start, body.Minutes),
+                others.Select(o => new ChildLaborRules.Entry(o.WorkDate, TimeOnly.ParseExact(o.StartTime, "HH:mm", CultureInfo.InvariantCulture), o.Minutes)));
+        }
+
+        private static async Task<(Row? Entry, PlacementRecord? Placement, Error? Error)> FindAsync(DbConnection connection, Caller caller, Guid entryId, CancellationToken cancellationToken)
+        {
+            var entry = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(SelectEntry, new { Id = entryId }, cancellationToken: cancellationToken));
+            var placement = entry is null ? null : await PlacementRecord.FindVisibleAsync(connection, caller, entry.PlacementId, cancellationToken);
+            return placement is null ? (null, null, Error.NotFound($"Hours entry {entryId}")) : (entry, placement, null);
+        }
+
+        private static async Task<HoursEntry> EntryAsync(DbConnection connection, Guid id, CancellationToken cancellationToken) =>
+            (await connection.QuerySingleAsync<Row>(new CommandDefinition(SelectEntry, new { Id = id }, cancellationToken: cancellationToken))).ToContract();
+
+        private async Task<(LinkRow? Link, Error? Error)> LinkAsync(DbConnection connection, string token, CancellationToken cancellationToken)
+        {
+            var link = token.Length is < 20 or > 100 ? null
+                : await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(SelectLink, new { TokenHash = Hash(token) }, cancellationToken: cancellationToken));
+            if (link is null)
+            {
+                return (null, Error.NotFound("Link"));
+            }
+
+            return link.UsedAt is not null || link.ExpiresAt < clock.GetUtcNow() ? (null, UsedOrExpired) : (link, null);
+        }
+
+        private static async Task<LinkedHoursEntry> LinkedAsync(DbConnection connection, LinkRow link, CancellationToken cancellationToken)
+        {
+            var entry = await EntryAsync(connection, link.HoursEntryId, cancellationToken);
+            var placement = (await PlacementRecord.FindVisibleAsync(connection, Caller.System, Guid.Parse(entry.PlacementId), cancellationToken))!;
+            return new LinkedHoursEntry
+            {
+                StudentFirstName = placement.PreferredName ?? placement.GivenName,
+                OpportunityTitle = placement.OpportunityTitle,
+                Entry = entry,
+                ExpiresAt = link.ExpiresAt,
+            };
+        }
+
+        private static readonly Error Locked = Error.Conflict("Approved hours are locked; they cannot be changed or deleted.");
+
+        private static readonly Error UsedOrExpired = new(ErrorKind.Gone, "Link no longer valid", "This link was already used or has expired.");
+
+        private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    }
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/placements/{id:guid}/hours", async (Guid id, LogHoursRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Log(caller, id, body), ct)).Match(entry => TypedResults.Created($"/api/v1/hours/{entry.Id}", entry)))
+            .Validate<LogHoursRequest>().RequireAuthorization().WithTags("Hours").WithName("logHours")
+            .WithSummary("Log hours on an active placement (child-labor rules for 14–15-year-olds apply)")
+            .Produces<HoursEntry>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/placements/{id:guid}/hours", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ForPlacement(caller, id), ct)).Match(log => TypedResults.Ok(log)))
+            .RequireAuthorization().WithTags("Hours").WithName("listHours").WithSummary("A placement's hours and totals")
+            .Produces<HoursLog>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/students/{id:guid}/hours", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ForStudent(caller, id), ct)).Match(hours => TypedResults.Ok(hours)))
+            .RequireAuthorization().WithTags("Hours").WithName("getStudentHours").WithSummary("A student's hours by placement")
+            .Produces<StudentHours>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/hours/{id:guid}", async (Guid id, LogHoursRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Edit(caller, id, body), ct)).Match(entry => TypedResults.Ok(entry)))
+            .Validate<LogHoursRequest>().RequireAuthorization().WithTags("Hours").WithName("editHours")
+            .WithSummary("Correct a submitted or rejected entry (resubmits it)")
+            .Produces<HoursEntry>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapDelete("/hours/{id:guid}", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Remove(caller, id), ct)).Match(_ => TypedResults.NoContent()))
+            .RequireAuthorization().WithTags("Hours").WithName("deleteHours").WithSummary("Delete an entry that is not approved")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/hours/{id:guid}/decision", async (Guid id, HoursDecisionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Decide(caller, id, body), ct)).Match(entry => TypedResults.Ok(entry)))
+            .Validate<HoursDecisionRequest>().RequireAuthorization().WithTags("Hours").WithName("decideHours")
+            .WithSummary("The supervisor approves (locks) or rejects (with a reason) an entry")
+            .Produces<HoursEntry>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/hours/{id:guid}/link", async (Guid id, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new IssueLink(caller, id, $"{request.Scheme}://{request.Host}"), ct)).Match(link => TypedResults.Created($"/api/v1/links/{link.Token}/hours", link)))
+            .RequireAuthorization().WithTags("Hours").WithName("createHoursLink")
+            .WithSummary("A one-time link for a supervisor without an account to decide an entry")
+            .Produces<ActionLink>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/links/{token}/hours", async (string token, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ReadLink(token), ct)).Match(entry => TypedResults.Ok(entry)))
+            .AllowAnonymous().WithTags("Links").WithName("getLinkedHours").WithSummary("The entry a supervisor's link is for")
+            .Produces<LinkedHoursEntry>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
+        api.MapPost("/links/{token}/hours", async (string token, HoursDecisionRequest body, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new UseLink(token, body), ct)).Match(entry => TypedResults.Ok(entry)))
+            .Validate<HoursDecisionRequest>().AllowAnonymous().RequireRateLimiting(SecurityServices.SignInPolicy).WithTags("Links").WithName("decideHoursByLink")
+            .WithSummary("Approve or reject through a one-time link (works once)")
+            .Produces<LinkedHoursEntry>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
+    }
+
+    private sealed class Row
+    {
+        public Guid Id { get; set; }
+        public Guid PlacementId { get; set; }
+        public DateOnly WorkDate { get; set; }
+        public string StartTime { get; set; } = "";
+        public int Minutes { get; set; }
+        public string Activity { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string? Reason { get; set; }
+        public DateTimeOffset? DecidedAt { get; set; }
+        public int Version { get; set; }
+
+        public HoursEntry ToContract() => new()
+        {
+            Id = Id.ToString("D"), PlacementId = PlacementId.ToString("D"), Date = WorkDate, Start = StartTime, Minutes = Minutes, Activity = Activity,
+            Status = DbEnum.Parse<HoursStatus>(Status), Reason = Reason, Locked = Status == "approved", DecidedAt = DecidedAt, Version = Version,
+        };
+    }
+
+    private sealed class OtherRow
+    {
+        public DateOnly WorkDate { get; set; }
+        public string StartTime { get; set; } = "";
+        public int Minutes { get; set; }
+    }
+
+    private sealed class TotalRow
+    {
+        public Guid PlacementId { get; set; }
+        public string OpportunityTitle { get; set; } = "";
+        public int ApprovedMinutes { get; set; }
+        public int SubmittedMinutes { get; set; }
+    }
+
+    private sealed class LinkRow
+    {
+        public Guid Id { get; set; }
+        public Guid HoursEntryId { get; set; }
+        public DateTimeOffset ExpiresAt { get; set; }
+        public DateTimeOffset? UsedAt { get; set; }
+    }
+}

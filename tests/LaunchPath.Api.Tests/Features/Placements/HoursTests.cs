@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Tests.Features.Opportunities;
+using LaunchPath.Api.Tests.Infrastructure;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Opportunities;
+using LaunchPath.Contracts.People;
+using LaunchPath.Contracts.Placements;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LaunchPath.Api.Tests.Features.Placements;
+
+/// <summary>Hours on an active placement, on a clock fixed to a school-year Wednesday (2027-02-10).</summary>
+public sealed class HoursTests : IDisposable
+{
+    private static readonly DateOnly Wednesday = new(2027, 2, 10);
+    private readonly TestClock _clock = new();
+    private readonly ApiFactory _factory;
+    private readonly Actors _actors;
+
+    public HoursTests()
+    {
+        _clock.Set(new DateTimeOffset(2027, 2, 10, 20, 0, 0, TimeSpan.Zero));
+        _factory = new ApiFactory(DatabaseProvider.Sqlite, services: services => services.AddSingleton<TimeProvider>(_clock));
+        _actors = new Actors(_factory);
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    private sealed record Active(string PlacementId, HttpClient Student, HttpClient Supervisor, HttpClient Coordinator, World World);
+
+    /// <summary>An active placement for a student of the given age (guardian acknowledges by link for minors).</summary>
+    private async Task<Active> ActivePlacement(int age)
+    {
+        var world = await _actors.World();
+        var admin = await _actors.Admin();
+        var draft = await (await admin.PostJson("/api/v1/opportunities", new CreateOpportunityRequest { EmployerId = world.One.Employer.Id, Fields = OpportunitiesTests.Fields() }))
+            .Read<Opportunity>(HttpStatusCode.Created);
+        await (await admin.PostAsync($"/api/v1/opportunities/{draft.Id}/submit", null)).Read<Opportunity>();
+        await (await admin.PostAsync($"/api/v1/opportunities/{draft.Id}/approve", null)).Read<Opportunity>();
+        var coordinator = await _actors.As(Role.SchoolCoordinator, world.One.SchoolA.Id);
+        var email = $"h{Guid.NewGuid():N}@students.example.test";
+        var student = await (await coordinator.PostJson("/api/v1/students", new StudentRecordFields
+        {
+            SchoolId = world.One.SchoolA.Id, GivenName = "Leo", FamilyName = "Park", Email = email, Grade = 9, BirthDate = Wednesday.AddYears(-age).AddDays(-30),
+        })).Read<Student>(HttpStatusCode.Created);
+        await (await coordinator.PostJson($"/api/v1/students/{student.Id}/account", new CreateStudentAccountRequest { Password = Actors.Password })).Read<StudentAccount>(HttpStatusCode.Created);
+        var studentClient = await _actors.SignIn(email, Actors.Password);
+        var supervisor = await _actors.As(Role.Supervisor, world.One.Employer.Id);
+        var employerAdmin = await _actors.As(Role.EmployerAdmin, world.One.Employer.Id);
+
+        var placement = await (await studentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = draft.Id, StudentId = student.Id }))
+            .Read<Placement>(HttpStatusCode.Created);
+        await (await employerAdmin.PostJson($"/api/v1/placements/{placement.Id}/accept", new { })).Read<Placement>();
+        await (await coordinator.PostJson($"/api/v1/placements/{placement.Id}/approve", new ApprovePlacementRequest { ExpiresOn = Wednesday.AddDays(30) })).Read<Placement>();
+        await (await coordinator.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/placements/{placement.Id}/agreement")
+        {
+            Content = JsonContent.Create(new AgreementRequest
+            {
+                Objectives = [new LearningObjective { Description = "Shadow the team" }], SupervisorName = "Sam", SupervisorEmail = "sam@employer.example.test",
+                Compensation = "unpaid", Credit = "none",
+            }, options: Http.Json),
+        })).Read<Placement>();
+        foreach (var (client, party) in new[] { (studentClient, AgreementParty.Student), (supervisor, AgreementParty.Supervisor), (coordinator, AgreementParty.Coordinator) })
+        {
+            await (await client.PostJson($"/api/v1/placements/{placement.Id}/agreement/acknowledge", new AcknowledgeRequest { Party = party })).Read<Placement>();
+        }
+
+        if (age < 18)
+        {
+            var link = await (await coordinator.PostJson($"/api/v1/placements/{placement.Id}/agreement/links", new CreateLinkRequest { Party = AgreementParty.Guardian }))
+                .Read<ActionLink>(HttpStatusCode.Created);
+            (await _actors.Anonymous().PostJson($"/api/v1/links/{link.Token}/acknowledge", new LinkAcknowledgeRequest { Name = "Guardian" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        (await (await coordinator.GetAsync($"/api/v1/placements/{placement.Id}")).Read<Placement>()).Status.Should().Be(PlacementStatus.Active);
+        return new Active(placement.Id, studentClient, supervisor, coordinator, world);
+    }
+
+    private static LogHoursRequest Entry(DateOnly date, string start, int minutes) => new() { Date = date, Start = start, Minutes = minutes, Activity = "Sorted samples with the lab tech" };
+
+    [Fact]
+    public async Task Logged_hours_are_approved_and_locked_or_rejected_with_a_reason_and_corrected()
+    {
+        var a = await ActivePlacement(age: 17);
+        var url = $"/api/v1/placements/{a.PlacementId}/hours";
+        var first = await (await a.Student.PostJson(url, Entry(Wednesday, "15:30", 120))).Read<HoursEntry>(HttpStatusCode.Created);
+        var second = await (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-1), "15:30", 90))).Read<HoursEntry>(HttpStatusCode.Created);
+        first.Status.Should().Be(HoursStatus.Submitted);
+
+        await (await a.Student.PostJson($"/api/v1/hours/{first.Id}/decision", new HoursDecisionRequest { Approve = true })).ShouldBeProblem(HttpStatusCode.Forbidden, "students do not approve their own hours");
+        var approved = await (await a.Supervisor.PostJson($"/api/v1/hours/{first.Id}/decision", new HoursDecisionRequest { Approve = true })).Read<HoursEntry>();
+        approved.Should().BeEquivalentTo(new { Status = HoursStatus.Approved, Locked = true });
+        await (await a.Supervisor.PostJson($"/api/v1/hours/{first.Id}/decision", new HoursDecisionRequest { Approve = false, Reason = "oops" })).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await Put(a.Student, $"/api/v1/hours/{first.Id}", Entry(Wednesday, "15:30", 180))).ShouldBeProblem(HttpStatusCode.Conflict, "approved hours are locked");
+        await (await a.Student.DeleteAsync($"/api/v1/hours/{first.Id}")).ShouldBeProblem(HttpStatusCode.Conflict);
+
+        await (await a.Supervisor.PostJson($"/api/v1/hours/{second.Id}/decision", new HoursDecisionRequest { Approve = false })).ShouldBeProblem(HttpStatusCode.BadRequest, "a rejection needs a reason");
+        var rejected = await (await a.Supervisor.PostJson($"/api/v1/hours/{second.Id}/decision", new HoursDecisionRequest { Approve = false, Reason = "You left at 16:30" }))
+            .Read<HoursEntry>();
+        rejected.Should().BeEquivalentTo(new { Status = HoursStatus.Rejected, Reason = "You left at 16:30" });
+        var corrected = await (await Put(a.Student, $"/api/v1/hours/{second.Id}", Entry(Wednesday.AddDays(-1), "15:30", 60))).Read<HoursEntry>();
+        corrected.Should().BeEquivalentTo(new { Status = HoursStatus.Submitted, Minutes = 60, Reason = (string?)null });
+
+        var log = await (await a.Coordinator.GetAsync(url)).Read<HoursLog>();
+        log.Should().BeEquivalentTo(new { ApprovedMinutes = 120, SubmittedMinutes = 60 });
+        log.Entries.Should().HaveCount(2);
+        var me = await (await a.Student.GetAsync("/api/v1/me")).Read<CurrentCaller>();
+        var totals = await (await a.Coordinator.GetAsync($"/api/v1/students/{me.StudentId}/hours")).Read<StudentHours>();
+        totals.ApprovedMinutes.Should().Be(120);
+        totals.Placements.Should().ContainSingle().Which.SubmittedMinutes.Should().Be(60);
+    }
+
+    [Fact]
+    public async Task Child_labor_rules_for_a_fifteen_year_old_are_a_clear_422()
+    {
+        var a = await ActivePlacement(age: 15);
+        var url = $"/api/v1/placements/{a.PlacementId}/hours";
+        (await a.Student.PostJson(url, Entry(Wednesday, "15:30", 180))).StatusCode.Should().Be(HttpStatusCode.Created);
+        var tooLong = await (await a.Student.PostJson(url, Entry(Wednesday, "18:30", 15))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        tooLong.Detail.Should().Contain("29 CFR 570.35").And.Contain("3 hours on a school day");
+        (await (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-1), "06:30", 60))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
+            .Detail.Should().Contain("between 7 a.m. and 7 p.m.");
+        (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-4), "09:00", 8 * 60))).StatusCode.Should().Be(HttpStatusCode.Created, "a Saturday allows 8 hours");
+    }
+
+    [Fact]
+    public async Task A_supervisor_without_an_account_decides_through_a_one_time_link()
+    {
+        var a = await ActivePlacement(age: 18);
+        var entry = await (await a.Student.PostJson($"/api/v1/placements/{a.PlacementId}/hours", Entry(Wednesday, "15:30", 90))).Read<HoursEntry>(HttpStatusCode.Created);
+        await (await a.Student.PostAsync($"/api/v1/hours/{entry.Id}/link", null)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var link = await (await a.Coordinator.PostAsync($"/api/v1/hours/{entry.Id}/link", null)).Read<ActionLink>(HttpStatusCode.Created);
+
+        var anonymous = _actors.Anonymous();
+        var shown = await (await anonymous.GetAsync($"/api/v1/links/{link.Token}/hours")).Read<LinkedHoursEntry>();
+        shown.StudentFirstName.Should().Be("Leo");
+        shown.Entry.Minutes.Should().Be(90);
+        await (await anonymous.PostJson($"/api/v1/links/{link.Token}/hours", new HoursDecisionRequest { Approve = true })).ShouldBeProblem(HttpStatusCode.BadRequest, "say who decides");
+        var decided = await (await anonymous.PostJson($"/api/v1/links/{link.Token}/hours", new HoursDecisionRequest { Approve = true, Name = "Sam Supervisor" })).Read<LinkedHoursEntry>();
+        decided.Entry.Status.Should().Be(HoursStatus.Approved);
+        await (await anonymous.PostJson($"/api/v1/links/{link.Token}/hours", new HoursDecisionRequest { Approve = true, Name = "Sam" })).ShouldBeProblem(HttpStatusCode.Gone);
+    }
+
+    [Fact]
+    public async Task Hours_need_an_active_placement_valid_input_and_stay_within_the_tenant()
+    {
+        var a = await ActivePlacement(age: 18);
+        var url = $"/api/v1/placements/{a.PlacementId}/hours";
+        (await (await a.Student.PostJson(url, new LogHoursRequest { Date = Wednesday, Start = "25:00", Minutes = 0, Activity = "" })).ShouldBeProblem(HttpStatusCode.BadRequest))
+            .Errors.Should().ContainKeys("start", "minutes", "activity");
+        await (await a.Student.PostJson(url, Entry(Wednesday.AddDays(5), "15:00", 60))).ShouldBeProblem(HttpStatusCode.BadRequest, "not in the future");
+
+        var stranger = await _actors.As(Role.Teacher, a.World.One.SchoolB.Id);
+        await (await stranger.GetAsync(url)).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await stranger.PostJson(url, Entry(Wednesday, "15:00", 60))).ShouldBeProblem(HttpStatusCode.NotFound);
+        var otherEmployer = await _actors.As(Role.Supervisor, a.World.Two.Employer.Id);
+        var entry = await (await a.Student.PostJson(url, Entry(Wednesday, "15:00", 60))).Read<HoursEntry>(HttpStatusCode.Created);
+        await (await otherEmployer.PostJson($"/api/v1/hours/{entry.Id}/decision", new HoursDecisionRequest { Approve = true })).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        await (await a.Coordinator.PostJson($"/api/v1/placements/{a.PlacementId}/complete", new CompletePlacementRequest())).Read<Placement>();
+        await (await a.Student.PostJson(url, Entry(Wednesday, "16:00", 30))).ShouldBeProblem(HttpStatusCode.Conflict, "the placement is no longer active");
+    }
+
+    private static Task<HttpResponseMessage> Put<T>(HttpClient client, string url, T body) =>
+        client.SendAsync(new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: Http.Json) });
+}
