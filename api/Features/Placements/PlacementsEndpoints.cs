@@ -10,7 +10,9 @@ public static class PlacementsEndpoints
         TransitionPlacement.Map(placements);
         var links = app.MapGroup("/api/v1/links").WithTags("Links");
         Agreements.Map(placements, links);
-        Hours.Map(app.MapGroup("/api/v1"));
+        var api = app.MapGroup("/api/v1");
+        Hours.Map(api);
+        Evaluations.Map(api);
         return app;
     }
 }

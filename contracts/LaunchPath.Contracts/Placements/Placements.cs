@@ -240,3 +240,75 @@ public sealed record HoursDecisionRequest
     /// <summary>With a link: the supervisor's name.</summary>
     public string? Name { get; init; }
 }
+
+public sealed record RubricLevel
+{
+    /// <summary>1 (lowest) to 4 (highest).</summary>
+    public required int Level { get; init; }
+    public required string Label { get; init; }
+}
+
+public sealed record RubricCriterion
+{
+    public required string Id { get; init; }
+    public required string Category { get; init; }
+    public required string Description { get; init; }
+}
+
+/// <summary>The competency rubric employers evaluate against. The default follows the California internship template: 3 categories × 4 levels, plus N/A.</summary>
+public sealed record Rubric
+{
+    public required string Name { get; init; }
+    public required IReadOnlyList<RubricLevel> Levels { get; init; }
+    public required IReadOnlyList<RubricCriterion> Criteria { get; init; }
+}
+
+public enum EvaluationKind
+{
+    Midpoint,
+    Final,
+}
+
+public sealed record CriterionRating
+{
+    public required string CriterionId { get; init; }
+    /// <summary>1–4; null for not applicable.</summary>
+    public int? Level { get; init; }
+}
+
+public sealed record SubmitEvaluationRequest
+{
+    public required EvaluationKind Kind { get; init; }
+    public required IReadOnlyList<CriterionRating> Ratings { get; init; }
+    public string? Comments { get; init; }
+}
+
+public sealed record Evaluation
+{
+    public required string Id { get; init; }
+    public required string PlacementId { get; init; }
+    public required EvaluationKind Kind { get; init; }
+    public required string RubricName { get; init; }
+    public required IReadOnlyList<CriterionRating> Ratings { get; init; }
+    /// <summary>Mean of the rated criteria (N/A excluded).</summary>
+    public double? AverageLevel { get; init; }
+    public string? Comments { get; init; }
+    public required string EvaluatorName { get; init; }
+    public required DateTimeOffset SubmittedAt { get; init; }
+}
+
+public sealed record SubmitReflectionRequest
+{
+    public required string Text { get; init; }
+    /// <summary>How worthwhile the experience felt, 1–5.</summary>
+    public int? Rating { get; init; }
+}
+
+public sealed record Reflection
+{
+    public required string Id { get; init; }
+    public required string PlacementId { get; init; }
+    public required string Text { get; init; }
+    public int? Rating { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+}

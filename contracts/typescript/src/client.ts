@@ -40,6 +40,42 @@ export interface ILaunchPathClient {
     signIn(body: SignInRequest, signal?: AbortSignal): Promise<AccessToken>;
 
     /**
+     * The region's evaluation rubric
+     * @return OK
+     */
+    getRubric(id: string, signal?: AbortSignal): Promise<Rubric>;
+
+    /**
+     * Define the region's own evaluation rubric
+     * @return OK
+     */
+    putRubric(id: string, body: Rubric, signal?: AbortSignal): Promise<Rubric>;
+
+    /**
+     * The employer's midpoint or final evaluation against the rubric
+     * @return Created
+     */
+    submitEvaluation(id: string, body: SubmitEvaluationRequest, signal?: AbortSignal): Promise<Evaluation>;
+
+    /**
+     * A placement's evaluations
+     * @return OK
+     */
+    listEvaluations(id: string, signal?: AbortSignal): Promise<Evaluation[]>;
+
+    /**
+     * The student's reflection
+     * @return Created
+     */
+    submitReflection(id: string, body: SubmitReflectionRequest, signal?: AbortSignal): Promise<Reflection>;
+
+    /**
+     * A placement's reflections (not shown to employers)
+     * @return OK
+     */
+    listReflections(id: string, signal?: AbortSignal): Promise<Reflection[]>;
+
+    /**
      * Log hours on an active placement (child-labor rules for 14–15-year-olds apply)
      * @return Created
      */
@@ -756,6 +792,384 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<AccessToken>(null as any);
+    }
+
+    /**
+     * The region's evaluation rubric
+     * @return OK
+     */
+    getRubric(id: string, signal?: AbortSignal): Promise<Rubric> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/rubric";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetRubric(_response);
+        });
+    }
+
+    protected processGetRubric(response: Response): Promise<Rubric> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Rubric;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Rubric>(null as any);
+    }
+
+    /**
+     * Define the region's own evaluation rubric
+     * @return OK
+     */
+    putRubric(id: string, body: Rubric, signal?: AbortSignal): Promise<Rubric> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/rubric";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPutRubric(_response);
+        });
+    }
+
+    protected processPutRubric(response: Response): Promise<Rubric> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Rubric;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Rubric>(null as any);
+    }
+
+    /**
+     * The employer's midpoint or final evaluation against the rubric
+     * @return Created
+     */
+    submitEvaluation(id: string, body: SubmitEvaluationRequest, signal?: AbortSignal): Promise<Evaluation> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/evaluations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitEvaluation(_response);
+        });
+    }
+
+    protected processSubmitEvaluation(response: Response): Promise<Evaluation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Evaluation;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Evaluation>(null as any);
+    }
+
+    /**
+     * A placement's evaluations
+     * @return OK
+     */
+    listEvaluations(id: string, signal?: AbortSignal): Promise<Evaluation[]> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/evaluations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListEvaluations(_response);
+        });
+    }
+
+    protected processListEvaluations(response: Response): Promise<Evaluation[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Evaluation[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Evaluation[]>(null as any);
+    }
+
+    /**
+     * The student's reflection
+     * @return Created
+     */
+    submitReflection(id: string, body: SubmitReflectionRequest, signal?: AbortSignal): Promise<Reflection> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/reflections";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitReflection(_response);
+        });
+    }
+
+    protected processSubmitReflection(response: Response): Promise<Reflection> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Reflection;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Reflection>(null as any);
+    }
+
+    /**
+     * A placement's reflections (not shown to employers)
+     * @return OK
+     */
+    listReflections(id: string, signal?: AbortSignal): Promise<Reflection[]> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/reflections";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListReflections(_response);
+        });
+    }
+
+    protected processListReflections(response: Response): Promise<Reflection[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Reflection[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Reflection[]>(null as any);
     }
 
     /**
@@ -5348,6 +5762,12 @@ export interface CreatedApiKey {
     key: string;
 }
 
+export interface CriterionRating {
+    criterionId: string;
+    /** 1–4; null for not applicable. */
+    level?: number | null;
+}
+
 /** Who the caller is: a user (with memberships) or an API key (with its organization and permissions). */
 export interface CurrentCaller {
     userId?: string | null;
@@ -5373,6 +5793,21 @@ export interface EmployerRankingRequest {
     /** Applicants the employer will not take. */
     unacceptable: string[];
 }
+
+export interface Evaluation {
+    id: string;
+    placementId: string;
+    kind: EvaluationKind;
+    rubricName: string;
+    ratings: CriterionRating[];
+    /** Mean of the rated criteria (N/A excluded). */
+    averageLevel?: number | null;
+    comments?: string | null;
+    evaluatorName: string;
+    submittedAt: string;
+}
+
+export type EvaluationKind = "midpoint" | "final";
 
 /** Gender as reported to CALPADS (F, M, X) plus "not reported". */
 export type Gender = "female" | "male" | "nonBinary" | "notReported";
@@ -5815,6 +6250,14 @@ export interface RecommendedStudent {
     reasons: RecommendationReason[];
 }
 
+export interface Reflection {
+    id: string;
+    placementId: string;
+    text: string;
+    rating?: number | null;
+    createdAt: string;
+}
+
 export interface RejectOpportunityRequest {
     reason: string;
 }
@@ -5902,6 +6345,25 @@ export interface RoundPlacement {
     /** 1 = the student's first choice. */
     choiceRank: number;
     status: string;
+}
+
+/** The competency rubric employers evaluate against. The default follows the California internship template: 3 categories × 4 levels, plus N/A. */
+export interface Rubric {
+    name: string;
+    levels: RubricLevel[];
+    criteria: RubricCriterion[];
+}
+
+export interface RubricCriterion {
+    id: string;
+    category: string;
+    description: string;
+}
+
+export interface RubricLevel {
+    /** 1 (lowest) to 4 (highest). */
+    level: number;
+    label: string;
 }
 
 export interface SignInRequest {
@@ -6022,6 +6484,18 @@ export interface SubgroupStatistics {
 export interface SubmitChoicesRequest {
     /** Best first; at most the round's maxChoices; only opportunities in the round the student is eligible for. */
     opportunityIds: string[];
+}
+
+export interface SubmitEvaluationRequest {
+    kind: EvaluationKind;
+    ratings: CriterionRating[];
+    comments?: string | null;
+}
+
+export interface SubmitReflectionRequest {
+    text: string;
+    /** How worthwhile the experience felt, 1–5. */
+    rating?: number | null;
 }
 
 export type TransportationMode = "walk" | "bike" | "publicTransit" | "car" | "schoolProvided" | "familyRide" | "none";

@@ -165,4 +165,56 @@ public sealed class HoursTests : IDisposable
 
     private static Task<HttpResponseMessage> Put<T>(HttpClient client, string url, T body) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: Http.Json) });
+
+    [Fact]
+    public async Task The_employer_evaluates_against_the_rubric_and_the_student_reflects()
+    {
+        var a = await ActivePlacement(age: 17);
+        var rubric = await (await a.Coordinator.GetAsync($"/api/v1/regions/{a.World.One.Region.Id}/rubric")).Read<Rubric>();
+        rubric.Criteria.Should().HaveCount(9);
+        rubric.Criteria.Select(c => c.Category).Distinct().Should().HaveCount(3);
+        rubric.Levels.Should().HaveCount(4);
+
+        var ratings = rubric.Criteria.Select((c, i) => new CriterionRating { CriterionId = c.Id, Level = i == 0 ? null : 2 + i % 2 }).ToList();
+        var url = $"/api/v1/placements/{a.PlacementId}/evaluations";
+        await (await a.Student.PostJson(url, new SubmitEvaluationRequest { Kind = EvaluationKind.Midpoint, Ratings = ratings })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await (await a.Supervisor.PostJson(url, new SubmitEvaluationRequest { Kind = EvaluationKind.Midpoint, Ratings = ratings.Skip(1).ToList() }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest)).Errors!["ratings"].Single().Should().Contain("is not rated");
+        (await (await a.Supervisor.PostJson(url, new SubmitEvaluationRequest { Kind = EvaluationKind.Midpoint, Ratings = [.. ratings.Skip(1), new CriterionRating { CriterionId = ratings[0].CriterionId, Level = 7 }] }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest)).Errors!["ratings"].Single().Should().Contain("1–4");
+        var midpoint = await (await a.Supervisor.PostJson(url, new SubmitEvaluationRequest { Kind = EvaluationKind.Midpoint, Ratings = ratings, Comments = "Good start" }))
+            .Read<Evaluation>(HttpStatusCode.Created);
+        midpoint.AverageLevel.Should().Be(2.5, "N/A is left out of the average");
+        await (await a.Supervisor.PostJson(url, new SubmitEvaluationRequest { Kind = EvaluationKind.Midpoint, Ratings = ratings })).ShouldBeProblem(HttpStatusCode.Conflict);
+        (await a.Supervisor.PostJson(url, new SubmitEvaluationRequest { Kind = EvaluationKind.Final, Ratings = ratings.Select(r => r with { Level = 4 }).ToList() }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        (await (await a.Student.GetAsync(url)).Read<List<Evaluation>>()).Select(e => e.Kind).Should().Equal(EvaluationKind.Midpoint, EvaluationKind.Final);
+
+        var reflections = $"/api/v1/placements/{a.PlacementId}/reflections";
+        await (await a.Supervisor.PostJson(reflections, new SubmitReflectionRequest { Text = "Not mine to write" })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await a.Student.PostJson(reflections, new SubmitReflectionRequest { Text = "Great", Rating = 6 })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        (await (await a.Student.PostJson(reflections, new SubmitReflectionRequest { Text = "I learned how a lab keeps samples traceable.", Rating = 5 }))
+            .Read<Reflection>(HttpStatusCode.Created)).Rating.Should().Be(5);
+        (await (await a.Coordinator.GetAsync(reflections)).Read<List<Reflection>>()).Should().ContainSingle();
+        await (await a.Supervisor.GetAsync(reflections)).ShouldBeProblem(HttpStatusCode.NotFound, "reflections are not shown to employers");
+    }
+
+    [Fact]
+    public async Task Conveners_define_their_regions_rubric()
+    {
+        var world = await _actors.World();
+        var convener = await _actors.As(Role.ConvenerAdmin, world.One.Region.Id);
+        var url = $"/api/v1/regions/{world.One.Region.Id}/rubric";
+        var custom = new Rubric
+        {
+            Name = "Bay Valley employability rubric",
+            Levels = [new RubricLevel { Level = 1, Label = "Emerging" }, new RubricLevel { Level = 2, Label = "Developing" }, new RubricLevel { Level = 3, Label = "Proficient" }],
+            Criteria = [new RubricCriterion { Id = "punctuality", Category = "Professionalism", Description = "Arrives on time" }],
+        };
+        (await (await Put(convener, url, custom)).Read<Rubric>()).Name.Should().Be(custom.Name);
+        (await (await (await _actors.As(Role.Teacher, world.One.SchoolA.Id)).GetAsync(url)).Read<Rubric>()).Criteria.Should().ContainSingle();
+        await (await Put(await _actors.As(Role.DistrictAdmin, world.One.DistrictA.Id), url, custom)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await Put(await _actors.As(Role.ConvenerAdmin, world.Two.Region.Id), url, custom)).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await Put(convener, url, custom with { Levels = [new RubricLevel { Level = 2, Label = "x" }] })).ShouldBeProblem(HttpStatusCode.BadRequest);
+    }
 }
