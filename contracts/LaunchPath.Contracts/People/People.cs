@@ -169,3 +169,26 @@ public sealed record StudentAccount
     public required string StudentId { get; init; }
     public required string Email { get; init; }
 }
+
+/// <summary>A recorded disclosure of the student's data to an outside party (FERPA 34 CFR 99.32).</summary>
+public sealed record DisclosureRecord
+{
+    public required string DisclosedTo { get; init; }
+    public required string Fields { get; init; }
+    public required string Basis { get; init; }
+    public required string Context { get; init; }
+    public required DateTimeOffset At { get; init; }
+}
+
+/// <summary>Everything LaunchPath holds about a student, for a records request.</summary>
+public sealed record StudentRecordsExport
+{
+    public required Student Student { get; init; }
+    public required IReadOnlyList<Guardian> Guardians { get; init; }
+    public required IReadOnlyList<LaunchPath.Contracts.Placements.Placement> Placements { get; init; }
+    public required IReadOnlyList<LaunchPath.Contracts.Placements.HoursEntry> Hours { get; init; }
+    public required IReadOnlyList<LaunchPath.Contracts.Placements.Evaluation> Evaluations { get; init; }
+    public required IReadOnlyList<LaunchPath.Contracts.Placements.Reflection> Reflections { get; init; }
+    public required IReadOnlyList<DisclosureRecord> Disclosures { get; init; }
+    public required DateTimeOffset ExportedAt { get; init; }
+}

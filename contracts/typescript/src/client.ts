@@ -444,6 +444,12 @@ export interface ILaunchPathClient {
     updateStudent(id: string, body: StudentRecordFields, signal?: AbortSignal): Promise<Student>;
 
     /**
+     * Erase a student's records on request (district staff)
+     * @return No Content
+     */
+    eraseStudent(id: string, signal?: AbortSignal): Promise<void>;
+
+    /**
      * Set a student's interests, availability, travel and consent
      * @return OK
      */
@@ -466,6 +472,12 @@ export interface ILaunchPathClient {
      * @return Created
      */
     createStudentAccount(id: string, body: CreateStudentAccountRequest, signal?: AbortSignal): Promise<StudentAccount>;
+
+    /**
+     * Everything held about a student (records request), including disclosures to employers
+     * @return OK
+     */
+    exportStudentRecords(id: string, signal?: AbortSignal): Promise<StudentRecordsExport>;
 
     /**
      * List users you manage
@@ -5007,6 +5019,62 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Erase a student's records on request (district staff)
+     * @return No Content
+     */
+    eraseStudent(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEraseStudent(_response);
+        });
+    }
+
+    protected processEraseStudent(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * Set a student's interests, availability, travel and consent
      * @return OK
      */
@@ -5282,6 +5350,65 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<StudentAccount>(null as any);
+    }
+
+    /**
+     * Everything held about a student (records request), including disclosures to employers
+     * @return OK
+     */
+    exportStudentRecords(id: string, signal?: AbortSignal): Promise<StudentRecordsExport> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/records";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportStudentRecords(_response);
+        });
+    }
+
+    protected processExportStudentRecords(response: Response): Promise<StudentRecordsExport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StudentRecordsExport;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StudentRecordsExport>(null as any);
     }
 
     /**
@@ -5785,6 +5912,15 @@ export type DayOfWeek = "sunday" | "monday" | "tuesday" | "wednesday" | "thursda
 
 export interface DecisionRequest {
     reason?: string | null;
+}
+
+/** A recorded disclosure of the student's data to an outside party (FERPA 34 CFR 99.32). */
+export interface DisclosureRecord {
+    disclosedTo: string;
+    fields: string;
+    basis: string;
+    context: string;
+    at: string;
 }
 
 export interface EmployerRankingRequest {
@@ -6458,6 +6594,18 @@ export interface StudentRecordFields {
     homeLocation?: GeoPoint | null;
     /** Written only by callers allowed to see subgroups; ignored otherwise. */
     subgroups?: SubgroupFlags | null;
+}
+
+/** Everything LaunchPath holds about a student, for a records request. */
+export interface StudentRecordsExport {
+    student: Student;
+    guardians: Guardian[];
+    placements: Placement[];
+    hours: HoursEntry[];
+    evaluations: Evaluation[];
+    reflections: Reflection[];
+    disclosures: DisclosureRecord[];
+    exportedAt: string;
 }
 
 /** Equity-reporting subgroups (CALPADS reports 18.1/18.2). Visible only to district and convener staff; never to employers; workforce analysts see them only as aggregates in outcomes. */

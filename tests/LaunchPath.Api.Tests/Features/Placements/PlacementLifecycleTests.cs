@@ -242,6 +242,39 @@ public sealed class PlacementLifecycleTests : IDisposable
         (await (await eligible.StudentClient.GetAsync($"/api/v1/placements?studentId={eligible.Student.Id}")).Read<PlacementPage>()).Items.Should().ContainSingle();
     }
 
+    [Fact]
+    public async Task District_staff_export_a_students_records_with_disclosures_and_erase_them_on_request()
+    {
+        var s = await SetUp();
+        var applied = await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = s.Opportunity.Id, StudentId = s.Student.Id }))
+            .Read<Placement>(HttpStatusCode.Created);
+        (await s.Employer.GetAsync($"/api/v1/placements/{applied.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await (await s.Coordinator.PostJson($"/api/v1/students/{s.Student.Id}/guardians",
+            new AddGuardianRequest { GivenName = "Ana", FamilyName = "Reyes", Relationship = GuardianRelationship.Parent })).Read<Guardian>(HttpStatusCode.Created);
+        var districtAdmin = await _actors.As(Role.DistrictAdmin, s.World.One.DistrictA.Id);
+
+        await (await s.Coordinator.GetAsync($"/api/v1/students/{s.Student.Id}/records")).ShouldBeProblem(HttpStatusCode.Forbidden, "a school coordinator does not handle records requests");
+        await (await s.Employer.GetAsync($"/api/v1/students/{s.Student.Id}/records")).ShouldBeProblem(HttpStatusCode.NotFound);
+        var export = await (await districtAdmin.GetAsync($"/api/v1/students/{s.Student.Id}/records")).Read<StudentRecordsExport>();
+        export.Student.Id.Should().Be(s.Student.Id);
+        export.Guardians.Should().ContainSingle();
+        export.Placements.Should().ContainSingle().Which.Id.Should().Be(applied.Id);
+        export.Disclosures.Should().NotBeEmpty().And.OnlyContain(d => d.DisclosedTo == s.World.One.Employer.Name);
+
+        await (await s.Coordinator.DeleteAsync($"/api/v1/students/{s.Student.Id}")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await districtAdmin.DeleteAsync($"/api/v1/students/{s.Student.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await (await districtAdmin.GetAsync($"/api/v1/students/{s.Student.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await s.Employer.GetAsync($"/api/v1/placements/{applied.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await _actors.Anonymous().PostJson("/api/v1/auth/token", new SignInRequest { Email = s.StudentEmail, Password = Actors.Password }))
+            .ShouldBeProblem(HttpStatusCode.Unauthorized, "the account is anonymised and disabled");
+        await (await districtAdmin.DeleteAsync($"/api/v1/students/{s.Student.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        await using var connection = await _factory.Services.GetRequiredService<Db>().OpenAsync(CancellationToken.None);
+        (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = 'erase' AND entity_id = @Id", new { Id = s.Student.Id })).Should().Be(1);
+        (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM disclosures WHERE student_id = @Id", new { Id = Guid.Parse(s.Student.Id) })).Should().Be(0);
+        (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM people WHERE kind = 'guardian' AND family_name = 'Reyes' AND given_name = 'Ana'")).Should().Be(0);
+    }
+
     private static async Task<Placement> Acknowledge(HttpClient client, string id, AgreementParty party) =>
         await (await client.PostJson($"/api/v1/placements/{id}/agreement/acknowledge", new AcknowledgeRequest { Party = party })).Read<Placement>();
 
