@@ -6,6 +6,7 @@ using LaunchPath.Api.Features.Auth;
 using LaunchPath.Api.Features.Matching;
 using LaunchPath.Api.Features.Opportunities;
 using LaunchPath.Api.Features.Organizations;
+using LaunchPath.Api.Features.Outcomes;
 using LaunchPath.Api.Features.People;
 using LaunchPath.Api.Features.Placements;
 using LaunchPath.Api.Features.Roster;
@@ -103,6 +104,7 @@ app.MapPeople();
 app.MapRoster();
 app.MapMatching();
 app.MapPlacements();
+OutcomesReports.Map(app);
 
 app.Run();
 

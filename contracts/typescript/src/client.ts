@@ -317,6 +317,20 @@ export interface ILaunchPathClient {
     updateOrganization(id: string, body: UpdateOrganizationRequest, signal?: AbortSignal): Promise<Organization>;
 
     /**
+     * Participation and outcomes for a region, district or school (aggregates; cells under 10 suppressed)
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    getOutcomes(organizationId: string, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<OutcomesReport>;
+
+    /**
+     * CALPADS WBLR-style CSV of the district's completed WBL for an academic year
+     * @return OK
+     */
+    exportCalpadsWblr(districtId: string, academicYear: string, signal?: AbortSignal): Promise<string>;
+
+    /**
      * A placement, with its agreement and acknowledgements
      * @return OK
      */
@@ -3678,6 +3692,152 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Participation and outcomes for a region, district or school (aggregates; cells under 10 suppressed)
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    getOutcomes(organizationId: string, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<OutcomesReport> {
+        let url_ = this.baseUrl + "/api/v1/outcomes?";
+        if (organizationId === undefined || organizationId === null)
+            throw new globalThis.Error("The parameter 'organizationId' must be defined and cannot be null.");
+        else
+            url_ += "organizationId=" + encodeURIComponent("" + organizationId) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOutcomes(_response);
+        });
+    }
+
+    protected processGetOutcomes(response: Response): Promise<OutcomesReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OutcomesReport;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OutcomesReport>(null as any);
+    }
+
+    /**
+     * CALPADS WBLR-style CSV of the district's completed WBL for an academic year
+     * @return OK
+     */
+    exportCalpadsWblr(districtId: string, academicYear: string, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/outcomes/calpads-wblr?";
+        if (districtId === undefined || districtId === null)
+            throw new globalThis.Error("The parameter 'districtId' must be defined and cannot be null.");
+        else
+            url_ += "districtId=" + encodeURIComponent("" + districtId) + "&";
+        if (academicYear === undefined || academicYear === null)
+            throw new globalThis.Error("The parameter 'academicYear' must be defined and cannot be null.");
+        else
+            url_ += "academicYear=" + encodeURIComponent("" + academicYear) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportCalpadsWblr(_response);
+        });
+    }
+
+    protected processExportCalpadsWblr(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
      * A placement, with its agreement and acknowledgements
      * @return OK
      */
@@ -5797,6 +5957,13 @@ export interface ApprovePlacementRequest {
 /** Who may see and take the opportunity once published: the whole region, some districts, or some schools. */
 export type AudienceScope = "region" | "district" | "school";
 
+/** A count of placements and distinct students for one value of a breakdown (a stage, a type, a cluster). */
+export interface Breakdown {
+    key: string;
+    placements: number;
+    students: number;
+}
+
 /** Career clusters of the Advance CTE National Career Clusters Framework (modernized 2024): 14 clusters. */
 export type CareerCluster = "advancedManufacturing" | "agriculture" | "artsEntertainmentDesign" | "construction" | "digitalTechnology" | "education" | "energyNaturalResources" | "financialServices" | "healthcareHumanServices" | "hospitalityEventsTourism" | "managementEntrepreneurship" | "marketingSales" | "publicServiceSafety" | "supplyChainTransportation";
 
@@ -5923,6 +6090,11 @@ export interface DisclosureRecord {
     at: string;
 }
 
+export interface EmployerEngagement {
+    employersWithPlacements: number;
+    opportunitiesPublished: number;
+}
+
 export interface EmployerRankingRequest {
     /** Applicants in the employer's order of preference, best first; unranked applicants follow by lottery. */
     ranked: string[];
@@ -5952,6 +6124,18 @@ export type Gender = "female" | "male" | "nonBinary" | "notReported";
 export interface GeoPoint {
     latitude: number;
     longitude: number;
+}
+
+/** Participation of one group. Groups under 10 students are suppressed: only the group size is shown. */
+export interface GroupParticipation {
+    group: string;
+    name?: string | null;
+    students: number;
+    suppressed: boolean;
+    participants?: number | null;
+    rate?: number | null;
+    /** This group's rate minus everyone's rate (negative: under-served). */
+    gapToAll?: number | null;
 }
 
 export interface Guardian {
@@ -5993,6 +6177,11 @@ export interface HoursLog {
     entries: HoursEntry[];
     approvedMinutes: number;
     submittedMinutes: number;
+}
+
+export interface HoursOutcome {
+    approvedMinutes: number;
+    studentsWithHours: number;
 }
 
 export type HoursStatus = "submitted" | "approved" | "rejected";
@@ -6283,6 +6472,36 @@ export interface OrganizationPage {
 /** The kinds of organization LaunchPath knows. Regions (a convener's territory) hold districts and employers; districts hold schools (OneRoster orgs of type district and school). */
 export type OrganizationType = "region" | "district" | "school" | "employer";
 
+export interface OutcomesReport {
+    organizationId: string;
+    from?: string | null;
+    to?: string | null;
+    /** Active students in the organization. */
+    students: number;
+    /** Students with at least one approved, active or completed placement. */
+    participants: number;
+    participationRate: number;
+    byStage: Breakdown[];
+    byType: Breakdown[];
+    byCluster: Breakdown[];
+    bySchool: GroupParticipation[];
+    /** Equity: participation by subgroup (EL, SWD, SED, foster youth, race/ethnicity, gender, grade). */
+    bySubgroup: GroupParticipation[];
+    hours: HoursOutcome;
+    skillGains: SkillGains;
+    employers: EmployerEngagement;
+    /** Perkins V indicator 5S3: the share of CTE concentrators in grade 12 who took part in work-based learning. */
+    perkins5S3: Perkins5S3;
+}
+
+/** Perkins V indicator 5S3: the share of CTE concentrators in grade 12 who took part in work-based learning. */
+export interface Perkins5S3 {
+    concentrators: number;
+    suppressed: boolean;
+    withWorkBasedLearning?: number | null;
+    rate?: number | null;
+}
+
 /** What a role or an API key may do; always within the organization it belongs to. */
 export type Permission = "organizationsRead" | "organizationsWrite" | "usersManage" | "peopleRead" | "peopleWrite" | "subgroupsRead" | "rosterImport" | "opportunitiesRead" | "opportunitiesWrite" | "opportunitiesCurate" | "outcomesRead";
 
@@ -6505,6 +6724,14 @@ export interface RubricLevel {
 export interface SignInRequest {
     email: string;
     password: string;
+}
+
+export interface SkillGains {
+    evaluatedPlacements: number;
+    averageMidpoint?: number | null;
+    averageFinal?: number | null;
+    /** Mean of (final − midpoint) over placements with both. */
+    averageGain?: number | null;
 }
 
 export interface Student {

@@ -1,0 +1,339 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CsvHelper;
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Opportunities;
+using LaunchPath.Contracts.Organizations;
+using LaunchPath.Contracts.Outcomes;
+using LaunchPath.Contracts.People;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Outcomes;
+
+/// <summary>
+/// GET /api/v1/outcomes?organizationId= — participation and outcomes for a region, district or school (OutcomesRead:
+/// conveners, workforce analysts, district admins, coordinators). Only aggregates: subgroups appear as rates with
+/// counts, and any group under 10 students is suppressed.
+/// GET /api/v1/outcomes/calpads-wblr?districtId=&amp;academicYear=2026-2027 — a CALPADS WBLR-style CSV of completed
+/// internships, student-led enterprises, simulated WBL and pre-apprenticeships (district staff with PeopleRead too).
+/// </summary>
+public static class OutcomesReports
+{
+    public const int SmallCell = 10;
+
+    public sealed record Report(Caller Caller, Guid OrganizationId, DateOnly? From, DateOnly? To) : IRequest<Result<OutcomesReport>>;
+
+    public sealed record Calpads(Caller Caller, Guid DistrictId, int StartYear) : IRequest<Result<string>>;
+
+    private const string SelectStudents =
+        "SELECT p.id, p.school_id, s.name AS school_name, sp.grade, sp.cte_concentrator, sp.english_learner, sp.student_with_disability, " +
+        "sp.socioeconomically_disadvantaged, sp.foster_youth, sp.race_ethnicity, sp.gender FROM people p JOIN student_profiles sp ON sp.person_id = p.id " +
+        "JOIN organizations s ON s.id = p.school_id WHERE p.kind = 'student' AND p.status = 'active' " +
+        "AND (p.region_id = @OrgId OR p.district_id = @OrgId OR p.school_id = @OrgId)";
+
+    private const string SelectPlacements =
+        "SELECT pl.id, pl.student_id, pl.employer_id, pl.stage, op.type, pl.career_cluster, pl.status FROM placements pl JOIN opportunities op ON op.id = pl.opportunity_id " +
+        "WHERE pl.status IN ('approved', 'agreementPending', 'active', 'completed') AND (pl.region_id = @OrgId OR pl.district_id = @OrgId OR pl.school_id = @OrgId) " +
+        "AND (@From IS NULL OR pl.created_at >= @FromTime) AND (@To IS NULL OR pl.created_at < @ToTime)";
+
+    private const string SelectHours =
+        "SELECT h.student_id, SUM(h.minutes) AS minutes FROM hours_entries h JOIN placements pl ON pl.id = h.placement_id WHERE h.status = 'approved' " +
+        "AND (pl.region_id = @OrgId OR pl.district_id = @OrgId OR pl.school_id = @OrgId) AND (@From IS NULL OR h.work_date >= @From) " +
+        "AND (@To IS NULL OR h.work_date <= @To) GROUP BY h.student_id";
+
+    private const string SelectEvaluations =
+        "SELECT e.placement_id, e.kind, e.average_level FROM evaluations e JOIN placements pl ON pl.id = e.placement_id " +
+        "WHERE e.average_level IS NOT NULL AND (pl.region_id = @OrgId OR pl.district_id = @OrgId OR pl.school_id = @OrgId)";
+
+    private const string CountPublished =
+        "SELECT COUNT(*) FROM opportunities op WHERE op.status IN ('published', 'closed') AND (op.region_id = @OrgId OR op.region_id = @RegionId) " +
+        "AND (@Narrow = 0 OR op.audience = 'region' OR EXISTS (SELECT 1 FROM opportunity_audiences a JOIN organizations ao ON ao.id = a.organization_id " +
+        "WHERE a.opportunity_id = op.id AND (ao.id = @OrgId OR ao.district_id = @OrgId OR ao.id = @DistrictId)))";
+
+    private const string SelectCalpads =
+        "SELECT pl.id, d.identifier AS district_code, s.identifier AS school_code, p.identifier AS ssid, p.sourced_id, p.given_name, p.family_name, " +
+        "sp.birth_date, sp.gender, sp.grade, op.type, pl.completed_at, " +
+        "(SELECT SUM(h.minutes) FROM hours_entries h WHERE h.placement_id = pl.id AND h.status = 'approved') AS approved_minutes " +
+        "FROM placements pl JOIN people p ON p.id = pl.student_id JOIN student_profiles sp ON sp.person_id = p.id JOIN organizations s ON s.id = pl.school_id " +
+        "JOIN organizations d ON d.id = pl.district_id JOIN opportunities op ON op.id = pl.opportunity_id " +
+        "WHERE pl.district_id = @DistrictId AND pl.status = 'completed' AND pl.completed_at >= @Start AND pl.completed_at < @End ORDER BY s.identifier, p.family_name, pl.id";
+
+    public sealed class Handler(Db db) : IRequestHandler<Report, Result<OutcomesReport>>, IRequestHandler<Calpads, Result<string>>, ISqlSource
+    {
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectStudents, SelectPlacements, SelectHours, SelectEvaluations, CountPublished, SelectCalpads];
+
+        public async ValueTask<Result<OutcomesReport>> Handle(Report query, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var org = await Authorize.FindOrgAsync(connection, query.OrganizationId, cancellationToken);
+            if (org is null || org.Ref.Type == OrganizationType.Employer)
+            {
+                return Error.NotFound($"Organization {query.OrganizationId}");
+            }
+
+            if (Authorize.Check(query.Caller, Permission.OutcomesRead, org.Ref, $"Organization {query.OrganizationId}") is { } denied)
+            {
+                return denied;
+            }
+
+            var parameters = new
+            {
+                OrgId = query.OrganizationId,
+                query.From,
+                query.To,
+                FromTime = query.From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : (DateTimeOffset?)null,
+                ToTime = query.To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : (DateTimeOffset?)null,
+            };
+            var students = (await connection.QueryAsync<StudentRow>(new CommandDefinition(SelectStudents, parameters, cancellationToken: cancellationToken))).ToList();
+            var placements = (await connection.QueryAsync<PlacementRow>(new CommandDefinition(SelectPlacements, parameters, cancellationToken: cancellationToken))).ToList();
+            var hours = (await connection.QueryAsync<HoursRow>(new CommandDefinition(SelectHours, parameters, cancellationToken: cancellationToken))).ToList();
+            var evaluations = (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(SelectEvaluations, new { parameters.OrgId }, cancellationToken: cancellationToken))).ToList();
+            var published = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountPublished, new
+            {
+                parameters.OrgId, org.Ref.RegionId, Narrow = org.Ref.Type == OrganizationType.Region ? 0 : 1, DistrictId = org.Ref.DistrictId,
+            }, cancellationToken: cancellationToken));
+
+            var participants = placements.Select(p => p.StudentId).ToHashSet();
+            var all = Rate(students.Count, students.Count(s => participants.Contains(s.Id)));
+
+            GroupParticipation Group(string name, IEnumerable<StudentRow> members, string? label = null)
+            {
+                var list = members.ToList();
+                if (list.Count < SmallCell)
+                {
+                    return new GroupParticipation { Group = name, Name = label, Students = list.Count, Suppressed = true };
+                }
+
+                var taking = list.Count(s => participants.Contains(s.Id));
+                var rate = Rate(list.Count, taking);
+                return new GroupParticipation { Group = name, Name = label, Students = list.Count, Suppressed = false, Participants = taking, Rate = rate, GapToAll = Math.Round(rate - all, 3) };
+            }
+
+            var subgroups = new List<GroupParticipation>
+            {
+                Group("englishLearner", students.Where(s => s.EnglishLearner)),
+                Group("studentWithDisability", students.Where(s => s.StudentWithDisability)),
+                Group("socioeconomicallyDisadvantaged", students.Where(s => s.SocioeconomicallyDisadvantaged)),
+                Group("fosterYouth", students.Where(s => s.FosterYouth)),
+            };
+            subgroups.AddRange(Enum.GetValues<RaceEthnicity>().Select(r => Group("race:" + DbEnum.ToText(r), students.Where(s => s.Races.Contains(r)))));
+            subgroups.AddRange(Enum.GetValues<Gender>().Select(g => Group("gender:" + DbEnum.ToText(g), students.Where(s => s.Gender == DbEnum.ToText(g)))));
+            subgroups.AddRange(students.Select(s => s.Grade).Distinct().Order().Select(g => Group($"grade:{g}", students.Where(s => s.Grade == g))));
+
+            var midpoint = evaluations.Where(e => e.Kind == "midpoint").ToDictionary(e => e.PlacementId, e => e.AverageLevel);
+            var final = evaluations.Where(e => e.Kind == "final").ToDictionary(e => e.PlacementId, e => e.AverageLevel);
+            var gains = final.Where(f => midpoint.ContainsKey(f.Key)).Select(f => f.Value - midpoint[f.Key]).ToList();
+
+            var concentrators = students.Where(s => s.Grade == 12 && s.CteConcentrator).ToList();
+            var withWbl = concentrators.Count(s => placements.Any(p => p.StudentId == s.Id && p.Status is "completed" or "active"));
+
+            return new OutcomesReport
+            {
+                OrganizationId = query.OrganizationId.ToString("D"),
+                From = query.From,
+                To = query.To,
+                Students = students.Count,
+                Participants = students.Count(s => participants.Contains(s.Id)),
+                ParticipationRate = all,
+                ByStage = Breakdowns(placements, p => p.Stage),
+                ByType = Breakdowns(placements, p => p.Type),
+                ByCluster = Breakdowns(placements, p => p.CareerCluster),
+                BySchool = students.GroupBy(s => (s.SchoolId, s.SchoolName)).OrderBy(g => g.Key.SchoolName)
+                    .Select(g => Group(g.Key.SchoolId.ToString("D"), g, g.Key.SchoolName)).ToList(),
+                BySubgroup = subgroups,
+                Hours = new HoursOutcome { ApprovedMinutes = hours.Sum(h => h.Minutes), StudentsWithHours = hours.Count },
+                SkillGains = new SkillGains
+                {
+                    EvaluatedPlacements = midpoint.Keys.Union(final.Keys).Count(),
+                    AverageMidpoint = midpoint.Count == 0 ? null : Math.Round(midpoint.Values.Average(), 2),
+                    AverageFinal = final.Count == 0 ? null : Math.Round(final.Values.Average(), 2),
+                    AverageGain = gains.Count == 0 ? null : Math.Round(gains.Average(), 2),
+                },
+                Employers = new EmployerEngagement { EmployersWithPlacements = placements.Select(p => p.EmployerId).Distinct().Count(), OpportunitiesPublished = published },
+                Perkins5S3 = concentrators.Count < SmallCell
+                    ? new Perkins5S3 { Concentrators = concentrators.Count, Suppressed = true }
+                    : new Perkins5S3 { Concentrators = concentrators.Count, Suppressed = false, WithWorkBasedLearning = withWbl, Rate = Rate(concentrators.Count, withWbl) },
+            };
+        }
+
+        public async ValueTask<Result<string>> Handle(Calpads query, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var district = await Authorize.FindOrgAsync(connection, query.DistrictId, cancellationToken);
+            if (district is null || district.Ref.Type != OrganizationType.District)
+            {
+                return Error.NotFound($"District {query.DistrictId}");
+            }
+
+            var held = query.Caller.PermissionsAt(district.Ref);
+            if (!held.Contains(Permission.OutcomesRead) || !held.Contains(Permission.PeopleRead))
+            {
+                return Authorize.CanSee(query.Caller, district.Ref) ? Error.Forbidden("The CALPADS export is for district staff.") : Error.NotFound($"District {query.DistrictId}");
+            }
+
+            var start = new DateTimeOffset(query.StartYear, 7, 1, 0, 0, 0, TimeSpan.Zero);
+            var rows = await connection.QueryAsync<CalpadsRow>(new CommandDefinition(SelectCalpads, new { query.DistrictId, Start = start, End = start.AddYears(1) }, cancellationToken: cancellationToken));
+            var year = $"{query.StartYear}-{query.StartYear + 1}";
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+            {
+                foreach (var header in new[]
+                         {
+                             "RecordTypeCode", "TransactionTypeCode", "LocalRecordID", "ReportingLEA", "SchoolofAttendance", "AcademicYearID", "SSID", "LocalStudentID",
+                             "StudentLegalFirstName", "StudentLegalLastName", "StudentBirthDate", "StudentGenderCode", "WBLTypeCode", "InternshipID", "WBLHoursExternal",
+                             "StateCourseCodeEmbeddedWBL",
+                         })
+                {
+                    csv.WriteField(header);
+                }
+
+                csv.NextRecord();
+                foreach (var row in rows.Where(r => r.Grade is >= 9 and <= 12))
+                {
+                    var code = WblTypeCode(DbEnum.Parse<OpportunityType>(row.Type));
+                    if (code is null)
+                    {
+                        continue; // job shadows, tours and the like are not reported in WBLR
+                    }
+
+                    csv.WriteField("WBLR");
+                    csv.WriteField("");
+                    csv.WriteField(row.Id.ToString("N")[..15]);
+                    csv.WriteField(row.DistrictCode ?? "");
+                    csv.WriteField(row.SchoolCode ?? "");
+                    csv.WriteField(year);
+                    csv.WriteField(row.Ssid ?? "");
+                    csv.WriteField(row.SourcedId ?? "");
+                    csv.WriteField(row.GivenName);
+                    csv.WriteField(row.FamilyName);
+                    csv.WriteField(row.BirthDate?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "");
+                    csv.WriteField(row.Gender switch { "female" => "F", "male" => "M", "nonBinary" => "X", _ => "" });
+                    csv.WriteField(code);
+                    csv.WriteField(code == "10" ? InternshipId(row.Id, row.SchoolCode, year) : "");
+                    csv.WriteField(code is "10" or "15" or "20" ? ((row.ApprovedMinutes ?? 0) / 60).ToString(CultureInfo.InvariantCulture) : "");
+                    csv.WriteField("");
+                    csv.NextRecord();
+                }
+            }
+
+            return writer.ToString();
+        }
+    }
+
+    /// <summary>CALPADS WBL Type Codes: 10 internship, 15 student-led enterprise, 20 simulated WBL, 25 registered pre-apprenticeship.</summary>
+    public static string? WblTypeCode(OpportunityType type) => type switch
+    {
+        OpportunityType.PaidInternship or OpportunityType.UnpaidInternship or OpportunityType.NonPaidInternship => "10",
+        OpportunityType.SchoolBasedEnterprise or OpportunityType.Entrepreneurship => "15",
+        OpportunityType.SimulatedWorksite => "20",
+        OpportunityType.PreApprenticeship => "25",
+        _ => null,
+    };
+
+    /// <summary>Unique per school and year, 10 characters.</summary>
+    private static string InternshipId(Guid placement, string? school, string year) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{school}|{year}|{placement:N}")))[..10];
+
+    private static double Rate(int total, int count) => total == 0 ? 0 : Math.Round((double)count / total, 3);
+
+    private static List<Breakdown> Breakdowns(List<PlacementRow> placements, Func<PlacementRow, string> key) =>
+        placements.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Breakdown { Key = g.Key, Placements = g.Count(), Students = g.Select(p => p.StudentId).Distinct().Count() }).ToList();
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/outcomes").WithTags("Outcomes").RequireAuthorization();
+        group.MapGet("/", async (Guid organizationId, DateOnly? from, DateOnly? to, Caller caller, IMediator mediator, CancellationToken ct) =>
+                from is not null && to is not null && to < from
+                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["to must be on or after from."] })
+                    : (await mediator.Send(new Report(caller, organizationId, from, to), ct)).Match(report => TypedResults.Ok(report)))
+            .WithName("getOutcomes")
+            .WithSummary("Participation and outcomes for a region, district or school (aggregates; cells under 10 suppressed)")
+            .Produces<OutcomesReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/calpads-wblr", async (Guid districtId, string academicYear, Caller caller, IMediator mediator, CancellationToken ct) =>
+            {
+                if (academicYear.Length != 9 || academicYear[4] != '-' || !int.TryParse(academicYear[..4], out var startYear)
+                    || !int.TryParse(academicYear[5..], out var endYear) || endYear != startYear + 1)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["academicYear"] = ["Use the form 2026-2027."] });
+                }
+
+                return (await mediator.Send(new Calpads(caller, districtId, startYear), ct))
+                    .Match(csv => TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv", $"wblr-{academicYear}.csv"));
+            })
+            .WithName("exportCalpadsWblr")
+            .WithSummary("CALPADS WBLR-style CSV of the district's completed WBL for an academic year")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private sealed class StudentRow
+    {
+        public Guid Id { get; set; }
+        public Guid SchoolId { get; set; }
+        public string SchoolName { get; set; } = "";
+        public int Grade { get; set; }
+        public bool CteConcentrator { get; set; }
+        public bool EnglishLearner { get; set; }
+        public bool StudentWithDisability { get; set; }
+        public bool SocioeconomicallyDisadvantaged { get; set; }
+        public bool FosterYouth { get; set; }
+        public string RaceEthnicity { get; set; } = "[]";
+        public string? Gender { get; set; }
+
+        private List<RaceEthnicity>? _races;
+
+        public List<RaceEthnicity> Races => _races ??= DbJson.Read<List<RaceEthnicity>>(RaceEthnicity, []);
+    }
+
+    private sealed class PlacementRow
+    {
+        public Guid Id { get; set; }
+        public Guid StudentId { get; set; }
+        public Guid EmployerId { get; set; }
+        public string Stage { get; set; } = "";
+        public string Type { get; set; } = "";
+        public string CareerCluster { get; set; } = "";
+        public string Status { get; set; } = "";
+    }
+
+    private sealed class HoursRow
+    {
+        public Guid StudentId { get; set; }
+        public int Minutes { get; set; }
+    }
+
+    private sealed class EvaluationRow
+    {
+        public Guid PlacementId { get; set; }
+        public string Kind { get; set; } = "";
+        public double AverageLevel { get; set; }
+    }
+
+    private sealed class CalpadsRow
+    {
+        public Guid Id { get; set; }
+        public string? DistrictCode { get; set; }
+        public string? SchoolCode { get; set; }
+        public string? Ssid { get; set; }
+        public string? SourcedId { get; set; }
+        public string GivenName { get; set; } = "";
+        public string FamilyName { get; set; } = "";
+        public DateOnly? BirthDate { get; set; }
+        public string? Gender { get; set; }
+        public int Grade { get; set; }
+        public string Type { get; set; } = "";
+        public DateTimeOffset? CompletedAt { get; set; }
+        public int? ApprovedMinutes { get; set; }
+    }
+}
