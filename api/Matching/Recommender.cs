@@ -1,24 +1,10 @@
 using System.Numerics;
 using LaunchPath.Contracts.Common;
+using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Opportunities;
 using LaunchPath.Contracts.People;
 
 namespace LaunchPath.Api.Matching;
-
-/// <summary>How much each consideration counts; configurable per region. Components are in [-1, 1] before weighting.</summary>
-public sealed record RecommendationWeights
-{
-    public double Interest { get; init; } = 3;
-    public double Pathway { get; init; } = 2;
-    public double Sequencing { get; init; } = 2;
-    public double Schedule { get; init; } = 1.5;
-    public double Travel { get; init; } = 2;
-    public double Pay { get; init; } = 1;
-    public double Credit { get; init; } = 1;
-    public double Seats { get; init; } = 0.5;
-
-    public static readonly RecommendationWeights Default = new();
-}
 
 public enum ReasonCode
 {
@@ -131,7 +117,7 @@ public static class Recommender
     /// <summary>Default longest one-way trip when the student has not said.</summary>
     public const int DefaultMaxTravelMinutes = 45;
 
-    public static List<Recommendation> Rank(StudentFacts student, IReadOnlyList<OpportunityFacts> opportunities, RecommendationWeights weights, DateOnly today, int limit)
+    public static List<Recommendation> Rank(StudentFacts student, IReadOnlyList<OpportunityFacts> opportunities, MatchingWeights weights, DateOnly today, int limit)
     {
         // Score everything without allocating, keep the best `limit`, then explain only those.
         var top = new PriorityQueue<int, (double Score, int Index)>(limit + 1, Comparer<(double Score, int Index)>.Create((a, b) =>
@@ -204,7 +190,7 @@ public static class Recommender
     }
 
     /// <summary>The weighted score; when <paramref name="reasons"/> is given, each contribution is explained there.</summary>
-    public static double Score(StudentFacts s, OpportunityFacts o, RecommendationWeights w, List<Reason>? reasons)
+    public static double Score(StudentFacts s, OpportunityFacts o, MatchingWeights w, List<Reason>? reasons)
     {
         var score = 0.0;
         void Add(ReasonCode code, double weight, string detail)

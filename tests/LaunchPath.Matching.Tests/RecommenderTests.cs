@@ -1,5 +1,6 @@
 using LaunchPath.Api.Matching;
 using LaunchPath.Contracts.Common;
+using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Opportunities;
 using LaunchPath.Contracts.People;
 
@@ -53,8 +54,8 @@ public sealed class RecommenderTests
             Recommender.WhyIneligible(student, opportunity, Today)!.Value.Code.Should().Be(why);
         }
 
-        Recommender.Rank(student, cases.Select(c => c.Opportunity).ToList(), RecommendationWeights.Default, Today, 10).Should().BeEmpty();
-        Recommender.Rank(student, [Opportunity()], RecommendationWeights.Default, Today, 10).Should().ContainSingle();
+        Recommender.Rank(student, cases.Select(c => c.Opportunity).ToList(), new MatchingWeights(), Today, 10).Should().BeEmpty();
+        Recommender.Rank(student, [Opportunity()], new MatchingWeights(), Today, 10).Should().ContainSingle();
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class RecommenderTests
         var far = Opportunity(location: new GeoPoint { Latitude = 38.6, Longitude = -121.5 });
         var remote = Opportunity(modality: Modality.Virtual);
         Recommender.Eligible(student, far, Today).Should().BeFalse();
-        var ranked = Recommender.Rank(student, [far, remote], RecommendationWeights.Default, Today, 5);
+        var ranked = Recommender.Rank(student, [far, remote], new MatchingWeights(), Today, 5);
         ranked.Should().ContainSingle().Which.Reasons.Should().Contain(r => r.Code == ReasonCode.Virtual);
     }
 
@@ -74,13 +75,13 @@ public sealed class RecommenderTests
         var internship = Opportunity(stage: ContinuumStage.Training);
         var shadow = Opportunity(stage: ContinuumStage.Exploration);
         var newcomer = Student();
-        var ranked = Recommender.Rank(newcomer, [internship, shadow], RecommendationWeights.Default, Today, 5);
+        var ranked = Recommender.Rank(newcomer, [internship, shadow], new MatchingWeights(), Today, 5);
         ranked.Select(r => r.Index).Should().Equal(1, 0);
         ranked[0].Reasons.Should().Contain(r => r.Code == ReasonCode.NextStepOnContinuum);
         ranked[1].Reasons.Should().Contain(r => r.Code == ReasonCode.ExploreFirst && r.Weight < 0);
 
         var explored = Student(s => s.Completed = new Dictionary<CareerCluster, ContinuumStage> { [CareerCluster.HealthcareHumanServices] = ContinuumStage.Exploration });
-        var next = Recommender.Rank(explored, [internship, shadow], RecommendationWeights.Default, Today, 5);
+        var next = Recommender.Rank(explored, [internship, shadow], new MatchingWeights(), Today, 5);
         next[0].Index.Should().Be(0, "after exploring, the internship is the next step");
         next[0].Reasons.Should().NotContain(r => r.Code == ReasonCode.ExploreFirst);
     }
@@ -99,7 +100,7 @@ public sealed class RecommenderTests
         var clashes = Opportunity(schedule: [new WeeklySlot { Day = DayOfWeek.Monday, Start = "09:00", End = "12:00" }]);
         var other = Opportunity(cluster: CareerCluster.Construction);
 
-        var ranked = Recommender.Rank(student, [other, clashes, fits], RecommendationWeights.Default, Today, 5);
+        var ranked = Recommender.Rank(student, [other, clashes, fits], new MatchingWeights(), Today, 5);
         ranked.Select(r => r.Index).Should().Equal(2, 1, 0);
         ranked[0].Reasons.Select(r => r.Code).Should().Contain([ReasonCode.InterestMatch, ReasonCode.PathwayAligned, ReasonCode.ScheduleFits, ReasonCode.PaidAsPreferred, ReasonCode.CreditAsPreferred]);
         ranked[1].Reasons.Should().Contain(r => r.Code == ReasonCode.ScheduleConflicts);
@@ -116,8 +117,8 @@ public sealed class RecommenderTests
         var student = Student(s => s.PrefersPaid = true);
         var interesting = Opportunity();
         var paidElsewhere = Opportunity(cluster: CareerCluster.Construction, pay: Compensation.Paid);
-        Recommender.Rank(student, [interesting, paidElsewhere], RecommendationWeights.Default, Today, 5)[0].Index.Should().Be(0);
-        var payFirst = RecommendationWeights.Default with { Interest = 0.1, Pay = 10 };
+        Recommender.Rank(student, [interesting, paidElsewhere], new MatchingWeights(), Today, 5)[0].Index.Should().Be(0);
+        var payFirst = new MatchingWeights { Interest = 0.1, Pay = 10 };
         Recommender.Rank(student, [interesting, paidElsewhere], payFirst, Today, 5)[0].Index.Should().Be(1);
     }
 
@@ -126,7 +127,7 @@ public sealed class RecommenderTests
     {
         var student = Student();
         var many = Enumerable.Range(0, 50).Select(_ => Opportunity()).ToList();
-        var ranked = Recommender.Rank(student, many, RecommendationWeights.Default, Today, 5);
+        var ranked = Recommender.Rank(student, many, new MatchingWeights(), Today, 5);
         ranked.Select(r => r.Index).Should().Equal(0, 1, 2, 3, 4);
     }
 

@@ -47,11 +47,6 @@ internal static class MatchingFacts
         };
     }
 
-    public static RecommendationWeights ToEngine(MatchingWeights w) => new()
-    {
-        Interest = w.Interest, Pathway = w.Pathway, Sequencing = w.Sequencing, Schedule = w.Schedule, Travel = w.Travel, Pay = w.Pay, Credit = w.Credit, Seats = w.Seats,
-    };
-
     public static async Task<Dictionary<Guid, StudentFacts>> StudentsAsync(DbConnection connection, IReadOnlyList<StudentRecord> students, DateOnly today, CancellationToken cancellationToken)
     {
         var completed = (await connection.QueryAsync<CompletedRow>(new CommandDefinition(SelectCompleted, new { Ids = DbIds.Of(students.Select(s => s.Id)) }, cancellationToken: cancellationToken)))

@@ -52,7 +52,7 @@ public static class Recommendations
             var settings = await MatchingFacts.SettingsAsync(connection, student.RegionId, cancellationToken);
 
             var ranked = Recommender.Rank(facts, opportunities.Select((o, i) => MatchingFacts.Opportunity(o, seatsLeft[i])).ToList(),
-                MatchingFacts.ToEngine(settings.Weights), today, query.Limit);
+                settings.Weights, today, query.Limit);
             return ranked.Select(r => new RecommendedOpportunity
             {
                 Opportunity = opportunities[r.Index],
@@ -89,7 +89,7 @@ public static class Recommendations
             var facts = await MatchingFacts.StudentsAsync(connection, students, today, cancellationToken);
             var taken = await MatchingFacts.SeatsTakenAsync(connection, [row.Id], cancellationToken);
             var opportunityFacts = MatchingFacts.Opportunity(opportunity, Math.Max(0, row.Seats - taken.GetValueOrDefault(row.Id)));
-            var weights = MatchingFacts.ToEngine((await MatchingFacts.SettingsAsync(connection, row.RegionId, cancellationToken)).Weights);
+            var weights = (await MatchingFacts.SettingsAsync(connection, row.RegionId, cancellationToken)).Weights;
 
             return students
                 .Where(s => Recommender.Eligible(facts[s.Id], opportunityFacts with { SeatsLeft = Math.Max(1, opportunityFacts.SeatsLeft) }, today))

@@ -24,9 +24,6 @@ public static class StudentRecords
 
     private const string SelectPlacementIds = "SELECT id FROM placements WHERE student_id = @Id ORDER BY created_at, id";
 
-    private const string SelectHours =
-        "SELECT id, placement_id, work_date, start_time, minutes, activity, status, reason, decided_at, version FROM hours_entries WHERE student_id = @Id ORDER BY work_date, id";
-
     private const string SelectDisclosures =
         "SELECT o.name AS disclosed_to, d.fields, d.basis, d.context, d.at FROM disclosures d JOIN organizations o ON o.id = d.disclosed_to_org WHERE d.student_id = @Id ORDER BY d.at";
 
@@ -65,7 +62,7 @@ public static class StudentRecords
     public sealed class Handler(Db db, TimeProvider clock, IMediator mediator) : IRequestHandler<Export, Result<StudentRecordsExport>>, IRequestHandler<Erase, Result<bool>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectPlacementIds, SelectHours, SelectDisclosures, SelectSoleGuardians, SelectUser, DeleteGuardian, DeleteMemberships, AnonymiseUser, Audit, .. Erasure, .. StudentAccess.Statements];
+            [SelectPlacementIds, SelectDisclosures, SelectSoleGuardians, SelectUser, DeleteGuardian, DeleteMemberships, AnonymiseUser, Audit, .. Erasure, .. StudentAccess.Statements];
 
         public async ValueTask<Result<StudentRecordsExport>> Handle(Export query, CancellationToken cancellationToken)
         {
@@ -87,18 +84,14 @@ public static class StudentRecords
                 reflections.AddRange((await mediator.Send(new Evaluations.ListReflections(query.Caller, id), cancellationToken)).Value ?? []);
             }
 
-            var hours = await connection.QueryAsync<HoursRow>(new CommandDefinition(SelectHours, new { Id = query.StudentId }, cancellationToken: cancellationToken));
+            var hours = await Hours.OfStudentAsync(connection, query.StudentId, cancellationToken);
             var disclosures = await connection.QueryAsync<DisclosureRow>(new CommandDefinition(SelectDisclosures, new { Id = query.StudentId }, cancellationToken: cancellationToken));
             return new StudentRecordsExport
             {
                 Student = student!.ToContract(withSubgroups: true),
                 Guardians = guardians.Value ?? [],
                 Placements = placements,
-                Hours = hours.Select(h => new HoursEntry
-                {
-                    Id = h.Id.ToString("D"), PlacementId = h.PlacementId.ToString("D"), Date = h.WorkDate, Start = h.StartTime, Minutes = h.Minutes, Activity = h.Activity,
-                    Status = DbEnum.Parse<HoursStatus>(h.Status), Reason = h.Reason, Locked = h.Status == "approved", DecidedAt = h.DecidedAt, Version = h.Version,
-                }).ToList(),
+                Hours = hours,
                 Evaluations = evaluations,
                 Reflections = reflections,
                 Disclosures = disclosures.Select(d => new DisclosureRecord { DisclosedTo = d.DisclosedTo, Fields = d.Fields, Basis = d.Basis, Context = d.Context, At = d.At }).ToList(),
@@ -186,20 +179,6 @@ public static class StudentRecords
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-    }
-
-    private sealed class HoursRow
-    {
-        public Guid Id { get; set; }
-        public Guid PlacementId { get; set; }
-        public DateOnly WorkDate { get; set; }
-        public string StartTime { get; set; } = "";
-        public int Minutes { get; set; }
-        public string Activity { get; set; } = "";
-        public string Status { get; set; } = "";
-        public string? Reason { get; set; }
-        public DateTimeOffset? DecidedAt { get; set; }
-        public int Version { get; set; }
     }
 
     private sealed class DisclosureRow

@@ -63,6 +63,8 @@ public static class Hours
 
     private const string Columns = "id, placement_id, work_date, start_time, minutes, activity, status, reason, decided_at, version";
     private const string SelectEntry = "SELECT " + Columns + " FROM hours_entries WHERE id = @Id";
+    private const string SelectForStudent = "SELECT " + Columns + " FROM hours_entries WHERE student_id = @Id ORDER BY work_date, id";
+
     private const string SelectForPlacement = "SELECT " + Columns + " FROM hours_entries WHERE placement_id = @Id ORDER BY work_date, start_time, id";
 
     private const string SelectOthers =
@@ -103,7 +105,7 @@ public static class Hours
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
         [
-            SelectEntry, SelectForPlacement, SelectOthers, Insert, Update, Delete, Decision, StudentTotals, InsertLink, SelectLink, UseLinkOnce,
+            SelectEntry, SelectForStudent, SelectForPlacement, SelectOthers, Insert, Update, Delete, Decision, StudentTotals, InsertLink, SelectLink, UseLinkOnce,
             .. PlacementRecord.Statements, .. StudentAccess.Statements,
         ];
 
@@ -388,6 +390,10 @@ public static class Hours
 
         private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
     }
+
+    /// <summary>All of a student's entries (for a records request).</summary>
+    internal static async Task<List<HoursEntry>> OfStudentAsync(System.Data.Common.DbConnection connection, Guid studentId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<Row>(new CommandDefinition(SelectForStudent, new { Id = studentId }, cancellationToken: cancellationToken))).Select(r => r.ToContract()).ToList();
 
     public static void Map(IEndpointRouteBuilder api)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LaunchPath.Api.Matching;
 using LaunchPath.Contracts.Common;
+using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Opportunities;
 using LaunchPath.Contracts.People;
 
@@ -49,7 +50,7 @@ internal static class RecommendBench
                 WantsCredit = random.Next(2) == 0,
             };
             var watch = Stopwatch.StartNew();
-            var ranked = Recommender.Rank(student, facts, RecommendationWeights.Default, today, 20);
+            var ranked = Recommender.Rank(student, facts, new MatchingWeights(), today, 20);
             watch.Stop();
             if (i >= 0)
             {
