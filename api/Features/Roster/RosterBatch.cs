@@ -64,54 +64,24 @@ internal sealed class RosterBatch
             batch.Error("manifest.csv", 0, null, "Include manifest.csv, or say mode=bulk or mode=delta.");
         }
 
-        // The files are independent: read them out of the zip (not thread-safe) one by one, parse them in parallel into
-        // batches of their own, then merge in file order so that rows and errors keep a stable order.
-        var files = new (string File, Action<Row, RosterBatch> Reader)[]
+        foreach (var (file, reader) in new (string, Action<Row, RosterBatch>)[]
+                 {
+                     ("orgs.csv", ReadOrgs), ("users.csv", ReadUsers), ("roles.csv", ReadRoles), ("demographics.csv", ReadDemographics),
+                 })
         {
-            ("orgs.csv", ReadOrgs), ("users.csv", ReadUsers), ("roles.csv", ReadRoles), ("demographics.csv", ReadDemographics),
-        };
-        var contents = new byte[]?[files.Length];
-        for (var i = 0; i < files.Length; i++)
-        {
-            var entry = Find(files[i].File);
+            var entry = Find(file);
             if (entry is null)
             {
-                if (files[i].File == "users.csv" && modes.GetValueOrDefault("file.users") != "absent")
+                if (file == "users.csv" && modes.GetValueOrDefault("file.users") != "absent")
                 {
-                    batch.Error(files[i].File, 0, null, "users.csv is missing.");
+                    batch.Error(file, 0, null, "users.csv is missing.");
                 }
 
                 continue;
             }
 
             using var stream = entry.Open();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            contents[i] = buffer.ToArray();
-        }
-
-        var parts = new RosterBatch[files.Length];
-        Parallel.For(0, files.Length, i =>
-        {
-            parts[i] = new RosterBatch();
-            if (contents[i] is { } bytes)
-            {
-                parts[i].ReadCsv(files[i].File, new MemoryStream(bytes), files[i].Reader);
-            }
-        });
-
-        foreach (var part in parts)
-        {
-            batch.Orgs.AddRange(part.Orgs);
-            batch.Users.AddRange(part.Users);
-            batch.Roles.AddRange(part.Roles);
-            batch.Demographics.AddRange(part.Demographics);
-            foreach (var error in part.Errors)
-            {
-                batch.Error(error.File, error.Line, error.Field, error.Reason);
-            }
-
-            batch.ErrorCount += part.ErrorCount - part.Errors.Count; // errors beyond the listed ones still count
+            batch.ReadCsv(file, stream, reader);
         }
 
         return batch;
