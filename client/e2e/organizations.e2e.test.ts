@@ -170,7 +170,10 @@ describe('Organizations page against the real API', () => {
     const header = page.getByRole('banner');
     await header.getByText(teacher.displayName).waitFor();
     await header.getByText(`Teacher, ${schoolName}`).waitFor();
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizations' }).isVisible()).resolves.toBe(true);
+    // A teacher opens on Students (their daily work); Organizations is in the navigation.
+    await page.getByRole('heading', { level: 1, name: 'Students' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizations' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Organizations' }).waitFor();
     // The teacher sees their school (with the district and region above it), not the administrator's other regions.
     await row(schoolName).waitFor();
     await expect(row(regionName).count()).resolves.toBe(0);

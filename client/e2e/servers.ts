@@ -37,12 +37,20 @@ export interface AdminAccount {
   password: string;
 }
 
+export interface ApiOptions {
+  /** Seed the fictional demo data (Demo:Seed): the demo accounts of README.md, with password "launchpath-demo". */
+  demo?: boolean;
+}
+
+/** The demo accounts' password (README.md). */
+export const demoPassword = 'launchpath-demo';
+
 /**
- * Starts the built API on a fresh SQLite database, with a bootstrap platform administrator and no demo data, and
- * waits until /health/ready answers 200. Sign-in keeps its production rate limit (10 a minute per address), so the
- * browser tests together must sign in fewer times than that.
+ * Starts the built API on a fresh SQLite database, with a bootstrap platform administrator (and, with `demo`, the
+ * demo data), and waits until /health/ready answers 200. The sign-in rate limit is raised to 1,000 a minute: every
+ * story signs in through the sign-in page, from the same address.
  */
-export async function startApi(logFile: string, admin: AdminAccount): Promise<RunningApi> {
+export async function startApi(logFile: string, admin: AdminAccount, options: ApiOptions = {}): Promise<RunningApi> {
   if (!existsSync(apiDll)) {
     throw new Error(
       `The API is not built: ${apiDll} does not exist.\n` +
@@ -61,7 +69,8 @@ export async function startApi(logFile: string, admin: AdminAccount): Promise<Ru
       ASPNETCORE_ENVIRONMENT: 'Development',
       Database__Provider: 'Sqlite',
       Database__ConnectionString: `Data Source=${join(dataDir, 'e2e.db')}`,
-      Demo__Seed: 'false',
+      Demo__Seed: options.demo ? 'true' : 'false',
+      RateLimits__SignInPerMinute: '1000',
       Bootstrap__AdminEmail: admin.email,
       Bootstrap__AdminPassword: admin.password,
       // A key of its own, so the API does not write one beside the dll (Auth:SigningKeyFile).
@@ -129,8 +138,11 @@ export function stopProcess(child: ChildProcess, graceMs = 5_000): Promise<void>
   });
 }
 
-/** The client's own Vite config, served on a free port with /api and /health proxied to `apiUrl`. */
-export async function startVite(apiUrl: string): Promise<{ url: string; server: ViteDevServer }> {
+/**
+ * The client's own Vite config, served on a free port with /api and /health proxied to `apiUrl`. A second server
+ * passes its own `cacheDir`, so the two never optimise dependencies into the same folder at once.
+ */
+export async function startVite(apiUrl: string, cacheDir?: string): Promise<{ url: string; server: ViteDevServer }> {
   const { createServer } = await import('vite');
   process.env.LAUNCHPATH_API_URL = apiUrl; // read by vite.config.ts
   const port = await freePort();
@@ -139,6 +151,7 @@ export async function startVite(apiUrl: string): Promise<{ url: string; server: 
     root: clientDir,
     logLevel: 'warn',
     clearScreen: false,
+    ...(cacheDir ? { cacheDir } : {}),
     server: { host: '127.0.0.1', port, strictPort: true, watch: null },
   });
   await server.listen();

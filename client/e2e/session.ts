@@ -43,3 +43,23 @@ export function storedToken(page: Page): Promise<string | undefined> {
     return raw ? (JSON.parse(raw) as { token?: string }).token : undefined;
   });
 }
+
+/** Any JSON call with the token; anything but `expected` fails with the body. Returns the parsed body (or undefined). */
+export async function apiCall<T>(apiUrl: string, token: string, method: string, path: string, body?: unknown, expected = 200): Promise<T> {
+  const response = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), Authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status !== expected) {
+    throw new Error(`${method} ${path}: expected HTTP ${expected}, got ${response.status} ${await response.text()}`);
+  }
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Signs out through the header's button and waits for the sign-in page. */
+export async function signOutThroughUi(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+}

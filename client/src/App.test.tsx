@@ -47,6 +47,7 @@ describe('Navigation and actions by permission', () => {
   });
 
   it('shows a reader the list and the Organizations nav item but no create form', async () => {
+    window.location.hash = '#/organizations';
     renderAs({ ...member({ organizationName: 'Alder High', organizationType: 'school', role: 'teacher' }, [...read]), displayName: 'Taylor Teacher' });
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Organizations' })).toBeTruthy();

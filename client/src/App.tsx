@@ -1,25 +1,94 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { CurrentCaller, Permission } from '@launchpath/contracts';
+import type { CurrentCaller } from '@launchpath/contracts';
 import type { Api, FetchLike } from './api/client';
 import { can, describeCaller, displayNameOf } from './auth/access';
+import { employerMemberships, employersWritten, isSchoolOrRegionStaff, isStudent } from './auth/roles';
 import { SessionProvider, useSession } from './auth/SessionContext';
 import { SignInPage } from './auth/SignInPage';
 import { ErrorBanner } from './components/ErrorBanner';
+import { CurationPage } from './curation/CurationPage';
+import { ApplicantsPage } from './employer/ApplicantsPage';
+import { OurOpportunitiesPage } from './employer/OurOpportunitiesPage';
+import { SearchPage } from './opportunities/SearchPage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
+import { StudentsPage } from './people/StudentsPage';
+import { RosterImportsPage } from './roster/RosterImportsPage';
+import { RoundsPage } from './rounds/RoundsPage';
 import { AppShell, type NavItem } from './shell/AppShell';
+import { ProfilePage } from './student/ProfilePage';
+import { RecommendationsPage } from './student/RecommendationsPage';
+import { StudentRoundsPage } from './student/StudentRoundsPage';
 
-interface Page extends NavItem {
-  /** Shown in the navigation, and reachable, only for callers holding this permission. */
-  permission: Permission;
-  render: () => ReactNode;
+export interface Page extends NavItem {
+  /** Shown in the navigation, and reachable, only for callers this is true of (permissions and role). */
+  visible: (me: CurrentCaller) => boolean;
+  /** `path`: the rest of the hash after the page's own ("#/rounds/123" → ["123"]). */
+  render: (me: CurrentCaller, path: readonly string[]) => ReactNode;
 }
 
-/** The app's pages; a new page adds an entry here. */
-const pages: readonly Page[] = [{ href: '#/organizations', label: 'Organizations', permission: 'organizationsRead', render: () => <OrganizationsPage /> }];
+const employerStaff = (me: CurrentCaller) => employerMemberships(me).length > 0;
 
-/** The pages a caller may open, in navigation order. */
+/** The app's pages in navigation order; a new page adds an entry here. */
+const pages: readonly Page[] = [
+  { href: '#/profile', label: 'My profile', visible: isStudent, render: (me) => <ProfilePage studentId={me.studentId!} /> },
+  { href: '#/recommended', label: 'Recommended for me', visible: isStudent, render: (me) => <RecommendationsPage studentId={me.studentId!} /> },
+  { href: '#/search', label: 'Search opportunities', visible: (me) => isStudent(me) && can(me, 'opportunitiesRead'), render: () => <SearchPage /> },
+  {
+    href: '#/my-rounds',
+    label: 'Match rounds',
+    visible: isStudent,
+    render: (me, path) => <StudentRoundsPage studentId={me.studentId!} roundId={path[0]} />,
+  },
+  {
+    href: '#/our-opportunities',
+    label: 'Our opportunities',
+    visible: (me) => employerStaff(me) && can(me, 'opportunitiesRead'),
+    render: (me, path) => <OurOpportunitiesPage employers={employerMemberships(me)} writable={employersWritten(me)} path={path} />,
+  },
+  {
+    href: '#/applicants',
+    label: 'Applicants',
+    visible: (me) => employersWritten(me).length > 0,
+    render: (me, path) => <ApplicantsPage employers={employersWritten(me)} path={path} />,
+  },
+  { href: '#/curation', label: 'Curation', visible: (me) => can(me, 'opportunitiesCurate'), render: () => <CurationPage /> },
+  { href: '#/rounds', label: 'Match rounds', visible: (me) => can(me, 'opportunitiesCurate'), render: (me, path) => <RoundsPage me={me} path={path} /> },
+  { href: '#/students', label: 'Students', visible: (me) => can(me, 'peopleRead'), render: (_me, path) => <StudentsPage path={path} /> },
+  { href: '#/roster', label: 'Roster imports', visible: (me) => can(me, 'rosterImport'), render: (me) => <RosterImportsPage me={me} /> },
+  {
+    href: '#/opportunities',
+    label: 'Opportunities',
+    visible: (me) => !isStudent(me) && !employerStaff(me) && isSchoolOrRegionStaff(me) && can(me, 'opportunitiesRead'),
+    render: () => <SearchPage title="Opportunities" showStatus />,
+  },
+  {
+    href: '#/organizations',
+    label: 'Organizations',
+    visible: (me) => can(me, 'organizationsRead') && !isStudent(me),
+    render: () => <OrganizationsPage />,
+  },
+];
+
+/**
+ * The pages a caller may open, in navigation order. A platform administrator's work is organizations, so that page
+ * comes first (and opens first) for them.
+ */
 export function pagesFor(me: CurrentCaller): readonly Page[] {
-  return pages.filter((page) => can(me, page.permission));
+  const visible = pages.filter((page) => page.visible(me));
+  if (!me.isPlatformAdmin) return visible;
+  return [...visible.filter((p) => p.href === '#/organizations'), ...visible.filter((p) => p.href !== '#/organizations')];
+}
+
+/** The page a hash opens ("#/rounds/123" → the rounds page with path ["123"]); the first page when none matches. */
+export function route(visible: readonly Page[], hash: string): { page: Page | undefined; path: string[] } {
+  const clean = hash.split('?')[0].replace(/\/+$/, '');
+  for (const page of visible) {
+    if (clean === page.href) return { page, path: [] };
+    if (clean.startsWith(`${page.href}/`)) {
+      return { page, path: clean.slice(page.href.length + 1).split('/').filter(Boolean).map(decodeURIComponent) };
+    }
+  }
+  return { page: visible[0], path: [] };
 }
 
 /**
@@ -81,17 +150,25 @@ function useLocationHash(): string {
 function SignedIn({ me, onSignOut }: { me: CurrentCaller; onSignOut: () => void }) {
   const hash = useLocationHash();
   const visible = pagesFor(me);
-  const page = visible.find((p) => p.href === hash) ?? visible[0];
+  const { page, path } = route(visible, hash);
 
-  // Coming from the sign-in form, focus would otherwise be left on nothing.
+  // Coming from the sign-in form, or moving to another page, focus would otherwise be left behind: start at the top of
+  // the new content (the main region is focusable and announced by its heading).
   useEffect(() => {
     document.getElementById('main')?.focus();
-  }, []);
+    window.scrollTo?.(0, 0);
+  }, [page?.href, path.join('/')]);
+
+  // The title says where the user is, for screen-reader users and browser history.
+  useEffect(() => {
+    document.title = page ? `${page.label} · LaunchPath` : 'LaunchPath';
+  }, [page]);
 
   return (
     <AppShell nav={visible} current={page?.href} user={{ name: displayNameOf(me), detail: describeCaller(me), onSignOut }}>
       {page ? (
-        page.render()
+        // Keyed by page, so one page's state never leaks into another's.
+        <div key={page.href}>{page.render(me, path)}</div>
       ) : (
         <>
           <h1>Welcome, {displayNameOf(me)}</h1>

@@ -63,6 +63,24 @@ describe('authorizingFetch', () => {
     expect(error).toMatchObject({ status: 429, retryAfterSeconds: 7, message: 'Too many requests. Wait a moment and try again.' });
   });
 
+  it('sends If-Match with the record version only through ifMatch, with the bearer token', async () => {
+    const { fetch, requests } = fakeFetch({
+      'PUT /api/v1/students/s1/preferences': () => json(200, { id: 's1' }),
+      'GET /api/v1/me': () => json(200, me),
+    });
+    const api = createApi({ token: () => 'tok', onUnauthorized: vi.fn() }, fetch);
+    const preferences = { careerInterests: [], skills: [], availability: [], prefersPaid: false, wantsCredit: false, shareProfileWithEmployers: false };
+
+    await api.ifMatch(7).updateStudentPreferences('s1', preferences);
+    await api.getMe();
+
+    expect(requests.map((r) => [r.method, r.ifMatch, r.authorization])).toEqual([
+      ['PUT', '"7"', 'Bearer tok'],
+      ['GET', null, 'Bearer tok'],
+    ]);
+    expect(requests[0].body).toEqual(preferences);
+  });
+
   it('passes other responses through untouched', async () => {
     const response = json(200, me);
     const wrapped = authorizingFetch(() => Promise.resolve(response), { token: () => 't', onUnauthorized: vi.fn() });

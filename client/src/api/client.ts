@@ -1,7 +1,18 @@
 import { LaunchPathClient, type ILaunchPathClient } from '@launchpath/contracts';
 
-/** The API as the UI sees it: the generated client's interface, so tests can pass a fake. */
-export type Api = ILaunchPathClient;
+/**
+ * The API as the UI sees it: the generated client's interface (so tests can pass a fake), plus `ifMatch` for the
+ * optimistic updates, whose If-Match header the generated methods take no parameter for.
+ */
+export interface Api extends ILaunchPathClient {
+  /** The same client, sending `If-Match: "<version>"` with every request: use it for one PUT of a versioned record. */
+  ifMatch(version: number): ILaunchPathClient;
+}
+
+/** The entity tag of a record version, as the API sends it in ETag and expects it in If-Match: `"3"`. */
+export function entityTag(version: number): string {
+  return `"${version}"`;
+}
 
 /** What the generated client needs from fetch. */
 export type FetchLike = (url: RequestInfo, init?: RequestInit) => Promise<Response>;
@@ -62,7 +73,28 @@ async function withRetryAfterInBody(response: Response): Promise<Response> {
   return new Response(rewritten, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
+/** The generated client over a fetch, with `ifMatch` returning a client whose requests carry the header. */
+class AppClient extends LaunchPathClient implements Api {
+  readonly #fetch: FetchLike;
+
+  constructor(fetch: FetchLike) {
+    super('', { fetch });
+    this.#fetch = fetch;
+  }
+
+  ifMatch(version: number): ILaunchPathClient {
+    const fetch = this.#fetch;
+    return new LaunchPathClient('', {
+      fetch: (url, init = {}) => {
+        const headers = new Headers(init.headers);
+        headers.set('If-Match', entityTag(version));
+        return fetch(url, { ...init, headers });
+      },
+    });
+  }
+}
+
 /** The real client: same origin (the Vite dev server proxies /api to the API; production serves both together). */
 export function createApi(auth: AuthHooks, fetch: FetchLike = (url, init) => globalThis.fetch(url, init)): Api {
-  return new LaunchPathClient('', { fetch: authorizingFetch(fetch, auth) });
+  return new AppClient(authorizingFetch(fetch, auth));
 }

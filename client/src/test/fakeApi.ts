@@ -75,7 +75,8 @@ type Overrides = Partial<{ [K in keyof Api]: Api[K] }>;
 
 /**
  * An Api whose methods are vi.fn: the organizations methods, signIn and getMe (by default a platform administrator)
- * are properties to assert on; any other method rejects ("unexpected call to …").
+ * are properties to assert on; any other method rejects ("unexpected call to …") unless overridden. `ifMatch(version)`
+ * records the version and returns the fake itself, so `api.ifMatch(3).updateX(…)` lands on `api.updateX`.
  */
 export function fakeApi(overrides: Overrides = {}) {
   const unexpected = (name: string) => () => Promise.reject(new Error(`unexpected call to ${name}`));
@@ -99,5 +100,7 @@ export function fakeApi(overrides: Overrides = {}) {
       return others.get(property);
     },
   });
-  return Object.assign(Object.create(rest) as Api, known);
+  const api = Object.assign(Object.create(rest) as Api, known);
+  const ifMatch = vi.fn<Api['ifMatch']>(() => api);
+  return Object.assign(api, { ifMatch });
 }

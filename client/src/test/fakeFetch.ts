@@ -8,6 +8,8 @@ export interface FakeRequest {
   query: URLSearchParams;
   /** The Authorization header as sent, or null. */
   authorization: string | null;
+  /** The If-Match header as sent, or null. */
+  ifMatch: string | null;
   body: unknown;
 }
 
@@ -39,6 +41,7 @@ export function fakeFetch(routes: Record<string, Route>) {
       path: url.pathname,
       query: url.searchParams,
       authorization: headers.get('Authorization'),
+      ifMatch: headers.get('If-Match'),
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     };
     requests.push(request);

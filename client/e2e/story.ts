@@ -1,0 +1,59 @@
+// Shared setup for the role stories, which run against the demo API (the second API of the global setup).
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { describeViolations, launchChromium, seriousAccessibilityViolations } from './browser';
+import { artifactsDir, demoPassword } from './servers';
+import { apiToken, signInThroughUi } from './session';
+
+/** A demo account's email: "student" → student@demo.launchpath.test. */
+export const demoEmail = (login: string) => `${login}@demo.launchpath.test`;
+
+export interface Story {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors in the page: a story ends by expecting none. */
+  pageErrors: string[];
+  close: () => Promise<void>;
+}
+
+export async function openStory(): Promise<Story> {
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return {
+    browser,
+    context,
+    page,
+    pageErrors,
+    close: async () => {
+      await context.close();
+      await browser.close();
+    },
+  };
+}
+
+/** Opens the app and signs in as a demo account through the sign-in page. */
+export async function signInAs(page: Page, baseUrl: string, login: string): Promise<void> {
+  await page.goto(baseUrl);
+  await signInThroughUi(page, demoEmail(login), demoPassword);
+}
+
+/** A demo account's bearer token, for setting data up straight through the API. */
+export function demoToken(apiUrl: string, login: string): Promise<string> {
+  return apiToken(apiUrl, demoEmail(login), demoPassword);
+}
+
+/** A screenshot (full page unless said) into the artifacts, then axe-core: no serious or critical violations. */
+export async function capture(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage });
+  const violations = await seriousAccessibilityViolations(page);
+  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+/** A short unique suffix for names made in one run. */
+export const runSuffix = () => `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 1e3)}`;

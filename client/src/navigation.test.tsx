@@ -1,0 +1,69 @@
+import { render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CurrentCaller, MembershipInfo, Permission } from '@launchpath/contracts';
+import { App, pagesFor, route } from './App';
+import { fakeApi, member, platformAdmin, storeTestSession } from './test/fakeApi';
+import { student } from './test/fixtures';
+
+const as = (membership: Omit<MembershipInfo, 'organizationId'>, permissions: Permission[], extra: Partial<CurrentCaller> = {}): CurrentCaller => ({
+  ...member(membership, permissions),
+  ...extra,
+});
+const labels = (me: CurrentCaller) => pagesFor(me).map((p) => p.label);
+
+const studentMe = as({ organizationName: 'Alder High', organizationType: 'school', role: 'student' }, ['organizationsRead', 'opportunitiesRead'], { studentId: 'st-1' });
+const employerAdmin = as({ organizationName: 'Harbor', organizationType: 'employer', role: 'employerAdmin' }, [
+  'organizationsRead', 'organizationsWrite', 'usersManage', 'opportunitiesRead', 'opportunitiesWrite',
+]);
+const supervisor = as({ organizationName: 'Harbor', organizationType: 'employer', role: 'supervisor' }, ['organizationsRead', 'opportunitiesRead']);
+const coordinator = as({ organizationName: 'Alder High', organizationType: 'school', role: 'schoolCoordinator' }, [
+  'organizationsRead', 'peopleRead', 'peopleWrite', 'opportunitiesRead', 'opportunitiesCurate', 'outcomesRead',
+]);
+const districtAdmin = as({ organizationName: 'Alder Unified', organizationType: 'district', role: 'districtAdmin' }, [
+  'organizationsRead', 'organizationsWrite', 'usersManage', 'peopleRead', 'peopleWrite', 'subgroupsRead', 'rosterImport', 'opportunitiesRead', 'opportunitiesCurate', 'outcomesRead',
+]);
+
+describe('Navigation by role and permission', () => {
+  it('gives a student their own pages and no Organizations', () => {
+    expect(labels(studentMe)).toEqual(['My profile', 'Recommended for me', 'Search opportunities', 'Match rounds']);
+  });
+
+  it('gives an employer admin their opportunities and applicants; a supervisor only the opportunities', () => {
+    expect(labels(employerAdmin)).toEqual(['Our opportunities', 'Applicants', 'Organizations']);
+    expect(labels(supervisor)).toEqual(['Our opportunities', 'Organizations']);
+  });
+
+  it('gives school coordinators curation, rounds and students; district admins roster imports too', () => {
+    expect(labels(coordinator)).toEqual(['Curation', 'Match rounds', 'Students', 'Opportunities', 'Organizations']);
+    expect(labels(districtAdmin)).toEqual(['Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations']);
+  });
+
+  it('opens Organizations first for a platform administrator', () => {
+    expect(labels(platformAdmin())[0]).toBe('Organizations');
+  });
+
+  it('routes a hash with a path to its page, and anything else to the first page', () => {
+    const pages = pagesFor(districtAdmin);
+    expect(route(pages, '#/rounds/abc-123')).toMatchObject({ page: { href: '#/rounds' }, path: ['abc-123'] });
+    expect(route(pages, '#/students/best-fit/o-1/')).toMatchObject({ page: { href: '#/students' }, path: ['best-fit', 'o-1'] });
+    expect(route(pages, '#/roster')).toMatchObject({ page: { href: '#/roster' }, path: [] });
+    // Not the rounds page: only a whole segment matches.
+    expect(route(pages, '#/roundsabc').page?.href).toBe('#/curation');
+    // A page the caller may not open falls back to the first.
+    expect(route(pagesFor(studentMe), '#/roster').page?.href).toBe('#/profile');
+  });
+});
+
+describe('Signed in as a student', () => {
+  beforeEach(() => storeTestSession());
+
+  it('opens on My profile, and the nav marks the current page', async () => {
+    const record = student({ id: 'st-1' });
+    render(<App api={fakeApi({ getMe: () => Promise.resolve({ ...studentMe, displayName: 'Noah Johnson' }), getStudent: () => Promise.resolve(record) })} />);
+    await screen.findByRole('heading', { level: 1, name: 'My profile' });
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'My profile' }).getAttribute('aria-current')).toBe('page');
+    expect(document.title).toBe('My profile · LaunchPath');
+    await screen.findByText('Alder High');
+  });
+});

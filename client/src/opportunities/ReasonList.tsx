@@ -1,0 +1,51 @@
+import type { RecommendationReason } from '@launchpath/contracts';
+import { signed } from '../format';
+import { splitReasons } from './reasons';
+
+/**
+ * Why a match scored as it did: the reasons for it and against it in two labelled lists, each with its weight. The
+ * sign, the heading and an icon say which is which, not colour alone.
+ */
+export function ReasonList({ reasons, compact }: { reasons: readonly RecommendationReason[]; compact?: boolean }) {
+  const { positive, negative } = splitReasons(reasons);
+  return (
+    <div className={compact ? 'reasons reasons--compact' : 'reasons'}>
+      {positive.length > 0 ? (
+        <div className="reasons__group reasons__group--positive">
+          <h3 className="reasons__heading">Why it fits</h3>
+          <ul>
+            {positive.map((r) => (
+              <li key={r.code + r.detail} data-code={r.code}>
+<Weight weight={r.weight} />{' '}
+                {r.detail}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {negative.length > 0 ? (
+        <div className="reasons__group reasons__group--negative">
+          <h3 className="reasons__heading">What counts against it</h3>
+          <ul>
+            {negative.map((r) => (
+              <li key={r.code + r.detail} data-code={r.code}>
+<Weight weight={r.weight} />{' '}
+                {r.detail}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {positive.length === 0 && negative.length === 0 ? <p className="muted">No particular reasons.</p> : null}
+    </div>
+  );
+}
+
+function Weight({ weight }: { weight: number }) {
+  return (
+    <span className="reasons__weight">
+      <span aria-hidden="true">{signed(weight)}</span>
+      <span className="visually-hidden">{`${weight < 0 ? 'minus' : 'plus'} ${signed(weight).slice(1)}:`}</span>
+    </span>
+  );
+}

@@ -1,0 +1,146 @@
+import { useState, type FormEvent } from 'react';
+import type { Opportunity } from '@launchpath/contracts';
+import { fieldErrorsFor } from '../api/problems';
+import { useCursorList } from '../api/useCursorList';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Field } from '../components/Field';
+import { LoadMore } from '../components/LoadMore';
+import { Loading } from '../components/Loading';
+import { oneOf, opportunityStatuses, opportunityStatusLabels, opportunityTypeLabels, opportunityTypes, stageLabels, stages } from '../labels';
+import { careerClusterLabels, careerClusters } from '../organizations/labels';
+import { OpportunityFacts } from './OpportunitySummary';
+import { activeFilterCount, emptyFilters, searchOpportunities, type SearchFilters } from './search';
+import { StatusTag } from './StatusTag';
+
+export const searchPageSize = 20;
+
+/**
+ * Search what the caller may see. Students see published opportunities for their school; staff may also filter by
+ * status (`showStatus`).
+ */
+export function SearchPage({ title = 'Search opportunities', showStatus = false }: { title?: string; showStatus?: boolean }) {
+  const [draft, setDraft] = useState<SearchFilters>(emptyFilters);
+  const [applied, setApplied] = useState<SearchFilters>(emptyFilters);
+  const list = useCursorList<Opportunity>(JSON.stringify(applied), (api, cursor, signal) =>
+    searchOpportunities(api, applied, { limit: searchPageSize, cursor, signal }),
+  );
+  const errors = list.status === 'error' ? (list.error?.fieldErrors ?? {}) : {};
+  const set = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setApplied(draft);
+  };
+  const clear = () => {
+    setDraft(emptyFilters);
+    setApplied(emptyFilters);
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{title}</h1>
+        <p className="muted">Filter by career cluster, kind, stage, pay, place and dates, or search the text.</p>
+      </div>
+      <div className="page-grid">
+        <form className="card form" role="search" aria-label="Filter opportunities" onSubmit={submit} noValidate>
+          <Field label="Words" errors={fieldErrorsFor(errors, 'q')} hint="Title, description, employer or skill.">
+            <input name="q" type="search" value={draft.q} onChange={(e) => set('q', e.target.value)} />
+          </Field>
+          {showStatus ? (
+            <Field label="Status" errors={fieldErrorsFor(errors, 'status')}>
+              <select name="status" value={draft.status} onChange={(e) => set('status', oneOf(opportunityStatuses, e.target.value) ?? '')}>
+                <option value="">Any status</option>
+                {opportunityStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {opportunityStatusLabels[s]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : null}
+          <Field label="Career cluster" errors={fieldErrorsFor(errors, 'cluster')}>
+            <select name="cluster" value={draft.cluster} onChange={(e) => set('cluster', oneOf(careerClusters, e.target.value) ?? '')}>
+              <option value="">Any cluster</option>
+              {careerClusters.map((c) => (
+                <option key={c} value={c}>
+                  {careerClusterLabels[c]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Kind" errors={fieldErrorsFor(errors, 'type')}>
+            <select name="type" value={draft.type} onChange={(e) => set('type', oneOf(opportunityTypes, e.target.value) ?? '')}>
+              <option value="">Any kind</option>
+              {opportunityTypes.map((t) => (
+                <option key={t} value={t}>
+                  {opportunityTypeLabels[t]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Stage" errors={fieldErrorsFor(errors, 'stage')}>
+            <select name="stage" value={draft.stage} onChange={(e) => set('stage', oneOf(stages, e.target.value) ?? '')}>
+              <option value="">Any stage</option>
+              {stages.map((s) => (
+                <option key={s} value={s}>
+                  {stageLabels[s]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Pay" errors={fieldErrorsFor(errors, 'paid')}>
+            <select name="paid" value={draft.paid} onChange={(e) => set('paid', oneOf(['true', 'false'] as const, e.target.value) ?? '')}>
+              <option value="">Paid or unpaid</option>
+              <option value="true">Paid or stipend</option>
+              <option value="false">Unpaid</option>
+            </select>
+          </Field>
+          <Field label="Place" errors={fieldErrorsFor(errors, 'virtual')}>
+            <select name="virtual" value={draft.virtual} onChange={(e) => set('virtual', oneOf(['true', 'false'] as const, e.target.value) ?? '')}>
+              <option value="">Anywhere</option>
+              <option value="true">Virtual only</option>
+              <option value="false">In person or hybrid</option>
+            </select>
+          </Field>
+          <div className="form__row">
+            <Field label="Running from" errors={fieldErrorsFor(errors, 'from')}>
+              <input name="from" type="date" value={draft.from} onChange={(e) => set('from', e.target.value)} />
+            </Field>
+            <Field label="Running until" errors={fieldErrorsFor(errors, 'to')}>
+              <input name="to" type="date" value={draft.to} onChange={(e) => set('to', e.target.value)} />
+            </Field>
+          </div>
+          <div className="form__actions">
+            <button type="button" className="button button--secondary" onClick={clear} disabled={activeFilterCount(draft) === 0 && activeFilterCount(applied) === 0}>
+              Clear
+            </button>
+            <button type="submit" className="button">
+              Search
+            </button>
+          </div>
+        </form>
+
+        <section className="card" aria-labelledby="results-heading" aria-busy={list.status === 'loading' || list.status === 'loadingMore'}>
+          <h2 id="results-heading">Results</h2>
+          {list.status === 'error' && list.error ? <ErrorBanner error={list.error} onRetry={list.items.length ? list.loadMore : list.reload} /> : null}
+          {list.status === 'loading' ? <Loading>Searching…</Loading> : null}
+          {list.status === 'ready' && list.items.length === 0 ? <p className="muted">No opportunities match these filters.</p> : null}
+          <ul className="result-list">
+            {list.items.map((o) => (
+              <li key={o.id} className="result">
+                <div className="result__header">
+                  <h3>{o.fields.title}</h3>
+                  {showStatus ? <StatusTag status={o.status} /> : null}
+                </div>
+                <OpportunityFacts opportunity={o} />
+                <p className="result__description">{o.fields.description}</p>
+              </li>
+            ))}
+          </ul>
+          <LoadMore hasMore={list.hasMore && list.status !== 'loading'} loading={list.status === 'loadingMore'} onLoadMore={list.loadMore} />
+        </section>
+      </div>
+    </>
+  );
+}

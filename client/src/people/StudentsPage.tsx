@@ -1,0 +1,27 @@
+import { BestFitStudents } from './BestFitStudents';
+import { StudentDetail } from './StudentDetail';
+import { StudentList } from './StudentList';
+
+export const studentsHref = '#/students';
+
+/** Students for school and district staff: the searchable list, one student, and best-fit students for an opportunity. */
+export function StudentsPage({ path }: { path: readonly string[] }) {
+  const view = path[0] === 'best-fit' ? 'best-fit' : path[0] ? 'detail' : 'list';
+  return (
+    <>
+      {view !== 'detail' ? (
+        <nav aria-label="Students views" className="subnav">
+          <a href={studentsHref} aria-current={view === 'list' ? 'page' : undefined}>
+            All students
+          </a>
+          <a href={`${studentsHref}/best-fit`} aria-current={view === 'best-fit' ? 'page' : undefined}>
+            Best fit for an opportunity
+          </a>
+        </nav>
+      ) : null}
+      {view === 'list' ? <StudentList /> : null}
+      {view === 'best-fit' ? <BestFitStudents opportunityId={path[1]} /> : null}
+      {view === 'detail' ? <StudentDetail studentId={path[0]} /> : null}
+    </>
+  );
+}
