@@ -12,6 +12,7 @@ import { OurOpportunitiesPage } from './employer/OurOpportunitiesPage';
 import { SearchPage } from './opportunities/SearchPage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
 import { StudentsPage } from './people/StudentsPage';
+import { PlacementsPage } from './placements/PlacementsPage';
 import { RosterImportsPage } from './roster/RosterImportsPage';
 import { RoundsPage } from './rounds/RoundsPage';
 import { AppShell, type NavItem } from './shell/AppShell';
@@ -66,6 +67,12 @@ const pages: readonly Page[] = [
     label: 'Organizations',
     visible: (me) => can(me, 'organizationsRead') && !isStudent(me),
     render: () => <OrganizationsPage />,
+  },
+  {
+    href: '#/placements',
+    label: 'Placements',
+    visible: (me) => isStudent(me) || employerStaff(me) || can(me, 'peopleRead'),
+    render: (me, path) => <PlacementsPage me={me} path={path} />,
   },
 ];
 

@@ -25,17 +25,17 @@ const districtAdmin = as({ organizationName: 'Alder Unified', organizationType: 
 
 describe('Navigation by role and permission', () => {
   it('gives a student their own pages and no Organizations', () => {
-    expect(labels(studentMe)).toEqual(['My profile', 'Recommended for me', 'Search opportunities', 'Match rounds']);
+    expect(labels(studentMe)).toEqual(['My profile', 'Recommended for me', 'Search opportunities', 'Match rounds', 'Placements']);
   });
 
   it('gives an employer admin their opportunities and applicants; a supervisor only the opportunities', () => {
-    expect(labels(employerAdmin)).toEqual(['Our opportunities', 'Applicants', 'Organizations']);
-    expect(labels(supervisor)).toEqual(['Our opportunities', 'Organizations']);
+    expect(labels(employerAdmin)).toEqual(['Our opportunities', 'Applicants', 'Organizations', 'Placements']);
+    expect(labels(supervisor)).toEqual(['Our opportunities', 'Organizations', 'Placements']);
   });
 
   it('gives school coordinators curation, rounds and students; district admins roster imports too', () => {
-    expect(labels(coordinator)).toEqual(['Curation', 'Match rounds', 'Students', 'Opportunities', 'Organizations']);
-    expect(labels(districtAdmin)).toEqual(['Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations']);
+    expect(labels(coordinator)).toEqual(['Curation', 'Match rounds', 'Students', 'Opportunities', 'Organizations', 'Placements']);
+    expect(labels(districtAdmin)).toEqual(['Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements']);
   });
 
   it('opens Organizations first for a platform administrator', () => {

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { CurrentCaller, PlacementStatus } from '@launchpath/contracts';
+import { useCursorList } from '../api/useCursorList';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Field } from '../components/Field';
+import { LoadMore } from '../components/LoadMore';
+import { formatDate } from '../format';
+import { PlacementDetail } from './PlacementDetail';
+import { placementStatusLabels, placementStatuses } from './placements';
+
+/** Placements the caller may see (the API scopes the list), filtered by status; one placement at #/placements/<id>. */
+export function PlacementsPage({ me, path }: { me: CurrentCaller; path: readonly string[] }) {
+  if (path[0]) return <PlacementDetail me={me} id={path[0]} />;
+  return <PlacementList />;
+}
+
+function PlacementList() {
+  const [status, setStatus] = useState<PlacementStatus | ''>('');
+  const list = useCursorList(`placements:${status}`, (api, cursor, signal) =>
+    api.listPlacements(undefined, undefined, status || undefined, 25, cursor, signal),
+  );
+  return (
+    <>
+      <h1>Placements</h1>
+      <div className="card">
+        <Field label="Status">
+          <select value={status} onChange={(e) => setStatus(e.target.value as PlacementStatus | '')}>
+            <option value="">Any status</option>
+            {placementStatuses.map((s) => (
+              <option key={s} value={s}>
+                {placementStatusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {list.error ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}
+      {list.status === 'loading' ? (
+        <p className="muted" role="status">
+          Loading placements…
+        </p>
+      ) : list.items.length === 0 && list.status === 'ready' ? (
+        <p>No placements.</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Placements</caption>
+          <thead>
+            <tr>
+              <th scope="col">Opportunity</th>
+              <th scope="col">Student</th>
+              <th scope="col">Employer</th>
+              <th scope="col">Status</th>
+              <th scope="col">Expires</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <a href={`#/placements/${p.id}`}>{p.opportunityTitle}</a>
+                </td>
+                <td>{p.studentName}</td>
+                <td>{p.employerName}</td>
+                <td>{placementStatusLabels[p.status]}</td>
+                <td>{p.expiresOn ? formatDate(p.expiresOn) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <LoadMore hasMore={list.hasMore} loading={list.status === 'loadingMore'} onLoadMore={list.loadMore} />
+    </>
+  );
+}
