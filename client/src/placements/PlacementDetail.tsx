@@ -8,8 +8,10 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { formatDate, formatDateTime } from '../format';
+import { EvaluationsSection } from './EvaluationsSection';
 import { HoursSection } from './HoursSection';
 import { OneTimeLink } from './OneTimeLink';
+import { ReflectionsSection } from './ReflectionsSection';
 import { actionsFor, draftFrom, ownParty, partyLabels, placementStatusLabels, sideOf, toAgreementRequest, type AgreementDraft } from './placements';
 
 /** One placement: what it is, its agreement and acknowledgements, and the actions the caller's role allows. */
@@ -165,6 +167,8 @@ function FollowThrough({ me, placement }: { me: CurrentCaller; placement: Placem
   return (
     <div>
       <HoursSection me={me} placement={placement} />
+      <EvaluationsSection me={me} placement={placement} />
+      <ReflectionsSection me={me} placement={placement} />
     </div>
   );
 }
