@@ -28,7 +28,7 @@ export function AcknowledgeLinkPage({ token }: { token: string }) {
     <div className="public-page">
       <h1>Training agreement for {agreement.studentFirstName}</h1>
       <p>
-        {agreement.opportunityTitle} at {agreement.employerName}. The school asks you, as the {party}, to read the agreement and acknowledge it.
+        “{agreement.opportunityTitle}”, with {agreement.employerName}. The school asks you, as the {party}, to read the agreement and acknowledge it.
       </p>
       <AgreementTerms terms={agreement.terms} />
       <div role="status" className="form__status">

@@ -46,7 +46,7 @@ export function HoursSection({ me, placement }: { me: CurrentCaller; placement: 
       {!data && !log.error ? <Loading>Loading the hours…</Loading> : null}
       {data ? (
         <>
-          <dl className="figures">
+          <dl className="figures figures--wide">
             <div className="figure">
               <dt>Approved</dt>
               <dd data-testid="hours-approved">{formatMinutes(data.approvedMinutes)}</dd>

@@ -165,7 +165,7 @@ export function PlacementDetail({ me, id }: { me: CurrentCaller; id: string }) {
 /** What happens once a placement is under way: hours, the employer's evaluations, the student's reflections. */
 function FollowThrough({ me, placement }: { me: CurrentCaller; placement: Placement }) {
   return (
-    <div>
+    <div className="follow-through">
       <HoursSection me={me} placement={placement} />
       <EvaluationsSection me={me} placement={placement} />
       <ReflectionsSection me={me} placement={placement} />
