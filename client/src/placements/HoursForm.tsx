@@ -63,7 +63,7 @@ export function HoursForm({ heading, submitLabel, initial, onSubmit, onCancel, a
       <h3 id={headingId}>{heading}</h3>
       <p className="muted">Students aged 14 or 15 may work only within the federal child-labor limits on hours and times of day; hours outside them are refused with the rule they break.</p>
       {error ? <ErrorBanner error={bannerError(error, (field) => shown.has(field))} /> : null}
-      <div className="form form--inline">
+      <div className="form form--inline hours-form__when">
         <Field label="Date" required errors={errorsFor('date')}>
           <input type="date" autoFocus={autoFocus} {...bind('date')} />
         </Field>
