@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentCaller } from '@launchpath/contracts';
 import { App } from './App';
 import { fakeApi, member, platformAdmin, storeTestSession } from './test/fakeApi';
@@ -80,5 +80,40 @@ describe('Navigation and actions by permission', () => {
     renderAs(me);
     await screen.findByText('Teacher, Alder High; Counselor, Birch High');
     expect(within(screen.getByRole('banner')).getByText('Teacher, Alder High; Counselor, Birch High')).toBeTruthy();
+  });
+});
+
+describe('One-time link pages', () => {
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
+  const linkedHours = {
+    studentFirstName: 'Ana',
+    opportunityTitle: 'Lab intern',
+    entry: { id: 'h1', placementId: 'p1', date: '2027-02-10', start: '15:30', minutes: 60, activity: 'Filing', status: 'submitted' as const, locked: false, version: 1 },
+    expiresAt: '2027-02-24T00:00:00Z',
+  };
+
+  it('opens the link the API issues (a path) without signing in', async () => {
+    window.history.replaceState(null, '', '/hours/tok-123');
+    const api = fakeApi({ getLinkedHours: () => Promise.resolve(linkedHours) });
+    render(<App api={api} />);
+    await screen.findByRole('heading', { level: 1, name: 'Hours to approve for Ana' });
+    expect(api.getLinkedHours).toHaveBeenCalledWith('tok-123', expect.anything());
+    expect(screen.queryByRole('heading', { name: 'Sign in' })).toBeNull();
+    expect(within(screen.getByRole('banner')).getByRole('link', { name: 'LaunchPath' }).getAttribute('href')).toBe('/');
+    expect(document.title).toBe('Approve hours · LaunchPath');
+  });
+
+  it('opens the hash form too, even for a signed-in user, and the app again after it', async () => {
+    storeTestSession();
+    window.location.hash = '#/acknowledge/tok-456';
+    const api = fakeApi({ getLinkedAgreement: () => Promise.reject({ title: 'Link no longer valid', status: 410, detail: 'This link was already used or has expired.' }) });
+    render(<App api={api} />);
+    await screen.findByRole('heading', { level: 1, name: 'This link has been used or has expired' });
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
+
+    window.location.hash = '#/organizations';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await screen.findByRole('navigation', { name: 'Main' });
   });
 });

@@ -9,6 +9,9 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { CurationPage } from './curation/CurationPage';
 import { ApplicantsPage } from './employer/ApplicantsPage';
 import { OurOpportunitiesPage } from './employer/OurOpportunitiesPage';
+import { AcknowledgeLinkPage } from './links/AcknowledgeLinkPage';
+import { HoursLinkPage } from './links/HoursLinkPage';
+import { linkRoute, type LinkRoute } from './links/linkRoute';
 import { SearchPage } from './opportunities/SearchPage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
 import { StudentsPage } from './people/StudentsPage';
@@ -112,6 +115,10 @@ export function App({ api, fetch }: { api?: Api; fetch?: FetchLike }) {
 
 function Screens() {
   const { state, retry, signOut } = useSession();
+  const hash = useLocationHash();
+  // A one-time link opens its page whether or not anyone is signed in: it is for people without an account.
+  const link = linkRoute(window.location.pathname, hash);
+  if (link) return <LinkScreen link={link} />;
   switch (state.status) {
     case 'signedOut':
       return (
@@ -142,6 +149,19 @@ function Screens() {
     case 'signedIn':
       return <SignedIn me={state.me} onSignOut={signOut} />;
   }
+}
+
+const linkTitles: Record<LinkRoute['kind'], string> = { acknowledge: 'Acknowledge a training agreement', hours: 'Approve hours' };
+
+function LinkScreen({ link }: { link: LinkRoute }) {
+  useEffect(() => {
+    document.title = `${linkTitles[link.kind]} · LaunchPath`;
+  }, [link.kind]);
+  return (
+    <AppShell home="/">
+      {link.kind === 'acknowledge' ? <AcknowledgeLinkPage key={link.token} token={link.token} /> : <HoursLinkPage key={link.token} token={link.token} />}
+    </AppShell>
+  );
 }
 
 function useLocationHash(): string {

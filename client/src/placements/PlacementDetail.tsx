@@ -8,6 +8,10 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { formatDate, formatDateTime } from '../format';
+import { EvaluationsSection } from './EvaluationsSection';
+import { HoursSection } from './HoursSection';
+import { OneTimeLink } from './OneTimeLink';
+import { ReflectionsSection } from './ReflectionsSection';
 import { actionsFor, draftFrom, ownParty, partyLabels, placementStatusLabels, sideOf, toAgreementRequest, type AgreementDraft } from './placements';
 
 /** One placement: what it is, its agreement and acknowledgements, and the actions the caller's role allows. */
@@ -152,7 +156,20 @@ export function PlacementDetail({ me, id }: { me: CurrentCaller; id: string }) {
           ) : null}
         </section>
       ) : null}
+
+      {p.status === 'active' || p.status === 'completed' ? <FollowThrough key={p.id} me={me} placement={p} /> : null}
     </>
+  );
+}
+
+/** What happens once a placement is under way: hours, the employer's evaluations, the student's reflections. */
+function FollowThrough({ me, placement }: { me: CurrentCaller; placement: Placement }) {
+  return (
+    <div className="follow-through">
+      <HoursSection me={me} placement={placement} />
+      <EvaluationsSection me={me} placement={placement} />
+      <ReflectionsSection me={me} placement={placement} />
+    </div>
   );
 }
 
@@ -262,10 +279,8 @@ function LinkForm({ placementId, onError }: { placementId: string; onError: (err
   const api = useApi();
   const [party, setParty] = useState<AgreementParty>('guardian');
   const [link, setLink] = useState<ActionLink>();
-  const [copied, setCopied] = useState(false);
   const issue = async () => {
     onError(undefined);
-    setCopied(false);
     try {
       setLink(await api.createAcknowledgementLink(placementId, { party }));
     } catch (e) {
@@ -289,22 +304,7 @@ function LinkForm({ placementId, onError }: { placementId: string; onError: (err
           Create link
         </button>
       </div>
-      {link ? (
-        <div className="banner banner--success">
-          <p>This link is shown only once; it works once and expires {formatDateTime(link.expiresAt)}.</p>
-          <p>
-            <code data-testid="one-time-link">{link.url}</code>
-          </p>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void navigator.clipboard?.writeText(link.url).then(() => setCopied(true), () => setCopied(false))}
-          >
-            Copy link
-          </button>
-          <span role="status">{copied ? ' Copied.' : ''}</span>
-        </div>
-      ) : null}
+      {link ? <OneTimeLink link={link} /> : null}
     </ActionForm>
   );
 }

@@ -17,18 +17,20 @@ interface Props {
   current?: string;
   /** The signed-in user, shown with a "Sign out" button; absent on the sign-in page. */
   user?: ShellUser;
+  /** Where the product name leads: the app's start ("#/"), or the site's root from a page outside the app's routes. */
+  home?: string;
   children: ReactNode;
 }
 
 /** Header with the product name, main navigation and the signed-in user; a skip link jumps straight to the content. */
-export function AppShell({ nav = [], current, user, children }: Props) {
+export function AppShell({ nav = [], current, user, home = '#/', children }: Props) {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="shell__header">
-        <a className="shell__brand" href="#/">
+        <a className="shell__brand" href={home}>
           LaunchPath
         </a>
         {nav.length > 0 ? (

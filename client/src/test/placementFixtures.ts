@@ -1,4 +1,4 @@
-import type { Placement } from '@launchpath/contracts';
+import type { Evaluation, HoursEntry, HoursLog, Placement, Reflection, Rubric } from '@launchpath/contracts';
 
 /** A placement with sensible defaults, for tests. */
 export function placement(overrides: Partial<Placement> = {}): Placement {
@@ -22,4 +22,72 @@ export function placement(overrides: Partial<Placement> = {}): Placement {
     updatedAt: '2026-01-01T00:00:00Z',
     ...overrides,
   };
+}
+
+let entryCounter = 0;
+
+/** A submitted hours entry, for tests. */
+export function hoursEntry(overrides: Partial<HoursEntry> = {}): HoursEntry {
+  entryCounter += 1;
+  return {
+    id: `h${entryCounter}`,
+    placementId: 'p1',
+    date: '2027-02-10',
+    start: '15:30',
+    minutes: 120,
+    activity: 'Sorted samples with the lab tech',
+    status: 'submitted',
+    reason: null,
+    locked: false,
+    decidedAt: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** A placement's hours with the totals the API would give. */
+export function hoursLog(entries: HoursEntry[]): HoursLog {
+  const sum = (status: HoursEntry['status']) => entries.filter((e) => e.status === status).reduce((t, e) => t + e.minutes, 0);
+  return { placementId: 'p1', entries, approvedMinutes: sum('approved'), submittedMinutes: sum('submitted') };
+}
+
+/** A rubric of two categories and three criteria on a four-level scale. */
+export function rubric(): Rubric {
+  return {
+    name: 'Internship rubric',
+    levels: [
+      { level: 1, label: 'Does not meet expectations' },
+      { level: 2, label: 'Approaching expectations' },
+      { level: 3, label: 'Meets expectations' },
+      { level: 4, label: 'Above expectations' },
+    ],
+    criteria: [
+      { id: 'communication', category: 'Foundational Skills', description: 'Communicates clearly' },
+      { id: 'teamwork', category: 'Applied Workplace Skills', description: 'Works well with others' },
+      { id: 'safety', category: 'Applied Workplace Skills', description: 'Follows safety rules' },
+    ],
+  };
+}
+
+export function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
+  return {
+    id: 'e1',
+    placementId: 'p1',
+    kind: 'midpoint',
+    rubricName: 'Internship rubric',
+    ratings: [
+      { criterionId: 'communication', level: 3 },
+      { criterionId: 'teamwork', level: 4 },
+      { criterionId: 'safety', level: null },
+    ],
+    averageLevel: 3.5,
+    comments: 'A strong start.',
+    evaluatorName: 'Sam Supervisor',
+    submittedAt: '2027-02-10T18:00:00Z',
+    ...overrides,
+  };
+}
+
+export function reflection(overrides: Partial<Reflection> = {}): Reflection {
+  return { id: 'r1', placementId: 'p1', text: 'I learned how the lab tracks samples.', rating: 4, createdAt: '2027-02-10T18:00:00Z', ...overrides };
 }
