@@ -12,7 +12,7 @@ import { EvaluationsSection } from './EvaluationsSection';
 import { HoursSection } from './HoursSection';
 import { OneTimeLink } from './OneTimeLink';
 import { ReflectionsSection } from './ReflectionsSection';
-import { actionsFor, draftFrom, ownParty, partyLabels, placementStatusLabels, sideOf, toAgreementRequest, type AgreementDraft } from './placements';
+import { actionsFor, draftFrom, linkParties, ownParty, partyLabels, placementStatusLabels, sideOf, toAgreementRequest, type AgreementDraft } from './placements';
 
 /** One placement: what it is, its agreement and acknowledgements, and the actions the caller's role allows. */
 export function PlacementDetail({ me, id }: { me: CurrentCaller; id: string }) {
@@ -136,7 +136,7 @@ export function PlacementDetail({ me, id }: { me: CurrentCaller; id: string }) {
               onSubmit={(draft) => run('Agreement saved.', (a) => a.writeAgreement(p.id, toAgreementRequest(draft, agreement?.terms.schedule)))}
             />
           ) : null}
-          {actions.includes('createLink') ? <LinkForm placementId={p.id} onError={setError} /> : null}
+          {actions.includes('createLink') ? <LinkForm placementId={p.id} parties={linkParties(agreement)} onError={setError} /> : null}
           {actions.includes('acknowledge') && party ? (
             <p>
               <button type="button" className="button" disabled={busy} onClick={() => run('Acknowledged.', (a) => a.acknowledgeAgreement(p.id, { party }))}>
@@ -275,9 +275,9 @@ function AgreementForm({
 }
 
 /** Issues a one-time acknowledgement link for a party (the guardian, usually) and shows it once. */
-function LinkForm({ placementId, onError }: { placementId: string; onError: (error: UiError | undefined) => void }) {
+function LinkForm({ placementId, parties, onError }: { placementId: string; parties: AgreementParty[]; onError: (error: UiError | undefined) => void }) {
   const api = useApi();
-  const [party, setParty] = useState<AgreementParty>('guardian');
+  const [party, setParty] = useState<AgreementParty>(parties[0] ?? 'guardian');
   const [link, setLink] = useState<ActionLink>();
   const issue = async () => {
     onError(undefined);
@@ -292,7 +292,7 @@ function LinkForm({ placementId, onError }: { placementId: string; onError: (err
       <h3>One-time acknowledgement link</h3>
       <Field label="Link for">
         <select value={party} onChange={(e) => setParty(e.target.value as AgreementParty)}>
-          {(Object.keys(partyLabels) as AgreementParty[]).map((p) => (
+          {parties.map((p) => (
             <option key={p} value={p}>
               {partyLabels[p]}
             </option>

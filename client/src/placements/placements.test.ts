@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placement } from '../test/placementFixtures';
 import { member } from '../test/fakeApi';
-import { actionsFor, ownParty, sideOf, toAgreementRequest } from './placements';
+import { actionsFor, linkParties, ownParty, sideOf, toAgreementRequest } from './placements';
 
 
 const student = { ...member({ role: 'student', organizationType: 'school', organizationName: 'High' } as never, []), studentId: 's1' };
@@ -41,6 +41,21 @@ describe('actionsFor', () => {
     expect(actionsFor(student, pending)).toEqual(['withdraw']);
     expect(actionsFor(employer, pending)).toEqual(['acknowledge', 'withdraw']);
     expect(actionsFor(coordinator, pending)).toEqual(['writeAgreement', 'createLink', 'acknowledge', 'withdraw']);
+  });
+
+  it('offers links only for a guardian or supervisor still to acknowledge (students and coordinators sign in)', () => {
+    const at = '2026-01-02T00:00:00Z';
+    const agreement = (acknowledged: ('guardian' | 'supervisor')[]) => ({
+      terms,
+      version: 1,
+      requiredParties: ['student', 'guardian', 'supervisor', 'coordinator'] as const,
+      acknowledgements: acknowledged.map((party) => ({ party, name: 'X', via: 'link', at })),
+    });
+    expect(linkParties(agreement([]) as never)).toEqual(['guardian', 'supervisor']);
+    expect(linkParties(agreement(['guardian']) as never)).toEqual(['supervisor']);
+    const done = placement({ status: 'agreementPending', agreement: agreement(['guardian', 'supervisor']) as never });
+    expect(actionsFor(coordinator, done)).not.toContain('createLink');
+    expect(linkParties(undefined)).toEqual([]);
   });
 });
 

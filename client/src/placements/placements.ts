@@ -49,7 +49,7 @@ export function actionsFor(me: CurrentCaller, placement: Placement): PlacementAc
   if (side === 'school') {
     if (status === 'accepted') actions.push('approve');
     if (status === 'approved' || status === 'agreementPending') actions.push('writeAgreement');
-    if (status === 'agreementPending') actions.push('createLink');
+    if (status === 'agreementPending' && linkParties(placement.agreement).length > 0) actions.push('createLink');
     if (status === 'active') actions.push('complete');
   }
   const party = ownParty(side);
@@ -59,6 +59,13 @@ export function actionsFor(me: CurrentCaller, placement: Placement): PlacementAc
   }
   if (side !== 'none' && open.has(status)) actions.push('withdraw');
   return actions;
+}
+
+/** The parties a one-time link can be issued for (those without an account): required and not yet acknowledged. */
+export function linkParties(agreement: Placement['agreement']): AgreementParty[] {
+  if (!agreement) return [];
+  const linkable: AgreementParty[] = ['guardian', 'supervisor'];
+  return linkable.filter((p) => agreement.requiredParties.includes(p) && !agreement.acknowledgements.some((a) => a.party === p));
 }
 
 export interface AgreementDraft {
