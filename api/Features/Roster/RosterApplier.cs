@@ -467,6 +467,13 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
     private sealed record ProfileValues(DateOnly? Birth, bool El, bool Swd, bool Sed, bool Foster, string Race, string? Gender);
 
     /// <summary>Demographics from the file; where the file has none for this student, what LaunchPath already holds.</summary>
+    /// <summary>The stored JSON of every combination of the six OneRoster race/ethnicity flags (bit i: the flag's order below), made once.</summary>
+    private static readonly string[] RaceJson = Enumerable.Range(0, 64).Select(mask => DbJson.Write(new[]
+        {
+            RaceEthnicity.AmericanIndianOrAlaskaNative, RaceEthnicity.Asian, RaceEthnicity.BlackOrAfricanAmerican, RaceEthnicity.HispanicOrLatino,
+            RaceEthnicity.NativeHawaiianOrOtherPacificIslander, RaceEthnicity.White,
+        }.Where((_, bit) => (mask & (1 << bit)) != 0).Order().ToList())).ToArray();
+
     private static ProfileValues Profile(PlannedPerson person, PersonRow? current)
     {
         if (person.Demographics is not { } d)
@@ -475,13 +482,8 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
                 current?.SocioeconomicallyDisadvantaged ?? false, current?.FosterYouth ?? false, current?.RaceEthnicity ?? "[]", current?.Gender);
         }
 
-        var race = new List<RaceEthnicity>();
-        if (d.AmericanIndianOrAlaskaNative == true) race.Add(RaceEthnicity.AmericanIndianOrAlaskaNative);
-        if (d.Asian == true) race.Add(RaceEthnicity.Asian);
-        if (d.BlackOrAfricanAmerican == true) race.Add(RaceEthnicity.BlackOrAfricanAmerican);
-        if (d.HispanicOrLatinoEthnicity == true) race.Add(RaceEthnicity.HispanicOrLatino);
-        if (d.NativeHawaiianOrOtherPacificIslander == true) race.Add(RaceEthnicity.NativeHawaiianOrOtherPacificIslander);
-        if (d.White == true) race.Add(RaceEthnicity.White);
+        var races = (d.AmericanIndianOrAlaskaNative == true ? 1 : 0) | (d.Asian == true ? 2 : 0) | (d.BlackOrAfricanAmerican == true ? 4 : 0)
+                    | (d.HispanicOrLatinoEthnicity == true ? 8 : 0) | (d.NativeHawaiianOrOtherPacificIslander == true ? 16 : 0) | (d.White == true ? 32 : 0);
         var gender = d.Sex?.ToLowerInvariant() switch
         {
             "female" => DbEnum.ToText(Gender.Female),
@@ -491,7 +493,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
             _ => null,
         };
         return new ProfileValues(d.BirthDate, d.EnglishLearner ?? false, d.StudentWithDisability ?? false, d.SocioeconomicallyDisadvantaged ?? false,
-            d.FosterYouth ?? false, DbJson.Write(race.Order().ToList()), gender);
+            d.FosterYouth ?? false, RaceJson[races], gender);
     }
 
     /// <summary>CEDS grade codes: "06".."12", "13" and "PS" (postsecondary) → 6..13; "IT", "PR", "PK", "TK", "KG", "01".."05" → below 6.</summary>

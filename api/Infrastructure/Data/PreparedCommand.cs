@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -17,6 +18,7 @@ public sealed class PreparedCommand : IDisposable
     private readonly sqlite3? _database;
     private readonly sqlite3_stmt? _statement;
     private readonly int[] _indexes = [];
+    private byte[] _utf8 = new byte[256];
 
     public PreparedCommand(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string sql, params string[] parameterNames)
     {
@@ -61,18 +63,7 @@ public sealed class PreparedCommand : IDisposable
 
         for (var i = 0; i < values.Length; i++)
         {
-            var index = _indexes[i];
-            var rc = _dialect.ToDb(values[i]) switch
-            {
-                DBNull => raw.sqlite3_bind_null(_statement, index),
-                string text => raw.sqlite3_bind_text(_statement, index, text),
-                int number => raw.sqlite3_bind_int64(_statement, index, number),
-                long number => raw.sqlite3_bind_int64(_statement, index, number),
-                double number => raw.sqlite3_bind_double(_statement, index, number),
-                byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),
-                var other => throw new NotSupportedException($"Cannot bind a {other.GetType().Name}."),
-            };
-            SqliteException.ThrowExceptionForRC(rc, _database);
+            SqliteException.ThrowExceptionForRC(Bind(_indexes[i], values[i]), _database);
         }
 
         var step = raw.sqlite3_step(_statement);
@@ -83,6 +74,48 @@ public sealed class PreparedCommand : IDisposable
         }
 
         return raw.sqlite3_changes(_database);
+    }
+
+    /// <summary>
+    /// Binds one value as <see cref="SqlDialect.ToDb"/> would store it, without allocating for the common cases: text
+    /// and ids are encoded to UTF-8 in a reused buffer (SQLite copies the bytes).
+    /// </summary>
+    private int Bind(int index, object? value)
+    {
+        switch (value)
+        {
+            case string text:
+                return BindText(index, text);
+            case Guid id:
+                Span<char> chars = stackalloc char[36];
+                id.TryFormat(chars, out _, "D");
+                return BindText(index, chars);
+            case bool flag:
+                return raw.sqlite3_bind_int64(_statement, index, flag ? 1 : 0);
+        }
+
+        return _dialect.ToDb(value) switch
+        {
+            DBNull => raw.sqlite3_bind_null(_statement, index),
+            string text => BindText(index, text),
+            int number => raw.sqlite3_bind_int64(_statement, index, number),
+            long number => raw.sqlite3_bind_int64(_statement, index, number),
+            double number => raw.sqlite3_bind_double(_statement, index, number),
+            byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),
+            var other => throw new NotSupportedException($"Cannot bind a {other.GetType().Name}."),
+        };
+    }
+
+    private int BindText(int index, ReadOnlySpan<char> text)
+    {
+        var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (_utf8.Length < needed)
+        {
+            _utf8 = new byte[Math.Max(needed, _utf8.Length * 2)];
+        }
+
+        var length = Encoding.UTF8.GetBytes(text, _utf8);
+        return raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, length));
     }
 
     public void Dispose()
