@@ -11,6 +11,7 @@ import { ApplicantsPage } from './employer/ApplicantsPage';
 import { OurOpportunitiesPage } from './employer/OurOpportunitiesPage';
 import { SearchPage } from './opportunities/SearchPage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
+import { OutcomesPage } from './outcomes/OutcomesPage';
 import { StudentsPage } from './people/StudentsPage';
 import { PlacementsPage } from './placements/PlacementsPage';
 import { RosterImportsPage } from './roster/RosterImportsPage';
@@ -74,6 +75,7 @@ const pages: readonly Page[] = [
     visible: (me) => isStudent(me) || employerStaff(me) || can(me, 'peopleRead'),
     render: (me, path) => <PlacementsPage me={me} path={path} />,
   },
+  { href: '#/outcomes', label: 'Outcomes', visible: (me) => can(me, 'outcomesRead') && !isStudent(me), render: (me) => <OutcomesPage me={me} /> },
 ];
 
 /**

@@ -34,8 +34,8 @@ describe('Navigation by role and permission', () => {
   });
 
   it('gives school coordinators curation, rounds and students; district admins roster imports too', () => {
-    expect(labels(coordinator)).toEqual(['Curation', 'Match rounds', 'Students', 'Opportunities', 'Organizations', 'Placements']);
-    expect(labels(districtAdmin)).toEqual(['Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements']);
+    expect(labels(coordinator)).toEqual(['Curation', 'Match rounds', 'Students', 'Opportunities', 'Organizations', 'Placements', 'Outcomes']);
+    expect(labels(districtAdmin)).toEqual(['Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements', 'Outcomes']);
   });
 
   it('opens Organizations first for a platform administrator', () => {
