@@ -17,6 +17,7 @@ import { PlacementsPage } from './placements/PlacementsPage';
 import { RosterImportsPage } from './roster/RosterImportsPage';
 import { RoundsPage } from './rounds/RoundsPage';
 import { AppShell, type NavItem } from './shell/AppShell';
+import { MyProgressPage } from './student/MyProgressPage';
 import { ProfilePage } from './student/ProfilePage';
 import { RecommendationsPage } from './student/RecommendationsPage';
 import { StudentRoundsPage } from './student/StudentRoundsPage';
@@ -33,6 +34,7 @@ const employerStaff = (me: CurrentCaller) => employerMemberships(me).length > 0;
 /** The app's pages in navigation order; a new page adds an entry here. */
 const pages: readonly Page[] = [
   { href: '#/profile', label: 'My profile', visible: isStudent, render: (me) => <ProfilePage studentId={me.studentId!} /> },
+  { href: '#/progress', label: 'My progress', visible: isStudent, render: (me) => <MyProgressPage studentId={me.studentId!} /> },
   { href: '#/recommended', label: 'Recommended for me', visible: isStudent, render: (me) => <RecommendationsPage studentId={me.studentId!} /> },
   { href: '#/search', label: 'Search opportunities', visible: (me) => isStudent(me) && can(me, 'opportunitiesRead'), render: () => <SearchPage /> },
   {

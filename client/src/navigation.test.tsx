@@ -25,7 +25,7 @@ const districtAdmin = as({ organizationName: 'Alder Unified', organizationType: 
 
 describe('Navigation by role and permission', () => {
   it('gives a student their own pages and no Organizations', () => {
-    expect(labels(studentMe)).toEqual(['My profile', 'Recommended for me', 'Search opportunities', 'Match rounds', 'Placements']);
+    expect(labels(studentMe)).toEqual(['My profile', 'My progress', 'Recommended for me', 'Search opportunities', 'Match rounds', 'Placements']);
   });
 
   it('gives an employer admin their opportunities and applicants; a supervisor only the opportunities', () => {
