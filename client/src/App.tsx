@@ -1,5 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { CurrentCaller } from '@launchpath/contracts';
+import { regionCurators } from './admin/admin';
+import { ApiKeysPage } from './admin/ApiKeysPage';
+import { RegionSettingsPage } from './admin/RegionSettingsPage';
+import { UsersPage } from './admin/UsersPage';
 import type { Api, FetchLike } from './api/client';
 import { can, describeCaller, displayNameOf } from './auth/access';
 import { employerMemberships, employersWritten, isSchoolOrRegionStaff, isStudent } from './auth/roles';
@@ -30,6 +34,7 @@ export interface Page extends NavItem {
 }
 
 const employerStaff = (me: CurrentCaller) => employerMemberships(me).length > 0;
+const curatesARegion = (me: CurrentCaller) => me.isPlatformAdmin || me.memberships.some((m) => m.organizationType === 'region' && regionCurators.has(m.role));
 
 /** The app's pages in navigation order; a new page adds an entry here. */
 const pages: readonly Page[] = [
@@ -78,6 +83,9 @@ const pages: readonly Page[] = [
     render: (me, path) => <PlacementsPage me={me} path={path} />,
   },
   { href: '#/outcomes', label: 'Outcomes', visible: (me) => can(me, 'outcomesRead') && !isStudent(me), render: (me) => <OutcomesPage me={me} /> },
+  { href: '#/users', label: 'Users', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <UsersPage me={me} /> },
+  { href: '#/api-keys', label: 'API keys', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <ApiKeysPage me={me} /> },
+  { href: '#/region-settings', label: 'Region settings', visible: curatesARegion, render: (me, path) => <RegionSettingsPage me={me} path={path} /> },
 ];
 
 /**
