@@ -125,7 +125,7 @@ export function ApiKeysPage({ me }: { me: CurrentCaller }) {
                                 setRevoking(key);
                               }}
                             >
-                              Revoke…
+                              Revoke
                             </button>
                           </>
                         )}

@@ -93,8 +93,8 @@ describe('Users', () => {
     const withCoordinator = { ...jordan, memberships: [...jordan.memberships, { organizationId: district.id, organizationName: district.name, organizationType: 'district', role: 'schoolCoordinator' as const }] };
     const fake = api({ addMembership: () => Promise.resolve(withCoordinator), removeMembership: () => Promise.resolve() });
     const { user } = renderWithApi(<UsersPage me={districtAdmin} />, fake);
-    await user.click(await screen.findByRole('button', { name: 'Give Jordan Lee a role' }));
-    const form = screen.getByRole('form', { name: 'Give Jordan Lee a role' });
+    await user.click(await screen.findByRole('button', { name: 'Give a role to Jordan Lee' }));
+    const form = screen.getByRole('form', { name: 'Give a role to Jordan Lee' });
     await waitFor(() => expect(within(form).getAllByRole('option', { name: 'North Unified' })).toHaveLength(1));
     await user.selectOptions(within(form).getByLabelText('Organization'), district.id);
     await user.selectOptions(within(form).getByLabelText('Role'), 'schoolCoordinator');

@@ -151,13 +151,13 @@ export function UsersPage({ me }: { me: CurrentCaller }) {
                         <button
                           type="button"
                           className="link-button"
-                          aria-label={`Give ${user.displayName} a role`}
+                          aria-label={`Give a role to ${user.displayName}`}
                           onClick={() => {
                             setNotice(undefined);
                             setAddingTo(user.id);
                           }}
                         >
-                          Give a role…
+                          Give a role
                         </button>
                       )}
                     </td>
@@ -332,7 +332,7 @@ function AddRoleForm({ user, choices, onAdded, onCancel }: AddRoleProps) {
   };
 
   return (
-    <form ref={formRef} className="form add-role" onSubmit={submit} noValidate aria-label={`Give ${user.displayName} a role`}>
+    <form ref={formRef} className="form add-role" onSubmit={submit} noValidate aria-label={`Give a role to ${user.displayName}`}>
       {error ? <ErrorBanner error={bannerError(error, (field) => field === 'organizationId' || field === 'role')} /> : null}
       <Field label="Organization" errors={error?.fieldErrors.organizationId}>
         <OrganizationSelect

@@ -31,7 +31,7 @@ export function OutcomesReportView({ report }: { report: OutcomesReport }) {
           Each group’s share of students with an approved, active or completed placement, against everyone’s ({percent(report.participationRate)}).
           Groups {Math.round(gapThreshold * 100)} or more percentage points below are highlighted.
         </p>
-        <div className="charts">
+        <div>
           {groupCategories.map((category) => {
             const groups = report.bySubgroup.filter((g) => groupCategory(g.group) === category);
             return groups.length > 0 ? (

@@ -51,8 +51,8 @@ const width = 720;
 
 /** Horizontal bars from zero, longest = the largest value; `label` names the image and lists every bar. */
 export function BarsSvg({ label, bars }: { label: string; bars: readonly Bar[] }) {
-  const labelWidth = 230;
-  const valueWidth = 160;
+  const labelWidth = 200;
+  const valueWidth = 230;
   const area = width - labelWidth - valueWidth;
   const rowHeight = 34;
   const barHeight = 22;
