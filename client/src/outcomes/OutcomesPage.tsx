@@ -96,7 +96,7 @@ export function OutcomesPage({ me }: { me: CurrentCaller }) {
       {reportError && Object.keys(reportError.fieldErrors).length === 0 ? <ErrorBanner error={reportError} onRetry={report.reload} /> : null}
       {report.status === 'loading' ? <Loading>Loading outcomes…</Loading> : null}
       {report.data && report.status !== 'error' ? (
-        <div aria-busy={report.status === 'loading'} className={report.status === 'loading' ? 'stale' : undefined}>
+        <div aria-busy={report.status === 'loading'} className={report.status === 'loading' ? 'report stale' : 'report'}>
           <p className="muted">
             <strong>{organizationName}</strong> · {describeRange(report.data.from, report.data.to)} · Groups with fewer than 10 students are withheld to
             protect student privacy.
