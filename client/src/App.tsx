@@ -1,5 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { CurrentCaller } from '@launchpath/contracts';
+import { regionCurators } from './admin/admin';
+import { ApiKeysPage } from './admin/ApiKeysPage';
+import { RegionSettingsPage } from './admin/RegionSettingsPage';
+import { UsersPage } from './admin/UsersPage';
 import type { Api, FetchLike } from './api/client';
 import { can, describeCaller, displayNameOf } from './auth/access';
 import { employerMemberships, employersWritten, isSchoolOrRegionStaff, isStudent } from './auth/roles';
@@ -14,11 +18,13 @@ import { HoursLinkPage } from './links/HoursLinkPage';
 import { linkRoute, type LinkRoute } from './links/linkRoute';
 import { SearchPage } from './opportunities/SearchPage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
+import { OutcomesPage } from './outcomes/OutcomesPage';
 import { StudentsPage } from './people/StudentsPage';
 import { PlacementsPage } from './placements/PlacementsPage';
 import { RosterImportsPage } from './roster/RosterImportsPage';
 import { RoundsPage } from './rounds/RoundsPage';
 import { AppShell, type NavItem } from './shell/AppShell';
+import { MyProgressPage } from './student/MyProgressPage';
 import { ProfilePage } from './student/ProfilePage';
 import { RecommendationsPage } from './student/RecommendationsPage';
 import { StudentRoundsPage } from './student/StudentRoundsPage';
@@ -31,10 +37,12 @@ export interface Page extends NavItem {
 }
 
 const employerStaff = (me: CurrentCaller) => employerMemberships(me).length > 0;
+const curatesARegion = (me: CurrentCaller) => me.isPlatformAdmin || me.memberships.some((m) => m.organizationType === 'region' && regionCurators.has(m.role));
 
 /** The app's pages in navigation order; a new page adds an entry here. */
 const pages: readonly Page[] = [
   { href: '#/profile', label: 'My profile', visible: isStudent, render: (me) => <ProfilePage studentId={me.studentId!} /> },
+  { href: '#/progress', label: 'My progress', visible: isStudent, render: (me) => <MyProgressPage studentId={me.studentId!} /> },
   { href: '#/recommended', label: 'Recommended for me', visible: isStudent, render: (me) => <RecommendationsPage studentId={me.studentId!} /> },
   { href: '#/search', label: 'Search opportunities', visible: (me) => isStudent(me) && can(me, 'opportunitiesRead'), render: () => <SearchPage /> },
   {
@@ -77,6 +85,10 @@ const pages: readonly Page[] = [
     visible: (me) => isStudent(me) || employerStaff(me) || can(me, 'peopleRead'),
     render: (me, path) => <PlacementsPage me={me} path={path} />,
   },
+  { href: '#/outcomes', label: 'Outcomes', visible: (me) => can(me, 'outcomesRead') && !isStudent(me), render: (me) => <OutcomesPage me={me} /> },
+  { href: '#/users', label: 'Users', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <UsersPage me={me} /> },
+  { href: '#/api-keys', label: 'API keys', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <ApiKeysPage me={me} /> },
+  { href: '#/region-settings', label: 'Region settings', visible: curatesARegion, render: (me, path) => <RegionSettingsPage me={me} path={path} /> },
 ];
 
 /**

@@ -23,19 +23,35 @@ const districtAdmin = as({ organizationName: 'Alder Unified', organizationType: 
   'organizationsRead', 'organizationsWrite', 'usersManage', 'peopleRead', 'peopleWrite', 'subgroupsRead', 'rosterImport', 'opportunitiesRead', 'opportunitiesCurate', 'outcomesRead',
 ]);
 
+const everything: Permission[] = [
+  'organizationsRead', 'organizationsWrite', 'usersManage', 'peopleRead', 'peopleWrite', 'subgroupsRead', 'rosterImport', 'opportunitiesRead', 'opportunitiesWrite', 'opportunitiesCurate', 'outcomesRead',
+];
+const convenerAdmin = as({ organizationName: 'Bay Valley', organizationType: 'region', role: 'convenerAdmin' }, everything);
+const convenerStaff = as({ organizationName: 'Bay Valley', organizationType: 'region', role: 'convenerStaff' }, everything.filter((p) => p !== 'usersManage'));
+const analyst = as({ organizationName: 'Bay Valley', organizationType: 'region', role: 'workforceAnalyst' }, ['organizationsRead', 'opportunitiesRead', 'outcomesRead']);
+
 describe('Navigation by role and permission', () => {
   it('gives a student their own pages and no Organizations', () => {
-    expect(labels(studentMe)).toEqual(['My profile', 'Recommended for me', 'Search opportunities', 'Match rounds', 'Placements']);
+    expect(labels(studentMe)).toEqual(['My profile', 'My progress', 'Recommended for me', 'Search opportunities', 'Match rounds', 'Placements']);
   });
 
   it('gives an employer admin their opportunities and applicants; a supervisor only the opportunities', () => {
-    expect(labels(employerAdmin)).toEqual(['Our opportunities', 'Applicants', 'Organizations', 'Placements']);
+    expect(labels(employerAdmin)).toEqual(['Our opportunities', 'Applicants', 'Organizations', 'Placements', 'Users', 'API keys']);
     expect(labels(supervisor)).toEqual(['Our opportunities', 'Organizations', 'Placements']);
   });
 
   it('gives school coordinators curation, rounds and students; district admins roster imports too', () => {
-    expect(labels(coordinator)).toEqual(['Curation', 'Match rounds', 'Students', 'Opportunities', 'Organizations', 'Placements']);
-    expect(labels(districtAdmin)).toEqual(['Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements']);
+    expect(labels(coordinator)).toEqual(['Curation', 'Match rounds', 'Students', 'Opportunities', 'Organizations', 'Placements', 'Outcomes']);
+    expect(labels(districtAdmin)).toEqual(['Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements', 'Outcomes', 'Users', 'API keys']);
+  });
+
+  it('gives conveners outcomes, administration and the region settings; analysts outcomes only', () => {
+    expect(labels(convenerAdmin)).toEqual([
+      'Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements', 'Outcomes', 'Users', 'API keys', 'Region settings',
+    ]);
+    expect(labels(convenerStaff)).toContain('Region settings');
+    expect(labels(convenerStaff)).not.toContain('Users');
+    expect(labels(analyst)).toEqual(['Opportunities', 'Organizations', 'Outcomes']);
   });
 
   it('opens Organizations first for a platform administrator', () => {

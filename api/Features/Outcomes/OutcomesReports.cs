@@ -271,7 +271,8 @@ public static class OutcomesReports
             })
             .WithName("exportCalpadsWblr")
             .WithSummary("CALPADS WBLR-style CSV of the district's completed WBL for an academic year")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            // A file (binary string) in the contract, so clients get the bytes and the file name, not a parsed body.
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

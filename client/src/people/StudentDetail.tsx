@@ -5,6 +5,7 @@ import { Loading } from '../components/Loading';
 import { describeSlots, formatDate } from '../format';
 import { genderLabels, raceEthnicityLabels, relationshipLabels, transportationLabels } from '../labels';
 import { careerClusterLabels } from '../organizations/labels';
+import { ContinuumProgress } from '../student/ContinuumProgress';
 import { studentName } from './StudentList';
 
 /** One student: the school record, their preferences, guardians, and equity subgroups when the caller may see them. */
@@ -65,6 +66,7 @@ export function StudentDetail({ studentId }: { studentId: string }) {
           {s.subgroups ? <SubgroupsCard subgroups={s.subgroups} /> : null}
         </div>
       ) : null}
+      {s ? <ContinuumProgress studentId={s.id} audience="staff" /> : null}
     </>
   );
 }

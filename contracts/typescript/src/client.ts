@@ -328,7 +328,7 @@ export interface ILaunchPathClient {
      * CALPADS WBLR-style CSV of the district's completed WBL for an academic year
      * @return OK
      */
-    exportCalpadsWblr(districtId: string, academicYear: string, signal?: AbortSignal): Promise<string>;
+    exportCalpadsWblr(districtId: string, academicYear: string, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
      * A placement, with its agreement and acknowledgements
@@ -3771,7 +3771,7 @@ export class LaunchPathClient implements ILaunchPathClient {
      * CALPADS WBLR-style CSV of the district's completed WBL for an academic year
      * @return OK
      */
-    exportCalpadsWblr(districtId: string, academicYear: string, signal?: AbortSignal): Promise<string> {
+    exportCalpadsWblr(districtId: string, academicYear: string, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/outcomes/calpads-wblr?";
         if (districtId === undefined || districtId === null)
             throw new globalThis.Error("The parameter 'districtId' must be defined and cannot be null.");
@@ -3796,15 +3796,20 @@ export class LaunchPathClient implements ILaunchPathClient {
         });
     }
 
-    protected processExportCalpadsWblr(response: Response): Promise<string> {
+    protected processExportCalpadsWblr(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
-            return result200;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
@@ -3834,7 +3839,7 @@ export class LaunchPathClient implements ILaunchPathClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<string>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -6915,6 +6920,13 @@ export interface WeeklySlot {
 export interface FileParameter {
     data: any;
     fileName: string;
+}
+
+export interface FileResponse {
+    data: Blob;
+    status: number;
+    fileName?: string;
+    headers?: { [name: string]: any };
 }
 
 export class ApiException extends Error {

@@ -56,6 +56,22 @@ describe('LaunchPathClient', () => {
     await expect(new LaunchPathClient('', http).createOrganization({ type: 'region', name: '' })).rejects.toEqual(problem);
   });
 
+  it('returns a file export as bytes with the name from Content-Disposition, not as parsed JSON', async () => {
+    const csv = 'RecordTypeCode,SSID\nWBLR,123\n';
+    const http = {
+      fetch: () =>
+        Promise.resolve(
+          new Response(csv, {
+            status: 200,
+            headers: { 'Content-Type': 'text/csv', 'Content-Disposition': "attachment; filename=wblr-2026-2027.csv; filename*=UTF-8''wblr-2026-2027.csv" },
+          }),
+        ),
+    };
+    const file = await new LaunchPathClient('', http).exportCalpadsWblr('d1', '2026-2027');
+    expect(file.fileName).toBe('wblr-2026-2027.csv');
+    expect(await file.data.text()).toBe(csv);
+  });
+
   it('throws an ApiException with the status for an undocumented error response', async () => {
     const { http } = fakeFetch(502, 'Bad Gateway', 'text/plain');
     const error: unknown = await new LaunchPathClient('', http).getOrganization('x').catch((e: unknown) => e);

@@ -115,6 +115,7 @@ public sealed class OutcomesTests(SqliteApi api) : IClassFixture<SqliteApi>
         var response = await districtAdmin.GetAsync($"/api/v1/outcomes/calpads-wblr?districtId={world.One.DistrictA.Id}&academicYear=2026-2027");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("wblr-2026-2027.csv", "clients save the file under the name the API gives");
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         lines[0].Should().StartWith("RecordTypeCode,TransactionTypeCode,LocalRecordID,ReportingLEA,SchoolofAttendance,AcademicYearID,SSID");
         lines.Skip(1).Should().HaveCount(2).And.OnlyContain(l => l.StartsWith("WBLR,") && l.Contains(",2026-2027,") && l.Contains(",10,"));
