@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ApiKeyInfo, CreatedApiKey, CurrentCaller, Permission } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
 import { toUiError, type UiError } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { useResource } from '../api/useResource';
 import { CheckboxGroup } from '../components/CheckboxGroup';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -211,8 +212,7 @@ function NewKeyForm({ organizationId, offered, onCreated }: NewKeyProps) {
   const api = useApi();
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<Permission[]>([]);
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, error);
 
@@ -224,18 +224,12 @@ function NewKeyForm({ organizationId, offered, onCreated }: NewKeyProps) {
       setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await api.createApiKey(organizationId, { name: name.trim(), permissions: chosen });
       setName('');
       setChosen([]);
       onCreated(created);
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const permissionErrors = Object.entries(error?.fieldErrors ?? {})

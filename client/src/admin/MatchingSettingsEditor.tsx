@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { MatchingSettings, MatchingWeights } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
-import { toUiError, type FieldErrors, type UiError } from '../api/problems';
+import type { FieldErrors } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { useResource } from '../api/useResource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
@@ -104,8 +105,7 @@ const shownFields = (field: string) => field === 'maxChoices' || field === 'weig
 function SettingsForm({ settings, onSaved, onConflict, onEdit }: FormProps) {
   const api = useApi();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings));
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, error);
   const errors = error?.fieldErrors ?? {};
@@ -122,24 +122,23 @@ function SettingsForm({ settings, onSaved, onConflict, onEdit }: FormProps) {
       setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      // The settings endpoint takes no If-Match: compare versions just before writing, so a change made by someone
-      // else since this form opened is not overwritten unseen.
-      const latest = await api.getMatchingSettings(settings.regionId);
-      if (latest.version !== settings.version) {
-        onConflict(latest);
-        return;
-      }
-      onSaved(await api.updateMatchingSettings(settings.regionId, request));
-    } catch (caught) {
-      const problem = toUiError(caught);
-      if (problem.status === 409 || problem.status === 412) onConflict();
-      else setError(problem);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        // The settings endpoint takes no If-Match: compare versions just before writing, so a change made by someone
+        // else since this form opened is not overwritten unseen.
+        const latest = await api.getMatchingSettings(settings.regionId);
+        if (latest.version !== settings.version) {
+          onConflict(latest);
+          return;
+        }
+        onSaved(await api.updateMatchingSettings(settings.regionId, request));
+      },
+      (problem) => {
+        if (problem.status !== 409 && problem.status !== 412) return problem;
+        onConflict();
+        return undefined;
+      },
+    );
   };
 
   return (

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Rubric } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
-import { toUiError, type FieldErrors, type UiError } from '../api/problems';
+import type { FieldErrors } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { useResource } from '../api/useResource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
@@ -122,8 +123,7 @@ interface FormProps {
 function RubricForm({ regionId, rubric, onSaved, onEdit }: FormProps) {
   const api = useApi();
   const [draft, setDraftState] = useState<RubricDraft>(() => rubricDraft(rubric));
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, error);
   const errors = error?.fieldErrors ?? {};
@@ -143,15 +143,7 @@ function RubricForm({ regionId, rubric, onSaved, onEdit }: FormProps) {
       setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      onSaved(await api.putRubric(regionId, body));
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => onSaved(await api.putRubric(regionId, body)));
   };
 
   const criterionErrors = (i: number, field: 'category' | 'description') => [

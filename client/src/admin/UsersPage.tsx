@@ -2,6 +2,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CurrentCaller, MembershipInfo, Role, UserSummary } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
 import { toUiError, type UiError } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { useCursorList } from '../api/useCursorList';
 import { roleLabels } from '../auth/access';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -219,8 +220,7 @@ const userFields = new Set(['displayName', 'email', 'password', 'organizationId'
 function NewUserForm({ choices, onCreated }: { choices: readonly OrganizationChoice[]; onCreated: (user: UserSummary) => void }) {
   const api = useApi();
   const [draft, setDraft] = useState<NewUserDraft>(emptyUser);
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, error);
   const errors = error?.fieldErrors ?? {};
@@ -234,23 +234,20 @@ function NewUserForm({ choices, onCreated }: { choices: readonly OrganizationCho
       setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await api.createUser({
-        displayName: draft.displayName.trim(),
-        email: draft.email.trim(),
-        password: draft.password || null,
-        organizationId: draft.organizationId,
-        role: draft.role as Role,
-      });
-      setDraft(emptyUser);
-      onCreated(created);
-    } catch (caught) {
-      setError(placed(toUiError(caught), 'email'));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const created = await api.createUser({
+          displayName: draft.displayName.trim(),
+          email: draft.email.trim(),
+          password: draft.password || null,
+          organizationId: draft.organizationId,
+          role: draft.role as Role,
+        });
+        setDraft(emptyUser);
+        onCreated(created);
+      },
+      (problem) => placed(problem, 'email'),
+    );
   };
 
   return (
@@ -302,8 +299,7 @@ function AddRoleForm({ user, choices, onAdded, onCancel }: AddRoleProps) {
   const api = useApi();
   const [organizationId, setOrganizationId] = useState('');
   const [role, setRole] = useState<Role | ''>('');
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, error);
   const roles = rolesFor(choices, organizationId);
@@ -318,17 +314,14 @@ function AddRoleForm({ user, choices, onAdded, onCancel }: AddRoleProps) {
       setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const updated = await api.addMembership(user.id, { organizationId, role: role as Role });
-      const name = choices.find((c) => c.id === organizationId)?.name ?? 'the organization';
-      onAdded(updated, `${user.displayName} is now ${roleLabels[role as Role].toLowerCase()} at ${name}.`);
-    } catch (caught) {
-      setError(placed(toUiError(caught), 'role'));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const updated = await api.addMembership(user.id, { organizationId, role: role as Role });
+        const name = choices.find((c) => c.id === organizationId)?.name ?? 'the organization';
+        onAdded(updated, `${user.displayName} is now ${roleLabels[role as Role].toLowerCase()} at ${name}.`);
+      },
+      (problem) => placed(problem, 'role'),
+    );
   };
 
   return (

@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AgreementRequest } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
-import { fieldErrorsFor, toUiError, type UiError } from '../api/problems';
+import { fieldErrorsFor } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { useResource } from '../api/useResource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
@@ -99,8 +100,7 @@ function AcknowledgeForm({ party, onSubmit }: { party: string; onSubmit: (name: 
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [name, setName] = useState('');
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   useFocusOnError(formRef, error);
 
   const submit = async (event: FormEvent) => {
@@ -110,15 +110,7 @@ function AcknowledgeForm({ party, onSubmit }: { party: string; onSubmit: (name: 
       setError({ message: 'Please correct the highlighted fields.', fieldErrors: { name: ['Enter your full name.'] } });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(name.trim());
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSubmit(name.trim()));
   };
 
   return (

@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { HoursDecisionRequest, LinkedHoursEntry } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
-import { fieldErrorsFor, toUiError, type UiError } from '../api/problems';
+import { fieldErrorsFor } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { useResource } from '../api/useResource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
@@ -85,8 +86,7 @@ function DecisionForm({ onDecide }: { onDecide: (body: HoursDecisionRequest) => 
   const formRef = useRef<HTMLFormElement>(null);
   const [name, setName] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   useFocusOnError(formRef, error);
 
   const decide = async (approve: boolean) => {
@@ -98,15 +98,7 @@ function DecisionForm({ onDecide }: { onDecide: (body: HoursDecisionRequest) => 
       setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onDecide({ approve, name: name.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) });
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onDecide({ approve, name: name.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) }));
   };
 
   return (

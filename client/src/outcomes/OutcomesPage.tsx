@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { CurrentCaller, OrganizationType, OutcomesReport } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
-import { toUiError, type FieldErrors, type UiError } from '../api/problems';
+import type { FieldErrors, UiError } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { useResource } from '../api/useResource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
@@ -221,8 +222,7 @@ function CalpadsExport({ districts, years, preferredDistrictId }: CalpadsProps) 
   const api = useApi();
   const [districtId, setDistrictId] = useState(preferredDistrictId ?? districts[0].id);
   const [academicYear, setAcademicYear] = useState(years[0].id);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<UiError>();
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, error);
@@ -230,20 +230,13 @@ function CalpadsExport({ districts, years, preferredDistrictId }: CalpadsProps) 
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    setDone(undefined);
-    try {
+    await run(async () => {
+      setDone(undefined);
       const file = await api.exportCalpadsWblr(chosen, academicYear);
       const fileName = file.fileName || `wblr-${academicYear}.csv`;
       saveFile(file.data, fileName);
       setDone(`Downloaded ${fileName}.`);
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { EvaluationKind, Rubric, RubricCriterion, SubmitEvaluationRequest } from '@launchpath/contracts';
-import { fieldErrorsFor, toUiError, type UiError } from '../api/problems';
+import { fieldErrorsFor } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { bannerError } from '../components/formErrors';
@@ -24,8 +25,7 @@ export function EvaluationForm({ rubric, kinds, onSubmit }: Props) {
   const [choices, setChoices] = useState<Record<string, RatingChoice>>({});
   const [comments, setComments] = useState('');
   const [missing, setMissing] = useState<readonly string[]>([]);
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   // After a failed submit: the first criterion left unrated, else the first invalid field, else the message.
   useEffect(() => {
@@ -43,15 +43,7 @@ export function EvaluationForm({ rubric, kinds, onSubmit }: Props) {
       setError({ message: `Rate every skill, or choose “Not applicable”: ${left.length} left.`, fieldErrors: {} });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit({ kind, ratings: toRatings(rubric, choices), ...(comments.trim() ? { comments: comments.trim() } : {}) });
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSubmit({ kind, ratings: toRatings(rubric, choices), ...(comments.trim() ? { comments: comments.trim() } : {}) }));
   };
 
   const ratingErrors = error ? fieldErrorsFor(error.fieldErrors, 'ratings') : [];

@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ActionLink, HoursEntry, LogHoursRequest } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
-import { fieldErrorsFor, toUiError, type UiError } from '../api/problems';
+import { fieldErrorsFor } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
@@ -38,27 +39,12 @@ export function entryLabel(entry: HoursEntry): string {
 export function HoursEntryItem({ entry, may, onChanged, onDeleted }: Props) {
   const api = useApi();
   const [mode, setMode] = useState<'view' | 'edit' | 'reject' | 'confirmDelete'>('view');
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [link, setLink] = useState<ActionLink>();
   const itemRef = useRef<HTMLLIElement>(null);
   const label = entryLabel(entry);
   const open = !entry.locked;
   useFocusOnError(itemRef, error);
-
-  const run = async (call: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await call();
-      return true;
-    } catch (caught) {
-      setError(toUiError(caught));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (mode === 'edit') {
     const save = async (request: LogHoursRequest) => {

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { LogHoursRequest } from '@launchpath/contracts';
-import { fieldErrorsFor, toUiError, type UiError } from '../api/problems';
+import { fieldErrorsFor } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { bannerError, useFocusOnError } from '../components/formErrors';
@@ -25,8 +26,7 @@ export function HoursForm({ heading, submitLabel, initial, onSubmit, onCancel, a
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(initial);
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   useFocusOnError(formRef, error);
 
   const errorsFor = (field: string) => (error ? fieldErrorsFor(error.fieldErrors, field) : []);
@@ -47,15 +47,9 @@ export function HoursForm({ heading, submitLabel, initial, onSubmit, onCancel, a
       setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       if (await onSubmit(toLogHoursRequest(draft))) setDraft((d) => ({ ...d, start: '', end: '', activity: '' }));
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

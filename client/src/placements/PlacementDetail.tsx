@@ -3,6 +3,7 @@ import type { ActionLink, AgreementParty, CurrentCaller, Placement } from '@laun
 import type { Api } from '../api/client';
 import { useApi } from '../api/ApiContext';
 import { toUiError, type FieldErrors, type UiError } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { useResource } from '../api/useResource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
@@ -18,9 +19,8 @@ import { actionsFor, draftFrom, linkParties, ownParty, partyLabels, placementSta
 export function PlacementDetail({ me, id }: { me: CurrentCaller; id: string }) {
   const placement = useResource(`placement:${id}`, (api, signal) => api.getPlacement(id, signal));
   const api = useApi();
-  const [error, setError] = useState<UiError>();
+  const { busy, error, setError, run: runAction } = useAction();
   const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
 
   const p = placement.data;
   if (!p) {
@@ -28,21 +28,12 @@ export function PlacementDetail({ me, id }: { me: CurrentCaller; id: string }) {
   }
 
   /** Runs one action; the placement it returns replaces the one shown. */
-  const run = async (done: string, call: (api: Api) => Promise<Placement>) => {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
+  const run = (done: string, call: (api: Api) => Promise<Placement>) =>
+    runAction(async () => {
+      setNotice(undefined);
       placement.set(await call(api));
       setNotice(done);
-      return true;
-    } catch (e) {
-      setError(toUiError(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const actions = actionsFor(me, p);
   const party = ownParty(sideOf(me, p));

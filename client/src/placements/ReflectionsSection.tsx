@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { CurrentCaller, Placement, SubmitReflectionRequest } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
-import { fieldErrorsFor, toUiError, type UiError } from '../api/problems';
+import { fieldErrorsFor } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { useResource } from '../api/useResource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
@@ -68,8 +69,7 @@ function ReflectionForm({ onSubmit }: { onSubmit: (body: SubmitReflectionRequest
   const formRef = useRef<HTMLFormElement>(null);
   const [text, setText] = useState('');
   const [rating, setRating] = useState('');
-  const [error, setError] = useState<UiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   useFocusOnError(formRef, error);
 
   const submit = async (event: FormEvent) => {
@@ -79,16 +79,9 @@ function ReflectionForm({ onSubmit }: { onSubmit: (body: SubmitReflectionRequest
       setError({ message: 'Please correct the highlighted fields.', fieldErrors: { text: ['Write your reflection first.'] } });
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit({ text: text.trim(), ...(rating ? { rating: Number(rating) } : {}) });
+    if (await run(() => onSubmit({ text: text.trim(), ...(rating ? { rating: Number(rating) } : {}) }))) {
       setText('');
       setRating('');
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setBusy(false);
     }
   };
 
