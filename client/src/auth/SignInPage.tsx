@@ -35,6 +35,7 @@ export function SignInPage({ reason }: { reason?: SignedOutReason }) {
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Not useAction: a successful sign-in leaves `submitting` set while the app replaces this page.
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<UiError>();
   const formRef = useRef<HTMLFormElement>(null);

@@ -20,6 +20,7 @@ export function CurationItem({ opportunity, audienceNames, onDecided }: Props) {
   const headingId = useId();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
+  // Not useAction: `busy` says which button is working, and stays set after a decision, as the item leaves the queue.
   const [busy, setBusy] = useState<'approving' | 'rejecting'>();
   const [error, setError] = useState<UiError>();
   const reasonRef = useRef<HTMLTextAreaElement>(null);

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { RoundApplicant } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
-import { toUiError, type UiError } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Notice } from '../components/Notice';
 import { RankedList } from '../components/RankedList';
@@ -23,8 +23,7 @@ export function ApplicantRanking({ roundId, opportunityId, applicants, editable,
   const api = useApi();
   const byId = new Map(applicants.map((a) => [a.studentId, a]));
   const [sort, setSort] = useState<ApplicantSort>(() => sortApplicants(applicants));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<UiError>();
+  const { busy: saving, error, run } = useAction();
   const [notice, setNotice] = useState<string>();
   const nameOf = (id: string) => byId.get(id)?.displayName ?? 'Applicant';
   const change = (next: ApplicantSort) => {
@@ -33,17 +32,11 @@ export function ApplicantRanking({ roundId, opportunityId, applicants, editable,
   };
 
   async function save() {
-    setSaving(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const result = await api.rankApplicants(roundId, opportunityId, toRankingRequest(sort));
       setNotice(`Ranking saved: ${sort.ranked.length} ranked, ${sort.unacceptable.length} not acceptable.`);
       onSaved(result);
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const button = (label: string, id: string, to: keyof ApplicantSort, danger = false) => (

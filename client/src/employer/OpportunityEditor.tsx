@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { MembershipInfo, Opportunity } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
 import { toUiError, type UiError } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { useResource } from '../api/useResource';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -200,20 +201,11 @@ function ReadOnly({ opportunity, onChanged, canWrite }: ReadOnlyProps) {
   const api = useApi();
   const names = useAudienceNames(opportunity.fields.audience !== 'region');
   const [confirming, setConfirming] = useState(false);
-  const [closing, setClosing] = useState(false);
-  const [error, setError] = useState<UiError>();
+  const { busy: closing, error, run } = useAction();
 
   async function close() {
     setConfirming(false);
-    setClosing(true);
-    setError(undefined);
-    try {
-      onChanged(await api.closeOpportunity(opportunity.id), 'The opportunity is closed. Students no longer see it.');
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setClosing(false);
-    }
+    await run(async () => onChanged(await api.closeOpportunity(opportunity.id), 'The opportunity is closed. Students no longer see it.'));
   }
 
   return (

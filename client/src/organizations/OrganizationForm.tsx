@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CareerCluster, CreateOrganizationRequest, Organization, OrganizationType } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
-import { fieldErrorsFor, toUiError, type UiError } from '../api/problems';
+import { fieldErrorsFor } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import {
@@ -52,8 +53,7 @@ interface Props {
 export function OrganizationForm({ types, onCreated }: Props) {
   const api = useApi();
   const [draft, setDraft] = useState<Draft>(() => ({ ...emptyDraft, type: types[0] ?? emptyDraft.type }));
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<UiError>();
+  const { busy: submitting, error, run } = useAction();
   const [created, setCreated] = useState<Organization>();
   const [parentsVersion, setParentsVersion] = useState(0);
   const parentType = parentTypeOf(draft.type);
@@ -77,21 +77,14 @@ export function OrganizationForm({ types, onCreated }: Props) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (submitting) return;
-    setSubmitting(true);
-    setError(undefined);
-    setCreated(undefined);
-    try {
+    await run(async () => {
+      setCreated(undefined);
       const organization = await api.createOrganization(toCreateRequest(draft));
       setCreated(organization);
       setDraft((d) => ({ ...emptyDraft, type: d.type, parentId: d.parentId }));
       if (organization.type === 'region' || organization.type === 'district') setParentsVersion((v) => v + 1);
       onCreated(organization);
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setSubmitting(false);
-    }
+    });
   }
 
   return (

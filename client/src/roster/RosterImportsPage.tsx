@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { CurrentCaller, RosterImport, RosterMode } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
-import { fieldErrorsFor, toUiError, type UiError } from '../api/problems';
+import { fieldErrorsFor, type UiError } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { usePoll } from '../api/usePoll';
 import { useResource } from '../api/useResource';
 import { rosterDistricts } from '../auth/roles';
@@ -107,8 +108,7 @@ function UploadForm({ districtId, busy, onStarted }: { districtId: string; busy:
   const api = useApi();
   const [files, setFiles] = useState<File[]>([]);
   const [mode, setMode] = useState<RosterMode | ''>('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<UiError>();
+  const { busy: sending, error, setError, run } = useAction();
   const inputRef = useRef<HTMLInputElement>(null);
   const check = checkRosterFiles(files.map((f) => f.name));
 
@@ -119,18 +119,12 @@ function UploadForm({ districtId, busy, onStarted }: { districtId: string; busy:
       inputRef.current?.focus();
       return;
     }
-    setSending(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const job = await api.startRosterImport(districtId, check.hasManifest || mode === '' ? undefined : mode, files.map((f) => ({ data: f, fileName: f.name })));
       onStarted(job);
       setFiles([]);
       if (inputRef.current) inputRef.current.value = '';
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setSending(false);
-    }
+    });
   }
 
   return (

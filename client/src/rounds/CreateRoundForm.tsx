@@ -35,6 +35,7 @@ export function CreateRoundForm({ me }: { me: CurrentCaller }) {
     reservePercent: '10',
   });
   const [chosen, setChosen] = useState<Map<string, Opportunity>>(new Map());
+  // Not useAction: `saving` stays set after success, while the page moves to the new round.
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<UiError>();
   const formRef = useRef<HTMLFormElement>(null);

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MatchRound, MatchRoundOpportunity } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
-import { fieldErrorsFor, toUiError, type UiError } from '../api/problems';
+import { fieldErrorsFor } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Notice } from '../components/Notice';
 import { RankedList } from '../components/RankedList';
@@ -27,8 +28,7 @@ export function ChoicesEditor({ round, studentId, saved, scores, onSaved }: Prop
   const api = useApi();
   const byId = new Map(round.opportunities.map((o) => [o.opportunityId, o]));
   const [choices, setChoices] = useState<string[]>(() => saved.filter((id) => byId.has(id)));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<UiError>();
+  const { busy: saving, error, run } = useAction();
   const [notice, setNotice] = useState<string>();
   const errorRef = useRef<HTMLDivElement>(null);
   const full = choices.length >= round.maxChoices;
@@ -46,18 +46,12 @@ export function ChoicesEditor({ round, studentId, saved, scores, onSaved }: Prop
   };
 
   async function save() {
-    setSaving(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
+    await run(async () => {
+      setNotice(undefined);
       const result = await api.submitChoices(round.id, studentId, { opportunityIds: choices });
       setNotice(result.opportunityIds.length ? `Your ${plural(result.opportunityIds.length, 'choice')} ${result.opportunityIds.length === 1 ? 'is' : 'are'} saved.` : 'You have no choices in this round now.');
       onSaved(result.opportunityIds);
-    } catch (caught) {
-      setError(toUiError(caught));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const nameOf = (id: string) => byId.get(id)?.title ?? id;

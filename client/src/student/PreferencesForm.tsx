@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Student } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
-import { fieldErrorsFor, toUiError, type UiError } from '../api/problems';
+import { fieldErrorsFor } from '../api/problems';
+import { useAction } from '../api/useAction';
 import { CheckboxGroup } from '../components/CheckboxGroup';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
@@ -26,8 +27,7 @@ const shown = (field: string) =>
 export function PreferencesForm({ student, onSaved, onConflict }: Props) {
   const api = useApi();
   const [draft, setDraft] = useState<PreferencesDraft>(() => fromPreferences(student.preferences));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<UiError>();
+  const { busy: saving, error, setError, run } = useAction();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, error);
 
@@ -46,18 +46,14 @@ export function PreferencesForm({ student, onSaved, onConflict }: Props) {
       setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
       return;
     }
-    setSaving(true);
-    setError(undefined);
-    try {
-      const saved = await api.ifMatch(student.version).updateStudentPreferences(student.id, toPreferences(draft));
-      onSaved(saved);
-    } catch (caught) {
-      const problem = toUiError(caught);
-      if (problem.status === 412 || problem.status === 428) onConflict();
-      else setError(problem);
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => onSaved(await api.ifMatch(student.version).updateStudentPreferences(student.id, toPreferences(draft))),
+      (problem) => {
+        if (problem.status !== 412 && problem.status !== 428) return problem;
+        onConflict();
+        return undefined;
+      },
+    );
   }
 
   return (
