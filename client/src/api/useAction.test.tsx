@@ -1,5 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { deferred } from '../test/fixtures';
 import { useAction } from './useAction';
 
 // React drops a state update on an unmounted component without a word, so the test watches the setters themselves.
@@ -21,24 +22,13 @@ vi.mock('react', async (importOriginal) => {
   };
 });
 
-/** A promise to settle from the test, to see the hook while a call is under way. */
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 describe('useAction', () => {
   it('is busy while the call runs, clears the last error and resolves true on success', async () => {
     const { result } = renderHook(() => useAction());
     act(() => result.current.setError({ message: 'Enter a name.', fieldErrors: { name: ['Enter a name.'] } }));
     expect(result.current.error?.message).toBe('Enter a name.');
 
-    const call = deferred();
+    const call = deferred<void>();
     let outcome: Promise<boolean> | undefined;
     act(() => {
       outcome = result.current.run(() => call.promise);
@@ -89,7 +79,7 @@ describe('useAction', () => {
 
   it('ignores a call made while another is under way', async () => {
     const { result } = renderHook(() => useAction());
-    const first = deferred();
+    const first = deferred<void>();
     const second = vi.fn(() => Promise.resolve());
     let firstOutcome: Promise<boolean> | undefined;
     let secondOutcome: Promise<boolean> | undefined;
@@ -115,7 +105,7 @@ describe('useAction', () => {
 
   it('sets no state once unmounted', async () => {
     const { result, unmount } = renderHook(() => useAction());
-    const failing = deferred();
+    const failing = deferred<void>();
     let failed: Promise<boolean> | undefined;
     act(() => {
       failed = result.current.run(() => failing.promise);
