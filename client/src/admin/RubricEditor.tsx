@@ -5,6 +5,7 @@ import type { FieldErrors } from '../api/problems';
 import { useAction } from '../api/useAction';
 import { useResource } from '../api/useResource';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ErrorList } from '../components/ErrorList';
 import { Field } from '../components/Field';
 import { bannerError, useFocusOnError } from '../components/formErrors';
 import { Loading } from '../components/Loading';
@@ -163,13 +164,7 @@ function RubricForm({ regionId, rubric, onSaved, onEdit }: FormProps) {
         <p className="field__hint">
           From the lowest level to the highest ({minLevels} to {maxLevels} levels). Employers can also answer “not applicable”.
         </p>
-        {errors.levels ? (
-          <ul className="field__errors">
-            {errors.levels.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        ) : null}
+        <ErrorList errors={errors.levels} />
         <ol className="rubric-list">
           {draft.levels.map((label, i) => (
             <li key={i}>
@@ -205,13 +200,7 @@ function RubricForm({ regionId, rubric, onSaved, onEdit }: FormProps) {
       <fieldset className="form-section">
         <legend>Criteria</legend>
         <p className="field__hint">Skills employers rate, grouped by category (up to {maxCriteria}).</p>
-        {errors.criteria ? (
-          <ul className="field__errors">
-            {errors.criteria.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        ) : null}
+        <ErrorList errors={errors.criteria} />
         <datalist id={`rubric-categories-${regionId}`}>
           {categories.map((c) => (
             <option key={c} value={c} />

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ErrorList } from './ErrorList';
 
 interface Props<T extends string> {
   legend: string;
@@ -35,13 +36,7 @@ export function CheckboxGroup<T extends string>({ legend, options, labels, selec
           </label>
         ))}
       </div>
-      {invalid ? (
-        <ul id={`${id}-error`} className="field__errors">
-          {errors.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ErrorList errors={errors} id={`${id}-error`} />
     </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import { cloneElement, useId, type ReactElement, type ReactNode } from 'react';
+import { ErrorList } from './ErrorList';
 
 interface FieldProps {
   label: string;
@@ -41,13 +42,7 @@ export function Field({ label, children, errors = [], hint, required }: FieldPro
           {hint}
         </p>
       ) : null}
-      {invalid ? (
-        <ul id={errorId} className="field__errors">
-          {errors.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ErrorList errors={errors} id={errorId} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { DayOfWeek, WeeklySlot } from '@launchpath/contracts';
 import type { FieldErrors } from '../api/problems';
 import { dayLabels, days, oneOf } from '../labels';
+import { ErrorList } from './ErrorList';
 
 interface Props {
   legend: string;
@@ -80,24 +81,12 @@ export function SlotsEditor({ legend, slots, onChange, fieldErrors = {}, path, h
                   Remove
                 </button>
               </div>
-              {errors.length ? (
-                <ul id={`${rowId}-error`} className="field__errors">
-                  {errors.map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-              ) : null}
+              <ErrorList errors={errors} id={`${rowId}-error`} />
             </li>
           );
         })}
       </ul>
-      {listErrors.length ? (
-        <ul className="field__errors">
-          {listErrors.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ErrorList errors={listErrors} />
       {slots.length < max ? (
         <button type="button" className="button button--secondary button--small" onClick={add}>
           Add a time slot

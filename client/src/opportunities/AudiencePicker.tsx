@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { ErrorList } from '../components/ErrorList';
 import { useParentOptions } from '../organizations/useParentOptions';
 
 interface Props {
@@ -45,13 +46,7 @@ export function AudiencePicker({ type, selected, onChange, errors = [] }: Props)
           </label>
         ))}
       </div>
-      {invalid ? (
-        <ul id={`${id}-error`} className="field__errors">
-          {errors.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ErrorList errors={errors} id={`${id}-error`} />
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../api/problems';
 import { fieldErrorsFor } from '../api/problems';
+import { ErrorList } from '../components/ErrorList';
 import { Field } from '../components/Field';
 import { SlotsEditor } from '../components/SlotsEditor';
 import {
@@ -114,13 +115,7 @@ export function OpportunityForm({ draft, onChange, errors }: Props) {
         {onSite ? (
           <div className="subsection">
             <p className="field__hint">In-person and hybrid opportunities need the site’s address.</p>
-            {errorsFor('address').length ? (
-              <ul className="field__errors">
-                {errorsFor('address').map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            ) : null}
+            <ErrorList errors={errorsFor('address')} />
             <Field label="Site name" errors={errorsFor('siteName')}>
               <input name="siteName" type="text" value={draft.siteName} onChange={(e) => set('siteName', e.target.value)} />
             </Field>
@@ -221,13 +216,7 @@ export function OpportunityForm({ draft, onChange, errors }: Props) {
           <input type="checkbox" name="hazardous" checked={draft.hazardous} onChange={(e) => set('hazardous', e.target.checked)} />
           Hazardous work (federal hazardous-occupation orders: participants must be 18 or older)
         </label>
-        {errorsFor('hazardous').length ? (
-          <ul className="field__errors">
-            {errorsFor('hazardous').map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        ) : null}
+        <ErrorList errors={errorsFor('hazardous')} />
       </fieldset>
 
       <fieldset className="form-section">

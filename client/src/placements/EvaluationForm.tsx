@@ -3,6 +3,7 @@ import type { EvaluationKind, Rubric, RubricCriterion, SubmitEvaluationRequest }
 import { fieldErrorsFor } from '../api/problems';
 import { useAction } from '../api/useAction';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ErrorList } from '../components/ErrorList';
 import { Field } from '../components/Field';
 import { bannerError } from '../components/formErrors';
 import { byCategory, evaluationKindLabels, toRatings, unrated, type RatingChoice } from './evaluations';
@@ -63,13 +64,7 @@ export function EvaluationForm({ rubric, kinds, onSubmit }: Props) {
           ))}
         </select>
       </Field>
-      {ratingErrors.length > 0 ? (
-        <ul className="field__errors">
-          {ratingErrors.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ErrorList errors={ratingErrors} />
       {byCategory(rubric.criteria).map(([category, criteria]) => (
         <fieldset key={category} className="form-section">
           <legend>{category}</legend>

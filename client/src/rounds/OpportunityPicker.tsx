@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { CareerCluster, Opportunity } from '@launchpath/contracts';
 import { useCursorList } from '../api/useCursorList';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ErrorList } from '../components/ErrorList';
 import { LoadMore } from '../components/LoadMore';
 import { Loading } from '../components/Loading';
 import { formatDateRange, plural } from '../format';
@@ -41,13 +42,7 @@ export function OpportunityPicker({ selected, onChange, busy, errors = [] }: Pro
     <fieldset className={errors.length ? 'fieldset fieldset--invalid' : 'fieldset'} aria-describedby={errors.length ? `${id}-error` : undefined}>
       <legend>Published opportunities in the round</legend>
       <p className="field__hint">{plural(selected.size, 'opportunity', 'opportunities')} chosen.</p>
-      {errors.length ? (
-        <ul id={`${id}-error`} className="field__errors">
-          {errors.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ErrorList errors={errors} id={`${id}-error`} />
       {selected.size > 0 ? (
         <ul className="chips" aria-label="Chosen opportunities">
           {[...selected.values()].map((o) => (

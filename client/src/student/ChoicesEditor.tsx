@@ -4,6 +4,7 @@ import { useApi } from '../api/ApiContext';
 import { fieldErrorsFor } from '../api/problems';
 import { useAction } from '../api/useAction';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ErrorList } from '../components/ErrorList';
 import { Notice } from '../components/Notice';
 import { RankedList } from '../components/RankedList';
 import { plural } from '../format';
@@ -65,13 +66,7 @@ export function ChoicesEditor({ round, studentId, saved, scores, onSaved }: Prop
           Best first, up to {round.maxChoices}. {editable ? 'Use the Up and Down buttons to change the order.' : 'This round no longer takes changes.'}
         </p>
         <div ref={errorRef}>{error ? <ErrorBanner error={error.status === 422 ? { ...error, message: explain422(error.message) } : error} /> : null}</div>
-        {listErrors.length ? (
-          <ul className="field__errors">
-            {listErrors.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        ) : null}
+        <ErrorList errors={listErrors} />
         <Notice>{notice}</Notice>
         {choices.length === 0 ? <p className="muted">No choices yet. Add opportunities from the list.</p> : null}
         {editable ? (
