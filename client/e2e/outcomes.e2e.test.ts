@@ -31,7 +31,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (original) {
-    await apiCall(apiUrl, convenerToken, 'PUT', `/api/v1/regions/${regionId}/matching-settings`, { weights: original.weights, maxChoices: original.maxChoices });
+    // Whatever version the story left: put the original weights back.
+    const restore = { weights: original.weights, maxChoices: original.maxChoices };
+    await apiCall(apiUrl, convenerToken, 'PUT', `/api/v1/regions/${regionId}/matching-settings`, restore, 200, { 'If-Match': '*' });
   }
   await story?.close();
 });

@@ -44,11 +44,22 @@ export function storedToken(page: Page): Promise<string | undefined> {
   });
 }
 
-/** Any JSON call with the token; anything but `expected` fails with the body. Returns the parsed body (or undefined). */
-export async function apiCall<T>(apiUrl: string, token: string, method: string, path: string, body?: unknown, expected = 200): Promise<T> {
+/**
+ * Any JSON call with the token (and any extra headers, e.g. If-Match); anything but `expected` fails with the body.
+ * Returns the parsed body (or undefined).
+ */
+export async function apiCall<T>(
+  apiUrl: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  expected = 200,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), Authorization: `Bearer ${token}` },
+    headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), Authorization: `Bearer ${token}`, ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status !== expected) {

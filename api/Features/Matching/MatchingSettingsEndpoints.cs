@@ -10,12 +10,16 @@ using Mediator;
 
 namespace LaunchPath.Api.Features.Matching;
 
-/// <summary>GET/PUT /api/v1/regions/{id}/matching-settings — the region's recommendation weights and round defaults (convener).</summary>
+/// <summary>
+/// GET/PUT /api/v1/regions/{id}/matching-settings — the region's recommendation weights and round defaults (convener). The
+/// version is the ETag; a PUT sends it back in If-Match (412 when stale, 428 when missing).
+/// </summary>
 public static class MatchingSettingsEndpoints
 {
     public sealed record Query(Caller Caller, Guid RegionId) : IRequest<Result<MatchingSettings>>;
 
-    public sealed record Command(Caller Caller, Guid RegionId, UpdateMatchingSettingsRequest Body) : IRequest<Result<MatchingSettings>>;
+    /// <summary>ExpectedVersion is the If-Match version; null for If-Match: * (any version).</summary>
+    public sealed record Command(Caller Caller, Guid RegionId, int? ExpectedVersion, UpdateMatchingSettingsRequest Body) : IRequest<Result<MatchingSettings>>;
 
     public sealed class Validator : AbstractValidator<UpdateMatchingSettingsRequest>
     {
@@ -67,6 +71,11 @@ public static class MatchingSettingsEndpoints
             }
 
             var current = await MatchingFacts.SettingsAsync(connection, command.RegionId, cancellationToken);
+            if (command.ExpectedVersion is { } expected && expected != current.Version)
+            {
+                return Error.VersionMismatch;
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(Save(db.Dialect), new
             {
                 region_id = command.RegionId,
@@ -82,19 +91,26 @@ public static class MatchingSettingsEndpoints
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/regions/{id:guid}/matching-settings", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new Query(caller, id), ct)).Match(settings => TypedResults.Ok(settings)))
+        group.MapGet("/regions/{id:guid}/matching-settings", async (Guid id, Caller caller, HttpResponse response, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Query(caller, id), ct)).Match(settings =>
+                {
+                    response.SetETag(settings.Version);
+                    return TypedResults.Ok(settings);
+                }))
             .WithName("getMatchingSettings")
             .WithSummary("The region's matching weights and round defaults")
             .Produces<MatchingSettings>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/regions/{id:guid}/matching-settings", async (Guid id, UpdateMatchingSettingsRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new Command(caller, id, body), ct)).Match(settings => TypedResults.Ok(settings)))
+        group.MapPut("/regions/{id:guid}/matching-settings", (Guid id, UpdateMatchingSettingsRequest body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), s => s.Version))
             .Validate<UpdateMatchingSettingsRequest>()
             .WithName("updateMatchingSettings")
             .WithSummary("Set the region's matching weights and round defaults")
+            .WithDescription("Send the ETag from GET in If-Match. 412 when it is stale, 428 when it is missing.")
             .Produces<MatchingSettings>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 }

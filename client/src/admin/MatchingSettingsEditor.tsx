@@ -123,16 +123,8 @@ function SettingsForm({ settings, onSaved, onConflict, onEdit }: FormProps) {
       return;
     }
     await run(
-      async () => {
-        // The settings endpoint takes no If-Match: compare versions just before writing, so a change made by someone
-        // else since this form opened is not overwritten unseen.
-        const latest = await api.getMatchingSettings(settings.regionId);
-        if (latest.version !== settings.version) {
-          onConflict(latest);
-          return;
-        }
-        onSaved(await api.updateMatchingSettings(settings.regionId, request));
-      },
+      // If-Match carries the version this form opened with: a change made by someone else since is refused (412), not overwritten.
+      async () => onSaved(await api.ifMatch(settings.version).updateMatchingSettings(settings.regionId, request)),
       (problem) => {
         if (problem.status !== 409 && problem.status !== 412) return problem;
         onConflict();

@@ -39,19 +39,26 @@ describe('Matching settings', () => {
     await user.click(screen.getByRole('button', { name: 'Save the matching settings' }));
 
     await screen.findByText(/^The matching settings are saved/);
+    expect(fake.ifMatch).toHaveBeenCalledWith(3);
     expect(fake.updateMatchingSettings).toHaveBeenCalledWith(region.id, { weights: { ...current.weights, sequencing: 4 }, maxChoices: 6 });
     expect((screen.getByLabelText('Sequencing') as HTMLInputElement).value).toBe('4');
   });
 
-  it('shows the API’s field errors beside the weights, and does not overwrite a newer version', async () => {
+  it('shows the API’s field errors beside the weights, and shows the newer version when the API refuses a stale one', async () => {
     const v3 = matchingSettings({ regionId: region.id, version: 3 });
     const v4 = { ...v3, weights: { ...v3.weights, pay: 9 }, version: 4 };
     let reads = 0;
+    let saves = 0;
     const fake = fakeApi({
       listOrganizations: () => Promise.resolve(page([region])),
-      // The page's load, the check before the first save, the check before the second.
-      getMatchingSettings: () => Promise.resolve(++reads <= 2 ? v3 : v4),
-      updateMatchingSettings: () => Promise.reject(problemOf(400, 'Invalid.', { 'weights.travel': ["'travel' must be between 0 and 100."] })),
+      // The page's load, then the reload after the API refuses a stale version.
+      getMatchingSettings: () => Promise.resolve(++reads <= 1 ? v3 : v4),
+      updateMatchingSettings: () =>
+        Promise.reject(
+          ++saves === 1
+            ? problemOf(400, 'Invalid.', { 'weights.travel': ["'travel' must be between 0 and 100."] })
+            : problemOf(412, 'The resource was changed by someone else since you read it.'),
+        ),
     });
     const { user } = renderWithApi(<RegionSettingsPage me={convener} path={[]} />, fake);
     const interest = await screen.findByLabelText('Career interest');
@@ -69,7 +76,8 @@ describe('Matching settings', () => {
 
     await user.click(screen.getByRole('button', { name: 'Save the matching settings' }));
     await screen.findByText(/^Someone else changed these settings after you opened them/);
-    expect(fake.updateMatchingSettings).toHaveBeenCalledTimes(1);
+    expect(fake.ifMatch).toHaveBeenLastCalledWith(3);
+    expect(fake.updateMatchingSettings).toHaveBeenCalledTimes(2);
     expect((screen.getByLabelText('Pay') as HTMLInputElement).value).toBe('9');
     expect((screen.getByLabelText('Career interest') as HTMLInputElement).value).toBe('3');
   });

@@ -61,10 +61,14 @@ public abstract class MatchingTests
         })).Read<Student>();
     }
 
-    private static Task<HttpResponseMessage> Put<T>(HttpClient client, string url, T body)
+    private static Task<HttpResponseMessage> Put<T>(HttpClient client, string url, T body, string? ifMatch = "*")
     {
         var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: Http.Json) };
-        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         return client.SendAsync(request);
     }
 
@@ -160,6 +164,29 @@ public abstract class MatchingTests
             .ShouldBeProblem(HttpStatusCode.NotFound);
         (await (await Put(convener, url, new UpdateMatchingSettingsRequest { Weights = new MatchingWeights { Travel = -1 }, MaxChoices = 0 })).ShouldBeProblem(HttpStatusCode.BadRequest))
             .Errors.Should().ContainKeys("maxChoices", "weights.travel");
+    }
+
+    [SkippableFact]
+    public async Task Saving_the_weights_needs_the_version_read_so_one_convener_does_not_overwrite_another()
+    {
+        var world = await _actors.World();
+        var convener = await _actors.As(Role.ConvenerAdmin, world.One.Region.Id);
+        var url = $"/api/v1/regions/{world.One.Region.Id}/matching-settings";
+        var read = await convener.GetAsync(url);
+        read.Headers.ETag!.Tag.Should().Be("\"0\"");
+
+        var first = await Put(convener, url, new UpdateMatchingSettingsRequest { Weights = new MatchingWeights { Pay = 4 }, MaxChoices = 8 }, "\"0\"");
+        first.Headers.ETag!.Tag.Should().Be("\"1\"");
+        (await first.Read<MatchingSettings>()).Version.Should().Be(1);
+
+        // A second editor still holding version 0 is refused, and the first editor's weights stay.
+        await (await Put(convener, url, new UpdateMatchingSettingsRequest { Weights = new MatchingWeights { Pay = 9 }, MaxChoices = 3 }, "\"0\""))
+            .ShouldBeProblem(HttpStatusCode.PreconditionFailed);
+        await (await Put(convener, url, new UpdateMatchingSettingsRequest { Weights = new MatchingWeights { Pay = 9 }, MaxChoices = 3 }, ifMatch: null))
+            .ShouldBeProblem((HttpStatusCode)428);
+        var kept = await (await convener.GetAsync(url)).Read<MatchingSettings>();
+        kept.Should().BeEquivalentTo(new { MaxChoices = 8, Version = 1 });
+        kept.Weights.Pay.Should().Be(4);
     }
 
     [SkippableFact]
