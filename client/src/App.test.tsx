@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentCaller } from '@launchpath/contracts';
 import { App } from './App';
@@ -101,7 +101,7 @@ describe('One-time link pages', () => {
     expect(api.getLinkedHours).toHaveBeenCalledWith('tok-123', expect.anything());
     expect(screen.queryByRole('heading', { name: 'Sign in' })).toBeNull();
     expect(within(screen.getByRole('banner')).getByRole('link', { name: 'LaunchPath' }).getAttribute('href')).toBe('/');
-    expect(document.title).toBe('Approve hours · LaunchPath');
+    await waitFor(() => expect(document.title).toBe('Approve hours · LaunchPath')); // set by an effect after the page renders
   });
 
   it('opens the hash form too, even for a signed-in user, and the app again after it', async () => {

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentCaller, MembershipInfo, Permission } from '@launchpath/contracts';
 import { App, pagesFor, route } from './App';
@@ -79,7 +79,7 @@ describe('Signed in as a student', () => {
     await screen.findByRole('heading', { level: 1, name: 'My profile' });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'My profile' }).getAttribute('aria-current')).toBe('page');
-    expect(document.title).toBe('My profile · LaunchPath');
+    await waitFor(() => expect(document.title).toBe('My profile · LaunchPath')); // set by an effect after the page renders
     await screen.findByText('Alder High');
   });
 });
