@@ -45,7 +45,8 @@ public static class Evaluations
 
     public sealed record GetRubric(Caller Caller, Guid RegionId) : IRequest<Result<Rubric>>;
 
-    public sealed record PutRubric(Caller Caller, Guid RegionId, Rubric Body) : IRequest<Result<Rubric>>;
+    /// <summary>ExpectedVersion is the If-Match version; null for If-Match: * (any version).</summary>
+    public sealed record PutRubric(Caller Caller, Guid RegionId, int? ExpectedVersion, Rubric Body) : IRequest<Result<Rubric>>;
 
     public sealed record Evaluate(Caller Caller, Guid PlacementId, SubmitEvaluationRequest Body) : IRequest<Result<Evaluation>>;
 
@@ -93,7 +94,7 @@ public static class Evaluations
         }
     }
 
-    private const string SelectRubric = "SELECT definition FROM rubrics WHERE region_id = @RegionId";
+    private const string SelectRubric = "SELECT definition, version FROM rubrics WHERE region_id = @RegionId";
 
     private const string InsertEvaluation =
         "INSERT INTO evaluations (id, placement_id, kind, rubric_name, ratings, average_level, comments, evaluator_id, evaluator_name, submitted_at) " +
@@ -143,9 +144,16 @@ public static class Evaluations
                 return denied;
             }
 
+            var current = await RubricAsync(connection, command.RegionId, cancellationToken);
+            if (command.ExpectedVersion is { } expected && expected != current.Version)
+            {
+                return Error.VersionMismatch;
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(SaveRubric(db.Dialect), new
             {
-                region_id = command.RegionId, definition = DbJson.Write(command.Body), version = 1, updated_at = clock.GetUtcNow(),
+                region_id = command.RegionId, definition = DbJson.Write(command.Body with { Version = 0 }), version = current.Version + 1,
+                updated_at = clock.GetUtcNow(),
             }, cancellationToken: cancellationToken));
             return await RubricAsync(connection, command.RegionId, cancellationToken);
         }
@@ -249,8 +257,9 @@ public static class Evaluations
 
         private static async Task<Rubric> RubricAsync(DbConnection connection, Guid regionId, CancellationToken cancellationToken)
         {
-            var stored = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(SelectRubric, new { RegionId = regionId }, cancellationToken: cancellationToken));
-            return stored is null ? Default : DbJson.Read(stored, Default);
+            var stored = await connection.QuerySingleOrDefaultAsync<(string Definition, int Version)?>(
+                new CommandDefinition(SelectRubric, new { RegionId = regionId }, cancellationToken: cancellationToken));
+            return stored is { } row ? DbJson.Read(row.Definition, Default) with { Version = row.Version } : Default;
         }
 
         private static async Task<List<Evaluation>> EvaluationsAsync(DbConnection connection, Guid placementId, CancellationToken cancellationToken) =>
@@ -270,14 +279,20 @@ public static class Evaluations
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/regions/{id:guid}/rubric", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new GetRubric(caller, id), ct)).Match(r => TypedResults.Ok(r)))
+        api.MapGet("/regions/{id:guid}/rubric", async (Guid id, Caller caller, HttpResponse response, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new GetRubric(caller, id), ct)).Match(r =>
+                {
+                    response.SetETag(r.Version);
+                    return TypedResults.Ok(r);
+                }))
             .RequireAuthorization().WithTags("Evaluations").WithName("getRubric").WithSummary("The region's evaluation rubric")
             .Produces<Rubric>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/regions/{id:guid}/rubric", async (Guid id, Rubric body, Caller caller, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new PutRubric(caller, id, body), ct)).Match(r => TypedResults.Ok(r)))
+        api.MapPut("/regions/{id:guid}/rubric", (Guid id, Rubric body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                Concurrency.VersionedUpdate(request, expected => mediator.Send(new PutRubric(caller, id, expected, body), ct), r => r.Version))
             .Validate<Rubric>().RequireAuthorization().WithTags("Evaluations").WithName("putRubric").WithSummary("Define the region's own evaluation rubric")
-            .Produces<Rubric>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Send the ETag (or version) from GET in If-Match. 412 when it is stale, 428 when it is missing.")
+            .Produces<Rubric>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         api.MapPost("/placements/{id:guid}/evaluations", async (Guid id, SubmitEvaluationRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Evaluate(caller, id, body), ct)).Match(e => TypedResults.Created($"/api/v1/placements/{id}/evaluations", e)))
             .Validate<SubmitEvaluationRequest>().RequireAuthorization().WithTags("Evaluations").WithName("submitEvaluation")

@@ -88,10 +88,10 @@ describe('Evaluation rubric', () => {
     let sent: Rubric | undefined;
     const fake = fakeApi({
       listOrganizations: () => Promise.resolve(page([region])),
-      getRubric: () => Promise.resolve(rubric()),
+      getRubric: () => Promise.resolve(rubric({ version: 2 })),
       putRubric: (_id: string, body: Rubric) => {
         sent = body;
-        return Promise.resolve(body);
+        return Promise.resolve({ ...body, version: 3 });
       },
     });
     const { user } = renderWithApi(<RegionSettingsPage me={convener} path={['rubric']} />, fake);
@@ -106,6 +106,7 @@ describe('Evaluation rubric', () => {
     await user.click(screen.getByRole('button', { name: 'Save the rubric' }));
 
     await screen.findByText('The rubric is saved. New evaluations use it.');
+    expect(fake.ifMatch).toHaveBeenCalledWith(2);
     expect(sent?.levels.at(-1)).toEqual({ level: 5, label: 'Exemplary' });
     expect(sent?.criteria.map((c) => c.id)).toEqual(['applied-teamwork', 'applied-workplace-skills-uses-tools-safely']);
   });
@@ -124,5 +125,20 @@ describe('Evaluation rubric', () => {
     await waitFor(() => expect(describedBy(description)).toContain('Too long.'));
     expect(document.activeElement).toBe(description);
     expect(screen.getByText('Levels are numbered 1..n (2 to 6 levels).')).toBeTruthy();
+  });
+
+  it('shows the latest rubric when someone else saved one since the form opened (412)', async () => {
+    let reads = 0;
+    const fake = fakeApi({
+      listOrganizations: () => Promise.resolve(page([region])),
+      getRubric: () => Promise.resolve(++reads === 1 ? rubric({ version: 1 }) : rubric({ version: 2, name: 'Saved by a colleague' })),
+      putRubric: () => Promise.reject(problemOf(412, 'The resource was changed by someone else since you read it.')),
+    });
+    const { user } = renderWithApi(<RegionSettingsPage me={convener} path={['rubric']} />, fake);
+    await screen.findByDisplayValue('Works well with others');
+    await user.click(screen.getByRole('button', { name: 'Save the rubric' }));
+    await screen.findByText(/^Someone else changed the rubric after you opened it/);
+    expect(fake.ifMatch).toHaveBeenCalledWith(1);
+    await screen.findByDisplayValue('Saved by a colleague');
   });
 });

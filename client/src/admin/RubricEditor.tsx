@@ -77,7 +77,9 @@ export function readRubric(draft: RubricDraft): { errors: FieldErrors; rubric?: 
     taken.add(id);
     return { id, category: c.category.trim(), description: c.description.trim() };
   });
-  return { errors, rubric: { name: draft.name.trim(), levels: draft.levels.map((label, i) => ({ level: i + 1, label: label.trim() })), criteria } };
+  const levels = draft.levels.map((label, i) => ({ level: i + 1, label: label.trim() }));
+  // The API ignores the body's version: the version the form opened with travels in If-Match.
+  return { errors, rubric: { name: draft.name.trim(), levels, criteria, version: 0 } };
 }
 
 /** The region's evaluation rubric (criteria by category, and the rating scale), for its curators. */
@@ -97,10 +99,14 @@ export function RubricEditor({ regionId }: { regionId: string }) {
       {rubric.status === 'loading' && !rubric.data ? <Loading>Loading the rubric…</Loading> : null}
       {rubric.data ? (
         <RubricForm
-          key={saved}
+          key={`${saved}:${rubric.data.version}`}
           regionId={regionId}
           rubric={rubric.data}
           onEdit={() => setNotice(undefined)}
+          onConflict={() => {
+            setNotice('Someone else changed the rubric after you opened it. The latest rubric is shown: make your changes again.');
+            rubric.reload();
+          }}
           onSaved={(next) => {
             rubric.set(next);
             setSaved((n) => n + 1);
@@ -119,9 +125,11 @@ interface FormProps {
   rubric: Rubric;
   onSaved: (rubric: Rubric) => void;
   onEdit: () => void;
+  /** The API refused a stale version (412): someone else saved since this form opened. */
+  onConflict: () => void;
 }
 
-function RubricForm({ regionId, rubric, onSaved, onEdit }: FormProps) {
+function RubricForm({ regionId, rubric, onSaved, onEdit, onConflict }: FormProps) {
   const api = useApi();
   const [draft, setDraftState] = useState<RubricDraft>(() => rubricDraft(rubric));
   const { busy, error, setError, run } = useAction();
@@ -144,7 +152,15 @@ function RubricForm({ regionId, rubric, onSaved, onEdit }: FormProps) {
       setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
       return;
     }
-    await run(async () => onSaved(await api.putRubric(regionId, body)));
+    // If-Match carries the version this form opened with, so another curator's save is not overwritten unseen.
+    await run(
+      async () => onSaved(await api.ifMatch(rubric.version ?? 0).putRubric(regionId, body)),
+      (problem) => {
+        if (problem.status !== 412) return problem;
+        onConflict();
+        return undefined;
+      },
+    );
   };
 
   const criterionErrors = (i: number, field: 'category' | 'description') => [

@@ -80,6 +80,7 @@ export function matchingSettings(overrides: Partial<MatchingSettings> = {}): Mat
 export function rubric(overrides: Partial<Rubric> = {}): Rubric {
   return {
     name: 'California internship evaluation (CDE template)',
+    version: 0,
     levels: [
       { level: 1, label: 'Does not meet expectations' },
       { level: 2, label: 'Approaching expectations' },

@@ -55,6 +55,7 @@ export function hoursLog(entries: HoursEntry[]): HoursLog {
 export function rubric(): Rubric {
   return {
     name: 'Internship rubric',
+    version: 0,
     levels: [
       { level: 1, label: 'Does not meet expectations' },
       { level: 2, label: 'Approaching expectations' },

@@ -261,6 +261,9 @@ public sealed record Rubric
     public required string Name { get; init; }
     public required IReadOnlyList<RubricLevel> Levels { get; init; }
     public required IReadOnlyList<RubricCriterion> Criteria { get; init; }
+
+    /// <summary>The region's rubric version (0: the default, never saved). Ignored on PUT: send it back as If-Match.</summary>
+    public int Version { get; init; }
 }
 
 public enum EvaluationKind

@@ -163,8 +163,16 @@ public sealed class HoursTests : IDisposable
         await (await a.Student.PostJson(url, Entry(Wednesday, "16:00", 30))).ShouldBeProblem(HttpStatusCode.Conflict, "the placement is no longer active");
     }
 
-    private static Task<HttpResponseMessage> Put<T>(HttpClient client, string url, T body) =>
-        client.SendAsync(new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: Http.Json) });
+    private static Task<HttpResponseMessage> Put<T>(HttpClient client, string url, T body, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: Http.Json) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return client.SendAsync(request);
+    }
 
     [Fact]
     public async Task The_employer_evaluates_against_the_rubric_and_the_student_reflects()
@@ -211,10 +219,19 @@ public sealed class HoursTests : IDisposable
             Levels = [new RubricLevel { Level = 1, Label = "Emerging" }, new RubricLevel { Level = 2, Label = "Developing" }, new RubricLevel { Level = 3, Label = "Proficient" }],
             Criteria = [new RubricCriterion { Id = "punctuality", Category = "Professionalism", Description = "Arrives on time" }],
         };
-        (await (await Put(convener, url, custom)).Read<Rubric>()).Name.Should().Be(custom.Name);
+        var initial = await convener.GetAsync(url);
+        initial.Headers.ETag!.Tag.Should().Be("\"0\"", "the default rubric has never been saved");
+        var saved = await (await Put(convener, url, custom, "\"0\"")).Read<Rubric>();
+        saved.Should().BeEquivalentTo(new { custom.Name, Version = 1 });
         (await (await (await _actors.As(Role.Teacher, world.One.SchoolA.Id)).GetAsync(url)).Read<Rubric>()).Criteria.Should().ContainSingle();
-        await (await Put(await _actors.As(Role.DistrictAdmin, world.One.DistrictA.Id), url, custom)).ShouldBeProblem(HttpStatusCode.Forbidden);
-        await (await Put(await _actors.As(Role.ConvenerAdmin, world.Two.Region.Id), url, custom)).ShouldBeProblem(HttpStatusCode.NotFound);
-        await (await Put(convener, url, custom with { Levels = [new RubricLevel { Level = 2, Label = "x" }] })).ShouldBeProblem(HttpStatusCode.BadRequest);
+
+        // Another convener editing from version 0 does not overwrite it, and a PUT without If-Match is refused.
+        await (await Put(convener, url, custom with { Name = "Stale edit" }, "\"0\"")).ShouldBeProblem(HttpStatusCode.PreconditionFailed);
+        await (await Put(convener, url, custom with { Name = "Blind edit" })).ShouldBeProblem((HttpStatusCode)428);
+        (await (await convener.GetAsync(url)).Read<Rubric>()).Should().BeEquivalentTo(new { custom.Name, Version = 1 });
+
+        await (await Put(await _actors.As(Role.DistrictAdmin, world.One.DistrictA.Id), url, custom, "*")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await Put(await _actors.As(Role.ConvenerAdmin, world.Two.Region.Id), url, custom, "*")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await Put(convener, url, custom with { Levels = [new RubricLevel { Level = 2, Label = "x" }] }, "*")).ShouldBeProblem(HttpStatusCode.BadRequest);
     }
 }
