@@ -1,4 +1,5 @@
 import type { Opportunity } from '@launchpath/contracts';
+import { DescriptionList } from '../components/DescriptionList';
 import { describePay, describeSlots, formatAddress, formatDateRange, plural } from '../format';
 import { audienceLabels, modalityLabels, opportunityTypeLabels, stageLabels } from '../labels';
 import { careerClusterLabels } from '../organizations/labels';
@@ -37,13 +38,6 @@ export function OpportunityDetails({ opportunity, audienceNames }: { opportunity
     ],
   ];
   return (
-    <dl className="details">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <DescriptionList rows={rows} className="details" />
   );
 }

@@ -3,10 +3,11 @@ import type { CurrentCaller, Organization } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
 import { useAction } from '../api/useAction';
 import { useResource } from '../api/useResource';
+import { DescriptionList } from '../components/DescriptionList';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { bannerError, useFocusOnError } from '../components/formErrors';
 import { Loading } from '../components/Loading';
-import { Notice } from '../components/Notice';
+import { Notice, Warning } from '../components/Notice';
 import { formatAddress, formatDateTime } from '../format';
 import { canEditOrganization } from './access';
 import { organizationHref } from './hrefs';
@@ -54,11 +55,7 @@ export function OrganizationPage({ organizationId, me, back, children }: Props) 
         {organization && !canEdit && parent.status !== 'loading' ? <p className="muted">Your role lets you view this organization but not change it.</p> : null}
       </div>
       {children}
-      {message?.kind === 'conflict' ? (
-        <div role="alert" className="banner banner--warning">
-          <p>{message.text}</p>
-        </div>
-      ) : null}
+      <Warning>{message?.kind === 'conflict' ? message.text : undefined}</Warning>
       <Notice>{message?.kind === 'success' ? message.text : undefined}</Notice>
       {notFound ? (
         <div role="alert" className="banner banner--error">
@@ -123,14 +120,7 @@ function OrganizationDetails({ organization: o, parent }: { organization: Organi
     rows.push(['Industry', o.industry ?? '—'], ['Career cluster', o.careerCluster ? careerClusterLabels[o.careerCluster] : '—']);
   }
   return (
-    <dl className="details">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <DescriptionList rows={rows} className="details" />
   );
 }
 
