@@ -74,6 +74,7 @@ describe('Organization page', () => {
     await user.click(await screen.findByRole('button', { name: 'Edit details' }));
     const form = screen.getByRole('form', { name: 'Edit details' });
     expect(within(form).getByLabelText(/^Name/)).toHaveProperty('value', 'Harbor Health');
+    expect(document.activeElement).toBe(within(form).getByLabelText(/^Name/));
     await user.type(within(form).getByLabelText(/^Identifier/), 'NAICS-622');
     const street = within(form).getByLabelText(/^Street address/);
     await user.clear(street);

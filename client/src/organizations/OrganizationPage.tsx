@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { CurrentCaller, Organization } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
 import { useAction } from '../api/useAction';
@@ -137,6 +137,8 @@ function EditForm({ organization, onSaved, onConflict, onCancel }: EditFormProps
   const { busy, error, run } = useAction();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusOnError(formRef, error);
+  // The Edit button that opened the form is gone: keyboard and screen-reader users continue at its first field.
+  useEffect(() => formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus(), []);
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
