@@ -1,6 +1,17 @@
 // An employer's day and the curation that follows, against the demo API: draft an opportunity with the full form,
 // submit it, rank applicants in a round; a coordinator approves it (and rejects another with a reason the employer sees).
-import type { CurrentCaller, MatchRound, Opportunity, OpportunityFields, OpportunityPage, RecommendedStudent, RoundApplicant, Student } from '@launchpath/contracts';
+import type {
+  CurrentCaller,
+  MatchRound,
+  Opportunity,
+  OpportunityFields,
+  OpportunityPage,
+  Organization,
+  RecommendedStudent,
+  RoundApplicant,
+  Student,
+  UpdateOrganizationRequest,
+} from '@launchpath/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiCall, signOutThroughUi } from './session';
 import { capture, demoToken, openStory, runSuffix, signInAs, type Story } from './story';
@@ -19,6 +30,8 @@ let roundId: string;
 let applicantOpportunity: { id: string; title: string };
 let shared: string[];
 let notShared: string[];
+/** The employer as the story found it, to put back afterwards. */
+let employerBefore: Organization | undefined;
 
 const draftFields = (name: string, schoolId: string): OpportunityFields => ({
   title: name,
@@ -43,6 +56,7 @@ beforeAll(async () => {
   const convenerToken = await demoToken(apiUrl, 'convener');
   const employer = await apiCall<CurrentCaller>(apiUrl, employerToken, 'GET', '/api/v1/me');
   const employerId = employer.memberships[0].organizationId;
+  employerBefore = await apiCall<Organization>(apiUrl, employerToken, 'GET', `/api/v1/organizations/${employerId}`);
   const convener = await apiCall<CurrentCaller>(apiUrl, convenerToken, 'GET', '/api/v1/me');
   // The coordinator's school (Alder High): the coordinator curates what is offered to it.
   const coordinator = await apiCall<CurrentCaller>(apiUrl, await demoToken(apiUrl, 'coordinator'), 'GET', '/api/v1/me');
@@ -88,6 +102,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await story?.close();
+  if (employerBefore) {
+    // Whatever the organization step changed, put the employer back as it was (If-Match: * takes any version).
+    const { name, sourcedId, identifier, address, industry, careerCluster } = employerBefore;
+    const fields: UpdateOrganizationRequest = { name, sourcedId, identifier, address, industry, careerCluster };
+    await apiCall(apiUrl, employerToken, 'PUT', `/api/v1/organizations/${employerBefore.id}`, fields, 200, { 'If-Match': '*' });
+  }
 });
 
 describe('Employer: draft, submit and rank applicants; coordinator: curate', () => {
@@ -227,6 +247,29 @@ describe('Employer: draft, submit and rank applicants; coordinator: curate', () 
     // A rejected opportunity can be fixed and submitted again.
     await page.getByRole('button', { name: 'Submit for curation' }).waitFor();
     await capture(page, 'employer-opportunity-rejected');
+    expect(story.pageErrors).toEqual([]);
+  });
+
+  it('lets the employer correct their organization profile', async () => {
+    const { page } = story;
+    const street = `${100 + Math.floor(Math.random() * 800)} Harbor Way`;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Our organization' }).click();
+    await page.getByRole('heading', { level: 1, name: employerBefore!.name }).waitFor();
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const form = page.getByRole('form', { name: 'Edit details' });
+    await expect(form.getByLabel('Name').inputValue()).resolves.toBe(employerBefore!.name);
+    await form.getByLabel('Street address').fill(street);
+    await form.getByLabel('City').fill('Alder');
+    await form.getByLabel('State').fill('CA');
+    await form.getByLabel('ZIP code').fill('94001');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText('Your changes are saved.').waitFor();
+    await page.getByText(`${street}, Alder, CA 94001`).waitFor();
+
+    const saved = await apiCall<Organization>(apiUrl, employerToken, 'GET', `/api/v1/organizations/${employerBefore!.id}`);
+    expect(saved.address).toMatchObject({ line1: street, city: 'Alder', state: 'CA', postalCode: '94001' });
+    expect(saved.version).toBe(employerBefore!.version + 1);
+    await capture(page, 'employer-organization');
     expect(story.pageErrors).toEqual([]);
   });
 });

@@ -60,6 +60,7 @@ describe('Navigation and actions by permission', () => {
   });
 
   it('shows no create form to an employer admin, whose write permission covers only their own employer', async () => {
+    window.location.hash = '#/organizations'; // Our organization comes first for employer staff
     renderAs(member({ organizationName: 'Acme', organizationType: 'employer', role: 'employerAdmin' }, [...write]));
     await screen.findByText(/No organizations yet/);
     expect(screen.queryByRole('form', { name: 'Add an organization' })).toBeNull();

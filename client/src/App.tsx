@@ -18,6 +18,7 @@ import { HoursLinkPage } from './links/HoursLinkPage';
 import { linkRoute, type LinkRoute } from './links/linkRoute';
 import { SearchPage } from './opportunities/SearchPage';
 import { OrganizationsPage } from './organizations/OrganizationsPage';
+import { OurOrganizationPage } from './organizations/OurOrganizationPage';
 import { OutcomesPage } from './outcomes/OutcomesPage';
 import { StudentsPage } from './people/StudentsPage';
 import { PlacementsPage } from './placements/PlacementsPage';
@@ -63,6 +64,12 @@ const pages: readonly Page[] = [
     visible: (me) => employersWritten(me).length > 0,
     render: (me, path) => <ApplicantsPage employers={employersWritten(me)} path={path} />,
   },
+  {
+    href: '#/our-organization',
+    label: 'Our organization',
+    visible: (me) => employerStaff(me) && can(me, 'organizationsRead'),
+    render: (me, path) => <OurOrganizationPage me={me} employers={employerMemberships(me)} path={path} />,
+  },
   { href: '#/curation', label: 'Curation', visible: (me) => can(me, 'opportunitiesCurate'), render: () => <CurationPage /> },
   { href: '#/rounds', label: 'Match rounds', visible: (me) => can(me, 'opportunitiesCurate'), render: (me, path) => <RoundsPage me={me} path={path} /> },
   { href: '#/students', label: 'Students', visible: (me) => can(me, 'peopleRead'), render: (_me, path) => <StudentsPage path={path} /> },
@@ -77,7 +84,7 @@ const pages: readonly Page[] = [
     href: '#/organizations',
     label: 'Organizations',
     visible: (me) => can(me, 'organizationsRead') && !isStudent(me),
-    render: () => <OrganizationsPage />,
+    render: (_me, path) => <OrganizationsPage path={path} />,
   },
   {
     href: '#/placements',

@@ -1,4 +1,4 @@
-import type { OpportunityFields, WeeklySlot } from '@launchpath/contracts';
+import type { OpportunityFields, PostalAddress, WeeklySlot } from '@launchpath/contracts';
 import { compensationLabels, dayLabels, modalityLabels } from './labels';
 
 /** A share from 0 to 1 as a whole percentage: 0.4567 → "46%". */
@@ -16,6 +16,12 @@ export function formatDate(date: string | null | undefined): string {
   if (!date) return '—';
   const parsed = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(parsed.getTime()) ? date : dateFormat.format(parsed);
+}
+
+/** "12 Harbor Way, Suite 2, Alder, CA 94001"; null without an address. */
+export function formatAddress(address: PostalAddress | null | undefined): string | null {
+  if (!address) return null;
+  return [address.line1, address.line2, `${address.city}, ${address.state} ${address.postalCode}`].filter(Boolean).join(', ');
 }
 
 /** An instant in the reader's time zone: "Nov 23, 2026, 8:24 AM". */

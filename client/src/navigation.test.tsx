@@ -1,8 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentCaller, MembershipInfo, Permission } from '@launchpath/contracts';
 import { App, pagesFor, route } from './App';
-import { fakeApi, member, platformAdmin, storeTestSession } from './test/fakeApi';
+import { fakeApi, member, organization, platformAdmin, storeTestSession } from './test/fakeApi';
 import { student } from './test/fixtures';
 
 const as = (membership: Omit<MembershipInfo, 'organizationId'>, permissions: Permission[], extra: Partial<CurrentCaller> = {}): CurrentCaller => ({
@@ -35,9 +35,9 @@ describe('Navigation by role and permission', () => {
     expect(labels(studentMe)).toEqual(['My profile', 'My progress', 'Recommended for me', 'Search opportunities', 'Match rounds', 'Placements']);
   });
 
-  it('gives an employer admin their opportunities and applicants; a supervisor only the opportunities', () => {
-    expect(labels(employerAdmin)).toEqual(['Our opportunities', 'Applicants', 'Organizations', 'Placements', 'Users', 'API keys']);
-    expect(labels(supervisor)).toEqual(['Our opportunities', 'Organizations', 'Placements']);
+  it('gives an employer admin their opportunities, applicants and organization; a supervisor the opportunities and organization', () => {
+    expect(labels(employerAdmin)).toEqual(['Our opportunities', 'Applicants', 'Our organization', 'Organizations', 'Placements', 'Users', 'API keys']);
+    expect(labels(supervisor)).toEqual(['Our opportunities', 'Our organization', 'Organizations', 'Placements']);
   });
 
   it('gives school coordinators curation, rounds and students; district admins roster imports too', () => {
@@ -65,8 +65,29 @@ describe('Navigation by role and permission', () => {
     expect(route(pages, '#/roster')).toMatchObject({ page: { href: '#/roster' }, path: [] });
     // Not the rounds page: only a whole segment matches.
     expect(route(pages, '#/roundsabc').page?.href).toBe('#/curation');
+    expect(route(pages, '#/organizations/o-9')).toMatchObject({ page: { href: '#/organizations' }, path: ['o-9'] });
+    expect(route(pagesFor(employerAdmin), '#/our-organization')).toMatchObject({ page: { href: '#/our-organization' }, path: [] });
     // A page the caller may not open falls back to the first.
     expect(route(pagesFor(studentMe), '#/roster').page?.href).toBe('#/profile');
+  });
+});
+
+describe('Signed in as an employer admin', () => {
+  beforeEach(() => storeTestSession());
+  afterEach(() => {
+    window.location.hash = '';
+  });
+
+  it('opens their employer from Our organization', async () => {
+    const harbor = organization({ id: employerAdmin.memberships[0].organizationId, type: 'employer', name: 'Harbor' });
+    const api = fakeApi({ getMe: () => Promise.resolve(employerAdmin), getOrganization: () => Promise.resolve(harbor) });
+    window.location.hash = '#/our-organization';
+    render(<App api={api} />);
+    await screen.findByRole('heading', { level: 1, name: 'Harbor' });
+    expect(api.getOrganization).toHaveBeenCalledWith(harbor.id, expect.any(AbortSignal));
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Our organization' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('button', { name: 'Edit details' })).toBeTruthy();
   });
 });
 

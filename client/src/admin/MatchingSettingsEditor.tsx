@@ -8,7 +8,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { bannerError, useFocusOnError } from '../components/formErrors';
 import { Loading } from '../components/Loading';
-import { Notice } from '../components/Notice';
+import { Notice, Warning } from '../components/Notice';
 import './admin.css';
 
 type WeightName = keyof MatchingWeights;
@@ -62,11 +62,7 @@ export function MatchingSettingsEditor({ regionId }: { regionId: string }) {
         How much each consideration counts when LaunchPath recommends opportunities and ranks students. A weight of 0 ignores it; the larger a weight
         against the others, the more it counts.
       </p>
-      {message?.kind === 'conflict' ? (
-        <div role="alert" className="banner banner--warning">
-          <p>{message.text}</p>
-        </div>
-      ) : null}
+      <Warning>{message?.kind === 'conflict' ? message.text : undefined}</Warning>
       <Notice>{message?.kind === 'saved' ? message.text : undefined}</Notice>
       {settings.status === 'error' && settings.error ? <ErrorBanner error={settings.error} onRetry={settings.reload} /> : null}
       {settings.status === 'loading' && !settings.data ? <Loading>Loading the matching settings…</Loading> : null}

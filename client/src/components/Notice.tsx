@@ -8,3 +8,13 @@ export function Notice({ children }: { children?: ReactNode }) {
     </div>
   );
 }
+
+/** A warning announced at once (a save stopped by someone else's change); nothing when there is none. */
+export function Warning({ children }: { children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div role="alert" className="banner banner--warning">
+      <p>{children}</p>
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { bannerError, useFocusOnError, withoutPrefix } from '../components/formErrors';
 import { Loading } from '../components/Loading';
-import { Notice } from '../components/Notice';
+import { Notice, Warning } from '../components/Notice';
 import { formatDateTime } from '../format';
 import { OpportunityDetails } from '../opportunities/OpportunityDetails';
 import { OpportunityForm, isShownField } from '../opportunities/OpportunityForm';
@@ -60,11 +60,7 @@ export function OpportunityEditor({ opportunityId, employers }: Props) {
           </p>
         ) : null}
       </div>
-      {message?.kind === 'conflict' ? (
-        <div role="alert" className="banner banner--warning">
-          <p>{message.text}</p>
-        </div>
-      ) : null}
+      <Warning>{message?.kind === 'conflict' ? message.text : undefined}</Warning>
       <Notice>{message?.kind === 'success' ? message.text : undefined}</Notice>
       {record.status === 'error' && record.error ? <ErrorBanner error={record.error} onRetry={record.reload} /> : null}
       {!isNew && !opportunity && record.status === 'loading' ? <Loading>Loading the opportunity…</Loading> : null}

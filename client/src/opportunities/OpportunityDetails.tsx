@@ -1,12 +1,13 @@
 import type { Opportunity } from '@launchpath/contracts';
-import { describePay, describeSlots, formatDateRange, plural } from '../format';
+import { DescriptionList } from '../components/DescriptionList';
+import { describePay, describeSlots, formatAddress, formatDateRange, plural } from '../format';
 import { audienceLabels, modalityLabels, opportunityTypeLabels, stageLabels } from '../labels';
 import { careerClusterLabels } from '../organizations/labels';
 
 /** Every field of an opportunity as a description list (for reviewing what was submitted). */
 export function OpportunityDetails({ opportunity, audienceNames }: { opportunity: Opportunity; audienceNames?: ReadonlyMap<string, string> }) {
   const f = opportunity.fields;
-  const address = f.address ? [f.address.line1, f.address.line2, `${f.address.city}, ${f.address.state} ${f.address.postalCode}`].filter(Boolean).join(', ') : null;
+  const address = formatAddress(f.address);
   const rows: [string, string][] = [
     ['Employer', opportunity.employerName],
     ['Kind', opportunityTypeLabels[f.type]],
@@ -37,13 +38,6 @@ export function OpportunityDetails({ opportunity, audienceNames }: { opportunity
     ],
   ];
   return (
-    <dl className="details">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <DescriptionList rows={rows} className="details" />
   );
 }

@@ -1,5 +1,6 @@
 import type { FieldErrors } from '../api/problems';
 import { fieldErrorsFor } from '../api/problems';
+import { AddressFields } from '../components/AddressFields';
 import { ErrorList } from '../components/ErrorList';
 import { Field } from '../components/Field';
 import { SlotsEditor } from '../components/SlotsEditor';
@@ -119,23 +120,12 @@ export function OpportunityForm({ draft, onChange, errors }: Props) {
             <Field label="Site name" errors={errorsFor('siteName')}>
               <input name="siteName" type="text" value={draft.siteName} onChange={(e) => set('siteName', e.target.value)} />
             </Field>
-            <Field label="Street address" errors={errorsFor('address.line1')} required>
-              <input name="line1" type="text" autoComplete="address-line1" value={draft.line1} onChange={(e) => set('line1', e.target.value)} />
-            </Field>
-            <Field label="Address line 2" errors={errorsFor('address.line2')}>
-              <input name="line2" type="text" autoComplete="address-line2" value={draft.line2} onChange={(e) => set('line2', e.target.value)} />
-            </Field>
-            <div className="form__row form__row--3">
-              <Field label="City" errors={errorsFor('address.city')} required>
-                <input name="city" type="text" autoComplete="address-level2" value={draft.city} onChange={(e) => set('city', e.target.value)} />
-              </Field>
-              <Field label="State" errors={errorsFor('address.state')} required>
-                <input name="state" type="text" autoComplete="address-level1" value={draft.state} onChange={(e) => set('state', e.target.value)} />
-              </Field>
-              <Field label="ZIP code" errors={errorsFor('address.postalCode')} required>
-                <input name="postalCode" type="text" autoComplete="postal-code" value={draft.postalCode} onChange={(e) => set('postalCode', e.target.value)} />
-              </Field>
-            </div>
+            <AddressFields
+              address={{ line1: draft.line1, line2: draft.line2, city: draft.city, state: draft.state, postalCode: draft.postalCode }}
+              onChange={(address) => onChange({ ...draft, ...address })}
+              errors={errors}
+              required
+            />
           </div>
         ) : null}
         <div className="form__row form__row--3">

@@ -5,6 +5,7 @@ import { ApiProvider } from '../api/ApiContext';
 import { fakeApi, organization, page } from '../test/fakeApi';
 import type { OrganizationType } from '@launchpath/contracts';
 import { organizationTypes } from './labels';
+import { emptyFieldsDraft } from './OrganizationFields';
 import { OrganizationForm, toCreateRequest } from './OrganizationForm';
 
 function renderForm(api: ReturnType<typeof fakeApi>, onCreated = vi.fn(), types: readonly OrganizationType[] = organizationTypes) {
@@ -47,7 +48,7 @@ describe('OrganizationForm', () => {
         Promise.reject({
           title: 'One or more validation errors occurred.',
           status: 400,
-          errors: { Name: ["'Name' must not be empty."], parentId: ['A district needs its region as parentId.'], 'address.city': ['City is required.'] },
+          errors: { Name: ["'Name' must not be empty."], parentId: ['A district needs its region as parentId.'], 'address.country': ["'Country' must be a two-letter ISO 3166-1 code."] },
         }),
     });
     const { user } = renderForm(api);
@@ -63,7 +64,7 @@ describe('OrganizationForm', () => {
     expect(descriptionOf(parent)).toContain('A district needs its region as parentId.');
     expect(screen.getByLabelText(/^Sourced ID/).getAttribute('aria-invalid')).toBeNull();
     // An error for a field the form does not show still reaches the user.
-    expect(screen.getByRole('alert').textContent).toContain('address.city: City is required.');
+    expect(screen.getByRole('alert').textContent).toContain("address.country: 'Country' must be a two-letter ISO 3166-1 code.");
     // Keyboard users land on the first field to fix.
     expect(document.activeElement).toBe(name);
   });
@@ -133,7 +134,7 @@ describe('OrganizationForm', () => {
 });
 
 describe('toCreateRequest', () => {
-  const blank = { name: 'X', parentId: 'p', sourcedId: ' ', identifier: '', industry: 'Software', careerCluster: 'digitalTechnology' as const };
+  const blank = { ...emptyFieldsDraft, name: 'X', parentId: 'p', sourcedId: ' ', industry: 'Software', careerCluster: 'digitalTechnology' as const };
 
   it('drops blanks, the parent of a region and employer fields of non-employers', () => {
     expect(toCreateRequest({ ...blank, type: 'region' })).toEqual({ type: 'region', name: 'X' });
@@ -147,6 +148,15 @@ describe('toCreateRequest', () => {
       parentId: 'p',
       industry: 'Software',
       careerCluster: 'digitalTechnology',
+    });
+  });
+
+  it('sends an address only when a part of it is typed, trimmed, and leaves the country to the API', () => {
+    const address = { line1: ' 1 Main St ', line2: '', city: 'Alder', state: 'CA', postalCode: '94001' };
+    expect(toCreateRequest({ ...blank, type: 'region', address })).toEqual({
+      type: 'region',
+      name: 'X',
+      address: { line1: '1 Main St', line2: null, city: 'Alder', state: 'CA', postalCode: '94001', country: null },
     });
   });
 });

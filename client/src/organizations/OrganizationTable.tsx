@@ -1,4 +1,5 @@
 import type { Organization } from '@launchpath/contracts';
+import { organizationHref } from './hrefs';
 import { careerClusterLabels, organizationTypeLabels } from './labels';
 
 /** Organizations as a table; parents are named when they are among the rows shown. */
@@ -19,7 +20,9 @@ export function OrganizationTable({ items }: { items: readonly Organization[] })
       <tbody>
         {items.map((o) => (
           <tr key={o.id}>
-            <th scope="row">{o.name}</th>
+            <th scope="row">
+              <a href={organizationHref(o.id)}>{o.name}</a>
+            </th>
             <td>
               <span className={`tag tag--${o.type}`}>{organizationTypeLabels[o.type]}</span>
             </td>

@@ -97,4 +97,21 @@ describe('Organizations page', () => {
     await user.click(screen.getByRole('button', { name: 'Add region' }));
     await waitFor(() => expect(rowNames()).toEqual(['Fresh Region', 'Existing']));
   });
+
+  it('links each row to the organization’s page, which opens under Organizations with a way back', async () => {
+    const region = organization({ name: 'Bay Valley' });
+    const api = fakeApi({ listOrganizations: () => Promise.resolve(page([region])), getOrganization: () => Promise.resolve(region) });
+    const user = userEvent.setup();
+    render(<App api={api} />);
+
+    await user.click(await screen.findByRole('link', { name: 'Bay Valley' }));
+    expect(window.location.hash).toBe(`#/organizations/${region.id}`);
+    await screen.findByRole('heading', { level: 1, name: 'Bay Valley' });
+    expect(api.getOrganization).toHaveBeenCalledWith(region.id, expect.any(AbortSignal));
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Organizations' }).getAttribute('aria-current')).toBe('page');
+    await user.click(screen.getByRole('link', { name: '← Organizations' }));
+    await screen.findByRole('table', { name: 'Organizations' });
+    window.location.hash = '';
+  });
 });

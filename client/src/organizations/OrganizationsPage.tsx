@@ -3,10 +3,19 @@ import type { OrganizationType } from '@launchpath/contracts';
 import { useCurrentUser } from '../auth/SessionContext';
 import { creatableOrganizationTypes } from './access';
 import { OrganizationForm } from './OrganizationForm';
+import { organizationsHref } from './hrefs';
 import { OrganizationList } from './OrganizationList';
+import { OrganizationPage } from './OrganizationPage';
 import { useOrganizations } from './useOrganizations';
 
-export function OrganizationsPage() {
+/** `#/organizations`: the list and the create form; `#/organizations/<id>`: one organization. */
+export function OrganizationsPage({ path = [] }: { path?: readonly string[] }) {
+  const me = useCurrentUser();
+  if (path[0]) return <OrganizationPage key={path[0]} organizationId={path[0]} me={me} back={{ href: organizationsHref, label: '← Organizations' }} />;
+  return <OrganizationDirectory />;
+}
+
+function OrganizationDirectory() {
   const me = useCurrentUser();
   const [type, setType] = useState<OrganizationType>();
   const list = useOrganizations(type);

@@ -1,4 +1,4 @@
-import type { CurrentCaller, OrganizationType, Role } from '@launchpath/contracts';
+import type { CurrentCaller, Organization, OrganizationType, Role } from '@launchpath/contracts';
 import { can } from '../auth/access';
 import { organizationTypes } from './labels';
 
@@ -25,4 +25,16 @@ export function creatableOrganizationTypes(me: CurrentCaller): OrganizationType[
     }
   }
   return organizationTypes.filter((type) => types.has(type));
+}
+
+/**
+ * Whether the caller may change an organization: the API's organizationsWrite where it is held (a writer's
+ * membership at the organization itself or at an ancestor: its parent, or for a school the district's region).
+ * `parent` is the organization's parent when it is known. A hint only: the API answers 403 to anything else.
+ */
+export function canEditOrganization(me: CurrentCaller, organization: Organization, parent?: Organization): boolean {
+  if (me.isPlatformAdmin) return true;
+  if (!can(me, 'organizationsWrite')) return false;
+  const ancestors = [organization.id, organization.parentId, parent?.parentId].filter(Boolean);
+  return me.memberships.some((m) => organizationWriters.has(m.role) && ancestors.includes(m.organizationId));
 }

@@ -1,5 +1,6 @@
 import type { Student, SubgroupFlags } from '@launchpath/contracts';
 import { useResource } from '../api/useResource';
+import { DescriptionList } from '../components/DescriptionList';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Loading } from '../components/Loading';
 import { describeSlots, formatDate } from '../format';
@@ -72,16 +73,7 @@ export function StudentDetail({ studentId }: { studentId: string }) {
 }
 
 function Facts({ rows }: { rows: [string, string][] }) {
-  return (
-    <dl className="facts facts--stacked">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DescriptionList rows={rows} className="facts facts--stacked" />;
 }
 
 function RecordCard({ student: s }: { student: Student }) {

@@ -6,6 +6,7 @@ import { usePoll } from '../api/usePoll';
 import { useResource } from '../api/useResource';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { DescriptionList } from '../components/DescriptionList';
 import { useFlash } from '../components/flash';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
@@ -143,14 +144,7 @@ function RoundSummary({ round }: { round: MatchRound }) {
   return (
     <section className="card" aria-labelledby="summary-heading">
       <h2 id="summary-heading">About this round</h2>
-      <dl className="facts">
-        {facts.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DescriptionList rows={facts} className="facts" />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { Student } from '@launchpath/contracts';
 import { useResource } from '../api/useResource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Loading } from '../components/Loading';
-import { Notice } from '../components/Notice';
+import { Notice, Warning } from '../components/Notice';
 import { PreferencesForm } from './PreferencesForm';
 
 type Message = 'saved' | 'conflict' | undefined;
@@ -20,14 +20,14 @@ export function ProfilePage({ studentId }: { studentId: string }) {
         <h1>My profile</h1>
         <p className="muted">Your school record, and what you tell LaunchPath about your interests and time.</p>
       </div>
-      {message === 'conflict' ? (
-        <div role="alert" className="banner banner--warning">
-          <p>
+      <Warning>
+        {message === 'conflict' ? (
+          <>
             <strong>Your profile was changed somewhere else</strong> (in another tab, or by school staff) after you opened it. The latest version
             is shown below: check it and make your changes again.
-          </p>
-        </div>
-      ) : null}
+          </>
+        ) : undefined}
+      </Warning>
       <Notice>{message === 'saved' ? 'Your preferences are saved.' : undefined}</Notice>
       {record.status === 'error' && record.error ? <ErrorBanner error={record.error} onRetry={record.reload} /> : null}
       {!student && record.status === 'loading' ? <Loading>Loading your profile…</Loading> : null}
