@@ -1,4 +1,5 @@
 import type { Evaluation, HoursEntry, HoursLog, Placement, Reflection, Rubric } from '@launchpath/contracts';
+import { rubric as baseRubric } from './outcomesFixtures';
 
 /** A placement with sensible defaults, for tests. */
 export function placement(overrides: Partial<Placement> = {}): Placement {
@@ -51,23 +52,16 @@ export function hoursLog(entries: HoursEntry[]): HoursLog {
   return { placementId: 'p1', entries, approvedMinutes: sum('approved'), submittedMinutes: sum('submitted') };
 }
 
-/** A rubric of two categories and three criteria on a four-level scale. */
+/** A rubric of two categories and three criteria on the four-level scale of the outcomes fixtures' rubric. */
 export function rubric(): Rubric {
-  return {
+  return baseRubric({
     name: 'Internship rubric',
-    version: 0,
-    levels: [
-      { level: 1, label: 'Does not meet expectations' },
-      { level: 2, label: 'Approaching expectations' },
-      { level: 3, label: 'Meets expectations' },
-      { level: 4, label: 'Above expectations' },
-    ],
     criteria: [
       { id: 'communication', category: 'Foundational Skills', description: 'Communicates clearly' },
       { id: 'teamwork', category: 'Applied Workplace Skills', description: 'Works well with others' },
       { id: 'safety', category: 'Applied Workplace Skills', description: 'Follows safety rules' },
     ],
-  };
+  });
 }
 
 export function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
