@@ -38,11 +38,16 @@ public static class MatchingSettingsEndpoints
         }
     }
 
-    private static string Save(SqlDialect dialect) => dialect.Upsert("matching_settings", ["region_id"], ["weights", "max_choices", "version", "updated_at"]);
+    private const string Insert =
+        "INSERT INTO matching_settings (region_id, weights, max_choices, version, updated_at) VALUES (@RegionId, @Weights, @MaxChoices, @Version, @Now)";
+
+    private const string Update =
+        "UPDATE matching_settings SET weights = @Weights, max_choices = @MaxChoices, version = @Version, updated_at = @Now " +
+        "WHERE region_id = @RegionId AND version = @Current";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, Result<MatchingSettings>>, IRequestHandler<Command, Result<MatchingSettings>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Save(dialect), .. MatchingFacts.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Insert, Update, .. MatchingFacts.Statements];
 
         public async ValueTask<Result<MatchingSettings>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -76,14 +81,19 @@ public static class MatchingSettingsEndpoints
                 return Error.VersionMismatch;
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(Save(db.Dialect), new
+            var saved = await VersionedSave.SaveAsync(connection, db.Dialect, Insert, Update, current.Version, new
             {
-                region_id = command.RegionId,
-                weights = DbJson.Write(command.Body.Weights),
-                max_choices = command.Body.MaxChoices,
-                version = current.Version + 1,
-                updated_at = clock.GetUtcNow(),
-            }, cancellationToken: cancellationToken));
+                command.RegionId,
+                Weights = DbJson.Write(command.Body.Weights),
+                command.Body.MaxChoices,
+                Current = current.Version,
+                Version = current.Version + 1,
+                Now = clock.GetUtcNow(),
+            }, cancellationToken);
+            if (!saved)
+            {
+                return Error.VersionMismatch;
+            }
 
             return await MatchingFacts.SettingsAsync(connection, command.RegionId, cancellationToken);
         }

@@ -109,14 +109,17 @@ public static class Evaluations
 
     private const string SelectReflections = "SELECT id, placement_id, text, rating, created_at FROM reflections WHERE placement_id = @Id ORDER BY created_at, id";
 
-    private static string SaveRubric(SqlDialect dialect) => dialect.Upsert("rubrics", ["region_id"], ["definition", "version", "updated_at"]);
+    private const string InsertRubric = "INSERT INTO rubrics (region_id, definition, version, updated_at) VALUES (@RegionId, @Definition, @Version, @Now)";
+
+    private const string UpdateRubric =
+        "UPDATE rubrics SET definition = @Definition, version = @Version, updated_at = @Now WHERE region_id = @RegionId AND version = @Current";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<GetRubric, Result<Rubric>>, IRequestHandler<PutRubric, Result<Rubric>>,
         IRequestHandler<Evaluate, Result<Evaluation>>, IRequestHandler<ListEvaluations, Result<List<Evaluation>>>,
         IRequestHandler<Reflect, Result<Reflection>>, IRequestHandler<ListReflections, Result<List<Reflection>>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectRubric, SaveRubric(dialect), InsertEvaluation, SelectEvaluations, InsertReflection, SelectReflections, .. PlacementRecord.Statements];
+            [SelectRubric, InsertRubric, UpdateRubric, InsertEvaluation, SelectEvaluations, InsertReflection, SelectReflections, .. PlacementRecord.Statements];
 
         public async ValueTask<Result<Rubric>> Handle(GetRubric query, CancellationToken cancellationToken)
         {
@@ -150,11 +153,19 @@ public static class Evaluations
                 return Error.VersionMismatch;
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(SaveRubric(db.Dialect), new
+            var saved = await VersionedSave.SaveAsync(connection, db.Dialect, InsertRubric, UpdateRubric, current.Version, new
             {
-                region_id = command.RegionId, definition = DbJson.Write(command.Body with { Version = 0 }), version = current.Version + 1,
-                updated_at = clock.GetUtcNow(),
-            }, cancellationToken: cancellationToken));
+                command.RegionId,
+                Definition = DbJson.Write(command.Body with { Version = 0 }),
+                Current = current.Version,
+                Version = current.Version + 1,
+                Now = clock.GetUtcNow(),
+            }, cancellationToken);
+            if (!saved)
+            {
+                return Error.VersionMismatch;
+            }
+
             return await RubricAsync(connection, command.RegionId, cancellationToken);
         }
 
