@@ -76,21 +76,8 @@ public static class MatchingSettingsEndpoints
             }
 
             var current = await MatchingFacts.SettingsAsync(connection, command.RegionId, cancellationToken);
-            if (command.ExpectedVersion is { } expected && expected != current.Version)
-            {
-                return Error.VersionMismatch;
-            }
-
-            var saved = await VersionedSave.SaveAsync(connection, db.Dialect, Insert, Update, current.Version, new
-            {
-                command.RegionId,
-                Weights = DbJson.Write(command.Body.Weights),
-                command.Body.MaxChoices,
-                Current = current.Version,
-                Version = current.Version + 1,
-                Now = clock.GetUtcNow(),
-            }, cancellationToken);
-            if (!saved)
+            if (!await VersionedSave.SaveAsync(connection, db.Dialect, Insert, Update, command.ExpectedVersion, current.Version,
+                    new { command.RegionId, Weights = DbJson.Write(command.Body.Weights), command.Body.MaxChoices }, clock.GetUtcNow(), cancellationToken))
             {
                 return Error.VersionMismatch;
             }

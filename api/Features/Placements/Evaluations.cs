@@ -148,20 +148,8 @@ public static class Evaluations
             }
 
             var current = await RubricAsync(connection, command.RegionId, cancellationToken);
-            if (command.ExpectedVersion is { } expected && expected != current.Version)
-            {
-                return Error.VersionMismatch;
-            }
-
-            var saved = await VersionedSave.SaveAsync(connection, db.Dialect, InsertRubric, UpdateRubric, current.Version, new
-            {
-                command.RegionId,
-                Definition = DbJson.Write(command.Body with { Version = 0 }),
-                Current = current.Version,
-                Version = current.Version + 1,
-                Now = clock.GetUtcNow(),
-            }, cancellationToken);
-            if (!saved)
+            if (!await VersionedSave.SaveAsync(connection, db.Dialect, InsertRubric, UpdateRubric, command.ExpectedVersion, current.Version,
+                    new { command.RegionId, Definition = DbJson.Write(command.Body with { Version = 0 }) }, clock.GetUtcNow(), cancellationToken))
             {
                 return Error.VersionMismatch;
             }

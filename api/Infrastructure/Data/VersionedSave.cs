@@ -11,13 +11,24 @@ namespace LaunchPath.Api.Infrastructure.Data;
 public static class VersionedSave
 {
     /// <summary>
-    /// Runs <c>insert</c> (the row with version @Version) when <c>current</c> is 0, else <c>update</c> (values and version
-    /// = @Version WHERE the key matches AND version = @Current); <c>parameters</c> carries Current and Version = Current + 1.
-    /// False when the row changed, or appeared, since it was read at version <c>current</c>.
+    /// Saves <paramref name="values"/> over the row read at version <paramref name="current"/> (0: none yet): runs
+    /// <paramref name="insert"/> when there was none, else <paramref name="update"/>, which must set version = @Version and
+    /// updated_at = @Now WHERE the key matches AND version = @Current (the three are added to the values here). False
+    /// when the caller's If-Match version (<paramref name="expected"/>; null: any) is not the one read, or when the row
+    /// changed or appeared in between.
     /// </summary>
-    public static async Task<bool> SaveAsync(DbConnection connection, SqlDialect dialect, string insert, string update, int current, object parameters,
-        CancellationToken cancellationToken)
+    public static async Task<bool> SaveAsync(DbConnection connection, SqlDialect dialect, string insert, string update, int? expected, int current,
+        object values, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (expected is { } version && version != current)
+        {
+            return false;
+        }
+
+        var parameters = new DynamicParameters(values);
+        parameters.Add("Current", current);
+        parameters.Add("Version", current + 1);
+        parameters.Add("Now", now);
         if (current > 0)
         {
             return await connection.ExecuteAsync(new CommandDefinition(update, parameters, cancellationToken: cancellationToken)) == 1;
