@@ -18,18 +18,7 @@ public static class DeferredAcceptance
         var (lottery, order) = Lottery(n, seed);
         var priority = new Priority(input, lottery, order);
         var assignment = new int[n];
-
-        // Held students per opportunity, as priority keys, in one flat array: opportunity o holds [offset[o], offset[o] + count[o]).
-        var capacities = input.Capacities;
-        var offset = new int[capacities.Length + 1];
-        for (var o = 0; o < capacities.Length; o++)
-        {
-            offset[o + 1] = offset[o] + Math.Max(0, capacities[o]);
-        }
-
-        var held = new long[offset[^1]];
-        var count = new int[capacities.Length];
-        var engine = new Engine(input, priority, assignment, held, offset, count);
+        var engine = new Engine(input, priority, assignment);
 
         // The result does not depend on the order students propose in, so students propose in rounds, in index order:
         // first everyone from the top of their list, then, round after round, those displaced in the round before, from
@@ -111,15 +100,12 @@ public static class DeferredAcceptance
         private readonly int[] _resumeAt;
         private long[] _scratch = new long[16];
 
-        public Engine(MatchInput input, Priority priority, int[] assignment, long[] held, int[] offset, int[] count)
+        public Engine(MatchInput input, Priority priority, int[] assignment)
         {
             _priority = priority;
             _lottery = priority.Lottery;
             _lotteryOnly = input.Rankings is null;
             _assignment = assignment;
-            _held = held;
-            _offset = offset;
-            _count = count;
             _capacities = input.Capacities;
             _start = input.PreferenceStart;
             _preferences = input.Preferences;
@@ -127,11 +113,18 @@ public static class DeferredAcceptance
             _reserves = input.InReserveGroup is null ? null : input.Reserves;
             _group = input.InReserveGroup;
             _resumeAt = new int[input.StudentCount];
+
+            // Held students per opportunity, as priority keys, in one flat array: opportunity o holds [offset[o], offset[o] + count[o]).
+            _offset = new int[_capacities.Length + 1];
             _threshold = new long[_capacities.Length];
-            for (var o = 0; o < _threshold.Length; o++)
+            for (var o = 0; o < _capacities.Length; o++)
             {
+                _offset[o + 1] = _offset[o] + Math.Max(0, _capacities[o]);
                 _threshold[o] = _capacities[o] <= 0 ? -1 : long.MaxValue;
             }
+
+            _held = new long[_offset[^1]];
+            _count = new int[_capacities.Length];
         }
 
         public int Proposals { get; private set; }

@@ -466,7 +466,6 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
 
     private sealed record ProfileValues(DateOnly? Birth, bool El, bool Swd, bool Sed, bool Foster, string Race, string? Gender);
 
-    /// <summary>Demographics from the file; where the file has none for this student, what LaunchPath already holds.</summary>
     /// <summary>The stored JSON of every combination of the six OneRoster race/ethnicity flags (bit i: the flag's order below), made once.</summary>
     private static readonly string[] RaceJson = Enumerable.Range(0, 64).Select(mask => DbJson.Write(new[]
         {
@@ -474,6 +473,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
             RaceEthnicity.NativeHawaiianOrOtherPacificIslander, RaceEthnicity.White,
         }.Where((_, bit) => (mask & (1 << bit)) != 0).Order().ToList())).ToArray();
 
+    /// <summary>Demographics from the file; where the file has none for this student, what LaunchPath already holds.</summary>
     private static ProfileValues Profile(PlannedPerson person, PersonRow? current)
     {
         if (person.Demographics is not { } d)
