@@ -4,8 +4,9 @@ import { useCursorList } from '../api/useCursorList';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { LoadMore } from '../components/LoadMore';
 import { Loading } from '../components/Loading';
+import { OptionSelect } from '../components/OptionSelect';
 import { formatDateRange, formatDateTime } from '../format';
-import { oneOf, opportunityStatuses, opportunityStatusLabels, opportunityTypeLabels } from '../labels';
+import { opportunityStatuses, opportunityStatusLabels, opportunityTypeLabels } from '../labels';
 import { searchOpportunities } from '../opportunities/search';
 import { StatusTag } from '../opportunities/StatusTag';
 import { OpportunityEditor, ourOpportunitiesHref } from './OpportunityEditor';
@@ -64,14 +65,7 @@ function OpportunityList({ employers, canWrite }: { employers: readonly Membersh
             ) : null}
             <div className="filter">
               <label htmlFor={statusFilterId}>Status</label>
-              <select id={statusFilterId} value={status} onChange={(e) => setStatus(oneOf(opportunityStatuses, e.target.value) ?? '')}>
-                <option value="">All</option>
-                {opportunityStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {opportunityStatusLabels[s]}
-                  </option>
-                ))}
-              </select>
+              <OptionSelect id={statusFilterId} options={opportunityStatuses} labels={opportunityStatusLabels} value={status} blank="All" onChange={(value) => setStatus(value ?? '')} />
             </div>
           </div>
         </div>

@@ -3,6 +3,7 @@ import { fieldErrorsFor } from '../api/problems';
 import { AddressFields } from '../components/AddressFields';
 import { ErrorList } from '../components/ErrorList';
 import { Field } from '../components/Field';
+import { OptionSelect } from '../components/OptionSelect';
 import { SlotsEditor } from '../components/SlotsEditor';
 import {
   audienceLabels,
@@ -58,32 +59,13 @@ export function OpportunityForm({ draft, onChange, errors }: Props) {
         </Field>
         <div className="form__row form__row--3">
           <Field label="Kind" errors={errorsFor('type')} required>
-            <select name="type" value={draft.type} onChange={(e) => set('type', oneOf(opportunityTypes, e.target.value) ?? draft.type)}>
-              {opportunityTypes.map((t) => (
-                <option key={t} value={t}>
-                  {opportunityTypeLabels[t]}
-                </option>
-              ))}
-            </select>
+            <OptionSelect name="type" options={opportunityTypes} labels={opportunityTypeLabels} value={draft.type} onChange={(value) => set('type', value ?? draft.type)} />
           </Field>
           <Field label="Stage" errors={errorsFor('stage')} required hint="Awareness and exploration come before preparation and training.">
-            <select name="stage" value={draft.stage} onChange={(e) => set('stage', oneOf(stages, e.target.value) ?? draft.stage)}>
-              {stages.map((s) => (
-                <option key={s} value={s}>
-                  {stageLabels[s]}
-                </option>
-              ))}
-            </select>
+            <OptionSelect name="stage" options={stages} labels={stageLabels} value={draft.stage} onChange={(value) => set('stage', value ?? draft.stage)} />
           </Field>
           <Field label="Career cluster" errors={errorsFor('careerCluster')} required>
-            <select name="careerCluster" value={draft.careerCluster} onChange={(e) => set('careerCluster', oneOf(careerClusters, e.target.value) ?? '')}>
-              <option value="">Choose a cluster…</option>
-              {careerClusters.map((c) => (
-                <option key={c} value={c}>
-                  {careerClusterLabels[c]}
-                </option>
-              ))}
-            </select>
+            <OptionSelect name="careerCluster" options={careerClusters} labels={careerClusterLabels} value={draft.careerCluster} blank="Choose a cluster…" onChange={(value) => set('careerCluster', value ?? '')} />
           </Field>
         </div>
         <Field label="Description" errors={errorsFor('description')} required>
@@ -105,13 +87,7 @@ export function OpportunityForm({ draft, onChange, errors }: Props) {
       <fieldset className="form-section">
         <legend>Where and when</legend>
         <Field label="Modality" errors={errorsFor('modality')} required>
-          <select name="modality" value={draft.modality} onChange={(e) => set('modality', oneOf(modalities, e.target.value) ?? draft.modality)}>
-            {modalities.map((m) => (
-              <option key={m} value={m}>
-                {modalityLabels[m]}
-              </option>
-            ))}
-          </select>
+          <OptionSelect name="modality" options={modalities} labels={modalityLabels} value={draft.modality} onChange={(value) => set('modality', value ?? draft.modality)} />
         </Field>
         {onSite ? (
           <div className="subsection">
@@ -149,13 +125,7 @@ export function OpportunityForm({ draft, onChange, errors }: Props) {
         <legend>Pay and credit</legend>
         <div className="form__row form__row--3">
           <Field label="Compensation" errors={errorsFor('compensation')} required>
-            <select name="compensation" value={draft.compensation} onChange={(e) => set('compensation', oneOf(compensations, e.target.value) ?? draft.compensation)}>
-              {compensations.map((c) => (
-                <option key={c} value={c}>
-                  {compensationLabels[c]}
-                </option>
-              ))}
-            </select>
+            <OptionSelect name="compensation" options={compensations} labels={compensationLabels} value={draft.compensation} onChange={(value) => set('compensation', value ?? draft.compensation)} />
           </Field>
           {draft.compensation === 'paid' ? (
             <Field label="Hourly wage (USD)" errors={errorsFor('hourlyWage')} required>
@@ -189,14 +159,7 @@ export function OpportunityForm({ draft, onChange, errors }: Props) {
             <input name="minAge" type="number" min={10} max={99} value={draft.minAge} onChange={(e) => set('minAge', e.target.value)} />
           </Field>
           <Field label="Stage completed first" errors={errorsFor('prerequisiteStage')} hint="A stage the student must have done before.">
-            <select name="prerequisiteStage" value={draft.prerequisiteStage} onChange={(e) => set('prerequisiteStage', oneOf(stages, e.target.value) ?? '')}>
-              <option value="">None</option>
-              {stages.map((s) => (
-                <option key={s} value={s}>
-                  {stageLabels[s]}
-                </option>
-              ))}
-            </select>
+            <OptionSelect name="prerequisiteStage" options={stages} labels={stageLabels} value={draft.prerequisiteStage} blank="None" onChange={(value) => set('prerequisiteStage', value ?? '')} />
           </Field>
         </div>
         <Field label="Required forms" errors={listErrors('requiredForms')} hint="Separate with commas, for example: Parent permission, Work permit.">

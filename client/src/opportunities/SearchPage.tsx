@@ -6,6 +6,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { LoadMore } from '../components/LoadMore';
 import { Loading } from '../components/Loading';
+import { OptionSelect } from '../components/OptionSelect';
 import { oneOf, opportunityStatuses, opportunityStatusLabels, opportunityTypeLabels, opportunityTypes, stageLabels, stages } from '../labels';
 import { careerClusterLabels, careerClusters } from '../organizations/labels';
 import { OpportunityFacts } from './OpportunitySummary';
@@ -49,45 +50,17 @@ export function SearchPage({ title = 'Search opportunities', showStatus = false 
           </Field>
           {showStatus ? (
             <Field label="Status" errors={fieldErrorsFor(errors, 'status')}>
-              <select name="status" value={draft.status} onChange={(e) => set('status', oneOf(opportunityStatuses, e.target.value) ?? '')}>
-                <option value="">Any status</option>
-                {opportunityStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {opportunityStatusLabels[s]}
-                  </option>
-                ))}
-              </select>
+              <OptionSelect name="status" options={opportunityStatuses} labels={opportunityStatusLabels} value={draft.status} blank="Any status" onChange={(value) => set('status', value ?? '')} />
             </Field>
           ) : null}
           <Field label="Career cluster" errors={fieldErrorsFor(errors, 'cluster')}>
-            <select name="cluster" value={draft.cluster} onChange={(e) => set('cluster', oneOf(careerClusters, e.target.value) ?? '')}>
-              <option value="">Any cluster</option>
-              {careerClusters.map((c) => (
-                <option key={c} value={c}>
-                  {careerClusterLabels[c]}
-                </option>
-              ))}
-            </select>
+            <OptionSelect name="cluster" options={careerClusters} labels={careerClusterLabels} value={draft.cluster} blank="Any cluster" onChange={(value) => set('cluster', value ?? '')} />
           </Field>
           <Field label="Kind" errors={fieldErrorsFor(errors, 'type')}>
-            <select name="type" value={draft.type} onChange={(e) => set('type', oneOf(opportunityTypes, e.target.value) ?? '')}>
-              <option value="">Any kind</option>
-              {opportunityTypes.map((t) => (
-                <option key={t} value={t}>
-                  {opportunityTypeLabels[t]}
-                </option>
-              ))}
-            </select>
+            <OptionSelect name="type" options={opportunityTypes} labels={opportunityTypeLabels} value={draft.type} blank="Any kind" onChange={(value) => set('type', value ?? '')} />
           </Field>
           <Field label="Stage" errors={fieldErrorsFor(errors, 'stage')}>
-            <select name="stage" value={draft.stage} onChange={(e) => set('stage', oneOf(stages, e.target.value) ?? '')}>
-              <option value="">Any stage</option>
-              {stages.map((s) => (
-                <option key={s} value={s}>
-                  {stageLabels[s]}
-                </option>
-              ))}
-            </select>
+            <OptionSelect name="stage" options={stages} labels={stageLabels} value={draft.stage} blank="Any stage" onChange={(value) => set('stage', value ?? '')} />
           </Field>
           <Field label="Pay" errors={fieldErrorsFor(errors, 'paid')}>
             <select name="paid" value={draft.paid} onChange={(e) => set('paid', oneOf(['true', 'false'] as const, e.target.value) ?? '')}>

@@ -5,6 +5,7 @@ import { useAction } from '../api/useAction';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ErrorList } from '../components/ErrorList';
 import { Field } from '../components/Field';
+import { OptionSelect } from '../components/OptionSelect';
 import { bannerError } from '../components/formErrors';
 import { byCategory, evaluationKindLabels, toRatings, unrated, type RatingChoice } from './evaluations';
 
@@ -56,13 +57,7 @@ export function EvaluationForm({ rubric, kinds, onSubmit }: Props) {
       </p>
       {error ? <ErrorBanner error={bannerError(error, (field) => shown.has(field))} /> : null}
       <Field label="Evaluation" required errors={error ? fieldErrorsFor(error.fieldErrors, 'kind') : []}>
-        <select value={kind} onChange={(e) => setKind(kinds.find((k) => k === e.target.value) ?? kind)}>
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {evaluationKindLabels[k]}
-            </option>
-          ))}
-        </select>
+        <OptionSelect options={kinds} labels={evaluationKindLabels} value={kind} onChange={(value) => setKind(value ?? kind)} />
       </Field>
       <ErrorList errors={ratingErrors} />
       {byCategory(rubric.criteria).map(([category, criteria]) => (

@@ -8,6 +8,7 @@ import { useResource } from '../api/useResource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
+import { OptionSelect } from '../components/OptionSelect';
 import { formatDate, formatDateTime } from '../format';
 import { EvaluationsSection } from './EvaluationsSection';
 import { HoursSection } from './HoursSection';
@@ -282,13 +283,7 @@ function LinkForm({ placementId, parties, onError }: { placementId: string; part
     <ActionForm onSubmit={() => void issue()}>
       <h3>One-time acknowledgement link</h3>
       <Field label="Link for">
-        <select value={party} onChange={(e) => setParty(e.target.value as AgreementParty)}>
-          {parties.map((p) => (
-            <option key={p} value={p}>
-              {partyLabels[p]}
-            </option>
-          ))}
-        </select>
+        <OptionSelect options={parties} labels={partyLabels} value={party} onChange={(value) => setParty(value ?? party)} />
       </Field>
       <div>
         <button type="submit" className="button button--secondary">

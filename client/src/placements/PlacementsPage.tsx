@@ -4,6 +4,7 @@ import { useCursorList } from '../api/useCursorList';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { LoadMore } from '../components/LoadMore';
+import { OptionSelect } from '../components/OptionSelect';
 import { formatDate } from '../format';
 import { PlacementDetail } from './PlacementDetail';
 import { placementStatusLabels, placementStatuses } from './placements';
@@ -24,14 +25,7 @@ function PlacementList() {
       <h1>Placements</h1>
       <div className="card">
         <Field label="Status">
-          <select value={status} onChange={(e) => setStatus(e.target.value as PlacementStatus | '')}>
-            <option value="">Any status</option>
-            {placementStatuses.map((s) => (
-              <option key={s} value={s}>
-                {placementStatusLabels[s]}
-              </option>
-            ))}
-          </select>
+          <OptionSelect options={placementStatuses} labels={placementStatusLabels} value={status} blank="Any status" onChange={(value) => setStatus(value ?? '')} />
         </Field>
       </div>
       {list.error ? <ErrorBanner error={list.error} onRetry={list.reload} /> : null}

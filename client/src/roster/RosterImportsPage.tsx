@@ -9,8 +9,9 @@ import { rosterDistricts } from '../auth/roles';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { Loading } from '../components/Loading';
+import { OptionSelect } from '../components/OptionSelect';
 import { formatDateTime } from '../format';
-import { oneOf, rosterModeLabels, rosterStatusLabels } from '../labels';
+import { rosterModeLabels, rosterStatusLabels } from '../labels';
 import { useParentOptions } from '../organizations/useParentOptions';
 import { checkRosterFiles, isActive } from './rosterFiles';
 import { RosterJob } from './RosterJob';
@@ -164,14 +165,7 @@ function UploadForm({ districtId, busy, onStarted }: { districtId: string; busy:
           errors={error ? fieldErrorsFor(error.fieldErrors, 'mode') : []}
           hint={check.isZip ? 'Used only if the zip has no manifest.csv.' : 'Without manifest.csv, say whether this is the whole roster or only changes.'}
         >
-          <select name="mode" value={mode} onChange={(e) => setMode(oneOf(modes, e.target.value) ?? '')}>
-            <option value="">{check.isZip ? 'From the zip’s manifest' : 'Bulk (default)'}</option>
-            {modes.map((m) => (
-              <option key={m} value={m}>
-                {rosterModeLabels[m]}
-              </option>
-            ))}
-          </select>
+          <OptionSelect name="mode" options={modes} labels={rosterModeLabels} value={mode} blank="{check.isZip ? 'From the zip’s manifest' : 'Bulk (default)'}" onChange={(value) => setMode(value ?? '')} />
         </Field>
       ) : (
         <p className="field__hint">manifest.csv decides whether this is a bulk or a delta import.</p>

@@ -6,9 +6,10 @@ import { useResource } from '../api/useResource';
 import { roundOrganizations } from '../auth/roles';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
+import { OptionSelect } from '../components/OptionSelect';
 import { setFlash } from '../components/flash';
 import { bannerError, useFocusOnError } from '../components/formErrors';
-import { oneOf, reserveGroupLabels, reserveGroups } from '../labels';
+import { reserveGroupLabels, reserveGroups } from '../labels';
 import { useParentOptions } from '../organizations/useParentOptions';
 import { OpportunityPicker } from './OpportunityPicker';
 import { roundsHref } from './RoundDetail';
@@ -111,14 +112,7 @@ export function CreateRoundForm({ me }: { me: CurrentCaller }) {
         </div>
         <div className="form__row">
           <Field label="Reserve seats for" errors={errorsFor('reserveGroup')} hint="Optional: hold a share of each opportunity’s seats for an equity group.">
-            <select name="reserveGroup" value={draft.reserveGroup} onChange={(e) => set('reserveGroup', oneOf(reserveGroups, e.target.value) ?? '')}>
-              <option value="">No reserve</option>
-              {reserveGroups.map((g) => (
-                <option key={g} value={g}>
-                  {reserveGroupLabels[g]}
-                </option>
-              ))}
-            </select>
+            <OptionSelect name="reserveGroup" options={reserveGroups} labels={reserveGroupLabels} value={draft.reserveGroup} blank="No reserve" onChange={(value) => set('reserveGroup', value ?? '')} />
           </Field>
           {draft.reserveGroup ? (
             <Field label="Share of seats reserved (%)" errors={errorsFor('reservePercent')} required hint="0 to 50.">

@@ -5,8 +5,9 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { ErrorList } from '../components/ErrorList';
 import { LoadMore } from '../components/LoadMore';
 import { Loading } from '../components/Loading';
+import { OptionSelect } from '../components/OptionSelect';
 import { formatDateRange, plural } from '../format';
-import { oneOf, opportunityTypeLabels } from '../labels';
+import { opportunityTypeLabels } from '../labels';
 import { careerClusterLabels, careerClusters } from '../organizations/labels';
 import { searchOpportunities } from '../opportunities/search';
 
@@ -70,14 +71,7 @@ export function OpportunityPicker({ selected, onChange, busy, errors = [] }: Pro
         </div>
         <div className="field">
           <label htmlFor={`${id}-cluster`}>Career cluster</label>
-          <select id={`${id}-cluster`} value={cluster} onChange={(e) => setCluster(oneOf(careerClusters, e.target.value) ?? '')}>
-            <option value="">Any cluster</option>
-            {careerClusters.map((c) => (
-              <option key={c} value={c}>
-                {careerClusterLabels[c]}
-              </option>
-            ))}
-          </select>
+          <OptionSelect id={`${id}-cluster`} options={careerClusters} labels={careerClusterLabels} value={cluster} blank="Any cluster" onChange={(value) => setCluster(value ?? '')} />
         </div>
         <button type="button" className="button button--secondary" onClick={search}>
           Find
