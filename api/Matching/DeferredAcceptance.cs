@@ -1,5 +1,5 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace LaunchPath.Api.Matching;
 
@@ -11,327 +11,317 @@ namespace LaunchPath.Api.Matching;
 /// </summary>
 public static class DeferredAcceptance
 {
+    /// <summary>How many students ahead the proposing loop asks the CPU to fetch preference lists (x86 only).</summary>
+    private const int PrefetchDistance = 24;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MatchResult Run(MatchInput input, int seed)
     {
         var n = input.StudentCount;
         var (lottery, order) = Lottery(n, seed);
-        var priority = new Priority(input, lottery, order);
+        var engine = new Engine(input, order);
+        engine.ProposeInLotteryOrder();
+
         var assignment = new int[n];
-        var engine = new Engine(input, priority, assignment);
-
-        // The result does not depend on the order students propose in, so students propose in rounds, in index order:
-        // first everyone from the top of their list, then, round after round, those displaced in the round before, from
-        // just after the opportunity that let them go. Index order reads the preference lists front to back, which is
-        // what makes the run cache-friendly at regional scale; a round's displaced students are marked in a bit set and
-        // visited in index order too.
-        var start = input.PreferenceStart;
-        var displaced = new ulong[(n + 63) >> 6];
-        var next = new ulong[displaced.Length];
-        var any = false;
-        for (var s = 0; s < n; s++)
-        {
-            var rejected = engine.ProposeFrom(s, start[s]);
-            if (rejected >= 0)
-            {
-                displaced[rejected >> 6] |= 1UL << rejected;
-                any = true;
-            }
-        }
-
-        while (any)
-        {
-            any = false;
-            for (var w = 0; w < displaced.Length; w++)
-            {
-                var bits = displaced[w];
-                displaced[w] = 0;
-                while (bits != 0)
-                {
-                    var s = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                    bits &= bits - 1;
-                    var rejected = engine.ProposeFrom(s, engine.ResumeAt(s));
-                    if (rejected >= 0)
-                    {
-                        next[rejected >> 6] |= 1UL << rejected;
-                        any = true;
-                    }
-                }
-            }
-
-            (displaced, next) = (next, displaced);
-        }
-
-        // Assignments were kept as opportunity + 1 (0: unmatched), so the array needed no filling up front.
-        for (var s = 0; s < n; s++)
-        {
-            assignment[s]--;
-        }
-
+        engine.CopyAssignment(assignment);
         return new MatchResult(assignment, engine.Proposals, lottery);
     }
 
-    /// <summary>The proposing loop's state: who holds whom, and the proposals made.</summary>
+    /// <summary>
+    /// The proposing loop's state: who holds whom, and the proposals made. Inside the engine a student is known by their
+    /// lottery rank (student order[r] has rank r), so per-student state is read and written front to back as students
+    /// propose in lottery order, and a key that ranks by lottery alone is the rank itself.
+    /// </summary>
     private sealed class Engine
     {
+        private readonly int[] _order;
         private readonly Priority _priority;
-        private readonly int[] _lottery;
         private readonly bool _lotteryOnly;
-        private readonly int[] _assignment;
-        private readonly long[] _held;
-        private readonly int[] _offset;
-        private readonly int[] _count;
-        private readonly int[] _capacities;
         private readonly int[] _start;
+
+        /// <summary>
+        /// The preference lists, or a copy in which every opportunity whose employer marked the student unacceptable is
+        /// replaced by <see cref="_unacceptable"/>, a slot with no seats: such a student does not propose there.
+        /// </summary>
         private readonly int[] _preferences;
-        private readonly IReadOnlySet<long>? _unacceptable;
-        private readonly int[]? _reserves;
+
+        private readonly int _unacceptable;
+
+        /// <summary>Per rank, whether that student is in the reserve group (null when no seats are reserved).</summary>
         private readonly bool[]? _group;
 
-        /// <summary>
-        /// Per opportunity, the key a proposer must beat to be held at once without looking at the held students: the
-        /// worst held key when its plain seats are full, long.MaxValue while seats are free (or when reserves make the
-        /// choice depend on who is held), and -1 when it has no seats. Most proposals are rejections decided by this
-        /// one compact array.
-        /// </summary>
-        private readonly long[] _threshold;
+        /// <summary>Per rank, the opportunity that holds the student + 1 (0: none).</summary>
+        private readonly int[] _assigned;
 
-        /// <summary>Per student, the position in their list just after the opportunity that holds them.</summary>
+        /// <summary>Per rank, the position in the student's list just after the opportunity that holds them.</summary>
         private readonly int[] _resumeAt;
-        private long[] _scratch = new long[16];
 
-        public Engine(MatchInput input, Priority priority, int[] assignment)
+        /// <summary>
+        /// Per opportunity, the key a proposer must beat to be held: long.MaxValue while seats are free, the worst held
+        /// key once full (with a reserve that still protects every group member: the worst held non-member's), and -1
+        /// when it has no seats. A proposal is decided by this one compact array; only one that is held looks further.
+        /// </summary>
+        private readonly long[] _bar;
+
+        /// <summary>The same for proposers in the reserve group, whom an unfilled reserve takes even when full (null without reserves).</summary>
+        private readonly long[]? _groupBar;
+
+        private readonly Seats[] _seats;
+
+        /// <summary>Held students per opportunity as priority keys, best first: opportunity o holds held[seats[o].Offset ..][.. seats[o].Held].</summary>
+        private readonly long[] _held;
+
+        private int _proposals;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public Engine(MatchInput input, int[] order)
         {
-            _priority = priority;
-            _lottery = priority.Lottery;
+            var n = input.StudentCount;
+            var m = input.OpportunityCount;
+            _order = order;
+            _priority = new Priority(input, order);
             _lotteryOnly = input.Rankings is null;
-            _assignment = assignment;
-            _capacities = input.Capacities;
             _start = input.PreferenceStart;
             _preferences = input.Preferences;
-            _unacceptable = input.Unacceptable;
-            _reserves = input.InReserveGroup is null ? null : input.Reserves;
-            _group = input.InReserveGroup;
-            _resumeAt = new int[input.StudentCount];
-
-            // Held students per opportunity, as priority keys, in one flat array: opportunity o holds [offset[o], offset[o] + count[o]).
-            _offset = new int[_capacities.Length + 1];
-            _threshold = new long[_capacities.Length];
-            for (var o = 0; o < _capacities.Length; o++)
+            _unacceptable = m;
+            if (input.Unacceptable is { Count: > 0 } unacceptable)
             {
-                _offset[o + 1] = _offset[o] + Math.Max(0, _capacities[o]);
-                _threshold[o] = _capacities[o] <= 0 ? -1 : long.MaxValue;
+                _preferences = (int[])input.Preferences.Clone();
+                foreach (var pair in unacceptable)
+                {
+                    var (o, s) = ((int)(pair >> 32), (int)pair);
+                    if (s < 0 || s >= n)
+                    {
+                        continue;
+                    }
+
+                    for (var i = _start[s]; i < _start[s + 1]; i++)
+                    {
+                        if (_preferences[i] == o)
+                        {
+                            _preferences[i] = _unacceptable;
+                        }
+                    }
+                }
             }
 
-            _held = new long[_offset[^1]];
-            _count = new int[_capacities.Length];
+            _assigned = new int[n];
+            _resumeAt = new int[n];
+            var reserves = input.InReserveGroup is null ? null : input.Reserves;
+            if (reserves is not null)
+            {
+                var group = input.InReserveGroup!;
+                _group = new bool[n];
+                for (var r = 0; r < n; r++)
+                {
+                    _group[r] = group[order[r]];
+                }
+            }
+
+            _seats = new Seats[m];
+            _bar = new long[m + 1];
+            var offset = 0;
+            for (var o = 0; o < m; o++)
+            {
+                var capacity = Math.Max(0, input.Capacities[o]);
+                var reserve = reserves is null ? 0 : Math.Clamp(reserves[o], 0, capacity);
+                _seats[o] = new Seats { Offset = offset, Capacity = capacity, Reserve = reserve };
+                _bar[o] = capacity == 0 ? -1 : long.MaxValue;
+                offset += capacity;
+            }
+
+            _bar[m] = -1;
+            _groupBar = _group is null ? null : (long[])_bar.Clone();
+            _held = new long[offset];
         }
 
-        public int Proposals { get; private set; }
-
-        public int ResumeAt(int s) => _resumeAt[s];
+        public int Proposals => _proposals;
 
         /// <summary>
-        /// Student s proposes down their list from position `at` until an opportunity holds them (or the list ends,
-        /// leaving them unmatched). Returns the student that opportunity let go to make room, or -1.
+        /// Students propose one after another in lottery order, and a student let go proposes again at once (the result
+        /// does not depend on the order of proposals). In lottery order a newcomer comes last at every opportunity that
+        /// ranks by lottery alone, so a full one rejects them and nobody is displaced; displacements come only from
+        /// employer rankings and reserves. What stays random is where each student's list lies, so the loop asks for the
+        /// lists of the students a little ahead while it works.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int ProposeFrom(int s, int at)
+        public unsafe void ProposeInLotteryOrder()
         {
-            var end = _start[s + 1];
+            var n = _order.Length;
+            var prefetch = Sse.IsSupported;
+            fixed (int* order = _order, start = _start, preferences = _preferences)
+            {
+                for (var r = 0; r < n; r++)
+                {
+                    if (prefetch)
+                    {
+                        if (r + 2 * PrefetchDistance < n)
+                        {
+                            Sse.Prefetch0(start + order[r + 2 * PrefetchDistance]);
+                        }
+
+                        if (r + PrefetchDistance < n)
+                        {
+                            var ahead = order[r + PrefetchDistance];
+                            Sse.Prefetch0(preferences + start[ahead]);
+                            Sse.Prefetch0(preferences + start[ahead + 1] - 1);
+                        }
+                    }
+
+                    var s = order[r];
+                    var displaced = ProposeFrom(r, start[s], start[s + 1]);
+                    while (displaced >= 0)
+                    {
+                        displaced = ProposeFrom(displaced, _resumeAt[displaced], start[order[displaced] + 1]);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Writes each student's opportunity (or -1) by student index.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void CopyAssignment(int[] assignment)
+        {
+            for (var r = 0; r < _order.Length; r++)
+            {
+                assignment[_order[r]] = _assigned[r] - 1;
+            }
+        }
+
+        /// <summary>
+        /// The student of rank r proposes down their list from position `at` until an opportunity holds them (or the
+        /// list ends, leaving them unmatched). Returns the rank of the student that opportunity let go to make room, or -1.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private int ProposeFrom(int r, int at, int end)
+        {
             var preferences = _preferences;
-            var threshold = _threshold;
-            long lotteryKey = _lottery[s];
-            var inGroup = _group is not null && _group[s];
+            var inGroup = _group is not null && _group[r];
+            var bars = inGroup ? _groupBar! : _bar;
+            var lotteryOnly = _lotteryOnly;
             var proposals = 0;
-            try
+            var displaced = -1;
+            while (at < end)
             {
-                while (at < end)
+                var o = preferences[at++];
+                var bar = bars[o];
+                if (bar < 0)
                 {
-                    var o = preferences[at++];
-                    var bar = threshold[o];
-                    if (bar < 0 || (_unacceptable is not null && _unacceptable.Contains(MatchInput.Pair(o, s))))
-                    {
-                        continue; // no seats, or the employer marked this student unacceptable: not a proposal
-                    }
-
-                    proposals++;
-                    var key = _lotteryOnly ? lotteryKey : _priority.Of(o, s);
-                    if (key >= bar)
-                    {
-                        continue; // full, and everyone held comes first
-                    }
-
-                    var reserved = _reserves is not null && _reserves[o] > 0;
-                    if (reserved && !inGroup && _count[o] == _capacities[o] && key > _held[_offset[o] + _count[o] - 1])
-                    {
-                        continue; // full, last in priority and not protected by the reserve
-                    }
-
-                    var rejectedKey = reserved
-                        ? ProposeWithReserve(o, key, _reserves![o], _group!, _held, _offset, _count, _capacities[o], _priority, ref _scratch)
-                        : Propose(o, key, _held, _offset, _count, _capacities[o]);
-                    if (rejectedKey == key)
-                    {
-                        continue; // try the next choice
-                    }
-
-                    _assignment[s] = o + 1;
-                    _resumeAt[s] = at;
-                    if (!reserved && _count[o] == _capacities[o])
-                    {
-                        threshold[o] = _held[_offset[o]];
-                    }
-
-                    if (rejectedKey < 0)
-                    {
-                        return -1;
-                    }
-
-                    var rejected = _priority.StudentOf(rejectedKey);
-                    _assignment[rejected] = 0;
-                    return rejected;
+                    continue; // no seats, or the employer marked this student unacceptable: not a proposal
                 }
 
-                return -1;
-            }
-            finally
-            {
-                Proposals += proposals;
-            }
-        }
-    }
+                proposals++;
+                var key = lotteryOnly ? r : _priority.Of(o, r);
+                if (key >= bar)
+                {
+                    continue; // rejected: try the next choice
+                }
 
-    /// <summary>
-    /// Plain capacity: the held keys form a max-heap (worst on top). Returns the key rejected (the proposer's, the
-    /// displaced worst's, or -1 when a seat was free).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static long Propose(int o, long key, long[] held, int[] offset, int[] count, int capacity)
-    {
-        var start = offset[o];
-        var size = count[o];
-        if (size < capacity)
+                _assigned[r] = o + 1;
+                _resumeAt[r] = at;
+                var letGo = Hold(o, key, inGroup);
+                if (letGo >= 0)
+                {
+                    displaced = _priority.RankOf(letGo);
+                    _assigned[displaced] = 0;
+                }
+
+                break;
+            }
+
+            _proposals += proposals;
+            return displaced;
+        }
+
+        /// <summary>
+        /// Opportunity o holds the proposer, who beat its bar. When it was full, it lets go the one its choice now leaves
+        /// out: with a minority reserve (Hafalir et al.) the best group members up to the reserve are protected and the
+        /// other seats go by priority, so that is the worst held non-member while the reserve protects every group member
+        /// held, and otherwise the worst held. Returns the key let go, or -1 when a seat was free.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private long Hold(int o, long key, bool inGroup)
         {
-            // Sift up.
+            ref var seats = ref _seats[o];
+            var held = _held.AsSpan(seats.Offset, seats.Capacity);
+            var size = seats.Held;
+            long letGo = -1;
+            if (size == seats.Capacity)
+            {
+                var leaveOut = seats.Reserve > 0 && seats.GroupHeld + (inGroup ? 1 : 0) <= seats.Reserve ? WorstNonMember(held, size) : size - 1;
+                letGo = held[leaveOut];
+                if (seats.Reserve > 0 && InGroup(letGo))
+                {
+                    seats.GroupHeld--;
+                }
+
+                held[(leaveOut + 1)..size].CopyTo(held[leaveOut..]);
+                size--;
+            }
+
+            // Insert in order, from the worst end: in lottery order a newcomer usually goes last, moving nobody.
             var i = size;
-            while (i > 0)
+            while (i > 0 && held[i - 1] > key)
             {
-                var parent = (i - 1) / 2;
-                if (held[start + parent] >= key)
+                held[i] = held[i - 1];
+                i--;
+            }
+
+            held[i] = key;
+            seats.Held = ++size;
+            if (inGroup)
+            {
+                seats.GroupHeld++;
+            }
+
+            if (size == seats.Capacity)
+            {
+                var worst = held[size - 1];
+                if (seats.Reserve == 0)
                 {
-                    break;
-                }
-
-                held[start + i] = held[start + parent];
-                i = parent;
-            }
-
-            held[start + i] = key;
-            count[o] = size + 1;
-            return -1;
-        }
-
-        var worst = held[start];
-        if (key >= worst)
-        {
-            return key;
-        }
-
-        // Replace the root and sift down.
-        var k = 0;
-        while (true)
-        {
-            var child = 2 * k + 1;
-            if (child >= size)
-            {
-                break;
-            }
-
-            if (child + 1 < size && held[start + child + 1] > held[start + child])
-            {
-                child++;
-            }
-
-            if (key >= held[start + child])
-            {
-                break;
-            }
-
-            held[start + k] = held[start + child];
-            k = child;
-        }
-
-        held[start + k] = key;
-        return worst;
-    }
-
-    /// <summary>
-    /// Minority reserve choice over the held students plus the proposer: the best group members up to the reserve are
-    /// protected and every other seat goes by priority. The held list is kept sorted best-first, so when the opportunity
-    /// is over capacity the one student left out is the worst unprotected one. Returns that student, or -1.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static long ProposeWithReserve(int o, long key, int reserve, bool[] group, long[] held, int[] offset, int[] count, int capacity, Priority priority, ref long[] scratch)
-    {
-        var start = offset[o];
-        var size = count[o];
-        var insertAt = size;
-        for (var k = 0; k < size; k++)
-        {
-            if (held[start + k] > key)
-            {
-                insertAt = k;
-                break;
-            }
-        }
-
-        // The merged order: held[0..insertAt), key, held[insertAt..size).
-        var excludedAt = -1;
-        if (size == capacity)
-        {
-            var protectedCount = 0;
-            for (var m = 0; m <= size; m++)
-            {
-                var student = priority.StudentOf(m < insertAt ? held[start + m] : m == insertAt ? key : held[start + m - 1]);
-                if (group[student] && protectedCount < reserve)
-                {
-                    protectedCount++;
+                    _bar[o] = worst;
+                    if (_groupBar is not null)
+                    {
+                        _groupBar[o] = worst;
+                    }
                 }
                 else
                 {
-                    excludedAt = m;
+                    // A non-member must beat the worst non-member while the reserve protects every group member held (0:
+                    // nobody, when all seats are reserved and held by the group); a group member gets in while the
+                    // reserve has room for one more.
+                    var nonMember = seats.GroupHeld <= seats.Reserve ? WorstNonMember(held, size) : size - 1;
+                    _bar[o] = nonMember < 0 ? 0 : held[nonMember];
+                    _groupBar![o] = seats.GroupHeld < seats.Reserve ? long.MaxValue : worst;
                 }
             }
 
-            if (excludedAt == insertAt)
-            {
-                return key;
-            }
+            return letGo;
         }
 
-        if (scratch.Length < size + 1)
+        /// <summary>The position of the worst non-member among the held keys, or -1 when all are group members.</summary>
+        private int WorstNonMember(Span<long> held, int size)
         {
-            scratch = new long[Math.Max(size + 1, scratch.Length * 2)];
-        }
-
-        var written = 0;
-        var excluded = -1L;
-        for (var m = 0; m <= size; m++)
-        {
-            var entry = m < insertAt ? held[start + m] : m == insertAt ? key : held[start + m - 1];
-            if (m == excludedAt)
+            var i = size - 1;
+            while (i >= 0 && InGroup(held[i]))
             {
-                excluded = entry;
-                continue;
+                i--;
             }
 
-            scratch[written++] = entry;
+            return i;
         }
 
-        Array.Copy(scratch, 0, held, start, written);
-        count[o] = written;
-        return excluded;
+        private bool InGroup(long key) => _group![_priority.RankOf(key)];
+    }
+
+    /// <summary>An opportunity's seats: where its held keys lie, how many are held, and how many of those are in the reserve group.</summary>
+    private struct Seats
+    {
+        public int Offset;
+        public int Capacity;
+        public int Reserve;
+        public int Held;
+        public int GroupHeld;
     }
 
     /// <summary>One lottery number per student (a seeded permutation): a lower rank wins ties everywhere (single tie-breaking).</summary>
@@ -367,6 +357,7 @@ public static class DeferredAcceptance
         return (rank, order);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong SplitMix64(ref ulong state)
     {
         var z = state += 0x9E3779B97F4A7C15UL;
@@ -376,6 +367,7 @@ public static class DeferredAcceptance
     }
 
     /// <summary>A uniform integer in [0, bound) without modulo bias (Lemire 2019).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bounded(ref ulong state, uint bound)
     {
         var product = (ulong)(uint)SplitMix64(ref state) * bound;
@@ -395,27 +387,25 @@ public static class DeferredAcceptance
     /// An opportunity's priority over students as one comparable key: lower is better. The key ends in the student's
     /// lottery rank (unique), so the student is recovered from the key without storing both.
     /// </summary>
-    internal readonly struct Priority(MatchInput input, int[] lottery, int[] order)
+    internal readonly struct Priority(MatchInput input, int[] order)
     {
-        public int[] Lottery => lottery;
-
         private readonly IReadOnlyDictionary<int, int>?[]? _rankings = input.Rankings;
         private readonly long _stride = (long)input.StudentCount + 1;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public long Of(int opportunity, int student)
+        /// <summary>The key of the student with lottery rank r at the opportunity.</summary>
+        public long Of(int opportunity, int r)
         {
-            long lotteryRank = lottery[student];
             if (_rankings?[opportunity] is { } ranks)
             {
-                return ranks.TryGetValue(student, out var rank)
-                    ? rank * _stride + lotteryRank
-                    : _stride * _stride + lotteryRank;
+                return ranks.TryGetValue(order[r], out var rank)
+                    ? rank * _stride + r
+                    : _stride * _stride + r;
             }
 
-            return lotteryRank;
+            return r;
         }
 
-        public int StudentOf(long key) => order[(int)(key < _stride ? key : key % _stride)];
+        /// <summary>The lottery rank of the student a key belongs to.</summary>
+        public int RankOf(long key) => (int)(key < _stride ? key : key % _stride);
     }
 }

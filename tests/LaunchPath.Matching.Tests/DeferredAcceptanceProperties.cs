@@ -41,6 +41,21 @@ public sealed class DeferredAcceptanceProperties
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void It_gives_what_the_textbook_algorithm_gives_on_larger_instances(bool rankings, bool unacceptable, bool reserves)
+    {
+        // The student-optimal stable matching is unique, so however the engine orders proposals it must end where the
+        // textbook algorithm does. Seats up to 12, so held lists fill, reorder and let students go.
+        for (var seed = 0; seed < 120; seed++)
+        {
+            var input = Instances.Random(5000 + seed, students: 20 + seed * 2, opportunities: 2 + seed % 25, maxChoices: 8, rankings, unacceptable, reserves, maxCapacity: 12);
+            var result = DeferredAcceptance.Run(input, seed);
+
+            result.Assignment.Should().Equal(Instances.TextbookDeferredAcceptance(input, result.LotteryRank), $"seed {seed}");
+        }
+    }
+
     [Fact]
     public void The_same_seed_gives_the_same_result_and_another_seed_may_not()
     {

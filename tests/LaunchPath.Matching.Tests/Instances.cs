@@ -5,10 +5,10 @@ namespace LaunchPath.Matching.Tests;
 /// <summary>Random match-round instances, and a slow, obviously-correct reading of the rules to check the engine against.</summary>
 public static class Instances
 {
-    public static MatchInput Random(int seed, int students, int opportunities, int maxChoices, bool rankings, bool unacceptable, bool reserves)
+    public static MatchInput Random(int seed, int students, int opportunities, int maxChoices, bool rankings, bool unacceptable, bool reserves, int maxCapacity = 3)
     {
         var random = new Random(seed);
-        var capacities = Enumerable.Range(0, opportunities).Select(_ => random.Next(0, 4)).ToArray();
+        var capacities = Enumerable.Range(0, opportunities).Select(_ => random.Next(0, maxCapacity + 1)).ToArray();
         var start = new int[students + 1];
         var prefs = new List<int>();
         for (var s = 0; s < students; s++)
@@ -91,6 +91,44 @@ public static class Instances
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// Deferred acceptance as the textbook gives it: a queue of free students, each proposing down their list, and each
+    /// opportunity choosing from those it holds plus the proposer by <see cref="Choose"/>. Slow and plain, to check the
+    /// engine's result against on instances too large to brute-force.
+    /// </summary>
+    public static int[] TextbookDeferredAcceptance(MatchInput input, int[] lottery)
+    {
+        var assignment = Enumerable.Repeat(-1, input.StudentCount).ToArray();
+        var next = new int[input.StudentCount];
+        var holders = Enumerable.Range(0, input.OpportunityCount).Select(_ => new List<int>()).ToArray();
+        var free = new Queue<int>(Enumerable.Range(0, input.StudentCount));
+        while (free.TryDequeue(out var s))
+        {
+            var list = List(input, s).ToArray();
+            while (next[s] < list.Length)
+            {
+                var o = list[next[s]++];
+                var chosen = Choose(input, lottery, o, holders[o].Append(s));
+                if (!chosen.Contains(s))
+                {
+                    continue;
+                }
+
+                foreach (var letGo in holders[o].Where(h => !chosen.Contains(h)))
+                {
+                    assignment[letGo] = -1;
+                    free.Enqueue(letGo);
+                }
+
+                holders[o] = chosen.ToList();
+                assignment[s] = o;
+                break;
+            }
+        }
+
+        return assignment;
     }
 
     /// <summary>Pairs (student, opportunity) that block the assignment: the student prefers o, and o would choose her.</summary>
