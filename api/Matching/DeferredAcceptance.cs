@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
@@ -18,22 +19,32 @@ public static class DeferredAcceptance
     public static MatchResult Run(MatchInput input, int seed)
     {
         var n = input.StudentCount;
-        var (lottery, order) = Lottery(n, seed);
-        var engine = new Engine(input, order);
-        engine.ProposeInLotteryOrder();
-
-        var assignment = new int[n];
-        engine.CopyAssignment(assignment);
-        return new MatchResult(assignment, engine.Proposals, lottery);
+        var order = ArrayPool<int>.Shared.Rent(n);
+        try
+        {
+            Lottery(n, seed, order);
+            var assignment = new int[n];
+            Array.Fill(assignment, -1);
+            using var engine = new Engine(input, order, assignment);
+            engine.ProposeInLotteryOrder();
+            return new MatchResult(assignment, engine.Proposals);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(order);
+        }
     }
 
     /// <summary>
     /// The proposing loop's state: who holds whom, and the proposals made. Inside the engine a student is known by their
-    /// lottery rank (student order[r] has rank r), so per-student state is read and written front to back as students
-    /// propose in lottery order, and a key that ranks by lottery alone is the rank itself.
+    /// lottery rank (student order[r] has rank r), so the state it keeps per student is read and written front to back
+    /// as students propose in lottery order, and a key that ranks by lottery alone is the rank itself. Its arrays come
+    /// from the shared pool: a round re-run (or the next round) reuses them instead of paging in fresh memory.
     /// </summary>
-    private sealed class Engine
+    private sealed class Engine : IDisposable
     {
+        private readonly int _n;
+        private readonly int[]? _preferencesCopy;
         private readonly int[] _order;
         private readonly Priority _priority;
         private readonly bool _lotteryOnly;
@@ -50,8 +61,8 @@ public static class DeferredAcceptance
         /// <summary>Per rank, whether that student is in the reserve group (null when no seats are reserved).</summary>
         private readonly bool[]? _group;
 
-        /// <summary>Per rank, the opportunity that holds the student + 1 (0: none).</summary>
-        private readonly int[] _assigned;
+        /// <summary>Per student (by index, as returned), the opportunity that holds them, or -1.</summary>
+        private readonly int[] _assignment;
 
         /// <summary>Per rank, the position in the student's list just after the opportunity that holds them.</summary>
         private readonly int[] _resumeAt;
@@ -74,9 +85,9 @@ public static class DeferredAcceptance
         private int _proposals;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public Engine(MatchInput input, int[] order)
+        public Engine(MatchInput input, int[] order, int[] assignment)
         {
-            var n = input.StudentCount;
+            var n = _n = input.StudentCount;
             var m = input.OpportunityCount;
             _order = order;
             _priority = new Priority(input, order);
@@ -86,7 +97,8 @@ public static class DeferredAcceptance
             _unacceptable = m;
             if (input.Unacceptable is { Count: > 0 } unacceptable)
             {
-                _preferences = (int[])input.Preferences.Clone();
+                _preferences = _preferencesCopy = Rent<int>(input.Preferences.Length);
+                input.Preferences.CopyTo(_preferences, 0);
                 foreach (var pair in unacceptable)
                 {
                     var (o, s) = ((int)(pair >> 32), (int)pair);
@@ -105,34 +117,39 @@ public static class DeferredAcceptance
                 }
             }
 
-            _assigned = new int[n];
-            _resumeAt = new int[n];
+            _assignment = assignment;
+            _resumeAt = Rent<int>(n);
             var reserves = input.InReserveGroup is null ? null : input.Reserves;
             if (reserves is not null)
             {
                 var group = input.InReserveGroup!;
-                _group = new bool[n];
+                _group = Rent<bool>(n);
                 for (var r = 0; r < n; r++)
                 {
                     _group[r] = group[order[r]];
                 }
             }
 
-            _seats = new Seats[m];
-            _bar = new long[m + 1];
+            _seats = Rent<Seats>(m);
+            _bar = Rent<long>(m + 1);
             var offset = 0;
             for (var o = 0; o < m; o++)
             {
                 var capacity = Math.Max(0, input.Capacities[o]);
                 var reserve = reserves is null ? 0 : Math.Clamp(reserves[o], 0, capacity);
-                _seats[o] = new Seats { Offset = offset, Capacity = capacity, Reserve = reserve };
+                _seats[o] = new Seats { Offset = offset, Capacity = capacity, Reserve = reserve, Worst = -1 };
                 _bar[o] = capacity == 0 ? -1 : long.MaxValue;
                 offset += capacity;
             }
 
             _bar[m] = -1;
-            _groupBar = _group is null ? null : (long[])_bar.Clone();
-            _held = new long[offset];
+            if (_group is not null)
+            {
+                _groupBar = Rent<long>(m + 1);
+                Array.Copy(_bar, _groupBar, m + 1);
+            }
+
+            _held = Rent<long>(offset);
         }
 
         public int Proposals => _proposals;
@@ -147,9 +164,15 @@ public static class DeferredAcceptance
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public unsafe void ProposeInLotteryOrder()
         {
-            var n = _order.Length;
+            var n = _n;
             var prefetch = Sse.IsSupported;
+            var lotteryOnly = _lotteryOnly;
+            var group = _group;
+            var assignment = _assignment;
+            var resumeAt = _resumeAt;
+            var proposals = 0;
             fixed (int* order = _order, start = _start, preferences = _preferences)
+            fixed (long* bar = _bar, groupBar = _groupBar)
             {
                 for (var r = 0; r < n; r++)
                 {
@@ -168,69 +191,116 @@ public static class DeferredAcceptance
                         }
                     }
 
-                    var s = order[r];
-                    var displaced = ProposeFrom(r, start[s], start[s + 1]);
-                    while (displaced >= 0)
+                    // Student r proposes down their list until an opportunity holds them or the list ends. If holding
+                    // them made the opportunity let someone go, that student goes on down their own list, and so on.
+                    var student = r;
+                    var at = start[order[r]];
+                    var end = start[order[r] + 1];
+                    while (true)
                     {
-                        displaced = ProposeFrom(displaced, _resumeAt[displaced], start[order[displaced] + 1]);
+                        var inGroup = group is not null && group[student];
+                        var bars = inGroup ? groupBar : bar;
+
+                        // A bar below 0 (no seats, or the employer marked the student unacceptable) is not a proposal.
+                        var holder = -1;
+                        long key = student;
+                        if (lotteryOnly)
+                        {
+                            while (at < end)
+                            {
+                                var o = preferences[at++];
+                                var b = bars[o];
+                                if (b < 0)
+                                {
+                                    continue;
+                                }
+
+                                proposals++;
+                                if (key < b)
+                                {
+                                    holder = o;
+                                    break;
+                                }
+                            }
+                        }
+                        else
+                        {
+                            var found = FirstToHoldRanked(student, bars, at, end);
+                            (holder, key, at) = (found.Opportunity, found.Key, found.Next);
+                            proposals += found.Proposals;
+                        }
+
+                        if (holder < 0)
+                        {
+                            break; // unmatched
+                        }
+
+                        assignment[order[student]] = holder;
+                        resumeAt[student] = at;
+                        var letGo = Hold(holder, key, inGroup);
+                        if (letGo < 0)
+                        {
+                            break;
+                        }
+
+                        student = _priority.RankOf(letGo);
+                        assignment[order[student]] = -1;
+                        at = resumeAt[student];
+                        end = start[order[student] + 1];
                     }
                 }
             }
-        }
 
-        /// <summary>Writes each student's opportunity (or -1) by student index.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void CopyAssignment(int[] assignment)
-        {
-            for (var r = 0; r < _order.Length; r++)
-            {
-                assignment[_order[r]] = _assigned[r] - 1;
-            }
+            _proposals = proposals;
         }
 
         /// <summary>
-        /// The student of rank r proposes down their list from position `at` until an opportunity holds them (or the
-        /// list ends, leaving them unmatched). Returns the rank of the student that opportunity let go to make room, or -1.
+        /// The scan of the proposing loop when employers rank: the key differs per opportunity. Returns the opportunity
+        /// that holds the student (or -1), their key there, the position after it, and the proposals made.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private int ProposeFrom(int r, int at, int end)
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private unsafe (int Opportunity, long Key, int Next, int Proposals) FirstToHoldRanked(int student, long* bars, int at, int end)
         {
-            var preferences = _preferences;
-            var inGroup = _group is not null && _group[r];
-            var bars = inGroup ? _groupBar! : _bar;
-            var lotteryOnly = _lotteryOnly;
             var proposals = 0;
-            var displaced = -1;
             while (at < end)
             {
-                var o = preferences[at++];
+                var o = _preferences[at++];
                 var bar = bars[o];
                 if (bar < 0)
                 {
-                    continue; // no seats, or the employer marked this student unacceptable: not a proposal
+                    continue;
                 }
 
                 proposals++;
-                var key = lotteryOnly ? r : _priority.Of(o, r);
-                if (key >= bar)
+                var key = _priority.Of(o, student);
+                if (key < bar)
                 {
-                    continue; // rejected: try the next choice
+                    return (o, key, at, proposals);
                 }
-
-                _assigned[r] = o + 1;
-                _resumeAt[r] = at;
-                var letGo = Hold(o, key, inGroup);
-                if (letGo >= 0)
-                {
-                    displaced = _priority.RankOf(letGo);
-                    _assigned[displaced] = 0;
-                }
-
-                break;
             }
 
-            _proposals += proposals;
-            return displaced;
+            return (-1, 0, at, proposals);
+        }
+
+        public void Dispose()
+        {
+            Return(_preferencesCopy);
+            Return(_resumeAt);
+            Return(_group);
+            Return(_seats);
+            Return(_bar);
+            Return(_groupBar);
+            Return(_held);
+        }
+
+        private static T[] Rent<T>(int length) => ArrayPool<T>.Shared.Rent(length);
+
+        private static void Return<T>(T[]? array)
+        {
+            if (array is not null)
+            {
+                ArrayPool<T>.Shared.Return(array);
+            }
         }
 
         /// <summary>
@@ -239,8 +309,37 @@ public static class DeferredAcceptance
         /// other seats go by priority, so that is the worst held non-member while the reserve protects every group member
         /// held, and otherwise the worst held. Returns the key let go, or -1 when a seat was free.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private long Hold(int o, long key, bool inGroup)
+        {
+            // In lottery order a newcomer is usually the worst yet of an opportunity with a seat free: it goes last, and
+            // nothing held is read.
+            ref var seats = ref _seats[o];
+            var size = seats.Held;
+            if (size < seats.Capacity && key > seats.Worst)
+            {
+                _held[seats.Offset + size] = key;
+                seats.Worst = key;
+                seats.Held = size + 1;
+                if (inGroup)
+                {
+                    seats.GroupHeld++;
+                }
+
+                if (size + 1 == seats.Capacity)
+                {
+                    SetBars(o, ref seats);
+                }
+
+                return -1;
+            }
+
+            return HoldInOrder(o, key, inGroup);
+        }
+
+        /// <summary>The general case of <see cref="Hold"/>: the proposer goes between those held, or replaces one.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private long HoldInOrder(int o, long key, bool inGroup)
         {
             ref var seats = ref _seats[o];
             var held = _held.AsSpan(seats.Offset, seats.Capacity);
@@ -257,17 +356,26 @@ public static class DeferredAcceptance
 
                 held[(leaveOut + 1)..size].CopyTo(held[leaveOut..]);
                 size--;
+                seats.Worst = size > 0 ? held[size - 1] : -1;
             }
 
-            // Insert in order, from the worst end: in lottery order a newcomer usually goes last, moving nobody.
-            var i = size;
-            while (i > 0 && held[i - 1] > key)
+            if (key > seats.Worst)
             {
-                held[i] = held[i - 1];
-                i--;
+                held[size] = key;
+                seats.Worst = key;
+            }
+            else
+            {
+                var i = size;
+                while (i > 0 && held[i - 1] > key)
+                {
+                    held[i] = held[i - 1];
+                    i--;
+                }
+
+                held[i] = key;
             }
 
-            held[i] = key;
             seats.Held = ++size;
             if (inGroup)
             {
@@ -276,27 +384,33 @@ public static class DeferredAcceptance
 
             if (size == seats.Capacity)
             {
-                var worst = held[size - 1];
-                if (seats.Reserve == 0)
-                {
-                    _bar[o] = worst;
-                    if (_groupBar is not null)
-                    {
-                        _groupBar[o] = worst;
-                    }
-                }
-                else
-                {
-                    // A non-member must beat the worst non-member while the reserve protects every group member held (0:
-                    // nobody, when all seats are reserved and held by the group); a group member gets in while the
-                    // reserve has room for one more.
-                    var nonMember = seats.GroupHeld <= seats.Reserve ? WorstNonMember(held, size) : size - 1;
-                    _bar[o] = nonMember < 0 ? 0 : held[nonMember];
-                    _groupBar![o] = seats.GroupHeld < seats.Reserve ? long.MaxValue : worst;
-                }
+                SetBars(o, ref seats);
             }
 
             return letGo;
+        }
+
+        /// <summary>The bars of a full opportunity: what a proposer in the reserve group, and anyone else, must beat.</summary>
+        private void SetBars(int o, ref Seats seats)
+        {
+            var worst = seats.Worst;
+            if (seats.Reserve == 0)
+            {
+                _bar[o] = worst;
+                if (_groupBar is not null)
+                {
+                    _groupBar[o] = worst;
+                }
+            }
+            else
+            {
+                // A non-member must beat the worst non-member while the reserve protects every group member held (0:
+                // nobody, when all seats are reserved and held by the group); a group member gets in while the
+                // reserve has room for one more.
+                var nonMember = seats.GroupHeld <= seats.Reserve ? WorstNonMember(_held.AsSpan(seats.Offset, seats.Held), seats.Held) : seats.Held - 1;
+                _bar[o] = nonMember < 0 ? 0 : _held[seats.Offset + nonMember];
+                _groupBar![o] = seats.GroupHeld < seats.Reserve ? long.MaxValue : worst;
+            }
         }
 
         /// <summary>The position of the worst non-member among the held keys, or -1 when all are group members.</summary>
@@ -314,9 +428,13 @@ public static class DeferredAcceptance
         private bool InGroup(long key) => _group![_priority.RankOf(key)];
     }
 
-    /// <summary>An opportunity's seats: where its held keys lie, how many are held, and how many of those are in the reserve group.</summary>
+    /// <summary>
+    /// An opportunity's seats: where its held keys lie, how many are held and how many of those are in the reserve
+    /// group, and the worst key held (-1: none), so that appending a newcomer reads nothing else.
+    /// </summary>
     private struct Seats
     {
+        public long Worst;
         public int Offset;
         public int Capacity;
         public int Reserve;
@@ -325,17 +443,27 @@ public static class DeferredAcceptance
     }
 
     /// <summary>One lottery number per student (a seeded permutation): a lower rank wins ties everywhere (single tie-breaking).</summary>
-    public static int[] LotteryRanks(int students, int seed) => Lottery(students, seed).Rank;
+    public static int[] LotteryRanks(int students, int seed)
+    {
+        var order = new int[students];
+        Lottery(students, seed, order);
+        var rank = new int[students];
+        for (var r = 0; r < students; r++)
+        {
+            rank[order[r]] = r;
+        }
+
+        return rank;
+    }
 
     /// <summary>
     /// The seeded lottery: a uniform random permutation (Fisher–Yates driven by SplitMix64, with Lemire's unbiased
-    /// bounded draw), as each student's rank and the students in rank order. Its own generator, so a seed gives the
-    /// same lottery on every .NET version and machine.
+    /// bounded draw), written as the students in rank order. Its own generator, so a seed gives the same lottery on
+    /// every .NET version and machine.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int[] Rank, int[] Order) Lottery(int students, int seed)
+    private static void Lottery(int students, int seed, int[] order)
     {
-        var order = new int[students];
         for (var i = 0; i < students; i++)
         {
             order[i] = i;
@@ -347,14 +475,6 @@ public static class DeferredAcceptance
             var j = Bounded(ref state, (uint)(i + 1));
             (order[i], order[j]) = (order[j], order[i]);
         }
-
-        var rank = new int[students];
-        for (var i = 0; i < students; i++)
-        {
-            rank[order[i]] = i;
-        }
-
-        return (rank, order);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -52,8 +52,11 @@ public sealed class MatchInput
     public static long Pair(int opportunity, int student) => ((long)opportunity << 32) | (uint)student;
 }
 
-/// <summary>The outcome: each student's opportunity (or -1), and how the algorithm ran.</summary>
-public sealed record MatchResult(int[] Assignment, int Proposals, int[] LotteryRank)
+/// <summary>
+/// The outcome: each student's opportunity (or -1), and how many proposals it took (the same in any proposing order).
+/// The lottery behind it is <see cref="DeferredAcceptance.LotteryRanks"/> for the round's seed.
+/// </summary>
+public sealed record MatchResult(int[] Assignment, int Proposals)
 {
     /// <summary>The position (0 = first choice) of each student's assignment in their list, or -1 when unmatched.</summary>
     public int ChoiceRank(MatchInput input, int student)

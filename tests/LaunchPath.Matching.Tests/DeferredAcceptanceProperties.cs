@@ -37,7 +37,7 @@ public sealed class DeferredAcceptanceProperties
                 }
             }
 
-            Instances.BlockingPairs(input, result.LotteryRank, result.Assignment).Should().BeEmpty($"seed {seed}: the match must be stable");
+            Instances.BlockingPairs(input, DeferredAcceptance.LotteryRanks(input.StudentCount, seed), result.Assignment).Should().BeEmpty($"seed {seed}: the match must be stable");
         }
     }
 
@@ -52,7 +52,7 @@ public sealed class DeferredAcceptanceProperties
             var input = Instances.Random(5000 + seed, students: 20 + seed * 2, opportunities: 2 + seed % 25, maxChoices: 8, rankings, unacceptable, reserves, maxCapacity: 12);
             var result = DeferredAcceptance.Run(input, seed);
 
-            result.Assignment.Should().Equal(Instances.TextbookDeferredAcceptance(input, result.LotteryRank), $"seed {seed}");
+            result.Assignment.Should().Equal(Instances.TextbookDeferredAcceptance(input, DeferredAcceptance.LotteryRanks(input.StudentCount, seed)), $"seed {seed}");
         }
     }
 
@@ -74,7 +74,8 @@ public sealed class DeferredAcceptanceProperties
         {
             var input = Instances.Random(1000 + seed, students: 1 + seed % 5, opportunities: 1 + seed % 3, maxChoices: 3, rankings, unacceptable, reserves);
             var result = DeferredAcceptance.Run(input, seed);
-            var stable = AllMatchings(input).Where(m => Instances.BlockingPairs(input, result.LotteryRank, m).Count == 0).ToList();
+            var lottery = DeferredAcceptance.LotteryRanks(input.StudentCount, seed);
+            var stable = AllMatchings(input).Where(m => Instances.BlockingPairs(input, lottery, m).Count == 0).ToList();
 
             stable.Should().ContainEquivalentOf(result.Assignment, o => o.WithStrictOrdering(), $"seed {seed}: the result is one of the stable matchings");
             foreach (var other in stable)
