@@ -77,6 +77,20 @@ public static class DeferredAcceptance
         /// <summary>The same for proposers in the reserve group, whom an unfilled reserve takes even when full (null without reserves).</summary>
         private readonly long[]? _groupBar;
 
+        /// <summary>
+        /// What the bars say to a student proposing for the first time, whose lottery rank comes after every key held so
+        /// far: <see cref="Open"/> (the bar is the largest key), <see cref="Closed"/>, or <see cref="NoSeats"/> (not a
+        /// proposal). One byte per opportunity, so the first pass reads a table that stays in the nearest cache.
+        /// </summary>
+        private readonly byte[] _open;
+
+        /// <summary>The same for students in the reserve group (null without reserves).</summary>
+        private readonly byte[]? _groupOpen;
+
+        private const byte Open = 0;
+        private const byte Closed = 1;
+        private const byte NoSeats = 2;
+
         private readonly Seats[] _seats;
 
         /// <summary>Held students per opportunity as priority keys, best first: opportunity o holds held[seats[o].Offset ..][.. seats[o].Held].</summary>
@@ -132,6 +146,7 @@ public static class DeferredAcceptance
 
             _seats = Rent<Seats>(m);
             _bar = Rent<long>(m + 1);
+            _open = Rent<byte>(m + 1);
             var offset = 0;
             for (var o = 0; o < m; o++)
             {
@@ -139,14 +154,18 @@ public static class DeferredAcceptance
                 var reserve = reserves is null ? 0 : Math.Clamp(reserves[o], 0, capacity);
                 _seats[o] = new Seats { Offset = offset, Capacity = capacity, Reserve = reserve, Worst = -1 };
                 _bar[o] = capacity == 0 ? -1 : long.MaxValue;
+                _open[o] = capacity == 0 ? NoSeats : Open;
                 offset += capacity;
             }
 
             _bar[m] = -1;
+            _open[m] = NoSeats;
             if (_group is not null)
             {
                 _groupBar = Rent<long>(m + 1);
                 Array.Copy(_bar, _groupBar, m + 1);
+                _groupOpen = Rent<byte>(m + 1);
+                Array.Copy(_open, _groupOpen, m + 1);
             }
 
             _held = Rent<long>(offset);
@@ -173,6 +192,7 @@ public static class DeferredAcceptance
             var proposals = 0;
             fixed (int* order = _order, start = _start, preferences = _preferences)
             fixed (long* bar = _bar, groupBar = _groupBar)
+            fixed (byte* open = _open, groupOpen = _groupOpen)
             {
                 for (var r = 0; r < n; r++)
                 {
@@ -204,7 +224,29 @@ public static class DeferredAcceptance
                         // A bar below 0 (no seats, or the employer marked the student unacceptable) is not a proposal.
                         var holder = -1;
                         long key = student;
-                        if (lotteryOnly)
+                        if (lotteryOnly && student == r)
+                        {
+                            // First proposals: rank r comes after every key held so far, so an opportunity is open to r
+                            // exactly when its bar is the largest key.
+                            var opens = inGroup ? groupOpen : open;
+                            while (at < end)
+                            {
+                                var o = preferences[at++];
+                                var state = opens[o];
+                                if (state == NoSeats)
+                                {
+                                    continue;
+                                }
+
+                                proposals++;
+                                if (state == Open)
+                                {
+                                    holder = o;
+                                    break;
+                                }
+                            }
+                        }
+                        else if (lotteryOnly)
                         {
                             while (at < end)
                             {
@@ -258,7 +300,7 @@ public static class DeferredAcceptance
         /// The scan of the proposing loop when employers rank: the key differs per opportunity. Returns the opportunity
         /// that holds the student (or -1), their key there, the position after it, and the proposals made.
         /// </summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private unsafe (int Opportunity, long Key, int Next, int Proposals) FirstToHoldRanked(int student, long* bars, int at, int end)
         {
             var proposals = 0;
@@ -290,6 +332,8 @@ public static class DeferredAcceptance
             Return(_seats);
             Return(_bar);
             Return(_groupBar);
+            Return(_open);
+            Return(_groupOpen);
             Return(_held);
         }
 
@@ -338,7 +382,7 @@ public static class DeferredAcceptance
         }
 
         /// <summary>The general case of <see cref="Hold"/>: the proposer goes between those held, or replaces one.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         private long HoldInOrder(int o, long key, bool inGroup)
         {
             ref var seats = ref _seats[o];
@@ -391,15 +435,18 @@ public static class DeferredAcceptance
         }
 
         /// <summary>The bars of a full opportunity: what a proposer in the reserve group, and anyone else, must beat.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void SetBars(int o, ref Seats seats)
         {
             var worst = seats.Worst;
             if (seats.Reserve == 0)
             {
                 _bar[o] = worst;
+                _open[o] = Closed;
                 if (_groupBar is not null)
                 {
                     _groupBar[o] = worst;
+                    _groupOpen![o] = Closed;
                 }
             }
             else
@@ -410,10 +457,13 @@ public static class DeferredAcceptance
                 var nonMember = seats.GroupHeld <= seats.Reserve ? WorstNonMember(_held.AsSpan(seats.Offset, seats.Held), seats.Held) : seats.Held - 1;
                 _bar[o] = nonMember < 0 ? 0 : _held[seats.Offset + nonMember];
                 _groupBar![o] = seats.GroupHeld < seats.Reserve ? long.MaxValue : worst;
+                _open[o] = Closed;
+                _groupOpen![o] = seats.GroupHeld < seats.Reserve ? Open : Closed;
             }
         }
 
         /// <summary>The position of the worst non-member among the held keys, or -1 when all are group members.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int WorstNonMember(Span<long> held, int size)
         {
             var i = size - 1;
