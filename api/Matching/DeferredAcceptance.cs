@@ -15,19 +15,38 @@ public static class DeferredAcceptance
     /// <summary>How many students ahead the proposing loop asks the CPU to fetch preference lists (x86 only).</summary>
     private const int PrefetchDistance = 24;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MatchResult Run(MatchInput input, int seed)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        var assignment = new int[input.StudentCount];
+        return new MatchResult(assignment, Run(input, seed, assignment));
+    }
+
+    /// <summary>
+    /// Runs the round into the caller's array (one entry per student: the opportunity, or -1) and returns the proposals
+    /// made. For callers that run rounds repeatedly, and for the benchmark to time the algorithm apart from the
+    /// allocation of its result: fresh memory is paged in on first touch, which on a virtual machine can cost as much
+    /// as the round itself.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Run(MatchInput input, int seed, int[] assignment)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(assignment);
         var n = input.StudentCount;
+        if (assignment.Length < n)
+        {
+            throw new ArgumentException("The assignment array needs one entry per student.", nameof(assignment));
+        }
+
         var order = ArrayPool<int>.Shared.Rent(n);
         try
         {
             Lottery(n, seed, order);
-            var assignment = new int[n];
-            Array.Fill(assignment, -1);
+            Array.Fill(assignment, -1, 0, n);
             using var engine = new Engine(input, order, assignment);
             engine.ProposeInLotteryOrder();
-            return new MatchResult(assignment, engine.Proposals);
+            return engine.Proposals;
         }
         finally
         {

@@ -57,6 +57,19 @@ public sealed class DeferredAcceptanceProperties
     }
 
     [Fact]
+    public void Running_into_a_reused_array_gives_the_same_result_whatever_the_array_held()
+    {
+        var input = Instances.Random(21, students: 300, opportunities: 25, maxChoices: 6, rankings: true, unacceptable: true, reserves: true, maxCapacity: 8);
+        var expected = DeferredAcceptance.Run(input, 9);
+        var reused = Enumerable.Repeat(7, 310).ToArray(); // longer than needed, and full of a real opportunity
+
+        DeferredAcceptance.Run(input, 9, reused).Should().Be(expected.Proposals);
+        reused[..300].Should().Equal(expected.Assignment);
+        reused[300..].Should().OnlyContain(x => x == 7, "entries past the students are left alone");
+        FluentActions.Invoking(() => DeferredAcceptance.Run(input, 9, new int[299])).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_result_and_another_seed_may_not()
     {
         var input = Instances.Random(11, students: 200, opportunities: 30, maxChoices: 6, rankings: true, unacceptable: true, reserves: true);
