@@ -115,6 +115,9 @@ public static class DeferredAcceptance
         /// <summary>Held students per opportunity as priority keys, best first: opportunity o holds held[seats[o].Offset ..][.. seats[o].Held].</summary>
         private readonly long[] _held;
 
+        /// <summary>Students a reserve let go during the first pass, by rank (only with reserves).</summary>
+        private readonly int[]? _displaced;
+
         private int _proposals;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -185,6 +188,7 @@ public static class DeferredAcceptance
                 Array.Copy(_bar, _groupBar, m + 1);
                 _groupOpen = Rent<byte>(m + 1);
                 Array.Copy(_open, _groupOpen, m + 1);
+                _displaced = Rent<int>(n);
             }
 
             _held = Rent<long>(offset);
@@ -193,24 +197,35 @@ public static class DeferredAcceptance
         public int Proposals => _proposals;
 
         /// <summary>
-        /// Students propose one after another in lottery order, and a student let go proposes again at once (the result
-        /// does not depend on the order of proposals). In lottery order a newcomer comes last at every opportunity that
-        /// ranks by lottery alone, so a full one rejects them and nobody is displaced; displacements come only from
-        /// employer rankings and reserves. What stays random is where each student's list lies, so the loop asks for the
-        /// lists of the students a little ahead while it works.
+        /// Students propose one after another in lottery order (the result does not depend on the order of proposals).
+        /// In lottery order a newcomer comes last at every opportunity that ranks by lottery alone, so a full one rejects
+        /// them and nobody is displaced; only a reserve lets someone go, and those students propose on after the pass.
+        /// What stays random is where each student's list lies, so the loop asks for the lists of the students a little
+        /// ahead while it works. With employer rankings keys differ per opportunity and every proposal reads the bars.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public unsafe void ProposeInLotteryOrder()
         {
             var n = _n;
+            if (!_lotteryOnly)
+            {
+                // Employers rank: a key differs per opportunity, so every proposal reads the bars.
+                for (var r = 0; r < n; r++)
+                {
+                    ProposeFrom(r, _start[_order[r]]);
+                }
+
+                return;
+            }
+
             var prefetch = Sse.IsSupported;
-            var lotteryOnly = _lotteryOnly;
             var group = _group;
             var assignment = _assignment;
             var resumeAt = _resumeAt;
+            var displaced = _displaced;
+            var pending = 0;
             var proposals = 0;
             fixed (int* order = _order, start = _start, preferences = _preferences)
-            fixed (long* bar = _bar, groupBar = _groupBar)
             fixed (byte* open = _open, groupOpen = _groupOpen)
             {
                 for (var r = 0; r < n; r++)
@@ -230,117 +245,101 @@ public static class DeferredAcceptance
                         }
                     }
 
-                    // Student r proposes down their list until an opportunity holds them or the list ends. If holding
-                    // them made the opportunity let someone go, that student goes on down their own list, and so on.
-                    var student = r;
-                    var at = start[order[r]];
-                    var end = start[order[r] + 1];
-                    while (true)
+                    // Student r's first proposals: r comes after every key held so far, so an opportunity takes r
+                    // exactly when it is open to r's group; no seats (or an unacceptable mark) is not a proposal.
+                    var s = order[r];
+                    var at = start[s];
+                    var end = start[s + 1];
+                    var inGroup = group is not null && group[r];
+                    var opens = inGroup ? groupOpen : open;
+                    while (at < end)
                     {
-                        var inGroup = group is not null && group[student];
-                        var bars = inGroup ? groupBar : bar;
-
-                        // A bar below 0 (no seats, or the employer marked the student unacceptable) is not a proposal.
-                        var holder = -1;
-                        long key = student;
-                        if (lotteryOnly && student == r)
+                        var o = preferences[at++];
+                        var state = opens[o];
+                        if (state == NoSeats)
                         {
-                            // First proposals: rank r comes after every key held so far, so an opportunity is open to r
-                            // exactly when its bar is the largest key.
-                            var opens = inGroup ? groupOpen : open;
-                            while (at < end)
+                            continue;
+                        }
+
+                        proposals++;
+                        if (state == Open)
+                        {
+                            assignment[s] = o;
+                            resumeAt[r] = at;
+                            var letGo = Hold(o, r, inGroup);
+                            if (letGo >= 0)
                             {
-                                var o = preferences[at++];
-                                var state = opens[o];
-                                if (state == NoSeats)
-                                {
-                                    continue;
-                                }
-
-                                proposals++;
-                                if (state == Open)
-                                {
-                                    holder = o;
-                                    break;
-                                }
+                                // Only a reserve lets someone go here; they propose on after this pass.
+                                var x = _priority.RankOf(letGo);
+                                assignment[order[x]] = -1;
+                                displaced![pending++] = x;
                             }
-                        }
-                        else if (lotteryOnly)
-                        {
-                            while (at < end)
-                            {
-                                var o = preferences[at++];
-                                var b = bars[o];
-                                if (b < 0)
-                                {
-                                    continue;
-                                }
 
-                                proposals++;
-                                if (key < b)
-                                {
-                                    holder = o;
-                                    break;
-                                }
-                            }
-                        }
-                        else
-                        {
-                            var found = FirstToHoldRanked(student, bars, at, end);
-                            (holder, key, at) = (found.Opportunity, found.Key, found.Next);
-                            proposals += found.Proposals;
-                        }
-
-                        if (holder < 0)
-                        {
-                            break; // unmatched
-                        }
-
-                        assignment[order[student]] = holder;
-                        resumeAt[student] = at;
-                        var letGo = Hold(holder, key, inGroup);
-                        if (letGo < 0)
-                        {
                             break;
                         }
-
-                        student = _priority.RankOf(letGo);
-                        assignment[order[student]] = -1;
-                        at = resumeAt[student];
-                        end = start[order[student] + 1];
                     }
                 }
             }
 
-            _proposals = proposals;
+            _proposals += proposals;
+
+            // The result does not depend on when a student proposes, so those let go go on down their lists now.
+            for (var i = 0; i < pending; i++)
+            {
+                ProposeFrom(displaced![i], _resumeAt[displaced[i]]);
+            }
         }
 
         /// <summary>
-        /// The scan of the proposing loop when employers rank: the key differs per opportunity. Returns the opportunity
-        /// that holds the student (or -1), their key there, the position after it, and the proposals made.
+        /// The student of rank r proposes down their list from position `at`, reading the bars, until an opportunity
+        /// holds them or the list ends; if holding them made the opportunity let someone go, that student goes on down
+        /// their own list, and so on.
         /// </summary>
-        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private unsafe (int Opportunity, long Key, int Next, int Proposals) FirstToHoldRanked(int student, long* bars, int at, int end)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void ProposeFrom(int r, int at)
         {
-            var proposals = 0;
-            while (at < end)
+            while (true)
             {
-                var o = _preferences[at++];
-                var bar = bars[o];
-                if (bar < 0)
+                var end = _start[_order[r] + 1];
+                var inGroup = _group is not null && _group[r];
+                var bars = inGroup ? _groupBar! : _bar;
+                var holder = -1;
+                var key = 0L;
+                while (at < end)
                 {
-                    continue;
+                    var o = _preferences[at++];
+                    var bar = bars[o];
+                    if (bar < 0)
+                    {
+                        continue; // no seats, or the employer marked this student unacceptable: not a proposal
+                    }
+
+                    _proposals++;
+                    key = _priority.Of(o, r);
+                    if (key < bar)
+                    {
+                        holder = o;
+                        break;
+                    }
                 }
 
-                proposals++;
-                var key = _priority.Of(o, student);
-                if (key < bar)
+                if (holder < 0)
                 {
-                    return (o, key, at, proposals);
+                    return;
                 }
+
+                _assignment[_order[r]] = holder;
+                _resumeAt[r] = at;
+                var letGo = Hold(holder, key, inGroup);
+                if (letGo < 0)
+                {
+                    return;
+                }
+
+                r = _priority.RankOf(letGo);
+                _assignment[_order[r]] = -1;
+                at = _resumeAt[r];
             }
-
-            return (-1, 0, at, proposals);
         }
 
         public void Dispose()
@@ -353,6 +352,7 @@ public static class DeferredAcceptance
             Return(_groupBar);
             Return(_open);
             Return(_groupOpen);
+            Return(_displaced);
             Return(_held);
         }
 
