@@ -207,17 +207,7 @@ public static class DeferredAcceptance
         public unsafe void ProposeInLotteryOrder()
         {
             var n = _n;
-            if (!_lotteryOnly)
-            {
-                // Employers rank: a key differs per opportunity, so every proposal reads the bars.
-                for (var r = 0; r < n; r++)
-                {
-                    ProposeFrom(r, _start[_order[r]]);
-                }
-
-                return;
-            }
-
+            var lotteryOnly = _lotteryOnly;
             var prefetch = Sse.IsSupported;
             var group = _group;
             var assignment = _assignment;
@@ -243,6 +233,13 @@ public static class DeferredAcceptance
                             Sse.Prefetch0(preferences + start[ahead]);
                             Sse.Prefetch0(preferences + start[ahead + 1] - 1);
                         }
+                    }
+
+                    if (!lotteryOnly)
+                    {
+                        // Employers rank: a key differs per opportunity, so every proposal reads the bars.
+                        ProposeFrom(r, start[order[r]]);
+                        continue;
                     }
 
                     // Student r's first proposals: r comes after every key held so far, so an opportunity takes r

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 // LaunchPath benchmarks: timed console runs that print their figures (not unit tests).
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- roster [users]
-//   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- match [students] [opportunities] [choices]
+//   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- match [students] [opportunities] [choices] [ranked]
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- recommend [opportunities] [students]
 var what = args.FirstOrDefault() ?? "roster";
 switch (what)
@@ -22,7 +22,8 @@ switch (what)
         RecommendBench.Run(args.Length > 1 ? int.Parse(args[1]) : 10_000, args.Length > 2 ? int.Parse(args[2]) : 500);
         break;
     case "match":
-        MatchBench.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 10_000, args.Length > 3 ? int.Parse(args[3]) : 10);
+        MatchBench.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 10_000, args.Length > 3 ? int.Parse(args[3]) : 10,
+            ranked: args.Contains("ranked"));
         break;
     default:
         Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: roster, match, recommend");
