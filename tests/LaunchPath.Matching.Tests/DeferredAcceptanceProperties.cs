@@ -70,6 +70,17 @@ public sealed class DeferredAcceptanceProperties
     }
 
     [Fact]
+    public void A_round_with_nobody_or_no_seats_runs_and_places_nobody()
+    {
+        DeferredAcceptance.Run(new MatchInput(0, [2, 3], [0], []), 1).Assignment.Should().BeEmpty();
+        DeferredAcceptance.Run(new MatchInput(2, [], [0, 0, 0], []), 1).Assignment.Should().Equal(-1, -1);
+
+        var noSeats = DeferredAcceptance.Run(new MatchInput(2, [0, 0], [0, 2, 3], [0, 1, 1]) { InReserveGroup = [true, false], Reserves = [1, 0] }, 1);
+        noSeats.Assignment.Should().Equal(-1, -1);
+        noSeats.Proposals.Should().Be(0, "an opportunity without seats takes no proposals");
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_result_and_another_seed_may_not()
     {
         var input = Instances.Random(11, students: 200, opportunities: 30, maxChoices: 6, rankings: true, unacceptable: true, reserves: true);
