@@ -127,7 +127,7 @@ public static class DeferredAcceptance
             var m = input.OpportunityCount;
             _order = order;
             _priority = new Priority(input, order);
-            _lotteryOnly = input.Rankings is null;
+            _lotteryOnly = input.Rankings is null || Array.TrueForAll(input.Rankings, ranks => ranks is null || ranks.Count == 0);
             _start = input.PreferenceStart;
             _preferences = input.Preferences;
             _unacceptable = m;
@@ -166,13 +166,33 @@ public static class DeferredAcceptance
                 }
             }
 
+            // Held slots are kept for seats that can be filled: no more than the students, and, when the seats add up to
+            // more than there are choices (virtual events with thousands of seats), no more than the students who chose
+            // the opportunity. So memory follows the round's size, not the seats offered.
+            var seatsToKeep = 0L;
+            for (var o = 0; o < m; o++)
+            {
+                seatsToKeep += Math.Clamp(input.Capacities[o], 0, n);
+            }
+
+            int[]? chosenBy = null;
+            if (seatsToKeep > _preferences.Length)
+            {
+                chosenBy = Rent<int>(m + 1);
+                Array.Clear(chosenBy, 0, m + 1);
+                for (var i = 0; i < _start[n]; i++)
+                {
+                    chosenBy[_preferences[i]]++;
+                }
+            }
+
             _seats = Rent<Seats>(m);
             _bar = Rent<long>(m + 1);
             _open = Rent<byte>(m + 1);
             var offset = 0;
             for (var o = 0; o < m; o++)
             {
-                var capacity = Math.Max(0, input.Capacities[o]);
+                var capacity = Math.Min(Math.Clamp(input.Capacities[o], 0, n), chosenBy?[o] ?? int.MaxValue);
                 var reserve = reserves is null ? 0 : Math.Clamp(reserves[o], 0, capacity);
                 _seats[o] = new Seats { Offset = offset, Capacity = capacity, Reserve = reserve, Worst = -1 };
                 _bar[o] = capacity == 0 ? -1 : long.MaxValue;
@@ -180,6 +200,7 @@ public static class DeferredAcceptance
                 offset += capacity;
             }
 
+            Return(chosenBy);
             _bar[m] = -1;
             _open[m] = NoSeats;
             if (_group is not null)

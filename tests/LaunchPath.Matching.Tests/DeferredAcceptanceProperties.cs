@@ -81,6 +81,48 @@ public sealed class DeferredAcceptanceProperties
     }
 
     [Fact]
+    public void Seats_far_beyond_the_round_cost_no_memory_and_change_nothing()
+    {
+        // 5,000 students, 2,000 opportunities with a billion seats each: held slots follow who chose what (10,000
+        // choices), not the seats offered (which, cut to the students, would still be 10 million slots, 80 MB).
+        var start = Enumerable.Range(0, 5001).Select(s => s * 2).ToArray();
+        var choices = Enumerable.Range(0, 5000).SelectMany(s => new[] { s % 2000, (s + 7) % 2000 }).ToArray();
+        var input = new MatchInput(5000, Enumerable.Repeat(1_000_000_000, 2000).ToArray(), start, choices);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = DeferredAcceptance.Run(input, 4);
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(4_000_000);
+        result.Assignment.Should().Equal(Enumerable.Range(0, 5000).Select(s => s % 2000), "everyone gets their first choice");
+
+        // And the same cut where it matters, on instances checked against the textbook algorithm.
+        for (var seed = 0; seed < 40; seed++)
+        {
+            var random = Instances.Random(7000 + seed, students: 30 + seed, opportunities: 3 + seed % 7, maxChoices: 4, rankings: seed % 2 == 0, unacceptable: false, reserves: true, maxCapacity: 3);
+            var huge = new MatchInput(random.StudentCount, random.Capacities.Select(c => c == 0 ? 0 : 2_000_000_000).ToArray(), random.PreferenceStart, random.Preferences)
+            {
+                Rankings = random.Rankings,
+                InReserveGroup = random.InReserveGroup,
+                Reserves = random.Reserves,
+            };
+            DeferredAcceptance.Run(huge, seed).Assignment.Should().Equal(Instances.TextbookDeferredAcceptance(huge, DeferredAcceptance.LotteryRanks(huge.StudentCount, seed)), $"seed {seed}");
+        }
+    }
+
+    [Fact]
+    public void Rankings_that_rank_nobody_are_the_lottery_alone()
+    {
+        var input = Instances.Random(31, students: 200, opportunities: 20, maxChoices: 5, rankings: false, unacceptable: false, reserves: true, maxCapacity: 6);
+        var empty = new MatchInput(input.StudentCount, input.Capacities, input.PreferenceStart, input.Preferences)
+        {
+            Rankings = new IReadOnlyDictionary<int, int>?[input.OpportunityCount],
+            InReserveGroup = input.InReserveGroup,
+            Reserves = input.Reserves,
+        };
+        var (withEmpty, without) = (DeferredAcceptance.Run(empty, 3), DeferredAcceptance.Run(input, 3));
+        withEmpty.Assignment.Should().Equal(without.Assignment);
+        withEmpty.Proposals.Should().Be(without.Proposals);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_result_and_another_seed_may_not()
     {
         var input = Instances.Random(11, students: 200, opportunities: 30, maxChoices: 6, rankings: true, unacceptable: true, reserves: true);
