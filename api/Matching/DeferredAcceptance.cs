@@ -15,6 +15,9 @@ public static class DeferredAcceptance
     /// <summary>How many students ahead the proposing loop asks the CPU to fetch preference lists (x86 only).</summary>
     private const int PrefetchDistance = 24;
 
+    /// <summary>How far past the last student the proposing loop reads the lottery order.</summary>
+    private const int LookAhead = 2 * PrefetchDistance + 1;
+
     public static MatchResult Run(MatchInput input, int seed)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -39,10 +42,12 @@ public static class DeferredAcceptance
             throw new ArgumentException("The assignment array needs one entry per student.", nameof(assignment));
         }
 
-        var order = ArrayPool<int>.Shared.Rent(n);
+        // The lottery order, padded with student 0 so that the proposing loop reads ahead without checking where it ends.
+        var order = ArrayPool<int>.Shared.Rent(n + LookAhead);
         try
         {
             Lottery(n, seed, order);
+            Array.Clear(order, n, LookAhead);
             Array.Fill(assignment, -1, 0, n);
             using var engine = new Engine(input, order, assignment);
             engine.ProposeInLotteryOrder();
@@ -56,9 +61,8 @@ public static class DeferredAcceptance
 
     /// <summary>
     /// The proposing loop's state: who holds whom, and the proposals made. Inside the engine a student is known by their
-    /// lottery rank (student order[r] has rank r), so the state it keeps per student is read and written front to back
-    /// as students propose in lottery order, and a key that ranks by lottery alone is the rank itself. Its arrays come
-    /// from the shared pool: a round re-run (or the next round) reuses them instead of paging in fresh memory.
+    /// lottery rank (student order[r] has rank r), so a key that ranks by lottery alone is the rank itself. Its arrays
+    /// come from the shared pool: a round re-run (or the next round) reuses them instead of paging in fresh memory.
     /// </summary>
     private sealed class Engine : IDisposable
     {
@@ -77,14 +81,11 @@ public static class DeferredAcceptance
 
         private readonly int _unacceptable;
 
-        /// <summary>Per rank, whether that student is in the reserve group (null when no seats are reserved).</summary>
+        /// <summary>Per student (by index), whether they are in the reserve group (null when no seats are reserved).</summary>
         private readonly bool[]? _group;
 
         /// <summary>Per student (by index, as returned), the opportunity that holds them, or -1.</summary>
         private readonly int[] _assignment;
-
-        /// <summary>Per rank, the position in the student's list just after the opportunity that holds them.</summary>
-        private readonly int[] _resumeAt;
 
         /// <summary>
         /// Per opportunity, the key a proposer must beat to be held: long.MaxValue while seats are free, the worst held
@@ -99,12 +100,16 @@ public static class DeferredAcceptance
         /// <summary>
         /// What the bars say to a student proposing for the first time, whose lottery rank comes after every key held so
         /// far: <see cref="Open"/> (the bar is the largest key), <see cref="Closed"/>, or <see cref="NoSeats"/> (not a
-        /// proposal). One byte per opportunity, so the first pass reads a table that stays in the nearest cache.
+        /// proposal). One byte per opportunity, so the first pass reads a table that stays in the nearest cache. With
+        /// reserves a second table for students in the reserve group follows at <see cref="_groupTable"/>.
         /// </summary>
-        private readonly byte[] _open;
+        private readonly byte[] _opens;
 
-        /// <summary>The same for students in the reserve group (null without reserves).</summary>
-        private readonly byte[]? _groupOpen;
+        /// <summary>Where the reserve group's table starts in <see cref="_opens"/> (0 without reserves: there is one table).</summary>
+        private readonly int _groupTable;
+
+        /// <summary>How many students a reserve let go during the first pass (the first entries of <see cref="_displaced"/>).</summary>
+        private int _pending;
 
         private const byte Open = 0;
         private const byte Closed = 1;
@@ -115,7 +120,10 @@ public static class DeferredAcceptance
         /// <summary>Held students per opportunity as priority keys, best first: opportunity o holds held[seats[o].Offset ..][.. seats[o].Held].</summary>
         private readonly long[] _held;
 
-        /// <summary>Students a reserve let go during the first pass, by rank (only with reserves).</summary>
+        /// <summary>
+        /// Students a reserve let go during the first pass, by rank, each followed by where in their list they go on
+        /// (only with reserves).
+        /// </summary>
         private readonly int[]? _displaced;
 
         private int _proposals;
@@ -154,15 +162,13 @@ public static class DeferredAcceptance
             }
 
             _assignment = assignment;
-            _resumeAt = Rent<int>(n);
             var reserves = input.InReserveGroup is null ? null : input.Reserves;
             if (reserves is not null)
             {
-                var group = input.InReserveGroup!;
-                _group = Rent<bool>(n);
-                for (var r = 0; r < n; r++)
+                _group = input.InReserveGroup;
+                if (_group!.Length < n)
                 {
-                    _group[r] = group[order[r]];
+                    throw new ArgumentException("The reserve group needs one entry per student.", nameof(input));
                 }
             }
 
@@ -188,28 +194,28 @@ public static class DeferredAcceptance
 
             _seats = Rent<Seats>(m);
             _bar = Rent<long>(m + 1);
-            _open = Rent<byte>(m + 1);
+            _groupTable = _group is null ? 0 : m + 1;
+            _opens = Rent<byte>(_group is null ? m + 1 : 2 * (m + 1));
             var offset = 0;
             for (var o = 0; o < m; o++)
             {
                 var capacity = Math.Min(Math.Clamp(input.Capacities[o], 0, n), chosenBy?[o] ?? int.MaxValue);
                 var reserve = reserves is null ? 0 : Math.Clamp(reserves[o], 0, capacity);
-                _seats[o] = new Seats { Offset = offset, Capacity = capacity, Reserve = reserve, Worst = -1 };
+                _seats[o] = new Seats { Offset = offset, Capacity = capacity, Reserve = reserve };
                 _bar[o] = capacity == 0 ? -1 : long.MaxValue;
-                _open[o] = capacity == 0 ? NoSeats : Open;
+                _opens[o] = capacity == 0 ? NoSeats : Open;
                 offset += capacity;
             }
 
             Return(chosenBy);
             _bar[m] = -1;
-            _open[m] = NoSeats;
+            _opens[m] = NoSeats;
             if (_group is not null)
             {
                 _groupBar = Rent<long>(m + 1);
                 Array.Copy(_bar, _groupBar, m + 1);
-                _groupOpen = Rent<byte>(m + 1);
-                Array.Copy(_open, _groupOpen, m + 1);
-                _displaced = Rent<int>(n);
+                Array.Copy(_opens, 0, _opens, _groupTable, m + 1);
+                _displaced = Rent<int>(2 * n);
             }
 
             _held = Rent<long>(offset);
@@ -221,90 +227,231 @@ public static class DeferredAcceptance
         /// Students propose one after another in lottery order (the result does not depend on the order of proposals).
         /// In lottery order a newcomer comes last at every opportunity that ranks by lottery alone, so a full one rejects
         /// them and nobody is displaced; only a reserve lets someone go, and those students propose on after the pass.
-        /// What stays random is where each student's list lies, so the loop asks for the lists of the students a little
-        /// ahead while it works. With employer rankings keys differ per opportunity and every proposal reads the bars.
+        /// With employer rankings keys differ per opportunity and every proposal reads the bars.
+        /// </summary>
+        public void ProposeInLotteryOrder()
+        {
+            if (_lotteryOnly)
+            {
+                FirstPass();
+                if (_pending > 0)
+                {
+                    LetGo();
+                    Settle();
+                }
+            }
+            else
+            {
+                ProposeRanked();
+            }
+
+            // The result does not depend on when a student proposes, so those let go go on down their lists now.
+            for (var i = 0; i < _pending; i++)
+            {
+                ProposeFrom(_displaced![2 * i], _displaced[2 * i + 1]);
+            }
+        }
+
+        /// <summary>
+        /// Every student's first proposals when opportunities rank by lottery alone: student r comes after every key held
+        /// so far, so an opportunity takes r exactly when its table says it is open to r's group, and holding r appends r
+        /// to its list. What the CPU waits for here is memory and the one branch it cannot predict (where each student's
+        /// walk ends), so the loop fetches the lists of students a little ahead, and reads the next student's list bounds
+        /// and first choice before this student's walk ends, where a mispredicted branch would otherwise hold them up.
+        /// Everything is reached through pointers, without bounds checks, and the loop keeps as few values as it can: with
+        /// more than the registers hold it runs measurably slower. It leaves the bars to the open tables; they are settled
+        /// after the pass for the few who propose on.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public unsafe void ProposeInLotteryOrder()
+        private unsafe void FirstPass()
         {
             var n = _n;
-            var lotteryOnly = _lotteryOnly;
-            var prefetch = Sse.IsSupported;
-            var group = _group;
-            var assignment = _assignment;
-            var resumeAt = _resumeAt;
-            var displaced = _displaced;
-            var pending = 0;
-            var proposals = 0;
-            fixed (int* order = _order, start = _start, preferences = _preferences)
-            fixed (byte* open = _open, groupOpen = _groupOpen)
+            if (_start[n] == 0)
             {
+                return; // no choices: no proposals
+            }
+
+            var groupTable = _groupTable;
+            var proposals = 0;
+            fixed (int* order = _order, start = _start, preferences = _preferences, assignment = _assignment)
+            fixed (byte* opens = _opens)
+            fixed (bool* group = _group)
+            fixed (Seats* seats = _seats)
+            fixed (long* held = _held)
+            {
+                var at = start[order[0]];
+                var end = start[order[0] + 1];
+                var o = preferences[at < end ? at : 0];
+                var inGroup = group != null && group[order[0]];
                 for (var r = 0; r < n; r++)
                 {
-                    if (prefetch)
+                    Prefetch(order, start, preferences, r);
+                    var (from, to, choice, member) = (at, end, o, inGroup);
+                    var s = order[r + 1];
+                    at = start[s];
+                    end = start[s + 1];
+                    o = preferences[at < end ? at : 0]; // an empty list reads a choice it never makes
+                    inGroup = group != null && group[s];
+                    var table = member ? opens + groupTable : opens;
+                    proposals -= from;
+                    while (from < to)
                     {
-                        if (r + 2 * PrefetchDistance < n)
-                        {
-                            Sse.Prefetch0(start + order[r + 2 * PrefetchDistance]);
-                        }
-
-                        if (r + PrefetchDistance < n)
-                        {
-                            var ahead = order[r + PrefetchDistance];
-                            Sse.Prefetch0(preferences + start[ahead]);
-                            Sse.Prefetch0(preferences + start[ahead + 1] - 1);
-                        }
-                    }
-
-                    if (!lotteryOnly)
-                    {
-                        // Employers rank: a key differs per opportunity, so every proposal reads the bars.
-                        ProposeFrom(r, start[order[r]]);
-                        continue;
-                    }
-
-                    // Student r's first proposals: r comes after every key held so far, so an opportunity takes r
-                    // exactly when it is open to r's group; no seats (or an unacceptable mark) is not a proposal.
-                    var s = order[r];
-                    var at = start[s];
-                    var end = start[s + 1];
-                    var inGroup = group is not null && group[r];
-                    var opens = inGroup ? groupOpen : open;
-                    while (at < end)
-                    {
-                        var o = preferences[at++];
-                        var state = opens[o];
-                        if (state == NoSeats)
-                        {
-                            continue;
-                        }
-
-                        proposals++;
+                        var state = table[choice];
+                        from++;
                         if (state == Open)
                         {
-                            assignment[s] = o;
-                            resumeAt[r] = at;
-                            var letGo = Hold(o, r, inGroup);
-                            if (letGo >= 0)
+                            assignment[order[r]] = choice;
+                            var seat = seats + choice;
+                            var size = seat->Held;
+                            if (size < seat->Capacity)
                             {
-                                // Only a reserve lets someone go here; they propose on after this pass.
-                                var x = _priority.RankOf(letGo);
-                                assignment[order[x]] = -1;
-                                displaced![pending++] = x;
+                                // A seat is free, and r is the worst key yet: append. (The worst key and the bars are
+                                // settled after the pass, for those who propose on.)
+                                held[seat->Offset + size] = r;
+                                seat->Held = ++size;
+                                if (member)
+                                {
+                                    seat->GroupHeld++;
+                                }
+
+                                if (size == seat->Capacity)
+                                {
+                                    // Full: closed, except to the group while its reserve has room.
+                                    opens[choice] = Closed;
+                                    if (groupTable != 0)
+                                    {
+                                        opens[groupTable + choice] = seat->GroupHeld < seat->Reserve ? Open : Closed;
+                                    }
+                                }
+                            }
+                            else
+                            {
+                                // Full, and open to the group while its reserve has room: r takes the place of the
+                                // worst non-member held, who is let go after the pass (nothing reads this list
+                                // before then: a full opportunity takes no one else but the group, through here).
+                                // No call here: a call in the loop would cost the loop its registers.
+                                if (++seat->GroupHeld >= seat->Reserve)
+                                {
+                                    opens[groupTable + choice] = Closed;
+                                }
+
+                                _displaced![2 * _pending] = choice;
+                                _displaced[2 * _pending + 1] = r;
+                                _pending++;
                             }
 
                             break;
                         }
+
+                        if (state == NoSeats)
+                        {
+                            proposals--; // not a proposal
+                        }
+
+                        if (from < to)
+                        {
+                            choice = preferences[from];
+                        }
                     }
+
+                    proposals += from;
                 }
             }
 
             _proposals += proposals;
+        }
 
-            // The result does not depend on when a student proposes, so those let go go on down their lists now.
-            for (var i = 0; i < pending; i++)
+        /// <summary>
+        /// After the first pass, before anyone proposes on: the bars of the opportunities it filled, which it leaves to
+        /// the open tables. Without a reserve both bars are the worst key held, the last appended.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Settle()
+        {
+            var m = _unacceptable;
+            var seatsOf = _seats;
+            var bar = _bar;
+            var groupBar = _groupBar!;
+            for (var o = 0; o < m; o++)
             {
-                ProposeFrom(displaced![i], _resumeAt[displaced[i]]);
+                ref var seats = ref seatsOf[o];
+                if (seats.Held == seats.Capacity && seats.Capacity > 0)
+                {
+                    if (seats.Reserve == 0)
+                    {
+                        bar[o] = groupBar[o] = _held[seats.Offset + seats.Held - 1];
+                    }
+                    else
+                    {
+                        SetBars(o, ref seats);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// After the first pass, in the order they came: each group member a full opportunity took on its reserve
+        /// takes the place of the worst non-member it held, who is let go and will propose on from after it. Each
+        /// entry of <see cref="_displaced"/> (opportunity, member's rank) becomes (rank let go, where they go on).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void LetGo()
+        {
+            for (var i = 0; i < _pending; i++)
+            {
+                var (o, r) = (_displaced![2 * i], _displaced[2 * i + 1]);
+                ref var seats = ref _seats[o];
+                var held = _held.AsSpan(seats.Offset, seats.Held);
+                var leaveOut = WorstNonMember(held, held.Length);
+                var x = _priority.RankOf(held[leaveOut]);
+                held[(leaveOut + 1)..].CopyTo(held[leaveOut..]);
+                held[^1] = r; // r came after everyone held
+                _assignment[_order[x]] = -1;
+                _displaced[2 * i] = x;
+                _displaced[2 * i + 1] = After(x, o);
+            }
+        }
+
+        /// <summary>Where in the list of the student of rank r the choices after opportunity o begin (r chose o).</summary>
+        private int After(int r, int o)
+        {
+            var s = _order[r];
+            var (at, end) = (_start[s], _start[s + 1]);
+            while (at < end && _preferences[at++] != o)
+            {
+            }
+
+            return at;
+        }
+
+        /// <summary>Every student's proposals when employers rank: keys differ per opportunity, so each reads the bars.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private unsafe void ProposeRanked()
+        {
+            var n = _n;
+            fixed (int* order = _order, start = _start, preferences = _preferences)
+            {
+                for (var r = 0; r < n; r++)
+                {
+                    Prefetch(order, start, preferences, r);
+                    ProposeFrom(r, start[order[r]]);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Asks the CPU (x86 only) for the preference list of the student <see cref="PrefetchDistance"/> ranks ahead, and
+        /// for where the list of the student twice as far ahead starts: in lottery order the lists lie anywhere.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe void Prefetch(int* order, int* start, int* preferences, int r)
+        {
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(start + order[r + 2 * PrefetchDistance]);
+                var ahead = order[r + PrefetchDistance];
+                Sse.Prefetch0(preferences + start[ahead]);
+                Sse.Prefetch0(preferences + start[ahead + 1] - 1);
             }
         }
 
@@ -319,7 +466,7 @@ public static class DeferredAcceptance
             while (true)
             {
                 var end = _start[_order[r] + 1];
-                var inGroup = _group is not null && _group[r];
+                var inGroup = _group is not null && _group[_order[r]];
                 var bars = inGroup ? _groupBar! : _bar;
                 var holder = -1;
                 var key = 0L;
@@ -347,7 +494,6 @@ public static class DeferredAcceptance
                 }
 
                 _assignment[_order[r]] = holder;
-                _resumeAt[r] = at;
                 var letGo = Hold(holder, key, inGroup);
                 if (letGo < 0)
                 {
@@ -356,20 +502,17 @@ public static class DeferredAcceptance
 
                 r = _priority.RankOf(letGo);
                 _assignment[_order[r]] = -1;
-                at = _resumeAt[r];
+                at = After(r, holder);
             }
         }
 
         public void Dispose()
         {
             Return(_preferencesCopy);
-            Return(_resumeAt);
-            Return(_group);
             Return(_seats);
             Return(_bar);
             Return(_groupBar);
-            Return(_open);
-            Return(_groupOpen);
+            Return(_opens);
             Return(_displaced);
             Return(_held);
         }
@@ -393,14 +536,12 @@ public static class DeferredAcceptance
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private long Hold(int o, long key, bool inGroup)
         {
-            // In lottery order a newcomer is usually the worst yet of an opportunity with a seat free: it goes last, and
-            // nothing held is read.
+            // A newcomer who is the worst yet of an opportunity with a seat free goes last.
             ref var seats = ref _seats[o];
             var size = seats.Held;
-            if (size < seats.Capacity && key > seats.Worst)
+            if (size < seats.Capacity && key > Worst(ref seats))
             {
                 _held[seats.Offset + size] = key;
-                seats.Worst = key;
                 seats.Held = size + 1;
                 if (inGroup)
                 {
@@ -437,13 +578,11 @@ public static class DeferredAcceptance
 
                 held[(leaveOut + 1)..size].CopyTo(held[leaveOut..]);
                 size--;
-                seats.Worst = size > 0 ? held[size - 1] : -1;
             }
 
-            if (key > seats.Worst)
+            if (size == 0 || key > held[size - 1])
             {
                 held[size] = key;
-                seats.Worst = key;
             }
             else
             {
@@ -475,15 +614,15 @@ public static class DeferredAcceptance
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void SetBars(int o, ref Seats seats)
         {
-            var worst = seats.Worst;
+            var worst = Worst(ref seats);
             if (seats.Reserve == 0)
             {
                 _bar[o] = worst;
-                _open[o] = Closed;
+                _opens[o] = Closed;
                 if (_groupBar is not null)
                 {
                     _groupBar[o] = worst;
-                    _groupOpen![o] = Closed;
+                    _opens[_groupTable + o] = Closed;
                 }
             }
             else
@@ -494,8 +633,8 @@ public static class DeferredAcceptance
                 var nonMember = seats.GroupHeld <= seats.Reserve ? WorstNonMember(_held.AsSpan(seats.Offset, seats.Held), seats.Held) : seats.Held - 1;
                 _bar[o] = nonMember < 0 ? 0 : _held[seats.Offset + nonMember];
                 _groupBar![o] = seats.GroupHeld < seats.Reserve ? long.MaxValue : worst;
-                _open[o] = Closed;
-                _groupOpen![o] = seats.GroupHeld < seats.Reserve ? Open : Closed;
+                _opens[o] = Closed;
+                _opens[_groupTable + o] = seats.GroupHeld < seats.Reserve ? Open : Closed;
             }
         }
 
@@ -512,16 +651,18 @@ public static class DeferredAcceptance
             return i;
         }
 
-        private bool InGroup(long key) => _group![_priority.RankOf(key)];
+        private bool InGroup(long key) => _group![_order[_priority.RankOf(key)]];
+
+        /// <summary>The worst key an opportunity holds (its list is sorted best first), or -1 when it holds nobody.</summary>
+        private long Worst(ref Seats seats) => seats.Held > 0 ? _held[seats.Offset + seats.Held - 1] : -1;
     }
 
     /// <summary>
-    /// An opportunity's seats: where its held keys lie, how many are held and how many of those are in the reserve
-    /// group, and the worst key held (-1: none), so that appending a newcomer reads nothing else.
+    /// An opportunity's seats: where its held keys lie, how many are held, how many are reserved, and how many of those
+    /// held are in the reserve group.
     /// </summary>
     private struct Seats
     {
-        public long Worst;
         public int Offset;
         public int Capacity;
         public int Reserve;
@@ -544,46 +685,56 @@ public static class DeferredAcceptance
     }
 
     /// <summary>
-    /// The seeded lottery: a uniform random permutation (Fisher–Yates driven by SplitMix64, with Lemire's unbiased
-    /// bounded draw), written as the students in rank order. Its own generator, so a seed gives the same lottery on
-    /// every .NET version and machine.
+    /// The seeded lottery: a uniform random permutation (Fisher–Yates driven by wyrand, with Lemire's unbiased bounded
+    /// draw, two draws from each 64-bit output), written as the students in rank order. Its own generator, so a seed
+    /// gives the same lottery on every .NET version and machine.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Lottery(int students, int seed, int[] order)
     {
-        for (var i = 0; i < students; i++)
+        for (var k = 0; k < students; k++)
         {
-            order[i] = i;
+            order[k] = k;
         }
 
         var state = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ 0xD1B54A32D192ED03UL;
-        for (var i = students - 1; i > 0; i--)
+        var i = students - 1;
+        for (; i >= 2; i -= 2)
         {
-            var j = Bounded(ref state, (uint)(i + 1));
+            var bits = WyRand(ref state);
+            var j = Bounded((uint)bits, (uint)(i + 1), ref state);
             (order[i], order[j]) = (order[j], order[i]);
+            j = Bounded((uint)(bits >> 32), (uint)i, ref state);
+            (order[i - 1], order[j]) = (order[j], order[i - 1]);
+        }
+
+        if (i == 1)
+        {
+            var j = Bounded((uint)WyRand(ref state), 2, ref state);
+            (order[1], order[j]) = (order[j], order[1]);
         }
     }
 
+    /// <summary>wyrand (Wang Yi): a 64-bit generator of one multiplication per output that passes BigCrush and PractRand.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong SplitMix64(ref ulong state)
+    private static ulong WyRand(ref ulong state)
     {
-        var z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        state += 0xA0761D6478BD642FUL;
+        var high = Math.BigMul(state, state ^ 0xE7037ED1A0B428DBUL, out var low);
+        return high ^ low;
     }
 
-    /// <summary>A uniform integer in [0, bound) without modulo bias (Lemire 2019).</summary>
+    /// <summary>A uniform integer in [0, bound) from a random 32-bit word, drawing again (rarely) to avoid bias (Lemire 2019).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bounded(ref ulong state, uint bound)
+    private static int Bounded(uint word, uint bound, ref ulong state)
     {
-        var product = (ulong)(uint)SplitMix64(ref state) * bound;
+        var product = (ulong)word * bound;
         if ((uint)product < bound)
         {
             var threshold = (uint)-bound % bound;
             while ((uint)product < threshold)
             {
-                product = (ulong)(uint)SplitMix64(ref state) * bound;
+                product = (ulong)(uint)WyRand(ref state) * bound;
             }
         }
 

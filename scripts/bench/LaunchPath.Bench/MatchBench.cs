@@ -3,12 +3,15 @@ using LaunchPath.Api.Matching;
 
 /// <summary>
 /// A match round at regional scale: N students × M opportunities × K choices, popularity skewed so that seats are
-/// contested, 20% of students in a reserve group and reserves on 10% of opportunities. Each of 21 runs (after warm-ups)
+/// contested, 20% of students in a reserve group and reserves on 10% of opportunities. Each of 41 runs (after warm-ups)
 /// times the round twice, once as the API calls it (allocating its result) and once into a result array reused from
-/// the run before, then a baseline pass that reads every preference list once (counting demand). Reports medians,
-/// minimums and the ratios to the baseline. The minimum is the figure least disturbed by other work on a shared machine.
-/// Targets: ≤ 0.3 s, and within 3× of the baseline. With "ranked", the employers of a third of the opportunities also
-/// rank every applicant (in random order), so keys differ per opportunity and every proposal takes the general path.
+/// the run before, and a baseline pass that reads every preference list once (counting demand), back to back with
+/// different seeds. Targets: ≤ 0.3 s, and within 3× of the baseline. The 3× target is judged by the median of the
+/// per-run ratios: a round and the baseline timed back to back see the same machine, so the ratio does not drift with
+/// it the way separate figures do. The ratio of minimums is printed too; the baseline is short, and its fastest run
+/// (a cache left just right) is ≈ 20% under its typical one, while the round's is within a few percent.
+/// With "ranked", the employers of a third of the opportunities also rank every applicant (in random order), so keys
+/// differ per opportunity and every proposal takes the general path.
 /// </summary>
 internal static class MatchBench
 {
@@ -35,7 +38,7 @@ internal static class MatchBench
         var algorithm = new List<double>();
         var baseline = new List<double>();
         MatchResult? result = null;
-        for (var run = 0; run < 21; run++)
+        for (var run = 0; run < 41; run++)
         {
             var watch = Stopwatch.StartNew();
             result = DeferredAcceptance.Run(input, run);
@@ -66,9 +69,9 @@ internal static class MatchBench
 
     private static void Ratio(string what, List<double> times, List<double> baseline)
     {
-        var ratio = times.Min() / baseline.Min();
-        Console.WriteLine($"  {what} vs baseline: ratio of medians {Median(times) / Median(baseline):0.0}×, of minimums {ratio:0.0}× " +
-                          $"[target ≤ 3×: {(ratio <= 3 ? "met" : "NOT met")}]");
+        var paired = Median(times.Select((t, run) => t / baseline[run]).ToList());
+        Console.WriteLine($"  {what} vs baseline: median of per-run ratios {paired:0.00}× [target ≤ 3×: {(paired <= 3 ? "met" : "NOT met")}], " +
+                          $"ratio of medians {Median(times) / Median(baseline):0.00}×, of minimums {times.Min() / baseline.Min():0.00}×");
     }
 
     /// <summary>Reads every preference list once and counts demand per opportunity.</summary>
