@@ -685,33 +685,32 @@ public static class DeferredAcceptance
     }
 
     /// <summary>
-    /// The seeded lottery: a uniform random permutation (Fisher–Yates driven by wyrand, with Lemire's unbiased bounded
-    /// draw, two draws from each 64-bit output), written as the students in rank order. Its own generator, so a seed
-    /// gives the same lottery on every .NET version and machine.
+    /// The seeded lottery: a uniform random permutation (the inside-out Fisher–Yates shuffle driven by wyrand, with
+    /// Lemire's unbiased bounded draw, two draws from each 64-bit output), written as the students in rank order. Its own
+    /// generator, so a seed gives the same lottery on every .NET version and machine.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Lottery(int students, int seed, int[] order)
     {
-        for (var k = 0; k < students; k++)
-        {
-            order[k] = k;
-        }
-
+        // Student i goes to a uniform place among the first i + 1, and whoever was there moves up to place i.
         var state = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ 0xD1B54A32D192ED03UL;
-        var i = students - 1;
-        for (; i >= 2; i -= 2)
+        var i = 0;
+        for (; i + 1 < students; i += 2)
         {
             var bits = WyRand(ref state);
             var j = Bounded((uint)bits, (uint)(i + 1), ref state);
-            (order[i], order[j]) = (order[j], order[i]);
-            j = Bounded((uint)(bits >> 32), (uint)i, ref state);
-            (order[i - 1], order[j]) = (order[j], order[i - 1]);
+            order[i] = order[j];
+            order[j] = i;
+            j = Bounded((uint)(bits >> 32), (uint)(i + 2), ref state);
+            order[i + 1] = order[j];
+            order[j] = i + 1;
         }
 
-        if (i == 1)
+        if (i < students)
         {
-            var j = Bounded((uint)WyRand(ref state), 2, ref state);
-            (order[1], order[j]) = (order[j], order[1]);
+            var j = Bounded((uint)WyRand(ref state), (uint)(i + 1), ref state);
+            order[i] = order[j];
+            order[j] = i;
         }
     }
 
