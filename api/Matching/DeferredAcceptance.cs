@@ -135,6 +135,11 @@ public static class DeferredAcceptance
             var m = input.OpportunityCount;
             _order = order;
             _priority = new Priority(input, order);
+            if (input.Rankings is { } rankings && rankings.Length < m)
+            {
+                throw new ArgumentException("Rankings need one entry (or null) per opportunity.", nameof(input));
+            }
+
             _lotteryOnly = input.Rankings is null || Array.TrueForAll(input.Rankings, ranks => ranks is null || ranks.Count == 0);
             _start = input.PreferenceStart;
             _preferences = input.Preferences;
@@ -166,9 +171,9 @@ public static class DeferredAcceptance
             if (reserves is not null)
             {
                 _group = input.InReserveGroup;
-                if (_group!.Length < n)
+                if (_group!.Length < n || reserves.Length < m)
                 {
-                    throw new ArgumentException("The reserve group needs one entry per student.", nameof(input));
+                    throw new ArgumentException("The reserve group needs one entry per student, and the reserves one per opportunity.", nameof(input));
                 }
             }
 

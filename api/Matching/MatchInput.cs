@@ -17,6 +17,21 @@ public sealed class MatchInput
             throw new ArgumentException("preferenceStart must have studentCount + 1 offsets from 0 to preferences.Length.", nameof(preferenceStart));
         }
 
+        // The engine walks these arrays without bounds checks, so what would take it outside them is refused here, once
+        // per input (a vectorised scan: a small fraction of a round).
+        if (preferences.Length > 0 && (capacities.Length == 0 || preferences.AsSpan().IndexOfAnyExceptInRange(0, capacities.Length - 1) >= 0))
+        {
+            throw new ArgumentException("Every preference must be an opportunity index below the number of opportunities.", nameof(preferences));
+        }
+
+        for (var s = 0; s < studentCount; s++)
+        {
+            if (preferenceStart[s + 1] < preferenceStart[s])
+            {
+                throw new ArgumentException("preferenceStart must not decrease.", nameof(preferenceStart));
+            }
+        }
+
         StudentCount = studentCount;
         Capacities = capacities;
         PreferenceStart = preferenceStart;

@@ -70,6 +70,23 @@ public sealed class DeferredAcceptanceProperties
     }
 
     [Fact]
+    public void Input_that_would_take_the_engine_outside_its_arrays_is_refused()
+    {
+        FluentActions.Invoking(() => new MatchInput(2, [1, 1], [0, 1, 2], [0, 2])).Should().Throw<ArgumentException>("opportunity 2 does not exist");
+        FluentActions.Invoking(() => new MatchInput(2, [1, 1], [0, 1, 2], [-1, 0])).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => new MatchInput(1, [], [0, 1], [0])).Should().Throw<ArgumentException>("there are no opportunities");
+        FluentActions.Invoking(() => new MatchInput(3, [1, 1], [0, 2, 1, 2], [0, 1])).Should().Throw<ArgumentException>("the offsets go back");
+        var valid = new MatchInput(2, [1, 1], [0, 1, 2], [0, 1]);
+        FluentActions.Invoking(() => DeferredAcceptance.Run(new MatchInput(2, [1, 1], [0, 1, 2], [0, 1]) { InReserveGroup = [true], Reserves = [1, 0] }, 1))
+            .Should().Throw<ArgumentException>("the group has one entry for two students");
+        FluentActions.Invoking(() => DeferredAcceptance.Run(new MatchInput(2, [1, 1], [0, 1, 2], [0, 1]) { InReserveGroup = [true, false], Reserves = [1] }, 1))
+            .Should().Throw<ArgumentException>("the reserves have one entry for two opportunities");
+        FluentActions.Invoking(() => DeferredAcceptance.Run(new MatchInput(2, [1, 1], [0, 1, 2], [0, 1]) { Rankings = [null] }, 1))
+            .Should().Throw<ArgumentException>("the rankings have one entry for two opportunities");
+        DeferredAcceptance.Run(valid, 1).Assignment.Should().Equal(0, 1);
+    }
+
+    [Fact]
     public void A_round_with_nobody_or_no_seats_runs_and_places_nobody()
     {
         DeferredAcceptance.Run(new MatchInput(0, [2, 3], [0], []), 1).Assignment.Should().BeEmpty();
