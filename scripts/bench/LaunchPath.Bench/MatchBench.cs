@@ -63,14 +63,17 @@ internal static class MatchBench
                           $"{result.Proposals:N0} proposals, {matched:N0} matched, {first:N0} first choices [target ≤ 300 ms: {(Median(fresh) <= 300 ? "met" : "NOT met")}]");
         Console.WriteLine($"the same into a reused result array: median {Median(algorithm):0.0} ms (min {algorithm.Min():0.0}, max {algorithm.Max():0.0})");
         Console.WriteLine($"baseline single pass over all preference lists: median {Median(baseline):0.00} ms (min {baseline.Min():0.00})");
-        Ratio("round into a reused array", algorithm, baseline);
-        Ratio("round allocating its result", fresh, baseline);
+        // The 3× target is for the round as the issue sets it; with employers ranking, heterogeneous priorities make
+        // newcomers displace others, which no single pass does, so that variant reports its ratio without a target.
+        Ratio("round into a reused array", algorithm, baseline, target: !ranked);
+        Ratio("round allocating its result", fresh, baseline, target: !ranked);
     }
 
-    private static void Ratio(string what, List<double> times, List<double> baseline)
+    private static void Ratio(string what, List<double> times, List<double> baseline, bool target)
     {
         var paired = Median(times.Select((t, run) => t / baseline[run]).ToList());
-        Console.WriteLine($"  {what} vs baseline: median of per-run ratios {paired:0.00}× [target ≤ 3×: {(paired <= 3 ? "met" : "NOT met")}], " +
+        var verdict = target ? $" [target ≤ 3×: {(paired <= 3 ? "met" : "NOT met")}]" : "";
+        Console.WriteLine($"  {what} vs baseline: median of per-run ratios {paired:0.00}×{verdict}, " +
                           $"ratio of medians {Median(times) / Median(baseline):0.00}×, of minimums {times.Min() / baseline.Min():0.00}×");
     }
 
