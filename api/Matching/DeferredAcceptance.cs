@@ -121,8 +121,9 @@ public static class DeferredAcceptance
         private readonly long[] _held;
 
         /// <summary>
-        /// Students a reserve let go during the first pass, by rank, each followed by where in their list they go on
-        /// (only with reserves).
+        /// Only with reserves: during the first pass, each full opportunity that took a group member on its reserve,
+        /// followed by the member's rank; after it, the rank of the student each let go, followed by where in their list
+        /// they go on.
         /// </summary>
         private readonly int[]? _displaced;
 
@@ -623,11 +624,9 @@ public static class DeferredAcceptance
             if (seats.Reserve == 0)
             {
                 _bar[o] = worst;
-                _opens[o] = Closed;
                 if (_groupBar is not null)
                 {
                     _groupBar[o] = worst;
-                    _opens[_groupTable + o] = Closed;
                 }
             }
             else
@@ -638,8 +637,6 @@ public static class DeferredAcceptance
                 var nonMember = seats.GroupHeld <= seats.Reserve ? WorstNonMember(_held.AsSpan(seats.Offset, seats.Held), seats.Held) : seats.Held - 1;
                 _bar[o] = nonMember < 0 ? 0 : _held[seats.Offset + nonMember];
                 _groupBar![o] = seats.GroupHeld < seats.Reserve ? long.MaxValue : worst;
-                _opens[o] = Closed;
-                _opens[_groupTable + o] = seats.GroupHeld < seats.Reserve ? Open : Closed;
             }
         }
 
