@@ -91,6 +91,7 @@ public static class DeferredAcceptance
         /// Per opportunity, the key a proposer must beat to be held: long.MaxValue while seats are free, the worst held
         /// key once full (with a reserve that still protects every group member: the worst held non-member's), and -1
         /// when it has no seats. A proposal is decided by this one compact array; only one that is held looks further.
+        /// In a lottery round the first pass leaves them to the open tables, and <see cref="Settle"/> brings them up to date.
         /// </summary>
         private readonly long[] _bar;
 
@@ -311,8 +312,8 @@ public static class DeferredAcceptance
                             var size = seat->Held;
                             if (size < seat->Capacity)
                             {
-                                // A seat is free, and r is the worst key yet: append. (The worst key and the bars are
-                                // settled after the pass, for those who propose on.)
+                                // A seat is free, and r is the worst key yet: append. (The bars are settled after the
+                                // pass, for those who propose on.)
                                 held[seat->Offset + size] = r;
                                 seat->Held = ++size;
                                 if (member)
@@ -369,28 +370,17 @@ public static class DeferredAcceptance
 
         /// <summary>
         /// After the first pass, before anyone proposes on: the bars of the opportunities it filled, which it leaves to
-        /// the open tables. Without a reserve both bars are the worst key held, the last appended.
+        /// the open tables.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Settle()
         {
-            var m = _unacceptable;
-            var seatsOf = _seats;
-            var bar = _bar;
-            var groupBar = _groupBar!;
-            for (var o = 0; o < m; o++)
+            for (var o = 0; o < _unacceptable; o++)
             {
-                ref var seats = ref seatsOf[o];
+                ref var seats = ref _seats[o];
                 if (seats.Held == seats.Capacity && seats.Capacity > 0)
                 {
-                    if (seats.Reserve == 0)
-                    {
-                        bar[o] = groupBar[o] = _held[seats.Offset + seats.Held - 1];
-                    }
-                    else
-                    {
-                        SetBars(o, ref seats);
-                    }
+                    SetBars(o, ref seats);
                 }
             }
         }
@@ -586,21 +576,14 @@ public static class DeferredAcceptance
                 size--;
             }
 
-            if (size == 0 || key > held[size - 1])
+            var i = size;
+            while (i > 0 && held[i - 1] > key)
             {
-                held[size] = key;
+                held[i] = held[i - 1];
+                i--;
             }
-            else
-            {
-                var i = size;
-                while (i > 0 && held[i - 1] > key)
-                {
-                    held[i] = held[i - 1];
-                    i--;
-                }
 
-                held[i] = key;
-            }
+            held[i] = key;
 
             seats.Held = ++size;
             if (inGroup)

@@ -9,7 +9,7 @@ using LaunchPath.Api.Matching;
 /// different seeds. Targets: ≤ 0.3 s, and within 3× of the baseline. The 3× target is judged by the median of the
 /// per-run ratios: a round and the baseline timed back to back see the same machine, so the ratio does not drift with
 /// it the way separate figures do. The ratio of minimums is printed too; the baseline is short, and its fastest run
-/// (a cache left just right) is ≈ 20% under its typical one, while the round's is within a few percent.
+/// (a cache left just right) can be up to ≈ 20% under its typical one, while the round's is within a few percent.
 /// With "ranked", the employers of a third of the opportunities also rank every applicant (in random order), so keys
 /// differ per opportunity and every proposal takes the general path.
 /// </summary>
