@@ -27,6 +27,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSerilog((services, logger) =>
 {
     logger.ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .EscapingControlCharacters()
         // The framework's own per-request lines carry the full URL, query string included: never log them.
         .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LogEventLevel.Warning)
         .MinimumLevel.Override("Microsoft.AspNetCore.Routing", Serilog.Events.LogEventLevel.Warning)
@@ -39,6 +41,15 @@ builder.Services.AddSerilog((services, logger) =>
     {
         logger.WriteTo.Console(new RenderedCompactJsonFormatter());
     }
+});
+
+// The API, not Kestrel, answers over-long request targets and header values it cannot read, so those errors are
+// problem+json too (see RequestLimitsMiddleware and the Idempotency-Key check).
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestLineSize = RequestLimitsMiddleware.KestrelMaxRequestLine;
+    kestrel.Limits.MaxRequestBufferSize = RequestLimitsMiddleware.KestrelMaxRequestLine * 2;
+    kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
 });
 
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
@@ -80,9 +91,11 @@ if (database.MigrateOnStartup)
     }
 }
 
+// Request logging sits outside the exception handler, so it logs the status the client got (a 400, not the exception).
+app.UseSerilogRequestLogging(Logging.Configure);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
+app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -95,16 +108,18 @@ if (app.Environment.IsDevelopment())
 }
 
 app.MapHealth();
-app.MapAuth();
-app.MapOrganizations();
-app.MapUsers();
-app.MapApiKeys();
-app.MapOpportunities();
-app.MapPeople();
-app.MapRoster();
-app.MapMatching();
-app.MapPlacements();
-OutcomesReports.Map(app);
+// Every operation's arguments are checked before its handler runs: no null array members, dates in range.
+var api = app.MapGroup("").CheckRequests();
+api.MapAuth();
+api.MapOrganizations();
+api.MapUsers();
+api.MapApiKeys();
+api.MapOpportunities();
+api.MapPeople();
+api.MapRoster();
+api.MapMatching();
+api.MapPlacements();
+OutcomesReports.Map(api);
 
 app.Run();
 
@@ -120,6 +135,8 @@ public partial class Program
             options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             options.RespectNullableAnnotations = true;
             options.RespectRequiredConstructorParameters = true;
+            // A member the contract does not have is a client mistake (a typo would otherwise be dropped silently).
+            options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         }
     }

@@ -43,9 +43,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Db db, TimeProvi
         }
 
         var key = values.ToString();
-        if (key.Length is 0 or > 255 || key.Any(char.IsControl))
+        if (key.Length is 0 or > 255 || key.Any(c => c is < ' ' or > '~'))
         {
-            await Problem(context, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key", "Idempotency-Key must be 1–255 printable characters.");
+            await Problem(context, StatusCodes.Status400BadRequest, "Invalid Idempotency-Key", "Idempotency-Key must be 1–255 printable ASCII characters.");
             return;
         }
 
@@ -189,15 +189,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Db db, TimeProvi
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static async Task Problem(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
-    }
+    private static Task Problem(HttpContext context, int status, string title, string detail) =>
+        Problems.WriteAsync(context, status, title, detail, Header);
 
     private sealed class Record
     {

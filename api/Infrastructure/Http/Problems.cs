@@ -9,10 +9,11 @@ public static class Problems
 {
     public static IResult ToProblem(this Error error)
     {
-        if (error.Kind == ErrorKind.Validation && error.Fields is not null)
+        if (error.Kind == ErrorKind.Validation)
         {
+            // Every 400 carries an errors map, so a client can show what to correct.
             return TypedResults.ValidationProblem(
-                error.Fields.ToDictionary(),
+                error.Fields?.ToDictionary() ?? new Dictionary<string, string[]> { [BadRequests.Body] = [error.Detail] },
                 detail: error.Detail,
                 title: error.Title);
         }
@@ -21,6 +22,23 @@ public static class Problems
             statusCode: (int)error.Kind,
             title: error.Title,
             detail: error.Detail);
+    }
+
+    /// <summary>Writes a problem from middleware (before or outside an endpoint); a 400 gets an errors map.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, string field = BadRequests.Body)
+    {
+        context.Response.StatusCode = status;
+        var problem = status == StatusCodes.Status400BadRequest
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = title;
+        problem.Detail = detail;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+        });
     }
 
     public static IServiceCollection AddLaunchPathProblemDetails(this IServiceCollection services)
@@ -37,23 +55,32 @@ public static class Problems
     }
 
     /// <summary>
-    /// Bad requests found by the framework (malformed JSON, a missing required property, an unknown enum value) become a 400
-    /// with the reason; anything else becomes a 500 with no internals in the body.
+    /// Requests the framework could not read (malformed JSON, an unknown member, a query value that does not parse, a body
+    /// over the limit) become a 4xx with an <c>errors</c> map in the wire's words and are logged at Information without a
+    /// stack trace; a request the client abandoned is a 499 at Information with nothing written; anything else is a 500
+    /// with no internals in the body, logged as the one error.
     /// </summary>
     private sealed class UnhandledExceptionHandler(IProblemDetailsService problemDetails, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            if (IsClientAbort(httpContext, exception))
+            {
+                logger.LogInformation("The client closed the request before it completed");
+                httpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+                return true;
+            }
+
             ProblemDetails problem;
             if (exception is BadHttpRequestException badRequest)
             {
-                logger.LogInformation("Rejected a bad request: {Reason}", badRequest.Message);
-                problem = new ProblemDetails
-                {
-                    Status = badRequest.StatusCode,
-                    Title = badRequest.StatusCode == StatusCodes.Status400BadRequest ? "The request could not be read." : "The request was rejected.",
-                    Detail = DescribeBadRequest(badRequest),
-                };
+                problem = Describe(badRequest.StatusCode, () => BadRequests.Describe(badRequest));
+                logger.LogInformation("Rejected a request it could not read: {Status}", problem.Status);
+            }
+            else if (exception is System.Text.Json.JsonException json)
+            {
+                problem = Describe(StatusCodes.Status400BadRequest, () => BadRequests.Describe(json));
+                logger.LogInformation("Rejected a request it could not read: {Status}", problem.Status);
             }
             else
             {
@@ -66,6 +93,11 @@ public static class Problems
                 };
             }
 
+            if (httpContext.Response.HasStarted)
+            {
+                return true;
+            }
+
             httpContext.Response.StatusCode = problem.Status!.Value;
             return await problemDetails.TryWriteAsync(new ProblemDetailsContext
             {
@@ -75,13 +107,33 @@ public static class Problems
             });
         }
 
-        private static string DescribeBadRequest(BadHttpRequestException exception)
+        private static ProblemDetails Describe(int status, Func<Dictionary<string, string[]>> errors) => status switch
         {
-            // The JSON reader's message names the path and the problem (e.g. "$.type"), never a value or a stack trace.
-            var json = exception.InnerException as System.Text.Json.JsonException;
-            return json is not null
-                ? $"{exception.Message} {json.Message}"
-                : exception.Message;
-        }
+            StatusCodes.Status400BadRequest => new HttpValidationProblemDetails(errors())
+            {
+                Status = status,
+                Title = "The request could not be read.",
+                Detail = "See errors for what to correct.",
+            },
+            StatusCodes.Status413PayloadTooLarge => new ProblemDetails
+            {
+                Status = status,
+                Title = "Request body too large",
+                Detail = "The request body is larger than this operation accepts.",
+            },
+            StatusCodes.Status415UnsupportedMediaType => new ProblemDetails
+            {
+                Status = status,
+                Title = "Unsupported media type",
+                Detail = "Send the body as application/json (uploads as multipart/form-data).",
+            },
+            _ => new ProblemDetails { Status = status, Title = "The request was rejected." },
+        };
+
+        /// <summary>The client went away (a page change cancels the SPA's requests): nothing to answer, nothing failed.</summary>
+        private static bool IsClientAbort(HttpContext context, Exception exception) =>
+            context.RequestAborted.IsCancellationRequested
+            && exception is OperationCanceledException or IOException or Microsoft.AspNetCore.Connections.ConnectionResetException
+                or BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest };
     }
 }

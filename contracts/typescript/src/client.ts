@@ -28,16 +28,16 @@ export interface ILaunchPathClient {
     revokeApiKey(id: string, signal?: AbortSignal): Promise<void>;
 
     /**
-     * The signed-in caller
-     * @return OK
-     */
-    getMe(signal?: AbortSignal): Promise<CurrentCaller>;
-
-    /**
      * Sign in with email and password
      * @return OK
      */
     signIn(body: SignInRequest, signal?: AbortSignal): Promise<AccessToken>;
+
+    /**
+     * The signed-in caller
+     * @return OK
+     */
+    getMe(signal?: AbortSignal): Promise<CurrentCaller>;
 
     /**
      * The region's evaluation rubric
@@ -717,50 +717,6 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * The signed-in caller
-     * @return OK
-     */
-    getMe(signal?: AbortSignal): Promise<CurrentCaller> {
-        let url_ = this.baseUrl + "/api/v1/me";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetMe(_response);
-        });
-    }
-
-    protected processGetMe(response: Response): Promise<CurrentCaller> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CurrentCaller;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<CurrentCaller>(null as any);
-    }
-
-    /**
      * Sign in with email and password
      * @return OK
      */
@@ -818,6 +774,50 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<AccessToken>(null as any);
+    }
+
+    /**
+     * The signed-in caller
+     * @return OK
+     */
+    getMe(signal?: AbortSignal): Promise<CurrentCaller> {
+        let url_ = this.baseUrl + "/api/v1/me";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMe(_response);
+        });
+    }
+
+    protected processGetMe(response: Response): Promise<CurrentCaller> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CurrentCaller;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CurrentCaller>(null as any);
     }
 
     /**

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LaunchPath.Api.Infrastructure.Http;
+
+/// <summary>
+/// Size limits every request obeys, answered as problem+json: a request target (path and query) over
+/// <see cref="MaxTargetLength"/> characters is a 414, and a body over its operation's limit a 413 — the operation's
+/// <see cref="IRequestSizeLimitMetadata"/> (roster uploads) or <see cref="DefaultMaxBodyBytes"/>. A body sent without a
+/// Content-Length is cut off at the same limit while it is read.
+/// </summary>
+public sealed class RequestLimitsMiddleware(RequestDelegate next)
+{
+    /// <summary>JSON bodies: far above any real request (the largest, an opportunity or an agreement, is a few KB).</summary>
+    public const long DefaultMaxBodyBytes = 256 * 1024;
+
+    /// <summary>The longest path and query string the API reads.</summary>
+    public const int MaxTargetLength = 4096;
+
+    /// <summary>Kestrel's own request-line limit, kept above <see cref="MaxTargetLength"/> so the API, not Kestrel, answers.</summary>
+    public const int KestrelMaxRequestLine = 64 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var target = request.PathBase.Value?.Length + request.Path.Value?.Length + request.QueryString.Value?.Length ?? 0;
+        if (target > MaxTargetLength)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status414UriTooLong, "Request target too long",
+                $"The path and query string may be at most {MaxTargetLength} characters.");
+            return;
+        }
+
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
+                $"This operation accepts a body of at most {limit} bytes.");
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        await next(context);
+    }
+}
