@@ -1,5 +1,7 @@
 using Dapper;
 using FluentValidation;
+using System.Security.Cryptography;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Features.Opportunities;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
@@ -12,9 +14,10 @@ namespace LaunchPath.Api.Features.Matching;
 
 /// <summary>
 /// GET /api/v1/match-rounds/{id}/opportunities/{opportunityId}/applicants and PUT .../ranking — the employer (or the
-/// round's manager) sees who ranked the opportunity and may rank them or mark some unacceptable. Employers see names,
-/// school, interests and skills only of students who consented to share their profile (others appear as "Applicant n"),
-/// and every such disclosure is recorded (FERPA 34 CFR 99.32).
+/// round's manager) sees who ranked the opportunity and may rank them or mark some unacceptable, by applicant id (a
+/// pseudonym per round, opportunity and student). Employers — an outside party under FERPA, signed in or through an API
+/// key — see the student id, name, grade, school, interests and skills only of students who consented to share their
+/// profile; others appear as "Applicant n" with their choice rank alone. Every disclosure is recorded (34 CFR 99.32).
 /// </summary>
 public static class EmployerRankings
 {
@@ -26,15 +29,16 @@ public static class EmployerRankings
     {
         public Validator()
         {
-            RuleForEach(r => r.Ranked).NotEmpty().MustBeId();
-            RuleForEach(r => r.Unacceptable).NotEmpty().MustBeId();
+            RuleForEach(r => r.Ranked).NotEmpty().MustBeId().WithMessage("'{PropertyName}' must be an applicant id from the applicants list.");
+            RuleForEach(r => r.Unacceptable).NotEmpty().MustBeId().WithMessage("'{PropertyName}' must be an applicant id from the applicants list.");
             RuleFor(r => r).Must(r => !r.Ranked.Intersect(r.Unacceptable).Any()).WithName("unacceptable").WithMessage("A student cannot be both ranked and unacceptable.");
             RuleFor(r => r.Ranked).Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Rank each student once.");
         }
     }
 
     private const string SelectApplicants =
-        "SELECT c.student_id, c.rank AS choice_rank, p.given_name, p.preferred_name, p.family_name, s.name AS school_name, sp.grade, sp.career_interests, sp.skills, " +
+        "SELECT c.student_id, c.rank AS choice_rank, p.given_name, p.preferred_name, p.family_name, p.user_id AS student_user_id, " +
+        "p.school_id, s.region_id AS school_region_id, s.district_id AS school_district_id, s.name AS school_name, sp.grade, sp.career_interests, sp.skills, " +
         "sp.share_with_employers, r.rank AS employer_rank, r.unacceptable FROM match_round_choices c " +
         "JOIN people p ON p.id = c.student_id JOIN student_profiles sp ON sp.person_id = p.id JOIN organizations s ON s.id = p.school_id " +
         "LEFT JOIN match_round_rankings r ON r.round_id = c.round_id AND r.opportunity_id = c.opportunity_id AND r.student_id = c.student_id " +
@@ -47,13 +51,23 @@ public static class EmployerRankings
     private const string InsertRanking =
         "INSERT INTO match_round_rankings (round_id, opportunity_id, student_id, rank, unacceptable) VALUES (@RoundId, @OpportunityId, @StudentId, @Rank, @Unacceptable)";
 
-    internal const string InsertDisclosure =
-        "INSERT INTO disclosures (id, student_id, disclosed_to_org, disclosed_to_user, fields, basis, context, at) " +
-        "VALUES (@Id, @StudentId, @OrganizationId, @UserId, @Fields, @Basis, @Context, @Now)";
-
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Applicants, Result<List<RoundApplicant>>>, IRequestHandler<Rank, Result<List<RoundApplicant>>>, ISqlSource
+    public sealed class Handler(Db db, TimeProvider clock, SigningKey signingKey) : IRequestHandler<Applicants, Result<List<RoundApplicant>>>, IRequestHandler<Rank, Result<List<RoundApplicant>>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectApplicants, InRound, DeleteRanking, InsertRanking, InsertDisclosure, .. MatchRoundRecord.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectApplicants, InRound, DeleteRanking, InsertRanking, .. Disclosures.Statements, .. MatchRoundRecord.Statements];
+
+        private readonly byte[] _pseudonymKey = HMACSHA256.HashData(signingKey.Key.Key, "launchpath applicant id v1"u8);
+
+        /// <summary>The applicant id of a student in a round and opportunity: keyed, so it cannot be computed or reversed outside the server.</summary>
+        private Guid ApplicantId(Guid roundId, Guid opportunityId, Guid studentId)
+        {
+            Span<byte> input = stackalloc byte[48];
+            roundId.TryWriteBytes(input[..16]);
+            opportunityId.TryWriteBytes(input[16..32]);
+            studentId.TryWriteBytes(input[32..]);
+            Span<byte> hash = stackalloc byte[32];
+            HMACSHA256.HashData(_pseudonymKey, input, hash);
+            return new Guid(hash[..16]);
+        }
 
         public async ValueTask<Result<List<RoundApplicant>>> Handle(Applicants query, CancellationToken cancellationToken)
         {
@@ -77,12 +91,14 @@ public static class EmployerRankings
             }
 
             var applicants = (await connection.QueryAsync<ApplicantRow>(new CommandDefinition(SelectApplicants,
-                new { command.RoundId, command.OpportunityId }, cancellationToken: cancellationToken))).Select(a => a.StudentId).ToHashSet();
+                new { command.RoundId, command.OpportunityId }, cancellationToken: cancellationToken)))
+                .ToDictionary(a => ApplicantId(command.RoundId, command.OpportunityId, a.StudentId), a => a.StudentId);
             var named = command.Body.Ranked.Concat(command.Body.Unacceptable).Select(Guid.Parse).ToList();
-            var strangers = named.Where(id => !applicants.Contains(id)).ToList();
+            var strangers = named.Where(id => !applicants.ContainsKey(id)).ToList();
             if (strangers.Count > 0)
             {
-                return Error.Unprocessable("Only students who ranked this opportunity can be ranked: " + string.Join(", ", strangers.Take(10)) + ".");
+                return Error.Unprocessable("Only applicants of this opportunity in this round can be ranked; these applicant ids are not: " +
+                                           string.Join(", ", strangers.Take(10)) + ".");
             }
 
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
@@ -92,7 +108,7 @@ public static class EmployerRankings
                 {
                     await connection.ExecuteAsync(new CommandDefinition(InsertRanking, new
                     {
-                        command.RoundId, command.OpportunityId, StudentId = Guid.Parse(command.Body.Ranked[i]), Rank = (int?)(i + 1), Unacceptable = false,
+                        command.RoundId, command.OpportunityId, StudentId = applicants[Guid.Parse(command.Body.Ranked[i])], Rank = (int?)(i + 1), Unacceptable = false,
                     }, transaction, cancellationToken: cancellationToken));
                 }
 
@@ -100,7 +116,7 @@ public static class EmployerRankings
                 {
                     await connection.ExecuteAsync(new CommandDefinition(InsertRanking, new
                     {
-                        command.RoundId, command.OpportunityId, StudentId = Guid.Parse(id), Rank = (int?)null, Unacceptable = true,
+                        command.RoundId, command.OpportunityId, StudentId = applicants[Guid.Parse(id)], Rank = (int?)null, Unacceptable = true,
                     }, transaction, cancellationToken: cancellationToken));
                 }
 
@@ -139,36 +155,28 @@ public static class EmployerRankings
         private async Task<List<RoundApplicant>> ListAsync(System.Data.Common.DbConnection connection, Caller caller, Guid roundId, Guid opportunityId, Guid employerId, CancellationToken cancellationToken)
         {
             var rows = (await connection.QueryAsync<ApplicantRow>(new CommandDefinition(SelectApplicants, new { RoundId = roundId, OpportunityId = opportunityId }, cancellationToken: cancellationToken))).ToList();
-            // Employer staff are outside parties: names and profiles only with consent, and each disclosure recorded.
-            var outsideParty = caller.Grants.Any(g => g.Organization.Id == employerId && g.Organization.Type == OrganizationType.Employer)
-                               && !caller.Grants.Any(g => g.Organization.Type is OrganizationType.Region or OrganizationType.District or OrganizationType.School);
-            var now = clock.GetUtcNow();
             var result = new List<RoundApplicant>();
+            var disclosures = new List<Disclosures.Disclosure>();
             for (var i = 0; i < rows.Count; i++)
             {
                 var row = rows[i];
+                // Employer staff and keys are outside parties: who the applicant is only with consent, and each disclosure recorded.
+                var school = new OrgRef(row.SchoolId, OrganizationType.School, row.SchoolRegionId, row.SchoolDistrictId);
+                var outsideParty = Disclosures.IsOutsideParty(caller, employerId, school, row.StudentUserId);
                 var shown = !outsideParty || row.ShareWithEmployers;
                 if (outsideParty && shown)
                 {
-                    await connection.ExecuteAsync(new CommandDefinition(InsertDisclosure, new
-                    {
-                        Id = Guid.CreateVersion7(),
-                        row.StudentId,
-                        OrganizationId = employerId,
-                        caller.UserId,
-                        Fields = "name, grade, school, career interests, skills",
-                        Basis = "consent: the student shares the profile with employers",
-                        Context = $"match round {roundId}, opportunity {opportunityId}",
-                        Now = now,
-                    }, cancellationToken: cancellationToken));
+                    disclosures.Add(new Disclosures.Disclosure(row.StudentId, employerId, "name, grade, school, career interests, skills",
+                        "consent: the student shares the profile with employers", $"match round {roundId}, opportunity {opportunityId}"));
                 }
 
                 result.Add(new RoundApplicant
                 {
-                    StudentId = row.StudentId.ToString("D"),
+                    ApplicantId = ApplicantId(roundId, opportunityId, row.StudentId).ToString("D"),
+                    StudentId = shown ? row.StudentId.ToString("D") : null,
                     DisplayName = shown ? $"{row.PreferredName ?? row.GivenName} {row.FamilyName}" : $"Applicant {i + 1}",
                     ProfileShared = row.ShareWithEmployers,
-                    Grade = row.Grade,
+                    Grade = shown ? row.Grade : null,
                     SchoolName = shown ? row.SchoolName : null,
                     Interests = shown ? DbJson.Read<List<string>>(row.CareerInterests, []) : [],
                     Skills = shown ? DbJson.Read<List<string>>(row.Skills, []) : [],
@@ -178,6 +186,7 @@ public static class EmployerRankings
                 });
             }
 
+            await Disclosures.RecordAsync(connection, caller, disclosures, clock.GetUtcNow(), cancellationToken);
             return result;
         }
     }
@@ -206,6 +215,10 @@ public static class EmployerRankings
     private sealed class ApplicantRow
     {
         public Guid StudentId { get; set; }
+        public Guid? StudentUserId { get; set; }
+        public Guid SchoolId { get; set; }
+        public Guid SchoolRegionId { get; set; }
+        public Guid? SchoolDistrictId { get; set; }
         public int ChoiceRank { get; set; }
         public string GivenName { get; set; } = "";
         public string? PreferredName { get; set; }

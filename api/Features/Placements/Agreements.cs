@@ -186,7 +186,7 @@ public static class Agreements
         {
             await using var connection = await db.OpenAsync(cancellationToken);
             var (link, placement, error) = await LinkAsync(connection, query.Token, cancellationToken);
-            return error ?? (Result<LinkedAgreement>)await LinkedAsync(connection, link!, placement!, cancellationToken);
+            return error ?? (Result<LinkedAgreement>)await LinkedAsync(connection, link!, placement!, clock.GetUtcNow(), cancellationToken);
         }
 
         public async ValueTask<Result<LinkedAgreement>> Handle(UseLink command, CancellationToken cancellationToken)
@@ -213,7 +213,7 @@ public static class Agreements
                 return failed;
             }
 
-            return await LinkedAsync(connection, link, placement, cancellationToken);
+            return await LinkedAsync(connection, link, placement, clock.GetUtcNow(), cancellationToken);
         }
 
         private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -290,8 +290,13 @@ public static class Agreements
             return (link, await PlacementRecord.FindVisibleAsync(connection, Caller.System, link.PlacementId, cancellationToken), null);
         }
 
-        private static async Task<LinkedAgreement> LinkedAsync(DbConnection connection, LinkRow link, PlacementRecord placement, CancellationToken cancellationToken)
+        private static async Task<LinkedAgreement> LinkedAsync(DbConnection connection, LinkRow link, PlacementRecord placement, DateTimeOffset now, CancellationToken cancellationToken)
         {
+            if (DbEnum.Parse<AgreementParty>(link.Party) == AgreementParty.Supervisor)
+            {
+                await placement.RecordLinkDisclosureAsync(connection, "training agreement link", now, cancellationToken);
+            }
+
             var terms = await connection.QuerySingleAsync<string>(new CommandDefinition(SelectTerms, new { placement.Id }, cancellationToken: cancellationToken));
             return new LinkedAgreement
             {
@@ -307,7 +312,7 @@ public static class Agreements
         private async Task<Result<Placement>> ReloadAsync(DbConnection connection, Caller caller, Guid id, CancellationToken cancellationToken)
         {
             var row = await PlacementRecord.FindVisibleAsync(connection, Caller.System, id, cancellationToken);
-            return await row!.ToContractAsync(connection, caller, Today, cancellationToken);
+            return await row!.ToContractAsync(connection, caller, clock.GetUtcNow(), cancellationToken);
         }
 
         private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -108,7 +108,7 @@ public static class CreatePlacement
                 Now = clock.GetUtcNow(),
             }, cancellationToken: cancellationToken));
             var created = await PlacementRecord.FindVisibleAsync(connection, Caller.System, id, cancellationToken);
-            return await created!.ToContractAsync(connection, caller, today, cancellationToken);
+            return await created!.ToContractAsync(connection, caller, clock.GetUtcNow(), cancellationToken);
         }
     }
 

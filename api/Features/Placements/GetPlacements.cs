@@ -25,7 +25,7 @@ public static class GetPlacements
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, Result<Placement>>, IRequestHandler<ListQuery, PlacementPage>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectPage(dialect, PlacementRecord.VisibleSql(Caller.Anonymous).Sql), PlacementDisclosures.Insert, .. PlacementRecord.Statements];
+            [SelectPage(dialect, PlacementRecord.VisibleSql(Caller.Anonymous).Sql), .. PlacementRecord.Statements];
 
         public async ValueTask<Result<Placement>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -36,10 +36,7 @@ public static class GetPlacements
                 return Error.NotFound($"Placement {query.Id}");
             }
 
-            var now = clock.GetUtcNow();
-            var placement = await row.ToContractAsync(connection, query.Caller, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
-            await PlacementDisclosures.RecordAsync(connection, query.Caller, row, placement, now, cancellationToken);
-            return placement;
+            return await row.ToContractAsync(connection, query.Caller, clock.GetUtcNow(), cancellationToken);
         }
 
         public async ValueTask<PlacementPage> Handle(ListQuery query, CancellationToken cancellationToken)
@@ -56,13 +53,10 @@ public static class GetPlacements
             });
             var rows = (await connection.QueryAsync<PlacementRecord>(new CommandDefinition(SelectPage(db.Dialect, visible), parameters, cancellationToken: cancellationToken))).ToList();
             var now = clock.GetUtcNow();
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
             var items = new List<Placement>();
             foreach (var row in rows.Take(query.Take))
             {
-                var placement = await row.ToContractAsync(connection, query.Caller, today, cancellationToken);
-                await PlacementDisclosures.RecordAsync(connection, query.Caller, row, placement, now, cancellationToken);
-                items.Add(placement);
+                items.Add(await row.ToContractAsync(connection, query.Caller, now, cancellationToken));
             }
 
             return new PlacementPage { Items = items, NextCursor = rows.Count > query.Take ? Paging.Encode(items[^1].Id) : null };

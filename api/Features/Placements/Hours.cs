@@ -286,7 +286,7 @@ public static class Hours
         {
             await using var connection = await db.OpenAsync(cancellationToken);
             var (link, error) = await LinkAsync(connection, query.Token, cancellationToken);
-            return error ?? (Result<LinkedHoursEntry>)await LinkedAsync(connection, link!, cancellationToken);
+            return error ?? (Result<LinkedHoursEntry>)await LinkedAsync(connection, link!, clock.GetUtcNow(), cancellationToken);
         }
 
         public async ValueTask<Result<LinkedHoursEntry>> Handle(UseLink command, CancellationToken cancellationToken)
@@ -309,7 +309,7 @@ public static class Hours
             }
 
             var decided = await DecideAsync(connection, link.HoursEntryId, command.Body, null, command.Body.Name.Trim(), cancellationToken);
-            return decided.IsSuccess ? await LinkedAsync(connection, link, cancellationToken) : decided.Error!;
+            return decided.IsSuccess ? await LinkedAsync(connection, link, clock.GetUtcNow(), cancellationToken) : decided.Error!;
         }
 
         private async Task<Result<HoursEntry>> DecideAsync(DbConnection connection, Guid entryId, HoursDecisionRequest body, Guid? userId, string? name, CancellationToken cancellationToken)
@@ -371,10 +371,11 @@ public static class Hours
             return link.UsedAt is not null || link.ExpiresAt < clock.GetUtcNow() ? (null, UsedOrExpired) : (link, null);
         }
 
-        private static async Task<LinkedHoursEntry> LinkedAsync(DbConnection connection, LinkRow link, CancellationToken cancellationToken)
+        private static async Task<LinkedHoursEntry> LinkedAsync(DbConnection connection, LinkRow link, DateTimeOffset now, CancellationToken cancellationToken)
         {
             var entry = await EntryAsync(connection, link.HoursEntryId, cancellationToken);
             var placement = (await PlacementRecord.FindVisibleAsync(connection, Caller.System, Guid.Parse(entry.PlacementId), cancellationToken))!;
+            await placement.RecordLinkDisclosureAsync(connection, "hours approval link", now, cancellationToken);
             return new LinkedHoursEntry
             {
                 StudentFirstName = placement.PreferredName ?? placement.GivenName,

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
@@ -25,7 +26,7 @@ internal sealed class PlacementRecord
     private const string SelectAgreement = "SELECT terms, version FROM agreements WHERE placement_id = @Id";
     private const string SelectAcknowledgements = "SELECT party, name, via, at FROM acknowledgements WHERE placement_id = @Id ORDER BY at";
 
-    public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql)];
+    public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql), .. Disclosures.Statements];
 
     public Guid Id { get; set; }
     public string Status { get; set; } = "";
@@ -95,15 +96,17 @@ internal sealed class PlacementRecord
         return await connection.QuerySingleOrDefaultAsync<PlacementRecord>(new CommandDefinition(SelectVisible(visible), parameters, cancellationToken: cancellationToken));
     }
 
-    /// <summary>True when the caller sees this placement only as the employer's staff: an outside party under FERPA.</summary>
-    public bool ViewedAsEmployer(Caller caller) =>
-        !caller.IsPlatformAdmin
-        && caller.Grants.Any(g => g.Organization.Id == EmployerId)
-        && !caller.PermissionsAt(School).Contains(Permission.PeopleRead)
-        && StudentUserId != caller.UserId;
+    /// <summary>True when the caller sees this placement only as the employer (its staff or its API key): an outside party under FERPA.</summary>
+    public bool ViewedAsEmployer(Caller caller) => Domain.Disclosures.IsOutsideParty(caller, EmployerId, School, StudentUserId);
 
-    public async Task<Placement> ToContractAsync(DbConnection connection, Caller caller, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// The placement as <paramref name="caller"/> may see it. When the caller is the employer (an outside party), it gets
+    /// the student's first name, grade and school (and the email once the school approved), and the view is written to
+    /// the disclosure log here, so no path that shows a placement to an employer can skip the log.
+    /// </summary>
+    public async Task<Placement> ToContractAsync(DbConnection connection, Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var employerView = ViewedAsEmployer(caller);
         var agreementRow = await connection.QuerySingleOrDefaultAsync<AgreementRow>(new CommandDefinition(SelectAgreement, new { Id }, cancellationToken: cancellationToken));
         Agreement? agreement = null;
@@ -123,7 +126,7 @@ internal sealed class PlacementRecord
         }
 
         var approved = PlacementStatus is PlacementStatus.Approved or PlacementStatus.AgreementPending or PlacementStatus.Active or PlacementStatus.Completed;
-        return new Placement
+        var placement = new Placement
         {
             Id = Id.ToString("D"),
             Status = PlacementStatus,
@@ -151,7 +154,26 @@ internal sealed class PlacementRecord
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
         };
+        if (employerView)
+        {
+            await Disclosures.RecordAsync(connection, caller,
+                [
+                    new Disclosures.Disclosure(StudentId, EmployerId,
+                        placement.StudentEmail is null ? "first name, grade, school" : "first name, grade, school, email",
+                        Source == "application" ? "the student applied to the employer's opportunity" : "school placement with the employer",
+                        $"placement {Id} ({placement.Status})"),
+                ],
+                now, cancellationToken);
+        }
+
+        return placement;
     }
+
+    /// <summary>A page behind a one-time link showed the employer's supervisor the student's first name: log it.</summary>
+    public Task RecordLinkDisclosureAsync(DbConnection connection, string context, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Disclosures.RecordAsync(connection, Caller.Anonymous,
+            [new Disclosures.Disclosure(StudentId, EmployerId, "first name", "one-time link sent to the employer's supervisor", $"{context}, placement {Id}")],
+            now, cancellationToken);
 
     public IReadOnlyList<AgreementParty> RequiredParties(DateOnly today) =>
         IsMinor(today)

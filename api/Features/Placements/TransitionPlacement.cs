@@ -121,7 +121,7 @@ public static class TransitionPlacement
             }
 
             var updated = await PlacementRecord.FindVisibleAsync(connection, Caller.System, command.Id, cancellationToken);
-            return await updated!.ToContractAsync(connection, caller, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+            return await updated!.ToContractAsync(connection, caller, now, cancellationToken);
         }
     }
 

@@ -21,7 +21,7 @@ interface Props {
 /** The employer orders the applicants it prefers and marks those it will not take; unranked ones follow by lottery. */
 export function ApplicantRanking({ roundId, opportunityId, applicants, editable, onSaved }: Props) {
   const api = useApi();
-  const byId = new Map(applicants.map((a) => [a.studentId, a]));
+  const byId = new Map(applicants.map((a) => [a.applicantId, a]));
   const [sort, setSort] = useState<ApplicantSort>(() => sortApplicants(applicants));
   const { busy: saving, error, run } = useAction();
   const [notice, setNotice] = useState<string>();
@@ -135,8 +135,8 @@ function ApplicantText({ applicant }: { applicant: RoundApplicant | undefined })
         <span className="tag tag--muted">Not shared with employers</span>
       ) : null}
       <p className="muted">
-        Grade {applicant.grade}
-        {applicant.schoolName ? ` · ${applicant.schoolName}` : ''} · this opportunity is their {ordinal(applicant.choiceRank)} choice
+        {applicant.grade !== null && applicant.grade !== undefined ? `Grade ${applicant.grade} · ` : ''}
+        {applicant.schoolName ? `${applicant.schoolName} · ` : ''}this opportunity is their {ordinal(applicant.choiceRank)} choice
       </p>
       {isAnonymous(applicant) ? (
         <p className="muted">The student has not agreed to share their name and profile with employers.</p>

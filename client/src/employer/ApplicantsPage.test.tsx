@@ -29,9 +29,9 @@ describe('Applicants', () => {
   });
 
   it('ranks applicants, marks one not acceptable, and saves; anonymous applicants stay anonymous', async () => {
-    const named = applicant({ studentId: 'a', displayName: 'Ana Lopez', choiceRank: 1 });
-    const hidden = applicant({ studentId: 'b', displayName: 'Applicant 2', profileShared: false, schoolName: null, interests: [], skills: [], choiceRank: 2 });
-    const third = applicant({ studentId: 'c', displayName: 'Cy Park', choiceRank: 3 });
+    const named = applicant({ applicantId: 'a', displayName: 'Ana Lopez', choiceRank: 1 });
+    const hidden = applicant({ applicantId: 'b', displayName: 'Applicant 2', profileShared: false, studentId: null, grade: null, schoolName: null, interests: [], skills: [], choiceRank: 2 });
+    const third = applicant({ applicantId: 'c', displayName: 'Cy Park', choiceRank: 3 });
     let saved: { ranked: string[]; unacceptable: string[] } | undefined;
     const api = fakeApi({
       getMatchRound: () => Promise.resolve(round({ id: 'r1' })),

@@ -3,11 +3,11 @@ import { applicant } from '../test/fixtures';
 import { isAnonymous, moveApplicant, sortApplicants, toRankingRequest } from './applicants';
 
 describe('applicant ranking', () => {
-  const a = applicant({ studentId: 'a', displayName: 'Ana', choiceRank: 2 });
-  const b = applicant({ studentId: 'b', displayName: 'Ben', employerRank: 2 });
-  const c = applicant({ studentId: 'c', displayName: 'Cy', employerRank: 1 });
-  const d = applicant({ studentId: 'd', displayName: 'Applicant 4', profileShared: false, schoolName: null, unacceptable: true });
-  const e = applicant({ studentId: 'e', displayName: 'Eve', choiceRank: 1 });
+  const a = applicant({ applicantId: 'a', displayName: 'Ana', choiceRank: 2 });
+  const b = applicant({ applicantId: 'b', displayName: 'Ben', employerRank: 2 });
+  const c = applicant({ applicantId: 'c', displayName: 'Cy', employerRank: 1 });
+  const d = applicant({ applicantId: 'd', displayName: 'Applicant 4', profileShared: false, studentId: null, grade: null, schoolName: null, unacceptable: true });
+  const e = applicant({ applicantId: 'e', displayName: 'Eve', choiceRank: 1 });
 
   it('splits applicants as last saved: ranked by employer rank, the rest by their own choice rank', () => {
     expect(sortApplicants([a, b, c, d, e])).toEqual({ ranked: ['c', 'b'], unranked: ['e', 'a'], unacceptable: ['d'] });

@@ -14,15 +14,15 @@ export function sortApplicants(applicants: readonly RoundApplicant[]): Applicant
     ranked: applicants
       .filter((a) => !a.unacceptable && a.employerRank !== null && a.employerRank !== undefined)
       .sort((a, b) => (a.employerRank ?? 0) - (b.employerRank ?? 0))
-      .map((a) => a.studentId),
+      .map((a) => a.applicantId),
     unranked: applicants
       .filter((a) => !a.unacceptable && (a.employerRank === null || a.employerRank === undefined))
       .sort(byChoice)
-      .map((a) => a.studentId),
+      .map((a) => a.applicantId),
     unacceptable: applicants
       .filter((a) => a.unacceptable)
       .sort(byChoice)
-      .map((a) => a.studentId),
+      .map((a) => a.applicantId),
   };
 }
 
@@ -31,14 +31,14 @@ export function toRankingRequest(sort: ApplicantSort): EmployerRankingRequest {
 }
 
 /** Moves one applicant to the end of `to` (from wherever it is). */
-export function moveApplicant(sort: ApplicantSort, studentId: string, to: keyof ApplicantSort): ApplicantSort {
-  const without = (ids: string[]) => ids.filter((id) => id !== studentId);
+export function moveApplicant(sort: ApplicantSort, applicantId: string, to: keyof ApplicantSort): ApplicantSort {
+  const without = (ids: string[]) => ids.filter((id) => id !== applicantId);
   const next = { ranked: without(sort.ranked), unranked: without(sort.unranked), unacceptable: without(sort.unacceptable) };
-  next[to] = [...next[to], studentId];
+  next[to] = [...next[to], applicantId];
   return next;
 }
 
 /** An applicant the employer sees without a name: the student has not agreed to share their profile. */
 export function isAnonymous(applicant: RoundApplicant): boolean {
-  return !applicant.profileShared && !applicant.schoolName;
+  return !applicant.profileShared && !applicant.studentId;
 }

@@ -156,8 +156,10 @@ export function statistics(overrides: Partial<MatchStatistics> = {}): MatchStati
 }
 
 export function applicant(overrides: Partial<RoundApplicant> = {}): RoundApplicant {
+  const id = nextId();
   return {
-    studentId: nextId(),
+    applicantId: `applicant-${id}`,
+    studentId: id,
     displayName: 'Ana Lopez',
     profileShared: true,
     grade: 11,

@@ -165,12 +165,22 @@ public sealed record StudentChoices
 }
 
 /// <summary>What an employer sees of an applicant: only what the placement needs, and names only with the student's consent.</summary>
+/// <summary>
+/// A student who ranked an opportunity in a round, as the caller may see them. An employer (an outside party under
+/// FERPA) sees who the applicant is — student id, name, grade, school, interests and skills — only when the student
+/// shares their profile with employers; otherwise only a pseudonymous applicant id, their choice rank and the employer's
+/// own ranking. Every applicant shown to an employer is written to the disclosure log.
+/// </summary>
 public sealed record RoundApplicant
 {
-    public required string StudentId { get; init; }
+    /// <summary>A pseudonym for this student in this round and opportunity: what a ranking names. It reveals nothing and means nothing elsewhere.</summary>
+    public required string ApplicantId { get; init; }
+    /// <summary>Absent when the student's profile is withheld from the caller.</summary>
+    public string? StudentId { get; init; }
     public required string DisplayName { get; init; }
     public required bool ProfileShared { get; init; }
-    public required int Grade { get; init; }
+    /// <summary>Absent when the student's profile is withheld from the caller.</summary>
+    public int? Grade { get; init; }
     public string? SchoolName { get; init; }
     public IReadOnlyList<string> Interests { get; init; } = [];
     public IReadOnlyList<string> Skills { get; init; } = [];
@@ -181,9 +191,9 @@ public sealed record RoundApplicant
 
 public sealed record EmployerRankingRequest
 {
-    /// <summary>Applicants in the employer's order of preference, best first; unranked applicants follow by lottery.</summary>
+    /// <summary>Applicant ids in the employer's order of preference, best first; unranked applicants follow by lottery.</summary>
     public IReadOnlyList<string> Ranked { get; init; } = [];
-    /// <summary>Applicants the employer will not take.</summary>
+    /// <summary>Applicant ids of those the employer will not take.</summary>
     public IReadOnlyList<string> Unacceptable { get; init; } = [];
 }
 

@@ -6125,9 +6125,9 @@ export interface EmployerEngagement {
 }
 
 export interface EmployerRankingRequest {
-    /** Applicants in the employer's order of preference, best first; unranked applicants follow by lottery. */
+    /** Applicant ids in the employer's order of preference, best first; unranked applicants follow by lottery. */
     ranked: string[];
-    /** Applicants the employer will not take. */
+    /** Applicant ids of those the employer will not take. */
     unacceptable: string[];
 }
 
@@ -6708,10 +6708,14 @@ export type RosterMode = "bulk" | "delta";
 
 /** What an employer sees of an applicant: only what the placement needs, and names only with the student's consent. */
 export interface RoundApplicant {
-    studentId: string;
+    /** A pseudonym for this student in this round and opportunity: what a ranking names. It reveals nothing and means nothing elsewhere. */
+    applicantId: string;
+    /** Absent when the student's profile is withheld from the caller. */
+    studentId?: string | null;
     displayName: string;
     profileShared: boolean;
-    grade: number;
+    /** Absent when the student's profile is withheld from the caller. */
+    grade?: number | null;
     schoolName?: string | null;
     interests: string[];
     skills: string[];

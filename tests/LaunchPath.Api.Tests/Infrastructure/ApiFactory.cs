@@ -48,6 +48,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>The test database (tests read ids of demo data from it).</summary>
+    public string ConnectionString => _connectionString;
+
     public static bool SqlServerAvailable => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(SqlServerVariable));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -223,18 +223,27 @@ public abstract class MatchingTests
         // The employer sees consenting applicants by name, the others anonymously, and each disclosure is logged.
         var applicants = await (await employer.GetAsync($"/api/v1/match-rounds/{round.Id}/opportunities/{a.Id}/applicants")).Read<List<RoundApplicant>>();
         applicants.Should().HaveCount(3);
-        applicants.Single(x => x.StudentId == leo.Id).Should().BeEquivalentTo(new { ProfileShared = false, SchoolName = (string?)null });
-        applicants.Single(x => x.StudentId == leo.Id).DisplayName.Should().StartWith("Applicant");
+        // The round's manager sees every applicant's student id beside the applicant id rankings use.
+        var managed = await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}/opportunities/{a.Id}/applicants")).Read<List<RoundApplicant>>();
+        string Applicant(string studentId) => managed.Single(x => x.StudentId == studentId).ApplicantId;
+        applicants.Select(x => x.ApplicantId).Should().BeEquivalentTo(managed.Select(x => x.ApplicantId), "an applicant id is the same for every caller");
+        applicants.Single(x => x.ApplicantId == Applicant(leo.Id)).Should().BeEquivalentTo(
+            new { ProfileShared = false, SchoolName = (string?)null, StudentId = (string?)null, Grade = (int?)null },
+            "before consent an employer learns nothing that identifies the applicant: no student id, grade or school");
+        applicants.Single(x => x.ApplicantId == Applicant(leo.Id)).DisplayName.Should().StartWith("Applicant");
+        applicants.Select(x => x.ApplicantId).Should().NotContain(new[] { leo.Id, maya.Id, ivy.Id }, "applicant ids are pseudonyms, not student ids");
         applicants.Single(x => x.StudentId == maya.Id).DisplayName.Should().Contain(maya.FamilyName);
         (await Disclosures(maya.Id)).Should().BeGreaterThan(0);
         (await Disclosures(leo.Id)).Should().Be(0, "nothing identifying was shown");
 
         // The employer prefers Ivy for Lab A and will not take Leo there.
         var ranked = await (await Put(employer, $"/api/v1/match-rounds/{round.Id}/opportunities/{a.Id}/ranking",
-            new EmployerRankingRequest { Ranked = [ivy.Id], Unacceptable = [leo.Id] })).Read<List<RoundApplicant>>();
+            new EmployerRankingRequest { Ranked = [Applicant(ivy.Id)], Unacceptable = [Applicant(leo.Id)] })).Read<List<RoundApplicant>>();
         ranked.Single(x => x.StudentId == ivy.Id).EmployerRank.Should().Be(1);
         await (await Put(employer, $"/api/v1/match-rounds/{round.Id}/opportunities/{a.Id}/ranking",
             new EmployerRankingRequest { Ranked = [Guid.CreateVersion7().ToString()] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await Put(employer, $"/api/v1/match-rounds/{round.Id}/opportunities/{a.Id}/ranking",
+            new EmployerRankingRequest { Ranked = [ivy.Id] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "rankings name applicant ids, not student ids");
 
         await (await employer.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null)).ShouldBeProblem(HttpStatusCode.Forbidden);
         var matched = await Finished(convener, await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null));

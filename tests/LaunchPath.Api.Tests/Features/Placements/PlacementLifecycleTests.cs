@@ -81,6 +81,60 @@ public sealed class PlacementLifecycleTests : IDisposable
         return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM disclosures WHERE student_id = @Id", new { Id = Guid.Parse(studentId) });
     }
 
+    private async Task<(int Count, int ByKey)> DisclosureLog(string studentId)
+    {
+        await using var connection = await _factory.Services.GetRequiredService<Db>().OpenAsync(CancellationToken.None);
+        return (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM disclosures WHERE student_id = @Id", new { Id = Guid.Parse(studentId) }),
+            await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM disclosures WHERE student_id = @Id AND disclosed_to_api_key IS NOT NULL", new { Id = Guid.Parse(studentId) }));
+    }
+
+    [Fact]
+    public async Task An_employers_api_key_sees_no_more_than_its_users_and_every_view_through_it_is_logged()
+    {
+        var s = await SetUp();
+        var applied = await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest
+        {
+            OpportunityId = s.Opportunity.Id, StudentId = s.Student.Id,
+        })).Read<Placement>(HttpStatusCode.Created);
+        // A student placed by the school, who has no account: "the student viewing" must not match a key's missing user either.
+        var nominee = await (await s.Coordinator.PostJson("/api/v1/students", new StudentRecordFields
+        {
+            SchoolId = s.World.One.SchoolA.Id, GivenName = "Leo", FamilyName = "Tran", Email = $"leo{Guid.NewGuid():N}@students.example.test", Grade = 11,
+            BirthDate = Today.AddYears(-16),
+        })).Read<Student>(HttpStatusCode.Created);
+        var nominated = await (await s.Coordinator.PostJson("/api/v1/placements", new CreatePlacementRequest
+        {
+            OpportunityId = s.Opportunity.Id, StudentId = nominee.Id,
+        })).Read<Placement>(HttpStatusCode.Created);
+
+        var employerAdmin = s.Employer;
+        var created = await (await employerAdmin.PostJson($"/api/v1/organizations/{s.World.One.Employer.Id}/api-keys",
+            new CreateApiKeyRequest { Name = "ATS", Permissions = [Permission.OpportunitiesRead, Permission.OpportunitiesWrite] })).Read<CreatedApiKey>(HttpStatusCode.Created);
+        var key = _actors.WithApiKey(created.Key);
+
+        foreach (var (placement, student, family) in new[] { (applied, s.Student, "Reyes"), (nominated, nominee, "Tran") })
+        {
+            var before = await DisclosureLog(student.Id);
+            var asUser = await (await employerAdmin.GetAsync($"/api/v1/placements/{placement.Id}")).Read<Placement>();
+            var response = await key.GetAsync($"/api/v1/placements/{placement.Id}");
+            var text = await response.Content.ReadAsStringAsync();
+            var asKey = await response.Read<Placement>();
+            asKey.StudentName.Should().Be(asUser.StudentName, "a key sees what the employer's users see");
+            asKey.StudentEmail.Should().BeNull("no email before the school approves");
+            text.Should().NotContain(family).And.NotContain("@students.example.test");
+            var listed = await (await key.GetAsync($"/api/v1/placements?opportunityId={s.Opportunity.Id}")).Read<PlacementPage>();
+            listed.Items.Should().OnlyContain(p => p.StudentEmail == null && !p.StudentName.Contains(' '));
+
+            var after = await DisclosureLog(student.Id);
+            after.Count.Should().Be(before.Count + 3, "the user's view, the key's view and the key's list view are each a disclosure");
+            after.ByKey.Should().Be(before.ByKey + 2, "the log names the key that read the student's data");
+        }
+
+        // The student's records export shows the key's disclosures.
+        var records = await (await (await _actors.Admin()).GetAsync($"/api/v1/students/{nominee.Id}/records")).Read<StudentRecordsExport>();
+        records.Disclosures.Should().HaveCountGreaterThanOrEqualTo(3);
+    }
+
     [Fact]
     public async Task Application_to_completion_with_guardian_consent_for_a_minor()
     {
