@@ -21,6 +21,14 @@ public static class PublishMatchRound
     private const string Freeze =
         "UPDATE match_rounds SET status = 'published', published_at = @Now, version = version + 1 WHERE id = @Id AND status = 'matched'";
 
+    private const string OpenStatuses = "('requested', 'accepted', 'approved', 'agreementPending', 'active')";
+
+    /// <summary>A proposal for a student who already has an open placement for that opportunity (an application) is not approved twice.</summary>
+    private const string SetAsideDuplicates =
+        "UPDATE placements SET status = 'withdrawn', decision_reason = 'The student already had an open placement for this opportunity.', " +
+        "version = version + 1, updated_at = @Now WHERE match_round_id = @Id AND status = 'proposed' AND EXISTS (SELECT 1 FROM placements other " +
+        "WHERE other.student_id = placements.student_id AND other.opportunity_id = placements.opportunity_id AND other.status IN " + OpenStatuses + ")";
+
     private const string Approve = "UPDATE placements SET status = 'approved', version = version + 1, updated_at = @Now WHERE match_round_id = @Id AND status = 'proposed'";
 
     private const string Audit =
@@ -33,7 +41,7 @@ public static class PublishMatchRound
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Publish, Result<MatchRound>>, IRequestHandler<Placements, Result<List<RoundPlacement>>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Freeze, Approve, Audit, SelectPlacements, .. MatchRoundRecord.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Freeze, SetAsideDuplicates, Approve, Audit, SelectPlacements, .. MatchRoundRecord.Statements];
 
         public async ValueTask<Result<MatchRound>> Handle(Publish command, CancellationToken cancellationToken)
         {
@@ -59,7 +67,18 @@ public static class PublishMatchRound
                         : "Run the round, and let it finish, before publishing it.");
                 }
 
-                var approved = await connection.ExecuteAsync(new CommandDefinition(Approve, new { command.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+                int approved;
+                try
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(SetAsideDuplicates, new { command.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+                    approved = await connection.ExecuteAsync(new CommandDefinition(Approve, new { command.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+                }
+                catch (System.Data.Common.DbException exception) when (db.Dialect.IsUniqueViolation(exception))
+                {
+                    // A student applied to a proposed opportunity while the round was being published: nothing is published.
+                    return Error.Conflict("A student applied to one of the round's opportunities while it was being published. Publish again.");
+                }
+
                 await connection.ExecuteAsync(new CommandDefinition(Audit, new
                 {
                     AuditId = Guid.CreateVersion7(),

@@ -13,13 +13,18 @@ namespace LaunchPath.Api.Features.Matching;
 /// <summary>
 /// POST /api/v1/match-rounds/{id}/run — queue the round (open, or matched and not yet published: a re-run replaces the
 /// proposed placements). A worker loads the choices and rankings, runs deferred acceptance with the round's seed,
-/// writes proposed placements and statistics, and reports progress on the round while it runs.
+/// writes proposed placements and statistics, and reports progress on the round while it runs. One run at a time is a
+/// conditional write (only an open or matched round is queued); a client that sends the round's ETag in If-Match gets
+/// exactly one run for any number of identical requests, since every run moves the version on.
 /// </summary>
 public static class RunMatchRound
 {
-    public sealed record Command(Caller Caller, Guid Id) : IRequest<Result<MatchRound>>;
+    /// <summary>ExpectedVersion is the If-Match version, when sent.</summary>
+    public sealed record Command(Caller Caller, Guid Id, int? ExpectedVersion = null) : IRequest<Result<MatchRound>>;
 
-    private const string Queue = "UPDATE match_rounds SET status = 'queued', progress = 0, version = version + 1 WHERE id = @Id AND status IN ('open', 'matched')";
+    private const string Queue =
+        "UPDATE match_rounds SET status = 'queued', progress = 0, version = version + 1 WHERE id = @Id AND status IN ('open', 'matched') " +
+        "AND (@Expected IS NULL OR version = @Expected)";
 
     public sealed class Handler(Db db, MatchRoundQueue queue) : IRequestHandler<Command, Result<MatchRound>>, ISqlSource
     {
@@ -39,9 +44,12 @@ public static class RunMatchRound
                 return denied;
             }
 
-            if (await connection.ExecuteAsync(new CommandDefinition(Queue, new { command.Id }, cancellationToken: cancellationToken)) == 0)
+            if (await connection.ExecuteAsync(new CommandDefinition(Queue, new { command.Id, Expected = command.ExpectedVersion }, cancellationToken: cancellationToken)) == 0)
             {
-                return MatchRoundRecord.CheckOpen(round!) ?? Error.Conflict("The round is already queued.");
+                var now = (await MatchRoundRecord.FindAsync(connection, command.Id, cancellationToken))!;
+                return MatchRoundRecord.CheckOpen(now)
+                       ?? (command.ExpectedVersion is { } expected && now.Version != expected ? Error.VersionMismatch : null)
+                       ?? Error.Conflict("The round is already queued or running.");
             }
 
             await queue.EnqueueAsync(command.Id, cancellationToken);
@@ -51,11 +59,28 @@ public static class RunMatchRound
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/{id:guid}/run", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new Command(caller, id), ct)).Match(round => TypedResults.Accepted($"/api/v1/match-rounds/{round.Id}", round)))
+        group.MapPost("/{id:guid}/run", async (Guid id, HttpRequest request, Caller caller, IMediator mediator, CancellationToken ct) =>
+            {
+                int? expected = null;
+                if (request.Headers.IfMatch.Count > 0)
+                {
+                    var version = Concurrency.ExpectedVersion(request);
+                    if (!version.IsSuccess)
+                    {
+                        return version.Error!.ToProblem();
+                    }
+
+                    expected = version.Value ?? null;
+                }
+
+                return (await mediator.Send(new Command(caller, id, expected), ct)).Match(round => TypedResults.Accepted($"/api/v1/match-rounds/{round.Id}", round));
+            })
             .WithName("runMatchRound")
             .WithSummary("Run (or re-run) a match round")
-            .WithDescription("202; poll the round for progress. Re-running before publishing replaces the proposed placements; the same seed gives the same result.")
+            .WithDescription("202; poll the round for progress. Re-running before publishing replaces the proposed placements; the same seed gives the same result. " +
+                             "One run at a time: 409 while the round is queued or running. Send the round's ETag (or version) in If-Match to run it only " +
+                             "if nobody ran it since you read it (412 otherwise): any number of identical requests then start one run.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .Produces<MatchRound>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -90,7 +90,9 @@ public static class CreatePlacement
             }
 
             var id = Guid.CreateVersion7();
-            await connection.ExecuteAsync(new CommandDefinition(Insert, new
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(Insert, new
             {
                 Id = id,
                 StudentId = student.Id,
@@ -107,6 +109,13 @@ public static class CreatePlacement
                 caller.UserId,
                 Now = clock.GetUtcNow(),
             }, cancellationToken: cancellationToken));
+            }
+            catch (System.Data.Common.DbException exception) when (db.Dialect.IsUniqueViolation(exception))
+            {
+                // Another request made the open placement first: the unique index ux_placements_open holds the rule.
+                return Error.Conflict("The student already has an open placement for this opportunity.");
+            }
+
             var created = await PlacementRecord.FindVisibleAsync(connection, Caller.System, id, cancellationToken);
             return await created!.ToContractAsync(connection, caller, clock.GetUtcNow(), cancellationToken);
         }
