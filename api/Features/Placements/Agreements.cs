@@ -93,16 +93,22 @@ public static class Agreements
         public async ValueTask<Result<Placement>> Handle(Write command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var (placement, error) = await OpenForAgreementAsync(connection, command.Caller, command.Id, cancellationToken);
-            if (error is not null)
+            var placement = await PlacementRecord.FindVisibleAsync(connection, command.Caller, command.Id, cancellationToken);
+            if (placement is null)
             {
-                return error;
+                return Error.NotFound($"Placement {command.Id}");
             }
 
-            var employer = (await Authorize.FindOrgAsync(connection, placement!.EmployerId, cancellationToken))!.Ref;
+            // Permission before state: a caller who may not write the agreement learns nothing from a 409.
+            var employer = (await Authorize.FindOrgAsync(connection, placement.EmployerId, cancellationToken))!.Ref;
             if (!command.Caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite) && !OpportunityAccess.CanWrite(command.Caller, employer))
             {
                 return Error.Forbidden("The school or the employer writes the training agreement.");
+            }
+
+            if (OpenForAgreement(placement) is { } closed)
+            {
+                return closed;
             }
 
             var now = clock.GetUtcNow();
@@ -122,14 +128,14 @@ public static class Agreements
         public async ValueTask<Result<Placement>> Handle(Acknowledge command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var (placement, error) = await OpenForAgreementAsync(connection, command.Caller, command.Id, cancellationToken);
-            if (error is not null)
+            var placement = await PlacementRecord.FindVisibleAsync(connection, command.Caller, command.Id, cancellationToken);
+            if (placement is null)
             {
-                return error;
+                return Error.NotFound($"Placement {command.Id}");
             }
 
             var caller = command.Caller;
-            var employer = (await Authorize.FindOrgAsync(connection, placement!.EmployerId, cancellationToken))!.Ref;
+            var employer = (await Authorize.FindOrgAsync(connection, placement.EmployerId, cancellationToken))!.Ref;
             var mayAct = command.Party switch
             {
                 AgreementParty.Student => placement.StudentUserId is not null && placement.StudentUserId == caller.UserId,
@@ -143,6 +149,11 @@ public static class Agreements
                 return Error.Forbidden($"You cannot acknowledge as the {DbEnum.ToText(command.Party)}.");
             }
 
+            if (OpenForAgreement(placement) is { } closed)
+            {
+                return closed;
+            }
+
             var result = await RecordAsync(connection, placement, command.Party, caller.DisplayName ?? caller.Email ?? "unknown", "account", caller.UserId, cancellationToken);
             return result ?? await ReloadAsync(connection, caller, command.Id, cancellationToken);
         }
@@ -150,15 +161,20 @@ public static class Agreements
         public async ValueTask<Result<ActionLink>> Handle(IssueLink command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var (placement, error) = await OpenForAgreementAsync(connection, command.Caller, command.Id, cancellationToken);
-            if (error is not null)
+            var placement = await PlacementRecord.FindVisibleAsync(connection, command.Caller, command.Id, cancellationToken);
+            if (placement is null)
             {
-                return error;
+                return Error.NotFound($"Placement {command.Id}");
             }
 
-            if (!command.Caller.PermissionsAt(placement!.School).Contains(Permission.PeopleWrite))
+            if (!command.Caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite))
             {
                 return Error.Forbidden("The school issues acknowledgement links.");
+            }
+
+            if (OpenForAgreement(placement) is { } closed)
+            {
+                return closed;
             }
 
             if (command.Party is not (AgreementParty.Guardian or AgreementParty.Supervisor))
@@ -220,25 +236,17 @@ public static class Agreements
 
         private static readonly Error UsedOrExpired = new(ErrorKind.Gone, "Link no longer valid", "This link was already used or has expired. Ask the school for a new one.");
 
-        private async Task<(PlacementRecord? Placement, Error? Error)> OpenForAgreementAsync(DbConnection connection, Caller caller, Guid id, CancellationToken cancellationToken)
+        /// <summary>Agreements are made once the school approved the placement and before it is active; checked after permission.</summary>
+        private Error? OpenForAgreement(PlacementRecord placement)
         {
-            var placement = await PlacementRecord.FindVisibleAsync(connection, caller, id, cancellationToken);
-            if (placement is null)
-            {
-                return (null, Error.NotFound($"Placement {id}"));
-            }
-
             if (placement.IsExpired(Today))
             {
-                return (null, Error.Conflict($"The approval expired on {placement.ExpiresOn:yyyy-MM-dd}; the school must approve the placement again."));
+                return Error.Conflict($"The approval expired on {placement.ExpiresOn:yyyy-MM-dd}; the school must approve the placement again.");
             }
 
-            if (placement.PlacementStatus is not (PlacementStatus.Approved or PlacementStatus.AgreementPending))
-            {
-                return (null, Error.Conflict($"The placement is {placement.Status}; agreements are made after the school approves it and before it is active."));
-            }
-
-            return (placement, null);
+            return placement.PlacementStatus is not (PlacementStatus.Approved or PlacementStatus.AgreementPending)
+                ? Error.Conflict($"The placement is {placement.Status}; agreements are made after the school approves it and before it is active.")
+                : null;
         }
 
         /// <summary>Records one party's acknowledgement of the current version and activates the placement when all are in.</summary>

@@ -100,13 +100,17 @@ public sealed record Ids(
         }
 
         var region = await One("SELECT id FROM organizations WHERE type = 'region' AND name LIKE '%' ORDER BY created_at LIMIT 1");
-        var district = await One($"SELECT id FROM organizations WHERE type = 'district' AND region_id = '{region}' ORDER BY name LIMIT 1");
-        var school = await One($"SELECT id FROM organizations WHERE type = 'school' AND district_id = '{district}' ORDER BY name LIMIT 1");
-        var placement = await One($"SELECT id FROM placements WHERE status = 'active' AND district_id = '{district}' ORDER BY id LIMIT 1");
+        // An active placement whose school and employer also have a completed one (for the same callers in two states).
+        var placement = await One(
+            $"SELECT a.id FROM placements a WHERE a.status = 'active' AND a.region_id = '{region}' AND EXISTS (SELECT 1 FROM placements c WHERE c.status = 'completed' " +
+            "AND c.school_id = a.school_id AND c.employer_id = a.employer_id AND EXISTS (SELECT 1 FROM hours_entries h WHERE h.placement_id = c.id AND h.status = 'approved')) " +
+            "AND EXISTS (SELECT 1 FROM hours_entries h WHERE h.placement_id = a.id AND h.status = 'submitted') ORDER BY a.id LIMIT 1");
+        var district = await One($"SELECT district_id FROM placements WHERE id = '{placement}'");
+        var school = await One($"SELECT school_id FROM placements WHERE id = '{placement}'");
         var student = await One($"SELECT student_id FROM placements WHERE id = '{placement}'");
         var employer = await One($"SELECT employer_id FROM placements WHERE id = '{placement}'");
-        var opportunity = await One("SELECT id FROM opportunities WHERE status = 'published' ORDER BY id LIMIT 1");
-        var hours = await One($"SELECT id FROM hours_entries WHERE placement_id IN (SELECT id FROM placements WHERE district_id = '{district}') ORDER BY id LIMIT 1");
+        var opportunity = await One($"SELECT id FROM opportunities WHERE status = 'published' AND employer_id = '{employer}' ORDER BY id LIMIT 1");
+        var hours = await One($"SELECT id FROM hours_entries WHERE placement_id = '{placement}' AND status = 'submitted' ORDER BY id LIMIT 1");
         var user = await One("SELECT u.id FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email LIKE 'teacher@%' LIMIT 1");
         var userOrganization = await One($"SELECT organization_id FROM memberships WHERE user_id = '{user}' LIMIT 1");
         var userRole = await One($"SELECT role FROM memberships WHERE user_id = '{user}' LIMIT 1");
@@ -134,8 +138,22 @@ public sealed record Ids(
                 roles = new[] { new { userSourcedId = "sweep-student", role = "student", roleType = "primary", orgSourcedId = "sweep-school" } },
             }))).Read<Created>(HttpStatusCode.Accepted);
         return new Ids(region, district, school, employer, student, opportunity, placement, hours, user, userOrganization, userRole,
-            key.Info.Id, round.Id, published[0], import.Id);
+            key.Info.Id, round.Id, published[0], import.Id)
+        {
+            // The same kinds in another state, for checks that an answer does not depend on state the caller may not see.
+            Alternate = new Dictionary<string, string>
+            {
+                ["placements"] = await One($"SELECT id FROM placements WHERE status = 'completed' AND school_id = '{school}' AND employer_id = '{employer}' " +
+                                           "AND EXISTS (SELECT 1 FROM hours_entries h WHERE h.placement_id = placements.id AND h.status = 'approved') ORDER BY id LIMIT 1"),
+                ["opportunities"] = await One($"SELECT id FROM opportunities WHERE status <> 'published' AND employer_id = '{employer}' ORDER BY status DESC, id LIMIT 1"),
+                ["hours"] = await One($"SELECT h.id FROM hours_entries h JOIN placements c ON c.id = h.placement_id WHERE h.status = 'approved' AND c.status = 'completed' " +
+                                      $"AND c.school_id = '{school}' AND c.employer_id = '{employer}' ORDER BY h.id LIMIT 1"),
+            },
+        };
     }
+
+    /// <summary>For a path segment kind, an id of the same kind in another state than the one <see cref="ForPath"/> gives.</summary>
+    public IReadOnlyDictionary<string, string> Alternate { get; init; } = new Dictionary<string, string>();
 
     private sealed record Created(string Id);
 
