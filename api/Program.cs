@@ -23,7 +23,8 @@ using Serilog.Formatting.Compact;
 var builder = WebApplication.CreateBuilder(args);
 
 // Logs: Serilog, JSON outside Development. Request logging records method, path template values and status only;
-// bodies and query strings (which may carry student data) are never logged.
+// bodies and query strings (which may carry student data) are never logged. Each host logs through its own logger,
+// not the process-wide static one (tests run several hosts in one process and read what each logged).
 builder.Services.AddSerilog((services, logger) =>
 {
     logger.ReadFrom.Configuration(builder.Configuration)
@@ -33,7 +34,11 @@ builder.Services.AddSerilog((services, logger) =>
         .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LogEventLevel.Warning)
         .MinimumLevel.Override("Microsoft.AspNetCore.Routing", Serilog.Events.LogEventLevel.Warning)
         .Enrich.FromLogContext();
-    if (builder.Environment.IsDevelopment())
+    if (!builder.Configuration.GetValue("Serilog:Console", true))
+    {
+        // Tests that read the log through a sink of their own turn the console off.
+    }
+    else if (builder.Environment.IsDevelopment())
     {
         logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
     }
@@ -41,7 +46,7 @@ builder.Services.AddSerilog((services, logger) =>
     {
         logger.WriteTo.Console(new RenderedCompactJsonFormatter());
     }
-});
+}, preserveStaticLogger: true);
 
 // The API, not Kestrel, answers over-long request targets and header values it cannot read, so those errors are
 // problem+json too (see RequestLimitsMiddleware and the Idempotency-Key check).
@@ -50,6 +55,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestLineSize = RequestLimitsMiddleware.KestrelMaxRequestLine;
     kestrel.Limits.MaxRequestBufferSize = RequestLimitsMiddleware.KestrelMaxRequestLine * 2;
     kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
+    // What Kestrel still rejects on its own (a NUL in the path, a malformed request line) is answered as a problem too.
+    kestrel.ConfigureEndpointDefaults(listen => listen.UseProblemRejections());
 });
 
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
@@ -92,7 +99,7 @@ if (database.MigrateOnStartup)
 }
 
 // Request logging sits outside the exception handler, so it logs the status the client got (a 400, not the exception).
-app.UseSerilogRequestLogging(Logging.Configure);
+app.UseSerilogRequestLogging(options => Logging.Configure(options, app.Services));
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimitsMiddleware>();

@@ -14,8 +14,10 @@ public static class Logging
     public static LoggerConfiguration EscapingControlCharacters(this LoggerConfiguration logger) =>
         logger.Enrich.With<ControlCharacterEscaper>();
 
-    public static void Configure(Serilog.AspNetCore.RequestLoggingOptions options)
+    public static void Configure(Serilog.AspNetCore.RequestLoggingOptions options, IServiceProvider services)
     {
+        // This host's logger, not the process-wide static one (several hosts share a process in tests).
+        options.Logger = services.GetRequiredService<Serilog.ILogger>();
         options.GetLevel = (http, _, exception) =>
             http.Response.StatusCode >= StatusCodes.Status500InternalServerError && http.Response.StatusCode != StatusCodes.Status499ClientClosedRequest
                 ? LogEventLevel.Error

@@ -60,8 +60,10 @@ public static partial class BadRequests
         if (UnmappedMember().Match(message) is { Success: true } unmapped)
         {
             var member = unmapped.Groups["member"].Value;
-            member = member.Length > 64 ? member[..64] + "…" : member;
-            return One(path == Body ? member : $"{path}.{member}", "is not a member of this request (check the spelling); remove it.");
+            // The reader's path already ends at the unknown member ("$.criteria[0].extra"); name it once.
+            var field = path == Body ? member : path.EndsWith("." + member, StringComparison.Ordinal) || path == member ? path : $"{path}.{member}";
+            field = field.Length > 100 ? field[..100] + "…" : field;
+            return One(field, "is not a member of this request (check the spelling); remove it.");
         }
 
         if (MissingRequired().Match(message) is { Success: true } required)

@@ -58,7 +58,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Db db, TimeProvi
         }
 
         var scopeKey = Hash($"{identity}|{context.Request.Path.Value}|{key}");
-        var requestHash = await HashRequestAsync(context.Request);
+        string requestHash;
+        try
+        {
+            requestHash = await HashRequestAsync(context.Request);
+        }
+        catch (InvalidDataException)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The request could not be read.",
+                "is not a readable multipart/form-data upload.", BadRequests.Body);
+            return;
+        }
+
         var now = clock.GetUtcNow();
 
         await using (var connection = await db.OpenAsync(context.RequestAborted))
@@ -171,8 +182,36 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Db db, TimeProvi
         }
     }
 
+    /// <summary>
+    /// What makes two requests the same: the query and the body. An upload is hashed by its parsed parts (names, file
+    /// names and contents), since a retry of the same upload comes with a new multipart boundary.
+    /// </summary>
     private static async Task<string> HashRequestAsync(HttpRequest request)
     {
+        if (request.HasFormContentType && request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+        {
+            var limit = request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                        ?? RequestLimitsMiddleware.DefaultMaxBodyBytes;
+            // Parsed once here; the endpoint binds the same form.
+            var form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = limit },
+                request.HttpContext.RequestAborted);
+            using var parts = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            parts.AppendData(Encoding.UTF8.GetBytes("multipart\n" + request.QueryString.Value + "\n"));
+            foreach (var key in form.Keys.Order(StringComparer.Ordinal))
+            {
+                parts.AppendData(Encoding.UTF8.GetBytes($"{key}={form[key]}\n"));
+            }
+
+            foreach (var file in form.Files)
+            {
+                parts.AppendData(Encoding.UTF8.GetBytes($"{file.Name}|{file.FileName}|{file.Length}\n"));
+                await using var content = file.OpenReadStream();
+                parts.AppendData(await SHA256.HashDataAsync(content, request.HttpContext.RequestAborted));
+            }
+
+            return Convert.ToHexStringLower(parts.GetHashAndReset());
+        }
+
         request.EnableBuffering();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes((request.ContentType ?? "") + "\n" + request.QueryString.Value + "\n"));

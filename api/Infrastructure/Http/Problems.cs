@@ -46,7 +46,9 @@ public static class Problems
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var http = context.HttpContext;
-            context.ProblemDetails.Instance ??= http.Request.Path;
+            // The path names the resource; an over-long one (a 414) is cut rather than echoed whole.
+            var path = http.Request.Path.Value ?? "";
+            context.ProblemDetails.Instance ??= path.Length > 200 ? path[..200] + "…" : path;
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
             context.ProblemDetails.Extensions["requestId"] = http.TraceIdentifier;
         });
@@ -132,8 +134,20 @@ public static class Problems
 
         /// <summary>The client went away (a page change cancels the SPA's requests): nothing to answer, nothing failed.</summary>
         private static bool IsClientAbort(HttpContext context, Exception exception) =>
-            context.RequestAborted.IsCancellationRequested
-            && exception is OperationCanceledException or IOException or Microsoft.AspNetCore.Connections.ConnectionResetException
-                or BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest };
+            (context.RequestAborted.IsCancellationRequested
+             && exception is OperationCanceledException or IOException or Microsoft.AspNetCore.Connections.ConnectionResetException
+                 or BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest })
+            // Kestrel's word for a client that closed the connection before sending the body it announced (wrapped by the
+            // body binder's own exception when a JSON body was being read).
+            || Chain(exception).Any(e => e is BadHttpRequestException { Message: "Unexpected end of request content." }
+                                        or Microsoft.AspNetCore.Connections.ConnectionResetException);
+
+        private static IEnumerable<Exception> Chain(Exception exception)
+        {
+            for (var e = exception; e is not null; e = e.InnerException)
+            {
+                yield return e;
+            }
+        }
     }
 }

@@ -8,7 +8,8 @@ namespace LaunchPath.Api.Infrastructure.Http;
 /// Size limits every request obeys, answered as problem+json: a request target (path and query) over
 /// <see cref="MaxTargetLength"/> characters is a 414, and a body over its operation's limit a 413 — the operation's
 /// <see cref="IRequestSizeLimitMetadata"/> (roster uploads) or <see cref="DefaultMaxBodyBytes"/>. A body sent without a
-/// Content-Length is cut off at the same limit while it is read.
+/// Content-Length is cut off at the same limit while it is read. A body that could not be read to its end is a 499
+/// when the client went away, a 400 problem otherwise.
 /// </summary>
 public sealed class RequestLimitsMiddleware(RequestDelegate next)
 {
@@ -46,5 +47,20 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next)
         }
 
         await next(context);
+
+        // The body binder answers a body it could not read to its end (a client that went away, a broken chunked
+        // encoding) with a bare 400. A client that is gone gets a 499 in the log; one still there gets a problem.
+        if (context.Response is { StatusCode: StatusCodes.Status400BadRequest, HasStarted: false })
+        {
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            }
+            else
+            {
+                await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The request could not be read.",
+                    "could not be read to its end (the connection closed early, or the body's encoding is broken).");
+            }
+        }
     }
 }

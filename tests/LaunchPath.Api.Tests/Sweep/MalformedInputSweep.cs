@@ -71,6 +71,8 @@ public sealed partial class MalformedInputSweep(SweepApi api, ITestOutputHelper 
         failures.Should().BeEmpty("every malformed request gets a clear problem (first 40 of {0}):\n{1}", failures.Count,
             string.Join("\n", failures.Take(40)));
         serverErrors.Should().BeEmpty("nothing but a real failure is logged as an error, and the sweep caused none");
+        api.Logs.Events.Count(e => e.Properties.TryGetValue("StatusCode", out var code) && code.ToString() == "400")
+            .Should().BeGreaterThan(1000, "the log capture sees every request line (so an error among them would have been seen)");
     }
 
     /// <summary>What is wrong with a response, or null.</summary>

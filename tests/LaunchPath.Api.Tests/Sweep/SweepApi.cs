@@ -38,7 +38,10 @@ public sealed class SweepApi : IAsyncLifetime
             {
                 ["Demo:Seed"] = "true",
                 // Real failures must reach the log capture (the default test settings silence them).
-                ["Serilog:MinimumLevel:Override:LaunchPath.Api.Infrastructure.Http.Problems"] = "Warning",
+                ["Serilog:MinimumLevel:Override:LaunchPath.Api.Infrastructure.Http.Problems"] = "Information",
+                // Every request line is read from the capture (is a 4xx or an abort logged as an error?), not the console.
+                ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Information",
+                ["Serilog:Console"] = "false",
             },
             services => services.AddSingleton<ILogEventSink>(Logs));
         Factory.UseKestrel(0);
