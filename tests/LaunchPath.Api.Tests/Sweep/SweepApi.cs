@@ -81,6 +81,23 @@ public sealed class SweepApi : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A new account with <paramref name="role"/> at <paramref name="organizationId"/>, signed in; null when the API will not create one.</summary>
+    public async Task<HttpClient?> UserClient(Role role, string organizationId)
+    {
+        using var admin = Admin();
+        var email = $"{role}-{Guid.NewGuid():N}@sweep.example.test".ToLowerInvariant();
+        var created = await admin.PostAsync("/api/v1/users", Json(new { email, displayName = $"Sweep {role}", password = Actors.Password, organizationId, role }));
+        if (created.StatusCode != HttpStatusCode.Created)
+        {
+            return null;
+        }
+
+        var client = Client();
+        var token = await (await client.PostAsync("/api/v1/auth/token", Json(new { email, password = Actors.Password }))).Read<AccessToken>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        return client;
+    }
+
     public static StringContent Json(object value) => new(JsonSerializer.Serialize(value, Http.Json), Encoding.UTF8, "application/json");
 }
 

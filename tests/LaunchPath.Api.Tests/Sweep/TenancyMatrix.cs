@@ -82,17 +82,12 @@ public sealed class TenancyMatrix(SweepApi api, ITestOutputHelper output) : ICla
     public async Task A_caller_without_the_permission_gets_the_same_answer_whatever_the_state()
     {
         var spec = new OpenApiOperations(api.Spec, api.Ids);
-        using var admin = api.Admin();
         var callers = new List<(string Name, HttpClient Client)>();
         foreach (var (role, org) in new[] { (Role.Teacher, api.Ids.School), (Role.Supervisor, api.Ids.Employer), (Role.WorkforceAnalyst, api.Ids.Region), (Role.Guardian, api.Ids.School), (Role.Counselor, api.Ids.School) })
         {
-            var email = $"{role}-{Guid.NewGuid():N}@demo-tenant.example.test".ToLowerInvariant();
-            (await admin.PostAsync("/api/v1/users", SweepApi.Json(new { email, displayName = $"Low {role}", password = Actors.Password, organizationId = org, role })))
-                .StatusCode.Should().Be(HttpStatusCode.Created);
-            var client = api.Client();
-            var token = await (await client.PostAsync("/api/v1/auth/token", SweepApi.Json(new { email, password = Actors.Password }))).Read<AccessToken>();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-            callers.Add(($"{role} of the demo region", client));
+            var client = await api.UserClient(role, org);
+            client.Should().NotBeNull("the administrator can create a {0}", role);
+            callers.Add(($"{role} of the demo region", client!));
         }
 
         var failures = new List<string>();
@@ -187,19 +182,9 @@ public sealed class TenancyMatrix(SweepApi api, ITestOutputHelper output) : ICla
         var callers = new List<(string, HttpClient)>();
         foreach (var role in Enum.GetValues<Role>())
         {
-            var org = at[Access.HeldOn(role)[0]];
-            var email = $"{role}-{Guid.NewGuid():N}@other.example.test".ToLowerInvariant();
-            var created = await admin.PostAsync("/api/v1/users", SweepApi.Json(new { email, displayName = $"Other {role}", password = Actors.Password, organizationId = org.Id, role }));
-            if (created.StatusCode != HttpStatusCode.Created)
-            {
-                output.WriteLine($"No {role} account through POST /users ({(int)created.StatusCode}); that role is covered by its own tests.");
-                continue;
-            }
-
-            var client = api.Client();
-            var token = await (await client.PostAsync("/api/v1/auth/token", SweepApi.Json(new { email, password = Actors.Password }))).Read<AccessToken>();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-            callers.Add(($"{role} of another region", client));
+            var client = await api.UserClient(role, at[Access.HeldOn(role)[0]].Id);
+            client.Should().NotBeNull("the administrator can create a {0} of another region", role);
+            callers.Add(($"{role} of another region", client!));
         }
 
         foreach (var (type, org) in at)
