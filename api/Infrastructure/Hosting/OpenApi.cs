@@ -23,7 +23,11 @@ public static class OpenApi
                               "Errors are RFC 9457 problem details. Authenticate with a bearer token from POST /api/v1/auth/token, " +
                               "or with an organization's API key in the X-Api-Key header. " +
                               "POSTs accept an Idempotency-Key header (1–255 characters): a retry with the same key and request replays the " +
-                              "first response for 24 hours (Idempotent-Replayed: true); the same key with a different request is a 422.",
+                              "first response for 24 hours (Idempotent-Replayed: true); the same key with a different request is a 422. " +
+                              "Every error is application/problem+json; every 400 has an errors map keyed by JSON path or parameter name. " +
+                              "Members a schema does not list are refused (400), as are null members of arrays. Dates (format: date and " +
+                              "date-time, in bodies and query strings) lie between 1900-01-01 and 2199-12-31. JSON bodies are at most " +
+                              "256 KB (roster uploads 200 MB; 413 beyond), and a path with its query string at most 4,096 characters (414).",
             });
             options.AddSecurityDefinition(Bearer, new OpenApiSecurityScheme
             {
