@@ -115,6 +115,8 @@ export const rosterStatusLabels: Record<RosterImportStatus, string> = {
   running: 'Running',
   succeeded: 'Succeeded',
   failed: 'Failed',
+  previewed: 'Previewed',
+  needsConfirmation: 'Awaiting confirmation',
 };
 
 export const rosterModeLabels: Record<RosterMode, string> = {

@@ -107,11 +107,47 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
 
     private sealed record PlannedPerson(int Line, OneRosterUser User, string Kind, string? SchoolSourcedId, int? Grade, bool Active, OneRosterDemographics? Demographics);
 
-    private sealed record RosterPlan(List<(int Line, OneRosterOrg Org)> Schools, List<PlannedPerson> People, Dictionary<string, string> GuardianRelationships, int Skipped);
+    private sealed record RosterPlan(List<(int Line, OneRosterOrg Org)> Schools, List<PlannedPerson> People, Dictionary<string, string> GuardianRelationships, SkipTally Skipped);
+
+    /// <summary>Rows left out, counted by reason, with the first few sourcedIds of each.</summary>
+    internal sealed class SkipTally
+    {
+        private readonly Dictionary<string, (int Count, List<string> Sample)> _byReason = new(StringComparer.Ordinal);
+
+        public int Total { get; private set; }
+
+        public void Add(string reason, string? sourcedId)
+        {
+            Total++;
+            if (!_byReason.TryGetValue(reason, out var entry))
+            {
+                entry = (0, []);
+            }
+
+            if (sourcedId is not null && entry.Sample.Count < SampleSize)
+            {
+                entry.Sample.Add(sourcedId);
+            }
+
+            _byReason[reason] = (entry.Count + 1, entry.Sample);
+        }
+
+        public List<RosterSkip> ToContract() =>
+            _byReason.OrderByDescending(r => r.Value.Count).Select(r => new RosterSkip { Reason = r.Key, Count = r.Value.Count, Sample = r.Value.Sample }).ToList();
+    }
+
+    /// <summary>How many sourcedIds an import shows of each kind of change.</summary>
+    public const int SampleSize = 20;
+
+    /// <summary>What the last <see cref="ApplyAsync"/> changed (or would change, when its transaction is rolled back).</summary>
+    public RosterChanges? Changes { get; private set; }
+
+    /// <summary>People with a role LaunchPath uses in the input (created, updated or unchanged by the import).</summary>
+    public int PeopleInInput { get; private set; }
 
     private RosterPlan Plan(DistrictRow district, Dictionary<string, SchoolRow> schools, Dictionary<string, PersonRow> existing, RosterBatch batch)
     {
-        var skipped = 0;
+        var skipped = new SkipTally();
         var fileSchools = new List<(int, OneRosterOrg)>();
         var seenOrgs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (line, org) in batch.Orgs)
@@ -149,7 +185,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
 
                     break;
                 default:
-                    skipped++; // departments, local/state/national bodies: not LaunchPath's concern
+                    skipped.Add($"org of type '{RosterBatch.Truncate(org.Type)}' (LaunchPath keeps districts and schools)", org.SourcedId);
                     break;
             }
         }
@@ -243,7 +279,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
                 : known?.Kind;
             if (kind is null)
             {
-                skipped++; // no role LaunchPath uses
+                skipped.Add(roles.Count == 0 ? "user without a role (no roles.csv row, and no role column in users.csv)" : "user whose roles LaunchPath does not use", user.SourcedId);
                 continue;
             }
 
@@ -288,7 +324,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
 
                 if (grade < 6)
                 {
-                    skipped++; // LaunchPath serves grade 6 to postsecondary
+                    skipped.Add("student below grade 6 (LaunchPath serves grade 6 to postsecondary)", user.SourcedId);
                     continue;
                 }
             }
@@ -323,6 +359,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
         var districtId = dialect.ToDb(district.Id);
         var schoolIds = new Dictionary<string, object>(StringComparer.Ordinal);
         int schoolsCreated = 0, schoolsUpdated = 0, created = 0, updated = 0, unchanged = 0, deactivated = 0, linkChanges = 0;
+        List<string> createdSample = [], updatedSample = [], deactivatedSample = [];
         var processed = batch.Orgs.Count + batch.Roles.Count + batch.Demographics.Count;
 
         using (var insertSchool = Prepare(InsertSchool, "id", "name", "parent", "region", "district", "scope", "sourced", "identifier", "now"))
@@ -379,7 +416,10 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
                         insertProfile.Run(id, person.Grade, profile.Birth, profile.El, profile.Swd, profile.Sed, profile.Foster, profile.Race, profile.Gender);
                     }
 
-                    created++;
+                    if (created++ < SampleSize)
+                    {
+                        createdSample.Add(user.SourcedId);
+                    }
                 }
                 else
                 {
@@ -398,7 +438,10 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
                             updateProfile.Run(person.Grade, profile!.Birth, profile.El, profile.Swd, profile.Sed, profile.Foster, profile.Race, profile.Gender, current.Id);
                         }
 
-                        updated++;
+                        if (updated++ < SampleSize)
+                        {
+                            updatedSample.Add(user.SourcedId);
+                        }
                     }
                     else
                     {
@@ -420,7 +463,10 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
             foreach (var absent in existing.Values.Where(p => p.Status == "active" && !inFile.Contains(p.SourcedId)))
             {
                 deactivate.Run(now, absent.Id);
-                deactivated++;
+                if (deactivated++ < SampleSize)
+                {
+                    deactivatedSample.Add(absent.SourcedId);
+                }
             }
         }
 
@@ -451,6 +497,17 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
         }
 
         progress(batch.TotalRows);
+        var activeBefore = existing.Values.Count(p => p.Status == "active");
+        PeopleInInput = created + updated + unchanged;
+        Changes = new RosterChanges
+        {
+            Created = createdSample,
+            Updated = updatedSample,
+            Deactivated = deactivatedSample,
+            Skipped = plan.Skipped.ToContract(),
+            ActiveBefore = activeBefore,
+            DeactivatedShare = activeBefore == 0 ? 0 : Math.Round((double)deactivated / activeBefore, 4),
+        };
         return new RosterCounts
         {
             SchoolsCreated = schoolsCreated,
@@ -459,7 +516,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
             PeopleUpdated = updated,
             PeopleUnchanged = unchanged,
             PeopleDeactivated = deactivated,
-            RowsSkipped = plan.Skipped,
+            RowsSkipped = plan.Skipped.Total,
             GuardianLinks = linkChanges,
         };
     }

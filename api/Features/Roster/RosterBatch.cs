@@ -14,6 +14,9 @@ internal sealed class RosterBatch
     public const int MaxErrors = 1000;
 
     public RosterMode Mode { get; set; } = RosterMode.Bulk;
+
+    /// <summary>The OneRoster version read: "1.1" or "1.2" (from manifest.csv, or the columns of users.csv).</summary>
+    public string? Version { get; set; }
     public List<(int Line, OneRosterOrg Row)> Orgs { get; } = [];
     public List<(int Line, OneRosterUser Row)> Users { get; } = [];
     public List<(int Line, OneRosterRole Row)> Roles { get; } = [];

@@ -7,6 +7,7 @@ public static class RosterEndpoints
         var group = app.MapGroup("/api/v1").WithTags("Roster").RequireAuthorization();
         StartRosterImport.Map(group);
         GetRosterImport.Map(group);
+        ConfirmRosterImport.Map(group);
         return app;
     }
 }

@@ -14,25 +14,39 @@ public sealed class RosterJobs(Db db)
     private readonly ConcurrentDictionary<Guid, int> _progress = new();
 
     internal const string Columns =
-        "id, district_id, source, mode, status, total_rows, processed_rows, counts, errors, error_count, created_at, started_at, finished_at";
+        "id, district_id, source, mode, status, total_rows, processed_rows, counts, errors, error_count, created_at, started_at, finished_at, " +
+        "preview_only, changes, notes, oneroster_version, confirmed_at";
 
     private const string Insert =
         "INSERT INTO roster_imports (id, district_id, region_id, source, mode, status, payload, total_rows, processed_rows, error_count, " +
-        "created_by_user_id, api_key_id, created_at) VALUES (@Id, @DistrictId, @RegionId, @Source, @Mode, 'queued', @Payload, 0, 0, 0, @UserId, @ApiKeyId, @Now)";
+        "created_by_user_id, api_key_id, created_at, preview_only) " +
+        "VALUES (@Id, @DistrictId, @RegionId, @Source, @Mode, 'queued', @Payload, 0, 0, 0, @UserId, @ApiKeyId, @Now, @PreviewOnly)";
 
     private const string SelectPending = "SELECT id FROM roster_imports WHERE status IN ('queued', 'running') ORDER BY created_at";
-    private const string SelectPayload = "SELECT district_id, source, mode, payload AS data FROM roster_imports WHERE id = @Id";
+    private const string SelectPayload = "SELECT district_id, source, mode, payload AS data, preview_only, confirmed FROM roster_imports WHERE id = @Id";
     private const string MarkRunning = "UPDATE roster_imports SET status = 'running', started_at = @Now, total_rows = @Total WHERE id = @Id";
 
+    /// <summary>An import that ended: applied or rejected, its payload dropped.</summary>
     private const string Finish =
         "UPDATE roster_imports SET status = @Status, processed_rows = @Processed, counts = @Counts, errors = @Errors, error_count = @ErrorCount, " +
-        "payload = NULL, finished_at = @Now WHERE id = @Id";
+        "changes = @Changes, notes = @Notes, oneroster_version = @Version, payload = NULL, finished_at = @Now WHERE id = @Id";
 
-    internal static IEnumerable<string> Statements => [Insert, SelectPending, SelectPayload, MarkRunning, Finish];
+    /// <summary>A preview, or an import awaiting confirmation: the payload stays, to be applied as it is when confirmed.</summary>
+    private const string Hold =
+        "UPDATE roster_imports SET status = @Status, processed_rows = @Processed, counts = @Counts, errors = @Errors, error_count = @ErrorCount, " +
+        "changes = @Changes, notes = @Notes, oneroster_version = @Version, finished_at = @Now WHERE id = @Id";
+
+    /// <summary>Confirming applies exactly the previewed payload: only a held import of this id, once.</summary>
+    internal const string Confirm =
+        "UPDATE roster_imports SET status = 'queued', confirmed = 1, preview_only = 0, confirmed_by_user_id = @UserId, confirmed_at = @Now, " +
+        "processed_rows = 0, finished_at = NULL WHERE id = @Id AND status IN ('previewed', 'needsConfirmation') AND payload IS NOT NULL";
+
+    internal static IEnumerable<string> Statements => [Insert, SelectPending, SelectPayload, MarkRunning, Finish, Hold, Confirm];
 
     internal ChannelReader<Guid> Queue => _queue.Reader;
 
-    internal async Task<Guid> EnqueueAsync(Guid districtId, Guid regionId, string source, RosterMode mode, byte[] payload, Guid? userId, Guid? apiKeyId, DateTimeOffset now, CancellationToken cancellationToken)
+    internal async Task<Guid> EnqueueAsync(Guid districtId, Guid regionId, string source, RosterMode mode, byte[] payload, Guid? userId, Guid? apiKeyId, DateTimeOffset now,
+        bool previewOnly, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         await using (var connection = await db.OpenAsync(cancellationToken))
@@ -40,12 +54,27 @@ public sealed class RosterJobs(Db db)
             await connection.ExecuteAsync(new CommandDefinition(Insert, new
             {
                 Id = id, DistrictId = districtId, RegionId = regionId, Source = source, Mode = DbEnum.ToText(mode), Payload = payload,
-                UserId = userId, ApiKeyId = apiKeyId, Now = now,
+                UserId = userId, ApiKeyId = apiKeyId, Now = now, PreviewOnly = previewOnly,
             }, cancellationToken: cancellationToken));
         }
 
         await _queue.Writer.WriteAsync(id, cancellationToken);
         return id;
+    }
+
+    /// <summary>Puts a confirmed import back on the queue; false when it is not (or no longer) awaiting confirmation.</summary>
+    internal async Task<bool> ConfirmAsync(Guid id, Guid? userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using (var connection = await db.OpenAsync(cancellationToken))
+        {
+            if (await connection.ExecuteAsync(new CommandDefinition(Confirm, new { Id = id, UserId = userId, Now = now }, cancellationToken: cancellationToken)) == 0)
+            {
+                return false;
+            }
+        }
+
+        await _queue.Writer.WriteAsync(id, cancellationToken);
+        return true;
     }
 
     /// <summary>Jobs left queued or running by a stopped process run again (an import is all-or-nothing, so a rerun is safe).</summary>
@@ -64,6 +93,8 @@ public sealed class RosterJobs(Db db)
         public string Source { get; set; } = "";
         public string Mode { get; set; } = "";
         public byte[]? Data { get; set; }
+        public bool PreviewOnly { get; set; }
+        public bool Confirmed { get; set; }
     }
 
     internal async Task<Payload?> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -83,11 +114,13 @@ public sealed class RosterJobs(Db db)
 
     internal int? LiveProgress(Guid id) => _progress.TryGetValue(id, out var value) ? value : null;
 
-    internal async Task FinishAsync(Guid id, RosterImportStatus status, int processed, RosterCounts? counts, RosterBatch? errors, DateTimeOffset now, CancellationToken cancellationToken)
+    internal async Task FinishAsync(Guid id, RosterImportStatus status, int processed, RosterCounts? counts, RosterBatch? errors, DateTimeOffset now, CancellationToken cancellationToken,
+        RosterChanges? changes = null, IReadOnlyList<string>? notes = null)
     {
+        var held = status is RosterImportStatus.Previewed or RosterImportStatus.NeedsConfirmation;
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            await connection.ExecuteAsync(new CommandDefinition(Finish, new
+            await connection.ExecuteAsync(new CommandDefinition(held ? Hold : Finish, new
             {
                 Id = id,
                 Status = DbEnum.ToText(status),
@@ -95,6 +128,9 @@ public sealed class RosterJobs(Db db)
                 Counts = counts is null ? null : DbJson.Write(counts),
                 Errors = errors is null || errors.Errors.Count == 0 ? null : DbJson.Write(errors.Errors),
                 ErrorCount = errors?.ErrorCount ?? 0,
+                Changes = changes is null ? null : DbJson.Write(changes),
+                Notes = notes is null || notes.Count == 0 ? null : DbJson.Write(notes),
+                Version = errors?.Version,
                 Now = now,
             }, cancellationToken: cancellationToken));
         }
@@ -114,6 +150,11 @@ public sealed class RosterJobs(Db db)
         Counts = row.Counts is null ? null : DbJson.Read<RosterCounts?>(row.Counts, null),
         Errors = DbJson.Read<List<RosterImportError>>(row.Errors, []),
         ErrorCount = row.ErrorCount,
+        Changes = row.Changes is null ? null : DbJson.Read<RosterChanges?>(row.Changes, null),
+        Notes = DbJson.Read<List<string>>(row.Notes, []),
+        Preview = row.PreviewOnly,
+        OneRosterVersion = row.OneRosterVersion,
+        ConfirmedAt = row.ConfirmedAt,
         CreatedAt = row.CreatedAt,
         StartedAt = row.StartedAt,
         FinishedAt = row.FinishedAt,
@@ -134,11 +175,16 @@ public sealed class RosterJobs(Db db)
         public DateTimeOffset CreatedAt { get; set; }
         public DateTimeOffset? StartedAt { get; set; }
         public DateTimeOffset? FinishedAt { get; set; }
+        public bool PreviewOnly { get; set; }
+        public string? Changes { get; set; }
+        public string? Notes { get; set; }
+        public string? OneRosterVersion { get; set; }
+        public DateTimeOffset? ConfirmedAt { get; set; }
     }
 }
 
 /// <summary>Runs queued roster imports one at a time, each in one transaction.</summary>
-public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider clock, ILogger<RosterImportWorker> logger) : BackgroundService
+public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider clock, IConfiguration configuration, ILogger<RosterImportWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -197,26 +243,72 @@ public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider cloc
         await jobs.MarkRunningAsync(id, batch.TotalRows, started, cancellationToken);
         logger.LogInformation("Roster import {ImportId} started: {Rows} rows, {Mode}", id, batch.TotalRows, batch.Mode);
         RosterCounts? counts = null;
+        RosterChanges? changes = null;
+        var notes = new List<string>();
+        var status = RosterImportStatus.Failed;
         if (batch.ErrorCount == 0)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var applier = new RosterApplier(connection, transaction, db.Dialect, clock);
             counts = await applier.ApplyAsync(payload.DistrictId, batch, processed => jobs.Report(id, processed), cancellationToken);
-            if (counts is null)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-            }
-            else
+            changes = applier.Changes;
+            status = counts is null ? RosterImportStatus.Failed : Decide(payload, batch, counts, changes!, applier.PeopleInInput, notes);
+            if (status == RosterImportStatus.Succeeded)
             {
                 await transaction.CommitAsync(cancellationToken);
             }
+            else
+            {
+                // A preview, an import awaiting confirmation, or a rejected one: the district is as it was.
+                await transaction.RollbackAsync(cancellationToken);
+            }
         }
 
-        var status = counts is null ? RosterImportStatus.Failed : RosterImportStatus.Succeeded;
         var finished = clock.GetUtcNow();
-        await jobs.FinishAsync(id, status, counts is null ? 0 : batch.TotalRows, counts, batch, finished, CancellationToken.None);
+        await jobs.FinishAsync(id, status, counts is null ? 0 : batch.TotalRows, counts, batch, finished, CancellationToken.None, changes, notes);
         logger.LogInformation("Roster import {ImportId} {Status} in {Seconds:0.00} s with {Errors} errors", id, status, (finished - started).TotalSeconds, batch.ErrorCount);
+    }
+
+    /// <summary>
+    /// Whether a clean import is applied: a preview never is; one that imports nobody fails with the reasons; a bulk
+    /// import that would deactivate more than the allowed share of the district's active people (or anyone, while
+    /// importing nobody) waits for a district admin to confirm it, unless this run is that confirmation.
+    /// </summary>
+    private RosterImportStatus Decide(RosterJobs.Payload payload, RosterBatch batch, RosterCounts counts, RosterChanges changes, int peopleInInput, List<string> notes)
+    {
+        if (batch.Users.Count > 0 && peopleInInput == 0)
+        {
+            var reasons = changes.Skipped.Select(s => $"{s.Count} × {s.Reason}").ToList();
+            var hint = batch.Version == "1.1" || batch.Roles.Count > 0 ? "" : " Is this a OneRoster package whose roles are missing (roles.csv in 1.2, a role column in users.csv in 1.1)?";
+            batch.Error("users.csv", 0, null, $"No one was imported: none of the {batch.Users.Count} users has a role LaunchPath uses at this district's schools " +
+                                             $"({string.Join("; ", reasons.Take(5))}).{hint}");
+            return RosterImportStatus.Failed;
+        }
+
+        var share = configuration.GetValue("Roster:MaxDeactivationShare", 0.10);
+        var wipes = counts.PeopleDeactivated > 0 && (peopleInInput == 0 || changes.DeactivatedShare > share);
+        if (payload.PreviewOnly)
+        {
+            if (wipes)
+            {
+                notes.Add($"Applying this import would deactivate {counts.PeopleDeactivated} of the district's {changes.ActiveBefore} active people " +
+                          $"({changes.DeactivatedShare:P0}); confirming it applies it anyway.");
+            }
+
+            notes.Add("This is a preview: nothing was written. Confirm it (POST /api/v1/roster-imports/{id}/confirm) to apply exactly these files.");
+            return RosterImportStatus.Previewed;
+        }
+
+        if (wipes && !payload.Confirmed && batch.Mode == RosterMode.Bulk)
+        {
+            notes.Add($"Nothing was written: this bulk import would deactivate {counts.PeopleDeactivated} of the district's {changes.ActiveBefore} active " +
+                      $"people ({changes.DeactivatedShare:P0}, over the {share:P0} limit) — everyone absent from users.csv. If that is right, a district " +
+                      "admin confirms this import; otherwise send the complete roster, or a delta.");
+            return RosterImportStatus.NeedsConfirmation;
+        }
+
+        return RosterImportStatus.Succeeded;
     }
 }
 

@@ -25,7 +25,7 @@ public static class StartRosterImport
         "enrollments.csv", "userProfiles.csv", "resources.csv", "classResources.csv", "courseResources.csv",
     };
 
-    public sealed record Command(Caller Caller, Guid DistrictId, string Source, RosterMode Mode, byte[] Payload) : IRequest<Result<RosterImport>>;
+    public sealed record Command(Caller Caller, Guid DistrictId, string Source, RosterMode Mode, byte[] Payload, bool Preview = false) : IRequest<Result<RosterImport>>;
 
     public sealed class JsonValidator : AbstractValidator<RosterJsonImportRequest>
     {
@@ -62,7 +62,7 @@ public static class StartRosterImport
             }
 
             var id = await jobs.EnqueueAsync(district.Ref.Id, district.Ref.RegionId, command.Source, command.Mode, command.Payload,
-                command.Caller.UserId, command.Caller.ApiKeyId, clock.GetUtcNow(), cancellationToken);
+                command.Caller.UserId, command.Caller.ApiKeyId, clock.GetUtcNow(), command.Preview, cancellationToken);
             await using var read = await db.OpenAsync(cancellationToken);
             var row = await Dapper.SqlMapper.QuerySingleAsync<RosterJobs.Row>(read, new Dapper.CommandDefinition(Select, new { Id = id }, cancellationToken: cancellationToken));
             return RosterJobs.ToContract(row, null);
@@ -71,7 +71,7 @@ public static class StartRosterImport
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapPost("/districts/{id:guid}/roster-imports", async (Guid id, IFormFileCollection files, string? mode, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/districts/{id:guid}/roster-imports", async (Guid id, IFormFileCollection files, string? mode, bool? preview, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 QueryEnums.TryParse<RosterMode>(mode, "mode", errors, out var requestedMode);
@@ -115,7 +115,7 @@ public static class StartRosterImport
                         title: "One or more validation errors occurred.");
                 }
 
-                var result = await mediator.Send(new Command(caller, id, "csv", manifestMode ?? requestedMode ?? RosterMode.Bulk, payload), ct);
+                var result = await mediator.Send(new Command(caller, id, "csv", manifestMode ?? requestedMode ?? RosterMode.Bulk, payload, preview == true), ct);
                 return result.Match(job => TypedResults.Accepted($"/api/v1/roster-imports/{job.Id}", job));
             })
             .DisableAntiforgery()
@@ -125,16 +125,18 @@ public static class StartRosterImport
             .WithName("startRosterImport")
             .WithSummary("Import a OneRoster 1.2 CSV roster")
             .WithDescription("Multipart upload of the CSV files or one zip. The manifest's file.users sets bulk or delta; without a manifest, say mode. " +
-                             "All-or-nothing: a bad row rejects the whole import with per-row errors.")
+                             "All-or-nothing: a bad row rejects the whole import with per-row errors. With preview=true nothing is written: the import " +
+                             "ends previewed with what would change (confirm it to apply it). A bulk import that would deactivate more than 10 % of the " +
+                             "district's active people ends needsConfirmation, with nothing written, until a district admin confirms it.")
             .Produces<RosterImport>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/districts/{id:guid}/roster-imports/json", async (Guid id, RosterJsonImportRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/districts/{id:guid}/roster-imports/json", async (Guid id, RosterJsonImportRequest body, bool? preview, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var payload = JsonSerializer.SerializeToUtf8Bytes(body, RosterJson.Options);
-                var result = await mediator.Send(new Command(caller, id, "json", body.Mode, payload), ct);
+                var result = await mediator.Send(new Command(caller, id, "json", body.Mode, payload, preview == true), ct);
                 return result.Match(job => TypedResults.Accepted($"/api/v1/roster-imports/{job.Id}", job));
             })
             .Validate<RosterJsonImportRequest>()

@@ -33,7 +33,7 @@ describe('Roster imports', () => {
     let sent: { mode?: string; files?: FileParameter[] } = {};
     const api = fakeApi({
       listRosterImports: () => Promise.resolve([]),
-      startRosterImport: (_id, mode, files) => {
+      startRosterImport: (_id, mode, _preview, files) => {
         sent = { mode, files };
         return Promise.resolve(started);
       },
@@ -51,10 +51,53 @@ describe('Roster imports', () => {
     expect(screen.getByRole('progressbar', { name: 'Roster import progress' }).getAttribute('aria-valuenow')).toBe('3');
     await screen.findByText('The roster is imported.', {}, { timeout: 3000 });
     expect(screen.getByText('People created').nextElementSibling?.textContent).toBe('3');
-    expect(screen.getByText(/Skipped rows are outside LaunchPath/)).toBeTruthy();
     expect(sent.mode).toBe('delta');
     expect(sent.files?.map((f) => f.fileName)).toEqual(['orgs.csv', 'users.csv', 'roles.csv']);
-    expect(api.startRosterImport).toHaveBeenCalledWith('district-1', 'delta', expect.any(Array));
+    expect(api.startRosterImport).toHaveBeenCalledWith('district-1', 'delta', undefined, expect.any(Array));
+  });
+
+  it('previews an import, shows what would change, and applies it only when confirmed', async () => {
+    const counts = { schoolsCreated: 0, schoolsUpdated: 0, peopleCreated: 0, peopleUpdated: 0, peopleUnchanged: 1, peopleDeactivated: 4, rowsSkipped: 0, guardianLinks: 0 };
+    const held = rosterImport({
+      status: 'needsConfirmation',
+      mode: 'bulk',
+      totalRows: 3,
+      processedRows: 3,
+      counts,
+      notes: ['Nothing was written: this bulk import would deactivate 4 of the district’s 5 active people (80 %, over the 10 % limit).'],
+      changes: { created: [], updated: [], deactivated: ['s1', 's2', 'g1', 't1'], skipped: [{ reason: 'student below grade 6', count: 2, sample: ['s9', 's10'] }], activeBefore: 5, deactivatedShare: 0.8 },
+    });
+    const applied = { ...held, status: 'succeeded' as const, confirmedAt: '2026-11-01T10:05:00Z' };
+    let confirmed = false;
+    const api = fakeApi({
+      listRosterImports: () => Promise.resolve([held]),
+      getRosterImport: () => Promise.resolve(confirmed ? applied : held),
+      confirmRosterImport: () => {
+        confirmed = true;
+        return Promise.resolve({ ...held, status: 'queued' as const });
+      },
+    });
+    const { user } = renderWithApi(<RosterImportsPage me={districtAdmin} />, api);
+    await user.click(await screen.findByRole('button', { name: /^View/ }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Nothing was changed');
+    expect(alert.textContent).toContain('would deactivate 4 of the district’s 5 active people');
+    expect(screen.getByText('Made inactive').nextElementSibling?.textContent).toBe('s1, s2, g1, t1');
+    expect(within(screen.getByRole('table', { name: 'Rows skipped, by reason' })).getByText('student below grade 6')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Apply anyway: make 4 people inactive' }));
+    await screen.findByText('The roster is imported.', {}, { timeout: 3000 });
+    expect(api.confirmRosterImport).toHaveBeenCalledWith(held.id);
+  });
+
+  it('sends preview=true when asked to preview first', async () => {
+    const api = fakeApi({ listRosterImports: () => Promise.resolve([]), startRosterImport: () => Promise.resolve(rosterImport({ status: 'queued' })) });
+    const { user } = renderWithApi(<RosterImportsPage me={districtAdmin} />, api);
+    await screen.findByText('Alder Unified');
+    choose(['manifest.csv', 'users.csv']);
+    await user.click(screen.getByRole('checkbox', { name: /Preview first/ }));
+    await user.click(screen.getByRole('button', { name: 'Preview import' }));
+    expect(api.startRosterImport).toHaveBeenCalledWith('district-1', undefined, true, expect.any(Array));
   });
 
   it('lets the manifest decide the mode, and refuses files that are not OneRoster files before sending', async () => {

@@ -38,7 +38,10 @@ export function RosterImportsPage({ me }: { me: CurrentCaller }) {
     <>
       <div className="page-header">
         <h1>Roster imports</h1>
-        <p className="muted">Send the district’s OneRoster 1.2 files. An import is all or nothing: one bad row rejects it, with every problem listed.</p>
+        <p className="muted">
+          Send the district’s OneRoster files. An import is all or nothing: one bad row rejects it, with every problem listed. Preview first to see what
+          would change; a bulk import that would make many people inactive waits for your confirmation.
+        </p>
       </div>
       {districts.length > 1 ? (
         <div className="filter filter--page">
@@ -98,7 +101,15 @@ function DistrictImports({ districtId, jobId, onJob }: { districtId: string; job
       />
       <div className="stack">
         {job.status === 'error' && job.error ? <ErrorBanner error={job.error} onRetry={job.reload} /> : null}
-        {job.data && job.data.id === jobId ? <RosterJob job={job.data} /> : null}
+        {job.data && job.data.id === jobId ? (
+          <RosterJob
+            job={job.data}
+            onConfirmed={(queued) => {
+              job.set(queued);
+              recent.reload();
+            }}
+          />
+        ) : null}
         <RecentImports imports={recent.data} error={recent.error} loading={recent.status === 'loading'} onRetry={recent.reload} onView={onJob} current={jobId} />
       </div>
     </div>
@@ -109,6 +120,7 @@ function UploadForm({ districtId, busy, onStarted }: { districtId: string; busy:
   const api = useApi();
   const [files, setFiles] = useState<File[]>([]);
   const [mode, setMode] = useState<RosterMode | ''>('');
+  const [preview, setPreview] = useState(false);
   const { busy: sending, error, setError, run } = useAction();
   const inputRef = useRef<HTMLInputElement>(null);
   const check = checkRosterFiles(files.map((f) => f.name));
@@ -121,7 +133,12 @@ function UploadForm({ districtId, busy, onStarted }: { districtId: string; busy:
       return;
     }
     await run(async () => {
-      const job = await api.startRosterImport(districtId, check.hasManifest || mode === '' ? undefined : mode, files.map((f) => ({ data: f, fileName: f.name })));
+      const job = await api.startRosterImport(
+        districtId,
+        check.hasManifest || mode === '' ? undefined : mode,
+        preview || undefined,
+        files.map((f) => ({ data: f, fileName: f.name })),
+      );
       onStarted(job);
       setFiles([]);
       if (inputRef.current) inputRef.current.value = '';
@@ -165,14 +182,18 @@ function UploadForm({ districtId, busy, onStarted }: { districtId: string; busy:
           errors={error ? fieldErrorsFor(error.fieldErrors, 'mode') : []}
           hint={check.isZip ? 'Used only if the zip has no manifest.csv.' : 'Without manifest.csv, say whether this is the whole roster or only changes.'}
         >
-          <OptionSelect name="mode" options={modes} labels={rosterModeLabels} value={mode} blank="{check.isZip ? 'From the zip’s manifest' : 'Bulk (default)'}" onChange={(value) => setMode(value ?? '')} />
+          <OptionSelect name="mode" options={modes} labels={rosterModeLabels} value={mode} blank={check.isZip ? 'From the zip’s manifest' : 'Bulk (default)'} onChange={(value) => setMode(value ?? '')} />
         </Field>
       ) : (
         <p className="field__hint">manifest.csv decides whether this is a bulk or a delta import.</p>
       )}
+      <label className="check">
+        <input type="checkbox" name="preview" checked={preview} onChange={(e) => setPreview(e.target.checked)} /> Preview first: show what would change and write
+        nothing until I confirm
+      </label>
       <div className="form__actions">
         <button type="submit" className="button" disabled={sending || busy}>
-          {sending ? 'Uploading…' : busy ? 'Import running…' : 'Start import'}
+          {sending ? 'Uploading…' : busy ? 'Import running…' : preview ? 'Preview import' : 'Start import'}
         </button>
       </div>
     </form>

@@ -6,6 +6,10 @@ public enum RosterImportStatus
     Running,
     Succeeded,
     Failed,
+    /// <summary>A preview (?preview=true): what would change is in <c>changes</c>; nothing was written. Confirm it to apply it.</summary>
+    Previewed,
+    /// <summary>A bulk import that would deactivate more of the district than the safety limit allows: nothing was written until a district admin confirms this import.</summary>
+    NeedsConfirmation,
 }
 
 /// <summary>OneRoster processing mode: bulk replaces the district's roster (absent people become inactive); delta applies changes only.</summary>
@@ -37,6 +41,27 @@ public sealed record RosterCounts
     public int GuardianLinks { get; init; }
 }
 
+/// <summary>Rows left out, by reason, with a few of their sourcedIds.</summary>
+public sealed record RosterSkip
+{
+    public required string Reason { get; init; }
+    public required int Count { get; init; }
+    public required IReadOnlyList<string> Sample { get; init; }
+}
+
+/// <summary>What an import changes (or, for a preview or one awaiting confirmation, would change), with samples of sourcedIds.</summary>
+public sealed record RosterChanges
+{
+    public required IReadOnlyList<string> Created { get; init; }
+    public required IReadOnlyList<string> Updated { get; init; }
+    public required IReadOnlyList<string> Deactivated { get; init; }
+    public required IReadOnlyList<RosterSkip> Skipped { get; init; }
+    /// <summary>Active rostered people of the district before the import.</summary>
+    public required int ActiveBefore { get; init; }
+    /// <summary>The share (0–1) of those the import deactivates.</summary>
+    public required double DeactivatedShare { get; init; }
+}
+
 public sealed record RosterImport
 {
     public required string Id { get; init; }
@@ -51,6 +76,15 @@ public sealed record RosterImport
     /// <summary>Why the import was rejected; nothing was written when there are errors (first 1,000 shown).</summary>
     public required IReadOnlyList<RosterImportError> Errors { get; init; }
     public int ErrorCount { get; init; }
+    /// <summary>Created, updated, deactivated and skipped, with samples.</summary>
+    public RosterChanges? Changes { get; init; }
+    /// <summary>What a district admin should know: why an import awaits confirmation, why nobody was imported.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>True for an import started with ?preview=true.</summary>
+    public bool Preview { get; init; }
+    /// <summary>The OneRoster version read ("1.1" or "1.2").</summary>
+    public string? OneRosterVersion { get; init; }
+    public DateTimeOffset? ConfirmedAt { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }

@@ -404,10 +404,11 @@ export interface ILaunchPathClient {
     /**
      * Import a OneRoster 1.2 CSV roster
      * @param mode (optional) 
+     * @param preview (optional) 
      * @param files (optional) 
      * @return Accepted
      */
-    startRosterImport(id: string, mode?: RosterMode | undefined, files?: FileParameter[] | undefined, signal?: AbortSignal): Promise<RosterImport>;
+    startRosterImport(id: string, mode?: RosterMode | undefined, preview?: boolean | undefined, files?: FileParameter[] | undefined, signal?: AbortSignal): Promise<RosterImport>;
 
     /**
      * The district's 50 most recent roster imports
@@ -417,15 +418,22 @@ export interface ILaunchPathClient {
 
     /**
      * Import a roster as OneRoster-shaped JSON
+     * @param preview (optional) 
      * @return Accepted
      */
-    startRosterJsonImport(id: string, body: RosterJsonImportRequest, signal?: AbortSignal): Promise<RosterImport>;
+    startRosterJsonImport(id: string, body: RosterJsonImportRequest, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport>;
 
     /**
      * A roster import's status, progress and result
      * @return OK
      */
     getRosterImport(id: string, signal?: AbortSignal): Promise<RosterImport>;
+
+    /**
+     * Apply a previewed roster import, or one awaiting confirmation
+     * @return Accepted
+     */
+    confirmRosterImport(id: string, signal?: AbortSignal): Promise<RosterImport>;
 
     /**
      * List students
@@ -4653,10 +4661,11 @@ export class LaunchPathClient implements ILaunchPathClient {
     /**
      * Import a OneRoster 1.2 CSV roster
      * @param mode (optional) 
+     * @param preview (optional) 
      * @param files (optional) 
      * @return Accepted
      */
-    startRosterImport(id: string, mode?: RosterMode | undefined, files?: FileParameter[] | undefined, signal?: AbortSignal): Promise<RosterImport> {
+    startRosterImport(id: string, mode?: RosterMode | undefined, preview?: boolean | undefined, files?: FileParameter[] | undefined, signal?: AbortSignal): Promise<RosterImport> {
         let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-imports?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4665,6 +4674,10 @@ export class LaunchPathClient implements ILaunchPathClient {
             throw new globalThis.Error("The parameter 'mode' cannot be null.");
         else if (mode !== undefined)
             url_ += "mode=" + encodeURIComponent("" + mode) + "&";
+        if (preview === null)
+            throw new globalThis.Error("The parameter 'preview' cannot be null.");
+        else if (preview !== undefined)
+            url_ += "preview=" + encodeURIComponent("" + preview) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = new FormData();
@@ -4789,13 +4802,18 @@ export class LaunchPathClient implements ILaunchPathClient {
 
     /**
      * Import a roster as OneRoster-shaped JSON
+     * @param preview (optional) 
      * @return Accepted
      */
-    startRosterJsonImport(id: string, body: RosterJsonImportRequest, signal?: AbortSignal): Promise<RosterImport> {
-        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-imports/json";
+    startRosterJsonImport(id: string, body: RosterJsonImportRequest, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-imports/json?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (preview === null)
+            throw new globalThis.Error("The parameter 'preview' cannot be null.");
+        else if (preview !== undefined)
+            url_ += "preview=" + encodeURIComponent("" + preview) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
@@ -4900,6 +4918,71 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RosterImport>(null as any);
+    }
+
+    /**
+     * Apply a previewed roster import, or one awaiting confirmation
+     * @return Accepted
+     */
+    confirmRosterImport(id: string, signal?: AbortSignal): Promise<RosterImport> {
+        let url_ = this.baseUrl + "/api/v1/roster-imports/{id}/confirm";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processConfirmRosterImport(_response);
+        });
+    }
+
+    protected processConfirmRosterImport(response: Response): Promise<RosterImport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport;
+            return result202;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -6658,6 +6741,18 @@ export type ReserveGroup = "englishLearner" | "studentWithDisability" | "socioec
 /** Roles are held per organization. The organization's type decides which roles it can hold. */
 export type Role = "convenerAdmin" | "convenerStaff" | "workforceAnalyst" | "districtAdmin" | "schoolCoordinator" | "teacher" | "counselor" | "employerAdmin" | "supervisor" | "student" | "guardian";
 
+/** What an import changes (or, for a preview or one awaiting confirmation, would change), with samples of sourcedIds. */
+export interface RosterChanges {
+    created: string[];
+    updated: string[];
+    deactivated: string[];
+    skipped: RosterSkip[];
+    /** Active rostered people of the district before the import. */
+    activeBefore: number;
+    /** The share (0–1) of those the import deactivates. */
+    deactivatedShare: number;
+}
+
 export interface RosterCounts {
     schoolsCreated: number;
     schoolsUpdated: number;
@@ -6684,6 +6779,15 @@ export interface RosterImport {
     /** Why the import was rejected; nothing was written when there are errors (first 1,000 shown). */
     errors: RosterImportError[];
     errorCount: number;
+    /** Created, updated, deactivated and skipped, with samples. */
+    changes?: RosterChanges | null;
+    /** What a district admin should know: why an import awaits confirmation, why nobody was imported. */
+    notes: string[];
+    /** True for an import started with ?preview=true. */
+    preview: boolean;
+    /** The OneRoster version read ("1.1" or "1.2"). */
+    oneRosterVersion?: string | null;
+    confirmedAt?: string | null;
     createdAt: string;
     startedAt?: string | null;
     finishedAt?: string | null;
@@ -6697,7 +6801,7 @@ export interface RosterImportError {
     reason: string;
 }
 
-export type RosterImportStatus = "queued" | "running" | "succeeded" | "failed";
+export type RosterImportStatus = "queued" | "running" | "succeeded" | "failed" | "previewed" | "needsConfirmation";
 
 /** The JSON form of a OneRoster roster, for integrations that do not produce CSV. */
 export interface RosterJsonImportRequest {
@@ -6711,6 +6815,13 @@ export interface RosterJsonImportRequest {
 
 /** OneRoster processing mode: bulk replaces the district's roster (absent people become inactive); delta applies changes only. */
 export type RosterMode = "bulk" | "delta";
+
+/** Rows left out, by reason, with a few of their sourcedIds. */
+export interface RosterSkip {
+    reason: string;
+    count: number;
+    sample: string[];
+}
 
 /** What an employer sees of an applicant: only what the placement needs, and names only with the student's consent. */
 export interface RoundApplicant {

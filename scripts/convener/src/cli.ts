@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 // LaunchPath convener CLI. Authenticates with LAUNCHPATH_URL and LAUNCHPATH_API_KEY.
-//   launchpath roster-import <districtId> <folder-or-zip> [--mode bulk|delta]
+//   launchpath roster-import <districtId> <folder-or-zip> [--mode bulk|delta] [--preview]
 //   launchpath post-opportunities <employerId> <opportunities.json> [--approve]
 //   launchpath list-opportunities [--status published]
 //   launchpath open-round <regionOrDistrictId> <name> <opportunityId>... [--max-choices 5] [--seed 42]
@@ -21,14 +21,16 @@ async function main(args: string[]): Promise<number> {
   switch (command) {
     case 'roster-import': {
       const [districtId, path] = rest;
-      if (!districtId || !path) throw new Error('usage: roster-import <districtId> <folder-or-zip> [--mode bulk|delta]');
+      if (!districtId || !path) throw new Error('usage: roster-import <districtId> <folder-or-zip> [--mode bulk|delta] [--preview]');
       const job = await importRoster(client, districtId, path, {
         mode: option(rest, '--mode') as RosterMode | undefined,
+        preview: rest.includes('--preview') || undefined,
         onProgress: (j) => process.stderr.write(`\r${j.status} ${j.processedRows}/${j.totalRows}`),
       });
       process.stderr.write('\n');
       console.log(formatImport(job));
-      return job.status === 'succeeded' ? 0 : 1;
+      // A preview is a success; an import held for a district admin's confirmation is not (nothing was written).
+      return job.status === 'succeeded' || job.status === 'previewed' ? 0 : 1;
     }
     case 'post-opportunities': {
       const [employerId, file] = rest;

@@ -10,7 +10,7 @@ export async function importRoster(
   client: LaunchPathClient,
   districtId: string,
   path: string,
-  options: { mode?: RosterMode; onProgress?: (job: RosterImport) => void; timeoutMs?: number } = {},
+  options: { mode?: RosterMode; preview?: boolean; onProgress?: (job: RosterImport) => void; timeoutMs?: number } = {},
 ): Promise<RosterImport> {
   const files: FileParameter[] = statSync(path).isDirectory()
     ? readdirSync(path)
@@ -19,7 +19,7 @@ export async function importRoster(
     : [{ data: new Blob([readFileSync(path)], { type: extname(path) === '.zip' ? 'application/zip' : 'text/csv' }), fileName: basename(path) }];
   if (files.length === 0) throw new Error(`No OneRoster CSV files in ${path}.`);
 
-  let job = await client.startRosterImport(districtId, options.mode, files);
+  let job = await client.startRosterImport(districtId, options.mode, options.preview, files);
   const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
   while ((job.status === 'queued' || job.status === 'running') && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -67,6 +67,8 @@ export function formatImport(job: RosterImport): string {
         `${c.peopleUnchanged} unchanged, ${c.peopleDeactivated} deactivated; ${c.rowsSkipped} rows skipped; ${c.guardianLinks} guardian links`,
     );
   }
+  for (const note of job.notes ?? []) lines.push(`  ${note}`);
+  for (const skip of job.changes?.skipped ?? []) lines.push(`  skipped ${skip.count}: ${skip.reason} (e.g. ${skip.sample.slice(0, 3).join(', ')})`);
   for (const error of job.errors) lines.push(`  ${error.file}:${error.line}${error.field ? ` [${error.field}]` : ''} ${error.reason}`);
   if ((job.errorCount ?? 0) > job.errors.length) lines.push(`  … and ${(job.errorCount ?? 0) - job.errors.length} more`);
   return lines.join('\n');

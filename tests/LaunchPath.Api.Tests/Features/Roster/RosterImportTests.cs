@@ -97,6 +97,80 @@ public abstract class RosterImportTests
     }
 
     [SkippableFact]
+    public async Task A_preview_writes_nothing_shows_what_would_change_and_applies_when_confirmed()
+    {
+        var (district, admin, tag) = await District();
+        var preview = await Finished(admin, await admin.PostAsync($"/api/v1/districts/{district.Id}/roster-imports?preview=true", Standard(tag).Multipart()));
+
+        preview.Status.Should().Be(RosterImportStatus.Previewed);
+        preview.Preview.Should().BeTrue();
+        preview.Counts!.PeopleCreated.Should().Be(5);
+        preview.Changes!.Created.Should().BeEquivalentTo([$"g1-{tag}", $"s1-{tag}", $"s2-{tag}", $"s3-{tag}", $"t1-{tag}"]);
+        preview.Changes.Skipped.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Count = 1, Sample = new[] { $"s4-{tag}" } });
+        preview.Changes.Skipped[0].Reason.Should().Contain("below grade 6");
+        preview.Notes.Should().Contain(n => n.Contains("preview", StringComparison.OrdinalIgnoreCase));
+        (await Students(admin)).Should().BeEmpty("a preview writes nothing");
+
+        var sis = await Key(admin, district);
+        await (await sis.PostAsync($"/api/v1/roster-imports/{preview.Id}/confirm", null)).ShouldBeProblem(HttpStatusCode.Forbidden, "a person confirms, not a key");
+        var applied = await Finished(admin, await admin.PostAsync($"/api/v1/roster-imports/{preview.Id}/confirm", null));
+        applied.Status.Should().Be(RosterImportStatus.Succeeded);
+        applied.ConfirmedAt.Should().NotBeNull();
+        (await Students(admin)).Select(s => s.SourcedId).Should().BeEquivalentTo([$"s1-{tag}", $"s2-{tag}", $"s3-{tag}"]);
+        await (await admin.PostAsync($"/api/v1/roster-imports/{preview.Id}/confirm", null)).ShouldBeProblem(HttpStatusCode.Conflict, "once only");
+    }
+
+    [SkippableFact]
+    public async Task A_bulk_file_that_would_wipe_the_district_changes_nothing_until_a_district_admin_confirms_it()
+    {
+        var (district, admin, tag) = await District();
+        var url = $"/api/v1/districts/{district.Id}/roster-imports";
+        (await Finished(admin, await admin.PostAsync(url, Standard(tag).Multipart()))).Status.Should().Be(RosterImportStatus.Succeeded);
+        var before = await Students(admin);
+
+        // A SIS export of one school only, sent as the whole district's roster.
+        var partial = new RosterFiles().School($"sch2-{tag}", "South Middle", $"dist-{tag}").Student($"s3-{tag}", "Ivy", "Chen", "07", $"sch2-{tag}");
+        var held = await Finished(admin, await admin.PostAsync(url, partial.Multipart()));
+
+        held.Status.Should().Be(RosterImportStatus.NeedsConfirmation);
+        held.Counts!.PeopleDeactivated.Should().Be(4);
+        held.Changes!.DeactivatedShare.Should().Be(0.8);
+        held.Changes.ActiveBefore.Should().Be(5);
+        held.Changes.Deactivated.Should().BeEquivalentTo([$"g1-{tag}", $"s1-{tag}", $"s2-{tag}", $"t1-{tag}"]);
+        held.Notes.Should().ContainSingle().Which.Should().Contain("would deactivate 4 of the district's 5 active people");
+        (await Students(admin)).Should().BeEquivalentTo(before, "nothing is written until a district admin confirms");
+
+        // Another file cannot be confirmed in its place: confirmation names the held import, and a new upload is held again.
+        (await Finished(admin, await admin.PostAsync(url, partial.Multipart()))).Status.Should().Be(RosterImportStatus.NeedsConfirmation);
+        (await Finished(admin, await admin.PostAsync($"/api/v1/roster-imports/{held.Id}/confirm", null))).Status.Should().Be(RosterImportStatus.Succeeded);
+        (await Students(admin)).Count(s => s.Status == PersonStatus.Active).Should().Be(1);
+    }
+
+    [SkippableFact]
+    public async Task An_import_that_imports_nobody_fails_and_says_why()
+    {
+        var (district, admin, tag) = await District();
+        var url = $"/api/v1/districts/{district.Id}/roster-imports";
+
+        // users.csv whose roles.csv lost its rows: nobody has a role LaunchPath uses.
+        var roleless = Standard(tag);
+        roleless.Roles.RemoveRange(1, roleless.Roles.Count - 1);
+        var job = await Finished(admin, await admin.PostAsync(url, roleless.Multipart()));
+
+        job.Status.Should().Be(RosterImportStatus.Failed, "an import that imports nobody is never a silent success");
+        job.Errors.Should().ContainSingle().Which.Reason.Should().Contain("No one was imported").And.Contain("6 × user without a role");
+        (await Students(admin)).Should().BeEmpty();
+        (await (await admin.GetAsync($"/api/v1/organizations?parentId={district.Id}")).Read<OrganizationPage>()).Items.Should().BeEmpty("the schools are not written either");
+    }
+
+    private async Task<HttpClient> Key(HttpClient admin, Organization district)
+    {
+        var key = await (await admin.PostJson($"/api/v1/organizations/{district.Id}/api-keys",
+            new CreateApiKeyRequest { Name = "SIS", Permissions = [Permission.RosterImport, Permission.PeopleRead] })).Read<CreatedApiKey>(HttpStatusCode.Created);
+        return _actors.WithApiKey(key.Key);
+    }
+
+    [SkippableFact]
     public async Task Re_running_the_same_roster_changes_nothing()
     {
         var (district, admin, tag) = await District();
@@ -152,7 +226,10 @@ public abstract class RosterImportTests
         var bulk = new RosterFiles()
             .Guardian($"g1-{tag}", "Ana", "Reyes", $"sch1-{tag}")
             .Student($"s1-{tag}", "Maya", "Reyes-Ortiz", "12", $"sch1-{tag}", agents: $"g1-{tag}", englishLearner: true, hispanic: true);
-        var bulkJob = await Finished(admin, await admin.PostAsync(url, bulk.Multipart()));
+        var held = await Finished(admin, await admin.PostAsync(url, bulk.Multipart()));
+        held.Status.Should().Be(RosterImportStatus.NeedsConfirmation, "deactivating half of the district waits for a district admin");
+        (await Students(admin)).Single(s => s.SourcedId == $"s3-{tag}").Status.Should().Be(PersonStatus.Active, "nothing is written before confirmation");
+        var bulkJob = await Finished(admin, await admin.PostAsync($"/api/v1/roster-imports/{held.Id}/confirm", null));
         bulkJob.Status.Should().Be(RosterImportStatus.Succeeded);
         bulkJob.Counts!.PeopleDeactivated.Should().Be(2, "Ivy and the teacher are absent from a bulk file; Leo was already inactive");
         (await Students(admin)).Single(s => s.SourcedId == $"s3-{tag}").Status.Should().Be(PersonStatus.Inactive);

@@ -1,0 +1,62 @@
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Roster;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Roster;
+
+/// <summary>
+/// POST /api/v1/roster-imports/{id}/confirm — a district admin (a person signed in, never an integration's key) applies
+/// a previewed import, or one held because it would deactivate much of the district, exactly as it was previewed: the
+/// confirmation names the import, so another file cannot be confirmed by mistake. Once only.
+/// </summary>
+public static class ConfirmRosterImport
+{
+    public sealed record Command(Caller Caller, Guid Id) : IRequest<Result<RosterImport>>;
+
+    private static readonly string Select = $"SELECT {RosterJobs.Columns} FROM roster_imports WHERE id = @Id";
+
+    public sealed class Handler(Db db, RosterJobs jobs, TimeProvider clock) : IRequestHandler<Command, Result<RosterImport>>, ISqlSource
+    {
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, RosterJobs.Confirm];
+
+        public async ValueTask<Result<RosterImport>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var row = await connection.QuerySingleOrDefaultAsync<RosterJobs.Row>(new CommandDefinition(Select, new { command.Id }, cancellationToken: cancellationToken));
+            var district = row is null ? null : await Authorize.FindOrgAsync(connection, row.DistrictId, cancellationToken);
+            if (row is null || district is null || !command.Caller.PermissionsAt(district.Ref).Contains(Permission.RosterImport))
+            {
+                return Error.NotFound($"Roster import {command.Id}");
+            }
+
+            if (command.Caller.UserId is null)
+            {
+                return Error.Forbidden("A district admin confirms an import, signed in; an integration's API key cannot.");
+            }
+
+            if (!await jobs.ConfirmAsync(command.Id, command.Caller.UserId, clock.GetUtcNow(), cancellationToken))
+            {
+                return Error.Conflict($"Only a previewed import, or one awaiting confirmation, can be confirmed; this one is {row.Status}.");
+            }
+
+            var queued = await connection.QuerySingleAsync<RosterJobs.Row>(new CommandDefinition(Select, new { command.Id }, cancellationToken: cancellationToken));
+            return RosterJobs.ToContract(queued, null);
+        }
+    }
+
+    public static void Map(IEndpointRouteBuilder group) =>
+        group.MapPost("/roster-imports/{id:guid}/confirm", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Command(caller, id), ct)).Match(job => TypedResults.Accepted($"/api/v1/roster-imports/{job.Id}", job)))
+            .WithName("confirmRosterImport")
+            .WithSummary("Apply a previewed roster import, or one awaiting confirmation")
+            .WithDescription("Applies exactly the files that were previewed (202; poll the import). 409 unless the import is previewed or needsConfirmation. " +
+                             "A person with roster rights for the district confirms; API keys cannot.")
+            .Produces<RosterImport>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
