@@ -19,7 +19,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
     private static readonly HashSet<string> EducatorRoles =
         ["teacher", "counselor", "aide", "principal", "administrator", "siteAdministrator", "districtAdministrator", "proctor", "systemAdministrator"];
 
-    private const string SelectDistrict = "SELECT id, region_id, sourced_id FROM organizations WHERE id = @Id AND type = 'district'";
+    private const string SelectDistrict = "SELECT id, region_id, sourced_id, scope_key FROM organizations WHERE id = @Id AND type = 'district'";
     private const string SelectSchools = "SELECT id, sourced_id, name, identifier FROM organizations WHERE parent_id = @Id AND type = 'school'";
 
     private const string SelectPeople =
@@ -57,13 +57,19 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
         "socioeconomically_disadvantaged = @sed, foster_youth = @foster, race_ethnicity = @race, gender = @gender WHERE person_id = @id";
 
     private const string Deactivate = "UPDATE people SET status = 'inactive', version = version + 1, updated_at = @now WHERE id = @id";
+
+    /// <summary>The district takes the sourcedId its SIS gives it in orgs.csv, once (roles at the district name it).</summary>
+    private const string AdoptDistrictSourcedId =
+        "UPDATE organizations SET sourced_id = @Sourced, version = version + 1, updated_at = @Now WHERE id = @Id AND sourced_id IS NULL";
+
+    private const string SourcedIdTaken = "SELECT COUNT(*) FROM organizations WHERE scope_key = @Scope AND sourced_id = @Sourced AND id <> @Id";
     private const string InsertLink = "INSERT INTO guardianships (student_id, guardian_id, relationship) VALUES (@student, @guardian, @relationship)";
     private const string DeleteLink = "DELETE FROM guardianships WHERE student_id = @student AND guardian_id = @guardian";
 
     public static IEnumerable<string> Statements =>
     [
         SelectDistrict, SelectSchools, SelectPeople, SelectLinks, InsertSchool, UpdateSchool, InsertPerson, UpdatePerson, InsertProfile, UpdateProfile,
-        Deactivate, InsertLink, DeleteLink,
+        Deactivate, InsertLink, DeleteLink, AdoptDistrictSourcedId, SourcedIdTaken,
     ];
 
     /// <summary>Validates and, when the roster is clean, writes it. Returns the counts, or null with errors added to the batch.</summary>
@@ -92,7 +98,14 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
 
         LoadTime = clock.GetElapsedTime(started);
         var planned = clock.GetTimestamp();
-        var plan = Plan(district, schools, existing, batch);
+        var guardiansLinked = links.SelectMany(l => l).Select(l => l.GuardianId).ToHashSet();
+        var plan = Plan(district, schools, existing, guardiansLinked, batch);
+        if (district.Adopted is { } adopted && await connection.ExecuteScalarAsync<int>(new CommandDefinition(SourcedIdTaken,
+                new { Scope = district.ScopeKey, Sourced = adopted, district.Id }, transaction, cancellationToken: cancellationToken)) > 0)
+        {
+            batch.Error("orgs.csv", 0, "sourcedId", $"Another district of the region already has the sourcedId '{RosterBatch.Truncate(adopted)}'.");
+        }
+
         PlanTime = clock.GetElapsedTime(planned);
         if (batch.ErrorCount > 0)
         {
@@ -145,8 +158,16 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
     /// <summary>People with a role LaunchPath uses in the input (created, updated or unchanged by the import).</summary>
     public int PeopleInInput { get; private set; }
 
-    private RosterPlan Plan(DistrictRow district, Dictionary<string, SchoolRow> schools, Dictionary<string, PersonRow> existing, RosterBatch batch)
+    private RosterPlan Plan(DistrictRow district, Dictionary<string, SchoolRow> schools, Dictionary<string, PersonRow> existing, HashSet<Guid> guardiansLinked,
+        RosterBatch batch)
     {
+        var rolesFile = batch.RolesFile;
+        var departments = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (district.SourcedId is null && batch.Orgs.FirstOrDefault(o => o.Row.Type == "district" && !string.IsNullOrWhiteSpace(o.Row.SourcedId)).Row is { } fileDistrict)
+        {
+            district.Adopted = fileDistrict.SourcedId; // before the schools, whose parent it is
+        }
+
         var skipped = new SkipTally();
         var fileSchools = new List<(int, OneRosterOrg)>();
         var seenOrgs = new HashSet<string>(StringComparer.Ordinal);
@@ -170,11 +191,24 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
                     {
                         batch.Error("orgs.csv", line, "sourcedId", $"This import is for the district with sourcedId '{district.SourcedId}', not '{RosterBatch.Truncate(org.SourcedId)}'.");
                     }
+                    else if (district.SourcedId is null)
+                    {
+                        if (district.Adopted is not null && district.Adopted != org.SourcedId)
+                        {
+                            batch.Error("orgs.csv", line, "type", "orgs.csv names two districts; an import is for one district.");
+                        }
 
+                        district.Adopted = org.SourcedId;
+                    }
+
+                    break;
+                case "department":
+                    // A department's people belong to its school.
+                    departments[org.SourcedId] = org.ParentSourcedId;
                     break;
                 case "school":
                     Required(batch, "orgs.csv", line, "name", org.Name);
-                    if (org.ParentSourcedId is not null && district.SourcedId is not null && org.ParentSourcedId != district.SourcedId)
+                    if (org.ParentSourcedId is not null && (district.SourcedId ?? district.Adopted) is { } parentDistrict && org.ParentSourcedId != parentDistrict)
                     {
                         batch.Error("orgs.csv", line, "parentSourcedId", $"The school's parent '{RosterBatch.Truncate(org.ParentSourcedId)}' is not this district.");
                     }
@@ -193,23 +227,36 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
         var knownSchools = new HashSet<string>(schools.Keys.Concat(fileSchools.Select(s => s.Item2.SourcedId)), StringComparer.Ordinal);
 
         var rolesByUser = new Dictionary<string, List<(int Line, OneRosterRole Role)>>(StringComparer.Ordinal);
-        foreach (var (line, role) in batch.Roles)
+        var districtSourcedId = district.SourcedId ?? district.Adopted;
+        foreach (var (line, listed) in batch.Roles)
         {
-            if (Required(batch, "roles.csv", line, "userSourcedId", role.UserSourcedId) is null || Required(batch, "roles.csv", line, "role", role.Role) is null
-                || Required(batch, "roles.csv", line, "orgSourcedId", role.OrgSourcedId) is null || IsDeleted(role.Status))
+            var role = listed;
+            if (Required(batch, rolesFile, line, "userSourcedId", role.UserSourcedId) is null || Required(batch, rolesFile, line, "role", role.Role) is null
+                || Required(batch, rolesFile, line, "orgSourcedId", role.OrgSourcedId) is null || IsDeleted(role.Status))
             {
                 continue;
             }
 
             if (!StudentRoles.Contains(role.Role) && !GuardianRoles.Contains(role.Role) && !EducatorRoles.Contains(role.Role) && !role.Role.StartsWith("ext:", StringComparison.Ordinal))
             {
-                batch.Error("roles.csv", line, "role", $"'{RosterBatch.Truncate(role.Role)}' is not a OneRoster role.");
+                batch.Error(rolesFile, line, "role", $"'{RosterBatch.Truncate(role.Role)}' is not a OneRoster role.");
                 continue;
             }
 
-            if (!knownSchools.Contains(role.OrgSourcedId) && role.OrgSourcedId != district.SourcedId)
+            if (departments.TryGetValue(role.OrgSourcedId, out var parent))
             {
-                batch.Error("roles.csv", line, "orgSourcedId", $"'{RosterBatch.Truncate(role.OrgSourcedId)}' is not this district or one of its schools.");
+                if (parent is null || !knownSchools.Contains(parent))
+                {
+                    batch.Error(rolesFile, line, "orgSourcedId", $"Department '{RosterBatch.Truncate(role.OrgSourcedId)}' does not belong to one of the district's schools.");
+                    continue;
+                }
+
+                role = role with { OrgSourcedId = parent };
+            }
+
+            if (!knownSchools.Contains(role.OrgSourcedId) && role.OrgSourcedId != districtSourcedId)
+            {
+                batch.Error(rolesFile, line, "orgSourcedId", $"'{RosterBatch.Truncate(role.OrgSourcedId)}' is not this district or one of its schools.");
                 continue;
             }
 
@@ -273,9 +320,11 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
 
             var roles = rolesByUser.GetValueOrDefault(user.SourcedId) ?? [];
             var known = existing.GetValueOrDefault(user.SourcedId);
+            // One person may hold several roles (1.2 primary and secondary): a teacher who is also a parent stays an
+            // educator and is linked to their children as a guardian.
             var kind = roles.Any(r => StudentRoles.Contains(r.Role.Role)) ? "student"
-                : roles.Any(r => GuardianRoles.Contains(r.Role.Role)) ? "guardian"
                 : roles.Any(r => EducatorRoles.Contains(r.Role.Role)) ? "educator"
+                : roles.Any(r => GuardianRoles.Contains(r.Role.Role)) ? "guardian"
                 : known?.Kind;
             if (kind is null)
             {
@@ -303,22 +352,23 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
             {
                 if (school is null)
                 {
-                    batch.Error(roles.Count > 0 ? "roles.csv" : "users.csv", roles.Count > 0 ? roles[0].Line : line, "orgSourcedId",
+                    batch.Error(roles.Count > 0 ? rolesFile : "users.csv", roles.Count > 0 ? roles[0].Line : line, "orgSourcedId",
                         $"Student '{RosterBatch.Truncate(user.SourcedId)}' needs a role at one of the district's schools.");
                     continue;
                 }
 
                 var code = user.Grades.FirstOrDefault();
-                if (code is null)
+                if (code is null || IsUngraded(code))
                 {
-                    batch.Error("users.csv", line, "grades", "A student needs a grade.");
+                    // Grades are optional in OneRoster, and UG and Other say nothing of the year: not an error in the file.
+                    skipped.Add("student without a grade level (no grade, UG or Other): imported once the SIS gives one", user.SourcedId);
                     continue;
                 }
 
                 grade = ParseGrade(code);
                 if (grade is null)
                 {
-                    batch.Error("users.csv", line, "grades", $"'{RosterBatch.Truncate(code)}' is not a CEDS grade level.");
+                    batch.Error("users.csv", line, "grades", $"'{RosterBatch.Truncate(code)}' is not a OneRoster grade level (IT, PR, PK, TK, KG, 01–13, PS, UG, Other).");
                     continue;
                 }
 
@@ -333,13 +383,18 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
         }
 
         // Guardian links must name guardians that exist in the file or the district.
+        // A guardian is anyone with a parent, guardian or relative role in the file, a guardian the district holds, or
+        // someone already linked to a student as one.
         var plannedKinds = people.ToDictionary(p => p.User.SourcedId, p => p.Kind, StringComparer.Ordinal);
+        bool IsGuardian(string agent) =>
+            relationships.ContainsKey(agent)
+            || (!plannedKinds.ContainsKey(agent) && existing.GetValueOrDefault(agent) is { } held && (held.Kind == "guardian" || guardiansLinked.Contains(held.Id)));
         foreach (var person in people.Where(p => p.Kind == "student"))
         {
             foreach (var agent in person.User.AgentSourcedIds)
             {
                 var agentKind = plannedKinds.GetValueOrDefault(agent) ?? existing.GetValueOrDefault(agent)?.Kind;
-                if (agentKind != "guardian")
+                if (agentKind is null || !IsGuardian(agent))
                 {
                     batch.Error("users.csv", person.Line, "agentSourcedIds",
                         agentKind is null ? $"Agent '{RosterBatch.Truncate(agent)}' is not in users.csv or the district." : $"Agent '{RosterBatch.Truncate(agent)}' is a {agentKind}, not a parent or guardian.");
@@ -383,6 +438,12 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
                 schools[org.SourcedId] = new SchoolRow { Id = id, SourcedId = org.SourcedId, Name = org.Name.Trim(), Identifier = org.Identifier };
                 schoolsCreated++;
             }
+        }
+
+        if (district.Adopted is { } sourcedId)
+        {
+            using var adopt = Prepare(AdoptDistrictSourcedId, "Sourced", "Now", "Id");
+            adopt.Run(sourcedId, now, district.Id);
         }
 
         var ids = existing.ToDictionary(e => e.Key, e => e.Value.Id, StringComparer.Ordinal);
@@ -553,14 +614,20 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
             d.FosterYouth ?? false, RaceJson[races], gender);
     }
 
-    /// <summary>CEDS grade codes: "06".."12", "13" and "PS" (postsecondary) → 6..13; "IT", "PR", "PK", "TK", "KG", "01".."05" → below 6.</summary>
-    internal static int? ParseGrade(string code) => code.Trim() switch
+    /// <summary>
+    /// OneRoster grade levels (CEDS): "06".."12" (or "6".."12"), "13" and "PS" (postsecondary) → 6..13; "IT", "PR", "PK",
+    /// "TK", "KG" and "01".."05" → below 6. "UG" (ungraded) and "Other" are grades with no year: see <see cref="IsUngraded"/>.
+    /// </summary>
+    internal static int? ParseGrade(string code) => code.Trim().ToUpperInvariant() switch
     {
         "IT" or "PR" or "PK" or "TK" or "KG" => 0,
         "PS" or "13" => 13,
-        var text when int.TryParse(text, out var grade) && grade is >= 1 and <= 12 => grade,
+        var text when text.Length <= 2 && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var grade)
+                      && grade is >= 1 and <= 12 => grade,
         _ => null,
     };
+
+    internal static bool IsUngraded(string code) => code.Trim().ToUpperInvariant() is "UG" or "OTHER";
 
     private static string? Required(RosterBatch batch, string file, int line, string field, string? value)
     {
@@ -582,6 +649,10 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
         public Guid Id { get; set; }
         public Guid RegionId { get; set; }
         public string? SourcedId { get; set; }
+        public string ScopeKey { get; set; } = "";
+
+        /// <summary>The sourcedId orgs.csv gives a district that had none yet: taken when the import is written.</summary>
+        public string? Adopted { get; set; }
     }
 
     private sealed class SchoolRow

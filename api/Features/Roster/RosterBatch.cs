@@ -17,6 +17,12 @@ internal sealed class RosterBatch
 
     /// <summary>The OneRoster version read: "1.1" or "1.2" (from manifest.csv, or the columns of users.csv).</summary>
     public string? Version { get; set; }
+
+    /// <summary>Where role rows came from: roles.csv (1.2), or the role and orgSourcedIds columns of users.csv (1.1).</summary>
+    public string RolesFile { get; set; } = "roles.csv";
+
+    /// <summary>What the import should tell the district admin that is not an error (files read but not used, and so on).</summary>
+    public List<string> Notes { get; } = [];
     public List<(int Line, OneRosterOrg Row)> Orgs { get; } = [];
     public List<(int Line, OneRosterUser Row)> Users { get; } = [];
     public List<(int Line, OneRosterRole Row)> Roles { get; } = [];
@@ -46,12 +52,65 @@ internal sealed class RosterBatch
         return batch;
     }
 
+    /// <summary>At most this many files in a zip (a OneRoster package has about a dozen).</summary>
+    public const int MaxEntries = 64;
+
+    /// <summary>At most this many bytes once decompressed, all files together.</summary>
+    public const long MaxDecompressedBytes = 512L * 1024 * 1024;
+
+    /// <summary>A file that decompresses to more than this many times its compressed size (CSV is 5–10×) is refused.</summary>
+    public const int MaxCompressionRatio = 100;
+
+    /// <summary>The longest CSV field read.</summary>
+    public const int MaxFieldLength = 64 * 1024;
+
+    /// <summary>
+    /// Checks a zip's directory against the limits before anything is read: the number of files, the declared
+    /// decompressed size and the compression ratio. Returns what is wrong, naming the limit, or null. The limits are
+    /// enforced again while reading, since a zip's directory can lie.
+    /// </summary>
+    public static string? CheckZip(byte[] zip)
+    {
+        try
+        {
+            using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+            if (archive.Entries.Count > MaxEntries)
+            {
+                return $"The zip holds {archive.Entries.Count} files; a roster may have at most {MaxEntries}.";
+            }
+
+            var total = archive.Entries.Sum(e => e.Length);
+            if (total > MaxDecompressedBytes)
+            {
+                return $"The zip decompresses to {total / (1024 * 1024)} MB; a roster may be at most {MaxDecompressedBytes / (1024 * 1024)} MB uncompressed.";
+            }
+
+            if (archive.Entries.FirstOrDefault(e => e.Length > 1024 * 1024 && e.Length > (long)MaxCompressionRatio * Math.Max(1, e.CompressedLength)) is { } bomb)
+            {
+                return $"'{Truncate(Path.GetFileName(bomb.FullName))}' decompresses to more than {MaxCompressionRatio} times its size; a CSV file does not.";
+            }
+
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return null; // not a zip: the job says so
+        }
+    }
+
     /// <summary>Reads a zip of OneRoster CSV files (manifest.csv, orgs.csv, users.csv, roles.csv, demographics.csv).</summary>
     public static RosterBatch FromZip(byte[] zip, RosterMode? requestedMode)
     {
         var batch = new RosterBatch();
+        if (CheckZip(zip) is { } tooLarge)
+        {
+            batch.Error("", 0, null, tooLarge);
+            return batch;
+        }
+
         using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
         ZipArchiveEntry? Find(string name) => archive.Entries.FirstOrDefault(e => string.Equals(Path.GetFileName(e.FullName), name, StringComparison.OrdinalIgnoreCase));
+        var budget = new ReadBudget(MaxDecompressedBytes);
 
         var manifest = Find("manifest.csv");
         var modes = manifest is null ? new Dictionary<string, string>() : batch.ReadManifest(manifest);
@@ -66,6 +125,13 @@ internal sealed class RosterBatch
         {
             batch.Error("manifest.csv", 0, null, "Include manifest.csv, or say mode=bulk or mode=delta.");
         }
+
+        batch.Version = modes.GetValueOrDefault("oneroster.version") switch
+        {
+            "1.1" or "1.1.0" => "1.1",
+            "1.2" or "1.2.0" => "1.2",
+            _ => null, // decided by the columns of users.csv
+        };
 
         foreach (var (file, reader) in new (string, Action<Row, RosterBatch>)[]
                  {
@@ -83,8 +149,25 @@ internal sealed class RosterBatch
                 continue;
             }
 
-            using var stream = entry.Open();
-            batch.ReadCsv(file, stream, reader);
+            using var stream = new BoundedStream(entry.Open(), budget);
+            try
+            {
+                batch.ReadCsv(file, stream, reader);
+            }
+            catch (RosterLimitException exception)
+            {
+                batch.Error(file, 0, null, exception.Message);
+                return batch;
+            }
+        }
+
+        batch.Version ??= batch.RolesFile == "users.csv" ? "1.1" : "1.2";
+        var read = new HashSet<string>(["manifest.csv", "orgs.csv", "users.csv", "roles.csv", "demographics.csv"], StringComparer.OrdinalIgnoreCase);
+        var unused = archive.Entries.Where(e => e.Length > 0 || e.Name.Length > 0).Select(e => Path.GetFileName(e.FullName))
+            .Where(name => name.Length > 0 && !read.Contains(name)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        if (unused.Count > 0)
+        {
+            batch.Notes.Add($"Not used by LaunchPath yet, and left as they are: {string.Join(", ", unused.Take(10))}{(unused.Count > 10 ? ", …" : "")}.");
         }
 
         return batch;
@@ -147,8 +230,50 @@ internal sealed class RosterBatch
         return values;
     }
 
+    /// <summary>Decompressed bytes left to read, across the files of one zip.</summary>
+    private sealed class ReadBudget(long bytes)
+    {
+        public long Left { get; set; } = bytes;
+    }
+
+    internal sealed class RosterLimitException(string message) : Exception(message);
+
+    /// <summary>Counts what is read from a zip entry and stops at the budget, whatever the zip's directory declared.</summary>
+    private sealed class BoundedStream(Stream inner, ReadBudget budget) : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            budget.Left -= read;
+            return budget.Left < 0
+                ? throw new RosterLimitException($"The roster decompresses to more than {MaxDecompressedBytes / (1024 * 1024)} MB, the most an import reads.")
+                : read;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
     private static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture)
     {
+        MaxFieldSize = MaxFieldLength,
         CacheFields = true,
         MissingFieldFound = null,
         HeaderValidated = null,
@@ -160,7 +285,7 @@ internal sealed class RosterBatch
         ["orgs.csv"] = ["sourcedId", "name", "type"],
         ["users.csv"] = ["sourcedId", "givenName", "familyName"],
         ["roles.csv"] = ["userSourcedId", "role", "orgSourcedId"],
-        ["demographics.csv"] = ["sourcedId"],
+        ["demographics.csv"] = [], // keyed on userSourcedId (some 1.1 exports) or sourcedId: checked in ReadCsv
     };
 
     /// <summary>One CSV row, read by column index (header names resolved once per file).</summary>
@@ -189,10 +314,21 @@ internal sealed class RosterBatch
 
             var header = csv.HeaderRecord!;
             var missing = (required ?? RequiredColumns.GetValueOrDefault(file) ?? []).Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
+            if (file == "demographics.csv" && !header.Contains("sourcedId", StringComparer.Ordinal) && !header.Contains("userSourcedId", StringComparer.Ordinal))
+            {
+                missing.Add("sourcedId");
+            }
+
             if (missing.Count > 0)
             {
                 Error(file, 1, string.Join(",", missing), $"Missing column(s): {string.Join(", ", missing)}.");
                 return;
+            }
+
+            if (file == "users.csv" && header.Contains("role", StringComparer.Ordinal))
+            {
+                // OneRoster 1.1: each user's role and orgs are columns of users.csv (1.2 moved them to roles.csv).
+                RolesFile = "users.csv";
             }
 
             var columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -206,6 +342,14 @@ internal sealed class RosterBatch
             {
                 readRow(row, this);
             }
+        }
+        catch (CsvHelperException exception) when (exception.InnerException is RosterLimitException limit)
+        {
+            throw limit;
+        }
+        catch (MaxFieldSizeException exception)
+        {
+            Error(file, exception.Context?.Parser?.RawRow ?? 0, null, $"A field is longer than {MaxFieldLength:N0} characters, the most an import reads.");
         }
         catch (CsvHelperException exception)
         {
@@ -253,10 +397,30 @@ internal sealed class RosterBatch
             ParentSourcedId = Field(csv, "parentSourcedId"),
         }));
 
-    private static void ReadUsers(Row csv, RosterBatch batch) =>
+    private static void ReadUsers(Row csv, RosterBatch batch)
+    {
+        var sourcedId = Field(csv, "sourcedId") ?? "";
+        if (Field(csv, "role") is { } role)
+        {
+            // 1.1: one role at each of the user's orgs, the first being the primary one.
+            var orgs = List(Field(csv, "orgSourcedIds"));
+            if (orgs.Count == 0)
+            {
+                batch.Error("users.csv", Line(csv), "orgSourcedIds", "orgSourcedIds is required with a role.");
+            }
+
+            for (var i = 0; i < orgs.Count; i++)
+            {
+                batch.Roles.Add((Line(csv), new OneRosterRole
+                {
+                    UserSourcedId = sourcedId, Status = Field(csv, "status"), RoleType = i == 0 ? "primary" : "secondary", Role = role, OrgSourcedId = orgs[i],
+                }));
+            }
+        }
+
         batch.Users.Add((Line(csv), new OneRosterUser
         {
-            SourcedId = Field(csv, "sourcedId") ?? "",
+            SourcedId = sourcedId,
             Status = Field(csv, "status"),
             EnabledUser = Bool(csv, batch, "users.csv", "enabledUser"),
             GivenName = Field(csv, "givenName") ?? "",
@@ -269,6 +433,7 @@ internal sealed class RosterBatch
             Grades = List(Field(csv, "grades")),
             PrimaryOrgSourcedId = Field(csv, "primaryOrgSourcedId"),
         }));
+    }
 
     private static void ReadRoles(Row csv, RosterBatch batch) =>
         batch.Roles.Add((Line(csv), new OneRosterRole
@@ -287,7 +452,9 @@ internal sealed class RosterBatch
         DateOnly? birthDate = null;
         if (Field(csv, "birthDate") is { } text)
         {
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            // A date, or a date-time whose date part is the birth date (the spec allows either).
+            var datePart = text.Length > 10 && text[10] is 'T' or 't' or ' ' ? text[..10] : text;
+            if (DateOnly.TryParseExact(datePart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 birthDate = date;
             }
@@ -299,7 +466,7 @@ internal sealed class RosterBatch
 
         batch.Demographics.Add((Line(csv), new OneRosterDemographics
         {
-            SourcedId = Field(csv, "sourcedId") ?? "",
+            SourcedId = Field(csv, "userSourcedId") ?? Field(csv, "sourcedId") ?? "",
             Status = Field(csv, "status"),
             BirthDate = birthDate,
             Sex = Field(csv, "sex"),

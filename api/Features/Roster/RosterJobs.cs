@@ -244,7 +244,7 @@ public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider cloc
         logger.LogInformation("Roster import {ImportId} started: {Rows} rows, {Mode}", id, batch.TotalRows, batch.Mode);
         RosterCounts? counts = null;
         RosterChanges? changes = null;
-        var notes = new List<string>();
+        var notes = new List<string>(batch.Notes);
         var status = RosterImportStatus.Failed;
         if (batch.ErrorCount == 0)
         {

@@ -19,12 +19,6 @@ public static class StartRosterImport
 {
     public const long MaxUploadBytes = 200L * 1024 * 1024;
 
-    private static readonly HashSet<string> KnownFiles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "manifest.csv", "orgs.csv", "users.csv", "roles.csv", "demographics.csv", "academicSessions.csv", "classes.csv", "courses.csv",
-        "enrollments.csv", "userProfiles.csv", "resources.csv", "classResources.csv", "courseResources.csv",
-    };
-
     public sealed record Command(Caller Caller, Guid DistrictId, string Source, RosterMode Mode, byte[] Payload, bool Preview = false) : IRequest<Result<RosterImport>>;
 
     public sealed class JsonValidator : AbstractValidator<RosterJsonImportRequest>
@@ -80,12 +74,8 @@ public static class StartRosterImport
                     errors["files"] = ["Upload the OneRoster CSV files (manifest.csv, orgs.csv, users.csv, roles.csv, demographics.csv) or one zip of them."];
                 }
 
+                // Files LaunchPath does not read (other OneRoster files, a README) are accepted; the import lists them in its notes.
                 var isZip = files.Count == 1 && files[0].FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
-                var unknown = isZip ? [] : files.Where(f => !KnownFiles.Contains(Path.GetFileName(f.FileName))).Select(f => f.FileName).ToList();
-                if (unknown.Count > 0)
-                {
-                    errors["files"] = [$"Not OneRoster CSV file names: {string.Join(", ", unknown.Take(5))}."];
-                }
 
                 if (errors.Count > 0)
                 {
@@ -106,6 +96,11 @@ public static class StartRosterImport
                     streams.ForEach(s => s.Item2.Dispose());
                 }
 
+                if (RosterBatch.CheckZip(payload) is { } tooLarge)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Roster too large", detail: tooLarge);
+                }
+
                 var manifestMode = RosterBatch.ManifestMode(payload);
                 var looksLikeZip = payload.Length > 4 && payload[0] == 'P' && payload[1] == 'K';
                 if (manifestMode is null && requestedMode is null && looksLikeZip)
@@ -123,13 +118,16 @@ public static class StartRosterImport
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxUploadBytes })
             .WithQueryEnum<RosterMode>("mode")
             .WithName("startRosterImport")
-            .WithSummary("Import a OneRoster 1.2 CSV roster")
-            .WithDescription("Multipart upload of the CSV files or one zip. The manifest's file.users sets bulk or delta; without a manifest, say mode. " +
+            .WithSummary("Import a OneRoster 1.1 or 1.2 CSV roster")
+            .WithDescription("Multipart upload of the CSV files or one zip, OneRoster 1.1 (roles in users.csv) or 1.2 (roles.csv). The manifest's file.users " +
+                             "sets bulk or delta; without a manifest, say mode. Files LaunchPath does not read are noted, not refused. A zip of more than " +
+                             "64 files, more than 512 MB decompressed, or a file that decompresses to more than 100 times its size is a 413. " +
                              "All-or-nothing: a bad row rejects the whole import with per-row errors. With preview=true nothing is written: the import " +
                              "ends previewed with what would change (confirm it to apply it). A bulk import that would deactivate more than 10 % of the " +
                              "district's active people ends needsConfirmation, with nothing written, until a district admin confirms it.")
             .Produces<RosterImport>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -402,7 +402,7 @@ export interface ILaunchPathClient {
     createAcknowledgementLink(id: string, body: CreateLinkRequest, signal?: AbortSignal): Promise<ActionLink>;
 
     /**
-     * Import a OneRoster 1.2 CSV roster
+     * Import a OneRoster 1.1 or 1.2 CSV roster
      * @param mode (optional) 
      * @param preview (optional) 
      * @param files (optional) 
@@ -4659,7 +4659,7 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * Import a OneRoster 1.2 CSV roster
+     * Import a OneRoster 1.1 or 1.2 CSV roster
      * @param mode (optional) 
      * @param preview (optional) 
      * @param files (optional) 
@@ -4732,6 +4732,12 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {

@@ -99,3 +99,70 @@ public sealed class RosterFiles
         return content;
     }
 }
+
+/// <summary>
+/// A OneRoster 1.1 CSV package as the 1EdTech 1.1 CSV binding shapes it: each user's role and orgs are columns of
+/// users.csv (there is no roles.csv), the manifest says oneroster.version 1.1 and lists the files, and a SIS sends its
+/// classes, courses, enrollments and academic sessions along.
+/// </summary>
+public sealed class RosterFiles11
+{
+    public string Mode { get; set; } = "bulk";
+    public string DemographicsKey { get; set; } = "sourcedId";
+    public List<string> Orgs { get; } = ["sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId"];
+    public List<string> Users { get; } =
+        ["sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password"];
+    public List<string> Demographics { get; } = [];
+
+    public RosterFiles11 Org(string sourcedId, string name, string type, string parent)
+    {
+        Orgs.Add($"{sourcedId},active,2026-08-01T00:00:00Z,{name},{type},{sourcedId}-id,{parent}");
+        return this;
+    }
+
+    public RosterFiles11 User(string sourcedId, string role, string orgs, string given, string family, string grade = "", string agents = "", string birthDate = "")
+    {
+        Users.Add($"{sourcedId},active,2026-08-01T00:00:00Z,true,\"{orgs}\",{role},{sourcedId},,{given},{family},,ID{sourcedId},{sourcedId}@example.test,,,\"{agents}\",{grade},");
+        if (birthDate.Length > 0)
+        {
+            Demographics.Add($"{sourcedId},active,2026-08-01T00:00:00Z,{birthDate},female,false,false,false,false,true,false,false,US,CA,Alder,");
+        }
+
+        return this;
+    }
+
+    public MultipartFormDataContent Zip()
+    {
+        var files = new List<(string, string)>
+        {
+            ("manifest.csv", "propertyName,value\nmanifest.version,1.0\noneroster.version,1.1\nfile.academicSessions,bulk\nfile.categories,absent\n" +
+                             $"file.classes,bulk\nfile.classResources,absent\nfile.courses,bulk\nfile.courseResources,absent\nfile.demographics,{Mode}\n" +
+                             $"file.enrollments,bulk\nfile.lineItems,absent\nfile.orgs,{Mode}\nfile.resources,absent\nfile.results,absent\nfile.users,{Mode}\n" +
+                             "source.systemName,Example SIS\n"),
+            ("orgs.csv", string.Join('\n', Orgs) + "\n"),
+            ("users.csv", string.Join('\n', Users) + "\n"),
+            ("demographics.csv", $"{DemographicsKey},status,dateLastModified,birthDate,sex,americanIndianOrAlaskaNative,asian,blackOrAfricanAmerican," +
+                                 "nativeHawaiianOrOtherPacificIslander,white,demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity,countryOfBirthCode," +
+                                 "stateOfBirthAbbreviation,cityOfBirth,publicSchoolResidenceStatus\n" + string.Join('\n', Demographics) + "\n"),
+            ("academicSessions.csv", "sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear\nterm-1,active,2026-08-01T00:00:00Z,Fall 2026,term,2026-08-15,2026-12-20,,2027\n"),
+            ("courses.csv", "sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects,subjectCodes\n"),
+            ("classes.csv", "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods\n"),
+            ("enrollments.csv", "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate\n"),
+        };
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in files)
+            {
+                using var writer = new StreamWriter(archive.CreateEntry(name).Open());
+                writer.Write(text);
+            }
+        }
+
+        var content = new MultipartFormDataContent();
+        var zip = new ByteArrayContent(buffer.ToArray());
+        zip.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        content.Add(zip, "files", "oneroster-1.1.zip");
+        return content;
+    }
+}

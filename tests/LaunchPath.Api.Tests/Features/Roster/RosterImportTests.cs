@@ -20,14 +20,14 @@ public abstract class RosterImportTests
 
     protected RosterImportTests(Func<ApiFactory> factory) => _actors = new Actors(factory());
 
-    private async Task<(Organization District, HttpClient Admin, string Tag)> District()
+    private async Task<(Organization District, HttpClient Admin, string Tag)> District(bool withSourcedId = true)
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
         var admin = await _actors.Admin();
         var region = await _actors.Org(OrganizationType.Region, null);
         var district = await (await admin.PostJson("/api/v1/organizations", new CreateOrganizationRequest
         {
-            Type = OrganizationType.District, Name = "Roster district " + tag, ParentId = region.Id, SourcedId = "dist-" + tag,
+            Type = OrganizationType.District, Name = "Roster district " + tag, ParentId = region.Id, SourcedId = withSourcedId ? "dist-" + tag : null,
         })).Read<Organization>(HttpStatusCode.Created);
         var districtAdmin = await _actors.As(Role.DistrictAdmin, district.Id);
         return (district, districtAdmin, tag);
@@ -163,6 +163,90 @@ public abstract class RosterImportTests
         (await (await admin.GetAsync($"/api/v1/organizations?parentId={district.Id}")).Read<OrganizationPage>()).Items.Should().BeEmpty("the schools are not written either");
     }
 
+    [SkippableFact]
+    public async Task A_OneRoster_1_1_package_with_roles_in_users_csv_imports_everyone_and_wipes_nobody()
+    {
+        // A district created by hand, without the SIS's sourcedId: the package's district row supplies it.
+        var (district, admin, tag) = await District(withSourcedId: false);
+        var url = $"/api/v1/districts/{district.Id}/roster-imports";
+        var package = new RosterFiles11 { DemographicsKey = "userSourcedId" }
+            .Org($"d-{tag}", "Alder Unified", "district", "")
+            .Org($"h-{tag}", "Alder High", "school", $"d-{tag}")
+            .User($"p-{tag}", "parent", $"h-{tag}", "Ana", "Reyes")
+            .User($"s-{tag}", "student", $"h-{tag}", "Maya", "Reyes", grade: "10", agents: $"p-{tag}", birthDate: "2010-05-01T00:00:00Z")
+            .User($"t-{tag}", "teacher", $"h-{tag}", "Rosa", "Diaz")
+            .User($"a-{tag}", "administrator", $"d-{tag}", "Dee", "Admin");
+
+        var job = await Finished(admin, await admin.PostAsync(url, package.Zip()));
+
+        job.Status.Should().Be(RosterImportStatus.Succeeded, string.Join("; ", job.Errors.Select(e => $"{e.File}:{e.Line} {e.Field} {e.Reason}")));
+        job.OneRosterVersion.Should().Be("1.1");
+        job.Counts!.PeopleCreated.Should().Be(4, "a parent, a student, a teacher and a district-level administrator");
+        job.Counts.PeopleDeactivated.Should().Be(0);
+        job.Notes.Should().Contain(n => n.Contains("classes.csv") && n.Contains("enrollments.csv"), "files not used yet are noted, not refused");
+        var maya = (await Students(admin)).Single();
+        maya.BirthDate.Should().Be(new DateOnly(2010, 5, 1), "demographics.csv keyed on userSourcedId, with a date-time birth date");
+        (await (await admin.GetAsync($"/api/v1/students/{maya.Id}/guardians")).Read<List<Guardian>>()).Should().ContainSingle(g => g.GivenName == "Ana");
+        (await (await admin.GetAsync($"/api/v1/organizations/{district.Id}")).Read<Organization>()).SourcedId.Should().Be($"d-{tag}");
+
+        // The same package again changes nothing, and still wipes nobody.
+        var again = await Finished(admin, await admin.PostAsync(url, package.Zip()));
+        again.Status.Should().Be(RosterImportStatus.Succeeded);
+        again.Counts.Should().BeEquivalentTo(new RosterCounts { PeopleUnchanged = 4 });
+    }
+
+    [SkippableFact]
+    public async Task OneRoster_1_2_departments_multiple_roles_and_the_whole_grade_vocabulary_are_read()
+    {
+        var (district, admin, tag) = await District();
+        var roster = new RosterFiles()
+            .School($"sch1-{tag}", "North High", $"dist-{tag}")
+            .Teacher($"t1-{tag}", "Rosa", "Diaz", $"sch1-{tag}")
+            .Student($"s1-{tag}", "Maya", "Diaz", "11", $"sch1-{tag}", agents: $"t1-{tag}", birthDate: "2010-05-01T08:00:00-07:00")
+            .Student($"s2-{tag}", "Leo", "Park", "UG", $"sch1-{tag}")
+            .Student($"s3-{tag}", "Ivy", "Chen", "Other", $"sch1-{tag}")
+            .Student($"s4-{tag}", "Tom", "Noyear", "", $"sch1-{tag}")
+            .Student($"s5-{tag}", "Kai", "Lee", "9", $"sch1-{tag}")
+            .Student($"s6-{tag}", "Zoe", "Moss", "TK", $"sch1-{tag}");
+        // The teacher is also Maya's parent (a secondary role); a counselor's role is on the school's science department.
+        roster.Roles.Add($"r2-t1-{tag},active,2026-08-01,t1-{tag},secondary,parent,2026-08-01,,sch1-{tag},");
+        roster.Orgs.Add($"dept-{tag},active,2026-08-01,Science,department,,sch1-{tag}");
+        roster.Users.Add($"c1-{tag},active,2026-08-01,true,c1-{tag},,Cy,Counsel,,,c1-{tag}@staff.example.test,,,,,,,,,,,,");
+        roster.Roles.Add($"r-c1-{tag},active,2026-08-01,c1-{tag},primary,counselor,2026-08-01,,dept-{tag},");
+
+        var job = await Finished(admin, await admin.PostAsync($"/api/v1/districts/{district.Id}/roster-imports", roster.Multipart()));
+
+        job.Status.Should().Be(RosterImportStatus.Succeeded, string.Join("; ", job.Errors.Select(e => $"{e.File}:{e.Line} {e.Field} {e.Reason}")));
+        job.Counts!.PeopleCreated.Should().Be(4, "the teacher, the counselor (through the department), Maya and Kai (grade 9 written as 9)");
+        job.Changes!.Skipped.Should().Contain(s => s.Reason.Contains("without a grade level") && s.Count == 3, "UG, Other and no grade are not errors");
+        job.Changes.Skipped.Should().Contain(s => s.Reason.Contains("below grade 6") && s.Sample.Contains($"s6-{tag}"));
+        var maya = (await Students(admin)).Single(s => s.SourcedId == $"s1-{tag}");
+        maya.BirthDate.Should().Be(new DateOnly(2010, 5, 1));
+        (await (await admin.GetAsync($"/api/v1/students/{maya.Id}/guardians")).Read<List<Guardian>>())
+            .Should().ContainSingle().Which.Should().BeEquivalentTo(new { GivenName = "Rosa", Relationship = GuardianRelationship.Parent }, "a teacher who is also a parent is both");
+    }
+
+    [SkippableFact]
+    public async Task A_zip_bomb_is_refused_at_upload_naming_the_limit()
+    {
+        var (district, admin, _) = await District();
+        using var buffer = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var users = archive.CreateEntry("users.csv", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 64; i++)
+            {
+                users.Write(zeros); // 64 MB of one byte: compresses about 1000:1
+            }
+        }
+
+        var content = new MultipartFormDataContent { { new ByteArrayContent(buffer.ToArray()), "files", "bomb.zip" } };
+        var problem = await (await admin.PostAsync($"/api/v1/districts/{district.Id}/roster-imports?mode=bulk", content)).ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge);
+        problem.Detail.Should().Contain("100 times");
+        (await (await admin.GetAsync($"/api/v1/districts/{district.Id}/roster-imports")).Read<List<RosterImport>>()).Should().BeEmpty("no job was started");
+    }
+
     private async Task<HttpClient> Key(HttpClient admin, Organization district)
     {
         var key = await (await admin.PostJson($"/api/v1/organizations/{district.Id}/api-keys",
@@ -197,7 +281,7 @@ public abstract class RosterImportTests
 
         job.Status.Should().Be(RosterImportStatus.Failed);
         job.Counts.Should().BeNull();
-        job.Errors.Should().ContainEquivalentOf(new RosterImportError { File = "users.csv", Line = 8, Field = "grades", Reason = "'XX' is not a CEDS grade level." });
+        job.Errors.Should().ContainEquivalentOf(new RosterImportError { File = "users.csv", Line = 8, Field = "grades", Reason = "'XX' is not a OneRoster grade level (IT, PR, PK, TK, KG, 01–13, PS, UG, Other)." });
         job.Errors.Should().Contain(e => e.File == "users.csv" && e.Line == 9 && e.Field == "agentSourcedIds");
         job.Errors.Should().Contain(e => e.File == "users.csv" && e.Line == 10 && e.Field == "givenName");
         job.ErrorCount.Should().Be(job.Errors.Count);
@@ -289,8 +373,12 @@ public abstract class RosterImportTests
         var url = $"/api/v1/districts/{district.Id}/roster-imports";
 
         await (await admin.PostAsync(url, new MultipartFormDataContent())).ShouldBeProblem(HttpStatusCode.BadRequest);
+        // A file LaunchPath does not read is noted, not refused; without users.csv the import has nothing to do.
         var wrongName = new MultipartFormDataContent { { new StringContent("a,b"), "files", "people.xlsx" } };
-        (await (await admin.PostAsync(url, wrongName)).ShouldBeProblem(HttpStatusCode.BadRequest)).Errors.Should().ContainKey("files");
+        var noUsers = await Finished(admin, await admin.PostAsync(url + "?mode=delta", wrongName));
+        noUsers.Status.Should().Be(RosterImportStatus.Failed);
+        noUsers.Errors.Single().Reason.Should().Be("users.csv is missing.");
+        noUsers.Notes.Should().ContainSingle().Which.Should().Contain("people.xlsx");
         await (await admin.PostAsync(url + "?mode=sometimes", Standard(tag).Multipart())).ShouldBeProblem(HttpStatusCode.BadRequest);
 
         var garbage = new MultipartFormDataContent();
