@@ -43,11 +43,43 @@ internal sealed class RosterBatch
 
     public static RosterBatch FromJson(RosterJsonImportRequest request)
     {
-        // JSON rows are numbered from 1 within each array; "line" is that index.
+        // JSON rows are numbered from 1 within each array; "line" is that index. The REST binding's shapes (a parent,
+        // agents and a primary org as references; roles nested in the user, or 1.1's role and orgs) become the CSV
+        // binding's rows, so both go through one path.
         var batch = new RosterBatch { Mode = request.Mode };
-        batch.Orgs.AddRange(request.Orgs.Select((row, i) => (i + 1, row)));
-        batch.Users.AddRange(request.Users.Select((row, i) => (i + 1, row)));
+        batch.Orgs.AddRange(request.Orgs.Select((row, i) => (i + 1, row.ParentSourcedId is null && row.Parent is { } parent ? row with { ParentSourcedId = parent.SourcedId } : row)));
         batch.Roles.AddRange(request.Roles.Select((row, i) => (i + 1, row)));
+        var nested = false;
+        for (var i = 0; i < request.Users.Count; i++)
+        {
+            var user = request.Users[i];
+            var line = i + 1;
+            foreach (var role in user.Roles)
+            {
+                nested = true;
+                batch.Roles.Add((line, new OneRosterRole { UserSourcedId = user.SourcedId, Status = user.Status, RoleType = role.RoleType, Role = role.Role, OrgSourcedId = role.Org.SourcedId }));
+            }
+
+            if (user.Role is { } single)
+            {
+                batch.Version = "1.1";
+                var orgs = user.OrgSourcedIds.Concat(user.Orgs.Select(o => o.SourcedId)).ToList();
+                for (var j = 0; j < orgs.Count; j++)
+                {
+                    batch.Roles.Add((line, new OneRosterRole { UserSourcedId = user.SourcedId, Status = user.Status, RoleType = j == 0 ? "primary" : "secondary", Role = single, OrgSourcedId = orgs[j] }));
+                }
+            }
+
+            batch.Users.Add((line, user with
+            {
+                AgentSourcedIds = user.AgentSourcedIds.Concat(user.Agents.Select(a => a.SourcedId)).Distinct(StringComparer.Ordinal).ToList(),
+                PrimaryOrgSourcedId = user.PrimaryOrgSourcedId ?? user.PrimaryOrg?.SourcedId,
+                PreferredGivenName = user.PreferredGivenName ?? user.PreferredFirstName,
+                Phone = user.Phone ?? user.Sms,
+            }));
+        }
+
+        batch.Version ??= nested || request.Roles.Count > 0 ? "1.2" : null;
         batch.Demographics.AddRange(request.Demographics.Select((row, i) => (i + 1, row)));
         return batch;
     }

@@ -88,6 +88,13 @@ public static partial class BadRequests
             return One(path, "must be " + WireType(convert.Groups["type"].Value) + ".");
         }
 
+        if (message.StartsWith("must be ", StringComparison.Ordinal))
+        {
+            // LaunchPath's own converters speak the wire's words already.
+            var own = message.Split(" Path:", 2)[0];
+            return One(path, own.EndsWith('.') ? own : own + ".");
+        }
+
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
         {
             return One(path, "is nested too deeply.");

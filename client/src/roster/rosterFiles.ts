@@ -1,4 +1,4 @@
-/** The OneRoster 1.2 CSV file names the API accepts (case-insensitive); anything else must be a single zip. */
+/** The OneRoster CSV file names (1.1 and 1.2) the SPA sends (case-insensitive), or a single zip; the API itself notes any other file and reads on. */
 export const oneRosterFiles = [
   'manifest.csv', 'orgs.csv', 'users.csv', 'roles.csv', 'demographics.csv', 'academicSessions.csv', 'classes.csv', 'courses.csv',
   'enrollments.csv', 'userProfiles.csv', 'resources.csv', 'classResources.csv', 'courseResources.csv',

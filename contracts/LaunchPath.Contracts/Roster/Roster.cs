@@ -1,4 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace LaunchPath.Contracts.Roster;
+
+/// <summary>
+/// OneRoster's REST binding writes booleans as the strings "true" and "false"; its CSV binding and LaunchPath's JSON
+/// write true and false. Both are read.
+/// </summary>
+public sealed class OneRosterBooleanConverter : JsonConverter<bool?>
+{
+    public override bool HandleNull => true;
+
+    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        JsonTokenType.Null => null,
+        JsonTokenType.String when reader.ValueTextEquals("true") || reader.ValueTextEquals("True") => true,
+        JsonTokenType.String when reader.ValueTextEquals("false") || reader.ValueTextEquals("False") => false,
+        _ => throw new JsonException("must be true or false (or the strings \"true\" and \"false\").") ,
+    };
+
+    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
+    {
+        if (value is { } flag)
+        {
+            writer.WriteBooleanValue(flag);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}
+
+/// <summary>A OneRoster GUIDRef: another object named by its sourcedId.</summary>
+public sealed record OneRosterRef
+{
+    public string? Href { get; init; }
+    public required string SourcedId { get; init; }
+    public string? Type { get; init; }
+}
+
+/// <summary>A role nested in a OneRoster 1.2 REST user.</summary>
+public sealed record OneRosterUserRole
+{
+    public string? RoleType { get; init; }
+    public required string Role { get; init; }
+    public required OneRosterRef Org { get; init; }
+    public OneRosterRef? UserProfile { get; init; }
+    public string? BeginDate { get; init; }
+    public string? EndDate { get; init; }
+}
+
+/// <summary>An identifier of a user in another system (OneRoster userIds).</summary>
+public sealed record OneRosterUserId
+{
+    public required string Type { get; init; }
+    public required string Identifier { get; init; }
+}
 
 public enum RosterImportStatus
 {
@@ -90,32 +150,70 @@ public sealed record RosterImport
     public DateTimeOffset? FinishedAt { get; init; }
 }
 
-/// <summary>OneRoster 1.2 orgs.csv row.</summary>
+/// <summary>A OneRoster org: an orgs.csv row, or the REST binding's org (parent as a reference).</summary>
 public sealed record OneRosterOrg
 {
     public required string SourcedId { get; init; }
     public string? Status { get; init; }
+    public string? DateLastModified { get; init; }
     public required string Name { get; init; }
     public required string Type { get; init; }
     public string? Identifier { get; init; }
     public string? ParentSourcedId { get; init; }
+    /// <summary>REST binding: the parent org.</summary>
+    public OneRosterRef? Parent { get; init; }
+    /// <summary>REST binding: the child orgs (not used: each child names its parent).</summary>
+    public IReadOnlyList<OneRosterRef> Children { get; init; } = [];
+    public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
 }
 
-/// <summary>OneRoster 1.2 users.csv row (the fields LaunchPath uses).</summary>
+/// <summary>
+/// A OneRoster user: a users.csv row (1.2, or 1.1 with role and orgSourcedIds), or the REST binding's user (1.2 nested
+/// roles, agents and primaryOrg as references; 1.1 role and orgs). Members LaunchPath does not use are accepted and ignored.
+/// </summary>
 public sealed record OneRosterUser
 {
     public required string SourcedId { get; init; }
     public string? Status { get; init; }
+    public string? DateLastModified { get; init; }
+    /// <summary>true or false; the REST binding's strings "true" and "false" are read too.</summary>
+    [JsonConverter(typeof(OneRosterBooleanConverter))]
     public bool? EnabledUser { get; init; }
+    public string? Username { get; init; }
+    public IReadOnlyList<OneRosterUserId> UserIds { get; init; } = [];
+    public string? UserMasterIdentifier { get; init; }
     public required string GivenName { get; init; }
     public required string FamilyName { get; init; }
+    public string? MiddleName { get; init; }
     public string? PreferredGivenName { get; init; }
+    /// <summary>REST binding's name for the preferred given name.</summary>
+    public string? PreferredFirstName { get; init; }
+    public string? PreferredMiddleName { get; init; }
+    public string? PreferredFamilyName { get; init; }
+    public string? PreferredLastName { get; init; }
+    public string? Pronouns { get; init; }
     public string? Identifier { get; init; }
     public string? Email { get; init; }
+    public string? Sms { get; init; }
     public string? Phone { get; init; }
     public IReadOnlyList<string> AgentSourcedIds { get; init; } = [];
+    /// <summary>REST binding: the user's parents and guardians.</summary>
+    public IReadOnlyList<OneRosterRef> Agents { get; init; } = [];
     public IReadOnlyList<string> Grades { get; init; } = [];
     public string? PrimaryOrgSourcedId { get; init; }
+    /// <summary>REST binding 1.2: the primary org.</summary>
+    public OneRosterRef? PrimaryOrg { get; init; }
+    /// <summary>REST binding 1.2: the user's roles at orgs.</summary>
+    public IReadOnlyList<OneRosterUserRole> Roles { get; init; } = [];
+    /// <summary>OneRoster 1.1 (CSV column or REST member): the user's one role, held at each of <see cref="OrgSourcedIds"/> or <see cref="Orgs"/>.</summary>
+    public string? Role { get; init; }
+    public IReadOnlyList<string> OrgSourcedIds { get; init; } = [];
+    /// <summary>REST binding 1.1: the user's orgs.</summary>
+    public IReadOnlyList<OneRosterRef> Orgs { get; init; } = [];
+    public IReadOnlyList<OneRosterRef> Resources { get; init; } = [];
+    public IReadOnlyList<JsonElement> UserProfiles { get; init; } = [];
+    public string? Password { get; init; }
+    public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
 }
 
 /// <summary>OneRoster 1.2 roles.csv row.</summary>
@@ -123,6 +221,7 @@ public sealed record OneRosterRole
 {
     public string? SourcedId { get; init; }
     public string? Status { get; init; }
+    public string? DateLastModified { get; init; }
     public required string UserSourcedId { get; init; }
     public string? RoleType { get; init; }
     public required string Role { get; init; }
@@ -134,21 +233,35 @@ public sealed record OneRosterDemographics
 {
     public required string SourcedId { get; init; }
     public string? Status { get; init; }
+    public string? DateLastModified { get; init; }
     public DateOnly? BirthDate { get; init; }
     public string? Sex { get; init; }
+    [JsonConverter(typeof(OneRosterBooleanConverter))]
     public bool? AmericanIndianOrAlaskaNative { get; init; }
+    [JsonConverter(typeof(OneRosterBooleanConverter))]
     public bool? Asian { get; init; }
+    [JsonConverter(typeof(OneRosterBooleanConverter))]
     public bool? BlackOrAfricanAmerican { get; init; }
+    [JsonConverter(typeof(OneRosterBooleanConverter))]
     public bool? NativeHawaiianOrOtherPacificIslander { get; init; }
+    [JsonConverter(typeof(OneRosterBooleanConverter))]
     public bool? White { get; init; }
+    [JsonConverter(typeof(OneRosterBooleanConverter))]
     public bool? HispanicOrLatinoEthnicity { get; init; }
+    [JsonConverter(typeof(OneRosterBooleanConverter))]
     public bool? EnglishLearner { get; init; }
+    [JsonConverter(typeof(OneRosterBooleanConverter))]
     public bool? StudentWithDisability { get; init; }
+    [JsonConverter(typeof(OneRosterBooleanConverter))]
     public bool? SocioeconomicallyDisadvantaged { get; init; }
+    [JsonConverter(typeof(OneRosterBooleanConverter))]
     public bool? FosterYouth { get; init; }
 }
 
-/// <summary>The JSON form of a OneRoster roster, for integrations that do not produce CSV.</summary>
+/// <summary>
+/// The JSON form of a OneRoster roster, for integrations that do not produce CSV: the CSV files' rows as objects, or
+/// the users, orgs and demographics of the OneRoster REST binding (1.1 or 1.2) as its services return them.
+/// </summary>
 public sealed record RosterJsonImportRequest
 {
     public required RosterMode Mode { get; init; }

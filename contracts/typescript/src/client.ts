@@ -6438,6 +6438,7 @@ export type Modality = "inPerson" | "virtual" | "hybrid";
 export interface OneRosterDemographics {
     sourcedId: string;
     status?: string | null;
+    dateLastModified?: string | null;
     birthDate?: string | null;
     sex?: string | null;
     americanIndianOrAlaskaNative?: boolean | null;
@@ -6452,40 +6453,100 @@ export interface OneRosterDemographics {
     fosterYouth?: boolean | null;
 }
 
-/** OneRoster 1.2 orgs.csv row. */
+/** A OneRoster org: an orgs.csv row, or the REST binding's org (parent as a reference). */
 export interface OneRosterOrg {
     sourcedId: string;
     status?: string | null;
+    dateLastModified?: string | null;
     name: string;
     type: string;
     identifier?: string | null;
     parentSourcedId?: string | null;
+    /** REST binding: the parent org. */
+    parent?: OneRosterRef | null;
+    /** REST binding: the child orgs (not used: each child names its parent). */
+    children: OneRosterRef[];
+    metadata?: { [key: string]: any; } | null;
+}
+
+/** A OneRoster GUIDRef: another object named by its sourcedId. */
+export interface OneRosterRef {
+    href?: string | null;
+    sourcedId: string;
+    type?: string | null;
 }
 
 /** OneRoster 1.2 roles.csv row. */
 export interface OneRosterRole {
     sourcedId?: string | null;
     status?: string | null;
+    dateLastModified?: string | null;
     userSourcedId: string;
     roleType?: string | null;
     role: string;
     orgSourcedId: string;
 }
 
-/** OneRoster 1.2 users.csv row (the fields LaunchPath uses). */
+/** A OneRoster user: a users.csv row (1.2, or 1.1 with role and orgSourcedIds), or the REST binding's user (1.2 nested roles, agents and primaryOrg as references; 1.1 role and orgs). Members LaunchPath does not use are accepted and ignored. */
 export interface OneRosterUser {
     sourcedId: string;
     status?: string | null;
+    dateLastModified?: string | null;
+    /** true or false; the REST binding's strings "true" and "false" are read too. */
     enabledUser?: boolean | null;
+    username?: string | null;
+    userIds: OneRosterUserId[];
+    userMasterIdentifier?: string | null;
     givenName: string;
     familyName: string;
+    middleName?: string | null;
     preferredGivenName?: string | null;
+    /** REST binding's name for the preferred given name. */
+    preferredFirstName?: string | null;
+    preferredMiddleName?: string | null;
+    preferredFamilyName?: string | null;
+    preferredLastName?: string | null;
+    pronouns?: string | null;
     identifier?: string | null;
     email?: string | null;
+    sms?: string | null;
     phone?: string | null;
     agentSourcedIds: string[];
+    /** REST binding: the user's parents and guardians. */
+    agents: OneRosterRef[];
     grades: string[];
     primaryOrgSourcedId?: string | null;
+    /** REST binding 1.2: the primary org. */
+    primaryOrg?: OneRosterRef | null;
+    /** REST binding 1.2: the user's roles at orgs. */
+    roles: OneRosterUserRole[];
+    /** OneRoster 1.1 (CSV column or REST member): the user's one role, held at each of LaunchPath.Contracts.Roster.OneRosterUser.OrgSourcedIds or LaunchPath.Contracts.Roster.OneRosterUser.Orgs. */
+    role?: string | null;
+    orgSourcedIds: string[];
+    /** REST binding 1.1: the user's orgs. */
+    orgs: OneRosterRef[];
+    resources: OneRosterRef[];
+    userProfiles: any[];
+    password?: string | null;
+    metadata?: { [key: string]: any; } | null;
+}
+
+/** An identifier of a user in another system (OneRoster userIds). */
+export interface OneRosterUserId {
+    type: string;
+    identifier: string;
+}
+
+/** A role nested in a OneRoster 1.2 REST user. */
+export interface OneRosterUserRole {
+    roleType?: string | null;
+    role: string;
+    /** A OneRoster GUIDRef: another object named by its sourcedId. */
+    org: OneRosterRef;
+    /** A OneRoster GUIDRef: another object named by its sourcedId. */
+    userProfile?: OneRosterRef | null;
+    beginDate?: string | null;
+    endDate?: string | null;
 }
 
 export interface Opportunity {
@@ -6809,7 +6870,7 @@ export interface RosterImportError {
 
 export type RosterImportStatus = "queued" | "running" | "succeeded" | "failed" | "previewed" | "needsConfirmation";
 
-/** The JSON form of a OneRoster roster, for integrations that do not produce CSV. */
+/** The JSON form of a OneRoster roster, for integrations that do not produce CSV: the CSV files' rows as objects, or the users, orgs and demographics of the OneRoster REST binding (1.1 or 1.2) as its services return them. */
 export interface RosterJsonImportRequest {
     /** OneRoster processing mode: bulk replaces the district's roster (absent people become inactive); delta applies changes only. */
     mode: RosterMode;

@@ -227,6 +227,55 @@ public abstract class RosterImportTests
     }
 
     [SkippableFact]
+    public async Task The_json_import_reads_the_OneRoster_REST_bindings_own_shape()
+    {
+        var (district, admin, tag) = await District(withSourcedId: false);
+        // As a OneRoster 1.2 REST service returns them: references for parent, agents and primary org, roles nested in
+        // the user, booleans as strings, and members LaunchPath does not use.
+        var body = $$"""
+        {
+          "mode": "delta",
+          "orgs": [
+            { "sourcedId": "d-{{tag}}", "status": "active", "dateLastModified": "2026-08-01T00:00:00.000Z", "name": "Alder Unified", "type": "district",
+              "children": [ { "href": "https://sis.example.test/ims/oneroster/rostering/v1p2/orgs/h-{{tag}}", "sourcedId": "h-{{tag}}", "type": "org" } ] },
+            { "sourcedId": "h-{{tag}}", "status": "active", "dateLastModified": "2026-08-01T00:00:00.000Z", "name": "Alder High", "type": "school",
+              "identifier": "0123456", "parent": { "href": "https://sis.example.test/ims/oneroster/rostering/v1p2/orgs/d-{{tag}}", "sourcedId": "d-{{tag}}", "type": "org" } }
+          ],
+          "users": [
+            { "sourcedId": "p-{{tag}}", "status": "active", "dateLastModified": "2026-08-01T00:00:00.000Z", "enabledUser": "true", "givenName": "Ana", "familyName": "Reyes",
+              "roles": [ { "roleType": "primary", "role": "parent", "org": { "href": "https://sis.example.test/orgs/h-{{tag}}", "sourcedId": "h-{{tag}}", "type": "org" } } ],
+              "userIds": [ { "type": "SIS", "identifier": "P-1" } ], "email": "ana@family.example.test" },
+            { "sourcedId": "s-{{tag}}", "status": "active", "dateLastModified": "2026-08-01T00:00:00.000Z", "enabledUser": "true", "username": "maya",
+              "givenName": "Maya", "familyName": "Reyes", "preferredFirstName": "May", "grades": ["10"], "identifier": "SSID-9",
+              "roles": [ { "roleType": "primary", "role": "student", "org": { "href": "https://sis.example.test/orgs/h-{{tag}}", "sourcedId": "h-{{tag}}", "type": "org" },
+                           "beginDate": "2026-08-15" } ],
+              "agents": [ { "href": "https://sis.example.test/users/p-{{tag}}", "sourcedId": "p-{{tag}}", "type": "user" } ],
+              "primaryOrg": { "href": "https://sis.example.test/orgs/h-{{tag}}", "sourcedId": "h-{{tag}}", "type": "org" },
+              "metadata": { "ext:sis.homeroom": "204" } },
+            { "sourcedId": "a-{{tag}}", "status": "active", "dateLastModified": "2026-08-01T00:00:00.000Z", "enabledUser": "false", "givenName": "Dee", "familyName": "Admin",
+              "roles": [ { "roleType": "primary", "role": "districtAdministrator", "org": { "sourcedId": "d-{{tag}}", "type": "org" } } ] }
+          ],
+          "demographics": [
+            { "sourcedId": "s-{{tag}}", "status": "active", "dateLastModified": "2026-08-01T00:00:00.000Z", "birthDate": "2010-05-01", "sex": "female",
+              "hispanicOrLatinoEthnicity": "true", "white": "false" }
+          ]
+        }
+        """;
+        var job = await Finished(admin, await admin.PostRaw($"/api/v1/districts/{district.Id}/roster-imports/json", body));
+
+        job.Status.Should().Be(RosterImportStatus.Succeeded, string.Join("; ", job.Errors.Select(e => $"{e.File}:{e.Line} {e.Field} {e.Reason}")));
+        job.Counts!.PeopleCreated.Should().Be(3, "the parent, the student and the district administrator (at the district its org row names)");
+        var maya = (await Students(admin)).Single();
+        maya.Should().BeEquivalentTo(new { GivenName = "Maya", PreferredName = "May", Grade = 10, SchoolName = "Alder High", BirthDate = new DateOnly(2010, 5, 1) });
+        maya.Subgroups!.RaceEthnicity.Should().Equal(RaceEthnicity.HispanicOrLatino);
+        (await (await admin.GetAsync($"/api/v1/students/{maya.Id}/guardians")).Read<List<Guardian>>()).Should().ContainSingle(g => g.GivenName == "Ana");
+
+        var wrong = body.Replace("\"enabledUser\": \"true\", \"givenName\": \"Ana\"", "\"enabledUser\": \"yes\", \"givenName\": \"Ana\"", StringComparison.Ordinal);
+        var problem = await (await admin.PostRaw($"/api/v1/districts/{district.Id}/roster-imports/json", wrong)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        problem.Errors.Should().ContainKey("users[0].enabledUser").WhoseValue.Single().Should().Contain("\"true\"");
+    }
+
+    [SkippableFact]
     public async Task A_zip_bomb_is_refused_at_upload_naming_the_limit()
     {
         var (district, admin, _) = await District();
