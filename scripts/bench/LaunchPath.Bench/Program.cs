@@ -104,8 +104,17 @@ internal static class RosterBench
                                   $"load {applier.LoadTime.TotalMilliseconds:0} ms, check {applier.PlanTime.TotalMilliseconds:0} ms, write {applier.WriteTime.TotalMilliseconds:0} ms, total {seconds * 1000:0} ms → " +
                                   $"{users / seconds:N0} users/s, {batch.TotalRows / seconds:N0} rows/s over {batch.TotalRows:N0} rows " +
                                   $"(created {counts.PeopleCreated:N0}, unchanged {counts.PeopleUnchanged:N0}) " +
-                                  $"[target ≥ 100,000 rows/s: {(batch.TotalRows / seconds >= 100_000 ? "met" : "NOT met")}]");
+                                  $"[target ≥ 100,000 rows/s: {(batch.TotalRows / seconds >= 100_000 ? "met" : "NOT met")}]; " +
+                                  $"peak RSS {PeakMiB():N0} MiB [target < 1,024 MiB: {(PeakMiB() < 1024 ? "met" : "NOT met")}]");
             }
+    }
+
+    /// <summary>The most memory the process has held so far (Linux: VmHWM), the figure the target bounds.</summary>
+    private static long PeakMiB()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.PeakWorkingSet64 / (1024 * 1024);
     }
 
     private static async Task<Guid> SeedDistrictAsync(Db db, string sourcedId = "d")
