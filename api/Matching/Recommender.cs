@@ -37,7 +37,8 @@ public readonly record struct Reason(ReasonCode Code, double Weight, string Deta
 /// <summary>What the engine knows about a student.</summary>
 public sealed class StudentFacts
 {
-    public required int Grade { get; init; }
+    /// <summary>Null when the grade is unknown: eligible only for opportunities without a grade rule.</summary>
+    public required int? Grade { get; init; }
     public int? Age { get; init; }
     public IReadOnlySet<CareerCluster> Interests { get; init; } = new HashSet<CareerCluster>();
     public string? Pathway { get; init; }
@@ -154,9 +155,9 @@ public static class Recommender
     /// <summary>The first rule that makes the opportunity ineligible for the student, or null.</summary>
     public static Reason? WhyIneligible(StudentFacts student, OpportunityFacts o, DateOnly today)
     {
-        if (o.MinGrade is { } grade && student.Grade < grade)
+        if (o.MinGrade is { } grade && (student.Grade is not { } known || known < grade))
         {
-            return new Reason(ReasonCode.BelowMinimumGrade, 0, $"For grade {grade} and up.");
+            return new Reason(ReasonCode.BelowMinimumGrade, 0, student.Grade is null ? $"For grade {grade} and up; the student's grade is unknown." : $"For grade {grade} and up.");
         }
 
         var minAge = o.Hazardous ? Math.Max(18, o.MinAge ?? 18) : o.MinAge;

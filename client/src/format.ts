@@ -69,6 +69,12 @@ export function signed(weight: number): string {
 }
 
 /** "1 student", "3 students". */
+/** A student's grade as people say it: "Grade 10", "Postsecondary", or "Grade unknown" when the SIS gave none. */
+export function gradeLabel(grade: number | null | undefined): string {
+  if (grade === null || grade === undefined) return 'Grade unknown';
+  return grade === 13 ? 'Postsecondary' : `Grade ${grade}`;
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }

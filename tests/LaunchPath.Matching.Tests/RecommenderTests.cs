@@ -59,6 +59,17 @@ public sealed class RecommenderTests
     }
 
     [Fact]
+    public void A_student_of_unknown_grade_takes_only_opportunities_without_a_grade_rule()
+    {
+        var student = Student(s => s.Grade = null);
+        var why = Recommender.WhyIneligible(student, Opportunity(minGrade: 9), Today);
+        why!.Value.Code.Should().Be(ReasonCode.BelowMinimumGrade);
+        why.Value.Detail.Should().Contain("grade is unknown");
+        Recommender.Eligible(student, Opportunity(), Today).Should().BeTrue();
+        Recommender.Rank(student, [Opportunity(minGrade: 9), Opportunity()], new MatchingWeights(), Today, 5).Should().ContainSingle();
+    }
+
+    [Fact]
     public void A_virtual_opportunity_is_never_out_of_reach()
     {
         var student = Student(s => { s.Transportation = TransportationMode.None; s.MaxTravel = 5; });
@@ -133,7 +144,7 @@ public sealed class RecommenderTests
 
     public sealed class StudentFactsBuilder
     {
-        public int Grade { get; set; } = 11;
+        public int? Grade { get; set; } = 11;
         public int? Age { get; set; } = 16;
         public HashSet<CareerCluster> Interests { get; set; } = [CareerCluster.HealthcareHumanServices];
         public string? Pathway { get; set; }

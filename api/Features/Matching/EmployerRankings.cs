@@ -224,7 +224,7 @@ public static class EmployerRankings
         public string? PreferredName { get; set; }
         public string FamilyName { get; set; } = "";
         public string SchoolName { get; set; } = "";
-        public int Grade { get; set; }
+        public int? Grade { get; set; }
         public string CareerInterests { get; set; } = "[]";
         public string Skills { get; set; } = "[]";
         public bool ShareWithEmployers { get; set; }

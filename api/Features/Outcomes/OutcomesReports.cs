@@ -123,7 +123,7 @@ public static class OutcomesReports
             };
             subgroups.AddRange(Enum.GetValues<RaceEthnicity>().Select(r => Group("race:" + DbEnum.ToText(r), students.Where(s => s.Races.Contains(r)))));
             subgroups.AddRange(Enum.GetValues<Gender>().Select(g => Group("gender:" + DbEnum.ToText(g), students.Where(s => s.Gender == DbEnum.ToText(g)))));
-            subgroups.AddRange(students.Select(s => s.Grade).Distinct().Order().Select(g => Group($"grade:{g}", students.Where(s => s.Grade == g))));
+            subgroups.AddRange(students.Select(s => s.Grade).Distinct().Order().Select(g => Group(g is null ? "grade:unknown" : $"grade:{g}", students.Where(s => s.Grade == g))));
 
             var midpoint = evaluations.Where(e => e.Kind == "midpoint").ToDictionary(e => e.PlacementId, e => e.AverageLevel);
             var final = evaluations.Where(e => e.Kind == "final").ToDictionary(e => e.PlacementId, e => e.AverageLevel);
@@ -283,7 +283,7 @@ public static class OutcomesReports
         public Guid Id { get; set; }
         public Guid SchoolId { get; set; }
         public string SchoolName { get; set; } = "";
-        public int Grade { get; set; }
+        public int? Grade { get; set; }
         public bool CteConcentrator { get; set; }
         public bool EnglishLearner { get; set; }
         public bool StudentWithDisability { get; set; }
@@ -332,7 +332,7 @@ public static class OutcomesReports
         public string FamilyName { get; set; } = "";
         public DateOnly? BirthDate { get; set; }
         public string? Gender { get; set; }
-        public int Grade { get; set; }
+        public int? Grade { get; set; }
         public string Type { get; set; } = "";
         public DateTimeOffset? CompletedAt { get; set; }
         public int? ApprovedMinutes { get; set; }

@@ -34,7 +34,7 @@ internal sealed class StudentRecord
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-    public int Grade { get; set; }
+    public int? Grade { get; set; }
     public DateOnly? BirthDate { get; set; }
     public string? Pathway { get; set; }
     public bool CteConcentrator { get; set; }

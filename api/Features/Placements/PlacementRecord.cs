@@ -38,7 +38,7 @@ internal sealed class PlacementRecord
     public string? StudentEmail { get; set; }
     public Guid? StudentUserId { get; set; }
     public Guid RegionId { get; set; }
-    public int Grade { get; set; }
+    public int? Grade { get; set; }
     public DateOnly? BirthDate { get; set; }
     public Guid SchoolId { get; set; }
     public string SchoolName { get; set; } = "";

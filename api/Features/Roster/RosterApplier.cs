@@ -357,19 +357,17 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
                     continue;
                 }
 
-                var code = user.Grades.FirstOrDefault();
-                if (code is null || IsUngraded(code))
+                // Grades are optional in OneRoster, and UG and Other say nothing of the year: such a student is imported
+                // with the grade unknown (null), eligible only for opportunities without a grade rule.
+                var code = user.Grades.FirstOrDefault(g => !string.IsNullOrWhiteSpace(g));
+                if (code is not null && !IsUngraded(code))
                 {
-                    // Grades are optional in OneRoster, and UG and Other say nothing of the year: not an error in the file.
-                    skipped.Add("student without a grade level (no grade, UG or Other): imported once the SIS gives one", user.SourcedId);
-                    continue;
-                }
-
-                grade = ParseGrade(code);
-                if (grade is null)
-                {
-                    batch.Error("users.csv", line, "grades", $"'{RosterBatch.Truncate(code)}' is not a OneRoster grade level (IT, PR, PK, TK, KG, 01–13, PS, UG, Other).");
-                    continue;
+                    grade = ParseGrade(code);
+                    if (grade is null)
+                    {
+                        batch.Error("users.csv", line, "grades", $"'{RosterBatch.Truncate(code)}' is not a OneRoster grade level (IT, PR, PK, TK, KG, 01–13, PS, UG, Other).");
+                        continue;
+                    }
                 }
 
                 if (grade < 6)

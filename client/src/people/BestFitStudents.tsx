@@ -6,7 +6,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { LoadMore } from '../components/LoadMore';
 import { Loading } from '../components/Loading';
-import { formatDateRange } from '../format';
+import { formatDateRange, gradeLabel } from '../format';
 import { opportunityTypeLabels } from '../labels';
 import { ReasonList } from '../opportunities/ReasonList';
 import { searchOpportunities } from '../opportunities/search';
@@ -97,7 +97,7 @@ function Candidates({ opportunityId }: { opportunityId: string }) {
                 <th scope="row">
                   <a href={`#/students/${c.studentId}`}>{c.name}</a>
                   <p className="table__sub">
-                    {c.schoolName}, grade {c.grade}
+                    {c.schoolName}, {gradeLabel(c.grade).toLowerCase()}
                   </p>
                 </th>
                 <td>{c.score.toFixed(1)}</td>

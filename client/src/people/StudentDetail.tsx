@@ -3,7 +3,7 @@ import { useResource } from '../api/useResource';
 import { DescriptionList } from '../components/DescriptionList';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Loading } from '../components/Loading';
-import { describeSlots, formatDate } from '../format';
+import { describeSlots, formatDate, gradeLabel } from '../format';
 import { genderLabels, raceEthnicityLabels, relationshipLabels, transportationLabels } from '../labels';
 import { careerClusterLabels } from '../organizations/labels';
 import { ContinuumProgress } from '../student/ContinuumProgress';
@@ -23,7 +23,7 @@ export function StudentDetail({ studentId }: { studentId: string }) {
         <h1>{s ? studentName(s) : 'Student'}</h1>
         {s ? (
           <p className="muted">
-            {s.schoolName} · {s.grade === 13 ? 'Postsecondary' : `Grade ${s.grade}`} · {s.status === 'active' ? 'Active' : 'Inactive'}
+            {s.schoolName} · {gradeLabel(s.grade)} · {s.status === 'active' ? 'Active' : 'Inactive'}
           </p>
         ) : null}
       </div>

@@ -92,7 +92,7 @@ export function StudentList() {
                     <a href={`#/students/${s.id}`}>{studentName(s)}</a>
                   </th>
                   <td>{s.schoolName}</td>
-                  <td>{s.grade === 13 ? 'Postsecondary' : s.grade}</td>
+                  <td>{s.grade === null || s.grade === undefined ? 'Unknown' : s.grade === 13 ? 'Postsecondary' : s.grade}</td>
                   <td>{s.pathway || '—'}</td>
                   <td>{s.status === 'active' ? 'Active' : 'Inactive'}</td>
                 </tr>

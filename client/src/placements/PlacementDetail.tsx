@@ -9,7 +9,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { OptionSelect } from '../components/OptionSelect';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate, formatDateTime, gradeLabel } from '../format';
 import { EvaluationsSection } from './EvaluationsSection';
 import { HoursSection } from './HoursSection';
 import { OneTimeLink } from './OneTimeLink';
@@ -50,7 +50,7 @@ export function PlacementDetail({ me, id }: { me: CurrentCaller; id: string }) {
         <dd data-testid="placement-status">{placementStatusLabels[p.status]}{p.expired ? ' (approval expired)' : ''}</dd>
         <dt>Student</dt>
         <dd>
-          {p.studentName}, grade {p.studentGrade}, {p.schoolName}
+          {p.studentName}, {gradeLabel(p.studentGrade).toLowerCase()}, {p.schoolName}
           {p.studentEmail ? ` (${p.studentEmail})` : ''}
         </dd>
         <dt>Opportunity</dt>

@@ -69,7 +69,7 @@ function StudentRecordCard({ student }: { student: Student }) {
         </div>
         <div>
           <dt>Grade</dt>
-          <dd>{student.grade === 13 ? 'Postsecondary' : student.grade}</dd>
+          <dd>{student.grade === null || student.grade === undefined ? 'Unknown' : student.grade === 13 ? 'Postsecondary' : student.grade}</dd>
         </div>
         <div>
           <dt>Pathway</dt>

@@ -52,7 +52,8 @@ public sealed record RecommendedStudent
     public required string StudentId { get; init; }
     public required string Name { get; init; }
     public required string SchoolName { get; init; }
-    public required int Grade { get; init; }
+    /// <summary>Absent when the student's grade is unknown.</summary>
+    public int? Grade { get; init; }
     public required double Score { get; init; }
     public required IReadOnlyList<RecommendationReason> Reasons { get; init; }
 }

@@ -107,7 +107,8 @@ public sealed record Student
     public string? Email { get; init; }
     public string? SourcedId { get; init; }
     public string? Identifier { get; init; }
-    public required int Grade { get; init; }
+    /// <summary>6–12, or 13 for postsecondary; absent when the SIS gave none (OneRoster grades are optional): "grade unknown".</summary>
+    public int? Grade { get; init; }
     public DateOnly? BirthDate { get; init; }
     public string? Pathway { get; init; }
     public required bool CteConcentrator { get; init; }

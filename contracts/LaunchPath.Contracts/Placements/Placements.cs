@@ -138,7 +138,8 @@ public sealed record Placement
     public required string Source { get; init; }
     public required string StudentId { get; init; }
     public required string StudentName { get; init; }
-    public required int StudentGrade { get; init; }
+    /// <summary>Absent when the student's grade is unknown.</summary>
+    public int? StudentGrade { get; init; }
     public required string SchoolId { get; init; }
     public required string SchoolName { get; init; }
     /// <summary>Shown to the employer only after approval.</summary>

@@ -6702,7 +6702,8 @@ acknowledged it → completed; withdrawn (with a reason) from any open state. Ma
     source: string;
     studentId: string;
     studentName: string;
-    studentGrade: number;
+    /** Absent when the student's grade is unknown. */
+    studentGrade?: number | null;
     schoolId: string;
     schoolName: string;
     /** Shown to the employer only after approval. */
@@ -6785,7 +6786,8 @@ export interface RecommendedStudent {
     studentId: string;
     name: string;
     schoolName: string;
-    grade: number;
+    /** Absent when the student's grade is unknown. */
+    grade?: number | null;
     score: number;
     reasons: RecommendationReason[];
 }
@@ -6964,7 +6966,8 @@ export interface Student {
     email?: string | null;
     sourcedId?: string | null;
     identifier?: string | null;
-    grade: number;
+    /** 6–12, or 13 for postsecondary; absent when the SIS gave none (OneRoster grades are optional): "grade unknown". */
+    grade?: number | null;
     birthDate?: string | null;
     pathway?: string | null;
     cteConcentrator: boolean;
