@@ -15,6 +15,7 @@ using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Hosting;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Json;
 using Serilog;
@@ -66,6 +67,21 @@ builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddSingleton<BootstrapAdmin>();
 builder.Services.AddSingleton<RosterJobs>();
 builder.Services.AddHostedService<RosterImportWorker>();
+builder.Services.AddSingleton<OneRosterPuller>();
+builder.Services.AddSingleton<RosterConnections>();
+builder.Services.AddHostedService<RosterPullScheduler>();
+// Pulls from district SIS services: a timeout per request, no redirects followed, answers bounded.
+builder.Services.AddHttpClient(OneRosterPuller.HttpClientName, client =>
+    {
+        client.Timeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Roster:PullTimeoutSeconds", 60));
+        client.MaxResponseContentBufferSize = 256L * 1024 * 1024;
+    })
+    .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+// Secrets held for districts (SIS client secrets) are encrypted with keys kept beside the database (one folder that
+// every API node shares in production; see README).
+builder.Services.AddDataProtection()
+    .SetApplicationName("LaunchPath")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration.GetValue("DataProtection:KeysPath", "data/keys")!));
 builder.Services.AddHostedService<IdempotencyCleanup>();
 builder.Services.AddSingleton<MatchRoundQueue>();
 builder.Services.AddHostedService<MatchRoundWorker>();

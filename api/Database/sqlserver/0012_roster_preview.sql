@@ -1,8 +1,11 @@
 -- Roster imports can be previewed, and a bulk import that would deactivate much of a district waits for a district
--- admin's confirmation: two more statuses, the preview kept beside the payload, and who confirmed and when.
+-- admin's confirmation: two more statuses, the preview kept beside the payload, and who confirmed and when. Imports may
+-- also come from a pull of the district SIS's OneRoster REST service (source 'rest', with what to pull).
 DROP INDEX ix_roster_imports_status ON roster_imports;
 ALTER TABLE roster_imports DROP CONSTRAINT ck_roster_imports_status;
 ALTER TABLE roster_imports ALTER COLUMN status NVARCHAR(32) NOT NULL;
+ALTER TABLE roster_imports DROP CONSTRAINT ck_roster_imports_source;
+ALTER TABLE roster_imports ADD CONSTRAINT ck_roster_imports_source CHECK (source IN ('csv', 'json', 'rest'));
 ALTER TABLE roster_imports ADD CONSTRAINT ck_roster_imports_status
     CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'previewed', 'needsConfirmation'));
 CREATE INDEX ix_roster_imports_status ON roster_imports (status);
@@ -13,4 +16,5 @@ ALTER TABLE roster_imports ADD
     confirmed_at         DATETIME2(7)     NULL,
     changes              NVARCHAR(MAX)    NULL,
     notes                NVARCHAR(MAX)    NULL,
-    oneroster_version    NVARCHAR(8)      NULL;
+    oneroster_version    NVARCHAR(8)      NULL,
+    pull_spec            NVARCHAR(400)    NULL;

@@ -8,6 +8,9 @@ public static class RosterEndpoints
         StartRosterImport.Map(group);
         GetRosterImport.Map(group);
         ConfirmRosterImport.Map(group);
+        SaveRosterConnection.Map(group);
+        GetRosterConnection.Map(group);
+        PullRoster.Map(group);
         return app;
     }
 }

@@ -19,11 +19,14 @@ public sealed class RosterJobs(Db db)
 
     private const string Insert =
         "INSERT INTO roster_imports (id, district_id, region_id, source, mode, status, payload, total_rows, processed_rows, error_count, " +
-        "created_by_user_id, api_key_id, created_at, preview_only) " +
-        "VALUES (@Id, @DistrictId, @RegionId, @Source, @Mode, 'queued', @Payload, 0, 0, 0, @UserId, @ApiKeyId, @Now, @PreviewOnly)";
+        "created_by_user_id, api_key_id, created_at, preview_only, pull_spec) " +
+        "VALUES (@Id, @DistrictId, @RegionId, @Source, @Mode, 'queued', @Payload, 0, 0, 0, @UserId, @ApiKeyId, @Now, @PreviewOnly, @PullSpec)";
+
+    /// <summary>A pull's data becomes its payload, so a confirmation applies exactly what was previewed, not a new pull.</summary>
+    private const string StorePulled = "UPDATE roster_imports SET payload = @Payload, mode = @Mode, pull_spec = @PullSpec WHERE id = @Id";
 
     private const string SelectPending = "SELECT id FROM roster_imports WHERE status IN ('queued', 'running') ORDER BY created_at";
-    private const string SelectPayload = "SELECT district_id, source, mode, payload AS data, preview_only, confirmed FROM roster_imports WHERE id = @Id";
+    private const string SelectPayload = "SELECT district_id, source, mode, payload AS data, preview_only, confirmed, pull_spec FROM roster_imports WHERE id = @Id";
     private const string MarkRunning = "UPDATE roster_imports SET status = 'running', started_at = @Now, total_rows = @Total WHERE id = @Id";
 
     /// <summary>An import that ended: applied or rejected, its payload dropped.</summary>
@@ -41,12 +44,12 @@ public sealed class RosterJobs(Db db)
         "UPDATE roster_imports SET status = 'queued', confirmed = 1, preview_only = 0, confirmed_by_user_id = @UserId, confirmed_at = @Now, " +
         "processed_rows = 0, finished_at = NULL WHERE id = @Id AND status IN ('previewed', 'needsConfirmation') AND payload IS NOT NULL";
 
-    internal static IEnumerable<string> Statements => [Insert, SelectPending, SelectPayload, MarkRunning, Finish, Hold, Confirm];
+    internal static IEnumerable<string> Statements => [Insert, SelectPending, SelectPayload, MarkRunning, Finish, Hold, Confirm, StorePulled];
 
     internal ChannelReader<Guid> Queue => _queue.Reader;
 
-    internal async Task<Guid> EnqueueAsync(Guid districtId, Guid regionId, string source, RosterMode mode, byte[] payload, Guid? userId, Guid? apiKeyId, DateTimeOffset now,
-        bool previewOnly, CancellationToken cancellationToken)
+    internal async Task<Guid> EnqueueAsync(Guid districtId, Guid regionId, string source, RosterMode mode, byte[]? payload, Guid? userId, Guid? apiKeyId, DateTimeOffset now,
+        bool previewOnly, CancellationToken cancellationToken, PullSpec? pull = null)
     {
         var id = Guid.CreateVersion7();
         await using (var connection = await db.OpenAsync(cancellationToken))
@@ -54,7 +57,7 @@ public sealed class RosterJobs(Db db)
             await connection.ExecuteAsync(new CommandDefinition(Insert, new
             {
                 Id = id, DistrictId = districtId, RegionId = regionId, Source = source, Mode = DbEnum.ToText(mode), Payload = payload,
-                UserId = userId, ApiKeyId = apiKeyId, Now = now, PreviewOnly = previewOnly,
+                UserId = userId, ApiKeyId = apiKeyId, Now = now, PreviewOnly = previewOnly, PullSpec = pull is null ? null : DbJson.Write(pull),
             }, cancellationToken: cancellationToken));
         }
 
@@ -87,6 +90,16 @@ public sealed class RosterJobs(Db db)
         }
     }
 
+    /// <summary>What a REST pull asks for (everything, or changes since the watermark), and, once pulled, the new watermark.</summary>
+    internal sealed record PullSpec(bool Full, bool Pulled = false, string? Watermark = null);
+
+    internal async Task StorePulledAsync(Guid id, byte[] data, RosterMode mode, PullSpec spec, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(StorePulled, new { Id = id, Payload = data, Mode = DbEnum.ToText(mode), PullSpec = DbJson.Write(spec) },
+            cancellationToken: cancellationToken));
+    }
+
     internal sealed class Payload
     {
         public Guid DistrictId { get; set; }
@@ -95,6 +108,9 @@ public sealed class RosterJobs(Db db)
         public byte[]? Data { get; set; }
         public bool PreviewOnly { get; set; }
         public bool Confirmed { get; set; }
+        public string? PullSpec { get; set; }
+
+        public PullSpec? Pull => PullSpec is null ? null : DbJson.Read<PullSpec?>(PullSpec, null);
     }
 
     internal async Task<Payload?> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -184,7 +200,8 @@ public sealed class RosterJobs(Db db)
 }
 
 /// <summary>Runs queued roster imports one at a time, each in one transaction.</summary>
-public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider clock, IConfiguration configuration, ILogger<RosterImportWorker> logger) : BackgroundService
+public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider clock, IConfiguration configuration, RosterConnections connections,
+    ILogger<RosterImportWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -220,19 +237,41 @@ public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider cloc
     private async Task RunAsync(Guid id, CancellationToken cancellationToken)
     {
         var payload = await jobs.LoadAsync(id, cancellationToken);
-        if (payload?.Data is null)
+        var pull = payload?.Pull;
+        if (payload is null || (payload.Data is null && pull is not { Pulled: false }))
         {
             return; // already finished (payloads are dropped when a job ends)
         }
 
         var started = clock.GetUtcNow();
+        if (pull is { Pulled: false })
+        {
+            // A REST pull: fetch everything first; only a complete pull is applied.
+            await jobs.MarkRunningAsync(id, 0, started, cancellationToken);
+            var pulled = await PullAsync(payload.DistrictId, pull, cancellationToken);
+            if (pulled.Error is { } failed)
+            {
+                var rejected = new RosterBatch();
+                rejected.Error("rest", 0, null, failed);
+                await jobs.FinishAsync(id, RosterImportStatus.Failed, 0, null, rejected, clock.GetUtcNow(), CancellationToken.None);
+                await connections.RecordPullAsync(payload.DistrictId, id, null, clock.GetUtcNow(), CancellationToken.None);
+                logger.LogWarning("Roster pull {ImportId} failed: {Reason}", id, failed);
+                return;
+            }
+
+            payload.Data = JsonSerializer.SerializeToUtf8Bytes(pulled.Roster!, RosterJson.Options);
+            payload.Mode = DbEnum.ToText(pulled.Roster!.Mode);
+            pull = pull with { Pulled = true, Watermark = pulled.Watermark };
+            await jobs.StorePulledAsync(id, payload.Data, pulled.Roster.Mode, pull, cancellationToken);
+        }
+
         var mode = DbEnum.Parse<RosterMode>(payload.Mode);
         RosterBatch batch;
         try
         {
-            batch = payload.Source == "json"
-                ? RosterBatch.FromJson(JsonSerializer.Deserialize<RosterJsonImportRequest>(payload.Data, RosterJson.Options)!)
-                : RosterBatch.FromZip(payload.Data, mode);
+            batch = payload.Source is "json" or "rest"
+                ? RosterBatch.FromJson(JsonSerializer.Deserialize<RosterJsonImportRequest>(payload.Data!, RosterJson.Options)!)
+                : RosterBatch.FromZip(payload.Data!, mode);
         }
         catch (Exception exception) when (exception is System.IO.InvalidDataException or JsonException)
         {
@@ -267,7 +306,25 @@ public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider cloc
 
         var finished = clock.GetUtcNow();
         await jobs.FinishAsync(id, status, counts is null ? 0 : batch.TotalRows, counts, batch, finished, CancellationToken.None, changes, notes);
+        if (pull is not null)
+        {
+            // The watermark moves only when the pulled roster was applied: a held or failed pull is asked for again.
+            await connections.RecordPullAsync(payload.DistrictId, id, status == RosterImportStatus.Succeeded ? pull.Watermark : null, finished, CancellationToken.None);
+        }
         logger.LogInformation("Roster import {ImportId} {Status} in {Seconds:0.00} s with {Errors} errors", id, status, (finished - started).TotalSeconds, batch.ErrorCount);
+    }
+
+    private async Task<(RosterJsonImportRequest? Roster, string? Watermark, string? Error)> PullAsync(Guid districtId, RosterJobs.PullSpec pull, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pulled = await connections.PullAsync(districtId, pull.Full, cancellationToken);
+            return (pulled.Roster, pulled.Watermark, null);
+        }
+        catch (OneRosterPuller.PullFailed failed)
+        {
+            return (null, null, failed.Message);
+        }
     }
 
     /// <summary>

@@ -270,3 +270,41 @@ public sealed record RosterJsonImportRequest
     public IReadOnlyList<OneRosterRole> Roles { get; init; } = [];
     public IReadOnlyList<OneRosterDemographics> Demographics { get; init; } = [];
 }
+
+/// <summary>
+/// Where a district's OneRoster 1.2 REST service is, and the OAuth 2.0 client credentials LaunchPath pulls with. The
+/// secret is stored encrypted and never returned; leave it out to keep the one already set.
+/// </summary>
+public sealed record RosterConnectionRequest
+{
+    /// <summary>The service's base URL; LaunchPath appends /ims/oneroster/rostering/v1p2/… (https outside development).</summary>
+    public required string BaseUrl { get; init; }
+    /// <summary>The OAuth 2.0 token endpoint (client credentials grant).</summary>
+    public required string TokenUrl { get; init; }
+    public required string ClientId { get; init; }
+    /// <summary>Required the first time; omitted, the stored secret stays.</summary>
+    public string? ClientSecret { get; init; }
+    /// <summary>Pull on a schedule (nightly), or only on demand.</summary>
+    public bool Enabled { get; init; } = true;
+    /// <summary>The hour (UTC, 0–23) of the nightly pull; default 10 (2–3 a.m. Pacific).</summary>
+    public int PullHourUtc { get; init; } = 10;
+}
+
+/// <summary>A district's OneRoster REST connection as LaunchPath holds it (the secret only as "set").</summary>
+public sealed record RosterConnection
+{
+    public required string DistrictId { get; init; }
+    public required string BaseUrl { get; init; }
+    public required string TokenUrl { get; init; }
+    public required string ClientId { get; init; }
+    public required bool ClientSecretSet { get; init; }
+    public required bool Enabled { get; init; }
+    public required int PullHourUtc { get; init; }
+    /// <summary>The latest dateLastModified applied: the next pull asks only for changes since (absent: the next pull is a full one).</summary>
+    public string? Watermark { get; init; }
+    public DateTimeOffset? LastPullAt { get; init; }
+    /// <summary>The import the last pull made (its status, counts and errors).</summary>
+    public string? LastImportId { get; init; }
+    public DateTimeOffset? NextPullAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+}

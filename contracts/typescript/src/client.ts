@@ -436,6 +436,26 @@ export interface ILaunchPathClient {
     confirmRosterImport(id: string, signal?: AbortSignal): Promise<RosterImport>;
 
     /**
+     * Connect the district's OneRoster 1.2 REST service (or change the connection)
+     * @return OK
+     */
+    saveRosterConnection(id: string, body: RosterConnectionRequest, signal?: AbortSignal): Promise<RosterConnection>;
+
+    /**
+     * The district's OneRoster REST connection (never its secret), with its last and next pull
+     * @return OK
+     */
+    getRosterConnection(id: string, signal?: AbortSignal): Promise<RosterConnection>;
+
+    /**
+     * Pull the roster from the district's OneRoster REST service now
+     * @param full (optional) 
+     * @param preview (optional) 
+     * @return Accepted
+     */
+    pullRoster(id: string, full?: boolean | undefined, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport>;
+
+    /**
      * List students
      * @param schoolId (optional) 
      * @param grade (optional) 
@@ -4999,6 +5019,209 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Connect the district's OneRoster 1.2 REST service (or change the connection)
+     * @return OK
+     */
+    saveRosterConnection(id: string, body: RosterConnectionRequest, signal?: AbortSignal): Promise<RosterConnection> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-connection";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSaveRosterConnection(_response);
+        });
+    }
+
+    protected processSaveRosterConnection(response: Response): Promise<RosterConnection> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterConnection;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RosterConnection>(null as any);
+    }
+
+    /**
+     * The district's OneRoster REST connection (never its secret), with its last and next pull
+     * @return OK
+     */
+    getRosterConnection(id: string, signal?: AbortSignal): Promise<RosterConnection> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-connection";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetRosterConnection(_response);
+        });
+    }
+
+    protected processGetRosterConnection(response: Response): Promise<RosterConnection> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterConnection;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RosterConnection>(null as any);
+    }
+
+    /**
+     * Pull the roster from the district's OneRoster REST service now
+     * @param full (optional) 
+     * @param preview (optional) 
+     * @return Accepted
+     */
+    pullRoster(id: string, full?: boolean | undefined, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-connection/pull?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (full === null)
+            throw new globalThis.Error("The parameter 'full' cannot be null.");
+        else if (full !== undefined)
+            url_ += "full=" + encodeURIComponent("" + full) + "&";
+        if (preview === null)
+            throw new globalThis.Error("The parameter 'preview' cannot be null.");
+        else if (preview !== undefined)
+            url_ += "preview=" + encodeURIComponent("" + preview) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPullRoster(_response);
+        });
+    }
+
+    protected processPullRoster(response: Response): Promise<RosterImport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport;
+            return result202;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RosterImport>(null as any);
+    }
+
+    /**
      * List students
      * @param schoolId (optional) 
      * @param grade (optional) 
@@ -6820,6 +7043,39 @@ export interface RosterChanges {
     activeBefore: number;
     /** The share (0–1) of those the import deactivates. */
     deactivatedShare: number;
+}
+
+/** A district's OneRoster REST connection as LaunchPath holds it (the secret only as "set"). */
+export interface RosterConnection {
+    districtId: string;
+    baseUrl: string;
+    tokenUrl: string;
+    clientId: string;
+    clientSecretSet: boolean;
+    enabled: boolean;
+    pullHourUtc: number;
+    /** The latest dateLastModified applied: the next pull asks only for changes since (absent: the next pull is a full one). */
+    watermark?: string | null;
+    lastPullAt?: string | null;
+    /** The import the last pull made (its status, counts and errors). */
+    lastImportId?: string | null;
+    nextPullAt?: string | null;
+    updatedAt: string;
+}
+
+/** Where a district's OneRoster 1.2 REST service is, and the OAuth 2.0 client credentials LaunchPath pulls with. The secret is stored encrypted and never returned; leave it out to keep the one already set. */
+export interface RosterConnectionRequest {
+    /** The service's base URL; LaunchPath appends /ims/oneroster/rostering/v1p2/… (https outside development). */
+    baseUrl: string;
+    /** The OAuth 2.0 token endpoint (client credentials grant). */
+    tokenUrl: string;
+    clientId: string;
+    /** Required the first time; omitted, the stored secret stays. */
+    clientSecret?: string | null;
+    /** Pull on a schedule (nightly), or only on demand. */
+    enabled: boolean;
+    /** The hour (UTC, 0–23) of the nightly pull; default 10 (2–3 a.m. Pacific). */
+    pullHourUtc: number;
 }
 
 export interface RosterCounts {

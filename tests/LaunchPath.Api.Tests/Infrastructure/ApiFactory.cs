@@ -67,6 +67,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiKeyPerMinute", "100000");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "launchpath-tests", "keys"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
