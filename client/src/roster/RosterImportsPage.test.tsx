@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { FileParameter, RosterImport } from '@launchpath/contracts';
 import { fakeApi, member } from '../test/fakeApi';
-import { rosterImport } from '../test/fixtures';
+import { problemOf, rosterImport } from '../test/fixtures';
 import { renderWithApi } from '../test/render';
 import { RosterImportsPage } from './RosterImportsPage';
 
@@ -10,6 +10,9 @@ const districtAdmin = member(
   { organizationId: 'district-1', organizationName: 'Alder Unified', organizationType: 'district', role: 'districtAdmin' },
   ['organizationsRead', 'peopleRead', 'rosterImport'],
 );
+
+/** The district has not connected a SIS. */
+const noConnection = () => Promise.reject(problemOf(404, 'A roster connection for this district was not found.'));
 
 function choose(files: string[]) {
   const input = screen.getByLabelText(/^OneRoster files/) as HTMLInputElement;
@@ -32,6 +35,7 @@ describe('Roster imports', () => {
     let gets = 0;
     let sent: { mode?: string; files?: FileParameter[] } = {};
     const api = fakeApi({
+      getRosterConnection: noConnection,
       listRosterImports: () => Promise.resolve([]),
       startRosterImport: (_id, mode, _preview, files) => {
         sent = { mode, files };
@@ -70,6 +74,7 @@ describe('Roster imports', () => {
     const applied = { ...held, status: 'succeeded' as const, confirmedAt: '2026-11-01T10:05:00Z' };
     let confirmed = false;
     const api = fakeApi({
+      getRosterConnection: noConnection,
       listRosterImports: () => Promise.resolve([held]),
       getRosterImport: () => Promise.resolve(confirmed ? applied : held),
       confirmRosterImport: () => {
@@ -91,7 +96,8 @@ describe('Roster imports', () => {
   });
 
   it('sends preview=true when asked to preview first', async () => {
-    const api = fakeApi({ listRosterImports: () => Promise.resolve([]), startRosterImport: () => Promise.resolve(rosterImport({ status: 'queued' })) });
+    const api = fakeApi({
+      getRosterConnection: noConnection, listRosterImports: () => Promise.resolve([]), startRosterImport: () => Promise.resolve(rosterImport({ status: 'queued' })) });
     const { user } = renderWithApi(<RosterImportsPage me={districtAdmin} />, api);
     await screen.findByText('Alder Unified');
     choose(['manifest.csv', 'users.csv']);
@@ -101,7 +107,8 @@ describe('Roster imports', () => {
   });
 
   it('lets the manifest decide the mode, and refuses files that are not OneRoster files before sending', async () => {
-    const api = fakeApi({ listRosterImports: () => Promise.resolve([]) });
+    const api = fakeApi({
+      getRosterConnection: noConnection, listRosterImports: () => Promise.resolve([]) });
     const { user } = renderWithApi(<RosterImportsPage me={districtAdmin} />, api);
     await screen.findByText('Alder Unified');
 
@@ -125,7 +132,8 @@ describe('Roster imports', () => {
         { file: 'roles.csv', line: 3, field: null, reason: 'Unknown school.' },
       ],
     });
-    const api = fakeApi({ listRosterImports: () => Promise.resolve([failed]), getRosterImport: () => Promise.resolve(failed) });
+    const api = fakeApi({
+      getRosterConnection: noConnection, listRosterImports: () => Promise.resolve([failed]), getRosterImport: () => Promise.resolve(failed) });
     const { user } = renderWithApi(<RosterImportsPage me={districtAdmin} />, api);
 
     await user.click(await screen.findByRole('button', { name: /^View/ }));
@@ -133,5 +141,57 @@ describe('Roster imports', () => {
     const table = screen.getByRole('table', { name: 'Row problems' });
     expect(within(table).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['users.csv2givenNamegivenName is required.', 'roles.csv3—Unknown school.']);
     expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('shows the SIS connection with its last and next pull, and pulls now into a followed import', async () => {
+    const started = rosterImport({ status: 'queued', source: 'rest' });
+    const api = fakeApi({
+      listRosterImports: () => Promise.resolve([]),
+      getRosterConnection: () =>
+        Promise.resolve({
+          districtId: 'district-1',
+          baseUrl: 'https://sis.example.test',
+          tokenUrl: 'https://sis.example.test/oauth/token',
+          clientId: 'launchpath',
+          clientSecretSet: true,
+          enabled: true,
+          pullHourUtc: 10,
+          watermark: '2026-11-01T08:00:00.000Z',
+          lastPullAt: '2026-11-02T10:00:00Z',
+          lastImportId: null,
+          nextPullAt: '2026-11-03T10:00:00Z',
+          updatedAt: '2026-11-01T00:00:00Z',
+        }),
+      pullRoster: () => Promise.resolve(started),
+      getRosterImport: () => Promise.resolve({ ...started, status: 'succeeded' as const }),
+    });
+    const { user } = renderWithApi(<RosterImportsPage me={districtAdmin} />, api);
+    await screen.findByText('https://sis.example.test');
+    expect(screen.getByText(/launchpath · secret set/)).toBeTruthy();
+    expect(screen.queryByText('s3cret')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Pull now' }));
+    expect(api.pullRoster).toHaveBeenCalledWith('district-1', undefined, undefined);
+    await screen.findByRole('heading', { name: /^Import of/ });
+  });
+
+  it('connects a SIS, sending the secret once', async () => {
+    const api = fakeApi({
+      listRosterImports: () => Promise.resolve([]),
+      getRosterConnection: noConnection,
+      saveRosterConnection: (_id, body) =>
+        Promise.resolve({
+          districtId: 'district-1', baseUrl: body.baseUrl, tokenUrl: body.tokenUrl, clientId: body.clientId, clientSecretSet: true, enabled: true,
+          pullHourUtc: 10, watermark: null, lastPullAt: null, lastImportId: null, nextPullAt: '2026-11-03T10:00:00Z', updatedAt: '2026-11-01T00:00:00Z',
+        }),
+    });
+    const { user } = renderWithApi(<RosterImportsPage me={districtAdmin} />, api);
+    await user.click(await screen.findByRole('button', { name: 'Connect a SIS' }));
+    await user.type(screen.getByLabelText(/^Service base URL/), 'https://sis.example.test');
+    await user.type(screen.getByLabelText(/^Token URL/), 'https://sis.example.test/oauth/token');
+    await user.type(screen.getByLabelText(/^Client id/), 'launchpath');
+    await user.type(screen.getByLabelText(/^Client secret/), 'the-secret');
+    await user.click(screen.getByRole('button', { name: 'Save the connection' }));
+    await screen.findByText('Everything (the next pull is a full one)');
+    expect(api.saveRosterConnection).toHaveBeenCalledWith('district-1', expect.objectContaining({ clientSecret: 'the-secret', enabled: true }));
   });
 });

@@ -15,6 +15,7 @@ import { rosterModeLabels, rosterStatusLabels } from '../labels';
 import { useParentOptions } from '../organizations/useParentOptions';
 import { checkRosterFiles, isActive } from './rosterFiles';
 import { RosterJob } from './RosterJob';
+import { SisConnection } from './SisConnection';
 
 /** How often a running import is asked for its progress. */
 export const rosterPollMs = 500;
@@ -100,6 +101,15 @@ function DistrictImports({ districtId, jobId, onJob }: { districtId: string; job
         }}
       />
       <div className="stack">
+        <SisConnection
+          districtId={districtId}
+          busy={active}
+          onStarted={(started) => {
+            onJob(started.id);
+            job.set(started);
+            recent.reload();
+          }}
+        />
         {job.status === 'error' && job.error ? <ErrorBanner error={job.error} onRetry={job.reload} /> : null}
         {job.data && job.data.id === jobId ? (
           <RosterJob
