@@ -30,6 +30,12 @@ public static class OutcomesReports
 
     public sealed record Calpads(Caller Caller, Guid DistrictId, int StartYear) : IRequest<Result<string>>;
 
+    /// <summary>Each active student enrolment in an active class of a course (students only), for participation by course.</summary>
+    private const string SelectCourseEnrollments =
+        "SELECT DISTINCT c.id AS course_id, c.title AS course_title, e.person_id AS student_id FROM enrollments e JOIN classes cl ON cl.id = e.class_id " +
+        "JOIN courses c ON c.id = cl.course_id JOIN people p ON p.id = e.person_id WHERE e.status = 'active' AND cl.status = 'active' AND e.role = 'student' " +
+        "AND p.kind = 'student' AND p.status = 'active' AND (p.region_id = @OrgId OR p.district_id = @OrgId OR p.school_id = @OrgId)";
+
     private const string SelectStudents =
         "SELECT p.id, p.school_id, s.name AS school_name, sp.grade, sp.cte_concentrator, sp.english_learner, sp.student_with_disability, " +
         "sp.socioeconomically_disadvantaged, sp.foster_youth, sp.race_ethnicity, sp.gender FROM people p JOIN student_profiles sp ON sp.person_id = p.id " +
@@ -65,7 +71,8 @@ public static class OutcomesReports
 
     public sealed class Handler(Db db) : IRequestHandler<Report, Result<OutcomesReport>>, IRequestHandler<Calpads, Result<string>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectStudents, SelectPlacements, SelectHours, SelectEvaluations, CountPublished, SelectCalpads];
+        public static IEnumerable<string> Statements(SqlDialect dialect) =>
+            [SelectStudents, SelectPlacements, SelectHours, SelectEvaluations, CountPublished, SelectCalpads, SelectCourseEnrollments];
 
         public async ValueTask<Result<OutcomesReport>> Handle(Report query, CancellationToken cancellationToken)
         {
@@ -98,6 +105,8 @@ public static class OutcomesReports
                 parameters.OrgId, org.Ref.RegionId, Narrow = org.Ref.Type == OrganizationType.Region ? 0 : 1, DistrictId = org.Ref.DistrictId,
             }, cancellationToken: cancellationToken));
 
+            var enrolled = (await connection.QueryAsync<CourseEnrollmentRow>(new CommandDefinition(SelectCourseEnrollments, new { parameters.OrgId },
+                cancellationToken: cancellationToken))).ToList();
             var participants = placements.Select(p => p.StudentId).ToHashSet();
             var all = Rate(students.Count, students.Count(s => participants.Contains(s.Id)));
 
@@ -146,6 +155,13 @@ public static class OutcomesReports
                 BySchool = students.GroupBy(s => (s.SchoolId, s.SchoolName)).OrderBy(g => g.Key.SchoolName)
                     .Select(g => Group(g.Key.SchoolId.ToString("D"), g, g.Key.SchoolName)).ToList(),
                 BySubgroup = subgroups,
+                // Linked Learning: how many of a course's students take part in work-based learning (small courses suppressed).
+                ByCourse = enrolled.GroupBy(e => (e.CourseId, e.CourseTitle)).OrderBy(g => g.Key.CourseTitle)
+                    .Select(g =>
+                    {
+                        var ids = g.Select(e => e.StudentId).ToHashSet();
+                        return Group(g.Key.CourseId.ToString("D"), students.Where(st => ids.Contains(st.Id)), g.Key.CourseTitle);
+                    }).ToList(),
                 Hours = new HoursOutcome { ApprovedMinutes = hours.Sum(h => h.Minutes), StudentsWithHours = hours.Count },
                 SkillGains = new SkillGains
                 {
@@ -276,6 +292,13 @@ public static class OutcomesReports
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private sealed class CourseEnrollmentRow
+    {
+        public Guid CourseId { get; set; }
+        public string CourseTitle { get; set; } = "";
+        public Guid StudentId { get; set; }
     }
 
     private sealed class StudentRow

@@ -45,6 +45,7 @@ public static class StudentRecords
         "DELETE FROM match_round_rankings WHERE student_id = @Id",
         "DELETE FROM disclosures WHERE student_id = @Id",
         "DELETE FROM guardianships WHERE student_id = @Id",
+        "DELETE FROM enrollments WHERE person_id = @Id",
         "DELETE FROM student_profiles WHERE person_id = @Id",
         "DELETE FROM people WHERE id = @Id",
     ];

@@ -9,7 +9,7 @@ namespace LaunchPath.Api.Features.Roster;
 
 /// <summary>
 /// Pulls a district's roster from its OneRoster 1.2 REST service (Rostering Service): an OAuth 2.0 client-credentials
-/// token, then orgs, users and demographics page by page (limit/offset, following X-Total-Count or the Link header),
+/// token, then orgs, users, demographics, academic sessions, courses, classes and enrollments page by page (limit/offset, following X-Total-Count or the Link header),
 /// only what changed since the watermark when there is one (filter=dateLastModified&gt;'…'). Expired tokens are renewed
 /// once; 429 waits for Retry-After; 5xx, 408 and timeouts are retried with backoff. A pull that cannot finish fails as a
 /// whole, so nothing half-pulled is ever applied.
@@ -32,7 +32,11 @@ public sealed class OneRosterPuller(IHttpClientFactory http, IConfiguration conf
     public sealed record Pulled(RosterJsonImportRequest Roster, string? Watermark, int Requests);
 
     /// <summary>Why a pull could not finish, in words for the district admin.</summary>
-    public sealed class PullFailed(string message) : Exception(message);
+    public sealed class PullFailed(string message, int? status = null) : Exception(message)
+    {
+        /// <summary>The HTTP status that stopped the pull, when one did.</summary>
+        public int? Status { get; } = status;
+    }
 
     private int PageSize => configuration.GetValue("Roster:PullPageSize", 1000);
 
@@ -44,7 +48,14 @@ public sealed class OneRosterPuller(IHttpClientFactory http, IConfiguration conf
         var orgs = await CollectAsync<OneRosterOrg>(session, "orgs", since, cancellationToken);
         var users = await CollectAsync<OneRosterUser>(session, "users", since, cancellationToken);
         var demographics = await CollectAsync<OneRosterDemographics>(session, "demographics", since, cancellationToken);
+        // Classes are optional: a service (or a client's scope) without them still rosters the district's people.
+        var sessions = await OptionalAsync<OneRosterAcademicSession>(session, "academicSessions", since, cancellationToken);
+        var courses = await OptionalAsync<OneRosterCourse>(session, "courses", since, cancellationToken);
+        var classes = await OptionalAsync<OneRosterClass>(session, "classes", since, cancellationToken);
+        var enrollments = await OptionalAsync<OneRosterEnrollment>(session, "enrollments", since, cancellationToken);
         var newest = orgs.Select(o => o.DateLastModified).Concat(users.Select(u => u.DateLastModified)).Concat(demographics.Select(d => d.DateLastModified))
+            .Concat(sessions.Select(x => x.DateLastModified)).Concat(courses.Select(x => x.DateLastModified)).Concat(classes.Select(x => x.DateLastModified))
+            .Concat(enrollments.Select(x => x.DateLastModified))
             .Select(ParseInstant).Where(t => t is not null).Max();
         var watermark = newest?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) ?? since;
         var roster = new RosterJsonImportRequest
@@ -53,6 +64,10 @@ public sealed class OneRosterPuller(IHttpClientFactory http, IConfiguration conf
             Orgs = orgs,
             Users = users,
             Demographics = demographics,
+            AcademicSessions = sessions,
+            Courses = courses,
+            Classes = classes,
+            Enrollments = enrollments,
         };
         logger.LogInformation("Pulled {Orgs} orgs, {Users} users and {Demographics} demographics in {Requests} requests", orgs.Count, users.Count, demographics.Count, session.Requests);
         return new Pulled(roster, watermark, session.Requests);
@@ -60,6 +75,19 @@ public sealed class OneRosterPuller(IHttpClientFactory http, IConfiguration conf
 
     private static DateTimeOffset? ParseInstant(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
+
+    private async Task<List<T>> OptionalAsync<T>(Session session, string collection, string? since, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CollectAsync<T>(session, collection, since, cancellationToken);
+        }
+        catch (PullFailed failed) when (failed.Status is 403 or 404)
+        {
+            logger.LogInformation("The OneRoster service does not offer {Collection} ({Status}); pulled without it", collection, failed.Status);
+            return [];
+        }
+    }
 
     private async Task<List<T>> CollectAsync<T>(Session session, string collection, string? since, CancellationToken cancellationToken)
     {
@@ -162,7 +190,7 @@ public sealed class OneRosterPuller(IHttpClientFactory http, IConfiguration conf
                     continue;
                 }
 
-                throw new PullFailed($"{collection} at offset {offset}: the service answered {last}.");
+                throw new PullFailed($"{collection} at offset {offset}: the service answered {last}.", status);
             }
 
             throw new PullFailed($"{collection} at offset {offset}: {last} after {MaxAttempts} attempts; nothing was applied.");

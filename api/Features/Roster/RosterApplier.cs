@@ -69,7 +69,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
     public static IEnumerable<string> Statements =>
     [
         SelectDistrict, SelectSchools, SelectPeople, SelectLinks, InsertSchool, UpdateSchool, InsertPerson, UpdatePerson, InsertProfile, UpdateProfile,
-        Deactivate, InsertLink, DeleteLink, AdoptDistrictSourcedId, SourcedIdTaken,
+        Deactivate, InsertLink, DeleteLink, AdoptDistrictSourcedId, SourcedIdTaken, .. RosterClasses.Statements,
     ];
 
     /// <summary>Validates and, when the roster is clean, writes it. Returns the counts, or null with errors added to the batch.</summary>
@@ -98,8 +98,14 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
 
         LoadTime = clock.GetElapsedTime(started);
         var planned = clock.GetTimestamp();
+        var classes = new RosterClasses(connection, transaction, dialect);
+        await classes.LoadAsync(districtId, cancellationToken);
+
         var guardiansLinked = links.SelectMany(l => l).Select(l => l.GuardianId).ToHashSet();
         var plan = Plan(district, schools, existing, guardiansLinked, batch);
+        var knownSchools = new HashSet<string>(schools.Keys.Concat(plan.Schools.Select(s => s.Org.SourcedId)), StringComparer.Ordinal);
+        var plannedPeople = plan.People.Select(p => p.User.SourcedId).ToHashSet(StringComparer.Ordinal);
+        classes.Check(batch, knownSchools, sourcedId => plannedPeople.Contains(sourcedId) || existing.ContainsKey(sourcedId), plan.Skipped);
         if (district.Adopted is { } adopted && await connection.ExecuteScalarAsync<int>(new CommandDefinition(SourcedIdTaken,
                 new { Scope = district.ScopeKey, Sourced = adopted, district.Id }, transaction, cancellationToken: cancellationToken)) > 0)
         {
@@ -113,7 +119,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
         }
 
         var writing = clock.GetTimestamp();
-        var counts = Write(district, schools, existing, links, plan, batch, progress, cancellationToken);
+        var counts = Write(district, schools, existing, links, plan, batch, classes, progress, cancellationToken);
         WriteTime = clock.GetElapsedTime(writing);
         return counts;
     }
@@ -404,7 +410,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
     }
 
     private RosterCounts Write(DistrictRow district, Dictionary<string, SchoolRow> schools, Dictionary<string, PersonRow> existing, ILookup<Guid, LinkRow> links,
-        RosterPlan plan, RosterBatch batch, Action<int> progress, CancellationToken cancellationToken)
+        RosterPlan plan, RosterBatch batch, RosterClasses classes, Action<int> progress, CancellationToken cancellationToken)
     {
         // Values that repeat on every row are converted to the engine's form once.
         var now = dialect.ToDb(clock.GetUtcNow());
@@ -555,6 +561,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
             }
         }
 
+        var (classesWritten, enrollmentsWritten) = classes.Write(district.Id, batch, schools.ToDictionary(s => s.Key, s => s.Value.Id, StringComparer.Ordinal), ids, now);
         progress(batch.TotalRows);
         var activeBefore = existing.Values.Count(p => p.Status == "active");
         PeopleInInput = created + updated + unchanged;
@@ -577,6 +584,8 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
             PeopleDeactivated = deactivated,
             RowsSkipped = plan.Skipped.Total,
             GuardianLinks = linkChanges,
+            ClassesWritten = classesWritten,
+            EnrollmentsWritten = enrollmentsWritten,
         };
     }
 

@@ -27,10 +27,14 @@ internal sealed class RosterBatch
     public List<(int Line, OneRosterUser Row)> Users { get; } = [];
     public List<(int Line, OneRosterRole Row)> Roles { get; } = [];
     public List<(int Line, OneRosterDemographics Row)> Demographics { get; } = [];
+    public List<(int Line, OneRosterAcademicSession Row)> Sessions { get; } = [];
+    public List<(int Line, OneRosterCourse Row)> Courses { get; } = [];
+    public List<(int Line, OneRosterClass Row)> Classes { get; } = [];
+    public List<(int Line, OneRosterEnrollment Row)> Enrollments { get; } = [];
     public List<RosterImportError> Errors { get; } = [];
     public int ErrorCount { get; private set; }
 
-    public int TotalRows => Orgs.Count + Users.Count + Roles.Count + Demographics.Count;
+    public int TotalRows => Orgs.Count + Users.Count + Roles.Count + Demographics.Count + Sessions.Count + Courses.Count + Classes.Count + Enrollments.Count;
 
     public void Error(string file, int line, string? field, string reason)
     {
@@ -81,6 +85,23 @@ internal sealed class RosterBatch
 
         batch.Version ??= nested || request.Roles.Count > 0 ? "1.2" : null;
         batch.Demographics.AddRange(request.Demographics.Select((row, i) => (i + 1, row)));
+        batch.Sessions.AddRange(request.AcademicSessions.Select((row, i) => (i + 1, row with { ParentSourcedId = row.ParentSourcedId ?? row.Parent?.SourcedId })));
+        batch.Courses.AddRange(request.Courses.Select((row, i) => (i + 1, row with
+        {
+            OrgSourcedId = row.OrgSourcedId ?? row.Org?.SourcedId, SchoolYearSourcedId = row.SchoolYearSourcedId ?? row.SchoolYear?.SourcedId,
+        })));
+        batch.Classes.AddRange(request.Classes.Select((row, i) => (i + 1, row with
+        {
+            CourseSourcedId = row.CourseSourcedId ?? row.Course?.SourcedId,
+            SchoolSourcedId = row.SchoolSourcedId ?? row.School?.SourcedId,
+            TermSourcedIds = row.TermSourcedIds.Count > 0 ? row.TermSourcedIds : row.Terms.Select(t => t.SourcedId).ToList(),
+        })));
+        batch.Enrollments.AddRange(request.Enrollments.Select((row, i) => (i + 1, row with
+        {
+            ClassSourcedId = row.ClassSourcedId ?? row.Class?.SourcedId,
+            SchoolSourcedId = row.SchoolSourcedId ?? row.School?.SourcedId,
+            UserSourcedId = row.UserSourcedId ?? row.User?.SourcedId,
+        })));
         return batch;
     }
 
@@ -168,6 +189,7 @@ internal sealed class RosterBatch
         foreach (var (file, reader) in new (string, Action<Row, RosterBatch>)[]
                  {
                      ("orgs.csv", ReadOrgs), ("users.csv", ReadUsers), ("roles.csv", ReadRoles), ("demographics.csv", ReadDemographics),
+                     ("academicSessions.csv", ReadSessions), ("courses.csv", ReadCourses), ("classes.csv", ReadClasses), ("enrollments.csv", ReadEnrollments),
                  })
         {
             var entry = Find(file);
@@ -194,7 +216,8 @@ internal sealed class RosterBatch
         }
 
         batch.Version ??= batch.RolesFile == "users.csv" ? "1.1" : "1.2";
-        var read = new HashSet<string>(["manifest.csv", "orgs.csv", "users.csv", "roles.csv", "demographics.csv"], StringComparer.OrdinalIgnoreCase);
+        var read = new HashSet<string>(["manifest.csv", "orgs.csv", "users.csv", "roles.csv", "demographics.csv", "academicSessions.csv", "courses.csv",
+            "classes.csv", "enrollments.csv"], StringComparer.OrdinalIgnoreCase);
         var unused = archive.Entries.Where(e => e.Length > 0 || e.Name.Length > 0).Select(e => Path.GetFileName(e.FullName))
             .Where(name => name.Length > 0 && !read.Contains(name)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         if (unused.Count > 0)
@@ -318,6 +341,10 @@ internal sealed class RosterBatch
         ["users.csv"] = ["sourcedId", "givenName", "familyName"],
         ["roles.csv"] = ["userSourcedId", "role", "orgSourcedId"],
         ["demographics.csv"] = [], // keyed on userSourcedId (some 1.1 exports) or sourcedId: checked in ReadCsv
+        ["academicSessions.csv"] = ["sourcedId", "title", "type"],
+        ["courses.csv"] = ["sourcedId", "title"],
+        ["classes.csv"] = ["sourcedId", "title", "schoolSourcedId"],
+        ["enrollments.csv"] = ["sourcedId", "classSourcedId", "userSourcedId", "role"],
     };
 
     /// <summary>One CSV row, read by column index (header names resolved once per file).</summary>
@@ -514,6 +541,36 @@ internal sealed class RosterBatch
             FosterYouth = Bool(csv, batch, file, "metadata.fosterYouth"),
         }));
     }
+
+    private static void ReadSessions(Row csv, RosterBatch batch) =>
+        batch.Sessions.Add((Line(csv), new OneRosterAcademicSession
+        {
+            SourcedId = Field(csv, "sourcedId") ?? "", Status = Field(csv, "status"), Title = Field(csv, "title") ?? "", Type = Field(csv, "type") ?? "",
+            StartDate = Field(csv, "startDate"), EndDate = Field(csv, "endDate"), ParentSourcedId = Field(csv, "parentSourcedId"), SchoolYear = Field(csv, "schoolYear"),
+        }));
+
+    private static void ReadCourses(Row csv, RosterBatch batch) =>
+        batch.Courses.Add((Line(csv), new OneRosterCourse
+        {
+            SourcedId = Field(csv, "sourcedId") ?? "", Status = Field(csv, "status"), Title = Field(csv, "title") ?? "", CourseCode = Field(csv, "courseCode"),
+            Grades = List(Field(csv, "grades")), OrgSourcedId = Field(csv, "orgSourcedId"), SchoolYearSourcedId = Field(csv, "schoolYearSourcedId"),
+        }));
+
+    private static void ReadClasses(Row csv, RosterBatch batch) =>
+        batch.Classes.Add((Line(csv), new OneRosterClass
+        {
+            SourcedId = Field(csv, "sourcedId") ?? "", Status = Field(csv, "status"), Title = Field(csv, "title") ?? "", ClassCode = Field(csv, "classCode"),
+            ClassType = Field(csv, "classType"), CourseSourcedId = Field(csv, "courseSourcedId"), SchoolSourcedId = Field(csv, "schoolSourcedId"),
+            TermSourcedIds = List(Field(csv, "termSourcedIds")), Periods = List(Field(csv, "periods")),
+        }));
+
+    private static void ReadEnrollments(Row csv, RosterBatch batch) =>
+        batch.Enrollments.Add((Line(csv), new OneRosterEnrollment
+        {
+            SourcedId = Field(csv, "sourcedId") ?? "", Status = Field(csv, "status"), Role = Field(csv, "role") ?? "",
+            Primary = Bool(csv, batch, "enrollments.csv", "primary"), BeginDate = Field(csv, "beginDate"), EndDate = Field(csv, "endDate"),
+            ClassSourcedId = Field(csv, "classSourcedId"), SchoolSourcedId = Field(csv, "schoolSourcedId"), UserSourcedId = Field(csv, "userSourcedId"),
+        }));
 
     internal static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -76,6 +76,7 @@ describe('Outcomes dashboard', () => {
     expect(within(english).getByText('10 points below').className).toBe('gap--under');
     expect(within(table).getByRole('row', { name: /Foster youth Fewer than 10 Withheld/ })).toBeTruthy();
     expect(screen.getByRole('img', { name: /^Participation rate by school,.*Birch High, 25%, 15 points below/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /^Participation rate by course,.*Biology, 50%/ })).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Placements by type of experience' }).textContent).toContain('Job shadow');
   });
 

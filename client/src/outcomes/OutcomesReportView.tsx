@@ -47,6 +47,9 @@ export function OutcomesReportView({ report }: { report: OutcomesReport }) {
           {report.bySchool.length > 0 ? (
             <RateChart title="Participation rate by school" groups={report.bySchool} labelOf={(g) => g.name ?? g.group} overall={report.participationRate} />
           ) : null}
+          {report.byCourse.length > 0 ? (
+            <RateChart title="Participation rate by course" groups={report.byCourse} labelOf={(g) => g.name ?? g.group} overall={report.participationRate} />
+          ) : null}
         </div>
       </section>
       <section className="card" aria-labelledby="breakdowns-heading">

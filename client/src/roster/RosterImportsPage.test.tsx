@@ -29,7 +29,7 @@ describe('Roster imports', () => {
         status: 'succeeded',
         totalRows: 8,
         processedRows: 8,
-        counts: { schoolsCreated: 1, schoolsUpdated: 0, peopleCreated: 3, peopleUpdated: 0, peopleUnchanged: 0, peopleDeactivated: 0, rowsSkipped: 1, guardianLinks: 1 },
+        counts: { schoolsCreated: 1, schoolsUpdated: 0, peopleCreated: 3, peopleUpdated: 0, peopleUnchanged: 0, peopleDeactivated: 0, rowsSkipped: 1, guardianLinks: 1, classesWritten: 0, enrollmentsWritten: 0 },
       },
     ];
     let gets = 0;
@@ -61,7 +61,7 @@ describe('Roster imports', () => {
   });
 
   it('previews an import, shows what would change, and applies it only when confirmed', async () => {
-    const counts = { schoolsCreated: 0, schoolsUpdated: 0, peopleCreated: 0, peopleUpdated: 0, peopleUnchanged: 1, peopleDeactivated: 4, rowsSkipped: 0, guardianLinks: 0 };
+    const counts = { schoolsCreated: 0, schoolsUpdated: 0, peopleCreated: 0, peopleUpdated: 0, peopleUnchanged: 1, peopleDeactivated: 4, rowsSkipped: 0, guardianLinks: 0, classesWritten: 0, enrollmentsWritten: 0 };
     const held = rosterImport({
       status: 'needsConfirmation',
       mode: 'bulk',

@@ -23,6 +23,7 @@ export function outcomesReport(overrides: Partial<OutcomesReport> = {}): Outcome
       { group: 'school-1', name: 'Alder High', students: 120, suppressed: false, participants: 60, rate: 0.5, gapToAll: 0.1 },
       { group: 'school-2', name: 'Birch High', students: 80, suppressed: false, participants: 20, rate: 0.25, gapToAll: -0.15 },
     ],
+    byCourse: [{ group: 'course-1', name: 'Biology', students: 60, suppressed: false, participants: 30, rate: 0.5, gapToAll: 0.1 }],
     bySubgroup: [
       { group: 'englishLearner', students: 40, suppressed: false, participants: 12, rate: 0.3, gapToAll: -0.1 },
       { group: 'fosterYouth', students: 4, suppressed: true },

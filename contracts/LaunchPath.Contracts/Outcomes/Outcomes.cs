@@ -65,6 +65,8 @@ public sealed record OutcomesReport
     public required IReadOnlyList<Breakdown> ByType { get; init; }
     public required IReadOnlyList<Breakdown> ByCluster { get; init; }
     public required IReadOnlyList<GroupParticipation> BySchool { get; init; }
+    /// <summary>Participation of the students enrolled in each course's classes (from the SIS roster); groups under 10 suppressed.</summary>
+    public IReadOnlyList<GroupParticipation> ByCourse { get; init; } = [];
     /// <summary>Equity: participation by subgroup (EL, SWD, SED, foster youth, race/ethnicity, gender, grade).</summary>
     public required IReadOnlyList<GroupParticipation> BySubgroup { get; init; }
     public required HoursOutcome Hours { get; init; }

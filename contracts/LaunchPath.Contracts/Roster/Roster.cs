@@ -99,6 +99,10 @@ public sealed record RosterCounts
     /// <summary>Rows outside LaunchPath's scope (e.g. students below grade 6, roles LaunchPath does not use).</summary>
     public int RowsSkipped { get; init; }
     public int GuardianLinks { get; init; }
+    /// <summary>Academic sessions, courses and classes created or changed.</summary>
+    public int ClassesWritten { get; init; }
+    /// <summary>Enrollments created or changed (ended ones included).</summary>
+    public int EnrollmentsWritten { get; init; }
 }
 
 /// <summary>Rows left out, by reason, with a few of their sourcedIds.</summary>
@@ -258,6 +262,86 @@ public sealed record OneRosterDemographics
     public bool? FosterYouth { get; init; }
 }
 
+/// <summary>A OneRoster academic session (term, semester, school year): an academicSessions.csv row or the REST object.</summary>
+public sealed record OneRosterAcademicSession
+{
+    public required string SourcedId { get; init; }
+    public string? Status { get; init; }
+    public string? DateLastModified { get; init; }
+    public required string Title { get; init; }
+    public required string Type { get; init; }
+    public string? StartDate { get; init; }
+    public string? EndDate { get; init; }
+    public string? ParentSourcedId { get; init; }
+    public OneRosterRef? Parent { get; init; }
+    public IReadOnlyList<OneRosterRef> Children { get; init; } = [];
+    public string? SchoolYear { get; init; }
+    public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
+}
+
+/// <summary>A OneRoster course: a courses.csv row or the REST object.</summary>
+public sealed record OneRosterCourse
+{
+    public required string SourcedId { get; init; }
+    public string? Status { get; init; }
+    public string? DateLastModified { get; init; }
+    public required string Title { get; init; }
+    public string? CourseCode { get; init; }
+    public IReadOnlyList<string> Grades { get; init; } = [];
+    public IReadOnlyList<string> Subjects { get; init; } = [];
+    public IReadOnlyList<string> SubjectCodes { get; init; } = [];
+    public string? OrgSourcedId { get; init; }
+    public OneRosterRef? Org { get; init; }
+    public string? SchoolYearSourcedId { get; init; }
+    public OneRosterRef? SchoolYear { get; init; }
+    public IReadOnlyList<OneRosterRef> Resources { get; init; } = [];
+    public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
+}
+
+/// <summary>A OneRoster class (a section of a course at a school): a classes.csv row or the REST object.</summary>
+public sealed record OneRosterClass
+{
+    public required string SourcedId { get; init; }
+    public string? Status { get; init; }
+    public string? DateLastModified { get; init; }
+    public required string Title { get; init; }
+    public string? ClassCode { get; init; }
+    public string? ClassType { get; init; }
+    public string? Location { get; init; }
+    public IReadOnlyList<string> Grades { get; init; } = [];
+    public IReadOnlyList<string> Subjects { get; init; } = [];
+    public IReadOnlyList<string> SubjectCodes { get; init; } = [];
+    public IReadOnlyList<string> Periods { get; init; } = [];
+    public string? CourseSourcedId { get; init; }
+    public OneRosterRef? Course { get; init; }
+    public string? SchoolSourcedId { get; init; }
+    public OneRosterRef? School { get; init; }
+    public IReadOnlyList<string> TermSourcedIds { get; init; } = [];
+    public IReadOnlyList<OneRosterRef> Terms { get; init; } = [];
+    public IReadOnlyList<OneRosterRef> Resources { get; init; } = [];
+    public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
+}
+
+/// <summary>A OneRoster enrollment (a user in a class, as student or teacher): an enrollments.csv row or the REST object.</summary>
+public sealed record OneRosterEnrollment
+{
+    public required string SourcedId { get; init; }
+    public string? Status { get; init; }
+    public string? DateLastModified { get; init; }
+    public required string Role { get; init; }
+    [JsonConverter(typeof(OneRosterBooleanConverter))]
+    public bool? Primary { get; init; }
+    public string? BeginDate { get; init; }
+    public string? EndDate { get; init; }
+    public string? ClassSourcedId { get; init; }
+    public OneRosterRef? Class { get; init; }
+    public string? SchoolSourcedId { get; init; }
+    public OneRosterRef? School { get; init; }
+    public string? UserSourcedId { get; init; }
+    public OneRosterRef? User { get; init; }
+    public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
+}
+
 /// <summary>
 /// The JSON form of a OneRoster roster, for integrations that do not produce CSV: the CSV files' rows as objects, or
 /// the users, orgs and demographics of the OneRoster REST binding (1.1 or 1.2) as its services return them.
@@ -269,6 +353,10 @@ public sealed record RosterJsonImportRequest
     public IReadOnlyList<OneRosterUser> Users { get; init; } = [];
     public IReadOnlyList<OneRosterRole> Roles { get; init; } = [];
     public IReadOnlyList<OneRosterDemographics> Demographics { get; init; } = [];
+    public IReadOnlyList<OneRosterAcademicSession> AcademicSessions { get; init; } = [];
+    public IReadOnlyList<OneRosterCourse> Courses { get; init; } = [];
+    public IReadOnlyList<OneRosterClass> Classes { get; init; } = [];
+    public IReadOnlyList<OneRosterEnrollment> Enrollments { get; init; } = [];
 }
 
 /// <summary>

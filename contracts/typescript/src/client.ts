@@ -40,6 +40,20 @@ export interface ILaunchPathClient {
     getMe(signal?: AbortSignal): Promise<CurrentCaller>;
 
     /**
+     * Classes from the SIS roster: those you may see, or (mine=true) those you teach
+     * @param schoolId (optional) 
+     * @param mine (optional) 
+     * @return OK
+     */
+    listClasses(schoolId?: string | undefined, mine?: boolean | undefined, signal?: AbortSignal): Promise<ClassSummary[]>;
+
+    /**
+     * A class's students and their work-based learning
+     * @return OK
+     */
+    getClassRoster(id: string, signal?: AbortSignal): Promise<ClassRoster>;
+
+    /**
      * The region's evaluation rubric
      * @return OK
      */
@@ -846,6 +860,113 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<CurrentCaller>(null as any);
+    }
+
+    /**
+     * Classes from the SIS roster: those you may see, or (mine=true) those you teach
+     * @param schoolId (optional) 
+     * @param mine (optional) 
+     * @return OK
+     */
+    listClasses(schoolId?: string | undefined, mine?: boolean | undefined, signal?: AbortSignal): Promise<ClassSummary[]> {
+        let url_ = this.baseUrl + "/api/v1/classes?";
+        if (schoolId === null)
+            throw new globalThis.Error("The parameter 'schoolId' cannot be null.");
+        else if (schoolId !== undefined)
+            url_ += "schoolId=" + encodeURIComponent("" + schoolId) + "&";
+        if (mine === null)
+            throw new globalThis.Error("The parameter 'mine' cannot be null.");
+        else if (mine !== undefined)
+            url_ += "mine=" + encodeURIComponent("" + mine) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListClasses(_response);
+        });
+    }
+
+    protected processListClasses(response: Response): Promise<ClassSummary[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ClassSummary[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ClassSummary[]>(null as any);
+    }
+
+    /**
+     * A class's students and their work-based learning
+     * @return OK
+     */
+    getClassRoster(id: string, signal?: AbortSignal): Promise<ClassRoster> {
+        let url_ = this.baseUrl + "/api/v1/classes/{id}/students";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetClassRoster(_response);
+        });
+    }
+
+    protected processGetClassRoster(response: Response): Promise<ClassRoster> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ClassRoster;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ClassRoster>(null as any);
     }
 
     /**
@@ -6314,6 +6435,45 @@ export interface Breakdown {
 /** Career clusters of the Advance CTE National Career Clusters Framework (modernized 2024): 14 clusters. */
 export type CareerCluster = "advancedManufacturing" | "agriculture" | "artsEntertainmentDesign" | "construction" | "digitalTechnology" | "education" | "energyNaturalResources" | "financialServices" | "healthcareHumanServices" | "hospitalityEventsTourism" | "managementEntrepreneurship" | "marketingSales" | "publicServiceSafety" | "supplyChainTransportation";
 
+/** A class with its students' work-based learning: what a teacher connects the classroom to. */
+export interface ClassRoster {
+    /** A class (a section of a course at a school) from the district's SIS roster. */
+    class: ClassSummary;
+    students: ClassStudent[];
+}
+
+/** A student of a class and their work-based learning so far. */
+export interface ClassStudent {
+    studentId: string;
+    name: string;
+    /** Absent when the grade is unknown. */
+    grade?: number | null;
+    activePlacements: number;
+    completedPlacements: number;
+    /** Approved work-based learning hours, in minutes. */
+    approvedMinutes: number;
+    /** The furthest stage of the continuum the student has completed, if any. */
+    latestStage?: ContinuumStage | null;
+}
+
+/** A class (a section of a course at a school) from the district's SIS roster. */
+export interface ClassSummary {
+    id: string;
+    sourcedId: string;
+    title: string;
+    classCode?: string | null;
+    schoolId: string;
+    schoolName: string;
+    courseTitle?: string | null;
+    courseCode?: string | null;
+    /** The class's teachers, as the roster names them. */
+    teachers: string[];
+    /** Active students enrolled. */
+    students: number;
+    /** False once the SIS ended the class. */
+    active: boolean;
+}
+
 export type Compensation = "paid" | "stipend" | "unpaid";
 
 export interface CompletePlacementRequest {
@@ -6657,6 +6817,68 @@ export interface MembershipInfo {
 
 export type Modality = "inPerson" | "virtual" | "hybrid";
 
+/** A OneRoster academic session (term, semester, school year): an academicSessions.csv row or the REST object. */
+export interface OneRosterAcademicSession {
+    sourcedId: string;
+    status?: string | null;
+    dateLastModified?: string | null;
+    title: string;
+    type: string;
+    startDate?: string | null;
+    endDate?: string | null;
+    parentSourcedId?: string | null;
+    /** A OneRoster GUIDRef: another object named by its sourcedId. */
+    parent?: OneRosterRef | null;
+    children: OneRosterRef[];
+    schoolYear?: string | null;
+    metadata?: { [key: string]: any; } | null;
+}
+
+/** A OneRoster class (a section of a course at a school): a classes.csv row or the REST object. */
+export interface OneRosterClass {
+    sourcedId: string;
+    status?: string | null;
+    dateLastModified?: string | null;
+    title: string;
+    classCode?: string | null;
+    classType?: string | null;
+    location?: string | null;
+    grades: string[];
+    subjects: string[];
+    subjectCodes: string[];
+    periods: string[];
+    courseSourcedId?: string | null;
+    /** A OneRoster GUIDRef: another object named by its sourcedId. */
+    course?: OneRosterRef | null;
+    schoolSourcedId?: string | null;
+    /** A OneRoster GUIDRef: another object named by its sourcedId. */
+    school?: OneRosterRef | null;
+    termSourcedIds: string[];
+    terms: OneRosterRef[];
+    resources: OneRosterRef[];
+    metadata?: { [key: string]: any; } | null;
+}
+
+/** A OneRoster course: a courses.csv row or the REST object. */
+export interface OneRosterCourse {
+    sourcedId: string;
+    status?: string | null;
+    dateLastModified?: string | null;
+    title: string;
+    courseCode?: string | null;
+    grades: string[];
+    subjects: string[];
+    subjectCodes: string[];
+    orgSourcedId?: string | null;
+    /** A OneRoster GUIDRef: another object named by its sourcedId. */
+    org?: OneRosterRef | null;
+    schoolYearSourcedId?: string | null;
+    /** A OneRoster GUIDRef: another object named by its sourcedId. */
+    schoolYear?: OneRosterRef | null;
+    resources: OneRosterRef[];
+    metadata?: { [key: string]: any; } | null;
+}
+
 /** OneRoster 1.2 demographics.csv row, plus LaunchPath's metadata.* subgroup extensions. */
 export interface OneRosterDemographics {
     sourcedId: string;
@@ -6674,6 +6896,27 @@ export interface OneRosterDemographics {
     studentWithDisability?: boolean | null;
     socioeconomicallyDisadvantaged?: boolean | null;
     fosterYouth?: boolean | null;
+}
+
+/** A OneRoster enrollment (a user in a class, as student or teacher): an enrollments.csv row or the REST object. */
+export interface OneRosterEnrollment {
+    sourcedId: string;
+    status?: string | null;
+    dateLastModified?: string | null;
+    role: string;
+    primary?: boolean | null;
+    beginDate?: string | null;
+    endDate?: string | null;
+    classSourcedId?: string | null;
+    /** A OneRoster GUIDRef: another object named by its sourcedId. */
+    class?: OneRosterRef | null;
+    schoolSourcedId?: string | null;
+    /** A OneRoster GUIDRef: another object named by its sourcedId. */
+    school?: OneRosterRef | null;
+    userSourcedId?: string | null;
+    /** A OneRoster GUIDRef: another object named by its sourcedId. */
+    user?: OneRosterRef | null;
+    metadata?: { [key: string]: any; } | null;
 }
 
 /** A OneRoster org: an orgs.csv row, or the REST binding's org (parent as a reference). */
@@ -6893,6 +7136,8 @@ export interface OutcomesReport {
     byType: Breakdown[];
     byCluster: Breakdown[];
     bySchool: GroupParticipation[];
+    /** Participation of the students enrolled in each course's classes (from the SIS roster); groups under 10 suppressed. */
+    byCourse: GroupParticipation[];
     /** Equity: participation by subgroup (EL, SWD, SED, foster youth, race/ethnicity, gender, grade). */
     bySubgroup: GroupParticipation[];
     hours: HoursOutcome;
@@ -7088,6 +7333,10 @@ export interface RosterCounts {
     /** Rows outside LaunchPath's scope (e.g. students below grade 6, roles LaunchPath does not use). */
     rowsSkipped: number;
     guardianLinks: number;
+    /** Academic sessions, courses and classes created or changed. */
+    classesWritten: number;
+    /** Enrollments created or changed (ended ones included). */
+    enrollmentsWritten: number;
 }
 
 export interface RosterImport {
@@ -7136,6 +7385,10 @@ export interface RosterJsonImportRequest {
     users: OneRosterUser[];
     roles: OneRosterRole[];
     demographics: OneRosterDemographics[];
+    academicSessions: OneRosterAcademicSession[];
+    courses: OneRosterCourse[];
+    classes: OneRosterClass[];
+    enrollments: OneRosterEnrollment[];
 }
 
 /** OneRoster processing mode: bulk replaces the district's roster (absent people become inactive); delta applies changes only. */

@@ -22,6 +22,29 @@ public sealed class RosterFiles
         "metadata.englishLearner,metadata.studentWithDisability,metadata.socioeconomicallyDisadvantaged,metadata.fosterYouth",
     ];
 
+    public List<string> Courses { get; } = ["sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects,subjectCodes"];
+    public List<string> Classes { get; } =
+        ["sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods"];
+    public List<string> Enrollments { get; } = ["sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate"];
+
+    public RosterFiles Course(string sourcedId, string title, string code, string org)
+    {
+        Courses.Add($"{sourcedId},active,2026-08-01,,{title},{code},\"10,11\",{org},Science,");
+        return this;
+    }
+
+    public RosterFiles Class(string sourcedId, string title, string course, string school)
+    {
+        Classes.Add($"{sourcedId},active,2026-08-01,\"{title}\",\"10,11\",{course},{sourcedId}-code,scheduled,Room 12,{school},,Science,,1");
+        return this;
+    }
+
+    public RosterFiles Enrollment(string classSourcedId, string school, string user, string role)
+    {
+        Enrollments.Add($"e-{classSourcedId}-{user},active,2026-08-01,{classSourcedId},{school},{user},{role},{(role == "teacher").ToString().ToLowerInvariant()},2026-08-15,");
+        return this;
+    }
+
     public RosterFiles School(string sourcedId, string name, string districtSourcedId)
     {
         Orgs.Add($"{sourcedId},active,2026-08-01,{name},school,{sourcedId}-cds,{districtSourcedId}");
@@ -65,6 +88,12 @@ public sealed class RosterFiles
         yield return ("users.csv", string.Join('\n', Users) + "\n");
         yield return ("roles.csv", string.Join('\n', Roles) + "\n");
         yield return ("demographics.csv", string.Join('\n', Demographics) + "\n");
+        if (Classes.Count > 1)
+        {
+            yield return ("courses.csv", string.Join('\n', Courses) + "\n");
+            yield return ("classes.csv", string.Join('\n', Classes) + "\n");
+            yield return ("enrollments.csv", string.Join('\n', Enrollments) + "\n");
+        }
     }
 
     public MultipartFormDataContent Multipart(bool withManifest = true)
@@ -148,6 +177,7 @@ public sealed class RosterFiles11
             ("courses.csv", "sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects,subjectCodes\n"),
             ("classes.csv", "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods\n"),
             ("enrollments.csv", "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate\n"),
+            ("export-info.txt", "Exported by Example SIS\n"),
         };
         using var buffer = new MemoryStream();
         using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))

@@ -183,7 +183,7 @@ public abstract class RosterImportTests
         job.OneRosterVersion.Should().Be("1.1");
         job.Counts!.PeopleCreated.Should().Be(4, "a parent, a student, a teacher and a district-level administrator");
         job.Counts.PeopleDeactivated.Should().Be(0);
-        job.Notes.Should().Contain(n => n.Contains("classes.csv") && n.Contains("enrollments.csv"), "files not used yet are noted, not refused");
+        job.Notes.Should().ContainSingle().Which.Should().Contain("export-info.txt", "a file LaunchPath does not read is noted, not refused");
         var maya = (await Students(admin)).Single();
         maya.BirthDate.Should().Be(new DateOnly(2010, 5, 1), "demographics.csv keyed on userSourcedId, with a date-time birth date");
         (await (await admin.GetAsync($"/api/v1/students/{maya.Id}/guardians")).Read<List<Guardian>>()).Should().ContainSingle(g => g.GivenName == "Ana");
@@ -296,6 +296,67 @@ public abstract class RosterImportTests
         var problem = await (await admin.PostAsync($"/api/v1/districts/{district.Id}/roster-imports?mode=bulk", content)).ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge);
         problem.Detail.Should().Contain("100 times");
         (await (await admin.GetAsync($"/api/v1/districts/{district.Id}/roster-imports")).Read<List<RosterImport>>()).Should().BeEmpty("no job was started");
+    }
+
+    [SkippableFact]
+    public async Task Classes_and_enrollments_let_a_teacher_see_their_students_work_based_learning()
+    {
+        var (district, admin, tag) = await District();
+        var roster = Standard(tag)
+            .Course($"c-bio-{tag}", "Biology", "BIO1", $"sch1-{tag}")
+            .Class($"cl1-{tag}", "Biology, period 1", $"c-bio-{tag}", $"sch1-{tag}")
+            .Class($"cl2-{tag}", "Biology, period 2", $"c-bio-{tag}", $"sch2-{tag}")
+            .Enrollment($"cl1-{tag}", $"sch1-{tag}", $"t1-{tag}", "teacher")
+            .Enrollment($"cl1-{tag}", $"sch1-{tag}", $"s1-{tag}", "student")
+            .Enrollment($"cl1-{tag}", $"sch1-{tag}", $"s2-{tag}", "student")
+            .Enrollment($"cl2-{tag}", $"sch2-{tag}", $"s3-{tag}", "student")
+            .Enrollment($"cl2-{tag}", $"sch2-{tag}", $"s4-{tag}", "student");
+        var url = $"/api/v1/districts/{district.Id}/roster-imports";
+
+        var job = await Finished(admin, await admin.PostAsync(url, roster.Multipart()));
+        job.Status.Should().Be(RosterImportStatus.Succeeded, string.Join("; ", job.Errors.Select(e => $"{e.File}:{e.Line} {e.Field} {e.Reason}")));
+        job.Counts!.ClassesWritten.Should().Be(3, "a course and two classes");
+        job.Counts.EnrollmentsWritten.Should().Be(4, "the fourth grader's enrollment is left out with the fourth grader");
+        job.Changes!.Skipped.Should().Contain(s => s.Reason.StartsWith("enrollment of a user", StringComparison.Ordinal) && s.Count == 1);
+        job.Notes.Should().NotContain(n => n.Contains("classes.csv"), "classes are read now");
+
+        // The teacher the roster names (matched by their account's email) sees their class and its students.
+        var school1 = (await (await admin.GetAsync($"/api/v1/organizations?parentId={district.Id}")).Read<OrganizationPage>()).Items.Single(o => o.SourcedId == $"sch1-{tag}");
+        var teacher = await TeacherWithEmail(school1.Id, $"t1-{tag}@staff.example.test");
+        var mine = await (await teacher.GetAsync("/api/v1/classes?mine=true")).Read<List<LaunchPath.Contracts.Classes.ClassSummary>>();
+        mine.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Title = "Biology, period 1", CourseTitle = "Biology", Students = 2, Active = true });
+        mine[0].Teachers.Should().Equal("Rosa Diaz");
+        var roster1 = await (await teacher.GetAsync($"/api/v1/classes/{mine[0].Id}/students")).Read<LaunchPath.Contracts.Classes.ClassRoster>();
+        roster1.Students.Select(s => s.Name).Should().Equal("Leo Park", "Maya Reyes");
+        roster1.Students.Should().OnlyContain(s => s.ActivePlacements == 0 && s.ApprovedMinutes == 0);
+
+        // Another teacher of the school sees the school's classes but teaches none; a teacher elsewhere sees neither.
+        var colleague = await TeacherWithEmail(school1.Id, $"other-{tag}@staff.example.test");
+        (await (await colleague.GetAsync("/api/v1/classes?mine=true")).Read<List<LaunchPath.Contracts.Classes.ClassSummary>>()).Should().BeEmpty();
+        (await (await colleague.GetAsync("/api/v1/classes")).Read<List<LaunchPath.Contracts.Classes.ClassSummary>>()).Select(c => c.Title).Should().Equal("Biology, period 1");
+        var (_, otherAdmin, _) = await District();
+        await (await otherAdmin.GetAsync($"/api/v1/classes/{mine[0].Id}/students")).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        var outcomes = await (await admin.GetAsync($"/api/v1/outcomes?organizationId={district.Id}")).Read<LaunchPath.Contracts.Outcomes.OutcomesReport>();
+        outcomes.ByCourse.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Name = "Biology", Students = 3, Suppressed = true }, "three students, a small cell");
+
+        // The same files again change nothing; a bulk file without a class's enrollments ends them.
+        var again = await Finished(admin, await admin.PostAsync(url, roster.Multipart()));
+        again.Counts.Should().BeEquivalentTo(new RosterCounts { PeopleUnchanged = 5, RowsSkipped = 2 });
+        roster.Enrollments.RemoveAll(e => e.Contains($"cl1-{tag},", StringComparison.Ordinal) && e.Contains($",s2-{tag},", StringComparison.Ordinal));
+        var ended = await Finished(admin, await admin.PostAsync(url, roster.Multipart()));
+        ended.Counts!.EnrollmentsWritten.Should().Be(1);
+        (await (await teacher.GetAsync($"/api/v1/classes/{mine[0].Id}/students")).Read<LaunchPath.Contracts.Classes.ClassRoster>()).Students.Should().ContainSingle();
+    }
+
+    private async Task<HttpClient> TeacherWithEmail(string schoolId, string email)
+    {
+        var admin = await _actors.Admin();
+        (await admin.PostJson("/api/v1/users", new CreateUserRequest
+        {
+            Email = email, DisplayName = "Teacher", Password = Actors.Password, OrganizationId = schoolId, Role = Role.Teacher,
+        })).StatusCode.Should().Be(HttpStatusCode.Created);
+        return await _actors.SignIn(email, Actors.Password);
     }
 
     private async Task<HttpClient> Key(HttpClient admin, Organization district)

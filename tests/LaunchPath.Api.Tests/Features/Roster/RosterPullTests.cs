@@ -198,6 +198,34 @@ public sealed class RosterPullTests : IAsyncLifetime
         refused.Errors.Single().Reason.Should().Contain("refused the client credentials");
     }
 
+    [Fact]
+    public async Task Classes_and_enrollments_come_along_when_the_service_offers_them()
+    {
+        var (district, admin) = await Connected();
+        Dictionary<string, object?> Ref(string collection, string id, string type) => new() { ["href"] = $"{_sis.BaseUrl}/x/{collection}/{id}", ["sourcedId"] = id, ["type"] = type };
+        _sis.Data["academicSessions"] = [new() { ["sourcedId"] = "fall", ["status"] = "active", ["dateLastModified"] = "2026-08-01T00:00:00.000Z", ["title"] = "Fall 2026",
+            ["type"] = "term", ["startDate"] = "2026-08-15", ["endDate"] = "2026-12-20", ["schoolYear"] = "2027" }];
+        _sis.Data["courses"] = [new() { ["sourcedId"] = "bio", ["status"] = "active", ["dateLastModified"] = "2026-08-01T00:00:00.000Z", ["title"] = "Biology",
+            ["courseCode"] = "BIO1", ["org"] = Ref("orgs", "h1", "org") }];
+        _sis.Data["classes"] = [new() { ["sourcedId"] = "bio-1", ["status"] = "active", ["dateLastModified"] = "2026-08-01T00:00:00.000Z", ["title"] = "Biology P1",
+            ["classType"] = "scheduled", ["course"] = Ref("courses", "bio", "course"), ["school"] = Ref("orgs", "h1", "org"), ["terms"] = new[] { Ref("academicSessions", "fall", "academicSession") },
+            ["periods"] = new[] { "1" } }];
+        _sis.Data["enrollments"] = [
+            new() { ["sourcedId"] = "e1", ["status"] = "active", ["dateLastModified"] = "2026-08-01T00:00:00.000Z", ["role"] = "teacher", ["primary"] = "true",
+                ["user"] = Ref("users", "t1", "user"), ["class"] = Ref("classes", "bio-1", "class"), ["school"] = Ref("orgs", "h1", "org") },
+            new() { ["sourcedId"] = "e2", ["status"] = "active", ["dateLastModified"] = "2026-08-01T00:00:00.000Z", ["role"] = "student", ["primary"] = "false",
+                ["user"] = Ref("users", "s1", "user"), ["class"] = Ref("classes", "bio-1", "class"), ["school"] = Ref("orgs", "h1", "org") },
+        ];
+
+        var pulled = await Pull(admin, district);
+
+        pulled.Status.Should().Be(RosterImportStatus.Succeeded, string.Join("; ", pulled.Errors.Select(e => e.Reason)));
+        pulled.Counts!.ClassesWritten.Should().Be(3, "a term, a course and a class");
+        pulled.Counts.EnrollmentsWritten.Should().Be(2);
+        var classes = await (await admin.GetAsync("/api/v1/classes")).Read<List<LaunchPath.Contracts.Classes.ClassSummary>>();
+        classes.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Title = "Biology P1", CourseTitle = "Biology", Students = 1 });
+    }
+
     /// <summary>Re-labels a GET of a job as the 202 the poller expects.</summary>
     private static HttpResponseMessage Accepted(HttpResponseMessage response)
     {

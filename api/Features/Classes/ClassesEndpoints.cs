@@ -1,0 +1,12 @@
+namespace LaunchPath.Api.Features.Classes;
+
+public static class ClassesEndpoints
+{
+    public static IEndpointRouteBuilder MapClasses(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/classes").WithTags("Classes").RequireAuthorization();
+        ListClasses.Map(group);
+        GetClassRoster.Map(group);
+        return app;
+    }
+}
