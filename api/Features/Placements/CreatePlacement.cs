@@ -28,6 +28,7 @@ public static class CreatePlacement
             RuleFor(r => r.OpportunityId).NotEmpty().MustBeId();
             RuleFor(r => r.StudentId).NotEmpty().MustBeId();
             RuleFor(r => r.Note).MaximumLength(2000);
+            RuleFor(r => r.ClassId).MustBeId();
         }
     }
 
@@ -37,8 +38,8 @@ public static class CreatePlacement
 
     private const string Insert =
         "INSERT INTO placements (id, student_id, opportunity_id, employer_id, school_id, district_id, region_id, status, source, stage, stage_order, career_cluster, " +
-        "note, requested_by_user_id, version, created_at, updated_at) VALUES (@Id, @StudentId, @OpportunityId, @EmployerId, @SchoolId, @DistrictId, @RegionId, " +
-        "'requested', @Source, @Stage, @StageOrder, @Cluster, @Note, @UserId, 1, @Now, @Now)";
+        "note, requested_by_user_id, class_id, version, created_at, updated_at) VALUES (@Id, @StudentId, @OpportunityId, @EmployerId, @SchoolId, @DistrictId, @RegionId, " +
+        "'requested', @Source, @Stage, @StageOrder, @Cluster, @Note, @UserId, @ClassId, 1, @Now, @Now)";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
     {
@@ -84,6 +85,13 @@ public static class CreatePlacement
                 return Error.Unprocessable($"The student is not eligible: {why.Detail}");
             }
 
+            Guid? classId = body.ClassId is { } named ? Guid.Parse(named) : null;
+            if (classId is not null && await connection.ExecuteScalarAsync<int>(new CommandDefinition(PlacementRecord.EnrolledInClass,
+                    new { ClassId = classId, StudentId = student.Id }, cancellationToken: cancellationToken)) == 0)
+            {
+                return Error.Unprocessable($"The student is not enrolled in class {body.ClassId}.");
+            }
+
             if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectOpen, new { StudentId = student.Id, OpportunityId = row.Id }, cancellationToken: cancellationToken)) > 0)
             {
                 return Error.Conflict("The student already has an open placement for this opportunity.");
@@ -106,6 +114,7 @@ public static class CreatePlacement
                 StageOrder = (int)DbEnum.Parse<ContinuumStage>(row.Stage),
                 Cluster = row.CareerCluster,
                 Note = AddressColumns.Normalize(body.Note),
+                ClassId = classId,
                 caller.UserId,
                 Now = clock.GetUtcNow(),
             }, cancellationToken: cancellationToken));

@@ -17,16 +17,21 @@ internal sealed class PlacementRecord
         "pl.id, pl.status, pl.source, pl.student_id, p.given_name, p.preferred_name, p.family_name, p.email AS student_email, p.user_id AS student_user_id, " +
         "p.region_id, sp.grade, sp.birth_date, pl.school_id, s.name AS school_name, pl.district_id, pl.opportunity_id, op.title AS opportunity_title, pl.employer_id, " +
         "e.name AS employer_name, pl.stage, pl.note, pl.decision_reason, pl.expires_on, pl.credit_earned, pl.credential_earned, pl.completed_at, pl.version, " +
-        "pl.created_at, pl.updated_at";
+        "pl.created_at, pl.updated_at, pl.class_id, cl.title AS class_title, co.title AS course_title";
 
     public const string From =
         "placements pl JOIN people p ON p.id = pl.student_id JOIN student_profiles sp ON sp.person_id = p.id JOIN organizations s ON s.id = pl.school_id " +
-        "JOIN opportunities op ON op.id = pl.opportunity_id JOIN organizations e ON e.id = pl.employer_id";
+        "JOIN opportunities op ON op.id = pl.opportunity_id JOIN organizations e ON e.id = pl.employer_id " +
+        "LEFT JOIN classes cl ON cl.id = pl.class_id LEFT JOIN courses co ON co.id = cl.course_id";
+
+    /// <summary>The student has an active enrolment, as a student, in the class.</summary>
+    public const string EnrolledInClass =
+        "SELECT COUNT(*) FROM enrollments WHERE class_id = @ClassId AND person_id = @StudentId AND role = 'student' AND status = 'active'";
 
     private const string SelectAgreement = "SELECT terms, version FROM agreements WHERE placement_id = @Id";
     private const string SelectAcknowledgements = "SELECT party, name, via, at FROM acknowledgements WHERE placement_id = @Id ORDER BY at";
 
-    public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql), .. Disclosures.Statements];
+    public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql), EnrolledInClass, .. Disclosures.Statements];
 
     public Guid Id { get; set; }
     public string Status { get; set; } = "";
@@ -57,6 +62,9 @@ internal sealed class PlacementRecord
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public Guid? ClassId { get; set; }
+    public string? ClassTitle { get; set; }
+    public string? CourseTitle { get; set; }
 
     public PlacementStatus PlacementStatus => DbEnum.Parse<PlacementStatus>(Status);
 
@@ -143,6 +151,9 @@ internal sealed class PlacementRecord
             EmployerName = EmployerName,
             Stage = DbEnum.Parse<ContinuumStage>(Stage),
             Note = Note,
+            ClassId = ClassId?.ToString("D"),
+            ClassTitle = ClassTitle,
+            CourseTitle = CourseTitle,
             DecisionReason = DecisionReason,
             ExpiresOn = ExpiresOn,
             Expired = IsExpired(today),

@@ -8,6 +8,7 @@ public static class PlacementsEndpoints
         GetPlacements.Map(placements);
         CreatePlacement.Map(placements);
         TransitionPlacement.Map(placements);
+        SetPlacementClass.Map(placements);
         var links = app.MapGroup("/api/v1/links").WithTags("Links");
         Agreements.Map(placements, links);
         var api = app.MapGroup("/api/v1");

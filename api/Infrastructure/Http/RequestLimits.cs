@@ -22,6 +22,9 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next)
     /// <summary>Kestrel's own request-line limit, kept above <see cref="MaxTargetLength"/> so the API, not Kestrel, answers.</summary>
     public const int KestrelMaxRequestLine = 64 * 1024;
 
+    /// <summary>How long a body that could not be read waits to learn whether its client went away.</summary>
+    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(500);
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -52,6 +55,17 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next)
         // encoding) with a bare 400. A client that is gone gets a 499 in the log; one still there gets a problem.
         if (context.Response is { StatusCode: StatusCodes.Status400BadRequest, HasStarted: false })
         {
+            // The read fails as the connection drops; Kestrel signals the abort a moment later. A broken request from a
+            // client still there waits this long for its 400, which only a malformed body ever does.
+            try
+            {
+                await Task.Delay(AbortGrace, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // the client is gone
+            }
+
             if (context.RequestAborted.IsCancellationRequested)
             {
                 context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;

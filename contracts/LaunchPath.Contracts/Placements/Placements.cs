@@ -34,6 +34,14 @@ public sealed record CreatePlacementRequest
     public required string StudentId { get; init; }
     /// <summary>Why the student wants it (applications) or why staff nominate the student.</summary>
     public string? Note { get; init; }
+    /// <summary>The class (from the SIS roster) this experience connects to; the student must be enrolled in it.</summary>
+    public string? ClassId { get; init; }
+}
+
+/// <summary>The class a placement connects to (Linked Learning: connected to classroom learning); null to unlink.</summary>
+public sealed record PlacementClassRequest
+{
+    public string? ClassId { get; init; }
 }
 
 public sealed record DecisionRequest
@@ -150,6 +158,10 @@ public sealed record Placement
     public required string EmployerName { get; init; }
     public required ContinuumStage Stage { get; init; }
     public string? Note { get; init; }
+    /// <summary>The class this experience connects to, with its course, when one is named.</summary>
+    public string? ClassId { get; init; }
+    public string? ClassTitle { get; init; }
+    public string? CourseTitle { get; init; }
     public string? DecisionReason { get; init; }
     public DateOnly? ExpiresOn { get; init; }
     /// <summary>True when the approval lapsed before the placement became active.</summary>

@@ -398,6 +398,12 @@ export interface ILaunchPathClient {
     completePlacement(id: string, body: CompletePlacementRequest, signal?: AbortSignal): Promise<Placement>;
 
     /**
+     * Connect a placement to a class the student takes (or unlink it)
+     * @return OK
+     */
+    setPlacementClass(id: string, body: PlacementClassRequest, signal?: AbortSignal): Promise<Placement>;
+
+    /**
      * Write (or rewrite) the training agreement of an approved placement
      * @return OK
      */
@@ -4587,6 +4593,81 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Connect a placement to a class the student takes (or unlink it)
+     * @return OK
+     */
+    setPlacementClass(id: string, body: PlacementClassRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/class";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetPlacementClass(_response);
+        });
+    }
+
+    protected processSetPlacementClass(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
      * Write (or rewrite) the training agreement of an approved placement
      * @return OK
      */
@@ -6533,6 +6614,8 @@ export interface CreatePlacementRequest {
     studentId: string;
     /** Why the student wants it (applications) or why staff nominate the student. */
     note?: string | null;
+    /** The class (from the SIS roster) this experience connects to; the student must be enrolled in it. */
+    classId?: string | null;
 }
 
 /** Gives a rostered student a sign-in account (role student at their school). */
@@ -7183,6 +7266,10 @@ acknowledged it → completed; withdrawn (with a reason) from any open state. Ma
     /** The work-based learning continuum (Linked Learning): learning about, through, and for work. */
     stage: ContinuumStage;
     note?: string | null;
+    /** The class this experience connects to, with its course, when one is named. */
+    classId?: string | null;
+    classTitle?: string | null;
+    courseTitle?: string | null;
     decisionReason?: string | null;
     expiresOn?: string | null;
     /** True when the approval lapsed before the placement became active. */
@@ -7194,6 +7281,11 @@ acknowledged it → completed; withdrawn (with a reason) from any open state. Ma
     version: number;
     createdAt: string;
     updatedAt: string;
+}
+
+/** The class a placement connects to (Linked Learning: connected to classroom learning); null to unlink. */
+export interface PlacementClassRequest {
+    classId?: string | null;
 }
 
 export interface PlacementHoursTotal {

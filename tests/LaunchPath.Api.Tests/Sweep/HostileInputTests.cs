@@ -164,10 +164,11 @@ public sealed class HostileInputTests(SweepApi api) : IClassFixture<SweepApi>
         }
 
         var events = api.Logs.Events.ToList();
-        events.Should().NotContain(e => e.Level >= LogEventLevel.Error, "a 400, a 404 and a client abort are not failures");
+        var seen = string.Join("; ", events.Select(e => $"{e.Level} {e.RenderMessage()} {e.Exception?.GetType().Name}"));
+        events.Should().NotContain(e => e.Level >= LogEventLevel.Error, "a 400, a 404 and a client abort are not failures (the log: {0})", seen);
         var requests = events.Where(e => e.Properties.ContainsKey("StatusCode")).ToList();
         requests.Should().Contain(e => e.Properties["StatusCode"].ToString() == "400" && e.Level == LogEventLevel.Information);
-        requests.Should().Contain(e => e.Properties["StatusCode"].ToString() == "499" && e.Level == LogEventLevel.Information, "an abort is a 499");
+        requests.Should().Contain(e => e.Properties["StatusCode"].ToString() == "499" && e.Level == LogEventLevel.Information, "an abort is a 499 (the log: {0})", seen);
         requests.Should().OnlyContain(e => e.Exception == null, "no stack traces for requests that did not fail");
         var forged = requests.Single(e => e.RenderMessage().Contains("FORGED", StringComparison.Ordinal)).RenderMessage();
         forged.Should().NotContain("\r").And.NotContain("\n").And.Contain("\\r\\nFORGED");

@@ -337,6 +337,23 @@ public abstract class RosterImportTests
         var (_, otherAdmin, _) = await District();
         await (await otherAdmin.GetAsync($"/api/v1/classes/{mine[0].Id}/students")).ShouldBeProblem(HttpStatusCode.NotFound);
 
+        // A placement names the class it connects to; only a class the student is enrolled in.
+        var maya = roster1.Students.Single(s => s.Name == "Maya Reyes");
+        var opportunity = await Published(await _actors.Admin(), district);
+        var coordinator = await _actors.As(Role.SchoolCoordinator, school1.Id);
+        var linked = await (await coordinator.PostJson("/api/v1/placements", new LaunchPath.Contracts.Placements.CreatePlacementRequest
+        {
+            OpportunityId = opportunity, StudentId = maya.StudentId, ClassId = mine[0].Id,
+        })).Read<LaunchPath.Contracts.Placements.Placement>(HttpStatusCode.Created);
+        linked.Should().BeEquivalentTo(new { ClassId = mine[0].Id, ClassTitle = "Biology, period 1", CourseTitle = "Biology" });
+        var cl2 = (await (await admin.GetAsync("/api/v1/classes")).Read<List<LaunchPath.Contracts.Classes.ClassSummary>>()).Single(c => c.Title == "Biology, period 2");
+        await (await coordinator.PutAsync($"/api/v1/placements/{linked.Id}/class", System.Net.Http.Json.JsonContent.Create(new { classId = cl2.Id })))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "Maya is not in period 2");
+        await (await teacher.PutAsync($"/api/v1/placements/{linked.Id}/class", System.Net.Http.Json.JsonContent.Create(new { classId = (string?)null })))
+            .ShouldBeProblem(HttpStatusCode.Forbidden, "a teacher reads; the school's coordinators and the student link");
+        (await (await coordinator.PutAsync($"/api/v1/placements/{linked.Id}/class", System.Net.Http.Json.JsonContent.Create(new { classId = (string?)null })))
+            .Read<LaunchPath.Contracts.Placements.Placement>()).ClassId.Should().BeNull();
+
         var outcomes = await (await admin.GetAsync($"/api/v1/outcomes?organizationId={district.Id}")).Read<LaunchPath.Contracts.Outcomes.OutcomesReport>();
         outcomes.ByCourse.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Name = "Biology", Students = 3, Suppressed = true }, "three students, a small cell");
 
@@ -347,6 +364,20 @@ public abstract class RosterImportTests
         var ended = await Finished(admin, await admin.PostAsync(url, roster.Multipart()));
         ended.Counts!.EnrollmentsWritten.Should().Be(1);
         (await (await teacher.GetAsync($"/api/v1/classes/{mine[0].Id}/students")).Read<LaunchPath.Contracts.Classes.ClassRoster>()).Students.Should().ContainSingle();
+    }
+
+    private static async Task<string> Published(HttpClient admin, Organization district)
+    {
+        var employer = await (await admin.PostJson("/api/v1/organizations", new CreateOrganizationRequest
+        {
+            Type = OrganizationType.Employer, Name = "Lab " + Guid.NewGuid().ToString("N")[..6], ParentId = district.ParentId,
+        })).Read<Organization>(HttpStatusCode.Created);
+        var draft = await (await admin.PostJson("/api/v1/opportunities", new LaunchPath.Contracts.Opportunities.CreateOpportunityRequest
+        {
+            EmployerId = employer.Id, Fields = LaunchPath.Api.Tests.Features.Opportunities.OpportunitiesTests.Fields(),
+        })).Read<LaunchPath.Contracts.Opportunities.Opportunity>(HttpStatusCode.Created);
+        await (await admin.PostAsync($"/api/v1/opportunities/{draft.Id}/submit", null)).Read<LaunchPath.Contracts.Opportunities.Opportunity>();
+        return (await (await admin.PostAsync($"/api/v1/opportunities/{draft.Id}/approve", null)).Read<LaunchPath.Contracts.Opportunities.Opportunity>()).Id;
     }
 
     private async Task<HttpClient> TeacherWithEmail(string schoolId, string email)
