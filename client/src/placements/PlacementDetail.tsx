@@ -51,6 +51,7 @@ export function PlacementDetail({ me, id }: { me: CurrentCaller; id: string }) {
         <dt>Student</dt>
         <dd>
           {p.studentName}, {gradeLabel(p.studentGrade).toLowerCase()}, {p.schoolName}
+          {p.classTitle ? ` · connected to ${p.classTitle}${p.courseTitle ? ` (${p.courseTitle})` : ''}` : ''}
           {p.studentEmail ? ` (${p.studentEmail})` : ''}
         </dd>
         <dt>Opportunity</dt>
