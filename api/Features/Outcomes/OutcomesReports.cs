@@ -64,9 +64,10 @@ public static class OutcomesReports
     private const string SelectCalpads =
         "SELECT pl.id, d.identifier AS district_code, s.identifier AS school_code, p.identifier AS ssid, p.sourced_id, p.given_name, p.family_name, " +
         "sp.birth_date, sp.gender, sp.grade, op.type, pl.completed_at, " +
-        "(SELECT SUM(h.minutes) FROM hours_entries h WHERE h.placement_id = pl.id AND h.status = 'approved') AS approved_minutes " +
+        "(SELECT SUM(h.minutes) FROM hours_entries h WHERE h.placement_id = pl.id AND h.status = 'approved') AS approved_minutes, co.course_code " +
         "FROM placements pl JOIN people p ON p.id = pl.student_id JOIN student_profiles sp ON sp.person_id = p.id JOIN organizations s ON s.id = pl.school_id " +
         "JOIN organizations d ON d.id = pl.district_id JOIN opportunities op ON op.id = pl.opportunity_id " +
+        "LEFT JOIN classes cl ON cl.id = pl.class_id LEFT JOIN courses co ON co.id = cl.course_id " +
         "WHERE pl.district_id = @DistrictId AND pl.status = 'completed' AND pl.completed_at >= @Start AND pl.completed_at < @End ORDER BY s.identifier, p.family_name, pl.id";
 
     public sealed class Handler(Db db) : IRequestHandler<Report, Result<OutcomesReport>>, IRequestHandler<Calpads, Result<string>>, ISqlSource
@@ -232,7 +233,8 @@ public static class OutcomesReports
                     csv.WriteField(code);
                     csv.WriteField(code == "10" ? InternshipId(row.Id, row.SchoolCode, year) : "");
                     csv.WriteField(code is "10" or "15" or "20" ? ((row.ApprovedMinutes ?? 0) / 60).ToString(CultureInfo.InvariantCulture) : "");
-                    csv.WriteField("");
+                    // The course the placement is connected to (its class's course code from the SIS): CALPADS asks for it for 10, 15 and 20.
+                    csv.WriteField(code is "10" or "15" or "20" ? row.CourseCode ?? "" : "");
                     csv.NextRecord();
                 }
             }
@@ -359,5 +361,6 @@ public static class OutcomesReports
         public string Type { get; set; } = "";
         public DateTimeOffset? CompletedAt { get; set; }
         public int? ApprovedMinutes { get; set; }
+        public string? CourseCode { get; set; }
     }
 }

@@ -111,6 +111,19 @@ public sealed class OutcomesTests(SqliteApi api) : IClassFixture<SqliteApi>
     public async Task The_calpads_wblr_export_lists_completed_internships_for_the_academic_year()
     {
         var (world, students) = await District();
+        // The first student's internship is connected to their class of a course whose SIS course code is the state's.
+        await using (var connection = await api.Factory.Services.GetRequiredService<Db>().OpenAsync(CancellationToken.None))
+        {
+            var (course, @class) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+            var district = Guid.Parse(world.One.DistrictA.Id);
+            await connection.ExecuteAsync("INSERT INTO courses (id, district_id, sourced_id, title, course_code, school_id, status, updated_at) " +
+                                          "VALUES (@Id, @District, 'bio', 'Biology', '2601', NULL, 'active', @Now)", new { Id = course, District = district, Now = DateTimeOffset.UtcNow });
+            await connection.ExecuteAsync("INSERT INTO classes (id, district_id, sourced_id, school_id, course_id, title, status, updated_at) " +
+                                          "VALUES (@Id, @District, 'bio-1', @School, @Course, 'Biology P1', 'active', @Now)",
+                new { Id = @class, District = district, School = Guid.Parse(world.One.SchoolA.Id), Course = course, Now = DateTimeOffset.UtcNow });
+            await connection.ExecuteAsync("UPDATE placements SET class_id = @Class WHERE student_id = @Student", new { Class = @class, Student = Guid.Parse(students[0].Id) });
+        }
+
         var districtAdmin = await _actors.As(Role.DistrictAdmin, world.One.DistrictA.Id);
         var response = await districtAdmin.GetAsync($"/api/v1/outcomes/calpads-wblr?districtId={world.One.DistrictA.Id}&academicYear=2026-2027");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -119,7 +132,8 @@ public sealed class OutcomesTests(SqliteApi api) : IClassFixture<SqliteApi>
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         lines[0].Should().StartWith("RecordTypeCode,TransactionTypeCode,LocalRecordID,ReportingLEA,SchoolofAttendance,AcademicYearID,SSID");
         lines.Skip(1).Should().HaveCount(2).And.OnlyContain(l => l.StartsWith("WBLR,") && l.Contains(",2026-2027,") && l.Contains(",10,"));
-        lines.Skip(1).Should().Contain(l => l.Contains(students[0].Identifier!));
+        lines.Skip(1).Should().Contain(l => l.Contains(students[0].Identifier!) && l.EndsWith(",2601"), "the state course code of the class the internship connects to");
+        lines.Skip(1).Should().Contain(l => !l.Contains(students[0].Identifier!) && l.EndsWith(","), "no course named, none reported");
 
         (await districtAdmin.GetStringAsync($"/api/v1/outcomes/calpads-wblr?districtId={world.One.DistrictA.Id}&academicYear=2025-2026")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Should().ContainSingle("only the header outside the year");
