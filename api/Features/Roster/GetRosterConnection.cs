@@ -20,15 +20,10 @@ public static class GetRosterConnection
         public async ValueTask<Result<RosterConnection>> Handle(Query query, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var district = await Authorize.FindOrgAsync(connection, query.DistrictId, cancellationToken);
-            if (district is null || district.Ref.Type != OrganizationType.District)
+            var (_, refused) = await RosterDistrict.FindAsync(connection, query.Caller, query.DistrictId, cancellationToken);
+            if (refused is not null)
             {
-                return Error.NotFound($"District {query.DistrictId}");
-            }
-
-            if (Authorize.Check(query.Caller, Permission.RosterImport, district.Ref, $"District {query.DistrictId}") is { } denied)
-            {
-                return denied;
+                return refused;
             }
 
             var row = await RosterConnectionRecord.FindAsync(connection, query.DistrictId, cancellationToken);

@@ -40,15 +40,10 @@ public static class GetRosterImport
         public async ValueTask<Result<List<RosterImport>>> Handle(ListQuery query, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var district = await Authorize.FindOrgAsync(connection, query.DistrictId, cancellationToken);
-            if (district is null)
+            var (_, refused) = await RosterDistrict.FindAsync(connection, query.Caller, query.DistrictId, cancellationToken);
+            if (refused is not null)
             {
-                return Error.NotFound($"District {query.DistrictId}");
-            }
-
-            if (Authorize.Check(query.Caller, Permission.RosterImport, district.Ref, $"District {query.DistrictId}") is { } denied)
-            {
-                return denied;
+                return refused;
             }
 
             var rows = await connection.QueryAsync<RosterJobs.Row>(new CommandDefinition(SelectRecent(db.Dialect),

@@ -29,15 +29,10 @@ public static class PullRoster
         public async ValueTask<Result<RosterImport>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var district = await Authorize.FindOrgAsync(connection, command.DistrictId, cancellationToken);
-            if (district is null || district.Ref.Type != OrganizationType.District)
+            var (district, refused) = await RosterDistrict.FindAsync(connection, command.Caller, command.DistrictId, cancellationToken);
+            if (refused is not null)
             {
-                return Error.NotFound($"District {command.DistrictId}");
-            }
-
-            if (Authorize.Check(command.Caller, Permission.RosterImport, district.Ref, $"District {command.DistrictId}") is { } denied)
-            {
-                return denied;
+                return refused;
             }
 
             var settings = await RosterConnectionRecord.FindAsync(connection, command.DistrictId, cancellationToken);
@@ -47,7 +42,7 @@ public static class PullRoster
             }
 
             var full = command.Full || settings.Watermark is null;
-            var id = await jobs.EnqueueAsync(command.DistrictId, district.Ref.RegionId, "rest", full ? RosterMode.Bulk : RosterMode.Delta, null,
+            var id = await jobs.EnqueueAsync(command.DistrictId, district!.Ref.RegionId, "rest", full ? RosterMode.Bulk : RosterMode.Delta, null,
                 command.Caller.UserId, command.Caller.ApiKeyId, clock.GetUtcNow(), command.Preview, cancellationToken, new RosterJobs.PullSpec(full));
             var row = await connection.QuerySingleAsync<RosterJobs.Row>(new CommandDefinition(Select, new { Id = id }, cancellationToken: cancellationToken));
             return RosterJobs.ToContract(row, null);

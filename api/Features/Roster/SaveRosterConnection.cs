@@ -56,15 +56,10 @@ public static class SaveRosterConnection
         public async ValueTask<Result<RosterConnection>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var district = await Authorize.FindOrgAsync(connection, command.DistrictId, cancellationToken);
-            if (district is null || district.Ref.Type != OrganizationType.District)
+            var (_, refused) = await RosterDistrict.FindAsync(connection, command.Caller, command.DistrictId, cancellationToken);
+            if (refused is not null)
             {
-                return Error.NotFound($"District {command.DistrictId}");
-            }
-
-            if (Authorize.Check(command.Caller, Permission.RosterImport, district.Ref, $"District {command.DistrictId}") is { } denied)
-            {
-                return denied;
+                return refused;
             }
 
             var existing = await RosterConnectionRecord.FindAsync(connection, command.DistrictId, cancellationToken);

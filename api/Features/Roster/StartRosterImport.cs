@@ -42,20 +42,14 @@ public static class StartRosterImport
             Authorize.Org? district;
             await using (var connection = await db.OpenAsync(cancellationToken))
             {
-                district = await Authorize.FindOrgAsync(connection, command.DistrictId, cancellationToken);
+                (district, var refused) = await RosterDistrict.FindAsync(connection, command.Caller, command.DistrictId, cancellationToken);
+                if (refused is not null)
+                {
+                    return refused;
+                }
             }
 
-            if (district is null || district.Ref.Type != OrganizationType.District)
-            {
-                return Error.NotFound($"District {command.DistrictId}");
-            }
-
-            if (Authorize.Check(command.Caller, Permission.RosterImport, district.Ref, $"District {command.DistrictId}") is { } denied)
-            {
-                return denied;
-            }
-
-            var id = await jobs.EnqueueAsync(district.Ref.Id, district.Ref.RegionId, command.Source, command.Mode, command.Payload,
+            var id = await jobs.EnqueueAsync(district!.Ref.Id, district.Ref.RegionId, command.Source, command.Mode, command.Payload,
                 command.Caller.UserId, command.Caller.ApiKeyId, clock.GetUtcNow(), command.Preview, cancellationToken);
             await using var read = await db.OpenAsync(cancellationToken);
             var row = await Dapper.SqlMapper.QuerySingleAsync<RosterJobs.Row>(read, new Dapper.CommandDefinition(Select, new { Id = id }, cancellationToken: cancellationToken));
