@@ -61,3 +61,6 @@ CREATE INDEX ix_enrollments_class ON enrollments (class_id, role);
 CREATE INDEX ix_enrollments_person ON enrollments (person_id);
 
 ALTER TABLE placements ADD class_id UNIQUEIDENTIFIER NULL REFERENCES classes (id);
+
+-- A student's reflection may name the class it connects the experience to.
+ALTER TABLE reflections ADD class_id UNIQUEIDENTIFIER NULL REFERENCES classes (id);

@@ -91,6 +91,7 @@ public static class Evaluations
         {
             RuleFor(r => r.Text).NotEmpty().MaximumLength(4000);
             RuleFor(r => r.Rating).InclusiveBetween(1, 5);
+            RuleFor(r => r.ClassId).MustBeId();
         }
     }
 
@@ -105,9 +106,11 @@ public static class Evaluations
         "ORDER BY CASE kind WHEN 'midpoint' THEN 0 ELSE 1 END, submitted_at";
 
     private const string InsertReflection =
-        "INSERT INTO reflections (id, placement_id, student_id, text, rating, created_at) VALUES (@Id, @PlacementId, @StudentId, @Text, @Rating, @Now)";
+        "INSERT INTO reflections (id, placement_id, student_id, text, rating, class_id, created_at) VALUES (@Id, @PlacementId, @StudentId, @Text, @Rating, @ClassId, @Now)";
 
-    private const string SelectReflections = "SELECT id, placement_id, text, rating, created_at FROM reflections WHERE placement_id = @Id ORDER BY created_at, id";
+    private const string SelectReflections =
+        "SELECT r.id, r.placement_id, r.text, r.rating, r.class_id, cl.title AS class_title, r.created_at FROM reflections r LEFT JOIN classes cl ON cl.id = r.class_id " +
+        "WHERE r.placement_id = @Id ORDER BY r.created_at, r.id";
 
     private const string InsertRubric = "INSERT INTO rubrics (region_id, definition, version, updated_at) VALUES (@RegionId, @Definition, @Version, @Now)";
 
@@ -234,10 +237,17 @@ public static class Evaluations
                 return Error.Conflict($"Reflections are for active or completed placements; this one is {placement.Status}.");
             }
 
+            Guid? classId = command.Body.ClassId is { } named ? Guid.Parse(named) : null;
+            if (classId is not null && await connection.ExecuteScalarAsync<int>(new CommandDefinition(PlacementRecord.EnrolledInClass,
+                    new { ClassId = classId, placement.StudentId }, cancellationToken: cancellationToken)) == 0)
+            {
+                return Error.Unprocessable($"You are not enrolled in class {command.Body.ClassId}.");
+            }
+
             var id = Guid.CreateVersion7();
             await connection.ExecuteAsync(new CommandDefinition(InsertReflection, new
             {
-                Id = id, PlacementId = placement.Id, placement.StudentId, Text = command.Body.Text.Trim(), command.Body.Rating, Now = clock.GetUtcNow(),
+                Id = id, PlacementId = placement.Id, placement.StudentId, Text = command.Body.Text.Trim(), command.Body.Rating, ClassId = classId, Now = clock.GetUtcNow(),
             }, cancellationToken: cancellationToken));
             return (await ReflectionsAsync(connection, placement.Id, cancellationToken)).Single(r => r.Id == id.ToString("D"));
         }
@@ -272,7 +282,11 @@ public static class Evaluations
 
         private static async Task<List<Reflection>> ReflectionsAsync(DbConnection connection, Guid placementId, CancellationToken cancellationToken) =>
             (await connection.QueryAsync<ReflectionRow>(new CommandDefinition(SelectReflections, new { Id = placementId }, cancellationToken: cancellationToken)))
-            .Select(r => new Reflection { Id = r.Id.ToString("D"), PlacementId = r.PlacementId.ToString("D"), Text = r.Text, Rating = r.Rating, CreatedAt = r.CreatedAt })
+            .Select(r => new Reflection
+            {
+                Id = r.Id.ToString("D"), PlacementId = r.PlacementId.ToString("D"), Text = r.Text, Rating = r.Rating, ClassId = r.ClassId?.ToString("D"),
+                ClassTitle = r.ClassTitle, CreatedAt = r.CreatedAt,
+            })
             .ToList();
     }
 
@@ -332,6 +346,8 @@ public static class Evaluations
         public Guid PlacementId { get; set; }
         public string Text { get; set; } = "";
         public int? Rating { get; set; }
+        public Guid? ClassId { get; set; }
+        public string? ClassTitle { get; set; }
         public DateTimeOffset CreatedAt { get; set; }
     }
 }

@@ -318,6 +318,8 @@ public sealed record SubmitReflectionRequest
     public required string Text { get; init; }
     /// <summary>How worthwhile the experience felt, 1–5.</summary>
     public int? Rating { get; init; }
+    /// <summary>The class (from the SIS roster) the reflection connects the experience to; the student must be enrolled in it.</summary>
+    public string? ClassId { get; init; }
 }
 
 public sealed record Reflection
@@ -326,5 +328,7 @@ public sealed record Reflection
     public required string PlacementId { get; init; }
     public required string Text { get; init; }
     public int? Rating { get; init; }
+    public string? ClassId { get; init; }
+    public string? ClassTitle { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 }

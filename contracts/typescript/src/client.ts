@@ -7357,6 +7357,8 @@ export interface Reflection {
     placementId: string;
     text: string;
     rating?: number | null;
+    classId?: string | null;
+    classTitle?: string | null;
     createdAt: string;
 }
 
@@ -7694,6 +7696,8 @@ export interface SubmitReflectionRequest {
     text: string;
     /** How worthwhile the experience felt, 1–5. */
     rating?: number | null;
+    /** The class (from the SIS roster) the reflection connects the experience to; the student must be enrolled in it. */
+    classId?: string | null;
 }
 
 export type TransportationMode = "walk" | "bike" | "publicTransit" | "car" | "schoolProvided" | "familyRide" | "none";

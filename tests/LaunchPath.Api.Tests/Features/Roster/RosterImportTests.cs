@@ -6,6 +6,7 @@ using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Organizations;
 using LaunchPath.Contracts.People;
 using LaunchPath.Contracts.Roster;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LaunchPath.Api.Tests.Features.Roster;
 
@@ -17,8 +18,13 @@ public sealed class RosterImportOnSqlServer(SqlServerApi api) : RosterImportTest
 public abstract class RosterImportTests
 {
     private readonly Actors _actors;
+    private readonly Func<ApiFactory> _factory;
 
-    protected RosterImportTests(Func<ApiFactory> factory) => _actors = new Actors(factory());
+    protected RosterImportTests(Func<ApiFactory> factory)
+    {
+        _factory = factory;
+        _actors = new Actors(factory());
+    }
 
     private async Task<(Organization District, HttpClient Admin, string Tag)> District(bool withSourcedId = true)
     {
@@ -353,6 +359,24 @@ public abstract class RosterImportTests
             .ShouldBeProblem(HttpStatusCode.Forbidden, "a teacher reads; the school's coordinators and the student link");
         (await (await coordinator.PutAsync($"/api/v1/placements/{linked.Id}/class", System.Net.Http.Json.JsonContent.Create(new { classId = (string?)null })))
             .Read<LaunchPath.Contracts.Placements.Placement>()).ClassId.Should().BeNull();
+
+        // Maya's reflection on the (now active) placement names the class it connects to.
+        var account = await (await coordinator.PostJson($"/api/v1/students/{maya.StudentId}/account", new CreateStudentAccountRequest { Password = Actors.Password }))
+            .Read<StudentAccount>(HttpStatusCode.Created);
+        var mayaClient = await _actors.SignIn(account.Email, Actors.Password);
+        await using (var connection = await _factory().Services.GetRequiredService<LaunchPath.Api.Infrastructure.Data.Db>().OpenAsync(CancellationToken.None))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE placements SET status = 'active' WHERE id = @Id", new { Id = Guid.Parse(linked.Id) });
+        }
+
+        var reflections = $"/api/v1/placements/{linked.Id}/reflections";
+        var reflection = await (await mayaClient.PostJson(reflections, new LaunchPath.Contracts.Placements.SubmitReflectionRequest
+        {
+            Text = "Running the lab's safety check used what we did in period 1.", Rating = 5, ClassId = mine[0].Id,
+        })).Read<LaunchPath.Contracts.Placements.Reflection>(HttpStatusCode.Created);
+        reflection.ClassTitle.Should().Be("Biology, period 1");
+        await (await mayaClient.PostJson(reflections, new LaunchPath.Contracts.Placements.SubmitReflectionRequest { Text = "x", ClassId = cl2.Id }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "Maya is not in period 2");
 
         var outcomes = await (await admin.GetAsync($"/api/v1/outcomes?organizationId={district.Id}")).Read<LaunchPath.Contracts.Outcomes.OutcomesReport>();
         outcomes.ByCourse.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Name = "Biology", Students = 3, Suppressed = true }, "three students, a small cell");
