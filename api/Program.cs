@@ -77,7 +77,12 @@ builder.Services.AddHttpClient(OneRosterPuller.HttpClientName, client =>
         client.Timeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Roster:PullTimeoutSeconds", 60));
         client.MaxResponseContentBufferSize = 256L * 1024 * 1024;
     })
-    .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+    .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        // A district admin names the SIS's address: never let it point the server at its own network.
+        ConnectCallback = OutboundConnections.PublicOnly(builder.Configuration.GetValue("Roster:AllowPrivateAddresses", false)),
+    });
 // Secrets held for districts (SIS client secrets) are encrypted with keys kept beside the database (one folder that
 // every API node shares in production; see README).
 builder.Services.AddDataProtection()

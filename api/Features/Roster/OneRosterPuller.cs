@@ -159,6 +159,10 @@ public sealed class OneRosterPuller(IHttpClientFactory http, IConfiguration conf
                     Requests++;
                     response = await client.SendAsync(request, cancellationToken);
                 }
+                catch (HttpRequestException exception) when (exception.InnerException is Infrastructure.Http.OutboundConnections.RefusedAddress refused)
+                {
+                    throw new PullFailed(refused.Message);
+                }
                 catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
                 {
                     last = exception is TaskCanceledException ? "timed out" : "could not be reached";
@@ -217,6 +221,10 @@ public sealed class OneRosterPuller(IHttpClientFactory http, IConfiguration conf
                 {
                     Requests++;
                     response = await client.SendAsync(request, cancellationToken);
+                }
+                catch (HttpRequestException exception) when (exception.InnerException is Infrastructure.Http.OutboundConnections.RefusedAddress refused)
+                {
+                    throw new PullFailed(refused.Message);
                 }
                 catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
                 {

@@ -23,6 +23,7 @@ public sealed class RosterPullTests : IAsyncLifetime
     private readonly ApiFactory _factory = new(DatabaseProvider.Sqlite, new Dictionary<string, string?>
     {
         ["Roster:AllowHttpConnections"] = "true",
+        ["Roster:AllowPrivateAddresses"] = "true", // the test provider listens on loopback
         ["Roster:PullPageSize"] = "2",
         ["Roster:PullRetryBaseMs"] = "10",
     });
@@ -224,6 +225,31 @@ public sealed class RosterPullTests : IAsyncLifetime
         pulled.Counts.EnrollmentsWritten.Should().Be(2);
         var classes = await (await admin.GetAsync("/api/v1/classes")).Read<List<LaunchPath.Contracts.Classes.ClassSummary>>();
         classes.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Title = "Biology P1", CourseTitle = "Biology", Students = 1 });
+    }
+
+    [Fact]
+    public async Task A_service_on_a_private_address_is_refused_unless_allowed()
+    {
+        using var strict = new ApiFactory(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Roster:AllowHttpConnections"] = "true", ["Roster:PullRetryBaseMs"] = "10" });
+        var actors = new Actors(strict);
+        var region = await actors.Org(OrganizationType.Region, null);
+        var district = await actors.Org(OrganizationType.District, region.Id);
+        var admin = await actors.As(Role.DistrictAdmin, district.Id);
+        (await Put(admin, $"/api/v1/districts/{district.Id}/roster-connection", new RosterConnectionRequest
+        {
+            BaseUrl = _sis.BaseUrl, TokenUrl = _sis.TokenUrl, ClientId = OneRosterProvider.ClientId, ClientSecret = OneRosterProvider.ClientSecret,
+        })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var refused = await Pull(admin, district);
+
+        refused.Status.Should().Be(RosterImportStatus.Failed);
+        refused.Errors.Single().Reason.Should().Contain("not a public address");
+        _sis.Requests.Should().BeEmpty("the server never connected to its own network");
+        LaunchPath.Api.Infrastructure.Http.OutboundConnections.IsPublic(System.Net.IPAddress.Parse("10.1.2.3")).Should().BeFalse();
+        LaunchPath.Api.Infrastructure.Http.OutboundConnections.IsPublic(System.Net.IPAddress.Parse("169.254.169.254")).Should().BeFalse("cloud metadata");
+        LaunchPath.Api.Infrastructure.Http.OutboundConnections.IsPublic(System.Net.IPAddress.Parse("::ffff:192.168.1.1")).Should().BeFalse();
+        LaunchPath.Api.Infrastructure.Http.OutboundConnections.IsPublic(System.Net.IPAddress.Parse("fd00::1")).Should().BeFalse();
+        LaunchPath.Api.Infrastructure.Http.OutboundConnections.IsPublic(System.Net.IPAddress.Parse("93.184.216.34")).Should().BeTrue();
     }
 
     /// <summary>Re-labels a GET of a job as the 202 the poller expects.</summary>
