@@ -11,7 +11,7 @@ namespace LaunchPath.Api.Features.Roster;
 /// <summary>
 /// POST /api/v1/roster-imports/{id}/confirm — a district admin (a person signed in, never an integration's key) applies
 /// a previewed import, or one held because it would deactivate much of the district, exactly as it was previewed: the
-/// confirmation names the import, so another file cannot be confirmed by mistake. Once only.
+/// confirmation names the import, so another file cannot be confirmed by mistake. Once only, within 7 days.
 /// </summary>
 public static class ConfirmRosterImport
 {
@@ -21,7 +21,7 @@ public static class ConfirmRosterImport
 
     public sealed class Handler(Db db, RosterJobs jobs, TimeProvider clock) : IRequestHandler<Command, Result<RosterImport>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, RosterJobs.Confirm];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, .. RosterJobs.Statements];
 
         public async ValueTask<Result<RosterImport>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -38,9 +38,12 @@ public static class ConfirmRosterImport
                 return Error.Forbidden("A district admin confirms an import, signed in; an integration's API key cannot.");
             }
 
-            if (!await jobs.ConfirmAsync(command.Id, command.Caller.UserId, clock.GetUtcNow(), cancellationToken))
+            var now = clock.GetUtcNow();
+            if (!await jobs.ConfirmAsync(command.Id, command.Caller.UserId, now, cancellationToken))
             {
-                return Error.Conflict($"Only a previewed import, or one awaiting confirmation, can be confirmed; this one is {row.Status}.");
+                return row.Status is "previewed" or "needsConfirmation" && row.FinishedAt < now - RosterJobs.HoldFor
+                    ? Error.Conflict($"This import waited more than {RosterJobs.HoldFor.TotalDays:0} days and its files were dropped; send them again.")
+                    : Error.Conflict($"Only a previewed import, or one awaiting confirmation, can be confirmed; this one is {row.Status}.");
             }
 
             var queued = await connection.QuerySingleAsync<RosterJobs.Row>(new CommandDefinition(Select, new { command.Id }, cancellationToken: cancellationToken));

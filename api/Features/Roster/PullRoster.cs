@@ -110,7 +110,10 @@ public sealed class RosterConnections(Db db, OneRosterPuller puller, IDataProtec
     }
 }
 
-/// <summary>Starts each connection's nightly pull when it is due, on whichever node claims it first.</summary>
+/// <summary>
+/// Starts each connection's nightly pull when it is due, on whichever node claims it first, and drops the files of
+/// held imports nobody confirmed in time.
+/// </summary>
 public sealed class RosterPullScheduler(Db db, RosterJobs jobs, TimeProvider clock, ILogger<RosterPullScheduler> logger) : BackgroundService
 {
     private const string SelectDistrict = "SELECT region_id, watermark FROM organizations o JOIN roster_connections c ON c.district_id = o.id WHERE o.id = @DistrictId";
@@ -123,6 +126,7 @@ public sealed class RosterPullScheduler(Db db, RosterJobs jobs, TimeProvider clo
             try
             {
                 await StartDueAsync(stoppingToken);
+                await DropExpiredAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -130,6 +134,12 @@ public sealed class RosterPullScheduler(Db db, RosterJobs jobs, TimeProvider clo
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    internal async Task DropExpiredAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(RosterJobs.DropExpired, new { Cutoff = clock.GetUtcNow() - RosterJobs.HoldFor }, cancellationToken: cancellationToken));
     }
 
     internal async Task StartDueAsync(CancellationToken cancellationToken)

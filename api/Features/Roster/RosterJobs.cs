@@ -42,9 +42,16 @@ public sealed class RosterJobs(Db db)
     /// <summary>Confirming applies exactly the previewed payload: only a held import of this id, once.</summary>
     internal const string Confirm =
         "UPDATE roster_imports SET status = 'queued', confirmed = 1, preview_only = 0, confirmed_by_user_id = @UserId, confirmed_at = @Now, " +
-        "processed_rows = 0, finished_at = NULL WHERE id = @Id AND status IN ('previewed', 'needsConfirmation') AND payload IS NOT NULL";
+        "processed_rows = 0, finished_at = NULL WHERE id = @Id AND status IN ('previewed', 'needsConfirmation') AND payload IS NOT NULL AND finished_at >= @Cutoff";
 
-    internal static IEnumerable<string> Statements => [Insert, SelectPending, SelectPayload, MarkRunning, Finish, Hold, Confirm, StorePulled];
+    /// <summary>How long a preview, or an import awaiting confirmation, can be confirmed; then its files are dropped.</summary>
+    internal static readonly TimeSpan HoldFor = TimeSpan.FromDays(7);
+
+    /// <summary>Drops the files of held imports nobody confirmed in time (a roster is student data: it is not kept without a purpose).</summary>
+    internal const string DropExpired =
+        "UPDATE roster_imports SET payload = NULL WHERE status IN ('previewed', 'needsConfirmation') AND payload IS NOT NULL AND finished_at < @Cutoff";
+
+    internal static IEnumerable<string> Statements => [Insert, SelectPending, SelectPayload, MarkRunning, Finish, Hold, Confirm, StorePulled, DropExpired];
 
     internal ChannelReader<Guid> Queue => _queue.Reader;
 
@@ -70,7 +77,7 @@ public sealed class RosterJobs(Db db)
     {
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            if (await connection.ExecuteAsync(new CommandDefinition(Confirm, new { Id = id, UserId = userId, Now = now }, cancellationToken: cancellationToken)) == 0)
+            if (await connection.ExecuteAsync(new CommandDefinition(Confirm, new { Id = id, UserId = userId, Now = now, Cutoff = now - HoldFor }, cancellationToken: cancellationToken)) == 0)
             {
                 return false;
             }

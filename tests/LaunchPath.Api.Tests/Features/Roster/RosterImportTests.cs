@@ -147,7 +147,22 @@ public abstract class RosterImportTests
         (await Students(admin)).Should().BeEquivalentTo(before, "nothing is written until a district admin confirms");
 
         // Another file cannot be confirmed in its place: confirmation names the held import, and a new upload is held again.
-        (await Finished(admin, await admin.PostAsync(url, partial.Multipart()))).Status.Should().Be(RosterImportStatus.NeedsConfirmation);
+        var second = await Finished(admin, await admin.PostAsync(url, partial.Multipart()));
+        second.Status.Should().Be(RosterImportStatus.NeedsConfirmation);
+
+        // A held import nobody confirms within 7 days cannot be confirmed any more, and its files are dropped.
+        var factory = _factory();
+        await using (var connection = await factory.Services.GetRequiredService<LaunchPath.Api.Infrastructure.Data.Db>().OpenAsync(CancellationToken.None))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE roster_imports SET finished_at = @Old WHERE id = @Id",
+                new { Old = DateTimeOffset.UtcNow.AddDays(-8), Id = Guid.Parse(second.Id) });
+            (await (await admin.PostAsync($"/api/v1/roster-imports/{second.Id}/confirm", null)).ShouldBeProblem(HttpStatusCode.Conflict)).Detail.Should().Contain("dropped");
+            var scheduler = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<LaunchPath.Api.Features.Roster.RosterPullScheduler>().Single();
+            await scheduler.DropExpiredAsync(CancellationToken.None);
+            (await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "SELECT COUNT(*) FROM roster_imports WHERE id = @Id AND payload IS NULL", new { Id = Guid.Parse(second.Id) }))
+                .Should().Be(1, "student data is not kept without a purpose");
+        }
+
         (await Finished(admin, await admin.PostAsync($"/api/v1/roster-imports/{held.Id}/confirm", null))).Status.Should().Be(RosterImportStatus.Succeeded);
         (await Students(admin)).Count(s => s.Status == PersonStatus.Active).Should().Be(1);
     }
