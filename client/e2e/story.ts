@@ -18,9 +18,12 @@ export interface Story {
   close: () => Promise<void>;
 }
 
-export async function openStory(): Promise<Story> {
+/** A phone's viewport, for stories that check a page at 390 px. */
+export const phone = { width: 390, height: 844 };
+
+export async function openStory(viewport: { width: number; height: number } = { width: 1280, height: 900 }): Promise<Story> {
   const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport, isMobile: viewport.width < 600, hasTouch: viewport.width < 600 });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];

@@ -78,6 +78,6 @@ public static class GetClassRoster
         public int ActivePlacements { get; set; }
         public int CompletedPlacements { get; set; }
         public int ApprovedMinutes { get; set; }
-        public int? LatestStage { get; set; }
+        public long? LatestStage { get; set; }
     }
 }

@@ -240,8 +240,51 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> 
                 }
             }
 
+            // Each school's pathway seminar: a teacher (at Alder High, the demo teacher account's email) and two classes of
+            // its first 50 students, so a teacher sees their classes' work-based learning.
+            var courses = new List<OneRosterCourse>();
+            var classes = new List<OneRosterClass>();
+            var enrollments = new List<OneRosterEnrollment>();
+            foreach (var (_, schoolSourcedId) in schools)
+            {
+                var teacherId = $"{schoolSourcedId}-t01";
+                var demoTeacher = schoolSourcedId == "demo-school-1-1";
+                users.Add(new OneRosterUser
+                {
+                    SourcedId = teacherId, GivenName = demoTeacher ? "Taylor" : GivenNames[random.Next(GivenNames.Length)],
+                    FamilyName = demoTeacher ? "Teacher (demo)" : FamilyNames[random.Next(FamilyNames.Length)],
+                    Email = demoTeacher ? "teacher@demo.launchpath.test" : $"{teacherId}@staff.demo.launchpath.test",
+                });
+                roles.Add(new OneRosterRole { UserSourcedId = teacherId, Role = "teacher", RoleType = "primary", OrgSourcedId = schoolSourcedId });
+                courses.Add(new OneRosterCourse { SourcedId = $"{schoolSourcedId}-c01", Title = "Pathway Seminar", CourseCode = "9104", OrgSourcedId = schoolSourcedId });
+                for (var period = 1; period <= 2; period++)
+                {
+                    var classId = $"{schoolSourcedId}-c01-p{period}";
+                    classes.Add(new OneRosterClass
+                    {
+                        SourcedId = classId, Title = $"Pathway Seminar, period {period}", ClassCode = $"PS-{period}", ClassType = "scheduled",
+                        CourseSourcedId = $"{schoolSourcedId}-c01", SchoolSourcedId = schoolSourcedId,
+                    });
+                    enrollments.Add(new OneRosterEnrollment
+                    {
+                        SourcedId = $"{classId}-{teacherId}", Role = "teacher", Primary = true, ClassSourcedId = classId, SchoolSourcedId = schoolSourcedId, UserSourcedId = teacherId,
+                    });
+                    for (var i = (period - 1) * 25; i < period * 25; i++)
+                    {
+                        var studentId = $"{schoolSourcedId}-s{i:000}";
+                        enrollments.Add(new OneRosterEnrollment
+                        {
+                            SourcedId = $"{classId}-{studentId}", Role = "student", ClassSourcedId = classId, SchoolSourcedId = schoolSourcedId, UserSourcedId = studentId,
+                        });
+                    }
+                }
+            }
+
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var batch = RosterBatch.FromJson(new RosterJsonImportRequest { Mode = RosterMode.Bulk, Users = users, Roles = roles, Demographics = demographics });
+            var batch = RosterBatch.FromJson(new RosterJsonImportRequest
+            {
+                Mode = RosterMode.Bulk, Users = users, Roles = roles, Demographics = demographics, Courses = courses, Classes = classes, Enrollments = enrollments,
+            });
             var counts = await new RosterApplier(connection, transaction, db.Dialect, clock).ApplyAsync(Guid.Parse(districtId), batch, _ => { }, cancellationToken);
             if (counts is null)
             {

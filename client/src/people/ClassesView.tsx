@@ -25,6 +25,7 @@ export function ClassList() {
         <p className="muted">{mine ? 'The district’s roster lists no class you teach (matched by your email).' : 'No classes in the roster yet.'}</p>
       ) : null}
       {classes.data && classes.data.length > 0 ? (
+        <div className="table-scroll">
         <table className="table">
           <caption className="visually-hidden">Classes</caption>
           <thead>
@@ -51,6 +52,7 @@ export function ClassList() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
     </section>
   );
@@ -71,6 +73,7 @@ export function ClassRosterView({ classId }: { classId: string }) {
       <p className="muted">
         {[c.courseTitle, c.schoolName, c.teachers.join(', '), plural(students.length, 'student')].filter(Boolean).join(' · ')}
       </p>
+      <div className="table-scroll">
       <table className="table">
         <caption>Students and their work-based learning</caption>
         <thead>
@@ -98,6 +101,7 @@ export function ClassRosterView({ classId }: { classId: string }) {
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }

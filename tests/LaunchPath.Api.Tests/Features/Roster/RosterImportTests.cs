@@ -370,6 +370,17 @@ public abstract class RosterImportTests
         var cl2 = (await (await admin.GetAsync("/api/v1/classes")).Read<List<LaunchPath.Contracts.Classes.ClassSummary>>()).Single(c => c.Title == "Biology, period 2");
         await (await coordinator.PutAsync($"/api/v1/placements/{linked.Id}/class", System.Net.Http.Json.JsonContent.Create(new { classId = cl2.Id })))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "Maya is not in period 2");
+
+        // Once the placement is completed, the class roster shows it, with the stage Maya reached.
+        await using (var connection = await _factory().Services.GetRequiredService<LaunchPath.Api.Infrastructure.Data.Db>().OpenAsync(CancellationToken.None))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE placements SET status = 'completed', completed_at = @Now WHERE id = @Id",
+                new { Now = DateTimeOffset.UtcNow, Id = Guid.Parse(linked.Id) });
+        }
+
+        var withStage = (await (await teacher.GetAsync($"/api/v1/classes/{mine[0].Id}/students")).Read<LaunchPath.Contracts.Classes.ClassRoster>())
+            .Students.Single(s => s.Name == "Maya Reyes");
+        withStage.Should().BeEquivalentTo(new { CompletedPlacements = 1, LatestStage = linked.Stage });
         await (await teacher.PutAsync($"/api/v1/placements/{linked.Id}/class", System.Net.Http.Json.JsonContent.Create(new { classId = (string?)null })))
             .ShouldBeProblem(HttpStatusCode.Forbidden, "a teacher reads; the school's coordinators and the student link");
         (await (await coordinator.PutAsync($"/api/v1/placements/{linked.Id}/class", System.Net.Http.Json.JsonContent.Create(new { classId = (string?)null })))
