@@ -51,7 +51,6 @@ public sealed class RosterPullTests : IAsyncLifetime
 
     private async Task<(Organization District, HttpClient Admin)> Connected()
     {
-        var admin = await _actors.Admin();
         var region = await _actors.Org(OrganizationType.Region, null);
         var district = await _actors.Org(OrganizationType.District, region.Id, "Alder Unified");
         var districtAdmin = await _actors.As(Role.DistrictAdmin, district.Id);
@@ -61,7 +60,6 @@ public sealed class RosterPullTests : IAsyncLifetime
         })).Read<RosterConnection>();
         saved.ClientSecretSet.Should().BeTrue();
         saved.NextPullAt.Should().NotBeNull("nightly by default");
-        _ = admin;
         return (district, districtAdmin);
     }
 
