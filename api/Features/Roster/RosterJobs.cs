@@ -266,7 +266,7 @@ public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider cloc
                 return;
             }
 
-            payload.Data = JsonSerializer.SerializeToUtf8Bytes(pulled.Roster!, RosterJson.Options);
+            payload.Data = RosterJson.Pack(pulled.Roster!);
             payload.Mode = DbEnum.ToText(pulled.Roster!.Mode);
             pull = pull with { Pulled = true, Watermark = pulled.Watermark };
             await jobs.StorePulledAsync(id, payload.Data, pulled.Roster.Mode, pull, cancellationToken);
@@ -277,7 +277,7 @@ public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider cloc
         try
         {
             batch = payload.Source is "json" or "rest"
-                ? RosterBatch.FromJson(JsonSerializer.Deserialize<RosterJsonImportRequest>(payload.Data!, RosterJson.Options)!)
+                ? RosterBatch.FromJson(RosterJson.Unpack(payload.Data!))
                 : RosterBatch.FromZip(payload.Data!, mode);
         }
         catch (Exception exception) when (exception is System.IO.InvalidDataException or JsonException)
@@ -379,6 +379,33 @@ public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider cloc
 internal static class RosterJson
 {
     public static readonly JsonSerializerOptions Options = Create();
+
+    /// <summary>A JSON roster as a job's payload: gzip-compressed as it is written, so a large pull is not held (or stored) uncompressed.</summary>
+    public static byte[] Pack(RosterJsonImportRequest roster)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(gzip, roster, Options);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a payload back, decompressing as it parses; payloads stored before compression (plain JSON) are read as they are.</summary>
+    public static RosterJsonImportRequest Unpack(byte[] payload)
+    {
+        Stream stream = new MemoryStream(payload, writable: false);
+        if (payload is [0x1F, 0x8B, ..])
+        {
+            stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        }
+
+        using (stream)
+        {
+            return JsonSerializer.Deserialize<RosterJsonImportRequest>(stream, Options)!;
+        }
+    }
 
     private static JsonSerializerOptions Create()
     {

@@ -127,7 +127,7 @@ public static class StartRosterImport
 
         group.MapPost("/districts/{id:guid}/roster-imports/json", async (Guid id, RosterJsonImportRequest body, bool? preview, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
-                var payload = JsonSerializer.SerializeToUtf8Bytes(body, RosterJson.Options);
+                var payload = RosterJson.Pack(body);
                 var result = await mediator.Send(new Command(caller, id, "json", body.Mode, payload, preview == true), ct);
                 return result.Match(job => TypedResults.Accepted($"/api/v1/roster-imports/{job.Id}", job));
             })
