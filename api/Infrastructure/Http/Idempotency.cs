@@ -190,10 +190,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Db db, TimeProvi
     {
         if (request.HasFormContentType && request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
-            var limit = request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-                        ?? RequestLimitsMiddleware.DefaultMaxBodyBytes;
             // Parsed once here; the endpoint binds the same form.
-            var form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = limit },
+            var form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = RequestLimitsMiddleware.BodyLimit(request.HttpContext) },
                 request.HttpContext.RequestAborted);
             using var parts = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             parts.AppendData(Encoding.UTF8.GetBytes("multipart\n" + request.QueryString.Value + "\n"));

@@ -25,10 +25,14 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next)
     /// <summary>How long a body that could not be read waits to learn whether its client went away.</summary>
     private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The most body this request's operation accepts: its own limit (roster uploads), or <see cref="DefaultMaxBodyBytes"/>.</summary>
+    public static long BodyLimit(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBodyBytes;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        var target = request.PathBase.Value?.Length + request.Path.Value?.Length + request.QueryString.Value?.Length ?? 0;
+        var target = (request.PathBase.Value?.Length ?? 0) + (request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0);
         if (target > MaxTargetLength)
         {
             await Problems.WriteAsync(context, StatusCodes.Status414UriTooLong, "Request target too long",
@@ -36,7 +40,7 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next)
             return;
         }
 
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBodyBytes;
+        var limit = BodyLimit(context);
         if (request.ContentLength > limit)
         {
             await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
