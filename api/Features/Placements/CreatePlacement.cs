@@ -86,8 +86,7 @@ public static class CreatePlacement
             }
 
             Guid? classId = body.ClassId is { } named ? Guid.Parse(named) : null;
-            if (classId is not null && await connection.ExecuteScalarAsync<int>(new CommandDefinition(PlacementRecord.EnrolledInClass,
-                    new { ClassId = classId, StudentId = student.Id }, cancellationToken: cancellationToken)) == 0)
+            if (!await PlacementRecord.MayNameClassAsync(connection, classId, student.Id, cancellationToken))
             {
                 return Error.Unprocessable($"The student is not enrolled in class {body.ClassId}.");
             }

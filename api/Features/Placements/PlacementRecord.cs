@@ -24,8 +24,13 @@ internal sealed class PlacementRecord
         "JOIN opportunities op ON op.id = pl.opportunity_id JOIN organizations e ON e.id = pl.employer_id " +
         "LEFT JOIN classes cl ON cl.id = pl.class_id LEFT JOIN courses co ON co.id = cl.course_id";
 
+    /// <summary>Whether a placement or reflection may name the class: none named, or one the student is actively enrolled in.</summary>
+    public static async Task<bool> MayNameClassAsync(DbConnection connection, Guid? classId, Guid studentId, CancellationToken cancellationToken) =>
+        classId is null || await connection.ExecuteScalarAsync<int>(new CommandDefinition(EnrolledInClass,
+            new { ClassId = classId, StudentId = studentId }, cancellationToken: cancellationToken)) > 0;
+
     /// <summary>The student has an active enrolment, as a student, in the class.</summary>
-    public const string EnrolledInClass =
+    private const string EnrolledInClass =
         "SELECT COUNT(*) FROM enrollments WHERE class_id = @ClassId AND person_id = @StudentId AND role = 'student' AND status = 'active'";
 
     private const string SelectAgreement = "SELECT terms, version FROM agreements WHERE placement_id = @Id";

@@ -45,8 +45,7 @@ public static class SetPlacementClass
             }
 
             Guid? classId = command.Body.ClassId is { } named ? Guid.Parse(named) : null;
-            if (classId is not null && await connection.ExecuteScalarAsync<int>(new CommandDefinition(PlacementRecord.EnrolledInClass,
-                    new { ClassId = classId, placement.StudentId }, cancellationToken: cancellationToken)) == 0)
+            if (!await PlacementRecord.MayNameClassAsync(connection, classId, placement.StudentId, cancellationToken))
             {
                 return Error.Unprocessable($"The student is not enrolled in class {command.Body.ClassId}.");
             }

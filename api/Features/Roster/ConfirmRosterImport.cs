@@ -1,4 +1,3 @@
-using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
@@ -17,16 +16,14 @@ public static class ConfirmRosterImport
 {
     public sealed record Command(Caller Caller, Guid Id) : IRequest<Result<RosterImport>>;
 
-    private static readonly string Select = $"SELECT {RosterJobs.Columns} FROM roster_imports WHERE id = @Id";
-
     public sealed class Handler(Db db, RosterJobs jobs, TimeProvider clock) : IRequestHandler<Command, Result<RosterImport>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, .. RosterJobs.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => RosterJobs.Statements;
 
         public async ValueTask<Result<RosterImport>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<RosterJobs.Row>(new CommandDefinition(Select, new { command.Id }, cancellationToken: cancellationToken));
+            var row = await RosterJobs.FindAsync(connection, command.Id, cancellationToken);
             var district = row is null ? null : await Authorize.FindOrgAsync(connection, row.DistrictId, cancellationToken);
             if (row is null || district is null || !command.Caller.PermissionsAt(district.Ref).Contains(Permission.RosterImport))
             {
@@ -46,8 +43,7 @@ public static class ConfirmRosterImport
                     : Error.Conflict($"Only a previewed import, or one awaiting confirmation, can be confirmed; this one is {row.Status}.");
             }
 
-            var queued = await connection.QuerySingleAsync<RosterJobs.Row>(new CommandDefinition(Select, new { command.Id }, cancellationToken: cancellationToken));
-            return RosterJobs.ToContract(queued, null);
+            return RosterJobs.ToContract((await RosterJobs.FindAsync(connection, command.Id, cancellationToken))!, null);
         }
     }
 

@@ -1,8 +1,6 @@
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
-using LaunchPath.Contracts.Identity;
-using LaunchPath.Contracts.Organizations;
 using LaunchPath.Contracts.Roster;
 using Mediator;
 

@@ -15,19 +15,17 @@ public static class GetRosterImport
 
     public sealed record ListQuery(Caller Caller, Guid DistrictId) : IRequest<Result<List<RosterImport>>>;
 
-    private static readonly string Select = $"SELECT {RosterJobs.Columns} FROM roster_imports WHERE id = @Id";
-
     private static string SelectRecent(SqlDialect dialect) =>
         dialect.Limit($"SELECT {RosterJobs.Columns} FROM roster_imports WHERE district_id = @DistrictId ORDER BY created_at DESC, id DESC");
 
     public sealed class Handler(Db db, RosterJobs jobs) : IRequestHandler<Query, Result<RosterImport>>, IRequestHandler<ListQuery, Result<List<RosterImport>>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, SelectRecent(dialect)];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. RosterJobs.Statements, SelectRecent(dialect)];
 
         public async ValueTask<Result<RosterImport>> Handle(Query query, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<RosterJobs.Row>(new CommandDefinition(Select, new { query.Id }, cancellationToken: cancellationToken));
+            var row = await RosterJobs.FindAsync(connection, query.Id, cancellationToken);
             var district = row is null ? null : await Authorize.FindOrgAsync(connection, row.DistrictId, cancellationToken);
             if (row is null || district is null || !query.Caller.PermissionsAt(district.Ref).Contains(Permission.RosterImport))
             {

@@ -2,8 +2,6 @@ using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
-using LaunchPath.Contracts.Identity;
-using LaunchPath.Contracts.Organizations;
 using LaunchPath.Contracts.Roster;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
@@ -20,11 +18,9 @@ public static class PullRoster
 {
     public sealed record Command(Caller Caller, Guid DistrictId, bool Full, bool Preview) : IRequest<Result<RosterImport>>;
 
-    private static readonly string Select = $"SELECT {RosterJobs.Columns} FROM roster_imports WHERE id = @Id";
-
     public sealed class Handler(Db db, RosterJobs jobs, TimeProvider clock) : IRequestHandler<Command, Result<RosterImport>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, .. RosterConnectionRecord.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. RosterJobs.Statements, .. RosterConnectionRecord.Statements];
 
         public async ValueTask<Result<RosterImport>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -41,11 +37,9 @@ public static class PullRoster
                 return Error.Unprocessable("Connect the district's OneRoster REST service first (PUT .../roster-connection).");
             }
 
-            var full = command.Full || settings.Watermark is null;
-            var id = await jobs.EnqueueAsync(command.DistrictId, district!.Ref.RegionId, "rest", full ? RosterMode.Bulk : RosterMode.Delta, null,
-                command.Caller.UserId, command.Caller.ApiKeyId, clock.GetUtcNow(), command.Preview, cancellationToken, new RosterJobs.PullSpec(full));
-            var row = await connection.QuerySingleAsync<RosterJobs.Row>(new CommandDefinition(Select, new { Id = id }, cancellationToken: cancellationToken));
-            return RosterJobs.ToContract(row, null);
+            var id = await jobs.EnqueuePullAsync(command.DistrictId, district!.Ref.RegionId, command.Full || settings.Watermark is null,
+                command.Caller.UserId, command.Caller.ApiKeyId, clock.GetUtcNow(), command.Preview, cancellationToken);
+            return RosterJobs.ToContract((await RosterJobs.FindAsync(connection, id, cancellationToken))!, null);
         }
     }
 
@@ -159,9 +153,7 @@ public sealed class RosterPullScheduler(Db db, RosterJobs jobs, TimeProvider clo
             }
 
             var district = await connection.QuerySingleAsync<DistrictRow>(new CommandDefinition(SelectDistrict, new { row.DistrictId }, cancellationToken: cancellationToken));
-            var full = district.Watermark is null;
-            await jobs.EnqueueAsync(row.DistrictId, district.RegionId, "rest", full ? Contracts.Roster.RosterMode.Bulk : Contracts.Roster.RosterMode.Delta, null,
-                null, null, now, false, cancellationToken, new RosterJobs.PullSpec(full));
+            await jobs.EnqueuePullAsync(row.DistrictId, district.RegionId, district.Watermark is null, null, null, now, false, cancellationToken);
             logger.LogInformation("Nightly roster pull started for district {DistrictId}", row.DistrictId);
         }
     }

@@ -636,7 +636,8 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
 
     internal static bool IsUngraded(string code) => code.Trim().ToUpperInvariant() is "UG" or "OTHER";
 
-    private static string? Required(RosterBatch batch, string file, int line, string field, string? value)
+    /// <summary>A required value of a row, or null with the error recorded.</summary>
+    internal static string? Required(RosterBatch batch, string file, int line, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

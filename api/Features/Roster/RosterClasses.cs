@@ -73,20 +73,20 @@ internal sealed class RosterClasses(DbConnection connection, DbTransaction trans
         Unique(batch, "enrollments.csv", batch.Enrollments.Select(e => (e.Line, e.Row.SourcedId)));
         foreach (var (line, session) in batch.Sessions)
         {
-            Required(batch, "academicSessions.csv", line, "title", session.Title);
-            Required(batch, "academicSessions.csv", line, "type", session.Type);
+            RosterApplier.Required(batch, "academicSessions.csv", line, "title", session.Title);
+            RosterApplier.Required(batch, "academicSessions.csv", line, "type", session.Type);
         }
 
         foreach (var (line, course) in batch.Courses)
         {
-            Required(batch, "courses.csv", line, "title", course.Title);
+            RosterApplier.Required(batch, "courses.csv", line, "title", course.Title);
         }
 
         var courses = new HashSet<string>(_courses.Keys.Concat(batch.Courses.Select(c => c.Row.SourcedId)), StringComparer.Ordinal);
         foreach (var (line, @class) in batch.Classes)
         {
-            Required(batch, "classes.csv", line, "title", @class.Title);
-            if (Required(batch, "classes.csv", line, "schoolSourcedId", @class.SchoolSourcedId) is { } school && !schools.Contains(school))
+            RosterApplier.Required(batch, "classes.csv", line, "title", @class.Title);
+            if (RosterApplier.Required(batch, "classes.csv", line, "schoolSourcedId", @class.SchoolSourcedId) is { } school && !schools.Contains(school))
             {
                 batch.Error("classes.csv", line, "schoolSourcedId", $"'{RosterBatch.Truncate(school)}' is not one of the district's schools.");
             }
@@ -100,13 +100,13 @@ internal sealed class RosterClasses(DbConnection connection, DbTransaction trans
         var classes = new HashSet<string>(_classes.Keys.Concat(batch.Classes.Select(c => c.Row.SourcedId)), StringComparer.Ordinal);
         foreach (var (line, enrollment) in batch.Enrollments)
         {
-            Required(batch, "enrollments.csv", line, "role", enrollment.Role);
-            if (Required(batch, "enrollments.csv", line, "classSourcedId", enrollment.ClassSourcedId) is { } @class && !classes.Contains(@class))
+            RosterApplier.Required(batch, "enrollments.csv", line, "role", enrollment.Role);
+            if (RosterApplier.Required(batch, "enrollments.csv", line, "classSourcedId", enrollment.ClassSourcedId) is { } @class && !classes.Contains(@class))
             {
                 batch.Error("enrollments.csv", line, "classSourcedId", $"No class '{RosterBatch.Truncate(@class)}' in classes.csv or in the district.");
             }
 
-            if (Required(batch, "enrollments.csv", line, "userSourcedId", enrollment.UserSourcedId) is { } user && !personKnown(user))
+            if (RosterApplier.Required(batch, "enrollments.csv", line, "userSourcedId", enrollment.UserSourcedId) is { } user && !personKnown(user))
             {
                 skipped.Add("enrollment of a user LaunchPath does not hold (below grade 6, or a role it does not use)", enrollment.SourcedId);
             }
@@ -255,17 +255,6 @@ internal sealed class RosterClasses(DbConnection connection, DbTransaction trans
                 batch.Error(file, line, "sourcedId", $"sourcedId '{RosterBatch.Truncate(sourcedId)}' appears twice.");
             }
         }
-    }
-
-    private static string? Required(RosterBatch batch, string file, int line, string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            batch.Error(file, line, field, $"{field} is required.");
-            return null;
-        }
-
-        return value;
     }
 
     private PreparedCommand Prepare(string sql, params string[] names) => new(connection, transaction, dialect, sql, names);

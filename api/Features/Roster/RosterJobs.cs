@@ -51,7 +51,18 @@ public sealed class RosterJobs(Db db)
     internal const string DropExpired =
         "UPDATE roster_imports SET payload = NULL WHERE status IN ('previewed', 'needsConfirmation') AND payload IS NOT NULL AND finished_at < @Cutoff";
 
-    internal static IEnumerable<string> Statements => [Insert, SelectPending, SelectPayload, MarkRunning, Finish, Hold, Confirm, StorePulled, DropExpired];
+    private const string SelectOne = "SELECT " + Columns + " FROM roster_imports WHERE id = @Id";
+
+    internal static IEnumerable<string> Statements => [Insert, SelectPending, SelectPayload, MarkRunning, Finish, Hold, Confirm, StorePulled, DropExpired, SelectOne];
+
+    /// <summary>One import's row, or null.</summary>
+    internal static Task<Row?> FindAsync(System.Data.Common.DbConnection connection, Guid id, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(SelectOne, new { Id = id }, cancellationToken: cancellationToken));
+
+    /// <summary>Queues a pull from the district's OneRoster REST service: everything (bulk) when <paramref name="full"/>, else changes since the watermark (delta).</summary>
+    internal Task<Guid> EnqueuePullAsync(Guid districtId, Guid regionId, bool full, Guid? userId, Guid? apiKeyId, DateTimeOffset now, bool previewOnly,
+        CancellationToken cancellationToken) =>
+        EnqueueAsync(districtId, regionId, "rest", full ? RosterMode.Bulk : RosterMode.Delta, null, userId, apiKeyId, now, previewOnly, cancellationToken, new PullSpec(full));
 
     internal ChannelReader<Guid> Queue => _queue.Reader;
 

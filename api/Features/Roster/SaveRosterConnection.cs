@@ -3,8 +3,6 @@ using FluentValidation;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
-using LaunchPath.Contracts.Identity;
-using LaunchPath.Contracts.Organizations;
 using LaunchPath.Contracts.Roster;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;

@@ -3,8 +3,6 @@ using FluentValidation;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
-using LaunchPath.Contracts.Identity;
-using LaunchPath.Contracts.Organizations;
 using LaunchPath.Contracts.Roster;
 using Mediator;
 
@@ -33,9 +31,7 @@ public static class StartRosterImport
 
     public sealed class Handler(Db db, RosterJobs jobs, TimeProvider clock) : IRequestHandler<Command, Result<RosterImport>>, ISqlSource
     {
-        private static readonly string Select = $"SELECT {RosterJobs.Columns} FROM roster_imports WHERE id = @Id";
-
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, .. RosterJobs.Statements, .. RosterApplier.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. RosterJobs.Statements, .. RosterApplier.Statements];
 
         public async ValueTask<Result<RosterImport>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -52,8 +48,7 @@ public static class StartRosterImport
             var id = await jobs.EnqueueAsync(district!.Ref.Id, district.Ref.RegionId, command.Source, command.Mode, command.Payload,
                 command.Caller.UserId, command.Caller.ApiKeyId, clock.GetUtcNow(), command.Preview, cancellationToken);
             await using var read = await db.OpenAsync(cancellationToken);
-            var row = await Dapper.SqlMapper.QuerySingleAsync<RosterJobs.Row>(read, new Dapper.CommandDefinition(Select, new { Id = id }, cancellationToken: cancellationToken));
-            return RosterJobs.ToContract(row, null);
+            return RosterJobs.ToContract((await RosterJobs.FindAsync(read, id, cancellationToken))!, null);
         }
     }
 
