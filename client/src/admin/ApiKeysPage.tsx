@@ -16,6 +16,7 @@ import { organizationsUnder, useAllOrganizations } from '../organizations/useAll
 import { checkNewKey, permissionLabels, permissions as allPermissions, usersManagers } from './admin';
 import { OrganizationSelect } from './OrganizationSelect';
 import './admin.css';
+import { TableScroll } from '../components/TableScroll';
 
 /**
  * API keys of an organization, for its administrators (usersManage): the keys (never their secrets), a new key whose
@@ -90,51 +91,53 @@ export function ApiKeysPage({ me }: { me: CurrentCaller }) {
             {keys.status === 'loading' && !keys.data ? <Loading>Loading keys…</Loading> : null}
             {keys.data && keys.data.length === 0 ? <p className="muted">This organization has no API keys.</p> : null}
             {keys.data && keys.data.length > 0 ? (
-              <table className="table">
-                <caption className="visually-hidden">API keys</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Permissions</th>
-                    <th scope="col">Used</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {keys.data.map((key) => (
-                    <tr key={key.id}>
-                      <th scope="row">
-                        {key.name}
-                        <p className="table__sub">
-                          Starts with <code>{key.prefix}</code> · created {formatDateTime(key.createdAt)}
-                        </p>
-                      </th>
-                      <td>{key.permissions.map((p) => permissionLabels[p] ?? p).join(', ')}</td>
-                      <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
-                      <td>
-                        {key.revokedAt ? (
-                          <span className="tag tag--muted">Revoked {formatDateTime(key.revokedAt)}</span>
-                        ) : (
-                          <>
-                            <span className="tag tag--status-published">Active</span>{' '}
-                            <button
-                              type="button"
-                              className="button button--danger-outline button--small"
-                              aria-label={`Revoke ${key.name}`}
-                              onClick={() => {
-                                setNotice(undefined);
-                                setRevoking(key);
-                              }}
-                            >
-                              Revoke
-                            </button>
-                          </>
-                        )}
-                      </td>
+              <TableScroll>
+                <table className="table">
+                  <caption className="visually-hidden">API keys</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Permissions</th>
+                      <th scope="col">Used</th>
+                      <th scope="col">Status</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {keys.data.map((key) => (
+                      <tr key={key.id}>
+                        <th scope="row">
+                          {key.name}
+                          <p className="table__sub">
+                            Starts with <code>{key.prefix}</code> · created {formatDateTime(key.createdAt)}
+                          </p>
+                        </th>
+                        <td>{key.permissions.map((p) => permissionLabels[p] ?? p).join(', ')}</td>
+                        <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
+                        <td>
+                          {key.revokedAt ? (
+                            <span className="tag tag--muted">Revoked {formatDateTime(key.revokedAt)}</span>
+                          ) : (
+                            <>
+                              <span className="tag tag--status-published">Active</span>{' '}
+                              <button
+                                type="button"
+                                className="button button--danger-outline button--small"
+                                aria-label={`Revoke ${key.name}`}
+                                onClick={() => {
+                                  setNotice(undefined);
+                                  setRevoking(key);
+                                }}
+                              >
+                                Revoke
+                              </button>
+                            </>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             ) : null}
           </section>
           <NewKeyForm

@@ -16,6 +16,7 @@ import { organizationsUnder, useAllOrganizations, type OrganizationChoice } from
 import { checkNewUser, rolesHeldOn, usersManagers, type NewUserDraft } from './admin';
 import { OrganizationSelect } from './OrganizationSelect';
 import './admin.css';
+import { TableScroll } from '../components/TableScroll';
 
 /** Where a 409 or 422 from the user endpoints belongs: the email (a duplicate account) or the role (not held there). */
 function placed(error: UiError, conflictField: string): UiError {
@@ -101,71 +102,73 @@ export function UsersPage({ me }: { me: CurrentCaller }) {
           {users.status === 'loading' ? <Loading>Loading users…</Loading> : null}
           {users.status === 'ready' && users.items.length === 0 ? <p className="muted">Nobody matches.</p> : null}
           {users.items.length > 0 ? (
-            <table className="table">
-              <caption className="visually-hidden">Users</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Roles</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.items.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">
-                      {user.displayName}
-                      <p className="table__sub">{user.email}</p>
-                      {user.disabled ? <p className="table__note">Disabled</p> : null}
-                    </th>
-                    <td>
-                      <ul className="memberships">
-                        {user.memberships.map((m) => (
-                          <li key={`${m.organizationId}:${m.role}`}>
-                            <span>
-                              {roleLabels[m.role]}, {m.organizationName}
-                            </span>
-                            {choices.some((c) => c.id === m.organizationId) ? (
-                              <button
-                                type="button"
-                                className="button button--danger-outline button--small"
-                                aria-label={`Remove ${roleLabels[m.role]}, ${m.organizationName} from ${user.displayName}`}
-                                onClick={() => setRemoving({ user, membership: m })}
-                              >
-                                Remove
-                              </button>
-                            ) : null}
-                          </li>
-                        ))}
-                      </ul>
-                      {addingTo === user.id ? (
-                        <AddRoleForm
-                          user={user}
-                          choices={choices}
-                          onAdded={(updated, text) => {
-                            replace(updated);
-                            setAddingTo(undefined);
-                            setNotice(text);
-                          }}
-                          onCancel={() => setAddingTo(undefined)}
-                        />
-                      ) : (
-                        <button
-                          type="button"
-                          className="link-button"
-                          aria-label={`Give a role to ${user.displayName}`}
-                          onClick={() => {
-                            setNotice(undefined);
-                            setAddingTo(user.id);
-                          }}
-                        >
-                          Give a role
-                        </button>
-                      )}
-                    </td>
+            <TableScroll>
+              <table className="table">
+                <caption className="visually-hidden">Users</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Roles</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {users.items.map((user) => (
+                    <tr key={user.id}>
+                      <th scope="row">
+                        {user.displayName}
+                        <p className="table__sub">{user.email}</p>
+                        {user.disabled ? <p className="table__note">Disabled</p> : null}
+                      </th>
+                      <td>
+                        <ul className="memberships">
+                          {user.memberships.map((m) => (
+                            <li key={`${m.organizationId}:${m.role}`}>
+                              <span>
+                                {roleLabels[m.role]}, {m.organizationName}
+                              </span>
+                              {choices.some((c) => c.id === m.organizationId) ? (
+                                <button
+                                  type="button"
+                                  className="button button--danger-outline button--small"
+                                  aria-label={`Remove ${roleLabels[m.role]}, ${m.organizationName} from ${user.displayName}`}
+                                  onClick={() => setRemoving({ user, membership: m })}
+                                >
+                                  Remove
+                                </button>
+                              ) : null}
+                            </li>
+                          ))}
+                        </ul>
+                        {addingTo === user.id ? (
+                          <AddRoleForm
+                            user={user}
+                            choices={choices}
+                            onAdded={(updated, text) => {
+                              replace(updated);
+                              setAddingTo(undefined);
+                              setNotice(text);
+                            }}
+                            onCancel={() => setAddingTo(undefined)}
+                          />
+                        ) : (
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-label={`Give a role to ${user.displayName}`}
+                            onClick={() => {
+                              setNotice(undefined);
+                              setAddingTo(user.id);
+                            }}
+                          >
+                            Give a role
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : null}
           <LoadMore hasMore={users.hasMore} loading={users.status === 'loadingMore'} onLoadMore={users.loadMore} />
         </section>

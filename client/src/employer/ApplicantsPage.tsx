@@ -7,6 +7,7 @@ import { plural } from '../format';
 import { roundStatusLabels } from '../labels';
 import { searchOpportunities } from '../opportunities/search';
 import { ApplicantRanking } from './ApplicantRanking';
+import { TableScroll } from '../components/TableScroll';
 
 export const applicantsHref = '#/applicants';
 
@@ -65,38 +66,40 @@ function Rounds({ employers }: { employers: readonly MembershipInfo[] }) {
               <h2>{round.name}</h2>
               <span className={`tag tag--round-${round.status}`}>{roundStatusLabels[round.status]}</span>
             </div>
-            <table className="table">
-              <caption className="visually-hidden">Your opportunities in {round.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Opportunity</th>
-                  <th scope="col">Seats</th>
-                  <th scope="col">Applicants</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Action</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ours.map((o) => (
-                  <tr key={o.opportunityId}>
-                    <th scope="row">{o.title}</th>
-                    <td>{o.seats}</td>
-                    <td>{o.applicants}</td>
-                    <td>
-                      {o.applicants > 0 ? (
-                        <a href={`${applicantsHref}/${round.id}/${o.opportunityId}`}>
-                          Review {plural(o.applicants, 'applicant')}
-                          <span className="visually-hidden"> for {o.title}</span>
-                        </a>
-                      ) : (
-                        <span className="muted">No applicants yet</span>
-                      )}
-                    </td>
+            <TableScroll>
+              <table className="table">
+                <caption className="visually-hidden">Your opportunities in {round.name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Opportunity</th>
+                    <th scope="col">Seats</th>
+                    <th scope="col">Applicants</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Action</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {ours.map((o) => (
+                    <tr key={o.opportunityId}>
+                      <th scope="row">{o.title}</th>
+                      <td>{o.seats}</td>
+                      <td>{o.applicants}</td>
+                      <td>
+                        {o.applicants > 0 ? (
+                          <a href={`${applicantsHref}/${round.id}/${o.opportunityId}`}>
+                            Review {plural(o.applicants, 'applicant')}
+                            <span className="visually-hidden"> for {o.title}</span>
+                          </a>
+                        ) : (
+                          <span className="muted">No applicants yet</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           </li>
         ))}
       </ul>

@@ -10,6 +10,7 @@ import { opportunityStatuses, opportunityStatusLabels, opportunityTypeLabels } f
 import { searchOpportunities } from '../opportunities/search';
 import { StatusTag } from '../opportunities/StatusTag';
 import { OpportunityEditor, ourOpportunitiesHref } from './OpportunityEditor';
+import { TableScroll } from '../components/TableScroll';
 
 interface Props {
   /** The employers whose opportunities the caller sees. */
@@ -75,36 +76,38 @@ function OpportunityList({ employers, canWrite }: { employers: readonly Membersh
           <p className="muted">{status ? 'None with this status.' : 'No opportunities yet. Start with “New opportunity”.'}</p>
         ) : null}
         {list.items.length > 0 ? (
-          <table className="table">
-            <caption className="visually-hidden">Our opportunities</caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Dates</th>
-                <th scope="col">Seats</th>
-                <th scope="col">Last changed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">
-                    <a href={`${ourOpportunitiesHref}/${o.id}`}>{o.fields.title}</a>
-                    {o.status === 'rejected' && o.rejectionReason ? <p className="table__note">Not approved: {o.rejectionReason}</p> : null}
-                  </th>
-                  <td>
-                    <StatusTag status={o.status} />
-                  </td>
-                  <td>{opportunityTypeLabels[o.fields.type]}</td>
-                  <td>{formatDateRange(o.fields.startDate, o.fields.endDate)}</td>
-                  <td>{o.fields.seats}</td>
-                  <td>{formatDateTime(o.updatedAt)}</td>
+          <TableScroll>
+            <table className="table">
+              <caption className="visually-hidden">Our opportunities</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Dates</th>
+                  <th scope="col">Seats</th>
+                  <th scope="col">Last changed</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.items.map((o) => (
+                  <tr key={o.id}>
+                    <th scope="row">
+                      <a href={`${ourOpportunitiesHref}/${o.id}`}>{o.fields.title}</a>
+                      {o.status === 'rejected' && o.rejectionReason ? <p className="table__note">Not approved: {o.rejectionReason}</p> : null}
+                    </th>
+                    <td>
+                      <StatusTag status={o.status} />
+                    </td>
+                    <td>{opportunityTypeLabels[o.fields.type]}</td>
+                    <td>{formatDateRange(o.fields.startDate, o.fields.endDate)}</td>
+                    <td>{o.fields.seats}</td>
+                    <td>{formatDateTime(o.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : null}
         <LoadMore hasMore={list.hasMore && list.status !== 'loading'} loading={list.status === 'loadingMore'} onLoadMore={list.loadMore} />
       </section>

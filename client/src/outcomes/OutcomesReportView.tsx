@@ -1,6 +1,7 @@
 import type { Breakdown, GroupParticipation, OutcomesReport } from '@launchpath/contracts';
 import { percent, plural } from '../format';
 import { BarsSvg, ChartFigure, RatesLegend, RatesSvg, type RateRow } from './charts';
+import { TableScroll } from '../components/TableScroll';
 import {
   clusterLabel,
   describeGap,
@@ -112,25 +113,27 @@ function StageChart({ byStage }: { byStage: readonly Breakdown[] }) {
       title={title}
       description="Students with a placement at each stage, from learning about work (awareness, exploration) to learning through and for work (preparation, training)."
       table={
-        <table className="table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stage</th>
-              <th scope="col">Students</th>
-              <th scope="col">Placements</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{stageLabel(row.key)}</th>
-                <td>{row.students.toLocaleString('en-US')}</td>
-                <td>{row.placements.toLocaleString('en-US')}</td>
+        <TableScroll>
+          <table className="table">
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
+                <th scope="col">Students</th>
+                <th scope="col">Placements</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{stageLabel(row.key)}</th>
+                  <td>{row.students.toLocaleString('en-US')}</td>
+                  <td>{row.placements.toLocaleString('en-US')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       }
     >
       <BarsSvg
@@ -174,29 +177,31 @@ function RateChart({ title, groups, labelOf, overall }: RateChartProps) {
       title={title}
       legend={<RatesLegend overall={overall} threshold={gapThreshold} />}
       table={
-        <table className="table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Students</th>
-              <th scope="col">Took part</th>
-              <th scope="col">Rate</th>
-              <th scope="col">Against all students</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.group} className={g.suppressed ? 'row--suppressed' : undefined}>
-                <th scope="row">{labelOf(g)}</th>
-                <td>{g.suppressed ? 'Fewer than 10' : g.students.toLocaleString('en-US')}</td>
-                <td>{g.suppressed ? 'Withheld' : (g.participants ?? 0).toLocaleString('en-US')}</td>
-                <td>{g.suppressed ? 'Withheld' : percent(g.rate)}</td>
-                <td className={isUnderServed(g) ? 'gap--under' : undefined}>{g.suppressed ? 'Withheld' : describeGap(g.gapToAll)}</td>
+        <TableScroll>
+          <table className="table">
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                <th scope="col">Students</th>
+                <th scope="col">Took part</th>
+                <th scope="col">Rate</th>
+                <th scope="col">Against all students</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {groups.map((g) => (
+                <tr key={g.group} className={g.suppressed ? 'row--suppressed' : undefined}>
+                  <th scope="row">{labelOf(g)}</th>
+                  <td>{g.suppressed ? 'Fewer than 10' : g.students.toLocaleString('en-US')}</td>
+                  <td>{g.suppressed ? 'Withheld' : (g.participants ?? 0).toLocaleString('en-US')}</td>
+                  <td>{g.suppressed ? 'Withheld' : percent(g.rate)}</td>
+                  <td className={isUnderServed(g) ? 'gap--under' : undefined}>{g.suppressed ? 'Withheld' : describeGap(g.gapToAll)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       }
     >
       <RatesSvg label={title} rows={rows} overall={overall} />
@@ -206,34 +211,36 @@ function RateChart({ title, groups, labelOf, overall }: RateChartProps) {
 
 function BreakdownTable({ caption, heading, rows, labelOf }: { caption: string; heading: string; rows: readonly Breakdown[]; labelOf: (key: string) => string }) {
   return (
-    <table className="table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{heading}</th>
-          <th scope="col">Students</th>
-          <th scope="col">Placements</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
+    <TableScroll>
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
           <tr>
-            <td colSpan={3} className="muted">
-              None in this period.
-            </td>
+            <th scope="col">{heading}</th>
+            <th scope="col">Students</th>
+            <th scope="col">Placements</th>
           </tr>
-        ) : (
-          [...rows]
-            .sort((a, b) => b.placements - a.placements || labelOf(a.key).localeCompare(labelOf(b.key)))
-            .map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{labelOf(row.key)}</th>
-                <td>{row.students.toLocaleString('en-US')}</td>
-                <td>{row.placements.toLocaleString('en-US')}</td>
-              </tr>
-            ))
-        )}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={3} className="muted">
+                None in this period.
+              </td>
+            </tr>
+          ) : (
+            [...rows]
+              .sort((a, b) => b.placements - a.placements || labelOf(a.key).localeCompare(labelOf(b.key)))
+              .map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{labelOf(row.key)}</th>
+                  <td>{row.students.toLocaleString('en-US')}</td>
+                  <td>{row.placements.toLocaleString('en-US')}</td>
+                </tr>
+              ))
+          )}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -10,6 +10,7 @@ import { formatDateRange, gradeLabel } from '../format';
 import { opportunityTypeLabels } from '../labels';
 import { ReasonList } from '../opportunities/ReasonList';
 import { searchOpportunities } from '../opportunities/search';
+import { TableScroll } from '../components/TableScroll';
 
 const candidatesHref = '#/students/best-fit';
 
@@ -82,32 +83,34 @@ function Candidates({ opportunityId }: { opportunityId: string }) {
       {candidates.status === 'loading' ? <Loading>Finding students…</Loading> : null}
       {candidates.status === 'ready' && items.length === 0 ? <p className="muted">No eligible students found for it.</p> : null}
       {items.length > 0 ? (
-        <table className="table">
-          <caption className="visually-hidden">Best-fit students, best first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Score</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((c) => (
-              <tr key={c.studentId}>
-                <th scope="row">
-                  <a href={`#/students/${c.studentId}`}>{c.name}</a>
-                  <p className="table__sub">
-                    {c.schoolName}, {gradeLabel(c.grade).toLowerCase()}
-                  </p>
-                </th>
-                <td>{c.score.toFixed(1)}</td>
-                <td>
-                  <ReasonList reasons={c.reasons} compact />
-                </td>
+        <TableScroll>
+          <table className="table">
+            <caption className="visually-hidden">Best-fit students, best first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Student</th>
+                <th scope="col">Score</th>
+                <th scope="col">Why</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.studentId}>
+                  <th scope="row">
+                    <a href={`#/students/${c.studentId}`}>{c.name}</a>
+                    <p className="table__sub">
+                      {c.schoolName}, {gradeLabel(c.grade).toLowerCase()}
+                    </p>
+                  </th>
+                  <td>{c.score.toFixed(1)}</td>
+                  <td>
+                    <ReasonList reasons={c.reasons} compact />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </section>
   );

@@ -4,6 +4,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { Loading } from '../components/Loading';
 import { gradeLabel, plural } from '../format';
 import { stageLabels } from '../labels';
+import { TableScroll } from '../components/TableScroll';
 
 export const classesHref = '#/students/classes';
 
@@ -25,7 +26,7 @@ export function ClassList() {
         <p className="muted">{mine ? 'The district’s roster lists no class you teach (matched by your email).' : 'No classes in the roster yet.'}</p>
       ) : null}
       {classes.data && classes.data.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll>
         <table className="table">
           <caption className="visually-hidden">Classes</caption>
           <thead>
@@ -52,7 +53,7 @@ export function ClassList() {
             ))}
           </tbody>
         </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   );
@@ -73,7 +74,7 @@ export function ClassRosterView({ classId }: { classId: string }) {
       <p className="muted">
         {[c.courseTitle, c.schoolName, c.teachers.join(', '), plural(students.length, 'student')].filter(Boolean).join(' · ')}
       </p>
-      <div className="table-scroll">
+      <TableScroll>
       <table className="table">
         <caption>Students and their work-based learning</caption>
         <thead>
@@ -101,7 +102,7 @@ export function ClassRosterView({ classId }: { classId: string }) {
           ))}
         </tbody>
       </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

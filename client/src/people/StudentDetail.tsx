@@ -8,6 +8,7 @@ import { genderLabels, raceEthnicityLabels, relationshipLabels, transportationLa
 import { careerClusterLabels } from '../organizations/labels';
 import { ContinuumProgress } from '../student/ContinuumProgress';
 import { studentName } from './StudentList';
+import { TableScroll } from '../components/TableScroll';
 
 /** One student: the school record, their preferences, guardians, and equity subgroups when the caller may see them. */
 export function StudentDetail({ studentId }: { studentId: string }) {
@@ -39,29 +40,31 @@ export function StudentDetail({ studentId }: { studentId: string }) {
             {guardians.status === 'loading' ? <Loading>Loading guardians…</Loading> : null}
             {guardians.status === 'ready' && (guardians.data ?? []).length === 0 ? <p className="muted">None on record.</p> : null}
             {(guardians.data ?? []).length > 0 ? (
-              <table className="table">
-                <caption className="visually-hidden">Parents and guardians</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Relationship</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Phone</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(guardians.data ?? []).map((g) => (
-                    <tr key={g.id}>
-                      <th scope="row">
-                        {g.givenName} {g.familyName}
-                      </th>
-                      <td>{relationshipLabels[g.relationship]}</td>
-                      <td>{g.email || '—'}</td>
-                      <td>{g.phone || '—'}</td>
+              <TableScroll>
+                <table className="table">
+                  <caption className="visually-hidden">Parents and guardians</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Relationship</th>
+                      <th scope="col">Email</th>
+                      <th scope="col">Phone</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {(guardians.data ?? []).map((g) => (
+                      <tr key={g.id}>
+                        <th scope="row">
+                          {g.givenName} {g.familyName}
+                        </th>
+                        <td>{relationshipLabels[g.relationship]}</td>
+                        <td>{g.email || '—'}</td>
+                        <td>{g.phone || '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             ) : null}
           </section>
           {s.subgroups ? <SubgroupsCard subgroups={s.subgroups} /> : null}

@@ -6,6 +6,7 @@ import { Field } from '../components/Field';
 import { LoadMore } from '../components/LoadMore';
 import { Loading } from '../components/Loading';
 import { useParentOptions } from '../organizations/useParentOptions';
+import { TableScroll } from '../components/TableScroll';
 
 const grades = [6, 7, 8, 9, 10, 11, 12, 13];
 
@@ -74,31 +75,33 @@ export function StudentList() {
         {list.status === 'loading' ? <Loading>Loading students…</Loading> : null}
         {list.status === 'ready' && list.items.length === 0 ? <p className="muted">No students match.</p> : null}
         {list.items.length > 0 ? (
-          <table className="table">
-            <caption className="visually-hidden">Students</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">School</th>
-                <th scope="col">Grade</th>
-                <th scope="col">Pathway</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <a href={`#/students/${s.id}`}>{studentName(s)}</a>
-                  </th>
-                  <td>{s.schoolName}</td>
-                  <td>{s.grade === null || s.grade === undefined ? 'Unknown' : s.grade === 13 ? 'Postsecondary' : s.grade}</td>
-                  <td>{s.pathway || '—'}</td>
-                  <td>{s.status === 'active' ? 'Active' : 'Inactive'}</td>
+          <TableScroll>
+            <table className="table">
+              <caption className="visually-hidden">Students</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">School</th>
+                  <th scope="col">Grade</th>
+                  <th scope="col">Pathway</th>
+                  <th scope="col">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.items.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">
+                      <a href={`#/students/${s.id}`}>{studentName(s)}</a>
+                    </th>
+                    <td>{s.schoolName}</td>
+                    <td>{s.grade === null || s.grade === undefined ? 'Unknown' : s.grade === 13 ? 'Postsecondary' : s.grade}</td>
+                    <td>{s.pathway || '—'}</td>
+                    <td>{s.status === 'active' ? 'Active' : 'Inactive'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : null}
         <LoadMore hasMore={list.hasMore && list.status !== 'loading'} loading={list.status === 'loadingMore'} onLoadMore={list.loadMore} />
       </section>

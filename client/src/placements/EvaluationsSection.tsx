@@ -9,6 +9,7 @@ import { formatDate } from '../format';
 import { EvaluationForm } from './EvaluationForm';
 import { describeAverage, describeCriterion, describeLevel, evaluationKindLabels, remainingKinds } from './evaluations';
 import { sideOf } from './placements';
+import { TableScroll } from '../components/TableScroll';
 
 /**
  * The employer's evaluations of the student against the region's rubric (skills validated at work), for everyone who
@@ -78,27 +79,29 @@ function EvaluationCard({ evaluation, rubric }: { evaluation: Evaluation; rubric
           <dd>{describeAverage(evaluation.averageLevel, rubric)}</dd>
         </div>
       </dl>
-      <table className="table">
-        <caption className="visually-hidden">
-          Ratings, {evaluationKindLabels[evaluation.kind].toLowerCase()} ({evaluation.rubricName})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Skill</th>
-            <th scope="col">Category</th>
-            <th scope="col">Rating</th>
-          </tr>
-        </thead>
-        <tbody>
-          {evaluation.ratings.map((r) => (
-            <tr key={r.criterionId}>
-              <th scope="row">{describeCriterion(rubric, r.criterionId)}</th>
-              <td>{category(r.criterionId)}</td>
-              <td>{describeLevel(rubric, r.level)}</td>
+      <TableScroll>
+        <table className="table">
+          <caption className="visually-hidden">
+            Ratings, {evaluationKindLabels[evaluation.kind].toLowerCase()} ({evaluation.rubricName})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Skill</th>
+              <th scope="col">Category</th>
+              <th scope="col">Rating</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {evaluation.ratings.map((r) => (
+              <tr key={r.criterionId}>
+                <th scope="row">{describeCriterion(rubric, r.criterionId)}</th>
+                <td>{category(r.criterionId)}</td>
+                <td>{describeLevel(rubric, r.level)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {evaluation.comments ? (
         <p className="reflection__text">
           <strong>Comments:</strong> {evaluation.comments}

@@ -8,6 +8,7 @@ import { OptionSelect } from '../components/OptionSelect';
 import { formatDate } from '../format';
 import { PlacementDetail } from './PlacementDetail';
 import { placementStatusLabels, placementStatuses } from './placements';
+import { TableScroll } from '../components/TableScroll';
 
 /** Placements the caller may see (the API scopes the list), filtered by status; one placement at #/placements/<id>. */
 export function PlacementsPage({ me, path }: { me: CurrentCaller; path: readonly string[] }) {
@@ -36,31 +37,33 @@ function PlacementList() {
       ) : list.items.length === 0 && list.status === 'ready' ? (
         <p>No placements.</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">Placements</caption>
-          <thead>
-            <tr>
-              <th scope="col">Opportunity</th>
-              <th scope="col">Student</th>
-              <th scope="col">Employer</th>
-              <th scope="col">Status</th>
-              <th scope="col">Expires</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <a href={`#/placements/${p.id}`}>{p.opportunityTitle}</a>
-                </td>
-                <td>{p.studentName}</td>
-                <td>{p.employerName}</td>
-                <td>{placementStatusLabels[p.status]}</td>
-                <td>{p.expiresOn ? formatDate(p.expiresOn) : '—'}</td>
+        <TableScroll>
+          <table className="table">
+            <caption className="visually-hidden">Placements</caption>
+            <thead>
+              <tr>
+                <th scope="col">Opportunity</th>
+                <th scope="col">Student</th>
+                <th scope="col">Employer</th>
+                <th scope="col">Status</th>
+                <th scope="col">Expires</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.items.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <a href={`#/placements/${p.id}`}>{p.opportunityTitle}</a>
+                  </td>
+                  <td>{p.studentName}</td>
+                  <td>{p.employerName}</td>
+                  <td>{placementStatusLabels[p.status]}</td>
+                  <td>{p.expiresOn ? formatDate(p.expiresOn) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <LoadMore hasMore={list.hasMore} loading={list.status === 'loadingMore'} onLoadMore={list.loadMore} />
     </>

@@ -6,6 +6,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { formatDateTime, plural } from '../format';
 import { rosterStatusLabels } from '../labels';
 import { isActive } from './rosterFiles';
+import { TableScroll } from '../components/TableScroll';
 
 /**
  * One import: its progress while it runs, then what it changed, or every row problem that stopped it. A preview, or a
@@ -125,25 +126,27 @@ function Changes({ changes }: { changes: RosterChanges }) {
           ))}
       </dl>
       {changes.skipped.length > 0 ? (
-        <table className="table">
-          <caption>Rows skipped, by reason</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reason</th>
-              <th scope="col">Rows</th>
-              <th scope="col">For example</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.skipped.map((s) => (
-              <tr key={s.reason}>
-                <td>{s.reason}</td>
-                <td>{s.count.toLocaleString('en-US')}</td>
-                <td>{s.sample.slice(0, 5).join(', ')}</td>
+        <TableScroll>
+          <table className="table">
+            <caption>Rows skipped, by reason</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reason</th>
+                <th scope="col">Rows</th>
+                <th scope="col">For example</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {changes.skipped.map((s) => (
+                <tr key={s.reason}>
+                  <td>{s.reason}</td>
+                  <td>{s.count.toLocaleString('en-US')}</td>
+                  <td>{s.sample.slice(0, 5).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </details>
   );
@@ -159,29 +162,31 @@ function RosterErrors({ job }: { job: RosterImport }) {
         </p>
       </div>
       {job.errors.length > 0 ? (
-        <table className="table">
-          <caption>
-            Row problems{job.errorCount > job.errors.length ? ` (the first ${job.errors.length.toLocaleString('en-US')} of ${job.errorCount.toLocaleString('en-US')})` : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Line</th>
-              <th scope="col">Field</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {job.errors.map((e, i) => (
-              <tr key={`${e.file}:${e.line}:${e.field ?? ''}:${i}`}>
-                <td>{e.file}</td>
-                <td>{e.line}</td>
-                <td>{e.field || '—'}</td>
-                <td>{e.reason}</td>
+        <TableScroll>
+          <table className="table">
+            <caption>
+              Row problems{job.errorCount > job.errors.length ? ` (the first ${job.errors.length.toLocaleString('en-US')} of ${job.errorCount.toLocaleString('en-US')})` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Line</th>
+                <th scope="col">Field</th>
+                <th scope="col">Problem</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {job.errors.map((e, i) => (
+                <tr key={`${e.file}:${e.line}:${e.field ?? ''}:${i}`}>
+                  <td>{e.file}</td>
+                  <td>{e.line}</td>
+                  <td>{e.field || '—'}</td>
+                  <td>{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </>
   );

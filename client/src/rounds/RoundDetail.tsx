@@ -15,6 +15,7 @@ import { formatDateTime, plural } from '../format';
 import { reserveGroupLabels, roundStatusLabels } from '../labels';
 import { RoundPlacements } from './RoundPlacements';
 import { RoundStatistics } from './RoundStatistics';
+import { TableScroll } from '../components/TableScroll';
 
 export const roundsHref = '#/rounds';
 /** How often a running round is asked for its progress. */
@@ -153,27 +154,29 @@ function RoundOpportunities({ round }: { round: MatchRound }) {
   return (
     <section className="card" aria-labelledby="round-opps-heading">
       <h2 id="round-opps-heading">Opportunities ({round.opportunities.length})</h2>
-      <table className="table">
-        <caption className="visually-hidden">Opportunities in this round</caption>
-        <thead>
-          <tr>
-            <th scope="col">Opportunity</th>
-            <th scope="col">Employer</th>
-            <th scope="col">Seats</th>
-            <th scope="col">Applicants</th>
-          </tr>
-        </thead>
-        <tbody>
-          {round.opportunities.map((o) => (
-            <tr key={o.opportunityId}>
-              <th scope="row">{o.title}</th>
-              <td>{o.employerName}</td>
-              <td>{o.seats}</td>
-              <td>{o.applicants}</td>
+      <TableScroll>
+        <table className="table">
+          <caption className="visually-hidden">Opportunities in this round</caption>
+          <thead>
+            <tr>
+              <th scope="col">Opportunity</th>
+              <th scope="col">Employer</th>
+              <th scope="col">Seats</th>
+              <th scope="col">Applicants</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {round.opportunities.map((o) => (
+              <tr key={o.opportunityId}>
+                <th scope="row">{o.title}</th>
+                <td>{o.employerName}</td>
+                <td>{o.seats}</td>
+                <td>{o.applicants}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

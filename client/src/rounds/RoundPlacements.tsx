@@ -4,6 +4,7 @@ import { useResource } from '../api/useResource';
 import { ordinal } from '../components/ranking';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Loading } from '../components/Loading';
+import { TableScroll } from '../components/TableScroll';
 
 const firstRows = 50;
 
@@ -20,27 +21,29 @@ export function RoundPlacements({ round }: { round: MatchRound }) {
       {placements.status === 'loading' && !placements.data ? <Loading>Loading placements…</Loading> : null}
       {placements.status === 'ready' && items.length === 0 ? <p className="muted">No placements: no student was matched.</p> : null}
       {items.length > 0 ? (
-        <table className="table">
-          <caption className="visually-hidden">{round.status === 'published' ? 'Placements' : 'Proposed placements'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Opportunity</th>
-              <th scope="col">Student’s choice</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((p) => (
-              <tr key={p.placementId}>
-                <th scope="row">{p.studentName}</th>
-                <td>{p.opportunityTitle}</td>
-                <td>{ordinal(p.choiceRank)}</td>
-                <td>{p.status.charAt(0).toUpperCase() + p.status.slice(1)}</td>
+        <TableScroll>
+          <table className="table">
+            <caption className="visually-hidden">{round.status === 'published' ? 'Placements' : 'Proposed placements'}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Student</th>
+                <th scope="col">Opportunity</th>
+                <th scope="col">Student’s choice</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((p) => (
+                <tr key={p.placementId}>
+                  <th scope="row">{p.studentName}</th>
+                  <td>{p.opportunityTitle}</td>
+                  <td>{ordinal(p.choiceRank)}</td>
+                  <td>{p.status.charAt(0).toUpperCase() + p.status.slice(1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
       {items.length > shown.length ? (
         <div className="card__footer">

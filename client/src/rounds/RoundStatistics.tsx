@@ -1,6 +1,7 @@
 import type { MatchStatistics, SubgroupStatistics } from '@launchpath/contracts';
 import { percent } from '../format';
 import { subgroupLabel } from '../labels';
+import { TableScroll } from '../components/TableScroll';
 
 /** The round's results in figures, and by equity subgroup with small groups withheld. */
 export function RoundStatistics({ statistics }: { statistics: MatchStatistics }) {
@@ -44,32 +45,34 @@ function SubgroupTable({ rows }: { rows: readonly SubgroupStatistics[] }) {
   return (
     <>
       <h3>By student group</h3>
-      <table className="table">
-        <caption className="visually-hidden">Results by student group</caption>
-        <thead>
-          <tr>
-            <th scope="col">Group</th>
-            <th scope="col">Students</th>
-            <th scope="col">Matched</th>
-            <th scope="col">First choice</th>
-            <th scope="col">Top 3</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const cells = subgroupCells(row);
-            return (
-              <tr key={row.group} className={row.suppressed ? 'row--suppressed' : undefined}>
-                <th scope="row">{subgroupLabel(row.group)}</th>
-                <td>{cells.students}</td>
-                <td>{cells.matched}</td>
-                <td>{cells.first}</td>
-                <td>{cells.topThree}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll>
+        <table className="table">
+          <caption className="visually-hidden">Results by student group</caption>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              <th scope="col">Students</th>
+              <th scope="col">Matched</th>
+              <th scope="col">First choice</th>
+              <th scope="col">Top 3</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const cells = subgroupCells(row);
+              return (
+                <tr key={row.group} className={row.suppressed ? 'row--suppressed' : undefined}>
+                  <th scope="row">{subgroupLabel(row.group)}</th>
+                  <td>{cells.students}</td>
+                  <td>{cells.matched}</td>
+                  <td>{cells.first}</td>
+                  <td>{cells.topThree}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       <p className="field__hint">Groups with fewer than 10 students are withheld to protect student privacy.</p>
     </>
   );

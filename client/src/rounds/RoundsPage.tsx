@@ -7,6 +7,7 @@ import { formatDateTime } from '../format';
 import { roundStatusLabels } from '../labels';
 import { CreateRoundForm } from './CreateRoundForm';
 import { RoundDetail, roundsHref } from './RoundDetail';
+import { TableScroll } from '../components/TableScroll';
 
 /** Whether the caller runs this round: curation at the round's region or district (a hint; the API decides). */
 export function managesRound(me: CurrentCaller, round: Pick<MatchRound, 'organizationId'>): boolean {
@@ -44,35 +45,37 @@ function RoundList({ canOpen }: { canOpen: boolean }) {
         {rounds.status === 'loading' ? <Loading>Loading match rounds…</Loading> : null}
         {rounds.status === 'ready' && items.length === 0 ? <p className="muted">No match rounds yet.</p> : null}
         {items.length > 0 ? (
-          <table className="table">
-            <caption className="visually-hidden">Match rounds, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Round</th>
-                <th scope="col">Status</th>
-                <th scope="col">Opportunities</th>
-                <th scope="col">Students with choices</th>
-                <th scope="col">Matched</th>
-                <th scope="col">Opened</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <a href={`${roundsHref}/${r.id}`}>{r.name}</a>
-                  </th>
-                  <td>
-                    <span className={`tag tag--round-${r.status}`}>{roundStatusLabels[r.status]}</span>
-                  </td>
-                  <td>{r.opportunities.length}</td>
-                  <td>{r.studentsWithChoices}</td>
-                  <td>{r.statistics ? `${r.statistics.matched} of ${r.statistics.students}` : '—'}</td>
-                  <td>{formatDateTime(r.createdAt)}</td>
+          <TableScroll>
+            <table className="table">
+              <caption className="visually-hidden">Match rounds, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Round</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Opportunities</th>
+                  <th scope="col">Students with choices</th>
+                  <th scope="col">Matched</th>
+                  <th scope="col">Opened</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <a href={`${roundsHref}/${r.id}`}>{r.name}</a>
+                    </th>
+                    <td>
+                      <span className={`tag tag--round-${r.status}`}>{roundStatusLabels[r.status]}</span>
+                    </td>
+                    <td>{r.opportunities.length}</td>
+                    <td>{r.studentsWithChoices}</td>
+                    <td>{r.statistics ? `${r.statistics.matched} of ${r.statistics.students}` : '—'}</td>
+                    <td>{formatDateTime(r.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : null}
       </section>
     </>
