@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Features.ApiKeys;
 using LaunchPath.Api.Features.Auth;
 using LaunchPath.Api.Features.Classes;
@@ -13,6 +14,7 @@ using LaunchPath.Api.Features.Placements;
 using LaunchPath.Api.Features.Roster;
 using LaunchPath.Api.Features.Users;
 using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Demo;
 using LaunchPath.Api.Infrastructure.Hosting;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
@@ -91,7 +93,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddHostedService<IdempotencyCleanup>();
 builder.Services.AddSingleton<MatchRoundQueue>();
 builder.Services.AddHostedService<MatchRoundWorker>();
-builder.Services.AddSingleton<PasswordHasher<SignIn.Account>>();
+builder.Services.AddSingleton<PasswordHasher<Accounts.Account>>();
 builder.Services.AddLaunchPathSecurity(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 DapperTypeHandlers.Register();

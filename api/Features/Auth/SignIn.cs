@@ -1,5 +1,6 @@
 using Dapper;
 using FluentValidation;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
@@ -23,16 +24,13 @@ public static class SignIn
         }
     }
 
-    /// <summary>The shape PasswordHasher is keyed on; LaunchPath's hashes do not depend on the user object.</summary>
-    public sealed class Account;
-
-    public sealed class Handler(Db db, TokenIssuer tokens, PasswordHasher<Account> hasher) : IRequestHandler<Command, Result<AccessToken>>, ISqlSource
+    public sealed class Handler(Db db, TokenIssuer tokens, PasswordHasher<Accounts.Account> hasher) : IRequestHandler<Command, Result<AccessToken>>, ISqlSource
     {
         private const string Select = "SELECT id, password_hash, disabled FROM users WHERE email_normalized = @Email";
         private const string Rehash = "UPDATE users SET password_hash = @Hash WHERE id = @Id";
 
         // Verified when the account does not exist, so that a wrong email takes as long as a wrong password.
-        private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString()));
+        private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Accounts.Account>().HashPassword(new Accounts.Account(), Guid.NewGuid().ToString()));
 
         public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, Rehash];
 
@@ -40,9 +38,9 @@ public static class SignIn
         {
             await using var connection = await db.OpenAsync(cancellationToken);
             var user = await connection.QuerySingleOrDefaultAsync<Row>(
-                new CommandDefinition(Select, new { Email = Normalize(command.Body.Email) }, cancellationToken: cancellationToken));
+                new CommandDefinition(Select, new { Email = Accounts.Normalize(command.Body.Email) }, cancellationToken: cancellationToken));
 
-            var verdict = hasher.VerifyHashedPassword(new Account(), user?.PasswordHash ?? DummyHash.Value, command.Body.Password);
+            var verdict = hasher.VerifyHashedPassword(new Accounts.Account(), user?.PasswordHash ?? DummyHash.Value, command.Body.Password);
             if (user?.PasswordHash is null || user.Disabled || verdict == PasswordVerificationResult.Failed)
             {
                 return WrongCredentials;
@@ -51,7 +49,7 @@ public static class SignIn
             if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
             {
                 await connection.ExecuteAsync(new CommandDefinition(Rehash,
-                    new { user.Id, Hash = hasher.HashPassword(new Account(), command.Body.Password) }, cancellationToken: cancellationToken));
+                    new { user.Id, Hash = hasher.HashPassword(new Accounts.Account(), command.Body.Password) }, cancellationToken: cancellationToken));
             }
 
             var (token, expiresAt) = tokens.Issue(user.Id);
@@ -67,8 +65,6 @@ public static class SignIn
             public bool Disabled { get; set; }
         }
     }
-
-    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
         group.MapPost("/token", async (SignInRequest body, IMediator mediator, CancellationToken ct) =>

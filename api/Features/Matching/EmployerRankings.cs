@@ -2,7 +2,6 @@ using Dapper;
 using FluentValidation;
 using System.Security.Cryptography;
 using LaunchPath.Api.Domain;
-using LaunchPath.Api.Features.Opportunities;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;

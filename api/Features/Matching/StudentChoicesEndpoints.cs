@@ -1,7 +1,6 @@
 using Dapper;
 using FluentValidation;
-using LaunchPath.Api.Features.Opportunities;
-using LaunchPath.Api.Features.People;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;

@@ -1,7 +1,6 @@
 using Dapper;
 using FluentValidation;
-using LaunchPath.Api.Features.Auth;
-using LaunchPath.Api.Features.Users;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
@@ -27,18 +26,11 @@ public static class CreateStudentAccount
         }
     }
 
-    public sealed class Handler(Db db, TimeProvider clock, PasswordHasher<SignIn.Account> hasher) : IRequestHandler<Command, Result<StudentAccount>>, ISqlSource
+    public sealed class Handler(Db db, TimeProvider clock, PasswordHasher<Accounts.Account> hasher) : IRequestHandler<Command, Result<StudentAccount>>, ISqlSource
     {
-        private const string SelectDuplicate =
-            "SELECT COUNT(*) FROM users WHERE email_normalized = @EmailNormalized OR (@ExternalSubject IS NOT NULL AND external_subject = @ExternalSubject)";
-
-        private const string InsertUser =
-            "INSERT INTO users (id, email, email_normalized, display_name, password_hash, external_subject, is_platform_admin, disabled, version, created_at, updated_at) " +
-            "VALUES (@Id, @Email, @EmailNormalized, @DisplayName, @PasswordHash, @ExternalSubject, 0, 0, 1, @Now, @Now)";
-
         private const string Link = "UPDATE people SET user_id = @UserId WHERE id = @StudentId AND user_id IS NULL";
 
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectDuplicate, InsertUser, Link, .. StudentAccess.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Link, .. Accounts.Statements, .. StudentAccess.Statements];
 
         public async ValueTask<Result<StudentAccount>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -65,44 +57,23 @@ public static class CreateStudentAccount
                 return Error.Validation("email", "The student has no email on record; send one.");
             }
 
-            var externalSubject = AddressColumns.Normalize(command.Body.ExternalSubject);
-            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectDuplicate,
-                    new { EmailNormalized = SignIn.Normalize(email), ExternalSubject = externalSubject }, cancellationToken: cancellationToken)) > 0)
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var created = await Accounts.CreateAsync(connection, transaction, db.Dialect, hasher,
+                new Accounts.NewAccount(email, $"{student.PreferredName ?? student.GivenName} {student.FamilyName}", command.Body.Password,
+                    AddressColumns.Normalize(command.Body.ExternalSubject), student.SchoolId, Role.Student), clock.GetUtcNow(), cancellationToken);
+            if (!created.IsSuccess)
             {
-                return Error.Conflict("An account with this email or external subject already exists.");
+                return created.Error!;
             }
 
-            var userId = Guid.CreateVersion7();
-            var now = clock.GetUtcNow();
-            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            // Conditional: of two concurrent requests for one student, only one links its account; the other rolls back.
+            if (await connection.ExecuteAsync(new CommandDefinition(Link, new { UserId = created.Value, command.StudentId }, transaction, cancellationToken: cancellationToken)) == 0)
             {
-                await connection.ExecuteAsync(new CommandDefinition(InsertUser, new
-                {
-                    Id = userId,
-                    Email = email,
-                    EmailNormalized = SignIn.Normalize(email),
-                    DisplayName = $"{student.PreferredName ?? student.GivenName} {student.FamilyName}",
-                    PasswordHash = command.Body.Password is null ? null : hasher.HashPassword(new SignIn.Account(), command.Body.Password),
-                    ExternalSubject = externalSubject,
-                    Now = now,
-                }, transaction, cancellationToken: cancellationToken));
-                await connection.ExecuteAsync(new CommandDefinition(CreateUser.Handler.InsertMembership, new
-                {
-                    Id = Guid.CreateVersion7(),
-                    UserId = userId,
-                    OrganizationId = student.SchoolId,
-                    Role = DbEnum.ToText(Role.Student),
-                    Now = now,
-                }, transaction, cancellationToken: cancellationToken));
-                if (await connection.ExecuteAsync(new CommandDefinition(Link, new { UserId = userId, command.StudentId }, transaction, cancellationToken: cancellationToken)) == 0)
-                {
-                    return Error.Conflict("This student already has an account.");
-                }
-
-                await transaction.CommitAsync(cancellationToken);
+                return Error.Conflict("This student already has an account.");
             }
 
-            return new StudentAccount { UserId = userId.ToString("D"), StudentId = command.StudentId.ToString("D"), Email = email };
+            await transaction.CommitAsync(cancellationToken);
+            return new StudentAccount { UserId = created.Value.ToString("D"), StudentId = command.StudentId.ToString("D"), Email = email };
         }
     }
 

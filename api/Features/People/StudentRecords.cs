@@ -1,5 +1,5 @@
 using Dapper;
-using LaunchPath.Api.Features.Placements;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
@@ -21,8 +21,6 @@ public static class StudentRecords
     public sealed record Export(Caller Caller, Guid StudentId) : IRequest<Result<StudentRecordsExport>>;
 
     public sealed record Erase(Caller Caller, Guid StudentId) : IRequest<Result<bool>>;
-
-    private const string SelectPlacementIds = "SELECT id FROM placements WHERE student_id = @Id ORDER BY created_at, id";
 
     private const string SelectDisclosures =
         "SELECT o.name AS disclosed_to, d.fields, d.basis, d.context, d.at FROM disclosures d JOIN organizations o ON o.id = d.disclosed_to_org WHERE d.student_id = @Id ORDER BY d.at";
@@ -63,7 +61,7 @@ public static class StudentRecords
     public sealed class Handler(Db db, TimeProvider clock, IMediator mediator) : IRequestHandler<Export, Result<StudentRecordsExport>>, IRequestHandler<Erase, Result<bool>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectPlacementIds, SelectDisclosures, SelectSoleGuardians, SelectUser, DeleteGuardian, DeleteMemberships, AnonymiseUser, Audit, .. Erasure, .. StudentAccess.Statements];
+            [SelectDisclosures, SelectSoleGuardians, SelectUser, DeleteGuardian, DeleteMemberships, AnonymiseUser, Audit, .. Erasure, .. StudentAccess.Statements, .. PlacementRecord.Statements, .. PlacementEvidence.Statements];
 
         public async ValueTask<Result<StudentRecordsExport>> Handle(Export query, CancellationToken cancellationToken)
         {
@@ -78,14 +76,15 @@ public static class StudentRecords
             var placements = new List<Placement>();
             var evaluations = new List<Evaluation>();
             var reflections = new List<Reflection>();
-            foreach (var id in await connection.QueryAsync<Guid>(new CommandDefinition(SelectPlacementIds, new { Id = query.StudentId }, cancellationToken: cancellationToken)))
+            var now = clock.GetUtcNow();
+            foreach (var placement in await PlacementRecord.OfStudentAsync(connection, query.Caller, query.StudentId, cancellationToken))
             {
-                placements.Add((await mediator.Send(new GetPlacements.Query(query.Caller, id), cancellationToken)).Value!);
-                evaluations.AddRange((await mediator.Send(new Evaluations.ListEvaluations(query.Caller, id), cancellationToken)).Value!);
-                reflections.AddRange((await mediator.Send(new Evaluations.ListReflections(query.Caller, id), cancellationToken)).Value ?? []);
+                placements.Add(await placement.ToContractAsync(connection, query.Caller, now, cancellationToken));
+                evaluations.AddRange(await PlacementEvidence.EvaluationsAsync(connection, placement.Id, cancellationToken));
+                reflections.AddRange(await PlacementEvidence.ReflectionsAsync(connection, placement.Id, cancellationToken));
             }
 
-            var hours = await Hours.OfStudentAsync(connection, query.StudentId, cancellationToken);
+            var hours = await PlacementEvidence.HoursOfStudentAsync(connection, query.StudentId, cancellationToken);
             var disclosures = await connection.QueryAsync<DisclosureRow>(new CommandDefinition(SelectDisclosures, new { Id = query.StudentId }, cancellationToken: cancellationToken));
             return new StudentRecordsExport
             {
@@ -96,7 +95,7 @@ public static class StudentRecords
                 Evaluations = evaluations,
                 Reflections = reflections,
                 Disclosures = disclosures.Select(d => new DisclosureRecord { DisclosedTo = d.DisclosedTo, Fields = d.Fields, Basis = d.Basis, Context = d.Context, At = d.At }).ToList(),
-                ExportedAt = clock.GetUtcNow(),
+                ExportedAt = now,
             };
         }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using FluentValidation;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
@@ -101,16 +102,8 @@ public static class Evaluations
         "INSERT INTO evaluations (id, placement_id, kind, rubric_name, ratings, average_level, comments, evaluator_id, evaluator_name, submitted_at) " +
         "VALUES (@Id, @PlacementId, @Kind, @RubricName, @Ratings, @Average, @Comments, @UserId, @Name, @Now)";
 
-    private const string SelectEvaluations =
-        "SELECT id, placement_id, kind, rubric_name, ratings, average_level, comments, evaluator_name, submitted_at FROM evaluations WHERE placement_id = @Id " +
-        "ORDER BY CASE kind WHEN 'midpoint' THEN 0 ELSE 1 END, submitted_at";
-
     private const string InsertReflection =
         "INSERT INTO reflections (id, placement_id, student_id, text, rating, class_id, created_at) VALUES (@Id, @PlacementId, @StudentId, @Text, @Rating, @ClassId, @Now)";
-
-    private const string SelectReflections =
-        "SELECT r.id, r.placement_id, r.text, r.rating, r.class_id, cl.title AS class_title, r.created_at FROM reflections r LEFT JOIN classes cl ON cl.id = r.class_id " +
-        "WHERE r.placement_id = @Id ORDER BY r.created_at, r.id";
 
     private const string InsertRubric = "INSERT INTO rubrics (region_id, definition, version, updated_at) VALUES (@RegionId, @Definition, @Version, @Now)";
 
@@ -122,7 +115,7 @@ public static class Evaluations
         IRequestHandler<Reflect, Result<Reflection>>, IRequestHandler<ListReflections, Result<List<Reflection>>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectRubric, InsertRubric, UpdateRubric, InsertEvaluation, SelectEvaluations, InsertReflection, SelectReflections, .. PlacementRecord.Statements];
+            [SelectRubric, InsertRubric, UpdateRubric, InsertEvaluation, InsertReflection, .. PlacementRecord.Statements];
 
         public async ValueTask<Result<Rubric>> Handle(GetRubric query, CancellationToken cancellationToken)
         {
@@ -207,7 +200,7 @@ public static class Evaluations
                 return Error.Conflict($"The {DbEnum.ToText(command.Body.Kind)} evaluation was already submitted.");
             }
 
-            return (await EvaluationsAsync(connection, placement.Id, cancellationToken)).Single(e => e.Id == id.ToString("D"));
+            return (await PlacementEvidence.EvaluationsAsync(connection, placement.Id, cancellationToken)).Single(e => e.Id == id.ToString("D"));
         }
 
         public async ValueTask<Result<List<Evaluation>>> Handle(ListEvaluations query, CancellationToken cancellationToken)
@@ -215,7 +208,7 @@ public static class Evaluations
             await using var connection = await db.OpenAsync(cancellationToken);
             return await PlacementRecord.FindVisibleAsync(connection, query.Caller, query.PlacementId, cancellationToken) is null
                 ? Error.NotFound($"Placement {query.PlacementId}")
-                : await EvaluationsAsync(connection, query.PlacementId, cancellationToken);
+                : await PlacementEvidence.EvaluationsAsync(connection, query.PlacementId, cancellationToken);
         }
 
         public async ValueTask<Result<Reflection>> Handle(Reflect command, CancellationToken cancellationToken)
@@ -248,7 +241,7 @@ public static class Evaluations
             {
                 Id = id, PlacementId = placement.Id, placement.StudentId, Text = command.Body.Text.Trim(), command.Body.Rating, ClassId = classId, Now = clock.GetUtcNow(),
             }, cancellationToken: cancellationToken));
-            return (await ReflectionsAsync(connection, placement.Id, cancellationToken)).Single(r => r.Id == id.ToString("D"));
+            return (await PlacementEvidence.ReflectionsAsync(connection, placement.Id, cancellationToken)).Single(r => r.Id == id.ToString("D"));
         }
 
         public async ValueTask<Result<List<Reflection>>> Handle(ListReflections query, CancellationToken cancellationToken)
@@ -260,7 +253,7 @@ public static class Evaluations
                 return Error.NotFound($"Placement {query.PlacementId}");
             }
 
-            return await ReflectionsAsync(connection, placement.Id, cancellationToken);
+            return await PlacementEvidence.ReflectionsAsync(connection, placement.Id, cancellationToken);
         }
 
         private static async Task<Rubric> RubricAsync(DbConnection connection, Guid regionId, CancellationToken cancellationToken)
@@ -269,24 +262,6 @@ public static class Evaluations
                 new CommandDefinition(SelectRubric, new { RegionId = regionId }, cancellationToken: cancellationToken));
             return stored is { } row ? DbJson.Read(row.Definition, Default) with { Version = row.Version } : Default;
         }
-
-        private static async Task<List<Evaluation>> EvaluationsAsync(DbConnection connection, Guid placementId, CancellationToken cancellationToken) =>
-            (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(SelectEvaluations, new { Id = placementId }, cancellationToken: cancellationToken)))
-            .Select(r => new Evaluation
-            {
-                Id = r.Id.ToString("D"), PlacementId = r.PlacementId.ToString("D"), Kind = DbEnum.Parse<EvaluationKind>(r.Kind), RubricName = r.RubricName,
-                Ratings = DbJson.Read<List<CriterionRating>>(r.Ratings, []), AverageLevel = r.AverageLevel, Comments = r.Comments, EvaluatorName = r.EvaluatorName,
-                SubmittedAt = r.SubmittedAt,
-            }).ToList();
-
-        private static async Task<List<Reflection>> ReflectionsAsync(DbConnection connection, Guid placementId, CancellationToken cancellationToken) =>
-            (await connection.QueryAsync<ReflectionRow>(new CommandDefinition(SelectReflections, new { Id = placementId }, cancellationToken: cancellationToken)))
-            .Select(r => new Reflection
-            {
-                Id = r.Id.ToString("D"), PlacementId = r.PlacementId.ToString("D"), Text = r.Text, Rating = r.Rating, ClassId = r.ClassId?.ToString("D"),
-                ClassTitle = r.ClassTitle, CreatedAt = r.CreatedAt,
-            })
-            .ToList();
     }
 
     public static void Map(IEndpointRouteBuilder api)
@@ -324,29 +299,5 @@ public static class Evaluations
                 (await mediator.Send(new ListReflections(caller, id), ct)).Match(list => TypedResults.Ok(list)))
             .RequireAuthorization().WithTags("Evaluations").WithName("listReflections").WithSummary("A placement's reflections (not shown to employers)")
             .Produces<List<Reflection>>().ProducesProblem(StatusCodes.Status404NotFound);
-    }
-
-    private sealed class EvaluationRow
-    {
-        public Guid Id { get; set; }
-        public Guid PlacementId { get; set; }
-        public string Kind { get; set; } = "";
-        public string RubricName { get; set; } = "";
-        public string Ratings { get; set; } = "[]";
-        public double? AverageLevel { get; set; }
-        public string? Comments { get; set; }
-        public string EvaluatorName { get; set; } = "";
-        public DateTimeOffset SubmittedAt { get; set; }
-    }
-
-    private sealed class ReflectionRow
-    {
-        public Guid Id { get; set; }
-        public Guid PlacementId { get; set; }
-        public string Text { get; set; } = "";
-        public int? Rating { get; set; }
-        public Guid? ClassId { get; set; }
-        public string? ClassTitle { get; set; }
-        public DateTimeOffset CreatedAt { get; set; }
     }
 }

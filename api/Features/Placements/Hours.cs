@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using FluentValidation;
-using LaunchPath.Api.Features.People;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
@@ -61,11 +61,9 @@ public static class Hours
         }
     }
 
-    private const string Columns = "id, placement_id, work_date, start_time, minutes, activity, status, reason, decided_at, version";
-    private const string SelectEntry = "SELECT " + Columns + " FROM hours_entries WHERE id = @Id";
-    private const string SelectForStudent = "SELECT " + Columns + " FROM hours_entries WHERE student_id = @Id ORDER BY work_date, id";
+    private const string SelectEntry = "SELECT " + PlacementEvidence.HoursColumns + " FROM hours_entries WHERE id = @Id";
 
-    private const string SelectForPlacement = "SELECT " + Columns + " FROM hours_entries WHERE placement_id = @Id ORDER BY work_date, start_time, id";
+    private const string SelectForPlacement = "SELECT " + PlacementEvidence.HoursColumns + " FROM hours_entries WHERE placement_id = @Id ORDER BY work_date, start_time, id";
 
     private const string SelectOthers =
         "SELECT work_date, start_time, minutes FROM hours_entries WHERE student_id = @StudentId AND status <> 'rejected' AND id <> @Except " +
@@ -105,7 +103,7 @@ public static class Hours
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
         [
-            SelectEntry, SelectForStudent, SelectForPlacement, SelectOthers, Insert, Update, Delete, Decision, StudentTotals, InsertLink, SelectLink, UseLinkOnce,
+            SelectEntry, SelectForPlacement, SelectOthers, Insert, Update, Delete, Decision, StudentTotals, InsertLink, SelectLink, UseLinkOnce,
             .. PlacementRecord.Statements, .. StudentAccess.Statements,
         ];
 
@@ -204,7 +202,7 @@ public static class Hours
                 return Error.NotFound($"Placement {query.PlacementId}");
             }
 
-            var entries = (await connection.QueryAsync<Row>(new CommandDefinition(SelectForPlacement, new { Id = query.PlacementId }, cancellationToken: cancellationToken)))
+            var entries = (await connection.QueryAsync<PlacementEvidence.HoursRow>(new CommandDefinition(SelectForPlacement, new { Id = query.PlacementId }, cancellationToken: cancellationToken)))
                 .Select(r => r.ToContract()).ToList();
             return new HoursLog
             {
@@ -262,7 +260,7 @@ public static class Hours
             }
 
             var employer = (await Authorize.FindOrgAsync(connection, placement!.EmployerId, cancellationToken))!.Ref;
-            if (!command.Caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite) && !Opportunities.OpportunityAccess.CanWrite(command.Caller, employer))
+            if (!command.Caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite) && !OpportunityAccess.CanWrite(command.Caller, employer))
             {
                 return Error.Forbidden("The school or the employer's admin sends approval links.");
             }
@@ -349,15 +347,15 @@ public static class Hours
                 others.Select(o => new ChildLaborRules.Entry(o.WorkDate, TimeOnly.ParseExact(o.StartTime, "HH:mm", CultureInfo.InvariantCulture), o.Minutes)));
         }
 
-        private static async Task<(Row? Entry, PlacementRecord? Placement, Error? Error)> FindAsync(DbConnection connection, Caller caller, Guid entryId, CancellationToken cancellationToken)
+        private static async Task<(PlacementEvidence.HoursRow? Entry, PlacementRecord? Placement, Error? Error)> FindAsync(DbConnection connection, Caller caller, Guid entryId, CancellationToken cancellationToken)
         {
-            var entry = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(SelectEntry, new { Id = entryId }, cancellationToken: cancellationToken));
+            var entry = await connection.QuerySingleOrDefaultAsync<PlacementEvidence.HoursRow>(new CommandDefinition(SelectEntry, new { Id = entryId }, cancellationToken: cancellationToken));
             var placement = entry is null ? null : await PlacementRecord.FindVisibleAsync(connection, caller, entry.PlacementId, cancellationToken);
             return placement is null ? (null, null, Error.NotFound($"Hours entry {entryId}")) : (entry, placement, null);
         }
 
         private static async Task<HoursEntry> EntryAsync(DbConnection connection, Guid id, CancellationToken cancellationToken) =>
-            (await connection.QuerySingleAsync<Row>(new CommandDefinition(SelectEntry, new { Id = id }, cancellationToken: cancellationToken))).ToContract();
+            (await connection.QuerySingleAsync<PlacementEvidence.HoursRow>(new CommandDefinition(SelectEntry, new { Id = id }, cancellationToken: cancellationToken))).ToContract();
 
         private async Task<(LinkRow? Link, Error? Error)> LinkAsync(DbConnection connection, string token, CancellationToken cancellationToken)
         {
@@ -391,10 +389,6 @@ public static class Hours
 
         private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
     }
-
-    /// <summary>All of a student's entries (for a records request).</summary>
-    internal static async Task<List<HoursEntry>> OfStudentAsync(System.Data.Common.DbConnection connection, Guid studentId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<Row>(new CommandDefinition(SelectForStudent, new { Id = studentId }, cancellationToken: cancellationToken))).Select(r => r.ToContract()).ToList();
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -445,26 +439,6 @@ public static class Hours
             .WithSummary("Approve or reject through a one-time link (works once)")
             .Produces<LinkedHoursEntry>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status410Gone);
-    }
-
-    private sealed class Row
-    {
-        public Guid Id { get; set; }
-        public Guid PlacementId { get; set; }
-        public DateOnly WorkDate { get; set; }
-        public string StartTime { get; set; } = "";
-        public int Minutes { get; set; }
-        public string Activity { get; set; } = "";
-        public string Status { get; set; } = "";
-        public string? Reason { get; set; }
-        public DateTimeOffset? DecidedAt { get; set; }
-        public int Version { get; set; }
-
-        public HoursEntry ToContract() => new()
-        {
-            Id = Id.ToString("D"), PlacementId = PlacementId.ToString("D"), Date = WorkDate, Start = StartTime, Minutes = Minutes, Activity = Activity,
-            Status = DbEnum.Parse<HoursStatus>(Status), Reason = Reason, Locked = Status == "approved", DecidedAt = DecidedAt, Version = Version,
-        };
     }
 
     private sealed class OtherRow

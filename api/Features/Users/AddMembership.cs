@@ -1,5 +1,6 @@
 using Dapper;
 using FluentValidation;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
@@ -24,9 +25,7 @@ public static class AddMembership
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<UserSummary>>, ISqlSource
     {
-        private const string SelectExisting = "SELECT COUNT(*) FROM memberships WHERE user_id = @UserId AND organization_id = @OrganizationId AND role = @Role";
-
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectExisting, CreateUser.Handler.InsertMembership, .. UserRecord.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. Accounts.Statements, .. UserRecord.Statements];
 
         public async ValueTask<Result<UserSummary>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -54,15 +53,11 @@ public static class AddMembership
                 return CreateUser.RoleNotHeldThere(body.Role, org.Ref.Type);
             }
 
-            var parameters = new { command.UserId, OrganizationId = org.Ref.Id, Role = DbEnum.ToText(body.Role) };
-            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectExisting, parameters, cancellationToken: cancellationToken)) > 0)
+            if (!await Accounts.AddMembershipAsync(connection, db.Dialect, command.UserId, org.Ref.Id, body.Role, clock.GetUtcNow(), cancellationToken))
             {
                 return Error.Conflict("The user already holds this role at this organization.");
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(CreateUser.Handler.InsertMembership,
-                new { Id = Guid.CreateVersion7(), parameters.UserId, parameters.OrganizationId, parameters.Role, Now = clock.GetUtcNow() },
-                cancellationToken: cancellationToken));
             return (await UserRecord.LoadAsync(connection, [command.UserId], scope, cancellationToken)).Single();
         }
     }

@@ -1,6 +1,6 @@
 using Dapper;
 using FluentValidation;
-using LaunchPath.Api.Features.Auth;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
@@ -28,19 +28,9 @@ public static class CreateUser
         }
     }
 
-    public sealed class Handler(Db db, TimeProvider clock, PasswordHasher<SignIn.Account> hasher) : IRequestHandler<Command, Result<UserSummary>>, ISqlSource
+    public sealed class Handler(Db db, TimeProvider clock, PasswordHasher<Accounts.Account> hasher) : IRequestHandler<Command, Result<UserSummary>>, ISqlSource
     {
-        private const string SelectDuplicate =
-            "SELECT COUNT(*) FROM users WHERE email_normalized = @EmailNormalized OR (@ExternalSubject IS NOT NULL AND external_subject = @ExternalSubject)";
-
-        private const string InsertUser =
-            "INSERT INTO users (id, email, email_normalized, display_name, password_hash, external_subject, is_platform_admin, disabled, version, created_at, updated_at) " +
-            "VALUES (@Id, @Email, @EmailNormalized, @DisplayName, @PasswordHash, @ExternalSubject, 0, 0, 1, @Now, @Now)";
-
-        internal const string InsertMembership =
-            "INSERT INTO memberships (id, user_id, organization_id, role, created_at) VALUES (@Id, @UserId, @OrganizationId, @Role, @Now)";
-
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectDuplicate, InsertUser, InsertMembership, .. UserRecord.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. Accounts.Statements, .. UserRecord.Statements];
 
         public async ValueTask<Result<UserSummary>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -62,45 +52,16 @@ public static class CreateUser
                 return RoleNotHeldThere(body.Role, org.Ref.Type);
             }
 
-            var externalSubject = string.IsNullOrWhiteSpace(body.ExternalSubject) ? null : body.ExternalSubject.Trim();
-            var emailNormalized = SignIn.Normalize(body.Email);
-            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectDuplicate,
-                    new { EmailNormalized = emailNormalized, ExternalSubject = externalSubject }, cancellationToken: cancellationToken)) > 0)
-            {
-                return Error.Conflict("An account with this email or external subject already exists.");
-            }
-
-            var id = Guid.CreateVersion7();
-            var now = clock.GetUtcNow();
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            try
+            var created = await Accounts.CreateAsync(connection, transaction, db.Dialect, hasher,
+                new Accounts.NewAccount(body.Email, body.DisplayName, body.Password, body.ExternalSubject, org.Ref.Id, body.Role), clock.GetUtcNow(), cancellationToken);
+            if (!created.IsSuccess)
             {
-                await connection.ExecuteAsync(new CommandDefinition(InsertUser, new
-                {
-                    Id = id,
-                    Email = body.Email.Trim(),
-                    EmailNormalized = emailNormalized,
-                    DisplayName = body.DisplayName.Trim(),
-                    PasswordHash = body.Password is null ? null : hasher.HashPassword(new SignIn.Account(), body.Password),
-                    ExternalSubject = externalSubject,
-                    Now = now,
-                }, transaction, cancellationToken: cancellationToken));
-                await connection.ExecuteAsync(new CommandDefinition(InsertMembership, new
-                {
-                    Id = Guid.CreateVersion7(),
-                    UserId = id,
-                    OrganizationId = org.Ref.Id,
-                    Role = DbEnum.ToText(body.Role),
-                    Now = now,
-                }, transaction, cancellationToken: cancellationToken));
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (System.Data.Common.DbException exception) when (db.Dialect.IsUniqueViolation(exception))
-            {
-                return Error.Conflict("An account with this email or external subject already exists.");
+                return created.Error!;
             }
 
-            return (await UserRecord.LoadAsync(connection, [id], caller.Scope(Permission.UsersManage), cancellationToken)).Single();
+            await transaction.CommitAsync(cancellationToken);
+            return (await UserRecord.LoadAsync(connection, [created.Value], caller.Scope(Permission.UsersManage), cancellationToken)).Single();
         }
     }
 

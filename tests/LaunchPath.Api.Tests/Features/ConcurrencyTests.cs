@@ -17,7 +17,7 @@ namespace LaunchPath.Api.Tests.Features;
 
 /// <summary>
 /// Rules that must hold when requests race, proven with real parallel requests against the real database: one open
-/// placement per student and opportunity, and one match run at a time.
+/// placement per student and opportunity, one account per email, and one match run at a time.
 /// </summary>
 public sealed class ConcurrencyTests : IDisposable
 {
@@ -50,6 +50,36 @@ public sealed class ConcurrencyTests : IDisposable
             (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM placements WHERE student_id = @Id", new { Id = Guid.Parse(student.Id) }))
                 .Should().Be(1, "trial {0}: the database holds one placement", trial);
         }
+    }
+
+    [Fact]
+    public async Task Ten_students_given_accounts_with_one_email_at_once_make_one_account_and_nine_conflicts()
+    {
+        var world = await _actors.World();
+        var coordinator = await _actors.As(Role.SchoolCoordinator, world.One.SchoolA.Id);
+        var students = new List<Student>();
+        for (var i = 0; i < 10; i++)
+        {
+            students.Add(await (await coordinator.PostJson("/api/v1/students", new StudentRecordFields
+            {
+                SchoolId = world.One.SchoolA.Id, GivenName = "Rae", FamilyName = $"Twin{i}", Grade = 11,
+            })).Read<Student>(HttpStatusCode.Created));
+        }
+
+        var email = $"shared{Guid.NewGuid():N}@students.example.test";
+        var next = -1;
+        var answered = await Race(students.Count, () => coordinator.PostJson($"/api/v1/students/{students[Interlocked.Increment(ref next)].Id}/account",
+            new CreateStudentAccountRequest { Email = email, Password = Actors.Password }));
+
+        answered.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1, "one account signs in with the email");
+        foreach (var refused in answered.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await refused.ShouldBeProblem(HttpStatusCode.Conflict, "the others are told it exists (the unique index decides, not a 500)");
+        }
+
+        await using var connection = await _factory.Services.GetRequiredService<Db>().OpenAsync(CancellationToken.None);
+        (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM people WHERE user_id IS NOT NULL AND family_name LIKE 'Twin%'"))
+            .Should().Be(1, "only the winner's record is linked to an account");
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
@@ -8,9 +7,9 @@ using LaunchPath.Contracts.Opportunities;
 using LaunchPath.Contracts.Organizations;
 using LaunchPath.Contracts.Placements;
 
-namespace LaunchPath.Api.Features.Placements;
+namespace LaunchPath.Api.Domain;
 
-/// <summary>A placement row with what its views need from the student, opportunity and organizations. Shared by the area.</summary>
+/// <summary>A placement row with what its views need from the student, opportunity and organizations: who may see it, and its wire shape (with the FERPA disclosure an employer's view writes).</summary>
 internal sealed class PlacementRecord
 {
     public const string Columns =
@@ -36,7 +35,7 @@ internal sealed class PlacementRecord
     private const string SelectAgreement = "SELECT terms, version FROM agreements WHERE placement_id = @Id";
     private const string SelectAcknowledgements = "SELECT party, name, via, at FROM acknowledgements WHERE placement_id = @Id ORDER BY at";
 
-    public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql), EnrolledInClass, .. Disclosures.Statements];
+    public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql), SelectOfStudent(VisibleSql(Caller.Anonymous).Sql), EnrolledInClass, .. Disclosures.Statements];
 
     public Guid Id { get; set; }
     public string Status { get; set; } = "";
@@ -101,6 +100,16 @@ internal sealed class PlacementRecord
     }
 
     private static string SelectVisible(string visible) => $"SELECT {Columns} FROM {From} WHERE pl.id = @Id AND {visible}";
+
+    private static string SelectOfStudent(string visible) => $"SELECT {Columns} FROM {From} WHERE pl.student_id = @StudentId AND {visible} ORDER BY pl.created_at, pl.id";
+
+    /// <summary>The placements of one student the caller may see, oldest first.</summary>
+    public static async Task<List<PlacementRecord>> OfStudentAsync(DbConnection connection, Caller caller, Guid studentId, CancellationToken cancellationToken)
+    {
+        var (visible, parameters) = VisibleSql(caller);
+        parameters.Add("StudentId", studentId);
+        return (await connection.QueryAsync<PlacementRecord>(new CommandDefinition(SelectOfStudent(visible), parameters, cancellationToken: cancellationToken))).ToList();
+    }
 
     public static async Task<PlacementRecord?> FindVisibleAsync(DbConnection connection, Caller caller, Guid id, CancellationToken cancellationToken)
     {

@@ -1,7 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using LaunchPath.Api.Features.Opportunities;
-using LaunchPath.Api.Features.People;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Matching;
 using LaunchPath.Api.Infrastructure.Security;
@@ -10,7 +8,7 @@ using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Opportunities;
 using LaunchPath.Contracts.People;
 
-namespace LaunchPath.Api.Features.Matching;
+namespace LaunchPath.Api.Domain;
 
 /// <summary>Loads what the matching engine needs from the database: student facts, opportunity facts, seats left, settings.</summary>
 internal static class MatchingFacts

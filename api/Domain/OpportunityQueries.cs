@@ -3,7 +3,7 @@ using Dapper;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Opportunities;
 
-namespace LaunchPath.Api.Features.Opportunities;
+namespace LaunchPath.Api.Domain;
 
 /// <summary>Loading opportunities the caller may see; shared by the area's slices.</summary>
 internal static class OpportunityQueries

@@ -4,7 +4,7 @@ using LaunchPath.Contracts.Common;
 using LaunchPath.Contracts.Opportunities;
 using LaunchPath.Contracts.People;
 
-namespace LaunchPath.Api.Features.People;
+namespace LaunchPath.Api.Domain;
 
 /// <summary>A student: the people row, the profile row and the school's name. Shared by the area's slices.</summary>
 internal sealed class StudentRecord

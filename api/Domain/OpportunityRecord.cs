@@ -4,7 +4,7 @@ using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Contracts.Common;
 using LaunchPath.Contracts.Opportunities;
 
-namespace LaunchPath.Api.Features.Opportunities;
+namespace LaunchPath.Api.Domain;
 
 /// <summary>The opportunities row, its audience, and the one mapping to and from the wire. Shared by the area's slices.</summary>
 internal sealed class OpportunityRecord

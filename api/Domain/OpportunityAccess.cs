@@ -7,7 +7,7 @@ using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Opportunities;
 using LaunchPath.Contracts.Organizations;
 
-namespace LaunchPath.Api.Features.Opportunities;
+namespace LaunchPath.Api.Domain;
 
 /// <summary>
 /// Who sees, writes and curates an opportunity.

@@ -3,7 +3,7 @@ using Dapper;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 
-namespace LaunchPath.Api.Features.People;
+namespace LaunchPath.Api.Domain;
 
 /// <summary>
 /// Who sees a student: staff whose PeopleRead reaches the student's school (school, district or region staff), the
