@@ -127,16 +127,17 @@ app.UseSerilogRequestLogging(options => Logging.Configure(options, app.Services)
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimitsMiddleware>();
-app.UseAuthentication();
-app.UseRateLimiter();
-app.UseAuthorization();
-app.UseMiddleware<IdempotencyMiddleware>();
-
+// The development API browser is public; everything after authorization needs a caller unless it says otherwise.
 if (app.Environment.IsDevelopment())
 {
     app.UseSwagger();
     app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.yaml", "LaunchPath API v1"));
 }
+
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();
 // Every operation's arguments are checked before its handler runs: no null array members, dates in range.

@@ -4,7 +4,7 @@ public static class ApiKeysEndpoints
 {
     public static IEndpointRouteBuilder MapApiKeys(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("ApiKeys").RequireAuthorization();
+        var group = app.MapGroup("/api/v1").WithTags("ApiKeys");
         CreateApiKey.Map(group);
         ListApiKeys.Map(group);
         RevokeApiKey.Map(group);

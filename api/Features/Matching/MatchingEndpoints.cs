@@ -4,11 +4,11 @@ public static class MatchingEndpoints
 {
     public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Matching").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").WithTags("Matching");
         MatchingSettingsEndpoints.Map(api);
         Recommendations.Map(api);
 
-        var rounds = app.MapGroup("/api/v1/match-rounds").WithTags("MatchRounds").RequireAuthorization();
+        var rounds = app.MapGroup("/api/v1/match-rounds").WithTags("MatchRounds");
         GetMatchRound.Map(rounds);
         CreateMatchRound.Map(rounds);
         StudentChoicesEndpoints.Map(rounds);

@@ -4,7 +4,7 @@ public static class OpportunitiesEndpoints
 {
     public static IEndpointRouteBuilder MapOpportunities(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/opportunities").WithTags("Opportunities").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/opportunities").WithTags("Opportunities");
         SearchOpportunities.Map(group);
         CreateOpportunity.Map(group);
         GetOpportunity.Map(group);

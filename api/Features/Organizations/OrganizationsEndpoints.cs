@@ -4,7 +4,7 @@ public static class OrganizationsEndpoints
 {
     public static IEndpointRouteBuilder MapOrganizations(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/organizations").WithTags("Organizations").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/organizations").WithTags("Organizations");
         ListOrganizations.Map(group);
         CreateOrganization.Map(group);
         GetOrganization.Map(group);

@@ -394,38 +394,38 @@ public static class Hours
     {
         api.MapPost("/placements/{id:guid}/hours", async (Guid id, LogHoursRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Log(caller, id, body), ct)).Match(entry => TypedResults.Created($"/api/v1/hours/{entry.Id}", entry)))
-            .Validate<LogHoursRequest>().RequireAuthorization().WithTags("Hours").WithName("logHours")
+            .Validate<LogHoursRequest>().WithTags("Hours").WithName("logHours")
             .WithSummary("Log hours on an active placement (child-labor rules for 14–15-year-olds apply)")
             .Produces<HoursEntry>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/placements/{id:guid}/hours", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ForPlacement(caller, id), ct)).Match(log => TypedResults.Ok(log)))
-            .RequireAuthorization().WithTags("Hours").WithName("listHours").WithSummary("A placement's hours and totals")
+            .WithTags("Hours").WithName("listHours").WithSummary("A placement's hours and totals")
             .Produces<HoursLog>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/students/{id:guid}/hours", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ForStudent(caller, id), ct)).Match(hours => TypedResults.Ok(hours)))
-            .RequireAuthorization().WithTags("Hours").WithName("getStudentHours").WithSummary("A student's hours by placement")
+            .WithTags("Hours").WithName("getStudentHours").WithSummary("A student's hours by placement")
             .Produces<StudentHours>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/hours/{id:guid}", async (Guid id, LogHoursRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Edit(caller, id, body), ct)).Match(entry => TypedResults.Ok(entry)))
-            .Validate<LogHoursRequest>().RequireAuthorization().WithTags("Hours").WithName("editHours")
+            .Validate<LogHoursRequest>().WithTags("Hours").WithName("editHours")
             .WithSummary("Correct a submitted or rejected entry (resubmits it)")
             .Produces<HoursEntry>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapDelete("/hours/{id:guid}", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Remove(caller, id), ct)).Match(_ => TypedResults.NoContent()))
-            .RequireAuthorization().WithTags("Hours").WithName("deleteHours").WithSummary("Delete an entry that is not approved")
+            .WithTags("Hours").WithName("deleteHours").WithSummary("Delete an entry that is not approved")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/hours/{id:guid}/decision", async (Guid id, HoursDecisionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Decide(caller, id, body), ct)).Match(entry => TypedResults.Ok(entry)))
-            .Validate<HoursDecisionRequest>().RequireAuthorization().WithTags("Hours").WithName("decideHours")
+            .Validate<HoursDecisionRequest>().WithTags("Hours").WithName("decideHours")
             .WithSummary("The supervisor approves (locks) or rejects (with a reason) an entry")
             .Produces<HoursEntry>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/hours/{id:guid}/link", async (Guid id, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new IssueLink(caller, id, $"{request.Scheme}://{request.Host}"), ct)).Match(link => TypedResults.Created($"/api/v1/links/{link.Token}/hours", link)))
-            .RequireAuthorization().WithTags("Hours").WithName("createHoursLink")
+            .WithTags("Hours").WithName("createHoursLink")
             .WithSummary("A one-time link for a supervisor without an account to decide an entry")
             .Produces<ActionLink>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

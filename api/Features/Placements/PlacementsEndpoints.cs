@@ -4,7 +4,7 @@ public static class PlacementsEndpoints
 {
     public static IEndpointRouteBuilder MapPlacements(this IEndpointRouteBuilder app)
     {
-        var placements = app.MapGroup("/api/v1/placements").WithTags("Placements").RequireAuthorization();
+        var placements = app.MapGroup("/api/v1/placements").WithTags("Placements");
         GetPlacements.Map(placements);
         CreatePlacement.Map(placements);
         TransitionPlacement.Map(placements);

@@ -4,7 +4,7 @@ public static class UsersEndpoints
 {
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/users").WithTags("Users");
         ListUsers.Map(group);
         CreateUser.Map(group);
         AddMembership.Map(group);

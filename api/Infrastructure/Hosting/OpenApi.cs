@@ -61,13 +61,13 @@ public static class OpenApi
         return services;
     }
 
-    /// <summary>Marks endpoints that need a caller with both schemes and documents their 401.</summary>
+    /// <summary>Marks every endpoint that needs a caller (all but AllowAnonymous ones: the fallback policy) with both schemes and documents its 401.</summary>
     private sealed class SecurityFilter : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-            if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
+            if (metadata.OfType<IAllowAnonymous>().Any())
             {
                 return;
             }

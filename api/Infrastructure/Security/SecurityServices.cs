@@ -92,8 +92,9 @@ public static class SecurityServices
             });
         }
 
-        services.AddAuthorization(authorization =>
-            authorization.FallbackPolicy = null); // endpoints opt in with RequireAuthorization(); health and sign-in stay open
+        // Secure by default: every endpoint needs a signed-in caller (a token or an API key) unless it says AllowAnonymous
+        // (health, sign-in, one-time links); AnonymousEndpointsTests lists those and fails when one is added unnamed.
+        services.AddAuthorization(authorization => authorization.FallbackPolicy = authorization.DefaultPolicy);
 
         services.AddLaunchPathRateLimits(configuration);
         return services;

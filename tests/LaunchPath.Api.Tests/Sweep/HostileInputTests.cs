@@ -174,7 +174,7 @@ public sealed class HostileInputTests(SweepApi api) : IClassFixture<SweepApi>
         forged.Should().NotContain("\r").And.NotContain("\n").And.Contain("\\r\\nFORGED");
 
         api.Logs.Clear();
-        var failure = await api.Client().GetAsync(ApiFactory.ThrowPath);
+        var failure = await api.Admin().GetAsync(ApiFactory.ThrowPath);
         await failure.ShouldBeProblem(HttpStatusCode.InternalServerError);
         (await failure.Content.ReadAsStringAsync()).Should().NotContain("secret");
         api.Logs.Events.Should().Contain(e => e.Level == LogEventLevel.Error && e.Exception != null, "a real failure is logged as an error, with its exception");
