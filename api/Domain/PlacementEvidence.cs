@@ -25,10 +25,10 @@ internal static class PlacementEvidence
 
     public static IEnumerable<string> Statements => [SelectHoursOfStudent, SelectEvaluations, SelectReflections];
 
-    /// <summary>All of a student's hours entries, oldest first.</summary>
+    /// <summary>All of a student's hours entries, oldest first (for a records export: no actions).</summary>
     public static async Task<List<HoursEntry>> HoursOfStudentAsync(DbConnection connection, Guid studentId, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<HoursRow>(new CommandDefinition(SelectHoursOfStudent, new { Id = studentId }, cancellationToken: cancellationToken)))
-        .Select(r => r.ToContract()).ToList();
+        .Select(r => r.ToContract([])).ToList();
 
     /// <summary>A placement's evaluations: midpoint first, then final.</summary>
     public static async Task<List<Evaluation>> EvaluationsAsync(DbConnection connection, Guid placementId, CancellationToken cancellationToken) =>
@@ -64,11 +64,15 @@ internal static class PlacementEvidence
         public DateTimeOffset? DecidedAt { get; set; }
         public int Version { get; set; }
 
-        public HoursEntry ToContract() => new()
+        public HoursEntry ToContract(IReadOnlyList<HoursAction> allowed) => new()
         {
             Id = Id.ToString("D"), PlacementId = PlacementId.ToString("D"), Date = WorkDate, Start = StartTime, Minutes = Minutes, Activity = Activity,
-            Status = DbEnum.Parse<HoursStatus>(Status), Reason = Reason, Locked = Status == "approved", DecidedAt = DecidedAt, Version = Version,
+            Status = DbEnum.Parse<HoursStatus>(Status), Reason = Reason, Locked = Status == "approved", DecidedAt = DecidedAt, AllowedActions = allowed,
+            Version = Version,
         };
+
+        /// <summary>The entry as <paramref name="part"/> sees it; no actions without a part (a one-time link's view).</summary>
+        public HoursEntry ToContract(PlacementRules.Part? part) => ToContract(part is null ? [] : PlacementRules.HoursActions(part, Status));
     }
 
     private sealed class EvaluationRow

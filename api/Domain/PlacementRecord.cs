@@ -15,7 +15,7 @@ internal sealed class PlacementRecord
     public const string Columns =
         "pl.id, pl.status, pl.source, pl.student_id, p.given_name, p.preferred_name, p.family_name, p.email AS student_email, p.user_id AS student_user_id, " +
         "p.region_id, sp.grade, sp.birth_date, pl.school_id, s.name AS school_name, pl.district_id, pl.opportunity_id, op.title AS opportunity_title, pl.employer_id, " +
-        "e.name AS employer_name, pl.stage, pl.note, pl.decision_reason, pl.expires_on, pl.credit_earned, pl.credential_earned, pl.completed_at, pl.version, " +
+        "e.name AS employer_name, e.region_id AS employer_region_id, pl.stage, pl.note, pl.decision_reason, pl.expires_on, pl.credit_earned, pl.credential_earned, pl.completed_at, pl.version, " +
         "pl.created_at, pl.updated_at, pl.class_id, cl.title AS class_title, co.title AS course_title";
 
     public const string From =
@@ -35,7 +35,7 @@ internal sealed class PlacementRecord
     private const string SelectAgreement = "SELECT terms, version FROM agreements WHERE placement_id = @Id";
     private const string SelectAcknowledgements = "SELECT party, name, via, at FROM acknowledgements WHERE placement_id = @Id ORDER BY at";
 
-    public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql), SelectOfStudent(VisibleSql(Caller.Anonymous).Sql), EnrolledInClass, .. Disclosures.Statements];
+    public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql), SelectOfStudent(VisibleSql(Caller.Anonymous).Sql), EnrolledInClass, .. Disclosures.Statements, .. PlacementRules.Statements];
 
     public Guid Id { get; set; }
     public string Status { get; set; } = "";
@@ -56,6 +56,7 @@ internal sealed class PlacementRecord
     public string OpportunityTitle { get; set; } = "";
     public Guid EmployerId { get; set; }
     public string EmployerName { get; set; } = "";
+    public Guid EmployerRegionId { get; set; }
     public string Stage { get; set; } = "";
     public string? Note { get; set; }
     public string? DecisionReason { get; set; }
@@ -73,6 +74,8 @@ internal sealed class PlacementRecord
     public PlacementStatus PlacementStatus => DbEnum.Parse<PlacementStatus>(Status);
 
     public OrgRef School => new(SchoolId, OrganizationType.School, RegionId, DistrictId);
+
+    public OrgRef Employer => new(EmployerId, OrganizationType.Employer, EmployerRegionId, null);
 
     /// <summary>An approval lapses when the placement is not active by its expiry date.</summary>
     public bool IsExpired(DateOnly today) =>
@@ -148,6 +151,9 @@ internal sealed class PlacementRecord
         }
 
         var approved = PlacementStatus is PlacementStatus.Approved or PlacementStatus.AgreementPending or PlacementStatus.Active or PlacementStatus.Completed;
+        var part = await PlacementRules.PartOfAsync(connection, caller, this, cancellationToken,
+            askGuardian: PlacementStatus is PlacementStatus.Approved or PlacementStatus.AgreementPending);
+        var allowed = PlacementRules.Allowed(part, this, agreement, today);
         var placement = new Placement
         {
             Id = Id.ToString("D"),
@@ -175,6 +181,8 @@ internal sealed class PlacementRecord
             CredentialEarned = CredentialEarned,
             CompletedAt = CompletedAt,
             Agreement = agreement,
+            AllowedActions = allowed.Actions,
+            AcknowledgeAs = allowed.AcknowledgeAs,
             Version = Version,
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,

@@ -90,7 +90,7 @@ describe('One-time link pages', () => {
   const linkedHours = {
     studentFirstName: 'Ana',
     opportunityTitle: 'Lab intern',
-    entry: { id: 'h1', placementId: 'p1', date: '2027-02-10', start: '15:30', minutes: 60, activity: 'Filing', status: 'submitted' as const, locked: false, version: 1 },
+    entry: { id: 'h1', placementId: 'p1', date: '2027-02-10', start: '15:30', minutes: 60, activity: 'Filing', status: 'submitted' as const, locked: false, allowedActions: [], version: 1 },
     expiresAt: '2027-02-24T00:00:00Z',
   };
 

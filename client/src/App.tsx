@@ -90,7 +90,7 @@ const pages: readonly Page[] = [
     href: '#/placements',
     label: 'Placements',
     visible: (me) => isStudent(me) || employerStaff(me) || can(me, 'peopleRead'),
-    render: (me, path) => <PlacementsPage me={me} path={path} />,
+    render: (_me, path) => <PlacementsPage path={path} />,
   },
   { href: '#/outcomes', label: 'Outcomes', visible: (me) => can(me, 'outcomesRead') && !isStudent(me), render: (me) => <OutcomesPage me={me} /> },
   { href: '#/users', label: 'Users', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <UsersPage me={me} /> },

@@ -78,16 +78,13 @@ public static class Agreements
 
     private const string SelectLink = "SELECT id, placement_id, party, expires_at, used_at FROM action_links WHERE token_hash = @TokenHash AND purpose = 'acknowledge'";
     private const string UseLinkOnce = "UPDATE action_links SET used_at = @Now WHERE id = @Id AND used_at IS NULL";
-    private const string SelectGuardianOfUser =
-        "SELECT COUNT(*) FROM guardianships g JOIN people gp ON gp.id = g.guardian_id WHERE g.student_id = @StudentId AND gp.user_id = @UserId";
-
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Write, Result<Placement>>, IRequestHandler<Acknowledge, Result<Placement>>,
         IRequestHandler<IssueLink, Result<ActionLink>>, IRequestHandler<ReadLink, Result<LinkedAgreement>>, IRequestHandler<UseLink, Result<LinkedAgreement>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
         [
             SelectVersion, SelectTerms, InsertAgreement, UpdateAgreement, ClearAcknowledgements, ToPending, InsertAcknowledgement, SelectParties, Activate, InsertLink, SelectLink,
-            UseLinkOnce, SelectGuardianOfUser, .. PlacementRecord.Statements,
+            UseLinkOnce, .. PlacementRecord.Statements,
         ];
 
         public async ValueTask<Result<Placement>> Handle(Write command, CancellationToken cancellationToken)
@@ -100,13 +97,13 @@ public static class Agreements
             }
 
             // Permission before state: a caller who may not write the agreement learns nothing from a 409.
-            var employer = (await Authorize.FindOrgAsync(connection, placement.EmployerId, cancellationToken))!.Ref;
-            if (!command.Caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite) && !OpportunityAccess.CanWrite(command.Caller, employer))
+            var part = await PlacementRules.PartOfAsync(connection, command.Caller, placement, cancellationToken, askGuardian: false);
+            if (!PlacementRules.MayTake(PlacementAction.WriteAgreement, part))
             {
                 return Error.Forbidden("The school or the employer writes the training agreement.");
             }
 
-            if (OpenForAgreement(placement) is { } closed)
+            if (PlacementRules.AgreementClosed(placement, Today) is { } closed)
             {
                 return closed;
             }
@@ -135,21 +132,14 @@ public static class Agreements
             }
 
             var caller = command.Caller;
-            var employer = (await Authorize.FindOrgAsync(connection, placement.EmployerId, cancellationToken))!.Ref;
-            var mayAct = command.Party switch
-            {
-                AgreementParty.Student => placement.StudentUserId is not null && placement.StudentUserId == caller.UserId,
-                AgreementParty.Guardian => caller.UserId is not null && await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectGuardianOfUser,
-                    new { placement.StudentId, caller.UserId }, cancellationToken: cancellationToken)) > 0,
-                AgreementParty.Supervisor => caller.UserId is not null && caller.Grants.Any(g => g.Organization.Id == employer.Id),
-                _ => caller.UserId is not null && caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite),
-            };
-            if (!mayAct)
+            var part = await PlacementRules.PartOfAsync(connection, caller, placement, cancellationToken, askGuardian: command.Party == AgreementParty.Guardian);
+            // A coordinator acknowledges as a person: an API key holding the school's permissions cannot.
+            if (!PlacementRules.MayActAs(command.Party, part) || caller.UserId is null)
             {
                 return Error.Forbidden($"You cannot acknowledge as the {DbEnum.ToText(command.Party)}.");
             }
 
-            if (OpenForAgreement(placement) is { } closed)
+            if (PlacementRules.AgreementClosed(placement, Today) is { } closed)
             {
                 return closed;
             }
@@ -167,12 +157,13 @@ public static class Agreements
                 return Error.NotFound($"Placement {command.Id}");
             }
 
-            if (!command.Caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite))
+            var part = await PlacementRules.PartOfAsync(connection, command.Caller, placement, cancellationToken, askGuardian: false);
+            if (!PlacementRules.MayTake(PlacementAction.CreateLink, part))
             {
                 return Error.Forbidden("The school issues acknowledgement links.");
             }
 
-            if (OpenForAgreement(placement) is { } closed)
+            if (PlacementRules.AgreementClosed(placement, Today) is { } closed)
             {
                 return closed;
             }
@@ -235,19 +226,6 @@ public static class Agreements
         private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         private static readonly Error UsedOrExpired = new(ErrorKind.Gone, "Link no longer valid", "This link was already used or has expired. Ask the school for a new one.");
-
-        /// <summary>Agreements are made once the school approved the placement and before it is active; checked after permission.</summary>
-        private Error? OpenForAgreement(PlacementRecord placement)
-        {
-            if (placement.IsExpired(Today))
-            {
-                return Error.Conflict($"The approval expired on {placement.ExpiresOn:yyyy-MM-dd}; the school must approve the placement again.");
-            }
-
-            return placement.PlacementStatus is not (PlacementStatus.Approved or PlacementStatus.AgreementPending)
-                ? Error.Conflict($"The placement is {placement.Status}; agreements are made after the school approves it and before it is active.")
-                : null;
-        }
 
         /// <summary>Records one party's acknowledgement of the current version and activates the placement when all are in.</summary>
         private async Task<Error?> RecordAsync(DbConnection connection, PlacementRecord placement, AgreementParty party, string name, string via, Guid? userId, CancellationToken cancellationToken)

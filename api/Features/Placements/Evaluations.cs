@@ -162,7 +162,7 @@ public static class Evaluations
                 return Error.NotFound($"Placement {command.PlacementId}");
             }
 
-            if (command.Caller.UserId is null || !command.Caller.Grants.Any(g => g.Organization.Id == placement.EmployerId))
+            if (!PlacementRules.MayTake(PlacementAction.Evaluate, await PlacementRules.PartOfAsync(connection, command.Caller, placement, cancellationToken, askGuardian: false)))
             {
                 return Error.Forbidden("The employer's staff evaluate the student.");
             }
@@ -220,7 +220,7 @@ public static class Evaluations
                 return Error.NotFound($"Placement {command.PlacementId}");
             }
 
-            if (placement.StudentUserId is null || placement.StudentUserId != command.Caller.UserId)
+            if (!PlacementRules.MayTake(PlacementAction.Reflect, await PlacementRules.PartOfAsync(connection, command.Caller, placement, cancellationToken, askGuardian: false)))
             {
                 return Error.Forbidden("Reflections are written by the student.");
             }

@@ -118,9 +118,10 @@ public static class Hours
                 return Error.NotFound($"Placement {command.PlacementId}");
             }
 
-            if (CheckLogger(command.Caller, placement) is { } denied)
+            var part = await PlacementRules.PartOfAsync(connection, command.Caller, placement, cancellationToken, askGuardian: false);
+            if (!PlacementRules.MayTake(PlacementAction.LogHours, part))
             {
-                return denied;
+                return LoggerOnly;
             }
 
             if (placement.PlacementStatus != PlacementStatus.Active)
@@ -139,7 +140,7 @@ public static class Hours
                 Id = id, PlacementId = placement.Id, placement.StudentId, command.Body.Date, command.Body.Start, command.Body.Minutes,
                 Activity = command.Body.Activity.Trim(), Now = clock.GetUtcNow(),
             }, cancellationToken: cancellationToken));
-            return await EntryAsync(connection, id, cancellationToken);
+            return await EntryAsync(connection, id, part, cancellationToken);
         }
 
         public async ValueTask<Result<HoursEntry>> Handle(Edit command, CancellationToken cancellationToken)
@@ -151,9 +152,10 @@ public static class Hours
                 return error;
             }
 
-            if (CheckLogger(command.Caller, placement!) is { } denied)
+            var part = await PlacementRules.PartOfAsync(connection, command.Caller, placement!, cancellationToken, askGuardian: false);
+            if (!PlacementRules.MayTake(PlacementAction.LogHours, part))
             {
-                return denied;
+                return LoggerOnly;
             }
 
             if (entry!.Status == "approved")
@@ -174,7 +176,7 @@ public static class Hours
                 return Locked;
             }
 
-            return await EntryAsync(connection, entry.Id, cancellationToken);
+            return await EntryAsync(connection, entry.Id, part, cancellationToken);
         }
 
         public async ValueTask<Result<bool>> Handle(Remove command, CancellationToken cancellationToken)
@@ -186,9 +188,10 @@ public static class Hours
                 return error;
             }
 
-            if (CheckLogger(command.Caller, placement!) is { } denied)
+            var part = await PlacementRules.PartOfAsync(connection, command.Caller, placement!, cancellationToken, askGuardian: false);
+            if (!PlacementRules.MayTake(PlacementAction.LogHours, part))
             {
-                return denied;
+                return LoggerOnly;
             }
 
             return await connection.ExecuteAsync(new CommandDefinition(Delete, new { entry!.Id }, cancellationToken: cancellationToken)) == 0 ? Locked : true;
@@ -197,13 +200,15 @@ public static class Hours
         public async ValueTask<Result<HoursLog>> Handle(ForPlacement query, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            if (await PlacementRecord.FindVisibleAsync(connection, query.Caller, query.PlacementId, cancellationToken) is null)
+            var placement = await PlacementRecord.FindVisibleAsync(connection, query.Caller, query.PlacementId, cancellationToken);
+            if (placement is null)
             {
                 return Error.NotFound($"Placement {query.PlacementId}");
             }
 
+            var part = await PlacementRules.PartOfAsync(connection, query.Caller, placement, cancellationToken, askGuardian: false);
             var entries = (await connection.QueryAsync<PlacementEvidence.HoursRow>(new CommandDefinition(SelectForPlacement, new { Id = query.PlacementId }, cancellationToken: cancellationToken)))
-                .Select(r => r.ToContract()).ToList();
+                .Select(r => r.ToContract(part)).ToList();
             return new HoursLog
             {
                 PlacementId = query.PlacementId.ToString("D"),
@@ -242,12 +247,13 @@ public static class Hours
                 return error;
             }
 
-            if (command.Caller.UserId is null || !command.Caller.Grants.Any(g => g.Organization.Id == placement!.EmployerId))
+            var part = await PlacementRules.PartOfAsync(connection, command.Caller, placement!, cancellationToken, askGuardian: false);
+            if (!PlacementRules.MayDecideHours(part))
             {
                 return Error.Forbidden("The employer's supervisor approves or rejects hours.");
             }
 
-            return await DecideAsync(connection, entry!.Id, command.Body, command.Caller.UserId, command.Caller.DisplayName, cancellationToken);
+            return await DecideAsync(connection, entry!.Id, command.Body, command.Caller.UserId, command.Caller.DisplayName, part, cancellationToken);
         }
 
         public async ValueTask<Result<ActionLink>> Handle(IssueLink command, CancellationToken cancellationToken)
@@ -259,8 +265,7 @@ public static class Hours
                 return error;
             }
 
-            var employer = (await Authorize.FindOrgAsync(connection, placement!.EmployerId, cancellationToken))!.Ref;
-            if (!command.Caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite) && !OpportunityAccess.CanWrite(command.Caller, employer))
+            if (!PlacementRules.MaySendHoursLink(await PlacementRules.PartOfAsync(connection, command.Caller, placement!, cancellationToken, askGuardian: false)))
             {
                 return Error.Forbidden("The school or the employer's admin sends approval links.");
             }
@@ -275,7 +280,7 @@ public static class Hours
             var expires = now + Agreements.LinkLifetime;
             await connection.ExecuteAsync(new CommandDefinition(InsertLink, new
             {
-                Id = Guid.CreateVersion7(), TokenHash = Hash(token), PlacementId = placement.Id, EntryId = entry.Id, ExpiresAt = expires, command.Caller.UserId, Now = now,
+                Id = Guid.CreateVersion7(), TokenHash = Hash(token), PlacementId = placement!.Id, EntryId = entry.Id, ExpiresAt = expires, command.Caller.UserId, Now = now,
             }, cancellationToken: cancellationToken));
             return new ActionLink { Token = token, Url = $"{command.BaseUrl.TrimEnd('/')}/hours/{token}", ExpiresAt = expires };
         }
@@ -306,11 +311,12 @@ public static class Hours
                 return UsedOrExpired;
             }
 
-            var decided = await DecideAsync(connection, link.HoursEntryId, command.Body, null, command.Body.Name.Trim(), cancellationToken);
+            var decided = await DecideAsync(connection, link.HoursEntryId, command.Body, null, command.Body.Name.Trim(), null, cancellationToken);
             return decided.IsSuccess ? await LinkedAsync(connection, link, clock.GetUtcNow(), cancellationToken) : decided.Error!;
         }
 
-        private async Task<Result<HoursEntry>> DecideAsync(DbConnection connection, Guid entryId, HoursDecisionRequest body, Guid? userId, string? name, CancellationToken cancellationToken)
+        private async Task<Result<HoursEntry>> DecideAsync(DbConnection connection, Guid entryId, HoursDecisionRequest body, Guid? userId, string? name, PlacementRules.Part? part,
+            CancellationToken cancellationToken)
         {
             var changed = await connection.ExecuteAsync(new CommandDefinition(Decision, new
             {
@@ -321,14 +327,11 @@ public static class Hours
                 Name = name,
                 Now = clock.GetUtcNow(),
             }, cancellationToken: cancellationToken));
-            return changed == 0 ? Error.Conflict("The entry was already decided.") : await EntryAsync(connection, entryId, cancellationToken);
+            return changed == 0 ? Error.Conflict("The entry was already decided.") : await EntryAsync(connection, entryId, part, cancellationToken);
         }
 
-        /// <summary>The student themself or school staff log hours.</summary>
-        private static Error? CheckLogger(Caller caller, PlacementRecord placement) =>
-            (placement.StudentUserId is not null && placement.StudentUserId == caller.UserId) || caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite)
-                ? null
-                : Error.Forbidden("The student (or school staff) logs hours.");
+        /// <summary>The student themself or school staff log hours (and correct or delete them).</summary>
+        private static readonly Error LoggerOnly = Error.Forbidden("The student (or school staff) logs hours.");
 
         private async Task<string?> RuleViolationAsync(DbConnection connection, PlacementRecord placement, LogHoursRequest body, Guid except, CancellationToken cancellationToken)
         {
@@ -354,8 +357,8 @@ public static class Hours
             return placement is null ? (null, null, Error.NotFound($"Hours entry {entryId}")) : (entry, placement, null);
         }
 
-        private static async Task<HoursEntry> EntryAsync(DbConnection connection, Guid id, CancellationToken cancellationToken) =>
-            (await connection.QuerySingleAsync<PlacementEvidence.HoursRow>(new CommandDefinition(SelectEntry, new { Id = id }, cancellationToken: cancellationToken))).ToContract();
+        private static async Task<HoursEntry> EntryAsync(DbConnection connection, Guid id, PlacementRules.Part? part, CancellationToken cancellationToken) =>
+            (await connection.QuerySingleAsync<PlacementEvidence.HoursRow>(new CommandDefinition(SelectEntry, new { Id = id }, cancellationToken: cancellationToken))).ToContract(part);
 
         private async Task<(LinkRow? Link, Error? Error)> LinkAsync(DbConnection connection, string token, CancellationToken cancellationToken)
         {
@@ -371,7 +374,7 @@ public static class Hours
 
         private static async Task<LinkedHoursEntry> LinkedAsync(DbConnection connection, LinkRow link, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            var entry = await EntryAsync(connection, link.HoursEntryId, cancellationToken);
+            var entry = await EntryAsync(connection, link.HoursEntryId, null, cancellationToken);
             var placement = (await PlacementRecord.FindVisibleAsync(connection, Caller.System, Guid.Parse(entry.PlacementId), cancellationToken))!;
             await placement.RecordLinkDisclosureAsync(connection, "hours approval link", now, cancellationToken);
             return new LinkedHoursEntry

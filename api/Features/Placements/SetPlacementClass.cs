@@ -39,8 +39,8 @@ public static class SetPlacementClass
                 return Error.NotFound($"Placement {command.Id}");
             }
 
-            var self = placement.StudentUserId is not null && placement.StudentUserId == command.Caller.UserId;
-            if (!self && !command.Caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite))
+            var part = await PlacementRules.PartOfAsync(connection, command.Caller, placement, cancellationToken, askGuardian: false);
+            if (!PlacementRules.MayTake(PlacementAction.ConnectClass, part))
             {
                 return Error.Forbidden("The student or the school's staff connect a placement to a class.");
             }

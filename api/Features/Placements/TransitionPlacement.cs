@@ -49,15 +49,6 @@ public static class TransitionPlacement
         }
     }
 
-    private static readonly Dictionary<Action, (PlacementStatus[] From, PlacementStatus To)> Moves = new()
-    {
-        [Action.Accept] = ([PlacementStatus.Requested], PlacementStatus.Accepted),
-        [Action.Decline] = ([PlacementStatus.Requested, PlacementStatus.Accepted], PlacementStatus.Declined),
-        [Action.Approve] = ([PlacementStatus.Accepted], PlacementStatus.Approved),
-        [Action.Withdraw] = ([PlacementStatus.Requested, PlacementStatus.Accepted, PlacementStatus.Approved, PlacementStatus.AgreementPending, PlacementStatus.Active], PlacementStatus.Withdrawn),
-        [Action.Complete] = ([PlacementStatus.Active], PlacementStatus.Completed),
-    };
-
     private const string Move =
         "UPDATE placements SET status = @To, decision_reason = COALESCE(@Reason, decision_reason), expires_on = COALESCE(@ExpiresOn, expires_on), " +
         "credit_earned = COALESCE(@Credit, credit_earned), credential_earned = COALESCE(@Credential, credential_earned), " +
@@ -77,27 +68,26 @@ public static class TransitionPlacement
                 return Error.NotFound($"Placement {command.Id}");
             }
 
-            var employer = (await Authorize.FindOrgAsync(connection, placement.EmployerId, cancellationToken))!.Ref;
-            var isEmployer = OpportunityAccess.CanWrite(caller, employer);
-            var isSchool = caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite);
-            var isStudent = placement.StudentUserId is not null && placement.StudentUserId == caller.UserId;
-            var allowed = command.Action switch
+            var action = command.Action switch
             {
-                Action.Accept or Action.Decline => isEmployer,
-                Action.Approve or Action.Complete => isSchool,
-                _ => isEmployer || isSchool || isStudent,
+                Action.Accept => PlacementAction.Accept,
+                Action.Decline => PlacementAction.Decline,
+                Action.Approve => PlacementAction.Approve,
+                Action.Complete => PlacementAction.Complete,
+                _ => PlacementAction.Withdraw,
             };
-            if (!allowed)
+            var part = await PlacementRules.PartOfAsync(connection, caller, placement, cancellationToken, askGuardian: false);
+            if (!PlacementRules.MayTake(action, part))
             {
-                return Error.Forbidden(command.Action switch
+                return Error.Forbidden(action switch
                 {
-                    Action.Accept or Action.Decline => "The employer accepts or declines.",
-                    Action.Approve or Action.Complete => "The school (a coordinator) approves and completes placements.",
+                    PlacementAction.Accept or PlacementAction.Decline => "The employer accepts or declines.",
+                    PlacementAction.Approve or PlacementAction.Complete => "The school (a coordinator) approves and completes placements.",
                     _ => "Only the student, the school or the employer can withdraw a placement.",
                 });
             }
 
-            var (from, to) = Moves[command.Action];
+            var (from, to) = PlacementRules.Moves[action];
             if (!from.Contains(placement.PlacementStatus))
             {
                 return Error.Conflict($"Cannot {DbEnum.ToText(command.Action)} a placement that is {placement.Status}.");

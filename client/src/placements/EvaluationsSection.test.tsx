@@ -1,15 +1,16 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CurrentCaller } from '@launchpath/contracts';
-import { fakeApi, member } from '../test/fakeApi';
+import { fakeApi } from '../test/fakeApi';
 import { opportunity, problemOf } from '../test/fixtures';
 import { evaluation, placement, rubric } from '../test/placementFixtures';
 import { renderWithApi } from '../test/render';
+import { apiSeenBy, readingStaffViewer, seenBy, studentViewer, supervisorViewer, type Viewer } from '../test/viewers';
 import { EvaluationsSection } from './EvaluationsSection';
 
-const supervisor = member({ role: 'supervisor', organizationType: 'employer', organizationName: 'Acme', organizationId: 'emp' }, ['opportunitiesRead']);
-const student: CurrentCaller = { ...member({ role: 'student', organizationType: 'school', organizationName: 'High' }, []), studentId: 's1' };
-const coordinator = member({ role: 'schoolCoordinator', organizationType: 'school', organizationName: 'High' }, ['peopleRead']);
+const supervisor = supervisorViewer;
+const student = studentViewer;
+/** School staff reading the placement (no actions of their own here). */
+const coordinator = readingStaffViewer;
 
 function apiWith(overrides: Parameters<typeof fakeApi>[0] = {}) {
   return fakeApi({
@@ -20,8 +21,8 @@ function apiWith(overrides: Parameters<typeof fakeApi>[0] = {}) {
   });
 }
 
-function renderSection(api: ReturnType<typeof fakeApi>, me: CurrentCaller) {
-  return renderWithApi(<EvaluationsSection me={me} placement={placement({ status: 'active' })} />, api);
+function renderSection(api: ReturnType<typeof fakeApi>, viewer: Viewer) {
+  return renderWithApi(<EvaluationsSection placement={seenBy(viewer, placement({ status: 'active' }))} />, apiSeenBy(viewer, api));
 }
 
 describe('EvaluationsSection', () => {

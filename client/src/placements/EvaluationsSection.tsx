@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { CurrentCaller, Evaluation, Placement, Rubric } from '@launchpath/contracts';
+import type { Evaluation, Placement, Rubric } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
 import { useResource } from '../api/useResource';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -8,14 +8,13 @@ import { Notice } from '../components/Notice';
 import { formatDate } from '../format';
 import { EvaluationForm } from './EvaluationForm';
 import { describeAverage, describeCriterion, describeLevel, evaluationKindLabels, remainingKinds } from './evaluations';
-import { sideOf } from './placements';
 import { TableScroll } from '../components/TableScroll';
 
 /**
  * The employer's evaluations of the student against the region's rubric (skills validated at work), for everyone who
  * sees the placement; the employer's staff submit the midpoint and the final one.
  */
-export function EvaluationsSection({ me, placement }: { me: CurrentCaller; placement: Placement }) {
+export function EvaluationsSection({ placement }: { placement: Placement }) {
   const api = useApi();
   const evaluations = useResource(`evaluations:${placement.id}`, (a, signal) => a.listEvaluations(placement.id, signal));
   // The rubric is the region's; a placement names its opportunity, whose region it is.
@@ -26,7 +25,7 @@ export function EvaluationsSection({ me, placement }: { me: CurrentCaller; place
   const [notice, setNotice] = useState<string>();
   const list = evaluations.data;
   const kinds = list ? remainingKinds(list) : [];
-  const canEvaluate = sideOf(me, placement) === 'employer' && kinds.length > 0;
+  const canEvaluate = placement.allowedActions.includes('evaluate') && kinds.length > 0;
 
   return (
     <section aria-labelledby="evaluations-heading">

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { ActionLink, HoursEntry, LogHoursRequest } from '@launchpath/contracts';
+import type { ActionLink, HoursAction, HoursEntry, LogHoursRequest } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
 import { fieldErrorsFor } from '../api/problems';
 import { useAction } from '../api/useAction';
@@ -12,19 +12,9 @@ import { HoursForm } from './HoursForm';
 import { draftOf, endOf, formatMinutes, hoursStatusLabels } from './hours';
 import { OneTimeLink } from './OneTimeLink';
 
-/** What the caller may do with an entry (the API still decides). */
-export interface EntryPermissions {
-  /** The student: correct or delete entries not yet approved. */
-  edit: boolean;
-  /** The employer's staff: approve or reject submitted entries. */
-  decide: boolean;
-  /** The employer's admin: issue a one-time link for a supervisor without an account. */
-  link: boolean;
-}
-
 interface Props {
+  /** The entry, with what the caller may do to it (its allowedActions): exactly those are offered. */
   entry: HoursEntry;
-  may: EntryPermissions;
   /** The entry as the API returned it after a change. */
   onChanged: (entry: HoursEntry, message: string) => void;
   onDeleted: (entry: HoursEntry, message: string) => void;
@@ -36,14 +26,14 @@ export function entryLabel(entry: HoursEntry): string {
 }
 
 /** One entry of hours: when, how long, what, its status; and the caller's actions on it. */
-export function HoursEntryItem({ entry, may, onChanged, onDeleted }: Props) {
+export function HoursEntryItem({ entry, onChanged, onDeleted }: Props) {
   const api = useApi();
   const [mode, setMode] = useState<'view' | 'edit' | 'reject' | 'confirmDelete'>('view');
   const { busy, error, run } = useAction();
   const [link, setLink] = useState<ActionLink>();
   const itemRef = useRef<HTMLLIElement>(null);
   const label = entryLabel(entry);
-  const open = !entry.locked;
+  const may = (action: HoursAction) => entry.allowedActions.includes(action);
   useFocusOnError(itemRef, error);
 
   if (mode === 'edit') {
@@ -73,38 +63,46 @@ export function HoursEntryItem({ entry, may, onChanged, onDeleted }: Props) {
       {entry.status === 'rejected' && entry.reason ? <p>Reason: {entry.reason}</p> : null}
       {error ? <ErrorBanner error={error} /> : null}
 
-      {may.edit && open ? (
+      {may('edit') || may('delete') ? (
         <div className="actions">
-          <button type="button" className="button button--secondary button--small" onClick={() => setMode('edit')}>
-            Edit<span className="visually-hidden"> the hours of {label}</span>
-          </button>
-          <button type="button" className="button button--danger-outline button--small" disabled={busy} onClick={() => setMode('confirmDelete')}>
-            Delete<span className="visually-hidden"> the hours of {label}</span>
-          </button>
+          {may('edit') ? (
+            <button type="button" className="button button--secondary button--small" onClick={() => setMode('edit')}>
+              Edit<span className="visually-hidden"> the hours of {label}</span>
+            </button>
+          ) : null}
+          {may('delete') ? (
+            <button type="button" className="button button--danger-outline button--small" disabled={busy} onClick={() => setMode('confirmDelete')}>
+              Delete<span className="visually-hidden"> the hours of {label}</span>
+            </button>
+          ) : null}
         </div>
       ) : null}
 
-      {may.decide && entry.status === 'submitted' && mode !== 'reject' ? (
+      {(may('decide') || may('createLink')) && mode !== 'reject' ? (
         <div className="actions">
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy}
-            onClick={() => void run(async () => onChanged(await api.decideHours(entry.id, { approve: true }), `Approved the hours of ${label}.`))}
-          >
-            Approve<span className="visually-hidden"> the hours of {label}</span>
-          </button>
-          <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => setMode('reject')}>
-            Reject…<span className="visually-hidden"> the hours of {label}</span>
-          </button>
-          {may.link ? (
+          {may('decide') ? (
+            <>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={busy}
+                onClick={() => void run(async () => onChanged(await api.decideHours(entry.id, { approve: true }), `Approved the hours of ${label}.`))}
+              >
+                Approve<span className="visually-hidden"> the hours of {label}</span>
+              </button>
+              <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => setMode('reject')}>
+                Reject…<span className="visually-hidden"> the hours of {label}</span>
+              </button>
+            </>
+          ) : null}
+          {may('createLink') ? (
             <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void run(async () => setLink(await api.createHoursLink(entry.id)))}>
               Create approval link<span className="visually-hidden"> for the hours of {label}</span>
             </button>
           ) : null}
         </div>
       ) : null}
-      {may.decide && entry.status === 'submitted' && mode === 'reject' ? (
+      {may('decide') && mode === 'reject' ? (
         <RejectForm
           label={label}
           busy={busy}
@@ -113,7 +111,7 @@ export function HoursEntryItem({ entry, may, onChanged, onDeleted }: Props) {
           onSubmit={(reason) => run(async () => onChanged(await api.decideHours(entry.id, { approve: false, reason }), `Rejected the hours of ${label}.`))}
         />
       ) : null}
-      {link && entry.status === 'submitted' ? <OneTimeLink link={link} /> : null}
+      {link && may('createLink') ? <OneTimeLink link={link} /> : null}
 
       <ConfirmDialog
         open={mode === 'confirmDelete'}

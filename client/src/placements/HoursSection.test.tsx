@@ -1,23 +1,20 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CurrentCaller } from '@launchpath/contracts';
-import { fakeApi, member } from '../test/fakeApi';
+import { fakeApi } from '../test/fakeApi';
 import { problemOf } from '../test/fixtures';
 import { hoursEntry, hoursLog, placement } from '../test/placementFixtures';
 import { renderWithApi } from '../test/render';
+import { apiSeenBy, employerAdminViewer, readingStaffViewer, seenBy, studentViewer, supervisorViewer, type Viewer } from '../test/viewers';
 import { HoursSection } from './HoursSection';
 
-const student: CurrentCaller = { ...member({ role: 'student', organizationType: 'school', organizationName: 'High' }, []), studentId: 's1' };
-const supervisor = member({ role: 'supervisor', organizationType: 'employer', organizationName: 'Acme', organizationId: 'emp' }, ['opportunitiesRead']);
-const employerAdmin = member({ role: 'employerAdmin', organizationType: 'employer', organizationName: 'Acme', organizationId: 'emp' }, [
-  'opportunitiesRead',
-  'opportunitiesWrite',
-]);
-const coordinator = member({ role: 'schoolCoordinator', organizationType: 'school', organizationName: 'High' }, ['peopleRead', 'peopleWrite']);
+const student = studentViewer;
+const supervisor = supervisorViewer;
+const employerAdmin = employerAdminViewer;
+const teacher = readingStaffViewer;
 const active = placement({ status: 'active' });
 
-function renderSection(api: ReturnType<typeof fakeApi>, me: CurrentCaller, p = active) {
-  return renderWithApi(<HoursSection me={me} placement={p} />, api);
+function renderSection(api: ReturnType<typeof fakeApi>, viewer: Viewer, p = active) {
+  return renderWithApi(<HoursSection placement={seenBy(viewer, p)} />, apiSeenBy(viewer, api));
 }
 
 describe('HoursSection for the student', () => {
@@ -163,9 +160,9 @@ describe('HoursSection for the employer and the school', () => {
     expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
   });
 
-  it('shows school staff the hours read-only', async () => {
+  it('shows school staff who only read the hours read-only', async () => {
     const api = fakeApi({ listHours: () => Promise.resolve(hoursLog([hoursEntry(), hoursEntry({ status: 'rejected', reason: 'Wrong day' })])) });
-    renderSection(api, coordinator);
+    renderSection(api, teacher);
     await screen.findByText('Reason: Wrong day');
     expect(screen.queryByRole('form')).toBeNull();
     expect(screen.queryAllByRole('button')).toEqual([]);
@@ -174,7 +171,7 @@ describe('HoursSection for the employer and the school', () => {
 
   it('says when the hours cannot be loaded, and retries', async () => {
     const api = fakeApi({ listHours: () => Promise.reject(problemOf(404, 'Placement p1 was not found.')) });
-    const { user } = renderSection(api, coordinator);
+    const { user } = renderSection(api, teacher);
     expect((await screen.findByRole('alert')).textContent).toContain('Placement p1 was not found.');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(api.listHours).toHaveBeenCalledTimes(2));

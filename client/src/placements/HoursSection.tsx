@@ -1,33 +1,25 @@
 import { useState } from 'react';
-import type { CurrentCaller, HoursEntry, Placement } from '@launchpath/contracts';
+import type { HoursEntry, Placement } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
 import { useResource } from '../api/useResource';
-import { employersWritten } from '../auth/roles';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { formatDate } from '../format';
-import { HoursEntryItem, type EntryPermissions } from './HoursEntryItem';
+import { HoursEntryItem } from './HoursEntryItem';
 import { HoursForm } from './HoursForm';
 import { draftOf, formatMinutes, localToday, withEntry, withoutEntry } from './hours';
-import { sideOf } from './placements';
 
 /**
  * A placement's hours: the totals, the entries, and by role — the student logs and corrects entries on an active
  * placement; the employer's staff approve or reject them (its admin also issues one-time approval links); school
  * staff read them.
  */
-export function HoursSection({ me, placement }: { me: CurrentCaller; placement: Placement }) {
+export function HoursSection({ placement }: { placement: Placement }) {
   const api = useApi();
   const log = useResource(`hours:${placement.id}`, (a, signal) => a.listHours(placement.id, signal));
   const [notice, setNotice] = useState<string>();
-  const side = sideOf(me, placement);
-  const may: EntryPermissions = {
-    edit: side === 'student',
-    decide: side === 'employer',
-    link: side === 'employer' && employersWritten(me).some((m) => m.organizationId === placement.employerId),
-  };
-  const canLog = side === 'student' && placement.status === 'active';
+  const canLog = placement.allowedActions.includes('logHours');
 
   const changed = (entry: HoursEntry, message: string) => {
     if (log.data) log.set(withEntry(log.data, entry));
@@ -68,13 +60,13 @@ export function HoursSection({ me, placement }: { me: CurrentCaller; placement: 
               }}
             />
           ) : null}
-          {side === 'school' ? <p className="muted">The student logs hours and the employer approves them; approved hours are locked.</p> : null}
+          {!canLog ? <p className="muted">The student logs hours and the employer approves them; approved hours are locked.</p> : null}
           {data.entries.length === 0 ? (
             <p>No hours logged yet.</p>
           ) : (
             <ul className="cards" aria-label="Hours entries">
               {data.entries.map((entry) => (
-                <HoursEntryItem key={entry.id} entry={entry} may={may} onChanged={changed} onDeleted={deleted} />
+                <HoursEntryItem key={entry.id} entry={entry} onChanged={changed} onDeleted={deleted} />
               ))}
             </ul>
           )}

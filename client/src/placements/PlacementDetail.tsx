@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { ActionLink, AgreementParty, CurrentCaller, Placement } from '@launchpath/contracts';
+import type { ActionLink, AgreementParty, Placement } from '@launchpath/contracts';
 import type { Api } from '../api/client';
 import { useApi } from '../api/ApiContext';
 import { toUiError, type FieldErrors, type UiError } from '../api/problems';
@@ -14,10 +14,10 @@ import { EvaluationsSection } from './EvaluationsSection';
 import { HoursSection } from './HoursSection';
 import { OneTimeLink } from './OneTimeLink';
 import { ReflectionsSection } from './ReflectionsSection';
-import { actionsFor, draftFrom, linkParties, ownParty, partyLabels, placementStatusLabels, sideOf, toAgreementRequest, type AgreementDraft } from './placements';
+import { draftFrom, linkParties, partyLabels, placementStatusLabels, toAgreementRequest, type AgreementDraft } from './placements';
 
 /** One placement: what it is, its agreement and acknowledgements, and the actions the caller's role allows. */
-export function PlacementDetail({ me, id }: { me: CurrentCaller; id: string }) {
+export function PlacementDetail({ id }: { id: string }) {
   const placement = useResource(`placement:${id}`, (api, signal) => api.getPlacement(id, signal));
   const api = useApi();
   const { busy, error, setError, run: runAction } = useAction();
@@ -36,8 +36,9 @@ export function PlacementDetail({ me, id }: { me: CurrentCaller; id: string }) {
       setNotice(done);
     });
 
-  const actions = actionsFor(me, p);
-  const party = ownParty(sideOf(me, p));
+  // What the API says this caller may do now; nothing else is offered.
+  const actions = p.allowedActions;
+  const party = p.acknowledgeAs ?? undefined;
   const agreement = p.agreement;
   return (
     <>
@@ -150,18 +151,18 @@ export function PlacementDetail({ me, id }: { me: CurrentCaller; id: string }) {
         </section>
       ) : null}
 
-      {p.status === 'active' || p.status === 'completed' ? <FollowThrough key={p.id} me={me} placement={p} /> : null}
+      {p.status === 'active' || p.status === 'completed' ? <FollowThrough key={p.id} placement={p} /> : null}
     </>
   );
 }
 
 /** What happens once a placement is under way: hours, the employer's evaluations, the student's reflections. */
-function FollowThrough({ me, placement }: { me: CurrentCaller; placement: Placement }) {
+function FollowThrough({ placement }: { placement: Placement }) {
   return (
     <div className="follow-through">
-      <HoursSection me={me} placement={placement} />
-      <EvaluationsSection me={me} placement={placement} />
-      <ReflectionsSection me={me} placement={placement} />
+      <HoursSection placement={placement} />
+      <EvaluationsSection placement={placement} />
+      <ReflectionsSection placement={placement} />
     </div>
   );
 }

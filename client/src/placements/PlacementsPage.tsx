@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CurrentCaller, PlacementStatus } from '@launchpath/contracts';
+import type { PlacementStatus } from '@launchpath/contracts';
 import { useCursorList } from '../api/useCursorList';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Field } from '../components/Field';
@@ -11,8 +11,8 @@ import { placementStatusLabels, placementStatuses } from './placements';
 import { TableScroll } from '../components/TableScroll';
 
 /** Placements the caller may see (the API scopes the list), filtered by status; one placement at #/placements/<id>. */
-export function PlacementsPage({ me, path }: { me: CurrentCaller; path: readonly string[] }) {
-  if (path[0]) return <PlacementDetail me={me} id={path[0]} />;
+export function PlacementsPage({ path }: { path: readonly string[] }) {
+  if (path[0]) return <PlacementDetail id={path[0]} />;
   return <PlacementList />;
 }
 

@@ -1,18 +1,19 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CurrentCaller } from '@launchpath/contracts';
-import { fakeApi, member } from '../test/fakeApi';
+import { fakeApi } from '../test/fakeApi';
 import { problemOf } from '../test/fixtures';
 import { placement, reflection } from '../test/placementFixtures';
 import { renderWithApi } from '../test/render';
+import { apiSeenBy, readingStaffViewer, seenBy, studentViewer, supervisorViewer, type Viewer } from '../test/viewers';
 import { ReflectionsSection } from './ReflectionsSection';
 
-const student: CurrentCaller = { ...member({ role: 'student', organizationType: 'school', organizationName: 'High' }, []), studentId: 's1' };
-const coordinator = member({ role: 'schoolCoordinator', organizationType: 'school', organizationName: 'High' }, ['peopleRead']);
-const supervisor = member({ role: 'supervisor', organizationType: 'employer', organizationName: 'Acme', organizationId: 'emp' }, ['opportunitiesRead']);
+const student = studentViewer;
+/** School staff reading the placement (no actions of their own here). */
+const coordinator = readingStaffViewer;
+const supervisor = supervisorViewer;
 
-function renderSection(api: ReturnType<typeof fakeApi>, me: CurrentCaller) {
-  return renderWithApi(<ReflectionsSection me={me} placement={placement({ status: 'active' })} />, api);
+function renderSection(api: ReturnType<typeof fakeApi>, viewer: Viewer) {
+  return renderWithApi(<ReflectionsSection placement={seenBy(viewer, placement({ status: 'active' }))} />, apiSeenBy(viewer, api));
 }
 
 describe('ReflectionsSection', () => {

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { CurrentCaller, Placement, SubmitReflectionRequest } from '@launchpath/contracts';
+import type { Placement, SubmitReflectionRequest } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
 import { fieldErrorsFor } from '../api/problems';
 import { useAction } from '../api/useAction';
@@ -10,7 +10,6 @@ import { bannerError, useFocusOnError } from '../components/formErrors';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { formatDateTime } from '../format';
-import { sideOf } from './placements';
 
 const worthwhile = ['Not worthwhile', 'A little worthwhile', 'Somewhat worthwhile', 'Worthwhile', 'Very worthwhile'];
 
@@ -18,10 +17,10 @@ const worthwhile = ['Not worthwhile', 'A little worthwhile', 'Somewhat worthwhil
  * The student's reflections on the placement: written by the student, read by the student and school staff. Employers
  * do not see them (the API answers 404), so the section is not shown to them.
  */
-export function ReflectionsSection({ me, placement }: { me: CurrentCaller; placement: Placement }) {
+export function ReflectionsSection({ placement }: { placement: Placement }) {
   const api = useApi();
-  const side = sideOf(me, placement);
-  const visible = side === 'student' || side === 'school';
+  const visible = placement.allowedActions.includes('readReflections');
+  const write = placement.allowedActions.includes('reflect');
   const reflections = useResource(visible ? `reflections:${placement.id}` : null, (a, signal) => a.listReflections(placement.id, signal));
   const [notice, setNotice] = useState<string>();
   if (!visible) return null;
@@ -30,11 +29,11 @@ export function ReflectionsSection({ me, placement }: { me: CurrentCaller; place
   return (
     <section aria-labelledby="reflections-heading">
       <h2 id="reflections-heading">Reflections</h2>
-      {side === 'school' ? <p className="muted">Written by the student; the employer does not see them.</p> : null}
+      {!write ? <p className="muted">Written by the student; the employer does not see them.</p> : null}
       {reflections.error ? <ErrorBanner error={reflections.error} onRetry={reflections.reload} /> : null}
       {!list && !reflections.error ? <Loading>Loading the reflections…</Loading> : null}
       <Notice>{notice}</Notice>
-      {side === 'student' ? (
+      {write ? (
         <ReflectionForm
           onSubmit={async (body) => {
             const saved = await api.submitReflection(placement.id, body);

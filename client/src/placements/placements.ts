@@ -1,5 +1,4 @@
-import type { AgreementParty, AgreementRequest, CurrentCaller, Placement, PlacementStatus } from '@launchpath/contracts';
-import { isSchoolOrRegionStaff } from '../auth/roles';
+import type { AgreementParty, AgreementRequest, Placement, PlacementStatus } from '@launchpath/contracts';
 
 export const placementStatusLabels: Record<PlacementStatus, string> = {
   proposed: 'Proposed',
@@ -20,46 +19,6 @@ export const partyLabels: Record<AgreementParty, string> = {
   supervisor: 'Supervisor',
   coordinator: 'Coordinator',
 };
-
-export type Side = 'student' | 'employer' | 'school' | 'none';
-
-/** Which side of this placement the caller is on: its student, its employer's staff, or school/region staff. */
-export function sideOf(me: CurrentCaller, placement: Pick<Placement, 'studentId' | 'employerId'>): Side {
-  if (me.studentId && me.studentId === placement.studentId) return 'student';
-  if (me.memberships.some((m) => m.organizationType === 'employer' && m.organizationId === placement.employerId)) return 'employer';
-  if (!me.studentId && isSchoolOrRegionStaff(me)) return 'school';
-  return 'none';
-}
-
-/** The party the caller acknowledges the agreement as. */
-export function ownParty(side: Side): AgreementParty | undefined {
-  return side === 'student' ? 'student' : side === 'employer' ? 'supervisor' : side === 'school' ? 'coordinator' : undefined;
-}
-
-export type PlacementAction = 'accept' | 'decline' | 'approve' | 'writeAgreement' | 'createLink' | 'complete' | 'acknowledge' | 'withdraw';
-
-const open: ReadonlySet<PlacementStatus> = new Set<PlacementStatus>(['proposed', 'requested', 'accepted', 'approved', 'agreementPending', 'active']);
-
-/** The actions to offer this caller for this placement (the API still decides). */
-export function actionsFor(me: CurrentCaller, placement: Placement): PlacementAction[] {
-  const side = sideOf(me, placement);
-  const actions: PlacementAction[] = [];
-  const { status } = placement;
-  if (side === 'employer' && (status === 'requested' || status === 'proposed')) actions.push('accept', 'decline');
-  if (side === 'school') {
-    if (status === 'accepted') actions.push('approve');
-    if (status === 'approved' || status === 'agreementPending') actions.push('writeAgreement');
-    if (status === 'agreementPending' && linkParties(placement.agreement).length > 0) actions.push('createLink');
-    if (status === 'active') actions.push('complete');
-  }
-  const party = ownParty(side);
-  if (status === 'agreementPending' && party && placement.agreement) {
-    const { requiredParties, acknowledgements } = placement.agreement;
-    if (requiredParties.includes(party) && !acknowledgements.some((a) => a.party === party)) actions.push('acknowledge');
-  }
-  if (side !== 'none' && open.has(status)) actions.push('withdraw');
-  return actions;
-}
 
 /** The parties a one-time link can be issued for (those without an account): required and not yet acknowledged. */
 export function linkParties(agreement: Placement['agreement']): AgreementParty[] {

@@ -18,6 +18,7 @@ export function placement(overrides: Partial<Placement> = {}): Placement {
     employerName: 'Acme',
     stage: 'training',
     expired: false,
+    allowedActions: [],
     version: 1,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
@@ -41,6 +42,7 @@ export function hoursEntry(overrides: Partial<HoursEntry> = {}): HoursEntry {
     reason: null,
     locked: false,
     decidedAt: null,
+    allowedActions: [],
     version: 1,
     ...overrides,
   };

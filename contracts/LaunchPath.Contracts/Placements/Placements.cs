@@ -28,6 +28,29 @@ public enum AgreementParty
     Coordinator,
 }
 
+/// <summary>
+/// What a caller may do to a placement now; the server decides from the caller's part in it (student, guardian, school
+/// staff, employer) and the placement's state, and each placement carries the list for its caller.
+/// </summary>
+public enum PlacementAction
+{
+    Accept,
+    Decline,
+    Approve,
+    Withdraw,
+    Complete,
+    WriteAgreement,
+    /// <summary>Acknowledge the agreement as <c>acknowledgeAs</c>.</summary>
+    Acknowledge,
+    /// <summary>Send a one-time acknowledgement link to a required guardian or supervisor without an account.</summary>
+    CreateLink,
+    ConnectClass,
+    LogHours,
+    Evaluate,
+    Reflect,
+    ReadReflections,
+}
+
 public sealed record CreatePlacementRequest
 {
     public required string OpportunityId { get; init; }
@@ -170,6 +193,10 @@ public sealed record Placement
     public string? CredentialEarned { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
     public Agreement? Agreement { get; init; }
+    /// <summary>What the caller may do to this placement now. Show exactly these; the server refuses the rest.</summary>
+    public required IReadOnlyList<PlacementAction> AllowedActions { get; init; }
+    /// <summary>The party the caller acknowledges the agreement as, when <c>acknowledge</c> is allowed.</summary>
+    public AgreementParty? AcknowledgeAs { get; init; }
     public required int Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
@@ -197,6 +224,16 @@ public sealed record LogHoursRequest
     public required string Activity { get; init; }
 }
 
+/// <summary>What a caller may do to an hours entry now (server-decided, like a placement's actions).</summary>
+public enum HoursAction
+{
+    Edit,
+    Delete,
+    Decide,
+    /// <summary>Send the employer's supervisor a one-time link to decide the entry.</summary>
+    CreateLink,
+}
+
 public sealed record HoursEntry
 {
     public required string Id { get; init; }
@@ -210,6 +247,8 @@ public sealed record HoursEntry
     /// <summary>Approved entries are locked: they cannot be changed or deleted.</summary>
     public required bool Locked { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
+    /// <summary>What the caller may do to this entry now; empty in a records export and behind a one-time link.</summary>
+    public required IReadOnlyList<HoursAction> AllowedActions { get; init; }
     public required int Version { get; init; }
 }
 

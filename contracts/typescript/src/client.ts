@@ -6739,6 +6739,9 @@ export interface Guardian {
 
 export type GuardianRelationship = "parent" | "guardian" | "relative";
 
+/** What a caller may do to an hours entry now (server-decided, like a placement's actions). */
+export type HoursAction = "edit" | "delete" | "decide" | "createLink";
+
 export interface HoursDecisionRequest {
     approve: boolean;
     /** Required to reject. */
@@ -6759,6 +6762,8 @@ export interface HoursEntry {
     /** Approved entries are locked: they cannot be changed or deleted. */
     locked: boolean;
     decidedAt?: string | null;
+    /** What the caller may do to this entry now; empty in a records export and behind a one-time link. */
+    allowedActions: HoursAction[];
     version: number;
 }
 
@@ -7278,10 +7283,17 @@ acknowledged it → completed; withdrawn (with a reason) from any open state. Ma
     credentialEarned?: string | null;
     completedAt?: string | null;
     agreement?: Agreement | null;
+    /** What the caller may do to this placement now. Show exactly these; the server refuses the rest. */
+    allowedActions: PlacementAction[];
+    /** The party the caller acknowledges the agreement as, when `acknowledge` is allowed. */
+    acknowledgeAs?: AgreementParty | null;
     version: number;
     createdAt: string;
     updatedAt: string;
 }
+
+/** What a caller may do to a placement now; the server decides from the caller's part in it (student, guardian, school staff, employer) and the placement's state, and each placement carries the list for its caller. */
+export type PlacementAction = "accept" | "decline" | "approve" | "withdraw" | "complete" | "writeAgreement" | "acknowledge" | "createLink" | "connectClass" | "logHours" | "evaluate" | "reflect" | "readReflections";
 
 /** The class a placement connects to (Linked Learning: connected to classroom learning); null to unlink. */
 export interface PlacementClassRequest {

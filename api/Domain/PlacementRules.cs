@@ -1,0 +1,160 @@
+using System.Data.Common;
+using Dapper;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Placements;
+using static LaunchPath.Contracts.Placements.PlacementAction;
+
+namespace LaunchPath.Api.Domain;
+
+/// <summary>
+/// The placement state machine and who may do what to a placement, in one place. The handlers check requests with it
+/// (permission first, then state), and every placement the API returns carries the actions it allows for its caller
+/// (<see cref="Placement.AllowedActions"/>), so a client never needs a copy of these rules.
+/// </summary>
+internal static class PlacementRules
+{
+    /// <summary>The state moves: from which states each is allowed, and where it leads.</summary>
+    public static readonly IReadOnlyDictionary<PlacementAction, (PlacementStatus[] From, PlacementStatus To)> Moves = new Dictionary<PlacementAction, (PlacementStatus[], PlacementStatus)>
+    {
+        [Accept] = ([PlacementStatus.Requested], PlacementStatus.Accepted),
+        [Decline] = ([PlacementStatus.Requested, PlacementStatus.Accepted], PlacementStatus.Declined),
+        [Approve] = ([PlacementStatus.Accepted], PlacementStatus.Approved),
+        [Withdraw] = ([PlacementStatus.Requested, PlacementStatus.Accepted, PlacementStatus.Approved, PlacementStatus.AgreementPending, PlacementStatus.Active], PlacementStatus.Withdrawn),
+        [Complete] = ([PlacementStatus.Active], PlacementStatus.Completed),
+    };
+
+    private const string GuardianOfStudent =
+        "SELECT COUNT(*) FROM guardianships g JOIN people gp ON gp.id = g.guardian_id WHERE g.student_id = @StudentId AND gp.user_id = @UserId";
+
+    public static IEnumerable<string> Statements => [GuardianOfStudent];
+
+    /// <summary>The caller's parts in one placement.</summary>
+    public sealed record Part(bool Student, bool Guardian, bool School, bool EmployerWriter, bool EmployerStaff, bool OutsideParty);
+
+    /// <summary>
+    /// Works out the caller's parts. Whether a signed-in caller is the student's guardian is asked of the database, and
+    /// only when <paramref name="askGuardian"/> (a guardian's only part is acknowledging an agreement).
+    /// </summary>
+    public static async Task<Part> PartOfAsync(DbConnection connection, Caller caller, PlacementRecord placement, CancellationToken cancellationToken, bool askGuardian = true)
+    {
+        var student = placement.StudentUserId is not null && placement.StudentUserId == caller.UserId;
+        var guardian = askGuardian && !student && caller.UserId is not null
+            && await connection.ExecuteScalarAsync<int>(new CommandDefinition(GuardianOfStudent,
+                new { placement.StudentId, caller.UserId }, cancellationToken: cancellationToken)) > 0;
+        return new Part(
+            Student: student,
+            Guardian: guardian,
+            School: caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite),
+            EmployerWriter: caller.PermissionsAt(placement.Employer).Contains(Permission.OpportunitiesWrite),
+            EmployerStaff: caller.UserId is not null && caller.Grants.Any(g => g.Organization.Id == placement.EmployerId),
+            OutsideParty: placement.ViewedAsEmployer(caller));
+    }
+
+    /// <summary>Whether the caller's parts let them take the action at all, whatever the state (else 403).</summary>
+    public static bool MayTake(PlacementAction action, Part part) => action switch
+    {
+        Accept or Decline => part.EmployerWriter,
+        Approve or Complete or CreateLink => part.School,
+        Withdraw => part.EmployerWriter || part.School || part.Student,
+        WriteAgreement => part.School || part.EmployerWriter,
+        Acknowledge => part.Student || part.Guardian || part.EmployerStaff || part.School,
+        ConnectClass or LogHours => part.Student || part.School,
+        Evaluate => part.EmployerStaff,
+        Reflect => part.Student,
+        ReadReflections => !part.OutsideParty,
+        _ => false,
+    };
+
+    /// <summary>Whether the caller may acknowledge the agreement as <paramref name="party"/>.</summary>
+    public static bool MayActAs(AgreementParty party, Part part) => party switch
+    {
+        AgreementParty.Student => part.Student,
+        AgreementParty.Guardian => part.Guardian,
+        AgreementParty.Supervisor => part.EmployerStaff,
+        _ => part.School,
+    };
+
+    /// <summary>
+    /// Agreements are written and acknowledged once the school approved the placement and before it is active, while the
+    /// approval has not lapsed. Null when open; else the 409 to send.
+    /// </summary>
+    public static Error? AgreementClosed(PlacementRecord placement, DateOnly today)
+    {
+        if (placement.IsExpired(today))
+        {
+            return Error.Conflict($"The approval expired on {placement.ExpiresOn:yyyy-MM-dd}; the school must approve the placement again.");
+        }
+
+        return placement.PlacementStatus is not (PlacementStatus.Approved or PlacementStatus.AgreementPending)
+            ? Error.Conflict($"The placement is {placement.Status}; agreements are made after the school approves it and before it is active.")
+            : null;
+    }
+
+    /// <summary>The parties still to acknowledge the current agreement (none when there is no agreement yet).</summary>
+    private static IEnumerable<AgreementParty> Outstanding(Agreement? agreement) =>
+        agreement is null ? [] : agreement.RequiredParties.Where(p => agreement.Acknowledgements.All(a => a.Party != p));
+
+    /// <summary>The actions the caller may take now, and the party they would acknowledge as.</summary>
+    public static (List<PlacementAction> Actions, AgreementParty? AcknowledgeAs) Allowed(Part part, PlacementRecord placement, Agreement? agreement, DateOnly today)
+    {
+        var status = placement.PlacementStatus;
+        var agreementOpen = AgreementClosed(placement, today) is null;
+        var outstanding = Outstanding(agreement).ToList();
+        AgreementParty? acknowledgeAs = agreementOpen ? outstanding.Cast<AgreementParty?>().FirstOrDefault(p => MayActAs(p!.Value, part)) : null;
+        var actions = new List<PlacementAction>();
+        foreach (var action in Enum.GetValues<PlacementAction>())
+        {
+            if (!MayTake(action, part))
+            {
+                continue;
+            }
+
+            var now = action switch
+            {
+                _ when Moves.TryGetValue(action, out var move) => move.From.Contains(status),
+                WriteAgreement => agreementOpen,
+                Acknowledge => acknowledgeAs is not null,
+                CreateLink => agreementOpen && outstanding.Any(p => p is AgreementParty.Guardian or AgreementParty.Supervisor),
+                LogHours => status == PlacementStatus.Active,
+                Evaluate or Reflect => status is PlacementStatus.Active or PlacementStatus.Completed,
+                _ => true,
+            };
+            if (now)
+            {
+                actions.Add(action);
+            }
+        }
+
+        return (actions, acknowledgeAs);
+    }
+
+    /// <summary>The employer's staff (signed in) approve or reject hours.</summary>
+    public static bool MayDecideHours(Part part) => part.EmployerStaff;
+
+    /// <summary>The school or the employer's admin send a supervisor a one-time link to decide hours.</summary>
+    public static bool MaySendHoursLink(Part part) => part.School || part.EmployerWriter;
+
+    /// <summary>What the caller may do to an hours entry in <paramref name="status"/> (approved entries are locked).</summary>
+    public static List<HoursAction> HoursActions(Part part, string status)
+    {
+        var actions = new List<HoursAction>();
+        if (MayTake(LogHours, part) && status != "approved")
+        {
+            actions.AddRange([HoursAction.Edit, HoursAction.Delete]);
+        }
+
+        if (status == "submitted" && MayDecideHours(part))
+        {
+            actions.Add(HoursAction.Decide);
+        }
+
+        if (status == "submitted" && MaySendHoursLink(part))
+        {
+            actions.Add(HoursAction.CreateLink);
+        }
+
+        return actions;
+    }
+}
