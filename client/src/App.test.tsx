@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentCaller } from '@launchpath/contracts';
 import { App } from './App';
-import { fakeApi, member, platformAdmin, storeTestSession } from './test/fakeApi';
+import { fakeApi, member, platformAdmin, storeTestSession, membershipOf } from './test/fakeApi';
 
 function renderAs(me: CurrentCaller) {
   render(<App api={fakeApi({ getMe: () => Promise.resolve(me) })} />);
@@ -77,7 +77,7 @@ describe('Navigation and actions by permission', () => {
 
   it('lists every role the caller holds', async () => {
     const me = member({ organizationName: 'Alder High', organizationType: 'school', role: 'teacher' }, [...read]);
-    me.memberships.push({ organizationId: 'o2', organizationName: 'Birch High', organizationType: 'school', role: 'counselor' });
+    me.memberships.push(membershipOf({ organizationId: 'o2', organizationName: 'Birch High', organizationType: 'school' }, 'counselor'));
     renderAs(me);
     await screen.findByText('Teacher, Alder High; Counselor, Birch High');
     expect(within(screen.getByRole('banner')).getByText('Teacher, Alder High; Counselor, Birch High')).toBeTruthy();

@@ -1,12 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { CurrentCaller } from '@launchpath/contracts';
-import { regionCurators } from './admin/admin';
 import { ApiKeysPage } from './admin/ApiKeysPage';
 import { RegionSettingsPage } from './admin/RegionSettingsPage';
 import { UsersPage } from './admin/UsersPage';
 import type { Api, FetchLike } from './api/client';
 import { can, describeCaller, displayNameOf } from './auth/access';
-import { employerMemberships, employersWritten, isSchoolOrRegionStaff, isStudent } from './auth/roles';
+import { employerMemberships, employersWritten, isSchoolOrRegionStaff, isStudent, membershipsWith } from './auth/roles';
 import { SessionProvider, useSession } from './auth/SessionContext';
 import { SignInPage } from './auth/SignInPage';
 import { ErrorBanner } from './components/ErrorBanner';
@@ -38,7 +37,7 @@ export interface Page extends NavItem {
 }
 
 const employerStaff = (me: CurrentCaller) => employerMemberships(me).length > 0;
-const curatesARegion = (me: CurrentCaller) => me.isPlatformAdmin || me.memberships.some((m) => m.organizationType === 'region' && regionCurators.has(m.role));
+const curatesARegion = (me: CurrentCaller) => me.isPlatformAdmin || membershipsWith(me, ['opportunitiesCurate'], ['region']).length > 0;
 
 /** The app's pages in navigation order; a new page adds an entry here. */
 const pages: readonly Page[] = [

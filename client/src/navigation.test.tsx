@@ -1,11 +1,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CurrentCaller, MembershipInfo, Permission } from '@launchpath/contracts';
+import type { CurrentCaller, Permission } from '@launchpath/contracts';
 import { App, pagesFor, route } from './App';
 import { fakeApi, member, organization, platformAdmin, storeTestSession } from './test/fakeApi';
 import { student } from './test/fixtures';
 
-const as = (membership: Omit<MembershipInfo, 'organizationId'>, permissions: Permission[], extra: Partial<CurrentCaller> = {}): CurrentCaller => ({
+const as = (membership: Parameters<typeof member>[0], permissions: Permission[], extra: Partial<CurrentCaller> = {}): CurrentCaller => ({
   ...member(membership, permissions),
   ...extra,
 });

@@ -29,6 +29,7 @@ public static class GetMe
             OrganizationName = g.OrganizationName,
             OrganizationType = DbEnum.ToText(g.Organization.Type),
             Role = g.Role!.Value,
+            Permissions = g.Permissions.Order().ToList(),
         }).ToList(),
         Permissions = caller.IsPlatformAdmin
             ? Enum.GetValues<Permission>()

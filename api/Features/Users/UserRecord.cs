@@ -55,6 +55,7 @@ internal static class UserRecord
                 OrganizationName = m.OrganizationName,
                 OrganizationType = m.OrganizationType,
                 Role = DbEnum.Parse<Role>(m.Role),
+                Permissions = Access.PermissionsOf(DbEnum.Parse<Role>(m.Role)).Order().ToList(),
             }).ToList(),
         }).ToList();
     }

@@ -9,6 +9,7 @@ public static class UsersEndpoints
         CreateUser.Map(group);
         AddMembership.Map(group);
         RemoveMembership.Map(group);
+        ListRoles.Map(app);
         return app;
     }
 }

@@ -13,7 +13,7 @@ import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { formatDateTime } from '../format';
 import { organizationsUnder, useAllOrganizations } from '../organizations/useAllOrganizations';
-import { checkNewKey, permissionLabels, permissions as allPermissions, usersManagers } from './admin';
+import { checkNewKey, permissionLabels, permissions as allPermissions } from './admin';
 import { OrganizationSelect } from './OrganizationSelect';
 import './admin.css';
 import { TableScroll } from '../components/TableScroll';
@@ -27,7 +27,7 @@ export function ApiKeysPage({ me }: { me: CurrentCaller }) {
   const index = useAllOrganizations();
   const organizations = index.data?.items;
   const choices = useMemo(
-    () => organizationsUnder(me.memberships, usersManagers, organizations ?? [], ['region', 'district', 'school', 'employer'], me.isPlatformAdmin),
+    () => organizationsUnder(me.memberships, ['usersManage'], organizations ?? [], ['region', 'district', 'school', 'employer'], me.isPlatformAdmin),
     [me, organizations],
   );
   const [picked, setPicked] = useState<string>();

@@ -3,7 +3,6 @@ import type { CurrentCaller } from '@launchpath/contracts';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Loading } from '../components/Loading';
 import { organizationsUnder, useAllOrganizations } from '../organizations/useAllOrganizations';
-import { regionCurators } from './admin';
 import { MatchingSettingsEditor } from './MatchingSettingsEditor';
 import { RubricEditor } from './RubricEditor';
 
@@ -13,7 +12,7 @@ export const regionSettingsHref = '#/region-settings';
 export function RegionSettingsPage({ me, path }: { me: CurrentCaller; path: readonly string[] }) {
   const index = useAllOrganizations();
   const organizations = index.data?.items;
-  const regions = useMemo(() => organizationsUnder(me.memberships, regionCurators, organizations ?? [], ['region'], me.isPlatformAdmin), [me, organizations]);
+  const regions = useMemo(() => organizationsUnder(me.memberships, ['opportunitiesCurate'], organizations ?? [], ['region'], me.isPlatformAdmin), [me, organizations]);
   const [picked, setPicked] = useState<string>();
   const regionId = picked && regions.some((r) => r.id === picked) ? picked : regions[0]?.id;
   const view = path[0] === 'rubric' ? 'rubric' : 'matching';

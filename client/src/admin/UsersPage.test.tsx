@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CreateUserRequest, CurrentCaller, Organization } from '@launchpath/contracts';
-import { fakeApi, member, organization, page } from '../test/fakeApi';
+import { fakeApi, member, organization, page, membershipOf } from '../test/fakeApi';
 import { problemOf } from '../test/fixtures';
 import { userSummary } from '../test/outcomesFixtures';
 import { renderWithApi } from '../test/render';
@@ -12,10 +12,10 @@ const alder = organization({ type: 'school', name: 'Alder High', parentId: distr
 const elsewhere = organization({ type: 'school', name: 'Elsewhere High' });
 const organizations: Organization[] = [alder, district, elsewhere];
 const districtAdmin: CurrentCaller = member(
-  { organizationId: district.id, organizationName: district.name, organizationType: 'district', role: 'districtAdmin' },
+  membershipOf({ organizationId: district.id, organizationName: district.name, organizationType: 'district' }, 'districtAdmin'),
   ['organizationsRead', 'usersManage', 'peopleRead'],
 );
-const jordan = userSummary({ memberships: [{ organizationId: alder.id, organizationName: alder.name, organizationType: 'school', role: 'teacher' }] });
+const jordan = userSummary({ memberships: [membershipOf({ organizationId: alder.id, organizationName: alder.name, organizationType: 'school' }, 'teacher')] });
 
 function describedBy(element: HTMLElement): string {
   return (element.getAttribute('aria-describedby') ?? '')
@@ -90,7 +90,7 @@ describe('Users', () => {
   });
 
   it('gives a user another role, and takes one away after confirming', async () => {
-    const withCoordinator = { ...jordan, memberships: [...jordan.memberships, { organizationId: district.id, organizationName: district.name, organizationType: 'district', role: 'schoolCoordinator' as const }] };
+    const withCoordinator = { ...jordan, memberships: [...jordan.memberships, membershipOf({ organizationId: district.id, organizationName: district.name, organizationType: 'district' }, 'schoolCoordinator')] };
     const fake = api({ addMembership: () => Promise.resolve(withCoordinator), removeMembership: () => Promise.resolve() });
     const { user } = renderWithApi(<UsersPage me={districtAdmin} />, fake);
     await user.click(await screen.findByRole('button', { name: 'Give a role to Jordan Lee' }));

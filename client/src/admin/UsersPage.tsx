@@ -1,9 +1,10 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import type { CurrentCaller, MembershipInfo, Role, UserSummary } from '@launchpath/contracts';
+import type { CurrentCaller, MembershipInfo, Role, RoleInfo, UserSummary } from '@launchpath/contracts';
 import { useApi } from '../api/ApiContext';
 import { toUiError, type UiError } from '../api/problems';
 import { useAction } from '../api/useAction';
 import { useCursorList } from '../api/useCursorList';
+import { useResource } from '../api/useResource';
 import { roleLabels } from '../auth/access';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -13,7 +14,7 @@ import { Loading } from '../components/Loading';
 import { LoadMore } from '../components/LoadMore';
 import { Notice } from '../components/Notice';
 import { organizationsUnder, useAllOrganizations, type OrganizationChoice } from '../organizations/useAllOrganizations';
-import { checkNewUser, rolesHeldOn, usersManagers, type NewUserDraft } from './admin';
+import { checkNewUser, type NewUserDraft } from './admin';
 import { OrganizationSelect } from './OrganizationSelect';
 import './admin.css';
 import { TableScroll } from '../components/TableScroll';
@@ -29,9 +30,13 @@ function placed(error: UiError, conflictField: string): UiError {
 export function UsersPage({ me }: { me: CurrentCaller }) {
   const index = useAllOrganizations();
   const organizations = index.data?.items;
+  const roleTable = useResource('roles', (a, signal) => a.listRoles(signal));
   const choices = useMemo(
-    () => organizationsUnder(me.memberships, usersManagers, organizations ?? [], ['region', 'district', 'school', 'employer'], me.isPlatformAdmin),
-    [me, organizations],
+    () =>
+      organizationsUnder(me.memberships, ['usersManage'], organizations ?? [], ['region', 'district', 'school', 'employer'], me.isPlatformAdmin).map(
+        (choice): RoleChoice => ({ ...choice, roles: rolesHeldOn(roleTable.data ?? [], choice.type) }),
+      ),
+    [me, organizations, roleTable.data],
   );
   const [query, setQuery] = useState({ q: '', organizationId: '' });
   const [draftQuery, setDraftQuery] = useState(query);
@@ -198,10 +203,22 @@ export function UsersPage({ me }: { me: CurrentCaller }) {
   );
 }
 
-/** The roles an organization can give, by its type. */
-function rolesFor(choices: readonly OrganizationChoice[], organizationId: string): Role[] {
-  const chosen = choices.find((c) => c.id === organizationId);
-  return chosen ? rolesHeldOn[chosen.type] : [];
+/** An organization the caller manages users at, with the roles it can give. */
+interface RoleChoice extends OrganizationChoice {
+  roles: Role[];
+}
+
+/**
+ * The roles an organization of this type can give, from the API's role table. Student and guardian accounts are not
+ * made here: they come from the student record and the roster.
+ */
+function rolesHeldOn(table: readonly RoleInfo[], type: string): Role[] {
+  return table.filter((r) => r.heldOn.includes(type) && r.role !== 'student' && r.role !== 'guardian').map((r) => r.role);
+}
+
+/** The roles an organization can give. */
+function rolesFor(choices: readonly RoleChoice[], organizationId: string): Role[] {
+  return choices.find((c) => c.id === organizationId)?.roles ?? [];
 }
 
 function RoleSelect({ roles, value, onChange, ...aria }: { roles: Role[]; value: string; onChange: (role: Role | '') => void; id?: string }) {
@@ -220,7 +237,7 @@ function RoleSelect({ roles, value, onChange, ...aria }: { roles: Role[]; value:
 const emptyUser: NewUserDraft = { displayName: '', email: '', password: '', organizationId: '', role: '' };
 const userFields = new Set(['displayName', 'email', 'password', 'organizationId', 'role']);
 
-function NewUserForm({ choices, onCreated }: { choices: readonly OrganizationChoice[]; onCreated: (user: UserSummary) => void }) {
+function NewUserForm({ choices, onCreated }: { choices: readonly RoleChoice[]; onCreated: (user: UserSummary) => void }) {
   const api = useApi();
   const [draft, setDraft] = useState<NewUserDraft>(emptyUser);
   const { busy, error, setError, run } = useAction();
@@ -293,7 +310,7 @@ function NewUserForm({ choices, onCreated }: { choices: readonly OrganizationCho
 
 interface AddRoleProps {
   user: UserSummary;
-  choices: readonly OrganizationChoice[];
+  choices: readonly RoleChoice[];
   onAdded: (user: UserSummary, message: string) => void;
   onCancel: () => void;
 }

@@ -1,22 +1,5 @@
-import type { OrganizationType, Permission, Role } from '@launchpath/contracts';
+import type { Permission, Role } from '@launchpath/contracts';
 import type { FieldErrors } from '../api/problems';
-
-/** The roles that carry usersManage (the API's Access table): they manage users and API keys where they are held, and below. */
-export const usersManagers: ReadonlySet<Role> = new Set<Role>(['convenerAdmin', 'districtAdmin', 'employerAdmin']);
-
-/** The roles that curate at a region, and so set its matching weights and evaluation rubric. */
-export const regionCurators: ReadonlySet<Role> = new Set<Role>(['convenerAdmin', 'convenerStaff']);
-
-/**
- * The roles an account can be given at each type of organization (the API's Access table). Student and guardian
- * accounts are not made here: they come from the student record and the roster.
- */
-export const rolesHeldOn: Record<OrganizationType, Role[]> = {
-  region: ['convenerAdmin', 'convenerStaff', 'workforceAnalyst'],
-  district: ['districtAdmin', 'schoolCoordinator'],
-  school: ['schoolCoordinator', 'teacher', 'counselor'],
-  employer: ['employerAdmin', 'supervisor'],
-};
 
 // Keyed by the generated union: a new permission in the API fails to compile here until it is described.
 export const permissionLabels: Record<Permission, string> = {

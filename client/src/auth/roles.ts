@@ -1,7 +1,7 @@
-import type { CurrentCaller, MembershipInfo, Role } from '@launchpath/contracts';
-import { can } from './access';
+import type { CurrentCaller, MembershipInfo, Permission } from '@launchpath/contracts';
 
-// Which parts of the app a caller works in, from /me. Hints for what to show only: the API decides what it allows.
+// Which parts of the app a caller works in, from /me: each membership carries what its role allows there, so the app
+// keeps no copy of the server's role table. Hints for what to show only: the API decides what it allows.
 
 /** A student signed in with their own record. */
 export function isStudent(me: CurrentCaller): boolean {
@@ -13,30 +13,27 @@ export function employerMemberships(me: CurrentCaller): MembershipInfo[] {
   return unique(me.memberships.filter((m) => m.organizationType === 'employer'));
 }
 
+/** The caller's memberships whose role allows every one of `permissions` there, optionally on some kinds of organization only. */
+export function membershipsWith(me: CurrentCaller, permissions: readonly Permission[], types?: readonly string[]): MembershipInfo[] {
+  return unique(me.memberships.filter((m) => permissions.every((p) => m.permissions.includes(p)) && (!types || types.includes(m.organizationType))));
+}
+
 /** The employers whose opportunities the caller writes and whose applicants the caller ranks (employer admins). */
 export function employersWritten(me: CurrentCaller): MembershipInfo[] {
-  return can(me, 'opportunitiesWrite') ? unique(me.memberships.filter((m) => m.organizationType === 'employer' && m.role === 'employerAdmin')) : [];
+  return membershipsWith(me, ['opportunitiesWrite'], ['employer']);
 }
-
-const roundManagers: ReadonlySet<Role> = new Set<Role>(['convenerAdmin', 'convenerStaff', 'districtAdmin', 'schoolCoordinator']);
 
 /**
- * Where the caller may open match rounds: regions (conveners) and districts (district admins, district-level
- * coordinators) where they curate. A platform administrator picks from all regions instead (see the rounds page).
+ * Where the caller may open match rounds: regions and districts where they curate. A platform administrator picks
+ * from all regions instead (see the rounds page).
  */
 export function roundOrganizations(me: CurrentCaller): MembershipInfo[] {
-  if (!can(me, 'opportunitiesCurate')) return [];
-  return unique(me.memberships.filter((m) => roundManagers.has(m.role) && (m.organizationType === 'region' || m.organizationType === 'district')));
+  return membershipsWith(me, ['opportunitiesCurate'], ['region', 'district']);
 }
 
-/** Regions where the caller holds a convener role: such callers pick any district of the region. */
-export function convenerRegions(me: CurrentCaller): MembershipInfo[] {
-  return unique(me.memberships.filter((m) => m.organizationType === 'region' && (m.role === 'convenerAdmin' || m.role === 'convenerStaff')));
-}
-
-/** Districts the caller imports rosters for directly (district admins); conveners pick any district of their region. */
+/** Districts the caller imports rosters for directly (district admins); region staff pick any district of their region. */
 export function rosterDistricts(me: CurrentCaller): MembershipInfo[] {
-  return can(me, 'rosterImport') ? unique(me.memberships.filter((m) => m.organizationType === 'district' && m.role === 'districtAdmin')) : [];
+  return membershipsWith(me, ['rosterImport'], ['district']);
 }
 
 /** Staff who work with student records and curation (not students, guardians or employers). */

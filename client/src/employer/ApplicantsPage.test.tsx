@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MembershipInfo, RoundApplicant } from '@launchpath/contracts';
-import { fakeApi } from '../test/fakeApi';
+import { fakeApi, membershipOf } from '../test/fakeApi';
 import { applicant, opportunity, round } from '../test/fixtures';
 import { renderWithApi } from '../test/render';
 import { ApplicantsPage } from './ApplicantsPage';
 
-const employers: MembershipInfo[] = [{ organizationId: 'employer-1', organizationName: 'Harbor Health', organizationType: 'employer', role: 'employerAdmin' }];
+const employers: MembershipInfo[] = [membershipOf({ organizationId: 'employer-1', organizationName: 'Harbor Health', organizationType: 'employer' }, 'employerAdmin')];
 
 afterEach(() => {
   window.location.hash = '';

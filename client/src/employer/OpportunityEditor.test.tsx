@@ -1,12 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MembershipInfo, Opportunity } from '@launchpath/contracts';
-import { fakeApi, organization, page } from '../test/fakeApi';
+import { fakeApi, organization, page, membershipOf } from '../test/fakeApi';
 import { opportunity, problemOf } from '../test/fixtures';
 import { renderWithApi } from '../test/render';
 import { OpportunityEditor } from './OpportunityEditor';
 
-const employers: MembershipInfo[] = [{ organizationId: 'employer-1', organizationName: 'Harbor Health', organizationType: 'employer', role: 'employerAdmin' }];
+const employers: MembershipInfo[] = [membershipOf({ organizationId: 'employer-1', organizationName: 'Harbor Health', organizationType: 'employer' }, 'employerAdmin')];
 
 function describedBy(element: HTMLElement): string {
   return (element.getAttribute('aria-describedby') ?? '')

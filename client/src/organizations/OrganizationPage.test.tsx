@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Organization } from '@launchpath/contracts';
-import { fakeApi, member, organization } from '../test/fakeApi';
+import { fakeApi, member, organization, membershipOf } from '../test/fakeApi';
 import { problemOf } from '../test/fixtures';
 import { renderWithApi } from '../test/render';
 import { OrganizationPage } from './OrganizationPage';
@@ -19,10 +19,10 @@ const harbor = organization({
   version: 3,
 });
 
-const employerAdmin = member({ organizationId: harbor.id, organizationName: harbor.name, organizationType: 'employer', role: 'employerAdmin' }, [
+const employerAdmin = member(membershipOf({ organizationId: harbor.id, organizationName: harbor.name, organizationType: 'employer' }, 'employerAdmin'), [
   'organizationsRead', 'organizationsWrite', 'usersManage', 'opportunitiesRead', 'opportunitiesWrite',
 ]);
-const supervisor = member({ organizationId: harbor.id, organizationName: harbor.name, organizationType: 'employer', role: 'supervisor' }, [
+const supervisor = member(membershipOf({ organizationId: harbor.id, organizationName: harbor.name, organizationType: 'employer' }, 'supervisor'), [
   'organizationsRead', 'opportunitiesRead',
 ]);
 
@@ -155,7 +155,7 @@ describe('Organization page', () => {
   it('lets a convener edit a school of their region, known through its district', async () => {
     const district = organization({ type: 'district', name: 'Alder Unified', parentId: region.id });
     const school = organization({ type: 'school', name: 'Alder High', parentId: district.id });
-    const convener = member({ organizationId: region.id, organizationName: region.name, organizationType: 'region', role: 'convenerStaff' }, [
+    const convener = member(membershipOf({ organizationId: region.id, organizationName: region.name, organizationType: 'region' }, 'convenerStaff'), [
       'organizationsRead', 'organizationsWrite',
     ]);
     renderWithApi(<OrganizationPage organizationId={school.id} me={convener} />, apiWith([school, district, region]));
@@ -176,7 +176,7 @@ describe('Our organization', () => {
     const other = organization({ type: 'employer', name: 'Dockside Labs', parentId: region.id });
     const me = {
       ...employerAdmin,
-      memberships: [...employerAdmin.memberships, { organizationId: other.id, organizationName: other.name, organizationType: 'employer', role: 'supervisor' as const }],
+      memberships: [...employerAdmin.memberships, membershipOf({ organizationId: other.id, organizationName: other.name, organizationType: 'employer' }, 'supervisor')],
     };
     renderWithApi(<OurOrganizationPage me={me} employers={me.memberships} path={[]} />, apiWith([harbor, other, region]));
     await screen.findByRole('heading', { level: 1, name: 'Harbor Health' });

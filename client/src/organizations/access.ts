@@ -1,9 +1,9 @@
-import type { CurrentCaller, Organization, OrganizationType, Role } from '@launchpath/contracts';
+import type { CurrentCaller, MembershipInfo, Organization, OrganizationType } from '@launchpath/contracts';
 import { can } from '../auth/access';
 import { organizationTypes } from './labels';
 
-/** The roles that carry organizationsWrite (the API's Access table); where they are held decides what they can add. */
-const organizationWriters: ReadonlySet<Role> = new Set<Role>(['convenerAdmin', 'convenerStaff', 'districtAdmin', 'employerAdmin']);
+/** Memberships whose role writes organizations there; where they are held decides what they can add. */
+const writes = (m: MembershipInfo) => m.permissions.includes('organizationsWrite');
 
 /**
  * The types of organization the caller may add, for the create form: regions only for platform administrators,
@@ -15,7 +15,7 @@ export function creatableOrganizationTypes(me: CurrentCaller): OrganizationType[
   if (!can(me, 'organizationsWrite')) return [];
   const types = new Set<OrganizationType>();
   for (const membership of me.memberships) {
-    if (!organizationWriters.has(membership.role)) continue;
+    if (!writes(membership)) continue;
     if (membership.organizationType === 'region') {
       types.add('district');
       types.add('employer');
@@ -36,5 +36,5 @@ export function canEditOrganization(me: CurrentCaller, organization: Organizatio
   if (me.isPlatformAdmin) return true;
   if (!can(me, 'organizationsWrite')) return false;
   const ancestors = [organization.id, organization.parentId, parent?.parentId].filter(Boolean);
-  return me.memberships.some((m) => organizationWriters.has(m.role) && ancestors.includes(m.organizationId));
+  return me.memberships.some((m) => writes(m) && ancestors.includes(m.organizationId));
 }

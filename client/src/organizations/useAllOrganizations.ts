@@ -1,4 +1,4 @@
-import type { MembershipInfo, Organization, OrganizationType, Role } from '@launchpath/contracts';
+import type { MembershipInfo, Organization, OrganizationType, Permission } from '@launchpath/contracts';
 import type { Api } from '../api/client';
 import { useResource, type Resource } from '../api/useResource';
 import { isOrganizationType } from './labels';
@@ -40,13 +40,14 @@ export interface OrganizationChoice {
 const typeOrder: Record<OrganizationType, number> = { region: 0, district: 1, school: 2, employer: 3 };
 
 /**
- * The organizations at or under the caller's memberships in `roles` (all of them for a platform administrator), of the
+ * The organizations at or under the caller's memberships whose role allows all of `permissions` there (all of them for a
+ * platform administrator), of the
  * given types, in type then name order. Descendants come from `index` by parentId; the membership's own organization
  * is offered even when the index does not list it.
  */
 export function organizationsUnder(
   memberships: readonly MembershipInfo[],
-  roles: ReadonlySet<Role>,
+  permissions: readonly Permission[],
   index: readonly Organization[],
   types: readonly OrganizationType[],
   isPlatformAdmin = false,
@@ -58,7 +59,7 @@ export function organizationsUnder(
   if (isPlatformAdmin) {
     index.forEach((o) => add({ id: o.id, name: o.name, type: o.type }));
   } else {
-    const roots = new Set(memberships.filter((m) => roles.has(m.role)).map((m) => m.organizationId));
+    const roots = new Set(memberships.filter((m) => permissions.every((p) => m.permissions.includes(p))).map((m) => m.organizationId));
     for (const m of memberships) {
       if (roots.has(m.organizationId) && isOrganizationType(m.organizationType)) add({ id: m.organizationId, name: m.organizationName, type: m.organizationType });
     }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CurrentCaller, MembershipInfo, Organization } from '@launchpath/contracts';
-import { fakeApi, member, organization, page } from '../test/fakeApi';
+import { fakeApi, member, organization, page, membershipOf } from '../test/fakeApi';
 import { problemOf } from '../test/fixtures';
 import { outcomesReport } from '../test/outcomesFixtures';
 import { renderWithApi } from '../test/render';
@@ -15,7 +15,7 @@ const organizations: Organization[] = [region, north, alder];
 const year = schoolYearOf(new Date());
 
 const at = (o: Organization, role: MembershipInfo['role']): CurrentCaller => ({
-  ...member({ organizationId: o.id, organizationName: o.name, organizationType: o.type, role }, ['organizationsRead', 'outcomesRead']),
+  ...member(membershipOf({ organizationId: o.id, organizationName: o.name, organizationType: o.type }, role), ['organizationsRead', 'outcomesRead']),
 });
 
 interface Saved {

@@ -13,12 +13,12 @@ import { organizationTypeLabels } from '../organizations/labels';
 import { organizationsUnder, useAllOrganizations, type OrganizationChoice } from '../organizations/useAllOrganizations';
 import { csvBlob, saveFile } from './download';
 import {
-  calpadsRoles,
+  calpadsPermissions,
   checkPeriod,
   describeRange,
   outcomesCsv,
   outcomesFileName,
-  outcomesRoles,
+  outcomesPermissions,
   periodRange,
   recentSchoolYears,
   type Period,
@@ -39,11 +39,11 @@ export function OutcomesPage({ me }: { me: CurrentCaller }) {
   const index = useAllOrganizations();
   const organizations = index.data?.items;
   const scopes = useMemo(
-    () => organizationsUnder(me.memberships, outcomesRoles, organizations ?? [], ['region', 'district', 'school'], me.isPlatformAdmin),
+    () => organizationsUnder(me.memberships, outcomesPermissions, organizations ?? [], ['region', 'district', 'school'], me.isPlatformAdmin),
     [me, organizations],
   );
   const districts = useMemo(
-    () => organizationsUnder(me.memberships, calpadsRoles, organizations ?? [], ['district'], me.isPlatformAdmin),
+    () => organizationsUnder(me.memberships, calpadsPermissions, organizations ?? [], ['district'], me.isPlatformAdmin),
     [me, organizations],
   );
   const years = useMemo(() => recentSchoolYears(new Date()), []);

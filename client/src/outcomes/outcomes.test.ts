@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MembershipInfo, Organization } from '@launchpath/contracts';
 import { organizationsUnder } from '../organizations/useAllOrganizations';
-import { organization } from '../test/fakeApi';
+import { membershipOf, organization } from '../test/fakeApi';
 import { outcomesReport } from '../test/outcomesFixtures';
 import {
-  calpadsRoles,
+  calpadsPermissions,
   checkPeriod,
   csvCell,
   describeGap,
@@ -14,7 +14,7 @@ import {
   isUnderServed,
   outcomesCsv,
   outcomesFileName,
-  outcomesRoles,
+  outcomesPermissions,
   periodRange,
   recentSchoolYears,
   schoolYearOf,
@@ -119,20 +119,20 @@ describe('Organizations a caller reads outcomes or exports CALPADS for', () => {
   const harbor = organization({ type: 'employer', name: 'Harbor Health', parentId: region.id });
   const other = organization({ type: 'district', name: 'Elsewhere Unified' });
   const index: Organization[] = [alder, harbor, north, other, region];
-  const at = (o: Organization, role: MembershipInfo['role']): MembershipInfo => ({ organizationId: o.id, organizationName: o.name, organizationType: o.type, role });
+  const at = (o: Organization, role: MembershipInfo['role']): MembershipInfo => membershipOf({ organizationId: o.id, organizationName: o.name, organizationType: o.type }, role);
 
   it('offers a convener their region and everything under it but employers', () => {
-    const choices = organizationsUnder([at(region, 'convenerStaff')], outcomesRoles, index, ['region', 'district', 'school']);
+    const choices = organizationsUnder([at(region, 'convenerStaff')], outcomesPermissions, index, ['region', 'district', 'school']);
     expect(choices.map((c) => c.name)).toEqual(['Bay Valley', 'North Unified', 'Alder High']);
   });
 
   it('gives an analyst outcomes but no CALPADS districts; a district admin their district', () => {
-    expect(organizationsUnder([at(region, 'workforceAnalyst')], calpadsRoles, index, ['district'])).toEqual([]);
-    expect(organizationsUnder([at(north, 'districtAdmin')], calpadsRoles, index, ['district']).map((c) => c.name)).toEqual(['North Unified']);
+    expect(organizationsUnder([at(region, 'workforceAnalyst')], calpadsPermissions, index, ['district'])).toEqual([]);
+    expect(organizationsUnder([at(north, 'districtAdmin')], calpadsPermissions, index, ['district']).map((c) => c.name)).toEqual(['North Unified']);
   });
 
   it('offers nothing for roles without outcomes, and everything to a platform administrator', () => {
-    expect(organizationsUnder([at(alder, 'teacher')], outcomesRoles, index, ['region', 'district', 'school'])).toEqual([]);
-    expect(organizationsUnder([], outcomesRoles, index, ['district'], true).map((c) => c.name)).toEqual(['Elsewhere Unified', 'North Unified']);
+    expect(organizationsUnder([at(alder, 'teacher')], outcomesPermissions, index, ['region', 'district', 'school'])).toEqual([]);
+    expect(organizationsUnder([], outcomesPermissions, index, ['district'], true).map((c) => c.name)).toEqual(['Elsewhere Unified', 'North Unified']);
   });
 });

@@ -1,13 +1,13 @@
-import type { Breakdown, CareerCluster, ContinuumStage, Gender, GroupParticipation, OpportunityType, OutcomesReport, RaceEthnicity, Role } from '@launchpath/contracts';
+import type { Breakdown, CareerCluster, ContinuumStage, Gender, GroupParticipation, OpportunityType, OutcomesReport, Permission, RaceEthnicity } from '@launchpath/contracts';
 import type { FieldErrors } from '../api/problems';
 import { genderLabels, opportunityTypeLabels, raceEthnicityLabels, stageLabels, stages } from '../labels';
 import { careerClusterLabels } from '../organizations/labels';
 
-/** The roles that carry outcomesRead (the API's Access table): where they are held, the caller reads outcomes. */
-export const outcomesRoles: ReadonlySet<Role> = new Set<Role>(['convenerAdmin', 'convenerStaff', 'workforceAnalyst', 'districtAdmin', 'schoolCoordinator']);
+/** What reading an organization's outcomes report needs there. */
+export const outcomesPermissions: readonly Permission[] = ['outcomesRead'];
 
-/** The roles that also carry peopleRead, which the CALPADS export needs at the district (or its region). */
-export const calpadsRoles: ReadonlySet<Role> = new Set<Role>(['convenerAdmin', 'convenerStaff', 'districtAdmin', 'schoolCoordinator']);
+/** What the CALPADS export needs at the district (or its region): outcomes and the student records behind them. */
+export const calpadsPermissions: readonly Permission[] = ['outcomesRead', 'peopleRead'];
 
 /** A group is highlighted when its participation rate is this far (a share: 5 percentage points) or more below everyone's. */
 export const gapThreshold = 0.05;

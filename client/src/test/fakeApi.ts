@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { CurrentCaller, MembershipInfo, Organization, OrganizationPage, Permission } from '@launchpath/contracts';
+import type { CurrentCaller, MembershipInfo, Organization, OrganizationPage, Permission, Role, RoleInfo } from '@launchpath/contracts';
 import type { Api } from '../api/client';
 import { storeSession } from '../auth/storedSession';
 
@@ -41,6 +41,26 @@ const allPermissions: Permission[] = [
   'outcomesRead',
 ];
 
+/** GET /roles as the API answers it (fixture data; the server's table is tested in the API suite). */
+export const roleTable: RoleInfo[] = [
+  { role: 'convenerAdmin', heldOn: ['region'], permissions: allPermissions },
+  { role: 'convenerStaff', heldOn: ['region'], permissions: allPermissions.filter((p) => p !== 'usersManage') },
+  { role: 'workforceAnalyst', heldOn: ['region'], permissions: ['organizationsRead', 'opportunitiesRead', 'outcomesRead'] },
+  { role: 'districtAdmin', heldOn: ['district'], permissions: ['organizationsRead', 'organizationsWrite', 'usersManage', 'peopleRead', 'peopleWrite', 'subgroupsRead', 'rosterImport', 'opportunitiesRead', 'opportunitiesCurate', 'outcomesRead'] },
+  { role: 'schoolCoordinator', heldOn: ['district', 'school'], permissions: ['organizationsRead', 'peopleRead', 'peopleWrite', 'opportunitiesRead', 'opportunitiesCurate', 'outcomesRead'] },
+  { role: 'teacher', heldOn: ['school'], permissions: ['organizationsRead', 'peopleRead', 'opportunitiesRead'] },
+  { role: 'counselor', heldOn: ['school'], permissions: ['organizationsRead', 'peopleRead', 'opportunitiesRead'] },
+  { role: 'employerAdmin', heldOn: ['employer'], permissions: ['organizationsRead', 'organizationsWrite', 'usersManage', 'opportunitiesRead', 'opportunitiesWrite'] },
+  { role: 'supervisor', heldOn: ['employer'], permissions: ['organizationsRead', 'opportunitiesRead'] },
+  { role: 'student', heldOn: ['school'], permissions: ['organizationsRead', 'opportunitiesRead'] },
+  { role: 'guardian', heldOn: ['school'], permissions: ['organizationsRead'] },
+];
+
+/** A membership of `role` at an organization, carrying the role's permissions as GET /me does. */
+export function membershipOf(organization: Pick<MembershipInfo, 'organizationId' | 'organizationName' | 'organizationType'>, role: Role): MembershipInfo {
+  return { ...organization, role, permissions: roleTable.find((r) => r.role === role)!.permissions };
+}
+
 /** The platform administrator, as GET /me describes one. */
 export function platformAdmin(overrides: Partial<CurrentCaller> = {}): CurrentCaller {
   return {
@@ -55,13 +75,17 @@ export function platformAdmin(overrides: Partial<CurrentCaller> = {}): CurrentCa
 }
 
 /** A user holding one role at one organization, with the permissions given. */
-export function member(membership: Omit<MembershipInfo, 'organizationId'> & { organizationId?: string }, permissions: Permission[]): CurrentCaller {
+export function member(
+  membership: Omit<MembershipInfo, 'organizationId' | 'permissions'> & { organizationId?: string; permissions?: Permission[] },
+  permissions: Permission[],
+): CurrentCaller {
   return {
     userId: '00000000-0000-7000-8000-bbbbbbbbbbbb',
     email: 'someone@example.test',
     displayName: 'Someone Member',
     isPlatformAdmin: false,
-    memberships: [{ organizationId: '00000000-0000-7000-8000-cccccccccccc', ...membership }],
+    // As GET /me describes it: the membership carries what its role allows there.
+    memberships: [{ organizationId: '00000000-0000-7000-8000-cccccccccccc', permissions, ...membership }],
     permissions,
   };
 }
@@ -87,6 +111,7 @@ export function fakeApi(overrides: Overrides = {}) {
     updateOrganization: vi.fn<Api['updateOrganization']>(overrides.updateOrganization ?? unexpected('updateOrganization')),
     signIn: vi.fn<Api['signIn']>(overrides.signIn ?? unexpected('signIn')),
     getMe: vi.fn<Api['getMe']>(overrides.getMe ?? (() => Promise.resolve(platformAdmin()))),
+    listRoles: vi.fn<Api['listRoles']>(overrides.listRoles ?? (() => Promise.resolve(roleTable))),
   };
   const others = new Map<string, unknown>();
   const rest = new Proxy({} as Api, {

@@ -1,4 +1,5 @@
 // Wire records for the outcomes, progress and admin page tests.
+import { membershipOf } from './fakeApi';
 import type { ApiKeyInfo, MatchingSettings, OutcomesReport, Rubric, StudentHours, UserSummary } from '@launchpath/contracts';
 
 export function outcomesReport(overrides: Partial<OutcomesReport> = {}): OutcomesReport {
@@ -49,7 +50,7 @@ export function userSummary(overrides: Partial<UserSummary> = {}): UserSummary {
     email: 'jordan@alder.test',
     displayName: 'Jordan Lee',
     disabled: false,
-    memberships: [{ organizationId: 'school-1', organizationName: 'Alder High', organizationType: 'school', role: 'teacher' }],
+    memberships: [membershipOf({ organizationId: 'school-1', organizationName: 'Alder High', organizationType: 'school' }, 'teacher')],
     ...overrides,
   };
 }

@@ -62,6 +62,16 @@ public sealed record MembershipInfo
     public required string OrganizationName { get; init; }
     public required string OrganizationType { get; init; }
     public required Role Role { get; init; }
+    /// <summary>What the role allows at this organization (and, for regions and districts, below it).</summary>
+    public required IReadOnlyList<Permission> Permissions { get; init; }
+}
+
+/// <summary>A role: the kinds of organization it can be held on, and what it allows there.</summary>
+public sealed record RoleInfo
+{
+    public required Role Role { get; init; }
+    public required IReadOnlyList<string> HeldOn { get; init; }
+    public required IReadOnlyList<Permission> Permissions { get; init; }
 }
 
 /// <summary>Who the caller is: a user (with memberships) or an API key (with its organization and permissions).</summary>

@@ -542,6 +542,12 @@ export interface ILaunchPathClient {
     exportStudentRecords(id: string, signal?: AbortSignal): Promise<StudentRecordsExport>;
 
     /**
+     * Every role: where it can be held and what it allows
+     * @return OK
+     */
+    listRoles(signal?: AbortSignal): Promise<RoleInfo[]>;
+
+    /**
      * List users you manage
      * @param organizationId (optional) 
      * @param q (optional) 
@@ -6121,6 +6127,50 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Every role: where it can be held and what it allows
+     * @return OK
+     */
+    listRoles(signal?: AbortSignal): Promise<RoleInfo[]> {
+        let url_ = this.baseUrl + "/api/v1/roles";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRoles(_response);
+        });
+    }
+
+    protected processListRoles(response: Response): Promise<RoleInfo[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RoleInfo[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RoleInfo[]>(null as any);
+    }
+
+    /**
      * List users you manage
      * @param organizationId (optional) 
      * @param q (optional) 
@@ -6901,6 +6951,8 @@ export interface MembershipInfo {
     organizationType: string;
     /** Roles are held per organization. The organization's type decides which roles it can hold. */
     role: Role;
+    /** What the role allows at this organization (and, for regions and districts, below it). */
+    permissions: Permission[];
 }
 
 export type Modality = "inPerson" | "virtual" | "hybrid";
@@ -7383,6 +7435,14 @@ export type ReserveGroup = "englishLearner" | "studentWithDisability" | "socioec
 
 /** Roles are held per organization. The organization's type decides which roles it can hold. */
 export type Role = "convenerAdmin" | "convenerStaff" | "workforceAnalyst" | "districtAdmin" | "schoolCoordinator" | "teacher" | "counselor" | "employerAdmin" | "supervisor" | "student" | "guardian";
+
+/** A role: the kinds of organization it can be held on, and what it allows there. */
+export interface RoleInfo {
+    /** Roles are held per organization. The organization's type decides which roles it can hold. */
+    role: Role;
+    heldOn: string[];
+    permissions: Permission[];
+}
 
 /** What an import changes (or, for a preview or one awaiting confirmation, would change), with samples of sourcedIds. */
 export interface RosterChanges {

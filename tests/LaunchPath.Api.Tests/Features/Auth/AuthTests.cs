@@ -30,6 +30,32 @@ public abstract class AuthTests
         me.Permissions.Should().Contain(Permission.UsersManage);
     }
 
+    [SkippableFact]
+    public async Task Each_membership_says_what_its_role_allows_and_the_role_table_is_served_once()
+    {
+        var region = await _actors.Org(OrganizationType.Region, null);
+        var district = await _actors.Org(OrganizationType.District, region.Id);
+        var school = await _actors.Org(OrganizationType.School, district.Id);
+        var (client, _) = await _actors.User(Role.Teacher, school.Id);
+        var admin = await _actors.Admin();
+        var user = (await (await client.GetAsync("/api/v1/me")).Read<CurrentCaller>()).UserId!;
+        await (await admin.PostJson($"/api/v1/users/{user}/memberships", new AddMembershipRequest { OrganizationId = district.Id, Role = Role.DistrictAdmin }))
+            .Read<UserSummary>();
+
+        var me = await (await client.GetAsync("/api/v1/me")).Read<CurrentCaller>();
+        me.Memberships.Single(m => m.Role == Role.Teacher).Permissions.Should().BeEquivalentTo(
+            [Permission.OrganizationsRead, Permission.PeopleRead, Permission.OpportunitiesRead], "a teacher reads, at the school");
+        me.Memberships.Single(m => m.Role == Role.DistrictAdmin).Permissions.Should().Contain([Permission.RosterImport, Permission.UsersManage])
+            .And.NotContain(Permission.OpportunitiesWrite);
+        me.Permissions.Should().BeEquivalentTo(me.Memberships.SelectMany(m => m.Permissions).Distinct(), "the caller's permissions are the union of its memberships'");
+
+        var roles = await (await client.GetAsync("/api/v1/roles")).Read<List<RoleInfo>>();
+        roles.Select(r => r.Role).Should().BeEquivalentTo(Enum.GetValues<Role>());
+        roles.Single(r => r.Role == Role.SchoolCoordinator).HeldOn.Should().BeEquivalentTo(["district", "school"]);
+        roles.Single(r => r.Role == Role.Teacher).Permissions.Should().BeEquivalentTo(me.Memberships.Single(m => m.Role == Role.Teacher).Permissions);
+        (await _actors.Anonymous().GetAsync("/api/v1/roles")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
     [SkippableTheory]
     [InlineData(ApiFactory.AdminEmail, "wrong password!!")]
     [InlineData("nobody@example.test", ApiFactory.AdminPassword)]
