@@ -58,7 +58,7 @@ internal static class MatchingFacts
         return new StudentFacts
         {
             Grade = s.Grade,
-            Age = s.BirthDate is { } birth ? Age(birth, today) : null,
+            Age = s.BirthDate is { } birth ? StudentRecord.AgeOn(birth, today) : null,
             Interests = preferences.CareerInterests.ToHashSet(),
             Pathway = s.Pathway,
             Completed = completed.ToDictionary(c => DbEnum.Parse<CareerCluster>(c.CareerCluster), c => (ContinuumStage)c.StageOrder),
@@ -71,17 +71,20 @@ internal static class MatchingFacts
         };
     }
 
-    public static int Age(DateOnly birth, DateOnly today) => today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
-
-    public static async Task<Dictionary<Guid, int>> SeatsTakenAsync(DbConnection connection, IReadOnlyCollection<Guid> opportunityIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Seats left on each opportunity: its seats less the placements holding one, never below zero (the one seats rule:
+    /// applications, rounds and recommendations all read it).
+    /// </summary>
+    public static async Task<Dictionary<Guid, int>> SeatsLeftAsync(DbConnection connection, IReadOnlyCollection<(Guid Id, int Seats)> opportunities, CancellationToken cancellationToken)
     {
-        if (opportunityIds.Count == 0)
+        if (opportunities.Count == 0)
         {
             return [];
         }
 
-        var rows = await connection.QueryAsync<TakenRow>(new CommandDefinition(SelectTaken, new { Ids = DbIds.Of(opportunityIds) }, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.OpportunityId, r => r.Taken);
+        var rows = await connection.QueryAsync<TakenRow>(new CommandDefinition(SelectTaken, new { Ids = DbIds.Of(opportunities.Select(o => o.Id)) }, cancellationToken: cancellationToken));
+        var taken = rows.ToDictionary(r => r.OpportunityId, r => r.Taken);
+        return opportunities.ToDictionary(o => o.Id, o => Math.Max(0, o.Seats - taken.GetValueOrDefault(o.Id)));
     }
 
     public static OpportunityFacts Opportunity(Opportunity o, int seatsLeft) => new()

@@ -9,6 +9,9 @@ namespace LaunchPath.Api.Domain;
 /// <summary>A student: the people row, the profile row and the school's name. Shared by the area's slices.</summary>
 internal sealed class StudentRecord
 {
+    /// <summary>Age in whole years on <paramref name="day"/> (the one age rule: matching eligibility, child-labor hours).</summary>
+    public static int AgeOn(DateOnly birth, DateOnly day) => day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);
+
     public const string Columns =
         "p.id, p.region_id, p.district_id, p.school_id, s.name AS school_name, p.sourced_id, p.identifier, p.given_name, p.family_name, " +
         "p.preferred_name, p.email, p.user_id, p.status, p.version, p.created_at, p.updated_at, sp.grade, sp.birth_date, sp.pathway, " +

@@ -82,7 +82,7 @@ public static class CreateMatchRound
                 return Error.Conflict("These opportunities are already in an unpublished round: " + string.Join(", ", busy.Take(10)) + ".");
             }
 
-            var taken = await MatchingFacts.SeatsTakenAsync(connection, ids, cancellationToken);
+            var left = await MatchingFacts.SeatsLeftAsync(connection, ids.Select(i => (i, found[i].Seats)).ToList(), cancellationToken);
             var settings = await MatchingFacts.SettingsAsync(connection, org.Ref.RegionId, cancellationToken);
             var id = Guid.CreateVersion7();
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
@@ -106,7 +106,7 @@ public static class CreateMatchRound
                     {
                         RoundId = id,
                         OpportunityId = opportunity,
-                        Seats = Math.Max(0, found[opportunity].Seats - taken.GetValueOrDefault(opportunity)),
+                        Seats = left[opportunity],
                     }, transaction, cancellationToken: cancellationToken));
                 }
 

@@ -46,8 +46,8 @@ public static class Recommendations
                 new { student.RegionId, student.SchoolId, student.DistrictId }, cancellationToken: cancellationToken))).ToList();
             var audiences = await OpportunityRecord.AudiencesAsync(connection, rows.Select(r => r.Id).ToList(), null, cancellationToken);
             var opportunities = rows.Select(r => r.ToContract(audiences[r.Id])).ToList();
-            var taken = await MatchingFacts.SeatsTakenAsync(connection, rows.Select(r => r.Id).ToList(), cancellationToken);
-            var seatsLeft = rows.Select(r => Math.Max(0, r.Seats - taken.GetValueOrDefault(r.Id))).ToList();
+            var left = await MatchingFacts.SeatsLeftAsync(connection, rows.Select(r => (r.Id, r.Seats)).ToList(), cancellationToken);
+            var seatsLeft = rows.Select(r => left[r.Id]).ToList();
             var settings = await MatchingFacts.SettingsAsync(connection, student.RegionId, cancellationToken);
 
             var ranked = Recommender.Rank(facts, opportunities.Select((o, i) => MatchingFacts.Opportunity(o, seatsLeft[i])).ToList(),
@@ -86,8 +86,8 @@ public static class Recommendations
             var students = (await connection.QueryAsync<StudentRecord>(new CommandDefinition(SelectCandidates(visible), parameters, cancellationToken: cancellationToken))).ToList();
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var facts = await MatchingFacts.StudentsAsync(connection, students, today, cancellationToken);
-            var taken = await MatchingFacts.SeatsTakenAsync(connection, [row.Id], cancellationToken);
-            var opportunityFacts = MatchingFacts.Opportunity(opportunity, Math.Max(0, row.Seats - taken.GetValueOrDefault(row.Id)));
+            var left = await MatchingFacts.SeatsLeftAsync(connection, [(row.Id, row.Seats)], cancellationToken);
+            var opportunityFacts = MatchingFacts.Opportunity(opportunity, left[row.Id]);
             var weights = (await MatchingFacts.SettingsAsync(connection, row.RegionId, cancellationToken)).Weights;
 
             return students

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Dapper;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
@@ -286,6 +287,8 @@ internal sealed class StudentRow
     public bool SocioeconomicallyDisadvantaged { get; set; }
     public bool FosterYouth { get; set; }
 
+    public Subgroups.Flags Flags => new(EnglishLearner, StudentWithDisability, SocioeconomicallyDisadvantaged, FosterYouth);
+
     public bool In(ReserveGroup group) => group switch
     {
         ReserveGroup.EnglishLearner => EnglishLearner,
@@ -298,8 +301,6 @@ internal sealed class StudentRow
 /// <summary>Round statistics: matched, first and top-3 choice shares, unfilled seats, and the same by subgroup (n &lt; 10 withheld).</summary>
 internal static class MatchStatisticsBuilder
 {
-    public const int SmallCell = 10;
-
     public static MatchStatistics Build(MatchInput input, MatchResult result, IReadOnlyList<StudentRow> students)
     {
         var ranks = Enumerable.Range(0, input.StudentCount).Select(s => result.ChoiceRank(input, s)).ToArray();
@@ -307,7 +308,7 @@ internal static class MatchStatisticsBuilder
         SubgroupStatistics Group(string name, Func<StudentRow, bool> member)
         {
             var members = Enumerable.Range(0, input.StudentCount).Where(s => member(students[s])).ToList();
-            if (members.Count < SmallCell)
+            if (Subgroups.Suppressed(members.Count))
             {
                 return new SubgroupStatistics { Group = name, Students = members.Count, Suppressed = true };
             }
@@ -336,14 +337,7 @@ internal static class MatchStatisticsBuilder
             Seats = seats,
             UnfilledSeats = seats - matched,
             Proposals = result.Proposals,
-            BySubgroup =
-            [
-                Group("all", _ => true),
-                Group("englishLearner", s => s.EnglishLearner),
-                Group("studentWithDisability", s => s.StudentWithDisability),
-                Group("socioeconomicallyDisadvantaged", s => s.SocioeconomicallyDisadvantaged),
-                Group("fosterYouth", s => s.FosterYouth),
-            ],
+            BySubgroup = [Group("all", _ => true), .. Subgroups.Program.Select(g => Group(g.Name, s => g.In(s.Flags)))],
         };
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
 using Dapper;
+using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
@@ -24,7 +25,6 @@ namespace LaunchPath.Api.Features.Outcomes;
 /// </summary>
 public static class OutcomesReports
 {
-    public const int SmallCell = 10;
 
     public sealed record Report(Caller Caller, Guid OrganizationId, DateOnly? From, DateOnly? To) : IRequest<Result<OutcomesReport>>;
 
@@ -114,7 +114,7 @@ public static class OutcomesReports
             GroupParticipation Group(string name, IEnumerable<StudentRow> members, string? label = null)
             {
                 var list = members.ToList();
-                if (list.Count < SmallCell)
+                if (Subgroups.Suppressed(list.Count))
                 {
                     return new GroupParticipation { Group = name, Name = label, Students = list.Count, Suppressed = true };
                 }
@@ -124,13 +124,7 @@ public static class OutcomesReports
                 return new GroupParticipation { Group = name, Name = label, Students = list.Count, Suppressed = false, Participants = taking, Rate = rate, GapToAll = Math.Round(rate - all, 3) };
             }
 
-            var subgroups = new List<GroupParticipation>
-            {
-                Group("englishLearner", students.Where(s => s.EnglishLearner)),
-                Group("studentWithDisability", students.Where(s => s.StudentWithDisability)),
-                Group("socioeconomicallyDisadvantaged", students.Where(s => s.SocioeconomicallyDisadvantaged)),
-                Group("fosterYouth", students.Where(s => s.FosterYouth)),
-            };
+            var subgroups = Subgroups.Program.Select(g => Group(g.Name, students.Where(s => g.In(s.Flags)))).ToList();
             subgroups.AddRange(Enum.GetValues<RaceEthnicity>().Select(r => Group("race:" + DbEnum.ToText(r), students.Where(s => s.Races.Contains(r)))));
             subgroups.AddRange(Enum.GetValues<Gender>().Select(g => Group("gender:" + DbEnum.ToText(g), students.Where(s => s.Gender == DbEnum.ToText(g)))));
             subgroups.AddRange(students.Select(s => s.Grade).Distinct().Order().Select(g => Group(g is null ? "grade:unknown" : $"grade:{g}", students.Where(s => s.Grade == g))));
@@ -172,7 +166,7 @@ public static class OutcomesReports
                     AverageGain = gains.Count == 0 ? null : Math.Round(gains.Average(), 2),
                 },
                 Employers = new EmployerEngagement { EmployersWithPlacements = placements.Select(p => p.EmployerId).Distinct().Count(), OpportunitiesPublished = published },
-                Perkins5S3 = concentrators.Count < SmallCell
+                Perkins5S3 = Subgroups.Suppressed(concentrators.Count)
                     ? new Perkins5S3 { Concentrators = concentrators.Count, Suppressed = true }
                     : new Perkins5S3 { Concentrators = concentrators.Count, Suppressed = false, WithWorkBasedLearning = withWbl, Rate = Rate(concentrators.Count, withWbl) },
             };
@@ -314,6 +308,8 @@ public static class OutcomesReports
         public bool StudentWithDisability { get; set; }
         public bool SocioeconomicallyDisadvantaged { get; set; }
         public bool FosterYouth { get; set; }
+
+        public Subgroups.Flags Flags => new(EnglishLearner, StudentWithDisability, SocioeconomicallyDisadvantaged, FosterYouth);
         public string RaceEthnicity { get; set; } = "[]";
         public string? Gender { get; set; }
 

@@ -24,8 +24,6 @@ namespace LaunchPath.Api.Features.Placements;
 /// </summary>
 public static class Agreements
 {
-    public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(14);
-
     public sealed record Write(Caller Caller, Guid Id, AgreementRequest Body) : IRequest<Result<Placement>>;
 
     public sealed record Acknowledge(Caller Caller, Guid Id, AgreementParty Party) : IRequest<Result<Placement>>;
@@ -72,19 +70,13 @@ public static class Agreements
     private const string SelectParties = "SELECT party FROM acknowledgements WHERE placement_id = @Id AND agreement_version = @Version";
     private const string Activate = "UPDATE placements SET status = 'active', version = version + 1, updated_at = @Now WHERE id = @Id AND status = 'agreementPending'";
 
-    private const string InsertLink =
-        "INSERT INTO action_links (id, token_hash, purpose, placement_id, party, expires_at, created_by, created_at) " +
-        "VALUES (@Id, @TokenHash, 'acknowledge', @PlacementId, @Party, @ExpiresAt, @UserId, @Now)";
-
-    private const string SelectLink = "SELECT id, placement_id, party, expires_at, used_at FROM action_links WHERE token_hash = @TokenHash AND purpose = 'acknowledge'";
-    private const string UseLinkOnce = "UPDATE action_links SET used_at = @Now WHERE id = @Id AND used_at IS NULL";
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Write, Result<Placement>>, IRequestHandler<Acknowledge, Result<Placement>>,
         IRequestHandler<IssueLink, Result<ActionLink>>, IRequestHandler<ReadLink, Result<LinkedAgreement>>, IRequestHandler<UseLink, Result<LinkedAgreement>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
         [
-            SelectVersion, SelectTerms, InsertAgreement, UpdateAgreement, ClearAcknowledgements, ToPending, InsertAcknowledgement, SelectParties, Activate, InsertLink, SelectLink,
-            UseLinkOnce, .. PlacementRecord.Statements,
+            SelectVersion, SelectTerms, InsertAgreement, UpdateAgreement, ClearAcknowledgements, ToPending, InsertAcknowledgement, SelectParties, Activate, 
+            .. ActionLinks.Statements, .. PlacementRecord.Statements,
         ];
 
         public async ValueTask<Result<Placement>> Handle(Write command, CancellationToken cancellationToken)
@@ -173,19 +165,8 @@ public static class Agreements
                 return Error.Validation("party", "Links are for a guardian or a supervisor; students and coordinators sign in.");
             }
 
-            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
-            var now = clock.GetUtcNow();
-            var expires = now + LinkLifetime;
-            await connection.ExecuteAsync(new CommandDefinition(InsertLink, new
-            {
-                Id = Guid.CreateVersion7(),
-                TokenHash = Hash(token),
-                PlacementId = command.Id,
-                Party = DbEnum.ToText(command.Party),
-                ExpiresAt = expires,
-                command.Caller.UserId,
-                Now = now,
-            }, cancellationToken: cancellationToken));
+            var (token, expires) = await ActionLinks.IssueAsync(connection, ActionLinks.Acknowledge, command.Id, DbEnum.ToText(command.Party), null,
+                command.Caller.UserId, clock.GetUtcNow(), cancellationToken);
             return new ActionLink { Token = token, Url = $"{command.BaseUrl.TrimEnd('/')}/acknowledge/{token}", ExpiresAt = expires };
         }
 
@@ -210,12 +191,12 @@ public static class Agreements
                 return Error.Conflict("This agreement can no longer be acknowledged.");
             }
 
-            if (await connection.ExecuteAsync(new CommandDefinition(UseLinkOnce, new { link!.Id, Now = clock.GetUtcNow() }, cancellationToken: cancellationToken)) == 0)
+            if (!await ActionLinks.UseOnceAsync(connection, link!.Id, clock.GetUtcNow(), cancellationToken))
             {
-                return UsedOrExpired;
+                return ActionLinks.UsedOrExpired;
             }
 
-            if (await RecordAsync(connection, placement, DbEnum.Parse<AgreementParty>(link.Party), command.Name.Trim(), "link", null, cancellationToken) is { } failed)
+            if (await RecordAsync(connection, placement, DbEnum.Parse<AgreementParty>(link.Party!), command.Name.Trim(), "link", null, cancellationToken) is { } failed)
             {
                 return failed;
             }
@@ -224,8 +205,6 @@ public static class Agreements
         }
 
         private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-        private static readonly Error UsedOrExpired = new(ErrorKind.Gone, "Link no longer valid", "This link was already used or has expired. Ask the school for a new one.");
 
         /// <summary>Records one party's acknowledgement of the current version and activates the placement when all are in.</summary>
         private async Task<Error?> RecordAsync(DbConnection connection, PlacementRecord placement, AgreementParty party, string name, string via, Guid? userId, CancellationToken cancellationToken)
@@ -259,26 +238,15 @@ public static class Agreements
             return null;
         }
 
-        private async Task<(LinkRow? Link, PlacementRecord? Placement, Error? Error)> LinkAsync(DbConnection connection, string token, CancellationToken cancellationToken)
+        private async Task<(ActionLinks.Link? Link, PlacementRecord? Placement, Error? Error)> LinkAsync(DbConnection connection, string token, CancellationToken cancellationToken)
         {
-            var link = token.Length is < 20 or > 100 ? null
-                : await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(SelectLink, new { TokenHash = Hash(token) }, cancellationToken: cancellationToken));
-            if (link is null)
-            {
-                return (null, null, Error.NotFound("Link"));
-            }
-
-            if (link.UsedAt is not null || link.ExpiresAt < clock.GetUtcNow())
-            {
-                return (null, null, UsedOrExpired);
-            }
-
-            return (link, await PlacementRecord.FindVisibleAsync(connection, Caller.System, link.PlacementId, cancellationToken), null);
+            var (link, error) = await ActionLinks.FindAsync(connection, token, ActionLinks.Acknowledge, clock.GetUtcNow(), cancellationToken);
+            return link is null ? (null, null, error) : (link, await PlacementRecord.FindVisibleAsync(connection, Caller.System, link.PlacementId, cancellationToken), null);
         }
 
-        private static async Task<LinkedAgreement> LinkedAsync(DbConnection connection, LinkRow link, PlacementRecord placement, DateTimeOffset now, CancellationToken cancellationToken)
+        private static async Task<LinkedAgreement> LinkedAsync(DbConnection connection, ActionLinks.Link link, PlacementRecord placement, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            if (DbEnum.Parse<AgreementParty>(link.Party) == AgreementParty.Supervisor)
+            if (DbEnum.Parse<AgreementParty>(link.Party!) == AgreementParty.Supervisor)
             {
                 await placement.RecordLinkDisclosureAsync(connection, "training agreement link", now, cancellationToken);
             }
@@ -286,7 +254,7 @@ public static class Agreements
             var terms = await connection.QuerySingleAsync<string>(new CommandDefinition(SelectTerms, new { placement.Id }, cancellationToken: cancellationToken));
             return new LinkedAgreement
             {
-                Party = DbEnum.Parse<AgreementParty>(link.Party),
+                Party = DbEnum.Parse<AgreementParty>(link.Party!),
                 OpportunityTitle = placement.OpportunityTitle,
                 EmployerName = placement.EmployerName,
                 StudentFirstName = placement.PreferredName ?? placement.GivenName,
@@ -301,16 +269,6 @@ public static class Agreements
             return await row!.ToContractAsync(connection, caller, clock.GetUtcNow(), cancellationToken);
         }
 
-        private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-        private sealed class LinkRow
-        {
-            public Guid Id { get; set; }
-            public Guid PlacementId { get; set; }
-            public string Party { get; set; } = "";
-            public DateTimeOffset ExpiresAt { get; set; }
-            public DateTimeOffset? UsedAt { get; set; }
-        }
     }
 
     public static void Map(IEndpointRouteBuilder placements, IEndpointRouteBuilder links)

@@ -62,8 +62,6 @@ public static class ChildLaborRules
         return first.AddDays(((int)DayOfWeek.Monday - (int)first.DayOfWeek + 7) % 7);
     }
 
-    public static int Age(DateOnly birth, DateOnly on) => on.Year - birth.Year - (on < birth.AddYears(on.Year - birth.Year) ? 1 : 0);
-
     private static string Duration(int minutes) => minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min";
 
     private static string Clock(int minutes) => $"{minutes / 60 % 24:00}:{minutes % 60:00}";

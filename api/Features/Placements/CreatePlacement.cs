@@ -76,8 +76,8 @@ public static class CreatePlacement
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
-            var taken = await MatchingFacts.SeatsTakenAsync(connection, [row.Id], cancellationToken);
-            if (Recommender.WhyIneligible(facts, MatchingFacts.Opportunity(opportunity, row.Seats - taken.GetValueOrDefault(row.Id)), today) is { } why
+            var left = await MatchingFacts.SeatsLeftAsync(connection, [(row.Id, row.Seats)], cancellationToken);
+            if (Recommender.WhyIneligible(facts, MatchingFacts.Opportunity(opportunity, left[row.Id]), today) is { } why
                 && why.Code != ReasonCode.OutOfReach)
             {
                 return Error.Unprocessable($"The student is not eligible: {why.Detail}");

@@ -89,12 +89,6 @@ public static class Hours
         "JOIN placements pl ON pl.id = h.placement_id JOIN opportunities op ON op.id = pl.opportunity_id WHERE h.student_id = @StudentId " +
         "GROUP BY h.placement_id, op.title ORDER BY op.title";
 
-    private const string InsertLink =
-        "INSERT INTO action_links (id, token_hash, purpose, placement_id, party, hours_entry_id, expires_at, created_by, created_at) " +
-        "VALUES (@Id, @TokenHash, 'approveHours', @PlacementId, 'supervisor', @EntryId, @ExpiresAt, @UserId, @Now)";
-
-    private const string SelectLink = "SELECT id, hours_entry_id, expires_at, used_at FROM action_links WHERE token_hash = @TokenHash AND purpose = 'approveHours'";
-    private const string UseLinkOnce = "UPDATE action_links SET used_at = @Now WHERE id = @Id AND used_at IS NULL";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Log, Result<HoursEntry>>, IRequestHandler<Edit, Result<HoursEntry>>,
         IRequestHandler<Remove, Result<bool>>, IRequestHandler<ForPlacement, Result<HoursLog>>, IRequestHandler<ForStudent, Result<StudentHours>>,
@@ -103,7 +97,7 @@ public static class Hours
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
         [
-            SelectEntry, SelectForPlacement, SelectOthers, Insert, Update, Delete, Decision, StudentTotals, InsertLink, SelectLink, UseLinkOnce,
+            SelectEntry, SelectForPlacement, SelectOthers, Insert, Update, Delete, Decision, StudentTotals, .. ActionLinks.Statements,
             .. PlacementRecord.Statements, .. StudentAccess.Statements,
         ];
 
@@ -275,13 +269,8 @@ public static class Hours
                 return Error.Conflict($"The entry is {entry.Status}; only submitted hours await a decision.");
             }
 
-            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
-            var now = clock.GetUtcNow();
-            var expires = now + Agreements.LinkLifetime;
-            await connection.ExecuteAsync(new CommandDefinition(InsertLink, new
-            {
-                Id = Guid.CreateVersion7(), TokenHash = Hash(token), PlacementId = placement!.Id, EntryId = entry.Id, ExpiresAt = expires, command.Caller.UserId, Now = now,
-            }, cancellationToken: cancellationToken));
+            var (token, expires) = await ActionLinks.IssueAsync(connection, ActionLinks.ApproveHours, placement!.Id, "supervisor", entry.Id, command.Caller.UserId,
+                clock.GetUtcNow(), cancellationToken);
             return new ActionLink { Token = token, Url = $"{command.BaseUrl.TrimEnd('/')}/hours/{token}", ExpiresAt = expires };
         }
 
@@ -306,12 +295,12 @@ public static class Hours
                 return Error.Validation("name", "Say who is deciding.");
             }
 
-            if (await connection.ExecuteAsync(new CommandDefinition(UseLinkOnce, new { link!.Id, Now = clock.GetUtcNow() }, cancellationToken: cancellationToken)) == 0)
+            if (!await ActionLinks.UseOnceAsync(connection, link!.Id, clock.GetUtcNow(), cancellationToken))
             {
-                return UsedOrExpired;
+                return ActionLinks.UsedOrExpired;
             }
 
-            var decided = await DecideAsync(connection, link.HoursEntryId, command.Body, null, command.Body.Name.Trim(), null, cancellationToken);
+            var decided = await DecideAsync(connection, link.HoursEntryId!.Value, command.Body, null, command.Body.Name.Trim(), null, cancellationToken);
             return decided.IsSuccess ? await LinkedAsync(connection, link, clock.GetUtcNow(), cancellationToken) : decided.Error!;
         }
 
@@ -335,7 +324,7 @@ public static class Hours
 
         private async Task<string?> RuleViolationAsync(DbConnection connection, PlacementRecord placement, LogHoursRequest body, Guid except, CancellationToken cancellationToken)
         {
-            int? age = placement.BirthDate is { } birth ? ChildLaborRules.Age(birth, body.Date) : null;
+            int? age = placement.BirthDate is { } birth ? StudentRecord.AgeOn(birth, body.Date) : null;
             if (age is not (14 or 15))
             {
                 return null;
@@ -360,21 +349,12 @@ public static class Hours
         private static async Task<HoursEntry> EntryAsync(DbConnection connection, Guid id, PlacementRules.Part? part, CancellationToken cancellationToken) =>
             (await connection.QuerySingleAsync<PlacementEvidence.HoursRow>(new CommandDefinition(SelectEntry, new { Id = id }, cancellationToken: cancellationToken))).ToContract(part);
 
-        private async Task<(LinkRow? Link, Error? Error)> LinkAsync(DbConnection connection, string token, CancellationToken cancellationToken)
-        {
-            var link = token.Length is < 20 or > 100 ? null
-                : await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(SelectLink, new { TokenHash = Hash(token) }, cancellationToken: cancellationToken));
-            if (link is null)
-            {
-                return (null, Error.NotFound("Link"));
-            }
+        private Task<(ActionLinks.Link? Link, Error? Error)> LinkAsync(DbConnection connection, string token, CancellationToken cancellationToken) =>
+            ActionLinks.FindAsync(connection, token, ActionLinks.ApproveHours, clock.GetUtcNow(), cancellationToken);
 
-            return link.UsedAt is not null || link.ExpiresAt < clock.GetUtcNow() ? (null, UsedOrExpired) : (link, null);
-        }
-
-        private static async Task<LinkedHoursEntry> LinkedAsync(DbConnection connection, LinkRow link, DateTimeOffset now, CancellationToken cancellationToken)
+        private static async Task<LinkedHoursEntry> LinkedAsync(DbConnection connection, ActionLinks.Link link, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            var entry = await EntryAsync(connection, link.HoursEntryId, null, cancellationToken);
+            var entry = await EntryAsync(connection, link.HoursEntryId!.Value, null, cancellationToken);
             var placement = (await PlacementRecord.FindVisibleAsync(connection, Caller.System, Guid.Parse(entry.PlacementId), cancellationToken))!;
             await placement.RecordLinkDisclosureAsync(connection, "hours approval link", now, cancellationToken);
             return new LinkedHoursEntry
@@ -388,9 +368,7 @@ public static class Hours
 
         private static readonly Error Locked = Error.Conflict("Approved hours are locked; they cannot be changed or deleted.");
 
-        private static readonly Error UsedOrExpired = new(ErrorKind.Gone, "Link no longer valid", "This link was already used or has expired.");
 
-        private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
     }
 
     public static void Map(IEndpointRouteBuilder api)
@@ -457,13 +435,5 @@ public static class Hours
         public string OpportunityTitle { get; set; } = "";
         public int ApprovedMinutes { get; set; }
         public int SubmittedMinutes { get; set; }
-    }
-
-    private sealed class LinkRow
-    {
-        public Guid Id { get; set; }
-        public Guid HoursEntryId { get; set; }
-        public DateTimeOffset ExpiresAt { get; set; }
-        public DateTimeOffset? UsedAt { get; set; }
     }
 }

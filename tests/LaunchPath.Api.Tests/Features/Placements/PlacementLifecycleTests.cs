@@ -260,7 +260,7 @@ public sealed class PlacementLifecycleTests : IDisposable
             .ShouldBeProblem(HttpStatusCode.Conflict)).Detail.Should().Contain("expired");
         await (await _actors.Anonymous().PostJson($"/api/v1/links/{link.Token}/acknowledge", new LinkAcknowledgeRequest { Name = "Lena" })).ShouldBeProblem(HttpStatusCode.Conflict);
 
-        _clock.Advance(Api.Features.Placements.Agreements.LinkLifetime);
+        _clock.Advance(LaunchPath.Api.Domain.ActionLinks.Lifetime);
         await (await _actors.Anonymous().GetAsync($"/api/v1/links/{link.Token}")).ShouldBeProblem(HttpStatusCode.Gone);
         s = s with { StudentClient = await _actors.SignIn(s.StudentEmail, Actors.Password) };
         (await (await Act(s.StudentClient, placement.Id, "withdraw", new DecisionRequest { Reason = "Schedule changed" })).Read<Placement>())
