@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
-const expected = ['dotnet', 'typecheck', 'unit', 'e2e'];
+const expected = ['dotnet', 'typecheck', 'boundaries', 'unit', 'e2e'];
 const files = [];
 const walk = (d) => {
   for (const name of readdirSync(d)) {

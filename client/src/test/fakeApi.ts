@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import type { CurrentCaller, MembershipInfo, Organization, OrganizationPage, Permission, Role, RoleInfo } from '@launchpath/contracts';
-import type { Api } from '../api/client';
-import { storeSession } from '../auth/storedSession';
+import type { Api } from '../shared/api/client';
+import { storeSession } from '../shared/auth/storedSession';
 
 let counter = 0;
 

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { FetchLike } from '../api/client';
+import type { FetchLike } from '../shared/api/client';
 
 export interface FakeRequest {
   method: string;

@@ -1,5 +1,5 @@
 import type { HoursAction, HoursEntry, Placement, PlacementAction, PlacementStatus } from '@launchpath/contracts';
-import type { Api } from '../api/client';
+import type { Api } from '../shared/api/client';
 
 /**
  * A caller as the API describes them on a placement: the placement's allowedActions for them (by status) and each

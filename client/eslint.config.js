@@ -1,0 +1,48 @@
+// The client's dependency rule (README, Layout): app → features → shared, never back and never sideways. A feature is
+// a folder under src/features and never imports another feature; what two features need lives in src/shared. Checked
+// by `npm run lint:boundaries` in the test command; boundaries.test.ts plants a violation and expects this to fail.
+import tsParser from '@typescript-eslint/parser';
+import boundaries from 'eslint-plugin-boundaries';
+
+export default [
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    // The entry point only mounts the app.
+    ignores: ['src/main.tsx'],
+    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.css'] } },
+      'boundaries/elements': [
+        { type: 'app', pattern: 'src/app' },
+        { type: 'feature', pattern: 'src/features/*', capture: ['name'] },
+        { type: 'shared', pattern: 'src/shared' },
+        { type: 'testing', pattern: 'src/test' },
+      ],
+      'boundaries/files': [{ category: 'test', pattern: 'src/**/*.test.{ts,tsx}' }],
+    },
+    rules: {
+      'boundaries/no-unknown-files': 'error',
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            { from: { element: { type: 'app' } }, allow: { to: { element: { types: { anyOf: ['app', 'feature', 'shared', 'testing'] } } } } },
+            {
+              from: { element: { type: 'feature' } },
+              allow: [
+                { to: { element: { type: 'feature', captured: { name: '{{ from.element.captured.name }}' } } } },
+                { to: { element: { types: { anyOf: ['shared', 'testing'] } } } },
+              ],
+            },
+            { from: { element: { type: 'shared' } }, allow: { to: { element: { types: { anyOf: ['shared', 'testing'] } } } } },
+            { from: { element: { type: 'testing' } }, allow: { to: { element: { types: { anyOf: ['shared', 'testing'] } } } } },
+            // A test may render the whole app around what it tests (routing, the shell); code never imports the app.
+            { from: { file: { categories: 'test' } }, allow: { to: { element: { type: 'app' } } } },
+          ],
+        },
+      ],
+    },
+  },
+];

@@ -1,0 +1,225 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { CurrentCaller } from '@launchpath/contracts';
+import { ApiKeysPage } from '../features/users/ApiKeysPage';
+import { RegionSettingsPage } from '../features/settings/RegionSettingsPage';
+import { UsersPage } from '../features/users/UsersPage';
+import type { Api, FetchLike } from '../shared/api/client';
+import { can, describeCaller, displayNameOf } from '../shared/auth/access';
+import { employerMemberships, employersWritten, isSchoolOrRegionStaff, isStudent, membershipsWith } from '../shared/auth/roles';
+import { SessionProvider, useSession } from '../shared/auth/SessionContext';
+import { SignInPage } from './SignInPage';
+import { ErrorBanner } from '../shared/components/ErrorBanner';
+import { CurationPage } from '../features/opportunities/CurationPage';
+import { ApplicantsPage } from '../features/matching/ApplicantsPage';
+import { OurOpportunitiesPage } from '../features/opportunities/OurOpportunitiesPage';
+import { AcknowledgeLinkPage } from '../features/placements/AcknowledgeLinkPage';
+import { HoursLinkPage } from '../features/placements/HoursLinkPage';
+import { linkRoute, type LinkRoute } from '../features/placements/linkRoute';
+import { SearchPage } from '../features/opportunities/SearchPage';
+import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
+import { OurOrganizationPage } from '../features/organizations/OurOrganizationPage';
+import { OutcomesPage } from '../features/outcomes/OutcomesPage';
+import { StudentsPage } from '../features/people/StudentsPage';
+import { PlacementsPage } from '../features/placements/PlacementsPage';
+import { RosterImportsPage } from '../features/roster/RosterImportsPage';
+import { RoundsPage } from '../features/matching/RoundsPage';
+import { AppShell, type NavItem } from './AppShell';
+import { MyProgressPage } from '../features/people/MyProgressPage';
+import { ProfilePage } from '../features/people/ProfilePage';
+import { RecommendationsPage } from '../features/matching/RecommendationsPage';
+import { StudentRoundsPage } from '../features/matching/StudentRoundsPage';
+
+export interface Page extends NavItem {
+  /** Shown in the navigation, and reachable, only for callers this is true of (permissions and role). */
+  visible: (me: CurrentCaller) => boolean;
+  /** `path`: the rest of the hash after the page's own ("#/rounds/123" → ["123"]). */
+  render: (me: CurrentCaller, path: readonly string[]) => ReactNode;
+}
+
+const employerStaff = (me: CurrentCaller) => employerMemberships(me).length > 0;
+const curatesARegion = (me: CurrentCaller) => me.isPlatformAdmin || membershipsWith(me, ['opportunitiesCurate'], ['region']).length > 0;
+
+/** The app's pages in navigation order; a new page adds an entry here. */
+const pages: readonly Page[] = [
+  { href: '#/profile', label: 'My profile', visible: isStudent, render: (me) => <ProfilePage studentId={me.studentId!} /> },
+  { href: '#/progress', label: 'My progress', visible: isStudent, render: (me) => <MyProgressPage studentId={me.studentId!} /> },
+  { href: '#/recommended', label: 'Recommended for me', visible: isStudent, render: (me) => <RecommendationsPage studentId={me.studentId!} /> },
+  { href: '#/search', label: 'Search opportunities', visible: (me) => isStudent(me) && can(me, 'opportunitiesRead'), render: () => <SearchPage /> },
+  {
+    href: '#/my-rounds',
+    label: 'Match rounds',
+    visible: isStudent,
+    render: (me, path) => <StudentRoundsPage studentId={me.studentId!} roundId={path[0]} />,
+  },
+  {
+    href: '#/our-opportunities',
+    label: 'Our opportunities',
+    visible: (me) => employerStaff(me) && can(me, 'opportunitiesRead'),
+    render: (me, path) => <OurOpportunitiesPage employers={employerMemberships(me)} writable={employersWritten(me)} path={path} />,
+  },
+  {
+    href: '#/applicants',
+    label: 'Applicants',
+    visible: (me) => employersWritten(me).length > 0,
+    render: (me, path) => <ApplicantsPage employers={employersWritten(me)} path={path} />,
+  },
+  {
+    href: '#/our-organization',
+    label: 'Our organization',
+    visible: (me) => employerStaff(me) && can(me, 'organizationsRead'),
+    render: (me, path) => <OurOrganizationPage me={me} employers={employerMemberships(me)} path={path} />,
+  },
+  { href: '#/curation', label: 'Curation', visible: (me) => can(me, 'opportunitiesCurate'), render: () => <CurationPage /> },
+  { href: '#/rounds', label: 'Match rounds', visible: (me) => can(me, 'opportunitiesCurate'), render: (me, path) => <RoundsPage me={me} path={path} /> },
+  { href: '#/students', label: 'Students', visible: (me) => can(me, 'peopleRead'), render: (_me, path) => <StudentsPage path={path} /> },
+  { href: '#/roster', label: 'Roster imports', visible: (me) => can(me, 'rosterImport'), render: (me) => <RosterImportsPage me={me} /> },
+  {
+    href: '#/opportunities',
+    label: 'Opportunities',
+    visible: (me) => !isStudent(me) && !employerStaff(me) && isSchoolOrRegionStaff(me) && can(me, 'opportunitiesRead'),
+    render: () => <SearchPage title="Opportunities" showStatus />,
+  },
+  {
+    href: '#/organizations',
+    label: 'Organizations',
+    visible: (me) => can(me, 'organizationsRead') && !isStudent(me),
+    render: (_me, path) => <OrganizationsPage path={path} />,
+  },
+  {
+    href: '#/placements',
+    label: 'Placements',
+    visible: (me) => isStudent(me) || employerStaff(me) || can(me, 'peopleRead'),
+    render: (_me, path) => <PlacementsPage path={path} />,
+  },
+  { href: '#/outcomes', label: 'Outcomes', visible: (me) => can(me, 'outcomesRead') && !isStudent(me), render: (me) => <OutcomesPage me={me} /> },
+  { href: '#/users', label: 'Users', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <UsersPage me={me} /> },
+  { href: '#/api-keys', label: 'API keys', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <ApiKeysPage me={me} /> },
+  { href: '#/region-settings', label: 'Region settings', visible: curatesARegion, render: (me, path) => <RegionSettingsPage me={me} path={path} /> },
+];
+
+/**
+ * The pages a caller may open, in navigation order. A platform administrator's work is organizations, so that page
+ * comes first (and opens first) for them.
+ */
+export function pagesFor(me: CurrentCaller): readonly Page[] {
+  const visible = pages.filter((page) => page.visible(me));
+  if (!me.isPlatformAdmin) return visible;
+  return [...visible.filter((p) => p.href === '#/organizations'), ...visible.filter((p) => p.href !== '#/organizations')];
+}
+
+/** The page a hash opens ("#/rounds/123" → the rounds page with path ["123"]); the first page when none matches. */
+export function route(visible: readonly Page[], hash: string): { page: Page | undefined; path: string[] } {
+  const clean = hash.split('?')[0].replace(/\/+$/, '');
+  for (const page of visible) {
+    if (clean === page.href) return { page, path: [] };
+    if (clean.startsWith(`${page.href}/`)) {
+      return { page, path: clean.slice(page.href.length + 1).split('/').filter(Boolean).map(decodeURIComponent) };
+    }
+  }
+  return { page: visible[0], path: [] };
+}
+
+/**
+ * The app: the sign-in page until there is a session, then the shell with the pages the caller's permissions allow.
+ * Tests pass `api` (a fake) or `fetch` (under the real client); the app itself passes neither.
+ */
+export function App({ api, fetch }: { api?: Api; fetch?: FetchLike }) {
+  return (
+    <SessionProvider api={api} fetch={fetch}>
+      <Screens />
+    </SessionProvider>
+  );
+}
+
+function Screens() {
+  const { state, retry, signOut } = useSession();
+  const hash = useLocationHash();
+  // A one-time link opens its page whether or not anyone is signed in: it is for people without an account.
+  const link = linkRoute(window.location.pathname, hash);
+  if (link) return <LinkScreen link={link} />;
+  switch (state.status) {
+    case 'signedOut':
+      return (
+        <AppShell>
+          <SignInPage reason={state.reason} />
+        </AppShell>
+      );
+    case 'restoring':
+      return (
+        <AppShell>
+          <p className="muted" role="status">
+            Loading your account…
+          </p>
+        </AppShell>
+      );
+    case 'unavailable':
+      return (
+        <AppShell>
+          <h1>LaunchPath is not available</h1>
+          <ErrorBanner error={state.error} onRetry={retry} />
+          <p>
+            <button type="button" className="button button--secondary" onClick={signOut}>
+              Sign out
+            </button>
+          </p>
+        </AppShell>
+      );
+    case 'signedIn':
+      return <SignedIn me={state.me} onSignOut={signOut} />;
+  }
+}
+
+const linkTitles: Record<LinkRoute['kind'], string> = { acknowledge: 'Acknowledge a training agreement', hours: 'Approve hours' };
+
+function LinkScreen({ link }: { link: LinkRoute }) {
+  useEffect(() => {
+    document.title = `${linkTitles[link.kind]} · LaunchPath`;
+  }, [link.kind]);
+  return (
+    <AppShell home="/">
+      {link.kind === 'acknowledge' ? <AcknowledgeLinkPage key={link.token} token={link.token} /> : <HoursLinkPage key={link.token} token={link.token} />}
+    </AppShell>
+  );
+}
+
+function useLocationHash(): string {
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const update = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return hash;
+}
+
+function SignedIn({ me, onSignOut }: { me: CurrentCaller; onSignOut: () => void }) {
+  const hash = useLocationHash();
+  const visible = pagesFor(me);
+  const { page, path } = route(visible, hash);
+
+  // Coming from the sign-in form, or moving to another page, focus would otherwise be left behind: start at the top of
+  // the new content (the main region is focusable and announced by its heading).
+  useEffect(() => {
+    document.getElementById('main')?.focus();
+    window.scrollTo?.(0, 0);
+  }, [page?.href, path.join('/')]);
+
+  // The title says where the user is, for screen-reader users and browser history.
+  useEffect(() => {
+    document.title = page ? `${page.label} · LaunchPath` : 'LaunchPath';
+  }, [page]);
+
+  return (
+    <AppShell nav={visible} current={page?.href} user={{ name: displayNameOf(me), detail: describeCaller(me), onSignOut }}>
+      {page ? (
+        // Keyed by page, so one page's state never leaks into another's.
+        <div key={page.href}>{page.render(me, path)}</div>
+      ) : (
+        <>
+          <h1>Welcome, {displayNameOf(me)}</h1>
+          <p>There is nothing in LaunchPath for your role yet.</p>
+        </>
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { fieldErrorsFor, toUiError, type UiError } from '../shared/api/problems';
+import { ErrorBanner } from '../shared/components/ErrorBanner';
+import { Field } from '../shared/components/Field';
+import { DemoAccounts } from './DemoAccounts';
+import { useSession, type SignedOutReason } from '../shared/auth/SessionContext';
+
+const notices: Record<SignedOutReason, string> = {
+  signedOut: 'You have signed out.',
+  expired: 'Your session has ended. Sign in again to continue.',
+};
+
+/** "42 seconds", "1 second", "2 minutes". */
+export function describeWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
+
+/** What the sign-in form says about a failed attempt. */
+export function signInError(error: UiError): UiError {
+  if (error.status === 429) {
+    const wait = error.retryAfterSeconds;
+    const message =
+      wait !== undefined
+        ? `Too many sign-in attempts. Try again in ${describeWait(wait)}.`
+        : 'Too many sign-in attempts. Wait a minute and try again.';
+    return { ...error, message, traceId: undefined };
+  }
+  // A wrong password is not something to quote a trace id for.
+  return error.status === 401 ? { ...error, traceId: undefined } : error;
+}
+
+export function SignInPage({ reason }: { reason?: SignedOutReason }) {
+  const { signIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  // Not useAction: a successful sign-in leaves `submitting` set while the app replaces this page.
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<UiError>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => emailRef.current?.focus(), []);
+
+  // After a failed attempt: the first field to fix, else the password to type again, else the message.
+  useEffect(() => {
+    if (!error || !formRef.current) return;
+    const target =
+      formRef.current.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      (error.status === 401 ? passwordRef.current : formRef.current.querySelector<HTMLElement>('[role="alert"]'));
+    target?.focus();
+  }, [error]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    const missing: Record<string, string[]> = {};
+    if (!email.trim()) missing.email = ['Enter your email address.'];
+    if (!password) missing.password = ['Enter your password.'];
+    if (Object.keys(missing).length > 0) {
+      setError({ message: 'Please correct the highlighted fields.', fieldErrors: missing });
+      return;
+    }
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      await signIn(email.trim(), password);
+      // Signed in: this page is replaced by the app.
+    } catch (caught) {
+      const problem = signInError(toUiError(caught));
+      if (problem.status === 401) setPassword('');
+      setError(problem);
+      setSubmitting(false);
+    }
+  }
+
+  const errorsFor = (field: string) => (error ? fieldErrorsFor(error.fieldErrors, field) : []);
+
+  return (
+    <div className="sign-in">
+      <form ref={formRef} className="card form sign-in__form" onSubmit={submit} noValidate aria-labelledby="sign-in-heading">
+        <h1 id="sign-in-heading">Sign in</h1>
+        <p className="muted">Use the email address and password of your LaunchPath account.</p>
+
+        <div role="status" className="form__status">
+          {reason && !error ? <p className="banner banner--info">{notices[reason]}</p> : null}
+        </div>
+        {error ? <ErrorBanner error={error} /> : null}
+
+        <Field label="Email" errors={errorsFor('email')} required>
+          <input
+            ref={emailRef}
+            name="email"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </Field>
+        <Field label="Password" errors={errorsFor('password')} required>
+          <input
+            ref={passwordRef}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </Field>
+
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={submitting}>
+            {submitting ? 'Signing in…' : 'Sign in'}
+          </button>
+        </div>
+      </form>
+
+      {import.meta.env.DEV ? (
+        <DemoAccounts
+          onChoose={(demoEmail, demoPassword) => {
+            setEmail(demoEmail);
+            setPassword(demoPassword);
+            setError(undefined);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useState, type FormEvent } from 'react';
+import type { Opportunity } from '@launchpath/contracts';
+import { fieldErrorsFor } from '../../shared/api/problems';
+import { useCursorList } from '../../shared/api/useCursorList';
+import { ErrorBanner } from '../../shared/components/ErrorBanner';
+import { Field } from '../../shared/components/Field';
+import { LoadMore } from '../../shared/components/LoadMore';
+import { Loading } from '../../shared/components/Loading';
+import { OptionSelect } from '../../shared/components/OptionSelect';
+import { oneOf, opportunityStatuses, opportunityStatusLabels, opportunityTypeLabels, opportunityTypes, stageLabels, stages } from '../../shared/labels';
+import { careerClusterLabels, careerClusters } from '../../shared/organizationLabels';
+import { OpportunityFacts } from '../../shared/opportunities/OpportunitySummary';
+import { activeFilterCount, emptyFilters, searchOpportunities, type SearchFilters } from '../../shared/opportunities/search';
+import { StatusTag } from '../../shared/opportunities/StatusTag';
+
+export const searchPageSize = 20;
+
+/**
+ * Search what the caller may see. Students see published opportunities for their school; staff may also filter by
+ * status (`showStatus`).
+ */
+export function SearchPage({ title = 'Search opportunities', showStatus = false }: { title?: string; showStatus?: boolean }) {
+  const [draft, setDraft] = useState<SearchFilters>(emptyFilters);
+  const [applied, setApplied] = useState<SearchFilters>(emptyFilters);
+  const list = useCursorList<Opportunity>(JSON.stringify(applied), (api, cursor, signal) =>
+    searchOpportunities(api, applied, { limit: searchPageSize, cursor, signal }),
+  );
+  const errors = list.status === 'error' ? (list.error?.fieldErrors ?? {}) : {};
+  const set = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setApplied(draft);
+  };
+  const clear = () => {
+    setDraft(emptyFilters);
+    setApplied(emptyFilters);
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{title}</h1>
+        <p className="muted">Filter by career cluster, kind, stage, pay, place and dates, or search the text.</p>
+      </div>
+      <div className="page-grid">
+        <form className="card form" role="search" aria-label="Filter opportunities" onSubmit={submit} noValidate>
+          <Field label="Words" errors={fieldErrorsFor(errors, 'q')} hint="Title, description, employer or skill.">
+            <input name="q" type="search" value={draft.q} onChange={(e) => set('q', e.target.value)} />
+          </Field>
+          {showStatus ? (
+            <Field label="Status" errors={fieldErrorsFor(errors, 'status')}>
+              <OptionSelect name="status" options={opportunityStatuses} labels={opportunityStatusLabels} value={draft.status} blank="Any status" onChange={(value) => set('status', value ?? '')} />
+            </Field>
+          ) : null}
+          <Field label="Career cluster" errors={fieldErrorsFor(errors, 'cluster')}>
+            <OptionSelect name="cluster" options={careerClusters} labels={careerClusterLabels} value={draft.cluster} blank="Any cluster" onChange={(value) => set('cluster', value ?? '')} />
+          </Field>
+          <Field label="Kind" errors={fieldErrorsFor(errors, 'type')}>
+            <OptionSelect name="type" options={opportunityTypes} labels={opportunityTypeLabels} value={draft.type} blank="Any kind" onChange={(value) => set('type', value ?? '')} />
+          </Field>
+          <Field label="Stage" errors={fieldErrorsFor(errors, 'stage')}>
+            <OptionSelect name="stage" options={stages} labels={stageLabels} value={draft.stage} blank="Any stage" onChange={(value) => set('stage', value ?? '')} />
+          </Field>
+          <Field label="Pay" errors={fieldErrorsFor(errors, 'paid')}>
+            <select name="paid" value={draft.paid} onChange={(e) => set('paid', oneOf(['true', 'false'] as const, e.target.value) ?? '')}>
+              <option value="">Paid or unpaid</option>
+              <option value="true">Paid or stipend</option>
+              <option value="false">Unpaid</option>
+            </select>
+          </Field>
+          <Field label="Place" errors={fieldErrorsFor(errors, 'virtual')}>
+            <select name="virtual" value={draft.virtual} onChange={(e) => set('virtual', oneOf(['true', 'false'] as const, e.target.value) ?? '')}>
+              <option value="">Anywhere</option>
+              <option value="true">Virtual only</option>
+              <option value="false">In person or hybrid</option>
+            </select>
+          </Field>
+          <div className="form__row">
+            <Field label="Running from" errors={fieldErrorsFor(errors, 'from')}>
+              <input name="from" type="date" value={draft.from} onChange={(e) => set('from', e.target.value)} />
+            </Field>
+            <Field label="Running until" errors={fieldErrorsFor(errors, 'to')}>
+              <input name="to" type="date" value={draft.to} onChange={(e) => set('to', e.target.value)} />
+            </Field>
+          </div>
+          <div className="form__actions">
+            <button type="button" className="button button--secondary" onClick={clear} disabled={activeFilterCount(draft) === 0 && activeFilterCount(applied) === 0}>
+              Clear
+            </button>
+            <button type="submit" className="button">
+              Search
+            </button>
+          </div>
+        </form>
+
+        <section className="card" aria-labelledby="results-heading" aria-busy={list.status === 'loading' || list.status === 'loadingMore'}>
+          <h2 id="results-heading">Results</h2>
+          {list.status === 'error' && list.error ? <ErrorBanner error={list.error} onRetry={list.items.length ? list.loadMore : list.reload} /> : null}
+          {list.status === 'loading' ? <Loading>Searching…</Loading> : null}
+          {list.status === 'ready' && list.items.length === 0 ? <p className="muted">No opportunities match these filters.</p> : null}
+          <ul className="result-list">
+            {list.items.map((o) => (
+              <li key={o.id} className="result">
+                <div className="result__header">
+                  <h3>{o.fields.title}</h3>
+                  {showStatus ? <StatusTag status={o.status} /> : null}
+                </div>
+                <OpportunityFacts opportunity={o} />
+                <p className="result__description">{o.fields.description}</p>
+              </li>
+            ))}
+          </ul>
+          <LoadMore hasMore={list.hasMore && list.status !== 'loading'} loading={list.status === 'loadingMore'} onLoadMore={list.loadMore} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,298 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ActionLink, AgreementParty, Placement } from '@launchpath/contracts';
+import type { Api } from '../../shared/api/client';
+import { useApi } from '../../shared/api/ApiContext';
+import { toUiError, type FieldErrors, type UiError } from '../../shared/api/problems';
+import { useAction } from '../../shared/api/useAction';
+import { useResource } from '../../shared/api/useResource';
+import { ErrorBanner } from '../../shared/components/ErrorBanner';
+import { Field } from '../../shared/components/Field';
+import { Notice } from '../../shared/components/Notice';
+import { OptionSelect } from '../../shared/components/OptionSelect';
+import { formatDate, formatDateTime, gradeLabel } from '../../shared/format';
+import { EvaluationsSection } from './EvaluationsSection';
+import { HoursSection } from './HoursSection';
+import { OneTimeLink } from './OneTimeLink';
+import { ReflectionsSection } from './ReflectionsSection';
+import { draftFrom, linkParties, partyLabels, placementStatusLabels, toAgreementRequest, type AgreementDraft } from './placements';
+
+/** One placement: what it is, its agreement and acknowledgements, and the actions the caller's role allows. */
+export function PlacementDetail({ id }: { id: string }) {
+  const placement = useResource(`placement:${id}`, (api, signal) => api.getPlacement(id, signal));
+  const api = useApi();
+  const { busy, error, setError, run: runAction } = useAction();
+  const [notice, setNotice] = useState<string>();
+
+  const p = placement.data;
+  if (!p) {
+    return placement.error ? <ErrorBanner error={placement.error} onRetry={placement.reload} /> : <p className="muted" role="status">Loading the placement…</p>;
+  }
+
+  /** Runs one action; the placement it returns replaces the one shown. */
+  const run = (done: string, call: (api: Api) => Promise<Placement>) =>
+    runAction(async () => {
+      setNotice(undefined);
+      placement.set(await call(api));
+      setNotice(done);
+    });
+
+  // What the API says this caller may do now; nothing else is offered.
+  const actions = p.allowedActions;
+  const party = p.acknowledgeAs ?? undefined;
+  const agreement = p.agreement;
+  return (
+    <>
+      <p>
+        <a href="#/placements">All placements</a>
+      </p>
+      <h1>{p.opportunityTitle}</h1>
+      <dl className="card">
+        <dt>Status</dt>
+        <dd data-testid="placement-status">{placementStatusLabels[p.status]}{p.expired ? ' (approval expired)' : ''}</dd>
+        <dt>Student</dt>
+        <dd>
+          {p.studentName}, {gradeLabel(p.studentGrade).toLowerCase()}, {p.schoolName}
+          {p.classTitle ? ` · connected to ${p.classTitle}${p.courseTitle ? ` (${p.courseTitle})` : ''}` : ''}
+          {p.studentEmail ? ` (${p.studentEmail})` : ''}
+        </dd>
+        <dt>Opportunity</dt>
+        <dd>{p.opportunityTitle}</dd>
+        <dt>Employer</dt>
+        <dd>{p.employerName}</dd>
+        <dt>Expires</dt>
+        <dd>{p.expiresOn ? formatDate(p.expiresOn) : '—'}</dd>
+        {p.decisionReason ? (
+          <>
+            <dt>Reason</dt>
+            <dd>{p.decisionReason}</dd>
+          </>
+        ) : null}
+      </dl>
+      {error ? <ErrorBanner error={error} /> : null}
+      <Notice>{notice}</Notice>
+
+      <section aria-labelledby="agreement-heading">
+        <h2 id="agreement-heading">Training agreement</h2>
+        {agreement ? (
+          <div className="card">
+            <h3>Learning objectives</h3>
+            <ul>
+              {agreement.terms.objectives.map((o, i) => (
+                <li key={i}>{o.description}</li>
+              ))}
+            </ul>
+            <dl>
+              <dt>Supervisor</dt>
+              <dd>
+                {agreement.terms.supervisorName} ({agreement.terms.supervisorEmail})
+              </dd>
+              <dt>Compensation</dt>
+              <dd>{agreement.terms.compensation}</dd>
+              <dt>Credit</dt>
+              <dd>{agreement.terms.credit}</dd>
+            </dl>
+            <h3>Acknowledgements</h3>
+            <ul aria-label="Acknowledgements">
+              {agreement.requiredParties.map((required) => {
+                const done = agreement.acknowledgements.find((a) => a.party === required);
+                return (
+                  <li key={required}>
+                    {partyLabels[required]}: {done ? `acknowledged by ${done.name} on ${formatDateTime(done.at)}` : 'not yet acknowledged'}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ) : (
+          <p>No agreement has been written yet.</p>
+        )}
+      </section>
+
+      {actions.length > 0 ? (
+        <section aria-labelledby="actions-heading">
+          <h2 id="actions-heading">Actions</h2>
+          {actions.includes('accept') ? (
+            <p>
+              <button type="button" className="button" disabled={busy} onClick={() => run('Accepted.', (a) => a.acceptPlacement(p.id))}>
+                Accept placement
+              </button>
+            </p>
+          ) : null}
+          {actions.includes('decline') ? (
+            <ReasonForm label="Reason for declining" button="Decline placement" busy={busy} onSubmit={(reason) => run('Declined.', (a) => a.declinePlacement(p.id, { reason }))} />
+          ) : null}
+          {actions.includes('approve') ? <ApproveForm busy={busy} onSubmit={(expiresOn) => run('Approved.', (a) => a.approvePlacement(p.id, { expiresOn }))} /> : null}
+          {actions.includes('writeAgreement') ? (
+            <AgreementForm
+              initial={draftFrom(agreement?.terms)}
+              busy={busy}
+              errors={error?.fieldErrors ?? {}}
+              onSubmit={(draft) => run('Agreement saved.', (a) => a.writeAgreement(p.id, toAgreementRequest(draft, agreement?.terms.schedule)))}
+            />
+          ) : null}
+          {actions.includes('createLink') ? <LinkForm placementId={p.id} parties={linkParties(agreement)} onError={setError} /> : null}
+          {actions.includes('acknowledge') && party ? (
+            <p>
+              <button type="button" className="button" disabled={busy} onClick={() => run('Acknowledged.', (a) => a.acknowledgeAgreement(p.id, { party }))}>
+                Acknowledge as {partyLabels[party].toLowerCase()}
+              </button>
+            </p>
+          ) : null}
+          {actions.includes('complete') ? (
+            <p>
+              <button type="button" className="button" disabled={busy} onClick={() => run('Completed.', (a) => a.completePlacement(p.id, {}))}>
+                Complete placement
+              </button>
+            </p>
+          ) : null}
+          {actions.includes('withdraw') ? (
+            <ReasonForm label="Reason for withdrawing" button="Withdraw placement" busy={busy} onSubmit={(reason) => run('Withdrawn.', (a) => a.withdrawPlacement(p.id, { reason }))} />
+          ) : null}
+        </section>
+      ) : null}
+
+      {p.status === 'active' || p.status === 'completed' ? <FollowThrough key={p.id} placement={p} /> : null}
+    </>
+  );
+}
+
+/** What happens once a placement is under way: hours, the employer's evaluations, the student's reflections. */
+function FollowThrough({ placement }: { placement: Placement }) {
+  return (
+    <div className="follow-through">
+      <HoursSection placement={placement} />
+      <EvaluationsSection placement={placement} />
+      <ReflectionsSection placement={placement} />
+    </div>
+  );
+}
+
+function ActionForm({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
+  return (
+    <form
+      className="form card"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+function ReasonForm({ label, button, busy, onSubmit }: { label: string; button: string; busy: boolean; onSubmit: (reason: string) => Promise<boolean> }) {
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  return (
+    <ActionForm
+      onSubmit={() => {
+        if (!reason.trim()) return setMissing(true);
+        setMissing(false);
+        void onSubmit(reason.trim()).then((ok) => ok && setReason(''));
+      }}
+    >
+      <Field label={label} required errors={missing ? ['A reason is required.'] : []}>
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <div>
+        <button type="submit" className="button button--secondary" disabled={busy}>
+          {button}
+        </button>
+      </div>
+    </ActionForm>
+  );
+}
+
+function ApproveForm({ busy, onSubmit }: { busy: boolean; onSubmit: (expiresOn: string) => Promise<boolean> }) {
+  const [expiresOn, setExpiresOn] = useState('');
+  const [missing, setMissing] = useState(false);
+  return (
+    <ActionForm onSubmit={() => (expiresOn ? (setMissing(false), void onSubmit(expiresOn)) : setMissing(true))}>
+      <Field label="Approval expires on" required errors={missing ? ['An expiry date is required.'] : []} hint="The approval lapses if the placement is not active by then.">
+        <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
+      </Field>
+      <div>
+        <button type="submit" className="button" disabled={busy}>
+          Approve placement
+        </button>
+      </div>
+    </ActionForm>
+  );
+}
+
+function AgreementForm({
+  initial,
+  busy,
+  errors,
+  onSubmit,
+}: {
+  initial: AgreementDraft;
+  busy: boolean;
+  errors: FieldErrors;
+  onSubmit: (draft: AgreementDraft) => Promise<boolean>;
+}) {
+  const [draft, setDraft] = useState(initial);
+  const problems = (...keys: string[]) => keys.flatMap((k) => Object.entries(errors).filter(([f]) => f === k || f.startsWith(`${k}[`)).flatMap(([, m]) => m));
+  const bind = (key: keyof AgreementDraft) => ({ value: draft[key], onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value })) });
+  return (
+    <ActionForm onSubmit={() => void onSubmit(draft)}>
+      <h3>Write the agreement</h3>
+      <Field label="Learning objectives" hint="One objective a line." required errors={problems('objectives')}>
+        <textarea rows={4} {...bind('objectives')} />
+      </Field>
+      <Field label="Start date" errors={problems('startDate')}>
+        <input type="date" {...bind('startDate')} />
+      </Field>
+      <Field label="End date" errors={problems('endDate')}>
+        <input type="date" {...bind('endDate')} />
+      </Field>
+      <Field label="Supervisor name" required errors={problems('supervisorName')}>
+        <input {...bind('supervisorName')} />
+      </Field>
+      <Field label="Supervisor email" required errors={problems('supervisorEmail')}>
+        <input type="email" {...bind('supervisorEmail')} />
+      </Field>
+      <Field label="Compensation" required hint='e.g. "$18.50/hour, paid by the employer" or "unpaid".' errors={problems('compensation')}>
+        <input {...bind('compensation')} />
+      </Field>
+      <Field label="Credit" required hint='e.g. "2.5 elective credits" or "none".' errors={problems('credit')}>
+        <input {...bind('credit')} />
+      </Field>
+      <div>
+        <button type="submit" className="button" disabled={busy}>
+          Save agreement
+        </button>
+      </div>
+    </ActionForm>
+  );
+}
+
+/** Issues a one-time acknowledgement link for a party (the guardian, usually) and shows it once. */
+function LinkForm({ placementId, parties, onError }: { placementId: string; parties: AgreementParty[]; onError: (error: UiError | undefined) => void }) {
+  const api = useApi();
+  const [party, setParty] = useState<AgreementParty>(parties[0] ?? 'guardian');
+  const [link, setLink] = useState<ActionLink>();
+  const issue = async () => {
+    onError(undefined);
+    try {
+      setLink(await api.createAcknowledgementLink(placementId, { party }));
+    } catch (e) {
+      onError(toUiError(e));
+    }
+  };
+  return (
+    <ActionForm onSubmit={() => void issue()}>
+      <h3>One-time acknowledgement link</h3>
+      <Field label="Link for">
+        <OptionSelect options={parties} labels={partyLabels} value={party} onChange={(value) => setParty(value ?? party)} />
+      </Field>
+      <div>
+        <button type="submit" className="button button--secondary">
+          Create link
+        </button>
+      </div>
+      {link ? <OneTimeLink link={link} /> : null}
+    </ActionForm>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Placement, StudentHours } from '@launchpath/contracts';
+import type { Api } from '../api/client';
+import { useResource } from '../api/useResource';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Loading } from '../components/Loading';
+import { hoursText } from '../format';
+import { placementStatusLabels, stageLabels } from '../labels';
+import { nextStep, progressByStage, stageDescriptions, stageStateLabels } from './continuum';
+import './continuum.css';
+
+/** Most placements read for one student (pages of 100). */
+const maxPlacements = 500;
+
+/** All of a student's placements, every page. */
+export async function loadStudentPlacements(api: Api, studentId: string, signal: AbortSignal): Promise<Placement[]> {
+  const items: Placement[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.listPlacements(studentId, undefined, undefined, 100, cursor, signal);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && items.length < maxPlacements);
+  return items;
+}
+
+interface Props {
+  studentId: string;
+  /** "student": the student's own page (says "you", links to recommendations); "staff": a student's record. */
+  audience: 'student' | 'staff';
+}
+
+/**
+ * A student's way along the work-based learning continuum (awareness → exploration → preparation → training): their
+ * experiences at each stage with the hours logged and approved, and what comes next.
+ */
+export function ContinuumProgress({ studentId, audience }: Props) {
+  const placements = useResource(`placements-of:${studentId}`, (api, signal) => loadStudentPlacements(api, studentId, signal));
+  const hours = useResource(`hours-of:${studentId}`, (api, signal) => api.getStudentHours(studentId, signal));
+  const own = audience === 'student';
+
+  return (
+    <section className="card continuum-card" aria-labelledby="continuum-progress-heading">
+      <h2 id="continuum-progress-heading">{own ? 'Your path along the continuum' : 'Progress along the continuum'}</h2>
+      {hours.status === 'error' && hours.error ? <ErrorBanner error={hours.error} onRetry={hours.reload} /> : null}
+      {hours.data ? <HoursFigures hours={hours.data} own={own} /> : null}
+      {placements.status === 'error' && placements.error ? <ErrorBanner error={placements.error} onRetry={placements.reload} /> : null}
+      {placements.status === 'loading' || hours.status === 'loading' ? <Loading>Loading progress…</Loading> : null}
+      {placements.data ? <Stages placements={placements.data} hours={hours.data} own={own} /> : null}
+    </section>
+  );
+}
+
+function HoursFigures({ hours, own }: { hours: StudentHours; own: boolean }) {
+  const waiting = hours.placements.reduce((sum, p) => sum + p.submittedMinutes, 0);
+  return (
+    <dl className="figures">
+      <div className="figure">
+        <dt>Hours approved</dt>
+        <dd>{hoursText(hours.approvedMinutes)}</dd>
+      </div>
+      <div className="figure">
+        <dt>Hours waiting for approval</dt>
+        <dd>{hoursText(waiting)}</dd>
+        <dd className="figure__note">{own ? 'logged by you, not yet approved by your supervisor' : 'logged, not yet approved by the supervisor'}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function Stages({ placements, hours, own }: { placements: readonly Placement[]; hours?: StudentHours; own: boolean }) {
+  const progress = progressByStage(placements);
+  const next = nextStep(progress, own ? 'student' : 'staff');
+  const hoursOf = new Map((hours?.placements ?? []).map((h) => [h.placementId, h]));
+  return (
+    <>
+      <ol className="continuum" aria-label="Stages of the continuum, in order">
+        {progress.map((p) => (
+          <li key={p.stage} className={`continuum__stage continuum__stage--${p.state}`} aria-current={next.stage === p.stage ? 'step' : undefined}>
+            <h3>{stageLabels[p.stage]}</h3>
+            <p className="continuum__state">
+              {stageStateLabels[p.state]}
+              {next.stage === p.stage ? <span className="continuum__next"> · Next step</span> : null}
+            </p>
+            <p className="field__hint">{stageDescriptions[p.stage]}</p>
+            {p.placements.length > 0 ? (
+              <ul className="continuum__placements">
+                {p.placements.map((placement) => {
+                  const h = hoursOf.get(placement.id);
+                  return (
+                    <li key={placement.id}>
+                      <a href={`#/placements/${placement.id}`}>{placement.opportunityTitle}</a>
+                      <span className="muted"> at {placement.employerName}</span>
+                      <br />
+                      <span className="continuum__meta">
+                        {placementStatusLabels[placement.status]}
+                        {h ? ` · ${hoursText(h.approvedMinutes)} hours approved` : ''}
+                        {h && h.submittedMinutes > 0 ? `, ${hoursText(h.submittedMinutes)} waiting` : ''}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <div className="banner banner--info continuum__advice">
+        <h3>What comes next</h3>
+        <p>{next.text}</p>
+        {next.caution ? <p>{next.caution}</p> : null}
+        {own ? (
+          <p>
+            <a href="#/recommended">See opportunities recommended for you</a>
+          </p>
+        ) : null}
+      </div>
+    </>
+  );
+}
