@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
-using LaunchPath.Api.Matching;
+using LaunchPath.Matching;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Common;
 using LaunchPath.Contracts.Matching;

@@ -1,4 +1,4 @@
-using LaunchPath.Api.Matching;
+using LaunchPath.Matching;
 
 namespace LaunchPath.Matching.Tests;
 
@@ -32,12 +32,12 @@ public sealed class DeferredAcceptanceProperties
             {
                 if (result.Assignment[s] is var o and >= 0)
                 {
-                    Instances.List(input, s).Should().Contain(o, $"seed {seed}: student {s} only gets what she ranked");
-                    Instances.Acceptable(input, o, s).Should().BeTrue($"seed {seed}: the employer did not mark student {s} unacceptable");
+                    ReferenceDeferredAcceptance.PreferenceList(input, s).Should().Contain(o, $"seed {seed}: student {s} only gets what she ranked");
+                    ReferenceDeferredAcceptance.Acceptable(input, o, s).Should().BeTrue($"seed {seed}: the employer did not mark student {s} unacceptable");
                 }
             }
 
-            Instances.BlockingPairs(input, DeferredAcceptance.LotteryRanks(input.StudentCount, seed), result.Assignment).Should().BeEmpty($"seed {seed}: the match must be stable");
+            ReferenceDeferredAcceptance.BlockingPairs(input, DeferredAcceptance.LotteryRanks(input.StudentCount, seed), result.Assignment).Should().BeEmpty($"seed {seed}: the match must be stable");
         }
     }
 
@@ -52,7 +52,7 @@ public sealed class DeferredAcceptanceProperties
             var input = Instances.Random(5000 + seed, students: 20 + seed * 2, opportunities: 2 + seed % 25, maxChoices: 8, rankings, unacceptable, reserves, maxCapacity: 12);
             var result = DeferredAcceptance.Run(input, seed);
 
-            result.Assignment.Should().Equal(Instances.TextbookDeferredAcceptance(input, DeferredAcceptance.LotteryRanks(input.StudentCount, seed)), $"seed {seed}");
+            result.Assignment.Should().Equal(ReferenceDeferredAcceptance.Match(input, DeferredAcceptance.LotteryRanks(input.StudentCount, seed)), $"seed {seed}");
         }
     }
 
@@ -120,7 +120,7 @@ public sealed class DeferredAcceptanceProperties
                 InReserveGroup = random.InReserveGroup,
                 Reserves = random.Reserves,
             };
-            DeferredAcceptance.Run(huge, seed).Assignment.Should().Equal(Instances.TextbookDeferredAcceptance(huge, DeferredAcceptance.LotteryRanks(huge.StudentCount, seed)), $"seed {seed}");
+            DeferredAcceptance.Run(huge, seed).Assignment.Should().Equal(ReferenceDeferredAcceptance.Match(huge, DeferredAcceptance.LotteryRanks(huge.StudentCount, seed)), $"seed {seed}");
         }
     }
 
@@ -158,7 +158,7 @@ public sealed class DeferredAcceptanceProperties
             var input = Instances.Random(1000 + seed, students: 1 + seed % 5, opportunities: 1 + seed % 3, maxChoices: 3, rankings, unacceptable, reserves);
             var result = DeferredAcceptance.Run(input, seed);
             var lottery = DeferredAcceptance.LotteryRanks(input.StudentCount, seed);
-            var stable = AllMatchings(input).Where(m => Instances.BlockingPairs(input, lottery, m).Count == 0).ToList();
+            var stable = AllMatchings(input).Where(m => ReferenceDeferredAcceptance.BlockingPairs(input, lottery, m).Count == 0).ToList();
 
             stable.Should().ContainEquivalentOf(result.Assignment, o => o.WithStrictOrdering(), $"seed {seed}: the result is one of the stable matchings");
             foreach (var other in stable)
@@ -225,7 +225,7 @@ public sealed class DeferredAcceptanceProperties
             return int.MaxValue;
         }
 
-        var list = Instances.List(input, student).ToList();
+        var list = ReferenceDeferredAcceptance.PreferenceList(input, student).ToList();
         return list.IndexOf(opportunity);
     }
 
@@ -233,7 +233,7 @@ public sealed class DeferredAcceptanceProperties
     private static IEnumerable<int[]> AllMatchings(MatchInput input)
     {
         var options = Enumerable.Range(0, input.StudentCount)
-            .Select(s => Instances.List(input, s).Where(o => Instances.Acceptable(input, o, s)).Append(-1).ToArray()).ToArray();
+            .Select(s => ReferenceDeferredAcceptance.PreferenceList(input, s).Where(o => ReferenceDeferredAcceptance.Acceptable(input, o, s)).Append(-1).ToArray()).ToArray();
         var current = new int[input.StudentCount];
 
         IEnumerable<int[]> Walk(int s)

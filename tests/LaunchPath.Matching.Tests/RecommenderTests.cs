@@ -1,4 +1,4 @@
-using LaunchPath.Api.Matching;
+using LaunchPath.Matching;
 using LaunchPath.Contracts.Common;
 using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Opportunities;

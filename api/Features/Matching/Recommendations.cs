@@ -3,7 +3,7 @@ using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
-using LaunchPath.Api.Matching;
+using LaunchPath.Matching;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Matching;
 using Mediator;

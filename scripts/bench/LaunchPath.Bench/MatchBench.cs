@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LaunchPath.Api.Matching;
+using LaunchPath.Matching;
 
 /// <summary>
 /// A match round at regional scale: N students × M opportunities × K choices, popularity skewed so that seats are

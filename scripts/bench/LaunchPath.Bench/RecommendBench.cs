@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LaunchPath.Api.Matching;
+using LaunchPath.Matching;
 using LaunchPath.Contracts.Common;
 using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Opportunities;

@@ -4,7 +4,7 @@ using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Opportunities;
 using LaunchPath.Contracts.People;
 
-namespace LaunchPath.Api.Matching;
+namespace LaunchPath.Matching;
 
 public enum ReasonCode
 {

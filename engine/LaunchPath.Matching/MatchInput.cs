@@ -1,4 +1,4 @@
-namespace LaunchPath.Api.Matching;
+namespace LaunchPath.Matching;
 
 /// <summary>
 /// A match round's input, in flat arrays for speed. Students and opportunities are dense indexes (0..n-1).

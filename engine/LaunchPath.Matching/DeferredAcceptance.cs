@@ -2,13 +2,14 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
-namespace LaunchPath.Api.Matching;
+namespace LaunchPath.Matching;
 
 /// <summary>
 /// Student-proposing deferred acceptance (Gale–Shapley) with seat capacities, a single seeded lottery for ties, optional
 /// employer rankings and unacceptable marks, and optional minority reserves (Hafalir, Yenmez &amp; Yildirim 2013).
 /// The result is stable for those priorities and student-optimal among stable matchings; the same seed gives the same result.
-/// Pure computation: no I/O, no clock, no shared state.
+/// Pure computation: no I/O, no clock, no shared state. <see cref="ReferenceDeferredAcceptance"/> is the same algorithm
+/// written plainly (read it first): this one computes exactly its assignment, organised for speed.
 /// </summary>
 public static class DeferredAcceptance
 {
@@ -28,8 +29,7 @@ public static class DeferredAcceptance
     /// <summary>
     /// Runs the round into the caller's array (one entry per student: the opportunity, or -1) and returns the proposals
     /// made. For callers that run rounds repeatedly, and for the benchmark to time the algorithm apart from the
-    /// allocation of its result: fresh memory is paged in on first touch, which on a virtual machine can cost as much
-    /// as the round itself.
+    /// allocation of its result (fresh memory is paged in on first touch).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Run(MatchInput input, int seed, int[] assignment)
@@ -265,9 +265,9 @@ public static class DeferredAcceptance
         /// to its list. What the CPU waits for here is memory and the one branch it cannot predict (where each student's
         /// walk ends), so the loop fetches the lists of students a little ahead, and reads the next student's list bounds
         /// and first choice before this student's walk ends, where a mispredicted branch would otherwise hold them up.
-        /// Everything is reached through pointers, without bounds checks, and the loop keeps as few values as it can: with
-        /// more than the registers hold it runs measurably slower. It leaves the bars to the open tables; they are settled
-        /// after the pass for the few who propose on.
+        /// Everything is reached through pointers, without bounds checks, and the loop keeps as few values as it can, so
+        /// that they stay in registers. It leaves the bars to the open tables; they are settled after the pass for the few
+        /// who propose on.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private unsafe void FirstPass()
