@@ -12,7 +12,7 @@ public static class PlacementsEndpoints
         var links = app.MapGroup("/api/v1/links").WithTags("Links");
         Agreements.Map(placements, links);
         var api = app.MapGroup("/api/v1");
-        Hours.Map(api);
+        Hours.HoursEndpoints.Map(api);
         Evaluations.Map(api);
         return app;
     }

@@ -1,0 +1,123 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using FluentValidation;
+using LaunchPath.Api.Domain;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Placements;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Placements.Hours;
+
+/// <summary>
+/// What the hours use cases share: the entry's validation, its SQL, finding an entry the caller may see with its
+/// placement, the child-labor check, and a decision (by the supervisor signed in, or through a one-time link).
+/// Approved entries are locked.
+/// </summary>
+internal static class HoursEntries
+{
+    internal const string SelectEntry = "SELECT " + PlacementEvidence.HoursColumns + " FROM hours_entries WHERE id = @Id";
+
+    internal const string SelectOthers =
+        "SELECT work_date, start_time, minutes FROM hours_entries WHERE student_id = @StudentId AND status <> 'rejected' AND id <> @Except " +
+        "AND work_date >= @From AND work_date <= @To";
+
+    private const string Decision =
+        "UPDATE hours_entries SET status = @Status, reason = @Reason, decided_by_user_id = @UserId, decided_by_name = @Name, decided_at = @Now, " +
+        "version = version + 1, updated_at = @Now WHERE id = @Id AND status = 'submitted'";
+
+    public static IEnumerable<string> Statements => [SelectEntry, SelectOthers, Decision, .. ActionLinks.Statements, .. PlacementRecord.Statements, .. StudentAccess.Statements];
+
+    public static readonly Error Locked = Error.Conflict("Approved hours are locked; they cannot be changed or deleted.");
+
+    /// <summary>The student themself or school staff log hours (and correct or delete them).</summary>
+    public static readonly Error LoggerOnly = Error.Forbidden("The student (or school staff) logs hours.");
+
+    public static async Task<string?> RuleViolationAsync(DbConnection connection, PlacementRecord placement, LogHoursRequest body, Guid except, CancellationToken cancellationToken)
+    {
+        int? age = placement.BirthDate is { } birth ? StudentRecord.AgeOn(birth, body.Date) : null;
+        if (age is not (14 or 15))
+        {
+            return null;
+        }
+
+        var others = await connection.QueryAsync<OtherRow>(new CommandDefinition(SelectOthers, new
+        {
+            placement.StudentId, Except = except, From = body.Date.AddDays(-7), To = body.Date.AddDays(7),
+        }, cancellationToken: cancellationToken));
+        var start = TimeOnly.ParseExact(body.Start, "HH:mm", CultureInfo.InvariantCulture);
+        return ChildLaborRules.Violation(age, new ChildLaborRules.Entry(body.Date, start, body.Minutes),
+            others.Select(o => new ChildLaborRules.Entry(o.WorkDate, TimeOnly.ParseExact(o.StartTime, "HH:mm", CultureInfo.InvariantCulture), o.Minutes)));
+    }
+
+    public static async Task<(PlacementEvidence.HoursRow? Entry, PlacementRecord? Placement, Error? Error)> FindAsync(DbConnection connection, Caller caller, Guid entryId, CancellationToken cancellationToken)
+    {
+        var entry = await connection.QuerySingleOrDefaultAsync<PlacementEvidence.HoursRow>(new CommandDefinition(SelectEntry, new { Id = entryId }, cancellationToken: cancellationToken));
+        var placement = entry is null ? null : await PlacementRecord.FindVisibleAsync(connection, caller, entry.PlacementId, cancellationToken);
+        return placement is null ? (null, null, Error.NotFound($"Hours entry {entryId}")) : (entry, placement, null);
+    }
+
+    public static async Task<HoursEntry> EntryAsync(DbConnection connection, Guid id, PlacementRules.Part? part, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleAsync<PlacementEvidence.HoursRow>(new CommandDefinition(SelectEntry, new { Id = id }, cancellationToken: cancellationToken))).ToContract(part);
+
+    public static async Task<LinkedHoursEntry> LinkedAsync(DbConnection connection, ActionLinks.Link link, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var entry = await EntryAsync(connection, link.HoursEntryId!.Value, null, cancellationToken);
+        var placement = (await PlacementRecord.FindVisibleAsync(connection, Caller.System, Guid.Parse(entry.PlacementId), cancellationToken))!;
+        await placement.RecordLinkDisclosureAsync(connection, "hours approval link", now, cancellationToken);
+        return new LinkedHoursEntry
+        {
+            StudentFirstName = placement.PreferredName ?? placement.GivenName,
+            OpportunityTitle = placement.OpportunityTitle,
+            Entry = entry,
+            ExpiresAt = link.ExpiresAt,
+        };
+    }
+
+    public static async Task<Result<HoursEntry>> DecideAsync(DbConnection connection, Guid entryId, HoursDecisionRequest body, Guid? userId, string? name,
+        PlacementRules.Part? part, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var changed = await connection.ExecuteAsync(new CommandDefinition(Decision, new
+        {
+            Id = entryId,
+            Status = body.Approve ? "approved" : "rejected",
+            Reason = body.Approve ? AddressColumns.Normalize(body.Reason) : body.Reason!.Trim(),
+            UserId = userId,
+            Name = name,
+            Now = now,
+        }, cancellationToken: cancellationToken));
+        return changed == 0 ? Error.Conflict("The entry was already decided.") : await EntryAsync(connection, entryId, part, cancellationToken);
+    }
+
+    private sealed class OtherRow
+    {
+        public DateOnly WorkDate { get; set; }
+        public string StartTime { get; set; } = "";
+        public int Minutes { get; set; }
+    }
+}
+
+/// <summary>An hours entry as logged: a date on or before tomorrow, a 24-hour start, 1 minute to 16 hours, what was done.</summary>
+public sealed class LogHoursValidator : AbstractValidator<LogHoursRequest>
+{
+    public LogHoursValidator(TimeProvider clock)
+    {
+        RuleFor(r => r.Date).LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1)).WithMessage("Log hours once they are worked.");
+        RuleFor(r => r.Start).Must(s => TimeOnly.TryParseExact(s, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)).WithMessage("Use 24-hour HH:mm.");
+        RuleFor(r => r.Minutes).InclusiveBetween(1, 16 * 60);
+        RuleFor(r => r.Activity).NotEmpty().MaximumLength(1000);
+    }
+}
+
+public sealed class HoursDecisionValidator : AbstractValidator<HoursDecisionRequest>
+{
+    public HoursDecisionValidator()
+    {
+        RuleFor(r => r.Reason).NotEmpty().When(r => !r.Approve).WithMessage("Say why the hours are rejected.");
+        RuleFor(r => r.Reason).MaximumLength(1000);
+        RuleFor(r => r.Name).MaximumLength(200);
+    }
+}
