@@ -32,7 +32,7 @@ public sealed partial class DemoSeeder
             "WHERE p.kind = 'student' ORDER BY p.sourced_id")).ToList();
         var opportunities = (await connection.QueryAsync<DemoOpportunity>(
             "SELECT id, employer_id, stage, type, career_cluster, seats, min_grade FROM opportunities WHERE status = 'published' AND audience = 'region' ORDER BY id")).ToList();
-        var rubric = LaunchPath.Api.Features.Placements.Evaluations.Default;
+        var rubric = LaunchPath.Api.Domain.Rubrics.Default;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         using var insertPlacement = new PreparedCommand(connection, transaction, db.Dialect,
             "INSERT INTO placements (id, student_id, opportunity_id, employer_id, school_id, district_id, region_id, status, source, stage, stage_order, career_cluster, " +

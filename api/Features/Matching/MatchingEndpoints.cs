@@ -15,6 +15,11 @@ public static class MatchingEndpoints
         EmployerRankings.Map(rounds);
         RunMatchRound.Map(rounds);
         PublishMatchRound.Map(rounds);
+
+        // Region settings: the evaluation rubric (documented with evaluations).
+        var regions = app.MapGroup("/api/v1");
+        Settings.GetRubric.Map(regions);
+        Settings.PutRubric.Map(regions);
         return app;
     }
 }

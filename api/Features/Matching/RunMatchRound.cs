@@ -107,6 +107,7 @@ public sealed class MatchRoundWorker(MatchRoundQueue queue, Db db, TimeProvider 
     private const string Requeue = "UPDATE match_rounds SET status = 'queued' WHERE id = @Id";
 
     private const string Start = "UPDATE match_rounds SET status = 'running', progress = 5 WHERE id = @Id AND status = 'queued'";
+
     private const string Progress = "UPDATE match_rounds SET progress = @Progress WHERE id = @Id";
 
     private const string SelectChoices =

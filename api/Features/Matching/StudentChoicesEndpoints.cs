@@ -31,8 +31,10 @@ public static class StudentChoicesEndpoints
     }
 
     private const string SelectChoices = "SELECT opportunity_id FROM match_round_choices WHERE round_id = @RoundId AND student_id = @StudentId ORDER BY rank";
+
     private const string DeleteChoices = "DELETE FROM match_round_choices WHERE round_id = @RoundId AND student_id = @StudentId";
     private const string InsertChoice = "INSERT INTO match_round_choices (round_id, student_id, rank, opportunity_id) VALUES (@RoundId, @StudentId, @Rank, @OpportunityId)";
+
     private const string SelectRoundSeats = "SELECT opportunity_id, seats FROM match_round_opportunities WHERE round_id = @RoundId";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Submit, Result<StudentChoices>>, IRequestHandler<Read, Result<StudentChoices>>, ISqlSource

@@ -49,6 +49,7 @@ public static class StudentRecords
     ];
 
     private const string DeleteGuardian = "DELETE FROM people WHERE id = @Id AND kind = 'guardian'";
+
     private const string DeleteMemberships = "DELETE FROM memberships WHERE user_id = @UserId";
 
     private const string AnonymiseUser =

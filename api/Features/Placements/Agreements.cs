@@ -58,16 +58,20 @@ public static class Agreements
     }
 
     private const string SelectVersion = "SELECT version FROM agreements WHERE placement_id = @Id";
+
     private const string SelectTerms = "SELECT terms FROM agreements WHERE placement_id = @Id";
     private const string InsertAgreement = "INSERT INTO agreements (placement_id, terms, version, created_at, updated_at) VALUES (@Id, @Terms, 1, @Now, @Now)";
+
     private const string UpdateAgreement = "UPDATE agreements SET terms = @Terms, version = version + 1, updated_at = @Now WHERE placement_id = @Id";
     private const string ClearAcknowledgements = "DELETE FROM acknowledgements WHERE placement_id = @Id";
+
     private const string ToPending = "UPDATE placements SET status = 'agreementPending', version = version + 1, updated_at = @Now WHERE id = @Id AND status IN ('approved', 'agreementPending')";
 
     private const string InsertAcknowledgement =
         "INSERT INTO acknowledgements (placement_id, party, agreement_version, name, via, user_id, at) VALUES (@Id, @Party, @Version, @Name, @Via, @UserId, @Now)";
 
     private const string SelectParties = "SELECT party FROM acknowledgements WHERE placement_id = @Id AND agreement_version = @Version";
+
     private const string Activate = "UPDATE placements SET status = 'active', version = version + 1, updated_at = @Now WHERE id = @Id AND status = 'agreementPending'";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Write, Result<Placement>>, IRequestHandler<Acknowledge, Result<Placement>>,

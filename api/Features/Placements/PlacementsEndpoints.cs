@@ -13,7 +13,7 @@ public static class PlacementsEndpoints
         Agreements.Map(placements, links);
         var api = app.MapGroup("/api/v1");
         Hours.HoursEndpoints.Map(api);
-        Evaluations.Map(api);
+        Evaluations.EvaluationsEndpoints.Map(api);
         return app;
     }
 }

@@ -20,6 +20,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
         ["teacher", "counselor", "aide", "principal", "administrator", "siteAdministrator", "districtAdministrator", "proctor", "systemAdministrator"];
 
     private const string SelectDistrict = "SELECT id, region_id, sourced_id, scope_key FROM organizations WHERE id = @Id AND type = 'district'";
+
     private const string SelectSchools = "SELECT id, sourced_id, name, identifier FROM organizations WHERE parent_id = @Id AND type = 'school'";
 
     private const string SelectPeople =
@@ -63,6 +64,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
         "UPDATE organizations SET sourced_id = @Sourced, version = version + 1, updated_at = @Now WHERE id = @Id AND sourced_id IS NULL";
 
     private const string SourcedIdTaken = "SELECT COUNT(*) FROM organizations WHERE scope_key = @Scope AND sourced_id = @Sourced AND id <> @Id";
+
     private const string InsertLink = "INSERT INTO guardianships (student_id, guardian_id, relationship) VALUES (@student, @guardian, @relationship)";
     private const string DeleteLink = "DELETE FROM guardianships WHERE student_id = @student AND guardian_id = @guardian";
 

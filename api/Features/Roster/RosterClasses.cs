@@ -15,8 +15,10 @@ namespace LaunchPath.Api.Features.Roster;
 internal sealed class RosterClasses(DbConnection connection, DbTransaction transaction, SqlDialect dialect)
 {
     private const string SelectSessions = "SELECT id, sourced_id, title, type, start_date, end_date, school_year, status FROM academic_sessions WHERE district_id = @Id";
+
     private const string SelectCourses = "SELECT id, sourced_id, title, course_code, school_id, status FROM courses WHERE district_id = @Id";
     private const string SelectClasses = "SELECT id, sourced_id, school_id, course_id, title, class_code, class_type, terms, status FROM classes WHERE district_id = @Id";
+
     private const string SelectEnrollments = "SELECT id, sourced_id, class_id, person_id, role, is_primary, begin_date, end_date, status FROM enrollments WHERE district_id = @Id";
 
     private const string InsertSession =
@@ -27,6 +29,7 @@ internal sealed class RosterClasses(DbConnection connection, DbTransaction trans
     private const string InsertCourse =
         "INSERT INTO courses (id, district_id, sourced_id, title, course_code, school_id, status, updated_at) VALUES (@id, @district, @sourced, @title, @code, @school, @status, @now)";
     private const string UpdateCourse = "UPDATE courses SET title = @title, course_code = @code, school_id = @school, status = @status, updated_at = @now WHERE id = @id";
+
     private const string InsertClass =
         "INSERT INTO classes (id, district_id, sourced_id, school_id, course_id, title, class_code, class_type, terms, status, updated_at) " +
         "VALUES (@id, @district, @sourced, @school, @course, @title, @code, @type, @terms, @status, @now)";
@@ -40,6 +43,7 @@ internal sealed class RosterClasses(DbConnection connection, DbTransaction trans
         "UPDATE enrollments SET class_id = @class, person_id = @person, role = @role, is_primary = @primary, begin_date = @begin, end_date = @end, status = @status, " +
         "updated_at = @now WHERE id = @id";
     private const string EndClass = "UPDATE classes SET status = 'inactive', updated_at = @now WHERE id = @id";
+
     private const string EndEnrollment = "UPDATE enrollments SET status = 'inactive', updated_at = @now WHERE id = @id";
 
     public static IEnumerable<string> Statements =>
