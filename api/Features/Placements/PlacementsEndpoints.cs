@@ -10,7 +10,7 @@ public static class PlacementsEndpoints
         TransitionPlacement.Map(placements);
         SetPlacementClass.Map(placements);
         var links = app.MapGroup("/api/v1/links").WithTags("Links");
-        Agreements.Map(placements, links);
+        Agreements.AgreementsEndpoints.Map(placements, links);
         var api = app.MapGroup("/api/v1");
         Hours.HoursEndpoints.Map(api);
         Evaluations.EvaluationsEndpoints.Map(api);

@@ -1,0 +1,97 @@
+using System.Data.Common;
+using Dapper;
+using FluentValidation;
+using LaunchPath.Api.Domain;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Placements;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Placements.Agreements;
+
+/// <summary>
+/// What the agreement use cases share: recording one party's acknowledgement of the current version (the placement
+/// becomes active when every required party has; a guardian is required for minors, by birth date), finding the
+/// placement behind a one-time link, and what a link holder is shown.
+/// </summary>
+internal static class AgreementRecords
+{
+    internal const string SelectVersion = "SELECT version FROM agreements WHERE placement_id = @Id";
+
+    private const string SelectTerms = "SELECT terms FROM agreements WHERE placement_id = @Id";
+
+    private const string InsertAcknowledgement =
+        "INSERT INTO acknowledgements (placement_id, party, agreement_version, name, via, user_id, at) VALUES (@Id, @Party, @Version, @Name, @Via, @UserId, @Now)";
+
+    private const string SelectParties = "SELECT party FROM acknowledgements WHERE placement_id = @Id AND agreement_version = @Version";
+
+    private const string Activate = "UPDATE placements SET status = 'active', version = version + 1, updated_at = @Now WHERE id = @Id AND status = 'agreementPending'";
+
+    public static IEnumerable<string> Statements => [SelectVersion, SelectTerms, InsertAcknowledgement, SelectParties, Activate, .. ActionLinks.Statements, .. PlacementRecord.Statements];
+
+    public static async Task<Error?> RecordAsync(DbConnection connection, SqlDialect dialect, PlacementRecord placement, AgreementParty party, string name, string via, Guid? userId,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var version = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(SelectVersion, new { placement.Id }, cancellationToken: cancellationToken));
+        if (version is null || placement.PlacementStatus != PlacementStatus.AgreementPending)
+        {
+            return Error.Conflict("There is no agreement to acknowledge yet.");
+        }
+
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertAcknowledgement, new
+            {
+                placement.Id, Party = DbEnum.ToText(party), Version = version, Name = name, Via = via, UserId = userId, Now = now,
+            }, cancellationToken: cancellationToken));
+        }
+        catch (DbException exception) when (dialect.IsUniqueViolation(exception))
+        {
+            return Error.Conflict($"The {DbEnum.ToText(party)} has already acknowledged this agreement.");
+        }
+
+        var done = (await connection.QueryAsync<string>(new CommandDefinition(SelectParties, new { placement.Id, Version = version }, cancellationToken: cancellationToken)))
+            .Select(DbEnum.Parse<AgreementParty>).ToHashSet();
+        if (placement.RequiredParties(DateOnly.FromDateTime(now.UtcDateTime)).All(done.Contains))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(Activate, new { placement.Id, Now = now }, cancellationToken: cancellationToken));
+        }
+
+        return null;
+    }
+
+    public static async Task<(ActionLinks.Link? Link, PlacementRecord? Placement, Error? Error)> LinkAsync(DbConnection connection, string token, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var (link, error) = await ActionLinks.FindAsync(connection, token, ActionLinks.Acknowledge, now, cancellationToken);
+        return link is null ? (null, null, error) : (link, await PlacementRecord.FindVisibleAsync(connection, Caller.System, link.PlacementId, cancellationToken), null);
+    }
+
+    public static async Task<LinkedAgreement> LinkedAsync(DbConnection connection, ActionLinks.Link link, PlacementRecord placement, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (DbEnum.Parse<AgreementParty>(link.Party!) == AgreementParty.Supervisor)
+        {
+            await placement.RecordLinkDisclosureAsync(connection, "training agreement link", now, cancellationToken);
+        }
+
+        var terms = await connection.QuerySingleAsync<string>(new CommandDefinition(SelectTerms, new { placement.Id }, cancellationToken: cancellationToken));
+        return new LinkedAgreement
+        {
+            Party = DbEnum.Parse<AgreementParty>(link.Party!),
+            OpportunityTitle = placement.OpportunityTitle,
+            EmployerName = placement.EmployerName,
+            StudentFirstName = placement.PreferredName ?? placement.GivenName,
+            Terms = DbJson.Read<AgreementRequest>(terms, null!),
+            ExpiresAt = link.ExpiresAt,
+        };
+    }
+
+    /// <summary>The placement as the caller sees it now (after a change).</summary>
+    public static async Task<Result<Placement>> ReloadAsync(DbConnection connection, Caller caller, Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = await PlacementRecord.FindVisibleAsync(connection, Caller.System, id, cancellationToken);
+        return await row!.ToContractAsync(connection, caller, now, cancellationToken);
+    }
+}
