@@ -21,9 +21,10 @@ internal static class OpportunityQueries
         return await connection.QuerySingleOrDefaultAsync<OpportunityRecord>(new CommandDefinition(SelectVisible(visible), parameters, cancellationToken: cancellationToken));
     }
 
-    public static async Task<Opportunity> ToContractAsync(DbConnection connection, OpportunityRecord row, CancellationToken cancellationToken)
+    /// <summary>The opportunity as <paramref name="caller"/> sees it, with its audience and the caller's actions.</summary>
+    public static async Task<Opportunity> ToContractAsync(DbConnection connection, OpportunityRecord row, Caller caller, CancellationToken cancellationToken)
     {
         var audiences = await OpportunityRecord.AudiencesAsync(connection, [row.Id], null, cancellationToken);
-        return row.ToContract(audiences[row.Id]);
+        return row.ToContract(audiences[row.Id], caller);
     }
 }

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Contracts.Organizations;
+using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Common;
 using LaunchPath.Contracts.Opportunities;
 
@@ -30,7 +32,9 @@ internal sealed class OpportunityRecord
 
     public static readonly string FieldAssignments = string.Join(", ", FieldColumns.Split(", ").Select(c => $"{c} = @{c}"));
 
-    private const string SelectAudience = "SELECT opportunity_id, organization_id FROM opportunity_audiences WHERE opportunity_id IN @Ids";
+    private const string SelectAudience =
+        "SELECT a.opportunity_id, a.organization_id, o.type, o.region_id, o.district_id FROM opportunity_audiences a JOIN organizations o ON o.id = a.organization_id " +
+        "WHERE a.opportunity_id IN @Ids";
     private const string DeleteAudience = "DELETE FROM opportunity_audiences WHERE opportunity_id = @Id";
     private const string InsertAudience = "INSERT INTO opportunity_audiences (opportunity_id, organization_id) VALUES (@OpportunityId, @OrganizationId)";
 
@@ -86,8 +90,10 @@ internal sealed class OpportunityRecord
 
     public AudienceScope AudienceScope => DbEnum.Parse<AudienceScope>(Audience);
 
-    public Opportunity ToContract(IEnumerable<Guid> audience) => new()
+    /// <summary>The opportunity as <paramref name="caller"/> sees it, with what it may do to it.</summary>
+    public Opportunity ToContract(IReadOnlyList<OrgRef> audience, Caller caller) => new()
     {
+        AllowedActions = OpportunityRules.Allowed(OpportunityRules.PartOf(caller, EmployerId, RegionId, AudienceScope, audience), OpportunityStatus),
         Id = Id.ToString("D"),
         EmployerId = EmployerId.ToString("D"),
         EmployerName = EmployerName,
@@ -129,7 +135,7 @@ internal sealed class OpportunityRecord
             RequiredForms = DbJson.Read<List<string>>(RequiredForms, []),
             Hazardous = Hazardous,
             Audience = AudienceScope,
-            AudienceOrganizationIds = audience.Select(id => id.ToString("D")).Order(StringComparer.Ordinal).ToList(),
+            AudienceOrganizationIds = audience.Select(o => o.Id.ToString("D")).Order(StringComparer.Ordinal).ToList(),
         },
     };
 
@@ -172,16 +178,14 @@ internal sealed class OpportunityRecord
         return parameters;
     }
 
-    public static async Task<ILookup<Guid, Guid>> AudiencesAsync(DbConnection connection, IReadOnlyList<Guid> ids, DbTransaction? transaction, CancellationToken cancellationToken)
+    /// <summary>Each opportunity's audience organizations (empty for a region-wide audience).</summary>
+    public static async Task<Dictionary<Guid, IReadOnlyList<OrgRef>>> AudiencesAsync(DbConnection connection, IReadOnlyList<Guid> ids, DbTransaction? transaction,
+        CancellationToken cancellationToken)
     {
-        if (ids.Count == 0)
-        {
-            return Array.Empty<Guid>().ToLookup(x => x);
-        }
-
-        var rows = await connection.QueryAsync<AudienceRow>(
-            new CommandDefinition(SelectAudience, new { Ids = DbIds.Of(ids) }, transaction, cancellationToken: cancellationToken));
-        return rows.ToLookup(r => r.OpportunityId, r => r.OrganizationId);
+        var rows = ids.Count == 0 ? [] : (await connection.QueryAsync<AudienceRow>(
+            new CommandDefinition(SelectAudience, new { Ids = DbIds.Of(ids) }, transaction, cancellationToken: cancellationToken))).ToList();
+        var byOpportunity = rows.ToLookup(r => r.OpportunityId, r => new OrgRef(r.OrganizationId, DbEnum.Parse<OrganizationType>(r.Type), r.RegionId, r.DistrictId));
+        return ids.Distinct().ToDictionary(id => id, id => (IReadOnlyList<OrgRef>)byOpportunity[id].ToList());
     }
 
     public static async Task ReplaceAudienceAsync(DbConnection connection, DbTransaction transaction, Guid id, IEnumerable<Guid> organizations, CancellationToken cancellationToken)
@@ -197,5 +201,8 @@ internal sealed class OpportunityRecord
     {
         public Guid OpportunityId { get; set; }
         public Guid OrganizationId { get; set; }
+        public string Type { get; set; } = "";
+        public Guid RegionId { get; set; }
+        public Guid? DistrictId { get; set; }
     }
 }

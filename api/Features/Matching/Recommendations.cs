@@ -45,7 +45,7 @@ public static class Recommendations
             var rows = (await connection.QueryAsync<OpportunityRecord>(new CommandDefinition(MatchingFacts.SelectForStudent,
                 new { student.RegionId, student.SchoolId, student.DistrictId }, cancellationToken: cancellationToken))).ToList();
             var audiences = await OpportunityRecord.AudiencesAsync(connection, rows.Select(r => r.Id).ToList(), null, cancellationToken);
-            var opportunities = rows.Select(r => r.ToContract(audiences[r.Id])).ToList();
+            var opportunities = rows.Select(r => r.ToContract(audiences[r.Id], query.Caller)).ToList();
             var left = await MatchingFacts.SeatsLeftAsync(connection, rows.Select(r => (r.Id, r.Seats)).ToList(), cancellationToken);
             var seatsLeft = rows.Select(r => left[r.Id]).ToList();
             var settings = await MatchingFacts.SettingsAsync(connection, student.RegionId, cancellationToken);
@@ -75,7 +75,7 @@ public static class Recommendations
                 return Error.Forbidden("Finding candidates needs access to student records (school and district staff, conveners).");
             }
 
-            var opportunity = await OpportunityQueries.ToContractAsync(connection, row, cancellationToken);
+            var opportunity = await OpportunityQueries.ToContractAsync(connection, row, query.Caller, cancellationToken);
             var (visible, parameters) = StudentAccess.VisibleSql(query.Caller);
             parameters.AddDynamicParams(new
             {

@@ -109,7 +109,7 @@ public static class StudentChoicesEndpoints
                 }
 
                 var row = await OpportunityQueries.FindVisibleAsync(connection, Caller.System, id, cancellationToken);
-                var opportunity = await OpportunityQueries.ToContractAsync(connection, row!, cancellationToken);
+                var opportunity = await OpportunityQueries.ToContractAsync(connection, row!, command.Caller, cancellationToken);
                 var audience = opportunity.Fields.AudienceOrganizationIds.Select(Guid.Parse).ToList();
                 if (opportunity.Fields.Audience != Contracts.Opportunities.AudienceScope.Region && !audience.Contains(student.SchoolId) && !audience.Contains(student.DistrictId))
                 {

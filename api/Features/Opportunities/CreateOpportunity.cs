@@ -63,7 +63,7 @@ public static class CreateOpportunity
             }
 
             var row = await OpportunityQueries.FindVisibleAsync(connection, Caller.System, id, cancellationToken);
-            return await OpportunityQueries.ToContractAsync(connection, row!, cancellationToken);
+            return await OpportunityQueries.ToContractAsync(connection, row!, command.Caller, cancellationToken);
         }
     }
 

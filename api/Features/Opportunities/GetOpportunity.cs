@@ -20,7 +20,7 @@ public static class GetOpportunity
         {
             await using var connection = await db.OpenAsync(cancellationToken);
             var row = await OpportunityQueries.FindVisibleAsync(connection, query.Caller, query.Id, cancellationToken);
-            return row is null ? Error.NotFound($"Opportunity {query.Id}") : await OpportunityQueries.ToContractAsync(connection, row, cancellationToken);
+            return row is null ? Error.NotFound($"Opportunity {query.Id}") : await OpportunityQueries.ToContractAsync(connection, row, query.Caller, cancellationToken);
         }
     }
 

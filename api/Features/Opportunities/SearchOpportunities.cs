@@ -74,7 +74,7 @@ public static class SearchOpportunities
             var audiences = await OpportunityRecord.AudiencesAsync(connection, page.Select(r => r.Id).ToList(), null, cancellationToken);
             return new OpportunityPage
             {
-                Items = page.Select(r => r.ToContract(audiences[r.Id])).ToList(),
+                Items = page.Select(r => r.ToContract(audiences[r.Id], query.Caller)).ToList(),
                 NextCursor = rows.Count > query.Take ? Paging.Encode(page[^1].Id.ToString("D")) : null,
             };
         }

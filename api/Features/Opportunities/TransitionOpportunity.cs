@@ -31,14 +31,6 @@ public static class TransitionOpportunity
         public RejectValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(1000);
     }
 
-    private static readonly Dictionary<Action, (OpportunityStatus[] From, OpportunityStatus To)> Moves = new()
-    {
-        [Action.Submit] = ([OpportunityStatus.Draft, OpportunityStatus.Rejected], OpportunityStatus.Submitted),
-        [Action.Approve] = ([OpportunityStatus.Submitted], OpportunityStatus.Published),
-        [Action.Reject] = ([OpportunityStatus.Submitted], OpportunityStatus.Rejected),
-        [Action.Close] = ([OpportunityStatus.Published], OpportunityStatus.Closed),
-    };
-
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Opportunity>>, ISqlSource
     {
         private const string Move =
@@ -60,30 +52,28 @@ public static class TransitionOpportunity
                 return Error.NotFound($"Opportunity {command.Id}");
             }
 
-            var employer = (await Authorize.FindOrgAsync(connection, current.EmployerId, cancellationToken))!.Ref;
-            var region = (await Authorize.FindOrgAsync(connection, current.RegionId, cancellationToken))!.Ref;
-            var audience = await OpportunityAccess.AudienceOrgsAsync(connection, current.Id, cancellationToken);
-            var writer = OpportunityAccess.CanWrite(caller, employer);
-            var curator = OpportunityAccess.CanCurate(caller, region, current.AudienceScope, audience);
-            var allowed = command.Action switch
+            var action = command.Action switch
             {
-                Action.Submit => writer,
-                Action.Approve or Action.Reject => curator,
-                _ => writer || curator,
+                Action.Submit => OpportunityAction.Submit,
+                Action.Approve => OpportunityAction.Approve,
+                Action.Reject => OpportunityAction.Reject,
+                _ => OpportunityAction.Close,
             };
-            if (!allowed)
+            var audience = await OpportunityAccess.AudienceOrgsAsync(connection, current.Id, cancellationToken);
+            var part = OpportunityRules.PartOf(caller, current.EmployerId, current.RegionId, current.AudienceScope, audience);
+            if (!OpportunityRules.MayTake(action, part))
             {
-                return Error.Forbidden(command.Action is Action.Approve or Action.Reject
+                return Error.Forbidden(action is OpportunityAction.Approve or OpportunityAction.Reject
                     ? "Only a curator for this opportunity's audience (the convener, or the district's or school's coordinator) can approve or reject it."
                     : "Your role does not allow this for this opportunity.");
             }
 
-            var (from, to) = Moves[command.Action];
-            if (!from.Contains(current.OpportunityStatus))
+            if (!OpportunityRules.OpenTo(action, current.OpportunityStatus))
             {
                 return Error.Conflict($"Cannot {DbEnum.ToText(command.Action)} an opportunity that is {current.Status}.");
             }
 
+            var to = OpportunityRules.Moves[action].To;
             var moved = await connection.ExecuteAsync(new CommandDefinition(Move, new
             {
                 command.Id,
@@ -99,7 +89,7 @@ public static class TransitionOpportunity
             }
 
             var row = await OpportunityQueries.FindVisibleAsync(connection, Caller.System, command.Id, cancellationToken);
-            return await OpportunityQueries.ToContractAsync(connection, row!, cancellationToken);
+            return await OpportunityQueries.ToContractAsync(connection, row!, caller, cancellationToken);
         }
     }
 

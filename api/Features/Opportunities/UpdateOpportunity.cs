@@ -33,13 +33,13 @@ public static class UpdateOpportunity
                 return Error.NotFound($"Opportunity {command.Id}");
             }
 
-            var employer = await Authorize.FindOrgAsync(connection, current.EmployerId, cancellationToken);
-            if (!OpportunityAccess.CanWrite(command.Caller, employer!.Ref))
+            var part = OpportunityRules.PartOf(command.Caller, current.EmployerId, current.RegionId, current.AudienceScope, []);
+            if (!OpportunityRules.MayTake(OpportunityAction.Edit, part))
             {
                 return Error.Forbidden("Your role does not allow editing this opportunity.");
             }
 
-            if (current.OpportunityStatus is not (OpportunityStatus.Draft or OpportunityStatus.Rejected))
+            if (!OpportunityRules.OpenTo(OpportunityAction.Edit, current.OpportunityStatus))
             {
                 return Error.Conflict($"The opportunity is {current.Status}; only drafts and rejected opportunities can be edited.");
             }
@@ -68,7 +68,7 @@ public static class UpdateOpportunity
             }
 
             var row = await OpportunityQueries.FindVisibleAsync(connection, Caller.System, command.Id, cancellationToken);
-            return await OpportunityQueries.ToContractAsync(connection, row!, cancellationToken);
+            return await OpportunityQueries.ToContractAsync(connection, row!, command.Caller, cancellationToken);
         }
     }
 

@@ -66,7 +66,7 @@ public static class CreatePlacement
                 return Error.Unprocessable($"Opportunity {body.OpportunityId} was not found.");
             }
 
-            var opportunity = await OpportunityQueries.ToContractAsync(connection, row, cancellationToken);
+            var opportunity = await OpportunityQueries.ToContractAsync(connection, row, command.Caller, cancellationToken);
             var audience = opportunity.Fields.AudienceOrganizationIds.Select(Guid.Parse).ToList();
             if (row.OpportunityStatus != OpportunityStatus.Published || row.RegionId != student.RegionId
                 || (opportunity.Fields.Audience != AudienceScope.Region && !audience.Contains(student.SchoolId) && !audience.Contains(student.DistrictId)))

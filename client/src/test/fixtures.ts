@@ -8,6 +8,7 @@ import type {
   RosterImport,
   RoundApplicant,
   Student,
+  OpportunityAction,
 } from '@launchpath/contracts';
 
 let counter = 0;
@@ -48,6 +49,14 @@ export function fields(overrides: Partial<OpportunityFields> = {}): OpportunityF
   };
 }
 
+const offeredFor: Record<Opportunity['status'], OpportunityAction[]> = {
+  draft: ['edit', 'submit'],
+  rejected: ['edit', 'submit'],
+  submitted: ['approve', 'reject'],
+  published: ['close'],
+  closed: [],
+};
+
 export function opportunity(overrides: Partial<Omit<Opportunity, 'fields'>> & { fields?: Partial<OpportunityFields> } = {}): Opportunity {
   const { fields: f, ...rest } = overrides;
   return {
@@ -59,6 +68,8 @@ export function opportunity(overrides: Partial<Omit<Opportunity, 'fields'>> & { 
     rejectionReason: null,
     submittedAt: null,
     decidedAt: null,
+    // As the API answers an employer's writer (drafts) or a curator (submitted ones); tests override it per caller.
+    allowedActions: offeredFor[rest.status ?? 'draft'],
     version: 1,
     createdAt: '2026-11-01T10:00:00Z',
     updatedAt: '2026-11-01T10:00:00Z',

@@ -140,6 +140,17 @@ public sealed record RejectOpportunityRequest
     public required string Reason { get; init; }
 }
 
+/// <summary>What a caller may do to an opportunity now (server-decided from its role and the opportunity's status).</summary>
+public enum OpportunityAction
+{
+    /// <summary>Change its fields (drafts and rejected ones).</summary>
+    Edit,
+    Submit,
+    Approve,
+    Reject,
+    Close,
+}
+
 public sealed record Opportunity
 {
     public required string Id { get; init; }
@@ -151,6 +162,8 @@ public sealed record Opportunity
     public string? RejectionReason { get; init; }
     public DateTimeOffset? SubmittedAt { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
+    /// <summary>What the caller may do to this opportunity now. Show exactly these; the server refuses the rest.</summary>
+    public required IReadOnlyList<OpportunityAction> AllowedActions { get; init; }
     public required int Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

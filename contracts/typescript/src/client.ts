@@ -7166,10 +7166,15 @@ export interface Opportunity {
     rejectionReason?: string | null;
     submittedAt?: string | null;
     decidedAt?: string | null;
+    /** What the caller may do to this opportunity now. Show exactly these; the server refuses the rest. */
+    allowedActions: OpportunityAction[];
     version: number;
     createdAt: string;
     updatedAt: string;
 }
+
+/** What a caller may do to an opportunity now (server-decided from its role and the opportunity's status). */
+export type OpportunityAction = "edit" | "submit" | "approve" | "reject" | "close";
 
 /** The fields an employer (or a convener on its behalf) writes; shared by create and update. */
 export interface OpportunityFields {

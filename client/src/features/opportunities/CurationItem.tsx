@@ -98,19 +98,25 @@ export function CurationItem({ opportunity, audienceNames, onDecided }: Props) {
         </form>
       ) : (
         <div className="form__actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            ref={rejectRef}
-            onClick={() => setRejecting(true)}
-            disabled={busy !== undefined}
-          >
-            Reject…<span className="visually-hidden"> “{title}”</span>
-          </button>
-          <button type="button" className="button" onClick={approve} disabled={busy !== undefined}>
-            {busy === 'approving' ? 'Approving…' : 'Approve and publish'}
-            <span className="visually-hidden"> “{title}”</span>
-          </button>
+          {opportunity.allowedActions.includes('reject') ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              ref={rejectRef}
+              onClick={() => setRejecting(true)}
+              disabled={busy !== undefined}
+            >
+              Reject…<span className="visually-hidden"> “{title}”</span>
+            </button>
+          ) : null}
+          {opportunity.allowedActions.includes('approve') ? (
+            <button type="button" className="button" onClick={approve} disabled={busy !== undefined}>
+              {busy === 'approving' ? 'Approving…' : 'Approve and publish'}
+              <span className="visually-hidden"> “{title}”</span>
+            </button>
+          ) : (
+            <p className="muted">A curator for its audience decides it.</p>
+          )}
         </div>
       )}
     </li>

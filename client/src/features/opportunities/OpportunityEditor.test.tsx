@@ -54,7 +54,7 @@ describe('Opportunity editor', () => {
     const api = fakeApi({
       getOpportunity: () => Promise.resolve(draft),
       updateOpportunity: () => Promise.resolve(updated),
-      submitOpportunity: () => Promise.resolve({ ...updated, version: 5, status: 'submitted' }),
+      submitOpportunity: () => Promise.resolve({ ...updated, version: 5, status: 'submitted', allowedActions: [] }),
       listOrganizations: () => Promise.resolve(page([])),
     });
     const { user } = renderWithApi(<OpportunityEditor opportunityId={draft.id} employers={employers} />, api);
@@ -111,7 +111,8 @@ describe('Opportunity editor', () => {
   });
 
   it('shows a supervisor (no write permission) a draft read only', async () => {
-    const draft = opportunity({ fields: { title: 'Clinic shadow' } });
+    // The API offers a supervisor nothing on the draft.
+    const draft = opportunity({ allowedActions: [], fields: { title: 'Clinic shadow' } });
     renderWithApi(<OpportunityEditor opportunityId={draft.id} employers={[]} />, fakeApi({ getOpportunity: () => Promise.resolve(draft) }));
     await screen.findByRole('heading', { name: 'Details' });
     expect(screen.queryByRole('button', { name: /Save draft|Submit for curation|Close opportunity/ })).toBeNull();
@@ -122,7 +123,7 @@ describe('Opportunity editor', () => {
     const school = organization({ id: 's1', type: 'school', name: 'Alder High' });
     const api = fakeApi({
       getOpportunity: () => Promise.resolve(published),
-      closeOpportunity: () => Promise.resolve({ ...published, status: 'closed' }),
+      closeOpportunity: () => Promise.resolve({ ...published, status: 'closed', allowedActions: [] }),
       listOrganizations: (type) => Promise.resolve(page(type === 'school' ? [school] : [])),
     });
     const { user } = renderWithApi(<OpportunityEditor opportunityId={published.id} employers={employers} />, api);

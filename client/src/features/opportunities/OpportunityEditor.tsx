@@ -19,11 +19,6 @@ import { useAudienceNames } from '../../shared/opportunities/useAudienceNames';
 
 export const ourOpportunitiesHref = '#/our-opportunities';
 
-/** Whether the employer may still change an opportunity: drafts, and rejected ones to fix and submit again. */
-export function isEditable(opportunity: Opportunity | undefined): boolean {
-  return !opportunity || opportunity.status === 'draft' || opportunity.status === 'rejected';
-}
-
 type Message = { kind: 'success' | 'conflict'; text: string } | undefined;
 
 interface Props {
@@ -72,7 +67,7 @@ export function OpportunityEditor({ opportunityId, employers }: Props) {
           <p>Change what was asked for, then submit it again.</p>
         </div>
       ) : null}
-      {isNew || (canWrite && opportunity && isEditable(opportunity)) ? (
+      {isNew || opportunity?.allowedActions.includes('edit') ? (
         <EditorForm
           key={opportunity ? `${opportunity.id}:${opportunity.version}` : 'new'}
           opportunity={opportunity}
@@ -87,7 +82,7 @@ export function OpportunityEditor({ opportunityId, employers }: Props) {
           }}
         />
       ) : null}
-      {opportunity && (!canWrite || !isEditable(opportunity)) ? <ReadOnly opportunity={opportunity} onChanged={saved} canWrite={canWrite} /> : null}
+      {opportunity && !opportunity.allowedActions.includes('edit') ? <ReadOnly opportunity={opportunity} onChanged={saved} /> : null}
     </>
   );
 }
@@ -179,9 +174,11 @@ function EditorForm({ opportunity, employers, onSaved, onConflict }: EditorFormP
         <button type="submit" className="button button--secondary" disabled={busy !== undefined}>
           {busy === 'saving' ? 'Saving…' : 'Save draft'}
         </button>
-        <button type="button" className="button" onClick={submitForCuration} disabled={busy !== undefined}>
-          {busy === 'submitting' ? 'Submitting…' : 'Submit for curation'}
-        </button>
+        {!opportunity || opportunity.allowedActions.includes('submit') ? (
+          <button type="button" className="button" onClick={submitForCuration} disabled={busy !== undefined}>
+            {busy === 'submitting' ? 'Submitting…' : 'Submit for curation'}
+          </button>
+        ) : null}
       </div>
     </form>
   );
@@ -190,10 +187,9 @@ function EditorForm({ opportunity, employers, onSaved, onConflict }: EditorFormP
 interface ReadOnlyProps {
   opportunity: Opportunity;
   onChanged: (opportunity: Opportunity, message: string) => void;
-  canWrite: boolean;
 }
 
-function ReadOnly({ opportunity, onChanged, canWrite }: ReadOnlyProps) {
+function ReadOnly({ opportunity, onChanged }: ReadOnlyProps) {
   const api = useApi();
   const names = useAudienceNames(opportunity.fields.audience !== 'region');
   const [confirming, setConfirming] = useState(false);
@@ -208,7 +204,7 @@ function ReadOnly({ opportunity, onChanged, canWrite }: ReadOnlyProps) {
     <section className="card" aria-labelledby="details-heading">
       <div className="card__header">
         <h2 id="details-heading">Details</h2>
-        {opportunity.status === 'published' && canWrite ? (
+        {opportunity.allowedActions.includes('close') ? (
           <button type="button" className="button button--danger" onClick={() => setConfirming(true)} disabled={closing}>
             {closing ? 'Closing…' : 'Close opportunity'}
           </button>

@@ -144,6 +144,65 @@ public sealed class AllowedActionsTests : IDisposable
         await RefusedUnlessOffered(callers, id, offered);
     }
 
+    [Fact]
+    public async Task Opportunities_offer_each_caller_exactly_the_curation_moves_the_server_allows()
+    {
+        var world = await _actors.World();
+        var convener = await _actors.As(Role.ConvenerStaff, world.One.Region.Id);
+        var employer = await _actors.As(Role.EmployerAdmin, world.One.Employer.Id);
+        var supervisor = await _actors.As(Role.Supervisor, world.One.Employer.Id);
+        var coordinator = await _actors.As(Role.SchoolCoordinator, world.One.SchoolA.Id);
+        var callers = new Dictionary<string, HttpClient> { ["convener"] = convener, ["employer admin"] = employer, ["supervisor"] = supervisor, ["coordinator"] = coordinator };
+        var draft = await (await employer.PostJson("/api/v1/opportunities", new CreateOpportunityRequest
+        {
+            EmployerId = world.One.Employer.Id, Fields = OpportunitiesTests.Fields(f => f.Stage = ContinuumStage.Exploration),
+        })).Read<Opportunity>(HttpStatusCode.Created);
+        draft.AllowedActions.Should().BeEquivalentTo([OpportunityAction.Edit, OpportunityAction.Submit]);
+
+        async Task<Dictionary<string, IReadOnlyList<OpportunityAction>>> Offers()
+        {
+            var offers = new Dictionary<string, IReadOnlyList<OpportunityAction>>();
+            foreach (var (name, client) in callers)
+            {
+                var response = await client.GetAsync($"/api/v1/opportunities/{draft.Id}");
+                offers[name] = response.StatusCode == HttpStatusCode.NotFound ? [] : (await response.Read<Opportunity>()).AllowedActions;
+            }
+
+            return offers;
+        }
+
+        async Task RefusedUnlessOffered(Dictionary<string, IReadOnlyList<OpportunityAction>> offers)
+        {
+            foreach (var (name, client) in callers)
+            {
+                foreach (var move in new[] { OpportunityAction.Submit, OpportunityAction.Approve, OpportunityAction.Reject, OpportunityAction.Close }.Where(m => !offers[name].Contains(m)))
+                {
+                    var response = await client.PostJson($"/api/v1/opportunities/{draft.Id}/{DbEnum.ToText(move)}", new RejectOpportunityRequest { Reason = "checking the offer" });
+                    response.StatusCode.Should().BeOneOf([HttpStatusCode.Forbidden, HttpStatusCode.Conflict, HttpStatusCode.NotFound], "{0} was not offered {1}", name, move);
+                }
+            }
+        }
+
+        var offered = await Offers();
+        offered["supervisor"].Should().BeEmpty("a supervisor reads the employer's opportunities");
+        offered["convener"].Should().Contain(OpportunityAction.Submit, "the convener writes on an employer's behalf").And.NotContain(OpportunityAction.Approve);
+        await RefusedUnlessOffered(offered);
+        await (await employer.PostAsync($"/api/v1/opportunities/{draft.Id}/submit", null)).Read<Opportunity>();
+
+        offered = await Offers();
+        offered["convener"].Should().BeEquivalentTo([OpportunityAction.Approve, OpportunityAction.Reject], "a region-wide opportunity is curated by the region");
+        offered["employer admin"].Should().BeEmpty("it is under review");
+        offered["coordinator"].Should().BeEmpty("a school coordinator does not curate a region-wide audience");
+        await RefusedUnlessOffered(offered);
+        await (await convener.PostAsync($"/api/v1/opportunities/{draft.Id}/approve", null)).Read<Opportunity>();
+
+        offered = await Offers();
+        offered["employer admin"].Should().BeEquivalentTo([OpportunityAction.Close]);
+        offered["convener"].Should().BeEquivalentTo([OpportunityAction.Close]);
+        offered["supervisor"].Should().BeEmpty();
+        await RefusedUnlessOffered(offered);
+    }
+
     private static async Task<Dictionary<string, Placement>> Seen(Dictionary<string, HttpClient> callers, string id)
     {
         var seen = new Dictionary<string, Placement>();
