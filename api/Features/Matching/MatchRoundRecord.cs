@@ -71,8 +71,39 @@ internal sealed class MatchRoundRecord
             ? null
             : Error.Forbidden("Only the convener (or, for a district round, the district's curators) manages this round.");
 
+    /// <summary>Choices, rankings and runs change while the round is open or matched (not queued, running or published).</summary>
+    public bool Changing => RoundStatus is MatchRoundStatus.Open or MatchRoundStatus.Matched;
+
+    /// <summary>What <paramref name="caller"/> may do with the round now; <paramref name="org"/> is the round's organization.</summary>
+    public List<MatchRoundAction> AllowedActions(Caller caller, Authorize.Org? org)
+    {
+        var manager = org is not null && CheckManager(caller, org) is null;
+        var actions = new List<MatchRoundAction>();
+        if (manager && Changing)
+        {
+            actions.Add(MatchRoundAction.Run);
+        }
+
+        if (manager && RoundStatus == MatchRoundStatus.Matched)
+        {
+            actions.Add(MatchRoundAction.Publish);
+        }
+
+        if (Changing && caller.Grants.Any(g => g.Role == Role.Student && g.Organization.RegionId == RegionId))
+        {
+            actions.Add(MatchRoundAction.SubmitChoices);
+        }
+
+        if (Changing && caller.GrantsWith(Permission.OpportunitiesWrite).Any(g => g.Organization.RegionId == RegionId))
+        {
+            actions.Add(MatchRoundAction.RankApplicants);
+        }
+
+        return actions;
+    }
+
     public static Error? CheckOpen(MatchRoundRecord round) =>
-        round.RoundStatus == MatchRoundStatus.Open || round.RoundStatus == MatchRoundStatus.Matched
+        round.Changing
             ? null
             : Error.Conflict(round.RoundStatus == MatchRoundStatus.Published
                 ? "The round is published; its choices, rankings and results no longer change."
@@ -115,6 +146,7 @@ internal sealed class MatchRoundRecord
             CreatedAt = CreatedAt,
             MatchedAt = MatchedAt,
             PublishedAt = PublishedAt,
+            AllowedActions = AllowedActions(caller, org),
         };
     }
 

@@ -39,7 +39,7 @@ public static class PullRoster
 
             var id = await jobs.EnqueuePullAsync(command.DistrictId, district!.Ref.RegionId, command.Full || settings.Watermark is null,
                 command.Caller.UserId, command.Caller.ApiKeyId, clock.GetUtcNow(), command.Preview, cancellationToken);
-            return RosterJobs.ToContract((await RosterJobs.FindAsync(connection, id, cancellationToken))!, null);
+            return RosterJobs.ToContract((await RosterJobs.FindAsync(connection, id, cancellationToken))!, null, command.Caller, clock.GetUtcNow());
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Roster;
 
 namespace LaunchPath.Api.Features.Roster;
@@ -173,8 +174,17 @@ public sealed class RosterJobs(Db db)
         _progress.TryRemove(id, out _);
     }
 
-    internal static RosterImport ToContract(Row row, int? liveProgress) => new()
+    /// <summary>
+    /// Whether the import can be confirmed now: previewed or held for confirmation, its files still kept, and a person
+    /// (not an API key) confirming.
+    /// </summary>
+    internal static bool Confirmable(Row row, Caller caller, DateTimeOffset now) =>
+        row.Status is "previewed" or "needsConfirmation" && caller.UserId is not null && row.FinishedAt is { } finished && finished >= now - HoldFor;
+
+    /// <summary>The import as a caller who may import the district's roster sees it.</summary>
+    internal static RosterImport ToContract(Row row, int? liveProgress, Caller caller, DateTimeOffset now) => new()
     {
+        AllowedActions = Confirmable(row, caller, now) ? [RosterImportAction.Confirm] : [],
         Id = row.Id.ToString("D"),
         DistrictId = row.DistrictId.ToString("D"),
         Source = row.Source,

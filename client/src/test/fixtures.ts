@@ -8,6 +8,7 @@ import type {
   RosterImport,
   RoundApplicant,
   Student,
+  MatchRoundAction,
   OpportunityAction,
 } from '@launchpath/contracts';
 
@@ -118,8 +119,18 @@ export function recommended(title: string, score: number, reasons: RecommendedOp
   return { opportunity: opportunity({ status: 'published', fields: { title } }), score, seatsLeft: 2, reasons };
 }
 
+// As the API answers a round's manager who is also a student and an employer's writer; tests override it per caller.
+const roundOffers: Record<MatchRound['status'], MatchRoundAction[]> = {
+  open: ['run', 'submitChoices', 'rankApplicants'],
+  queued: [],
+  running: [],
+  matched: ['run', 'publish', 'submitChoices', 'rankApplicants'],
+  published: [],
+};
+
 export function round(overrides: Partial<MatchRound> = {}): MatchRound {
   return {
+    allowedActions: roundOffers[overrides.status ?? 'open'],
     id: nextId(),
     organizationId: 'region-1',
     regionId: 'region-1',
@@ -185,7 +196,10 @@ export function applicant(overrides: Partial<RoundApplicant> = {}): RoundApplica
 }
 
 export function rosterImport(overrides: Partial<RosterImport> = {}): RosterImport {
+  const held = overrides.status === 'previewed' || overrides.status === 'needsConfirmation';
   return {
+    // As the API answers a signed-in district admin: a held import can be confirmed.
+    allowedActions: held ? ['confirm'] : [],
     id: nextId(),
     districtId: 'district-1',
     status: 'queued',

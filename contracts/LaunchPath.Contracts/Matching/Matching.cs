@@ -129,6 +129,19 @@ public sealed record MatchStatistics
     public IReadOnlyList<SubgroupStatistics>? BySubgroup { get; init; }
 }
 
+/// <summary>What a caller may do with a match round now (server-decided from its role and the round's status).</summary>
+public enum MatchRoundAction
+{
+    /// <summary>Run (or re-run) matching: the round's managers, while it is open or matched.</summary>
+    Run,
+    /// <summary>Publish the results: the round's managers, once it is matched.</summary>
+    Publish,
+    /// <summary>Submit or change a student's ranked choices: students, while the round is open or matched.</summary>
+    SubmitChoices,
+    /// <summary>Rank applicants: employers' writers, while the round is open or matched.</summary>
+    RankApplicants,
+}
+
 public sealed record MatchRound
 {
     public required string Id { get; init; }
@@ -146,6 +159,8 @@ public sealed record MatchRound
     public required int Progress { get; init; }
     public required int Runs { get; init; }
     public MatchStatistics? Statistics { get; init; }
+    /// <summary>What the caller may do with this round now. Show exactly these; the server refuses the rest.</summary>
+    public required IReadOnlyList<MatchRoundAction> AllowedActions { get; init; }
     public required int Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? MatchedAt { get; init; }

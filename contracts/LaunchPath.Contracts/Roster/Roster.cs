@@ -126,6 +126,13 @@ public sealed record RosterChanges
     public required double DeactivatedShare { get; init; }
 }
 
+/// <summary>What a caller may do with a roster import now.</summary>
+public enum RosterImportAction
+{
+    /// <summary>Apply a previewed import, or one held for confirmation, while its files are kept (a signed-in district admin).</summary>
+    Confirm,
+}
+
 public sealed record RosterImport
 {
     public required string Id { get; init; }
@@ -152,6 +159,8 @@ public sealed record RosterImport
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
+    /// <summary>What the caller may do with this import now. Show exactly these; the server refuses the rest.</summary>
+    public required IReadOnlyList<RosterImportAction> AllowedActions { get; init; }
 }
 
 /// <summary>A OneRoster org: an orgs.csv row, or the REST binding's org (parent as a reference).</summary>

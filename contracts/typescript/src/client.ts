@@ -6895,11 +6895,16 @@ export interface MatchRound {
     progress: number;
     runs: number;
     statistics?: MatchStatistics | null;
+    /** What the caller may do with this round now. Show exactly these; the server refuses the rest. */
+    allowedActions: MatchRoundAction[];
     version: number;
     createdAt: string;
     matchedAt?: string | null;
     publishedAt?: string | null;
 }
+
+/** What a caller may do with a match round now (server-decided from its role and the round's status). */
+export type MatchRoundAction = "run" | "publish" | "submitChoices" | "rankApplicants";
 
 export interface MatchRoundOpportunity {
     opportunityId: string;
@@ -7536,7 +7541,12 @@ export interface RosterImport {
     createdAt: string;
     startedAt?: string | null;
     finishedAt?: string | null;
+    /** What the caller may do with this import now. Show exactly these; the server refuses the rest. */
+    allowedActions: RosterImportAction[];
 }
+
+/** What a caller may do with a roster import now. */
+export type RosterImportAction = "confirm";
 
 /** One problem found in the input: which file, which line (1 = header), which field, and why. */
 export interface RosterImportError {

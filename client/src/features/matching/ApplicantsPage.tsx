@@ -111,7 +111,7 @@ function Applicants({ roundId, opportunityId }: { roundId: string; opportunityId
   const round = useResource(`round:${roundId}`, (api, signal) => api.getMatchRound(roundId, signal));
   const applicants = useResource(`applicants:${roundId}:${opportunityId}`, (api, signal) => api.listRoundApplicants(roundId, opportunityId, signal));
   const opportunity = round.data?.opportunities.find((o) => o.opportunityId === opportunityId);
-  const editable = round.data ? round.data.status === 'open' || round.data.status === 'matched' : false;
+  const editable = round.data?.allowedActions.includes('rankApplicants') ?? false;
   const error = round.error ?? applicants.error;
 
   return (

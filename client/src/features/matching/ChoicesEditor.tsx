@@ -19,9 +19,9 @@ interface Props {
   onSaved: (opportunityIds: string[]) => void;
 }
 
-/** Whether a round still takes choices (open, or matched and not yet published: a re-run uses the new choices). */
-export function takesChoices(round: Pick<MatchRound, 'status'>): boolean {
-  return round.status === 'open' || round.status === 'matched';
+/** Whether the API takes this student's choices for the round now (open, or matched and not yet published). */
+export function takesChoices(round: Pick<MatchRound, 'allowedActions'>): boolean {
+  return round.allowedActions.includes('submitChoices');
 }
 
 /** The student ranks up to maxChoices of the round's opportunities, best first, and saves the whole list. */

@@ -4,7 +4,6 @@ import { fakeApi, member } from '../../test/fakeApi';
 import { opportunity, problemOf, round } from '../../test/fixtures';
 import { renderWithApi } from '../../test/render';
 import { CreateRoundForm } from './CreateRoundForm';
-import { managesRound } from './RoundsPage';
 
 const convener = member({ organizationId: 'region-1', organizationName: 'Bay Valley', organizationType: 'region', role: 'convenerAdmin' }, [
   'opportunitiesRead',
@@ -72,12 +71,5 @@ describe('Opening a match round', () => {
     await user.type(screen.getByLabelText(/^Name/), 'Spring');
     await user.click(screen.getByRole('button', { name: 'Open the round' }));
     expect((await screen.findByRole('alert')).textContent).toContain('already in an unpublished round');
-  });
-
-  it('knows who runs a round: curators of its region or district', () => {
-    expect(managesRound(convener, { organizationId: 'region-1' })).toBe(true);
-    expect(managesRound(convener, { organizationId: 'district-9' })).toBe(false);
-    const coordinator = member({ organizationName: 'Alder High', organizationType: 'school', role: 'schoolCoordinator' }, ['opportunitiesCurate']);
-    expect(managesRound(coordinator, { organizationId: coordinator.memberships[0].organizationId })).toBe(false);
   });
 });

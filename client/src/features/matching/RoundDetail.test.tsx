@@ -12,13 +12,13 @@ describe('Round detail', () => {
     const open = round();
     const answers: MatchRound[] = [
       open,
-      { ...open, status: 'running', progress: 40 },
-      { ...open, status: 'matched', progress: 100, runs: 1, statistics: statistics(), matchedAt: '2026-11-02T10:00:00Z' },
+      { ...open, status: 'running', progress: 40, allowedActions: [] },
+      { ...open, status: 'matched', progress: 100, runs: 1, statistics: statistics(), matchedAt: '2026-11-02T10:00:00Z', allowedActions: ['run', 'publish'] },
     ];
     let gets = 0;
     const api = fakeApi({
       getMatchRound: () => Promise.resolve(answers[Math.min(gets++, answers.length - 1)]),
-      runMatchRound: () => Promise.resolve({ ...open, status: 'queued' }),
+      runMatchRound: () => Promise.resolve({ ...open, status: 'queued', allowedActions: [] }),
       listRoundPlacements: () =>
         Promise.resolve([
           { placementId: 'p1', studentId: 's1', studentName: 'Ana Lopez', opportunityId: 'o1', opportunityTitle: 'Clinic shadow', choiceRank: 2, status: 'proposed' },
@@ -53,7 +53,7 @@ describe('Round detail', () => {
     const api = fakeApi({
       getMatchRound: () => Promise.resolve(matched),
       listRoundPlacements: () => Promise.resolve([]),
-      publishMatchRound: () => Promise.resolve({ ...matched, status: 'published', publishedAt: '2026-11-03T10:00:00Z' }),
+      publishMatchRound: () => Promise.resolve({ ...matched, status: 'published', publishedAt: '2026-11-03T10:00:00Z', allowedActions: [] }),
     });
     const { user } = renderWithApi(<RoundDetail roundId={matched.id} />, api);
 
@@ -82,9 +82,10 @@ describe('Round detail', () => {
   });
 
   it('offers no run or publish to staff who do not manage the round', async () => {
-    const matched = round({ status: 'matched', runs: 1, statistics: statistics() });
+    // The API offers staff who do not manage the round neither run nor publish.
+    const matched = round({ status: 'matched', runs: 1, statistics: statistics(), allowedActions: [] });
     const api = fakeApi({ getMatchRound: () => Promise.resolve(matched), listRoundPlacements: () => Promise.resolve([]) });
-    renderWithApi(<RoundDetail roundId={matched.id} canManage={() => false} />, api);
+    renderWithApi(<RoundDetail roundId={matched.id} />, api);
     await screen.findByRole('region', { name: 'Results' });
     expect(screen.getByText(/Only the convener, or for a district round/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Run matching|Re-run|Publish results/ })).toBeNull();

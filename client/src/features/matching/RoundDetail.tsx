@@ -27,12 +27,10 @@ export function isRunning(round: Pick<MatchRound, 'status'>): boolean {
 
 interface Props {
   roundId: string;
-  /** Whether the caller manages this round (runs and publishes it); others only see it. Defaults to yes. */
-  canManage?: (round: MatchRound) => boolean;
 }
 
-/** One round: its opportunities, run / re-run with progress, results, placements and publishing. */
-export function RoundDetail({ roundId, canManage = () => true }: Props) {
+/** One round: its opportunities, run / re-run with progress, results, placements and publishing (as the API allows the caller). */
+export function RoundDetail({ roundId }: Props) {
   const api = useApi();
   const round = useResource(`round:${roundId}`, (a, signal) => a.getMatchRound(roundId, signal));
   const [notice, setNotice] = useFlash();
@@ -91,12 +89,12 @@ export function RoundDetail({ roundId, canManage = () => true }: Props) {
             </p>
           ) : null}
         </div>
-        {data && (data.status === 'open' || data.status === 'matched') && canManage(data) ? (
+        {data && data.allowedActions.includes('run') ? (
           <div className="actions">
             <button type="button" className={data.status === 'matched' ? 'button button--secondary' : 'button'} onClick={run} disabled={busy !== undefined}>
               {busy === 'run' ? 'Starting…' : data.status === 'matched' ? 'Re-run matching' : 'Run matching'}
             </button>
-            {data.status === 'matched' ? (
+            {data.allowedActions.includes('publish') ? (
               <button type="button" className="button" onClick={() => setConfirming(true)} disabled={busy !== undefined}>
                 {busy === 'publish' ? 'Publishing…' : 'Publish results…'}
               </button>
@@ -104,7 +102,7 @@ export function RoundDetail({ roundId, canManage = () => true }: Props) {
           </div>
         ) : null}
       </div>
-      {data && !canManage(data) && data.status !== 'published' ? (
+      {data && !data.allowedActions.includes('run') && !data.allowedActions.includes('publish') && data.status !== 'published' ? (
         <p className="banner banner--info">Only the convener, or for a district round the district’s curators, run and publish this round.</p>
       ) : null}
       <Notice>{notice}</Notice>

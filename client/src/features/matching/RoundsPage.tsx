@@ -1,4 +1,4 @@
-import type { CurrentCaller, MatchRound } from '@launchpath/contracts';
+import type { CurrentCaller } from '@launchpath/contracts';
 import { useResource } from '../../shared/api/useResource';
 import { roundOrganizations } from '../../shared/auth/roles';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
@@ -9,15 +9,10 @@ import { CreateRoundForm } from './CreateRoundForm';
 import { RoundDetail, roundsHref } from './RoundDetail';
 import { TableScroll } from '../../shared/components/TableScroll';
 
-/** Whether the caller runs this round: curation at the round's region or district (a hint; the API decides). */
-export function managesRound(me: CurrentCaller, round: Pick<MatchRound, 'organizationId'>): boolean {
-  return me.isPlatformAdmin || roundOrganizations(me).some((m) => m.organizationId === round.organizationId);
-}
-
 /** Match rounds for the staff who run them: the list, opening a round (path "new"), and one round (path [id]). */
 export function RoundsPage({ me, path }: { me: CurrentCaller; path: readonly string[] }) {
   if (path[0] === 'new') return <CreateRoundForm me={me} />;
-  if (path[0]) return <RoundDetail roundId={path[0]} canManage={(round) => managesRound(me, round)} />;
+  if (path[0]) return <RoundDetail roundId={path[0]} />;
   return <RoundList canOpen={me.isPlatformAdmin || roundOrganizations(me).length > 0} />;
 }
 

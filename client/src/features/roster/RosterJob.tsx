@@ -86,6 +86,7 @@ function HeldImport({ job, counts, onConfirmed }: { job: RosterImport; counts: R
       </div>
       <Figures counts={counts} />
       {error ? <ErrorBanner error={error} /> : null}
+      {job.allowedActions.includes('confirm') ? (
       <div className="form__actions">
         <button
           type="button"
@@ -101,6 +102,9 @@ function HeldImport({ job, counts, onConfirmed }: { job: RosterImport; counts: R
           {busy ? 'Applying…' : wipe ? `Apply anyway: make ${counts.peopleDeactivated.toLocaleString('en-US')} people inactive` : 'Apply this import'}
         </button>
       </div>
+      ) : (
+        <p className="muted">A signed-in district admin applies it while its files are kept; after that, send them again.</p>
+      )}
     </div>
   );
 }

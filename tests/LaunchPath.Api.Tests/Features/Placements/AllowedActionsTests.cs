@@ -4,6 +4,7 @@ using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Tests.Features.Opportunities;
 using LaunchPath.Api.Tests.Infrastructure;
 using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Opportunities;
 using LaunchPath.Contracts.People;
 using LaunchPath.Contracts.Placements;
@@ -200,6 +201,93 @@ public sealed class AllowedActionsTests : IDisposable
         offered["employer admin"].Should().BeEquivalentTo([OpportunityAction.Close]);
         offered["convener"].Should().BeEquivalentTo([OpportunityAction.Close]);
         offered["supervisor"].Should().BeEmpty();
+        await RefusedUnlessOffered(offered);
+    }
+
+    [Fact]
+    public async Task Match_rounds_offer_running_publishing_choosing_and_ranking_to_exactly_those_the_server_lets()
+    {
+        var world = await _actors.World();
+        var admin = await _actors.Admin();
+        var draft = await (await admin.PostJson("/api/v1/opportunities", new CreateOpportunityRequest
+        {
+            EmployerId = world.One.Employer.Id, Fields = OpportunitiesTests.Fields(f => f.Stage = ContinuumStage.Exploration),
+        })).Read<Opportunity>(HttpStatusCode.Created);
+        await (await admin.PostAsync($"/api/v1/opportunities/{draft.Id}/submit", null)).Read<Opportunity>();
+        await (await admin.PostAsync($"/api/v1/opportunities/{draft.Id}/approve", null)).Read<Opportunity>();
+        var convener = await _actors.As(Role.ConvenerStaff, world.One.Region.Id);
+        var coordinator = await _actors.As(Role.SchoolCoordinator, world.One.SchoolA.Id);
+        var email = $"st{Guid.NewGuid():N}@students.example.test";
+        var record = await (await coordinator.PostJson("/api/v1/students", new StudentRecordFields
+        {
+            SchoolId = world.One.SchoolA.Id, GivenName = "Ines", FamilyName = "Duarte", Email = email, Grade = 11,
+            BirthDate = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-16),
+        })).Read<Student>(HttpStatusCode.Created);
+        await (await coordinator.PostJson($"/api/v1/students/{record.Id}/account", new CreateStudentAccountRequest { Password = Actors.Password }))
+            .Read<StudentAccount>(HttpStatusCode.Created);
+        var callers = new Dictionary<string, HttpClient>
+        {
+            ["convener"] = convener, ["student"] = await _actors.SignIn(email, Actors.Password), ["employer admin"] = await _actors.As(Role.EmployerAdmin, world.One.Employer.Id),
+            ["supervisor"] = await _actors.As(Role.Supervisor, world.One.Employer.Id), ["coordinator"] = coordinator,
+        };
+        var round = await (await convener.PostJson("/api/v1/match-rounds", new CreateMatchRoundRequest
+        {
+            OrganizationId = world.One.Region.Id, Name = "Offers", OpportunityIds = [draft.Id], Seed = 7,
+        })).Read<MatchRound>(HttpStatusCode.Created);
+
+        async Task<Dictionary<string, IReadOnlyList<MatchRoundAction>>> Offers()
+        {
+            var offers = new Dictionary<string, IReadOnlyList<MatchRoundAction>>();
+            foreach (var (name, client) in callers)
+            {
+                offers[name] = (await (await client.GetAsync($"/api/v1/match-rounds/{round.Id}")).Read<MatchRound>()).AllowedActions;
+            }
+
+            return offers;
+        }
+
+        async Task RefusedUnlessOffered(Dictionary<string, IReadOnlyList<MatchRoundAction>> offers)
+        {
+            foreach (var (name, client) in callers)
+            {
+                if (!offers[name].Contains(MatchRoundAction.Publish))
+                {
+                    (await client.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).StatusCode.Should().BeOneOf([HttpStatusCode.Forbidden, HttpStatusCode.Conflict], "{0} was not offered publishing", name);
+                }
+
+                if (!offers[name].Contains(MatchRoundAction.SubmitChoices) && name == "student")
+                {
+                    (await client.PutAsJsonAsync($"/api/v1/match-rounds/{round.Id}/choices/{record.Id}", new SubmitChoicesRequest { OpportunityIds = [draft.Id] }, Http.Json))
+                        .StatusCode.Should().BeOneOf([HttpStatusCode.Forbidden, HttpStatusCode.Conflict], "the student was not offered choosing");
+                }
+            }
+        }
+
+        var offered = await Offers();
+        offered["convener"].Should().Contain(MatchRoundAction.Run).And.NotContain(MatchRoundAction.Publish);
+        offered["student"].Should().BeEquivalentTo([MatchRoundAction.SubmitChoices]);
+        offered["employer admin"].Should().BeEquivalentTo([MatchRoundAction.RankApplicants]);
+        offered["supervisor"].Should().BeEmpty();
+        offered["coordinator"].Should().NotContain([MatchRoundAction.Run, MatchRoundAction.Publish], "a school coordinator does not manage a region's round");
+        await RefusedUnlessOffered(offered);
+        (await callers["student"].PutAsJsonAsync($"/api/v1/match-rounds/{round.Id}/choices/{record.Id}", new SubmitChoicesRequest { OpportunityIds = [draft.Id] }, Http.Json))
+            .StatusCode.Should().Be(HttpStatusCode.OK, "the student was offered choosing");
+
+        await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}")).Read<MatchRound>()).Status != MatchRoundStatus.Matched && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        offered = await Offers();
+        offered["convener"].Should().Contain([MatchRoundAction.Run, MatchRoundAction.Publish]);
+        offered["coordinator"].Should().NotContain(MatchRoundAction.Publish);
+        await RefusedUnlessOffered(offered);
+        await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).Read<MatchRound>();
+
+        offered = await Offers();
+        offered.Values.Should().AllSatisfy(actions => actions.Should().BeEmpty("a published round no longer changes"));
         await RefusedUnlessOffered(offered);
     }
 

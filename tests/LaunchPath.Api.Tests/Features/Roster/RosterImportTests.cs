@@ -117,10 +117,13 @@ public abstract class RosterImportTests
         preview.Notes.Should().Contain(n => n.Contains("preview", StringComparison.OrdinalIgnoreCase));
         (await Students(admin)).Should().BeEmpty("a preview writes nothing");
 
+        preview.AllowedActions.Should().BeEquivalentTo([RosterImportAction.Confirm], "the district admin may apply the preview");
         var sis = await Key(admin, district);
+        (await (await sis.GetAsync($"/api/v1/roster-imports/{preview.Id}")).Read<RosterImport>()).AllowedActions.Should().BeEmpty("an API key is not offered confirming");
         await (await sis.PostAsync($"/api/v1/roster-imports/{preview.Id}/confirm", null)).ShouldBeProblem(HttpStatusCode.Forbidden, "a person confirms, not a key");
         var applied = await Finished(admin, await admin.PostAsync($"/api/v1/roster-imports/{preview.Id}/confirm", null));
         applied.Status.Should().Be(RosterImportStatus.Succeeded);
+        applied.AllowedActions.Should().BeEmpty("an applied import cannot be confirmed again");
         applied.ConfirmedAt.Should().NotBeNull();
         (await Students(admin)).Select(s => s.SourcedId).Should().BeEquivalentTo([$"s1-{tag}", $"s2-{tag}", $"s3-{tag}"]);
         await (await admin.PostAsync($"/api/v1/roster-imports/{preview.Id}/confirm", null)).ShouldBeProblem(HttpStatusCode.Conflict, "once only");
