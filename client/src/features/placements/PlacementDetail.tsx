@@ -1,20 +1,17 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import type { ActionLink, AgreementParty, Placement } from '@launchpath/contracts';
+import { useState } from 'react';
+import type { Placement } from '@launchpath/contracts';
 import type { Api } from '../../shared/api/client';
 import { useApi } from '../../shared/api/ApiContext';
-import { toUiError, type FieldErrors, type UiError } from '../../shared/api/problems';
 import { useAction } from '../../shared/api/useAction';
 import { useResource } from '../../shared/api/useResource';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
-import { Field } from '../../shared/components/Field';
 import { Notice } from '../../shared/components/Notice';
-import { OptionSelect } from '../../shared/components/OptionSelect';
 import { formatDate, formatDateTime, gradeLabel } from '../../shared/format';
 import { EvaluationsSection } from './EvaluationsSection';
 import { HoursSection } from './HoursSection';
-import { OneTimeLink } from './OneTimeLink';
 import { ReflectionsSection } from './ReflectionsSection';
-import { draftFrom, linkParties, partyLabels, placementStatusLabels, toAgreementRequest, type AgreementDraft } from './placements';
+import { draftFrom, linkParties, partyLabels, placementStatusLabels, toAgreementRequest } from './placements';
+import { ReasonForm, ApproveForm, AgreementForm, LinkForm } from './PlacementForms';
 
 /** One placement: what it is, its agreement and acknowledgements, and the actions the caller's role allows. */
 export function PlacementDetail({ id }: { id: string }) {
@@ -164,135 +161,5 @@ function FollowThrough({ placement }: { placement: Placement }) {
       <EvaluationsSection placement={placement} />
       <ReflectionsSection placement={placement} />
     </div>
-  );
-}
-
-function ActionForm({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
-  return (
-    <form
-      className="form card"
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        onSubmit();
-      }}
-    >
-      {children}
-    </form>
-  );
-}
-
-function ReasonForm({ label, button, busy, onSubmit }: { label: string; button: string; busy: boolean; onSubmit: (reason: string) => Promise<boolean> }) {
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  return (
-    <ActionForm
-      onSubmit={() => {
-        if (!reason.trim()) return setMissing(true);
-        setMissing(false);
-        void onSubmit(reason.trim()).then((ok) => ok && setReason(''));
-      }}
-    >
-      <Field label={label} required errors={missing ? ['A reason is required.'] : []}>
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Field>
-      <div>
-        <button type="submit" className="button button--secondary" disabled={busy}>
-          {button}
-        </button>
-      </div>
-    </ActionForm>
-  );
-}
-
-function ApproveForm({ busy, onSubmit }: { busy: boolean; onSubmit: (expiresOn: string) => Promise<boolean> }) {
-  const [expiresOn, setExpiresOn] = useState('');
-  const [missing, setMissing] = useState(false);
-  return (
-    <ActionForm onSubmit={() => (expiresOn ? (setMissing(false), void onSubmit(expiresOn)) : setMissing(true))}>
-      <Field label="Approval expires on" required errors={missing ? ['An expiry date is required.'] : []} hint="The approval lapses if the placement is not active by then.">
-        <input type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
-      </Field>
-      <div>
-        <button type="submit" className="button" disabled={busy}>
-          Approve placement
-        </button>
-      </div>
-    </ActionForm>
-  );
-}
-
-function AgreementForm({
-  initial,
-  busy,
-  errors,
-  onSubmit,
-}: {
-  initial: AgreementDraft;
-  busy: boolean;
-  errors: FieldErrors;
-  onSubmit: (draft: AgreementDraft) => Promise<boolean>;
-}) {
-  const [draft, setDraft] = useState(initial);
-  const problems = (...keys: string[]) => keys.flatMap((k) => Object.entries(errors).filter(([f]) => f === k || f.startsWith(`${k}[`)).flatMap(([, m]) => m));
-  const bind = (key: keyof AgreementDraft) => ({ value: draft[key], onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value })) });
-  return (
-    <ActionForm onSubmit={() => void onSubmit(draft)}>
-      <h3>Write the agreement</h3>
-      <Field label="Learning objectives" hint="One objective a line." required errors={problems('objectives')}>
-        <textarea rows={4} {...bind('objectives')} />
-      </Field>
-      <Field label="Start date" errors={problems('startDate')}>
-        <input type="date" {...bind('startDate')} />
-      </Field>
-      <Field label="End date" errors={problems('endDate')}>
-        <input type="date" {...bind('endDate')} />
-      </Field>
-      <Field label="Supervisor name" required errors={problems('supervisorName')}>
-        <input {...bind('supervisorName')} />
-      </Field>
-      <Field label="Supervisor email" required errors={problems('supervisorEmail')}>
-        <input type="email" {...bind('supervisorEmail')} />
-      </Field>
-      <Field label="Compensation" required hint='e.g. "$18.50/hour, paid by the employer" or "unpaid".' errors={problems('compensation')}>
-        <input {...bind('compensation')} />
-      </Field>
-      <Field label="Credit" required hint='e.g. "2.5 elective credits" or "none".' errors={problems('credit')}>
-        <input {...bind('credit')} />
-      </Field>
-      <div>
-        <button type="submit" className="button" disabled={busy}>
-          Save agreement
-        </button>
-      </div>
-    </ActionForm>
-  );
-}
-
-/** Issues a one-time acknowledgement link for a party (the guardian, usually) and shows it once. */
-function LinkForm({ placementId, parties, onError }: { placementId: string; parties: AgreementParty[]; onError: (error: UiError | undefined) => void }) {
-  const api = useApi();
-  const [party, setParty] = useState<AgreementParty>(parties[0] ?? 'guardian');
-  const [link, setLink] = useState<ActionLink>();
-  const issue = async () => {
-    onError(undefined);
-    try {
-      setLink(await api.createAcknowledgementLink(placementId, { party }));
-    } catch (e) {
-      onError(toUiError(e));
-    }
-  };
-  return (
-    <ActionForm onSubmit={() => void issue()}>
-      <h3>One-time acknowledgement link</h3>
-      <Field label="Link for">
-        <OptionSelect options={parties} labels={partyLabels} value={party} onChange={(value) => setParty(value ?? party)} />
-      </Field>
-      <div>
-        <button type="submit" className="button button--secondary">
-          Create link
-        </button>
-      </div>
-      {link ? <OneTimeLink link={link} /> : null}
-    </ActionForm>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criterionId, readRubric, rubricDraft } from './RubricEditor';
+import { criterionId, readRubric, rubricDraft } from './rubricDraft';
 import { draftOf, readSettings } from './MatchingSettingsEditor';
 import { matchingSettings, rubric } from '../../test/outcomesFixtures';
 

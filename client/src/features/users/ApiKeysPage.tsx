@@ -1,22 +1,20 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { ApiKeyInfo, CreatedApiKey, CurrentCaller, Permission } from '@launchpath/contracts';
+import { useMemo, useState } from 'react';
+import type { ApiKeyInfo, CreatedApiKey, CurrentCaller } from '@launchpath/contracts';
 import { useApi } from '../../shared/api/ApiContext';
 import { toUiError, type UiError } from '../../shared/api/problems';
-import { useAction } from '../../shared/api/useAction';
 import { useResource } from '../../shared/api/useResource';
-import { CheckboxGroup } from '../../shared/components/CheckboxGroup';
 import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
-import { Field } from '../../shared/components/Field';
-import { bannerError, useFocusOnError } from '../../shared/components/formErrors';
 import { Loading } from '../../shared/components/Loading';
 import { Notice } from '../../shared/components/Notice';
 import { formatDateTime } from '../../shared/format';
 import { organizationsUnder, useAllOrganizations } from '../../shared/organizations/useAllOrganizations';
-import { checkNewKey, permissionLabels, permissions as allPermissions } from './admin';
+import { permissionLabels, permissions as allPermissions } from './admin';
 import { OrganizationSelect } from '../../shared/components/OrganizationSelect';
 import '../../shared/admin.css';
 import { TableScroll } from '../../shared/components/TableScroll';
+import { NewKeyForm } from './NewKeyForm';
+import { SecretCard } from './SecretCard';
 
 /**
  * API keys of an organization, for its administrators (usersManage): the keys (never their secrets), a new key whose
@@ -161,99 +159,5 @@ export function ApiKeysPage({ me }: { me: CurrentCaller }) {
         ) : null}
       </ConfirmDialog>
     </>
-  );
-}
-
-/** The new key's secret, shown this once, with a copy button; focus moves here so screen readers hear it. */
-function SecretCard({ created, onDone }: { created: CreatedApiKey; onDone: () => void }) {
-  const ref = useRef<HTMLElement>(null);
-  const [copied, setCopied] = useState<'yes' | 'failed'>();
-  useEffect(() => ref.current?.focus(), [created]);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(created.key);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-  };
-
-  return (
-    <section ref={ref} className="card secret-card" aria-labelledby="secret-heading" tabIndex={-1}>
-      <h2 id="secret-heading">Copy the key “{created.info.name}” now</h2>
-      <p>
-        <strong>This is the only time the key is shown.</strong> Store it in the integration’s secret store; it is sent as the <code>X-Api-Key</code> header.
-      </p>
-      <div className="secret">
-        <label htmlFor="new-api-key" className="visually-hidden">
-          The new API key
-        </label>
-        <input id="new-api-key" readOnly value={created.key} onFocus={(e) => e.target.select()} />
-        <button type="button" className="button button--secondary" onClick={copy}>
-          Copy
-        </button>
-      </div>
-      <div role="status">
-        {copied === 'yes' ? <p className="hint-good">Copied to the clipboard.</p> : null}
-        {copied === 'failed' ? <p className="table__note">Could not copy: select the key and copy it yourself.</p> : null}
-      </div>
-      <button type="button" className="button" onClick={onDone}>
-        I have stored the key
-      </button>
-    </section>
-  );
-}
-
-interface NewKeyProps {
-  organizationId: string;
-  offered: readonly Permission[];
-  onCreated: (created: CreatedApiKey) => void;
-}
-
-function NewKeyForm({ organizationId, offered, onCreated }: NewKeyProps) {
-  const api = useApi();
-  const [name, setName] = useState('');
-  const [chosen, setChosen] = useState<Permission[]>([]);
-  const { busy, error, setError, run } = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusOnError(formRef, error);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const problems = checkNewKey(name, chosen);
-    if (Object.keys(problems).length > 0) {
-      setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
-      return;
-    }
-    await run(async () => {
-      const created = await api.createApiKey(organizationId, { name: name.trim(), permissions: chosen });
-      setName('');
-      setChosen([]);
-      onCreated(created);
-    });
-  };
-
-  const permissionErrors = Object.entries(error?.fieldErrors ?? {})
-    .filter(([field]) => field === 'permissions' || field.startsWith('permissions['))
-    .flatMap(([, messages]) => messages);
-
-  return (
-    <section className="card" aria-labelledby="new-key-heading">
-      <h2 id="new-key-heading">Create a key</h2>
-      <form ref={formRef} className="form" onSubmit={submit} noValidate>
-        {error ? <ErrorBanner error={bannerError(error, (field) => field === 'name' || field === 'permissions' || field.startsWith('permissions['))} /> : null}
-        <Field label="Name" errors={error?.fieldErrors.name} required hint="The integration that will use it: “SIS roster sync”.">
-          <input value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />
-        </Field>
-        <CheckboxGroup legend="What the key may do" options={offered} labels={permissionLabels} selected={chosen} onChange={setChosen} errors={permissionErrors} />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Creating…' : 'Create the key'}
-          </button>
-        </div>
-      </form>
-    </section>
   );
 }
