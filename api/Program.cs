@@ -6,6 +6,7 @@ using LaunchPath.Api.Features.ApiKeys;
 using LaunchPath.Api.Features.Auth;
 using LaunchPath.Api.Features.Classes;
 using LaunchPath.Api.Features.Matching;
+using LaunchPath.Api.Features.Matching.Rounds;
 using LaunchPath.Api.Features.Opportunities;
 using LaunchPath.Api.Features.Organizations;
 using LaunchPath.Api.Features.Outcomes;

@@ -66,6 +66,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
     private const string SourcedIdTaken = "SELECT COUNT(*) FROM organizations WHERE scope_key = @Scope AND sourced_id = @Sourced AND id <> @Id";
 
     private const string InsertLink = "INSERT INTO guardianships (student_id, guardian_id, relationship) VALUES (@student, @guardian, @relationship)";
+
     private const string DeleteLink = "DELETE FROM guardianships WHERE student_id = @student AND guardian_id = @guardian";
 
     public static IEnumerable<string> Statements =>

@@ -17,6 +17,7 @@ internal sealed class RosterClasses(DbConnection connection, DbTransaction trans
     private const string SelectSessions = "SELECT id, sourced_id, title, type, start_date, end_date, school_year, status FROM academic_sessions WHERE district_id = @Id";
 
     private const string SelectCourses = "SELECT id, sourced_id, title, course_code, school_id, status FROM courses WHERE district_id = @Id";
+
     private const string SelectClasses = "SELECT id, sourced_id, school_id, course_id, title, class_code, class_type, terms, status FROM classes WHERE district_id = @Id";
 
     private const string SelectEnrollments = "SELECT id, sourced_id, class_id, person_id, role, is_primary, begin_date, end_date, status FROM enrollments WHERE district_id = @Id";

@@ -29,6 +29,7 @@ public sealed class RosterJobs(Db db)
     private const string SelectPending = "SELECT id FROM roster_imports WHERE status IN ('queued', 'running') ORDER BY created_at";
 
     private const string SelectPayload = "SELECT district_id, source, mode, payload AS data, preview_only, confirmed, pull_spec FROM roster_imports WHERE id = @Id";
+
     private const string MarkRunning = "UPDATE roster_imports SET status = 'running', started_at = @Now, total_rows = @Total WHERE id = @Id";
 
     /// <summary>An import that ended: applied or rejected, its payload dropped.</summary>

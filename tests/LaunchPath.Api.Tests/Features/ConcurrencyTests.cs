@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Dapper;
-using LaunchPath.Api.Features.Matching;
+using LaunchPath.Api.Features.Matching.Rounds;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Tests.Features.Opportunities;
 using LaunchPath.Api.Tests.Infrastructure;

@@ -38,8 +38,10 @@ public static class WriteAgreement
     }
 
     private const string InsertAgreement = "INSERT INTO agreements (placement_id, terms, version, created_at, updated_at) VALUES (@Id, @Terms, 1, @Now, @Now)";
+
     private const string UpdateAgreement = "UPDATE agreements SET terms = @Terms, version = version + 1, updated_at = @Now WHERE placement_id = @Id";
     private const string ClearAcknowledgements = "DELETE FROM acknowledgements WHERE placement_id = @Id";
+
     private const string ToPending = "UPDATE placements SET status = 'agreementPending', version = version + 1, updated_at = @Now WHERE id = @Id AND status IN ('approved', 'agreementPending')";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource

@@ -9,22 +9,20 @@ using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Organizations;
 using Mediator;
 
-namespace LaunchPath.Api.Features.Matching;
+namespace LaunchPath.Api.Features.Matching.Settings;
 
 /// <summary>
-/// GET/PUT /api/v1/regions/{id}/matching-settings — the region's recommendation weights and round defaults (convener). The
-/// version is the ETag; a PUT sends it back in If-Match (412 when stale, 428 when missing).
+/// PUT /api/v1/regions/{id}/matching-settings — a region's curators set its recommendation weights and round defaults
+/// (If-Match: the version read).
 /// </summary>
-public static class MatchingSettingsEndpoints
+public static class PutMatchingSettings
 {
-    public sealed record Query(Caller Caller, Guid RegionId) : IRequest<Result<MatchingSettings>>;
-
     /// <summary>ExpectedVersion is the If-Match version; null for If-Match: * (any version).</summary>
     public sealed record Command(Caller Caller, Guid RegionId, int? ExpectedVersion, UpdateMatchingSettingsRequest Body) : IRequest<Result<MatchingSettings>>;
 
-    public sealed class Validator : AbstractValidator<UpdateMatchingSettingsRequest>
+    public sealed class MatchingSettingsValidator : AbstractValidator<UpdateMatchingSettingsRequest>
     {
-        public Validator()
+        public MatchingSettingsValidator()
         {
             RuleFor(r => r.MaxChoices).InclusiveBetween(1, 20);
             RuleFor(r => r.Weights).NotNull();
@@ -41,26 +39,13 @@ public static class MatchingSettingsEndpoints
 
     private const string Insert =
         "INSERT INTO matching_settings (region_id, weights, max_choices, version, updated_at) VALUES (@RegionId, @Weights, @MaxChoices, @Version, @Now)";
-
     private const string Update =
         "UPDATE matching_settings SET weights = @Weights, max_choices = @MaxChoices, version = @Version, updated_at = @Now " +
         "WHERE region_id = @RegionId AND version = @Current";
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, Result<MatchingSettings>>, IRequestHandler<Command, Result<MatchingSettings>>, ISqlSource
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<MatchingSettings>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) => [Insert, Update, .. MatchingFacts.Statements];
-
-        public async ValueTask<Result<MatchingSettings>> Handle(Query query, CancellationToken cancellationToken)
-        {
-            await using var connection = await db.OpenAsync(cancellationToken);
-            var region = await Authorize.FindOrgAsync(connection, query.RegionId, cancellationToken);
-            if (region is null || region.Ref.Type != OrganizationType.Region || !Authorize.CanSee(query.Caller, region.Ref))
-            {
-                return Error.NotFound($"Region {query.RegionId}");
-            }
-
-            return await MatchingFacts.SettingsAsync(connection, query.RegionId, cancellationToken);
-        }
 
         public async ValueTask<Result<MatchingSettings>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -87,18 +72,7 @@ public static class MatchingSettingsEndpoints
         }
     }
 
-    public static void Map(IEndpointRouteBuilder group)
-    {
-        group.MapGet("/regions/{id:guid}/matching-settings", async (Guid id, Caller caller, HttpResponse response, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new Query(caller, id), ct)).Match(settings =>
-                {
-                    response.SetETag(settings.Version);
-                    return TypedResults.Ok(settings);
-                }))
-            .WithName("getMatchingSettings")
-            .WithSummary("The region's matching weights and round defaults")
-            .Produces<MatchingSettings>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
         group.MapPut("/regions/{id:guid}/matching-settings", (Guid id, UpdateMatchingSettingsRequest body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), s => s.Version))
             .Validate<UpdateMatchingSettingsRequest>()
@@ -110,5 +84,4 @@ public static class MatchingSettingsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
-    }
 }

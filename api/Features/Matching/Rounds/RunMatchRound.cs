@@ -9,7 +9,7 @@ using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Opportunities;
 using Mediator;
 
-namespace LaunchPath.Api.Features.Matching;
+namespace LaunchPath.Api.Features.Matching.Rounds;
 
 /// <summary>
 /// POST /api/v1/match-rounds/{id}/run — queue the round (open, or matched and not yet published: a re-run replaces the

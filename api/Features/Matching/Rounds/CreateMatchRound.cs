@@ -9,7 +9,7 @@ using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Organizations;
 using Mediator;
 
-namespace LaunchPath.Api.Features.Matching;
+namespace LaunchPath.Api.Features.Matching.Rounds;
 
 /// <summary>
 /// POST /api/v1/match-rounds — a convener (region round) or district curator (district round) opens a round over

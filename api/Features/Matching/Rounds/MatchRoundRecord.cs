@@ -7,7 +7,7 @@ using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Organizations;
 
-namespace LaunchPath.Api.Features.Matching;
+namespace LaunchPath.Api.Features.Matching.Rounds;
 
 /// <summary>The match_rounds row, its opportunities, and who may see and run it. Shared by the round's slices.</summary>
 internal sealed class MatchRoundRecord

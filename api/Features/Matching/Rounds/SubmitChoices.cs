@@ -9,57 +9,35 @@ using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Organizations;
 using Mediator;
 
-namespace LaunchPath.Api.Features.Matching;
+namespace LaunchPath.Api.Features.Matching.Rounds;
 
 /// <summary>
-/// PUT/GET /api/v1/match-rounds/{id}/choices/{studentId} — a student ranks opportunities of an open round (or staff who
-/// may change the student's record do it with them). Only opportunities of the round the student is eligible for.
+/// PUT /api/v1/match-rounds/{id}/choices/{studentId} — a student (or school staff for them) ranks their choices in an
+/// open round, best first; each must be open to the student.
 /// </summary>
-public static class StudentChoicesEndpoints
+public static class SubmitChoices
 {
-    public sealed record Submit(Caller Caller, Guid RoundId, Guid StudentId, SubmitChoicesRequest Body) : IRequest<Result<StudentChoices>>;
+    public sealed record Command(Caller Caller, Guid RoundId, Guid StudentId, SubmitChoicesRequest Body) : IRequest<Result<StudentChoices>>;
 
-    public sealed record Read(Caller Caller, Guid RoundId, Guid StudentId) : IRequest<Result<StudentChoices>>;
-
-    public sealed class Validator : AbstractValidator<SubmitChoicesRequest>
+    public sealed class ChoicesValidator : AbstractValidator<SubmitChoicesRequest>
     {
-        public Validator()
+        public ChoicesValidator()
         {
             RuleFor(r => r.OpportunityIds).Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Rank each opportunity once.");
             RuleForEach(r => r.OpportunityIds).NotEmpty().MustBeId();
         }
     }
 
-    private const string SelectChoices = "SELECT opportunity_id FROM match_round_choices WHERE round_id = @RoundId AND student_id = @StudentId ORDER BY rank";
-
     private const string DeleteChoices = "DELETE FROM match_round_choices WHERE round_id = @RoundId AND student_id = @StudentId";
-    private const string InsertChoice = "INSERT INTO match_round_choices (round_id, student_id, rank, opportunity_id) VALUES (@RoundId, @StudentId, @Rank, @OpportunityId)";
 
+    private const string InsertChoice = "INSERT INTO match_round_choices (round_id, student_id, rank, opportunity_id) VALUES (@RoundId, @StudentId, @Rank, @OpportunityId)";
     private const string SelectRoundSeats = "SELECT opportunity_id, seats FROM match_round_opportunities WHERE round_id = @RoundId";
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Submit, Result<StudentChoices>>, IRequestHandler<Read, Result<StudentChoices>>, ISqlSource
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<StudentChoices>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectChoices, DeleteChoices, InsertChoice, SelectRoundSeats, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [DeleteChoices, InsertChoice, SelectRoundSeats, .. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
 
-        public async ValueTask<Result<StudentChoices>> Handle(Read query, CancellationToken cancellationToken)
-        {
-            await using var connection = await db.OpenAsync(cancellationToken);
-            var (round, _, error) = await MatchRoundRecord.LoadAsync(connection, query.Caller, query.RoundId, cancellationToken);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            if (await StudentAccess.FindVisibleAsync(connection, query.Caller, query.StudentId, cancellationToken) is null)
-            {
-                return Error.NotFound($"Student {query.StudentId}");
-            }
-
-            return await ChoicesAsync(connection, round!.Id, query.StudentId, cancellationToken);
-        }
-
-        public async ValueTask<Result<StudentChoices>> Handle(Submit command, CancellationToken cancellationToken)
+        public async ValueTask<Result<StudentChoices>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
             var (round, org, error) = await MatchRoundRecord.LoadAsync(connection, command.Caller, command.RoundId, cancellationToken);
@@ -140,20 +118,18 @@ public static class StudentChoicesEndpoints
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            return await ChoicesAsync(connection, round.Id, command.StudentId, cancellationToken);
+            return await RoundChoices.ReadAsync(connection, round.Id, command.StudentId, cancellationToken);
         }
-
-        private static async Task<StudentChoices> ChoicesAsync(System.Data.Common.DbConnection connection, Guid roundId, Guid studentId, CancellationToken cancellationToken)
-        {
-            var ids = await connection.QueryAsync<Guid>(new CommandDefinition(SelectChoices, new { RoundId = roundId, StudentId = studentId }, cancellationToken: cancellationToken));
-            return new StudentChoices { RoundId = roundId.ToString("D"), StudentId = studentId.ToString("D"), OpportunityIds = ids.Select(i => i.ToString("D")).ToList() };
-        }
+    private sealed class SeatRow
+    {
+        public Guid OpportunityId { get; set; }
+        public int Seats { get; set; }
+    }
     }
 
-    public static void Map(IEndpointRouteBuilder group)
-    {
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
         group.MapPut("/{id:guid}/choices/{studentId:guid}", async (Guid id, Guid studentId, SubmitChoicesRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new Submit(caller, id, studentId, body), ct)).Match(choices => TypedResults.Ok(choices)))
+                (await mediator.Send(new Command(caller, id, studentId, body), ct)).Match(choices => TypedResults.Ok(choices)))
             .Validate<SubmitChoicesRequest>()
             .WithName("submitChoices")
             .WithSummary("Rank a student's choices in an open round (best first)")
@@ -162,17 +138,4 @@ public static class StudentChoicesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/{id:guid}/choices/{studentId:guid}", async (Guid id, Guid studentId, Caller caller, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new Read(caller, id, studentId), ct)).Match(choices => TypedResults.Ok(choices)))
-            .WithName("getChoices")
-            .WithSummary("A student's ranked choices in a round")
-            .Produces<StudentChoices>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-    }
-
-    private sealed class SeatRow
-    {
-        public Guid OpportunityId { get; set; }
-        public int Seats { get; set; }
-    }
 }

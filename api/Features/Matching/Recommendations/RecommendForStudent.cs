@@ -1,0 +1,67 @@
+using Dapper;
+using LaunchPath.Api.Domain;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Matching;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Matching;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Matching.Recommendations;
+
+/// <summary>
+/// GET /api/v1/students/{id}/recommendations — opportunities ranked for a student (career interests, continuum stage,
+/// skills, distance, seats), each with the reasons.
+/// </summary>
+public static class RecommendForStudent
+{
+    public sealed record Query(Caller Caller, Guid StudentId, int Limit) : IRequest<Result<List<RecommendedOpportunity>>>;
+
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, Result<List<RecommendedOpportunity>>>, ISqlSource
+    {
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [MatchingFacts.SelectForStudent, .. MatchingFacts.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
+
+        public async ValueTask<Result<List<RecommendedOpportunity>>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var student = await StudentAccess.FindVisibleAsync(connection, query.Caller, query.StudentId, cancellationToken);
+            if (student is null)
+            {
+                return Error.NotFound($"Student {query.StudentId}");
+            }
+
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
+            var rows = (await connection.QueryAsync<OpportunityRecord>(new CommandDefinition(MatchingFacts.SelectForStudent,
+                new { student.RegionId, student.SchoolId, student.DistrictId }, cancellationToken: cancellationToken))).ToList();
+            var audiences = await OpportunityRecord.AudiencesAsync(connection, rows.Select(r => r.Id).ToList(), null, cancellationToken);
+            var opportunities = rows.Select(r => r.ToContract(audiences[r.Id], query.Caller)).ToList();
+            var left = await MatchingFacts.SeatsLeftAsync(connection, rows.Select(r => (r.Id, r.Seats)).ToList(), cancellationToken);
+            var seatsLeft = rows.Select(r => left[r.Id]).ToList();
+            var settings = await MatchingFacts.SettingsAsync(connection, student.RegionId, cancellationToken);
+
+            var ranked = Recommender.Rank(facts, opportunities.Select((o, i) => MatchingFacts.Opportunity(o, seatsLeft[i])).ToList(),
+                settings.Weights, today, query.Limit);
+            return ranked.Select(r => new RecommendedOpportunity
+            {
+                Opportunity = opportunities[r.Index],
+                Score = Math.Round(r.Score, 2),
+                SeatsLeft = seatsLeft[r.Index],
+                Reasons = r.Reasons.Select(MatchingFacts.ToContract).ToList(),
+            }).ToList();
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
+        group.MapGet("/students/{id:guid}/recommendations", async (Guid id, int? limit, Caller caller, IMediator mediator, CancellationToken ct) =>
+                limit is < 1 or > 100
+                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 100."] })
+                    : (await mediator.Send(new Query(caller, id, limit ?? 20), ct)).Match(list => TypedResults.Ok(list)))
+            .WithName("getRecommendations")
+            .WithSummary("Recommended opportunities for a student, with reasons")
+            .WithDescription("Only published opportunities the student is eligible for (grade, age, prerequisites, seats, dates, travel reach). limit 1–100, default 20.")
+            .Produces<List<RecommendedOpportunity>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,47 @@
+using Dapper;
+using FluentValidation;
+using LaunchPath.Api.Domain;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Matching;
+using LaunchPath.Contracts.Organizations;
+using Mediator;
+
+namespace LaunchPath.Api.Features.Matching.Settings;
+
+/// <summary>GET /api/v1/regions/{id}/matching-settings — the region's recommendation weights and round defaults.</summary>
+public static class GetMatchingSettings
+{
+    public sealed record Query(Caller Caller, Guid RegionId) : IRequest<Result<MatchingSettings>>;
+
+    public sealed class Handler(Db db) : IRequestHandler<Query, Result<MatchingSettings>>, ISqlSource
+    {
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. MatchingFacts.Statements];
+
+        public async ValueTask<Result<MatchingSettings>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var region = await Authorize.FindOrgAsync(connection, query.RegionId, cancellationToken);
+            if (region is null || region.Ref.Type != OrganizationType.Region || !Authorize.CanSee(query.Caller, region.Ref))
+            {
+                return Error.NotFound($"Region {query.RegionId}");
+            }
+
+            return await MatchingFacts.SettingsAsync(connection, query.RegionId, cancellationToken);
+        }
+    }
+
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
+        group.MapGet("/regions/{id:guid}/matching-settings", async (Guid id, Caller caller, HttpResponse response, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Query(caller, id), ct)).Match(settings =>
+                {
+                    response.SetETag(settings.Version);
+                    return TypedResults.Ok(settings);
+                }))
+            .WithName("getMatchingSettings")
+            .WithSummary("The region's matching weights and round defaults")
+            .Produces<MatchingSettings>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
