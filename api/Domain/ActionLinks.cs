@@ -16,6 +16,7 @@ internal static class ActionLinks
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
     public const string Acknowledge = "acknowledge";
+
     public const string ApproveHours = "approveHours";
 
     private const string Insert =

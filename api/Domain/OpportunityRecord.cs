@@ -36,6 +36,7 @@ internal sealed class OpportunityRecord
         "SELECT a.opportunity_id, a.organization_id, o.type, o.region_id, o.district_id FROM opportunity_audiences a JOIN organizations o ON o.id = a.organization_id " +
         "WHERE a.opportunity_id IN @Ids";
     private const string DeleteAudience = "DELETE FROM opportunity_audiences WHERE opportunity_id = @Id";
+
     private const string InsertAudience = "INSERT INTO opportunity_audiences (opportunity_id, organization_id) VALUES (@OpportunityId, @OrganizationId)";
 
     public static IEnumerable<string> Statements => [SelectAudience, DeleteAudience, InsertAudience];

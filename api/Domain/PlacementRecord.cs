@@ -33,6 +33,7 @@ internal sealed class PlacementRecord
         "SELECT COUNT(*) FROM enrollments WHERE class_id = @ClassId AND person_id = @StudentId AND role = 'student' AND status = 'active'";
 
     private const string SelectAgreement = "SELECT terms, version FROM agreements WHERE placement_id = @Id";
+
     private const string SelectAcknowledgements = "SELECT party, name, via, at FROM acknowledgements WHERE placement_id = @Id ORDER BY at";
 
     public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql), SelectOfStudent(VisibleSql(Caller.Anonymous).Sql), EnrolledInClass, .. Disclosures.Statements, .. PlacementRules.Statements];

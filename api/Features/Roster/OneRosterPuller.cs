@@ -17,6 +17,7 @@ namespace LaunchPath.Api.Features.Roster;
 public sealed class OneRosterPuller(IHttpClientFactory http, IConfiguration configuration, TimeProvider clock, ILogger<OneRosterPuller> logger)
 {
     public const string HttpClientName = "oneroster";
+
     public const string RosteringPath = "/ims/oneroster/rostering/v1p2/";
 
     /// <summary>The scopes of the Rostering Service LaunchPath reads (core rostering and demographics).</summary>

@@ -31,6 +31,7 @@ public static class SubmitChoices
     private const string DeleteChoices = "DELETE FROM match_round_choices WHERE round_id = @RoundId AND student_id = @StudentId";
 
     private const string InsertChoice = "INSERT INTO match_round_choices (round_id, student_id, rank, opportunity_id) VALUES (@RoundId, @StudentId, @Rank, @OpportunityId)";
+
     private const string SelectRoundSeats = "SELECT opportunity_id, seats FROM match_round_opportunities WHERE round_id = @RoundId";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<StudentChoices>>, ISqlSource

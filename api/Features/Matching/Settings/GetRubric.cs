@@ -26,10 +26,9 @@ public static class GetRubric
         public async ValueTask<Result<Rubric>> Handle(Query query, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var region = await Authorize.FindOrgAsync(connection, query.RegionId, cancellationToken);
-            if (region is null || region.Ref.Type != OrganizationType.Region || !Authorize.CanSee(query.Caller, region.Ref))
+            if (await RegionSettings.CheckReaderAsync(connection, query.Caller, query.RegionId, cancellationToken) is { } unseen)
             {
-                return Error.NotFound($"Region {query.RegionId}");
+                return unseen;
             }
 
             return await Rubrics.ForRegionAsync(connection, query.RegionId, cancellationToken);

@@ -50,13 +50,7 @@ public static class PutMatchingSettings
         public async ValueTask<Result<MatchingSettings>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var region = await Authorize.FindOrgAsync(connection, command.RegionId, cancellationToken);
-            if (region is null || region.Ref.Type != OrganizationType.Region)
-            {
-                return Error.NotFound($"Region {command.RegionId}");
-            }
-
-            if (Authorize.Check(command.Caller, Permission.OpportunitiesCurate, region.Ref, $"Region {command.RegionId}") is { } denied)
+            if (await RegionSettings.CheckCuratorAsync(connection, command.Caller, command.RegionId, cancellationToken) is { } denied)
             {
                 return denied;
             }

@@ -94,4 +94,27 @@ internal static class AgreementRecords
         var row = await PlacementRecord.FindVisibleAsync(connection, Caller.System, id, cancellationToken);
         return await row!.ToContractAsync(connection, caller, now, cancellationToken);
     }
+
+    /// <summary>
+    /// The placement, when the caller may take <paramref name="action"/> on its agreement now: 404 when unseen, 403
+    /// (saying <paramref name="forbidden"/>) without the part, then 409 when the agreement is closed. Permission before
+    /// state: a caller who may not act learns nothing from a 409.
+    /// </summary>
+    public static async Task<(PlacementRecord? Placement, Error? Error)> OpenForAsync(DbConnection connection, Caller caller, Guid id, PlacementAction action, string forbidden,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var placement = await PlacementRecord.FindVisibleAsync(connection, caller, id, cancellationToken);
+        if (placement is null)
+        {
+            return (null, Error.NotFound($"Placement {id}"));
+        }
+
+        var part = await PlacementRules.PartOfAsync(connection, caller, placement, cancellationToken, askGuardian: false);
+        if (!PlacementRules.MayTake(action, part))
+        {
+            return (null, Error.Forbidden(forbidden));
+        }
+
+        return PlacementRules.AgreementClosed(placement, DateOnly.FromDateTime(now.UtcDateTime)) is { } closed ? (null, closed) : (placement, null);
+    }
 }

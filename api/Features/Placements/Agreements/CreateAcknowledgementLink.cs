@@ -26,21 +26,11 @@ public static class CreateAcknowledgementLink
         public async ValueTask<Result<ActionLink>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var placement = await PlacementRecord.FindVisibleAsync(connection, command.Caller, command.Id, cancellationToken);
-            if (placement is null)
+            var (placement, refused) = await AgreementRecords.OpenForAsync(connection, command.Caller, command.Id, PlacementAction.CreateLink,
+                "The school issues acknowledgement links.", clock.GetUtcNow(), cancellationToken);
+            if (refused is not null)
             {
-                return Error.NotFound($"Placement {command.Id}");
-            }
-
-            var part = await PlacementRules.PartOfAsync(connection, command.Caller, placement, cancellationToken, askGuardian: false);
-            if (!PlacementRules.MayTake(PlacementAction.CreateLink, part))
-            {
-                return Error.Forbidden("The school issues acknowledgement links.");
-            }
-
-            if (PlacementRules.AgreementClosed(placement, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) is { } closed)
-            {
-                return closed;
+                return refused;
             }
 
             if (command.Party is not (AgreementParty.Guardian or AgreementParty.Supervisor))

@@ -40,6 +40,7 @@ public static class WriteAgreement
     private const string InsertAgreement = "INSERT INTO agreements (placement_id, terms, version, created_at, updated_at) VALUES (@Id, @Terms, 1, @Now, @Now)";
 
     private const string UpdateAgreement = "UPDATE agreements SET terms = @Terms, version = version + 1, updated_at = @Now WHERE placement_id = @Id";
+
     private const string ClearAcknowledgements = "DELETE FROM acknowledgements WHERE placement_id = @Id";
 
     private const string ToPending = "UPDATE placements SET status = 'agreementPending', version = version + 1, updated_at = @Now WHERE id = @Id AND status IN ('approved', 'agreementPending')";
@@ -51,22 +52,11 @@ public static class WriteAgreement
         public async ValueTask<Result<Placement>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var placement = await PlacementRecord.FindVisibleAsync(connection, command.Caller, command.Id, cancellationToken);
-            if (placement is null)
+            var (placement, refused) = await AgreementRecords.OpenForAsync(connection, command.Caller, command.Id, PlacementAction.WriteAgreement,
+                "The school or the employer writes the training agreement.", clock.GetUtcNow(), cancellationToken);
+            if (refused is not null)
             {
-                return Error.NotFound($"Placement {command.Id}");
-            }
-
-            // Permission before state: a caller who may not write the agreement learns nothing from a 409.
-            var part = await PlacementRules.PartOfAsync(connection, command.Caller, placement, cancellationToken, askGuardian: false);
-            if (!PlacementRules.MayTake(PlacementAction.WriteAgreement, part))
-            {
-                return Error.Forbidden("The school or the employer writes the training agreement.");
-            }
-
-            if (PlacementRules.AgreementClosed(placement, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) is { } closed)
-            {
-                return closed;
+                return refused;
             }
 
             var now = clock.GetUtcNow();

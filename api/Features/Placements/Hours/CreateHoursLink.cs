@@ -26,13 +26,13 @@ public static class CreateHoursLink
         public async ValueTask<Result<ActionLink>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var (entry, placement, error) = await HoursEntries.FindAsync(connection, command.Caller, command.EntryId, cancellationToken);
+            var (entry, placement, part, error) = await HoursEntries.FindAsync(connection, command.Caller, command.EntryId, cancellationToken);
             if (error is not null)
             {
                 return error;
             }
 
-            if (!PlacementRules.MaySendHoursLink(await PlacementRules.PartOfAsync(connection, command.Caller, placement!, cancellationToken, askGuardian: false)))
+            if (!PlacementRules.MaySendHoursLink(part!))
             {
                 return Error.Forbidden("The school or the employer's admin sends approval links.");
             }

@@ -26,14 +26,13 @@ public static class DecideHours
         public async ValueTask<Result<HoursEntry>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var (entry, placement, error) = await HoursEntries.FindAsync(connection, command.Caller, command.EntryId, cancellationToken);
+            var (entry, placement, part, error) = await HoursEntries.FindAsync(connection, command.Caller, command.EntryId, cancellationToken);
             if (error is not null)
             {
                 return error;
             }
 
-            var part = await PlacementRules.PartOfAsync(connection, command.Caller, placement!, cancellationToken, askGuardian: false);
-            if (!PlacementRules.MayDecideHours(part))
+            if (!PlacementRules.MayDecideHours(part!))
             {
                 return Error.Forbidden("The employer's supervisor approves or rejects hours.");
             }

@@ -26,14 +26,13 @@ public static class DeleteHours
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var (entry, placement, error) = await HoursEntries.FindAsync(connection, command.Caller, command.EntryId, cancellationToken);
+            var (entry, placement, part, error) = await HoursEntries.FindAsync(connection, command.Caller, command.EntryId, cancellationToken);
             if (error is not null)
             {
                 return error;
             }
 
-            var part = await PlacementRules.PartOfAsync(connection, command.Caller, placement!, cancellationToken, askGuardian: false);
-            if (!PlacementRules.MayTake(PlacementAction.LogHours, part))
+            if (!PlacementRules.MayTake(PlacementAction.LogHours, part!))
             {
                 return HoursEntries.LoggerOnly;
             }

@@ -30,14 +30,13 @@ public static class EditHours
         public async ValueTask<Result<HoursEntry>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var (entry, placement, error) = await HoursEntries.FindAsync(connection, command.Caller, command.EntryId, cancellationToken);
+            var (entry, placement, part, error) = await HoursEntries.FindAsync(connection, command.Caller, command.EntryId, cancellationToken);
             if (error is not null)
             {
                 return error;
             }
 
-            var part = await PlacementRules.PartOfAsync(connection, command.Caller, placement!, cancellationToken, askGuardian: false);
-            if (!PlacementRules.MayTake(PlacementAction.LogHours, part))
+            if (!PlacementRules.MayTake(PlacementAction.LogHours, part!))
             {
                 return HoursEntries.LoggerOnly;
             }

@@ -53,11 +53,15 @@ internal static class HoursEntries
             others.Select(o => new ChildLaborRules.Entry(o.WorkDate, TimeOnly.ParseExact(o.StartTime, "HH:mm", CultureInfo.InvariantCulture), o.Minutes)));
     }
 
-    public static async Task<(PlacementEvidence.HoursRow? Entry, PlacementRecord? Placement, Error? Error)> FindAsync(DbConnection connection, Caller caller, Guid entryId, CancellationToken cancellationToken)
+    /// <summary>The entry and its placement when the caller may see them (else 404), with the caller's parts in the placement.</summary>
+    public static async Task<(PlacementEvidence.HoursRow? Entry, PlacementRecord? Placement, PlacementRules.Part? Part, Error? Error)> FindAsync(DbConnection connection, Caller caller,
+        Guid entryId, CancellationToken cancellationToken)
     {
         var entry = await connection.QuerySingleOrDefaultAsync<PlacementEvidence.HoursRow>(new CommandDefinition(SelectEntry, new { Id = entryId }, cancellationToken: cancellationToken));
         var placement = entry is null ? null : await PlacementRecord.FindVisibleAsync(connection, caller, entry.PlacementId, cancellationToken);
-        return placement is null ? (null, null, Error.NotFound($"Hours entry {entryId}")) : (entry, placement, null);
+        return placement is null
+            ? (null, null, null, Error.NotFound($"Hours entry {entryId}"))
+            : (entry, placement, await PlacementRules.PartOfAsync(connection, caller, placement, cancellationToken, askGuardian: false), null);
     }
 
     public static async Task<HoursEntry> EntryAsync(DbConnection connection, Guid id, PlacementRules.Part? part, CancellationToken cancellationToken) =>
