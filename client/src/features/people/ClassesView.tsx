@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useResource } from '../../shared/api/useResource';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
-import { gradeLabel, plural } from '../../shared/format';
+import { gradeLabel, hoursText, plural } from '../../shared/format';
 import { stageLabels } from '../../shared/labels';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 export const classesHref = '#/students/classes';
 
@@ -26,34 +26,26 @@ export function ClassList() {
         <p className="muted">{mine ? 'The district’s roster lists no class you teach (matched by your email).' : 'No classes in the roster yet.'}</p>
       ) : null}
       {classes.data && classes.data.length > 0 ? (
-        <TableScroll>
-        <table className="table">
-          <caption className="visually-hidden">Classes</caption>
-          <thead>
-            <tr>
-              <th scope="col">Class</th>
-              <th scope="col">Course</th>
-              <th scope="col">School</th>
-              <th scope="col">Teachers</th>
-              <th scope="col">Students</th>
-            </tr>
-          </thead>
-          <tbody>
-            {classes.data.map((c) => (
-              <tr key={c.id}>
-                <td>
+        <DataTable
+          caption="Classes"
+          rows={classes.data}
+          rowKey={(c) => c.id}
+          columns={[
+            {
+              header: 'Class',
+              cell: (c) => (
+                <>
                   <a href={`${classesHref}/${c.id}`}>{c.title}</a>
                   {c.active ? null : <span className="tag tag--muted">Ended</span>}
-                </td>
-                <td>{c.courseTitle ?? '—'}</td>
-                <td>{c.schoolName}</td>
-                <td>{c.teachers.join(', ') || '—'}</td>
-                <td>{c.students.toLocaleString('en-US')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </TableScroll>
+                </>
+              ),
+            },
+            { header: 'Course', cell: (c) => c.courseTitle ?? '—' },
+            { header: 'School', cell: (c) => c.schoolName },
+            { header: 'Teachers', cell: (c) => c.teachers.join(', ') || '—' },
+            { header: 'Students', cell: (c) => c.students.toLocaleString('en-US') },
+          ]}
+        />
       ) : null}
     </section>
   );
@@ -74,35 +66,20 @@ export function ClassRosterView({ classId }: { classId: string }) {
       <p className="muted">
         {[c.courseTitle, c.schoolName, c.teachers.join(', '), plural(students.length, 'student')].filter(Boolean).join(' · ')}
       </p>
-      <TableScroll>
-      <table className="table">
-        <caption>Students and their work-based learning</caption>
-        <thead>
-          <tr>
-            <th scope="col">Student</th>
-            <th scope="col">Grade</th>
-            <th scope="col">Active placements</th>
-            <th scope="col">Completed</th>
-            <th scope="col">Approved hours</th>
-            <th scope="col">Furthest stage</th>
-          </tr>
-        </thead>
-        <tbody>
-          {students.map((s) => (
-            <tr key={s.studentId}>
-              <td>
-                <a href={`#/students/${s.studentId}`}>{s.name}</a>
-              </td>
-              <td>{gradeLabel(s.grade)}</td>
-              <td>{s.activePlacements}</td>
-              <td>{s.completedPlacements}</td>
-              <td>{(s.approvedMinutes / 60).toLocaleString('en-US', { maximumFractionDigits: 1 })}</td>
-              <td>{s.latestStage ? stageLabels[s.latestStage] : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </TableScroll>
+      <DataTable
+        caption="Students and their work-based learning"
+        captionHidden={false}
+        rows={students}
+        rowKey={(s) => s.studentId}
+        columns={[
+          { header: 'Student', cell: (s) => <a href={`#/students/${s.studentId}`}>{s.name}</a> },
+          { header: 'Grade', cell: (s) => gradeLabel(s.grade) },
+          { header: 'Active placements', cell: (s) => s.activePlacements },
+          { header: 'Completed', cell: (s) => s.completedPlacements },
+          { header: 'Approved hours', cell: (s) => hoursText(s.approvedMinutes) },
+          { header: 'Furthest stage', cell: (s) => (s.latestStage ? stageLabels[s.latestStage] : '—') },
+        ]}
+      />
     </section>
   );
 }

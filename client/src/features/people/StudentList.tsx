@@ -6,7 +6,7 @@ import { Field } from '../../shared/components/Field';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { Loading } from '../../shared/components/Loading';
 import { useParentOptions } from '../../shared/organizations/useParentOptions';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 const grades = [6, 7, 8, 9, 10, 11, 12, 13];
 
@@ -75,33 +75,18 @@ export function StudentList() {
         {list.status === 'loading' ? <Loading>Loading students…</Loading> : null}
         {list.status === 'ready' && list.items.length === 0 ? <p className="muted">No students match.</p> : null}
         {list.items.length > 0 ? (
-          <TableScroll>
-            <table className="table">
-              <caption className="visually-hidden">Students</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">School</th>
-                  <th scope="col">Grade</th>
-                  <th scope="col">Pathway</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">
-                      <a href={`#/students/${s.id}`}>{studentName(s)}</a>
-                    </th>
-                    <td>{s.schoolName}</td>
-                    <td>{s.grade === null || s.grade === undefined ? 'Unknown' : s.grade === 13 ? 'Postsecondary' : s.grade}</td>
-                    <td>{s.pathway || '—'}</td>
-                    <td>{s.status === 'active' ? 'Active' : 'Inactive'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Students"
+            rows={list.items}
+            rowKey={(s) => s.id}
+            columns={[
+              { header: 'Name', rowHeader: true, cell: (s) => <a href={`#/students/${s.id}`}>{studentName(s)}</a> },
+              { header: 'School', cell: (s) => s.schoolName },
+              { header: 'Grade', cell: (s) => (s.grade === null || s.grade === undefined ? 'Unknown' : s.grade === 13 ? 'Postsecondary' : s.grade) },
+              { header: 'Pathway', cell: (s) => s.pathway || '—' },
+              { header: 'Status', cell: (s) => (s.status === 'active' ? 'Active' : 'Inactive') },
+            ]}
+          />
         ) : null}
         <LoadMore hasMore={list.hasMore && list.status !== 'loading'} loading={list.status === 'loadingMore'} onLoadMore={list.loadMore} />
       </section>

@@ -8,7 +8,7 @@ import { OptionSelect } from '../../shared/components/OptionSelect';
 import { formatDate } from '../../shared/format';
 import { PlacementDetail } from './PlacementDetail';
 import { placementStatusLabels, placementStatuses } from './placements';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 /** Placements the caller may see (the API scopes the list), filtered by status; one placement at #/placements/<id>. */
 export function PlacementsPage({ path }: { path: readonly string[] }) {
@@ -37,33 +37,18 @@ function PlacementList() {
       ) : list.items.length === 0 && list.status === 'ready' ? (
         <p>No placements.</p>
       ) : (
-        <TableScroll>
-          <table className="table">
-            <caption className="visually-hidden">Placements</caption>
-            <thead>
-              <tr>
-                <th scope="col">Opportunity</th>
-                <th scope="col">Student</th>
-                <th scope="col">Employer</th>
-                <th scope="col">Status</th>
-                <th scope="col">Expires</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <a href={`#/placements/${p.id}`}>{p.opportunityTitle}</a>
-                  </td>
-                  <td>{p.studentName}</td>
-                  <td>{p.employerName}</td>
-                  <td>{placementStatusLabels[p.status]}</td>
-                  <td>{p.expiresOn ? formatDate(p.expiresOn) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Placements"
+          rows={list.items}
+          rowKey={(p) => p.id}
+          columns={[
+            { header: 'Opportunity', cell: (p) => <a href={`#/placements/${p.id}`}>{p.opportunityTitle}</a> },
+            { header: 'Student', cell: (p) => p.studentName },
+            { header: 'Employer', cell: (p) => p.employerName },
+            { header: 'Status', cell: (p) => placementStatusLabels[p.status] },
+            { header: 'Expires', cell: (p) => (p.expiresOn ? formatDate(p.expiresOn) : '—') },
+          ]}
+        />
       )}
       <LoadMore hasMore={list.hasMore} loading={list.status === 'loadingMore'} onLoadMore={list.loadMore} />
     </>
