@@ -8,6 +8,9 @@ public sealed record Operation(
     string Method, string Template, string OperationId, IReadOnlyList<Parameter> Parameters, string? BodyContentType, JsonElement? BodySchema,
     bool Secured)
 {
+    /// <summary>The status codes the document declares for the operation.</summary>
+    public IReadOnlySet<int> Declared { get; init; } = new HashSet<int>();
+
     public override string ToString() => $"{Method} {Template}";
 }
 
@@ -40,7 +43,10 @@ public sealed class OpenApiOperations(JsonElement spec, Ids ids)
                 }
 
                 operations.Add(new Operation(method.Name.ToUpperInvariant(), path.Name, op.GetProperty("operationId").GetString()!, parameters,
-                    contentType, bodySchema, op.TryGetProperty("security", out _)));
+                    contentType, bodySchema, op.TryGetProperty("security", out _))
+                {
+                    Declared = op.GetProperty("responses").EnumerateObject().Select(r => int.TryParse(r.Name, out var code) ? code : 0).ToHashSet(),
+                });
             }
         }
 

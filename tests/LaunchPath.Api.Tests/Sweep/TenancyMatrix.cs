@@ -66,6 +66,10 @@ public sealed class TenancyMatrix(SweepApi api, ITestOutputHelper output) : ICla
                 {
                     failures.Add($"{name}: {op} → {status}: {Shorten(text)}");
                 }
+                else if (!op.Declared.Contains(status) && !MalformedInputSweep.AnyOperation.Contains(status))
+                {
+                    failures.Add($"{name}: {op} answered {status}, which openapi.yaml does not declare for it: {Shorten(text)}");
+                }
             }
         }
 
