@@ -4,7 +4,7 @@ import { useResource } from '../../shared/api/useResource';
 import { ordinal } from '../../shared/components/ranking';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 const firstRows = 50;
 
@@ -21,29 +21,17 @@ export function RoundPlacements({ round }: { round: MatchRound }) {
       {placements.status === 'loading' && !placements.data ? <Loading>Loading placements…</Loading> : null}
       {placements.status === 'ready' && items.length === 0 ? <p className="muted">No placements: no student was matched.</p> : null}
       {items.length > 0 ? (
-        <TableScroll>
-          <table className="table">
-            <caption className="visually-hidden">{round.status === 'published' ? 'Placements' : 'Proposed placements'}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Student</th>
-                <th scope="col">Opportunity</th>
-                <th scope="col">Student’s choice</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => (
-                <tr key={p.placementId}>
-                  <th scope="row">{p.studentName}</th>
-                  <td>{p.opportunityTitle}</td>
-                  <td>{ordinal(p.choiceRank)}</td>
-                  <td>{p.status.charAt(0).toUpperCase() + p.status.slice(1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={round.status === 'published' ? 'Placements' : 'Proposed placements'}
+          rows={shown}
+          rowKey={(p) => p.placementId}
+          columns={[
+            { header: 'Student', rowHeader: true, cell: (p) => p.studentName },
+            { header: 'Opportunity', cell: (p) => p.opportunityTitle },
+            { header: 'Student’s choice', cell: (p) => ordinal(p.choiceRank) },
+            { header: 'Status', cell: (p) => p.status.charAt(0).toUpperCase() + p.status.slice(1) },
+          ]}
+        />
       ) : null}
       {items.length > shown.length ? (
         <div className="card__footer">

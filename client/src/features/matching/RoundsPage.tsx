@@ -7,7 +7,7 @@ import { formatDateTime } from '../../shared/format';
 import { roundStatusLabels } from '../../shared/labels';
 import { CreateRoundForm } from './CreateRoundForm';
 import { RoundDetail, roundsHref } from './RoundDetail';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 /** Match rounds for the staff who run them: the list, opening a round (path "new"), and one round (path [id]). */
 export function RoundsPage({ me, path }: { me: CurrentCaller; path: readonly string[] }) {
@@ -40,37 +40,19 @@ function RoundList({ canOpen }: { canOpen: boolean }) {
         {rounds.status === 'loading' ? <Loading>Loading match rounds…</Loading> : null}
         {rounds.status === 'ready' && items.length === 0 ? <p className="muted">No match rounds yet.</p> : null}
         {items.length > 0 ? (
-          <TableScroll>
-            <table className="table">
-              <caption className="visually-hidden">Match rounds, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Round</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Opportunities</th>
-                  <th scope="col">Students with choices</th>
-                  <th scope="col">Matched</th>
-                  <th scope="col">Opened</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <a href={`${roundsHref}/${r.id}`}>{r.name}</a>
-                    </th>
-                    <td>
-                      <span className={`tag tag--round-${r.status}`}>{roundStatusLabels[r.status]}</span>
-                    </td>
-                    <td>{r.opportunities.length}</td>
-                    <td>{r.studentsWithChoices}</td>
-                    <td>{r.statistics ? `${r.statistics.matched} of ${r.statistics.students}` : '—'}</td>
-                    <td>{formatDateTime(r.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Match rounds, newest first"
+            rows={items}
+            rowKey={(r) => r.id}
+            columns={[
+              { header: 'Round', rowHeader: true, cell: (r) => <a href={`${roundsHref}/${r.id}`}>{r.name}</a> },
+              { header: 'Status', cell: (r) => <span className={`tag tag--round-${r.status}`}>{roundStatusLabels[r.status]}</span> },
+              { header: 'Opportunities', cell: (r) => r.opportunities.length },
+              { header: 'Students with choices', cell: (r) => r.studentsWithChoices },
+              { header: 'Matched', cell: (r) => (r.statistics ? `${r.statistics.matched} of ${r.statistics.students}` : '—') },
+              { header: 'Opened', cell: (r) => formatDateTime(r.createdAt) },
+            ]}
+          />
         ) : null}
       </section>
     </>
