@@ -125,19 +125,19 @@ public sealed partial class DemoSeeder
                 continue; // stays a draft
             }
 
-            await Move(TransitionOpportunity.Action.Submit);
+            await Move(OpportunityAction.Submit);
             if (roll < 0.17)
             {
                 continue; // awaiting curation
             }
 
-            await Move(TransitionOpportunity.Action.Approve);
+            await Move(OpportunityAction.Approve);
             if (roll > 0.96)
             {
-                await Move(TransitionOpportunity.Action.Close);
+                await Move(OpportunityAction.Close);
             }
 
-            async Task Move(TransitionOpportunity.Action action)
+            async Task Move(OpportunityAction action)
             {
                 var moved = await mediator.Send(new TransitionOpportunity.Command(Caller.System, id, action, null), cancellationToken);
                 if (!moved.IsSuccess)

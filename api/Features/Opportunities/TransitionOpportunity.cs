@@ -16,15 +16,8 @@ namespace LaunchPath.Api.Features.Opportunities;
 /// </summary>
 public static class TransitionOpportunity
 {
-    public enum Action
-    {
-        Submit,
-        Approve,
-        Reject,
-        Close,
-    }
-
-    public sealed record Command(Caller Caller, Guid Id, Action Action, string? Reason) : IRequest<Result<Opportunity>>;
+    /// <summary>Action is one of the moves of <see cref="OpportunityRules.Moves"/>.</summary>
+    public sealed record Command(Caller Caller, Guid Id, OpportunityAction Action, string? Reason) : IRequest<Result<Opportunity>>;
 
     public sealed class RejectValidator : AbstractValidator<RejectOpportunityRequest>
     {
@@ -52,34 +45,27 @@ public static class TransitionOpportunity
                 return Error.NotFound($"Opportunity {command.Id}");
             }
 
-            var action = command.Action switch
-            {
-                Action.Submit => OpportunityAction.Submit,
-                Action.Approve => OpportunityAction.Approve,
-                Action.Reject => OpportunityAction.Reject,
-                _ => OpportunityAction.Close,
-            };
             var audience = await OpportunityAccess.AudienceOrgsAsync(connection, current.Id, cancellationToken);
             var part = OpportunityRules.PartOf(caller, current.EmployerId, current.RegionId, current.AudienceScope, audience);
-            if (!OpportunityRules.MayTake(action, part))
+            if (!OpportunityRules.MayTake(command.Action, part))
             {
-                return Error.Forbidden(action is OpportunityAction.Approve or OpportunityAction.Reject
+                return Error.Forbidden(command.Action is OpportunityAction.Approve or OpportunityAction.Reject
                     ? "Only a curator for this opportunity's audience (the convener, or the district's or school's coordinator) can approve or reject it."
                     : "Your role does not allow this for this opportunity.");
             }
 
-            if (!OpportunityRules.OpenTo(action, current.OpportunityStatus))
+            if (!OpportunityRules.OpenTo(command.Action, current.OpportunityStatus))
             {
                 return Error.Conflict($"Cannot {DbEnum.ToText(command.Action)} an opportunity that is {current.Status}.");
             }
 
-            var to = OpportunityRules.Moves[action].To;
+            var to = OpportunityRules.Moves[command.Action].To;
             var moved = await connection.ExecuteAsync(new CommandDefinition(Move, new
             {
                 command.Id,
                 From = current.Status,
                 To = DbEnum.ToText(to),
-                Reason = command.Action == Action.Reject ? command.Reason!.Trim() : null,
+                Reason = command.Action == OpportunityAction.Reject ? command.Reason!.Trim() : null,
                 UserId = caller.UserId,
                 Now = clock.GetUtcNow(),
             }, cancellationToken: cancellationToken));
@@ -99,17 +85,17 @@ public static class TransitionOpportunity
             (await mediator.Send(command, ct)).Match(opportunity => TypedResults.Ok(opportunity));
 
         Document(group.MapPost("/{id:guid}/submit", (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
-                Send(mediator, new Command(caller, id, Action.Submit, null), ct)),
+                Send(mediator, new Command(caller, id, OpportunityAction.Submit, null), ct)),
             "submitOpportunity", "Submit for curation", "draft or rejected → submitted. By the employer (or the convener on its behalf).");
         Document(group.MapPost("/{id:guid}/approve", (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
-                Send(mediator, new Command(caller, id, Action.Approve, null), ct)),
+                Send(mediator, new Command(caller, id, OpportunityAction.Approve, null), ct)),
             "approveOpportunity", "Approve and publish", "submitted → published. By a curator for the opportunity's audience.");
         Document(group.MapPost("/{id:guid}/reject", (Guid id, RejectOpportunityRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
-                    Send(mediator, new Command(caller, id, Action.Reject, body.Reason), ct))
+                    Send(mediator, new Command(caller, id, OpportunityAction.Reject, body.Reason), ct))
                 .Validate<RejectOpportunityRequest>(),
             "rejectOpportunity", "Reject with a reason", "submitted → rejected. The employer can edit and resubmit.");
         Document(group.MapPost("/{id:guid}/close", (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
-                Send(mediator, new Command(caller, id, Action.Close, null), ct)),
+                Send(mediator, new Command(caller, id, OpportunityAction.Close, null), ct)),
             "closeOpportunity", "Close a published opportunity", "published → closed. No new students; existing placements continue.");
     }
 

@@ -18,16 +18,8 @@ namespace LaunchPath.Api.Features.Placements;
 /// </summary>
 public static class TransitionPlacement
 {
-    public enum Action
-    {
-        Accept,
-        Decline,
-        Approve,
-        Withdraw,
-        Complete,
-    }
-
-    public sealed record Command(Caller Caller, Guid Id, Action Action, string? Reason, DateOnly? ExpiresOn, CompletePlacementRequest? Completion) : IRequest<Result<Placement>>;
+    /// <summary>Action is one of the state moves of <see cref="PlacementRules.Moves"/>.</summary>
+    public sealed record Command(Caller Caller, Guid Id, PlacementAction Action, string? Reason, DateOnly? ExpiresOn, CompletePlacementRequest? Completion) : IRequest<Result<Placement>>;
 
     public sealed class ApproveValidator : AbstractValidator<ApprovePlacementRequest>
     {
@@ -68,18 +60,10 @@ public static class TransitionPlacement
                 return Error.NotFound($"Placement {command.Id}");
             }
 
-            var action = command.Action switch
-            {
-                Action.Accept => PlacementAction.Accept,
-                Action.Decline => PlacementAction.Decline,
-                Action.Approve => PlacementAction.Approve,
-                Action.Complete => PlacementAction.Complete,
-                _ => PlacementAction.Withdraw,
-            };
             var part = await PlacementRules.PartOfAsync(connection, caller, placement, cancellationToken, askGuardian: false);
-            if (!PlacementRules.MayTake(action, part))
+            if (!PlacementRules.MayTake(command.Action, part))
             {
-                return Error.Forbidden(action switch
+                return Error.Forbidden(command.Action switch
                 {
                     PlacementAction.Accept or PlacementAction.Decline => "The employer accepts or declines.",
                     PlacementAction.Approve or PlacementAction.Complete => "The school (a coordinator) approves and completes placements.",
@@ -87,7 +71,7 @@ public static class TransitionPlacement
                 });
             }
 
-            var (from, to) = PlacementRules.Moves[action];
+            var (from, to) = PlacementRules.Moves[command.Action];
             if (!from.Contains(placement.PlacementStatus))
             {
                 return Error.Conflict($"Cannot {DbEnum.ToText(command.Action)} a placement that is {placement.Status}.");
@@ -121,15 +105,15 @@ public static class TransitionPlacement
             (await mediator.Send(command, ct)).Match(placement => TypedResults.Ok(placement));
 
         Document(group.MapPost("/{id:guid}/accept", (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
-            Send(mediator, new Command(caller, id, Action.Accept, null, null, null), ct)), "acceptPlacement", "The employer accepts a request");
+            Send(mediator, new Command(caller, id, PlacementAction.Accept, null, null, null), ct)), "acceptPlacement", "The employer accepts a request");
         Document(group.MapPost("/{id:guid}/decline", (Guid id, DecisionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
-            Send(mediator, new Command(caller, id, Action.Decline, body.Reason, null, null), ct)).Validate<DecisionRequest>(), "declinePlacement", "The employer declines, with a reason");
+            Send(mediator, new Command(caller, id, PlacementAction.Decline, body.Reason, null, null), ct)).Validate<DecisionRequest>(), "declinePlacement", "The employer declines, with a reason");
         Document(group.MapPost("/{id:guid}/approve", (Guid id, ApprovePlacementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
-            Send(mediator, new Command(caller, id, Action.Approve, null, body.ExpiresOn, null), ct)).Validate<ApprovePlacementRequest>(), "approvePlacement", "The school approves, with an expiry date");
+            Send(mediator, new Command(caller, id, PlacementAction.Approve, null, body.ExpiresOn, null), ct)).Validate<ApprovePlacementRequest>(), "approvePlacement", "The school approves, with an expiry date");
         Document(group.MapPost("/{id:guid}/withdraw", (Guid id, DecisionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
-            Send(mediator, new Command(caller, id, Action.Withdraw, body.Reason, null, null), ct)).Validate<DecisionRequest>(), "withdrawPlacement", "Withdraw, with a reason");
+            Send(mediator, new Command(caller, id, PlacementAction.Withdraw, body.Reason, null, null), ct)).Validate<DecisionRequest>(), "withdrawPlacement", "Withdraw, with a reason");
         Document(group.MapPost("/{id:guid}/complete", (Guid id, CompletePlacementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
-            Send(mediator, new Command(caller, id, Action.Complete, null, null, body), ct)).Validate<CompletePlacementRequest>(), "completePlacement", "The school completes an active placement");
+            Send(mediator, new Command(caller, id, PlacementAction.Complete, null, null, body), ct)).Validate<CompletePlacementRequest>(), "completePlacement", "The school completes an active placement");
     }
 
     private static void Document(RouteHandlerBuilder builder, string name, string summary) =>
