@@ -152,8 +152,9 @@ internal sealed class PlacementRecord
         }
 
         var approved = PlacementStatus is PlacementStatus.Approved or PlacementStatus.AgreementPending or PlacementStatus.Active or PlacementStatus.Completed;
+        // Being the student's guardian matters only for acknowledging as the guardian: ask the database only then.
         var part = await PlacementRules.PartOfAsync(connection, caller, this, cancellationToken,
-            askGuardian: PlacementStatus is PlacementStatus.Approved or PlacementStatus.AgreementPending);
+            askGuardian: PlacementRules.GuardianOutstanding(this, agreement, today));
         var allowed = PlacementRules.Allowed(part, this, agreement, today);
         var placement = new Placement
         {

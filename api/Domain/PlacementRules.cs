@@ -96,6 +96,10 @@ internal static class PlacementRules
     private static IEnumerable<AgreementParty> Outstanding(Agreement? agreement) =>
         agreement is null ? [] : agreement.RequiredParties.Where(p => agreement.Acknowledgements.All(a => a.Party != p));
 
+    /// <summary>Whether the agreement is open and still waits for the guardian's acknowledgement.</summary>
+    public static bool GuardianOutstanding(PlacementRecord placement, Agreement? agreement, DateOnly today) =>
+        AgreementClosed(placement, today) is null && Outstanding(agreement).Contains(AgreementParty.Guardian);
+
     /// <summary>The actions the caller may take now, and the party they would acknowledge as.</summary>
     public static (List<PlacementAction> Actions, AgreementParty? AcknowledgeAs) Allowed(Part part, PlacementRecord placement, Agreement? agreement, DateOnly today)
     {
