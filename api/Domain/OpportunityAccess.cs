@@ -19,11 +19,6 @@ namespace LaunchPath.Api.Domain;
 /// </summary>
 internal static class OpportunityAccess
 {
-    private const string SelectAudienceOrgs =
-        "SELECT o.id, o.type, o.region_id, o.district_id FROM opportunity_audiences a JOIN organizations o ON o.id = a.organization_id WHERE a.opportunity_id = @Id";
-
-    public static IEnumerable<string> Statements => [SelectAudienceOrgs];
-
     public static (string Sql, DynamicParameters Parameters) VisibleSql(Caller caller, string alias)
     {
         var read = caller.GrantsWith(Permission.OpportunitiesRead).Select(g => g.Organization).ToList();
@@ -47,12 +42,6 @@ internal static class OpportunityAccess
             $"OR ({alias}.status IN ('submitted', 'rejected') AND EXISTS (SELECT 1 FROM opportunity_audiences ca JOIN organizations co ON co.id = ca.organization_id " +
             $"WHERE ca.opportunity_id = {alias}.id AND (co.district_id IN @CurDistricts OR co.id IN @CurSchools))))";
         return (sql, parameters);
-    }
-
-    public static async Task<IReadOnlyList<OrgRef>> AudienceOrgsAsync(DbConnection connection, Guid id, CancellationToken cancellationToken)
-    {
-        var rows = await connection.QueryAsync<OrgRow>(new CommandDefinition(SelectAudienceOrgs, new { Id = id }, cancellationToken: cancellationToken));
-        return rows.Select(r => new OrgRef(r.Id, DbEnum.Parse<OrganizationType>(r.Type), r.RegionId, r.DistrictId)).ToList();
     }
 
     public static bool CanWrite(Caller caller, OrgRef employer) => caller.PermissionsAt(employer).Contains(Permission.OpportunitiesWrite);
@@ -84,13 +73,5 @@ internal static class OpportunityAccess
         }
 
         return null;
-    }
-
-    private sealed class OrgRow
-    {
-        public Guid Id { get; set; }
-        public string Type { get; set; } = "";
-        public Guid RegionId { get; set; }
-        public Guid? DistrictId { get; set; }
     }
 }

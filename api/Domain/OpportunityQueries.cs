@@ -11,7 +11,7 @@ internal static class OpportunityQueries
     private static string SelectVisible(string visible) =>
         $"SELECT {OpportunityRecord.Columns} FROM {OpportunityRecord.From} WHERE op.id = @Id AND {visible}";
 
-    public static IEnumerable<string> Statements => [SelectVisible(OpportunityAccess.VisibleSql(Caller.Anonymous, "op").Sql), .. OpportunityRecord.Statements, .. OpportunityAccess.Statements];
+    public static IEnumerable<string> Statements => [SelectVisible(OpportunityAccess.VisibleSql(Caller.Anonymous, "op").Sql), .. OpportunityRecord.Statements];
 
     /// <summary>The row, or null when it does not exist or the caller may not see it (both are a 404).</summary>
     public static async Task<OpportunityRecord?> FindVisibleAsync(DbConnection connection, Caller caller, Guid id, CancellationToken cancellationToken)

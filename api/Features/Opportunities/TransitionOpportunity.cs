@@ -45,7 +45,7 @@ public static class TransitionOpportunity
                 return Error.NotFound($"Opportunity {command.Id}");
             }
 
-            var audience = await OpportunityAccess.AudienceOrgsAsync(connection, current.Id, cancellationToken);
+            var audience = (await OpportunityRecord.AudiencesAsync(connection, [current.Id], null, cancellationToken))[current.Id];
             var part = OpportunityRules.PartOf(caller, current.EmployerId, current.RegionId, current.AudienceScope, audience);
             if (!OpportunityRules.MayTake(command.Action, part))
             {
@@ -75,7 +75,7 @@ public static class TransitionOpportunity
             }
 
             var row = await OpportunityQueries.FindVisibleAsync(connection, Caller.System, command.Id, cancellationToken);
-            return await OpportunityQueries.ToContractAsync(connection, row!, caller, cancellationToken);
+            return row!.ToContract(audience, caller); // a move leaves the audience as it was
         }
     }
 
