@@ -26,26 +26,17 @@ public static class AcknowledgeAgreement
         public async ValueTask<Result<Placement>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var placement = await PlacementRecord.FindVisibleAsync(connection, command.Caller, command.Id, cancellationToken);
-            if (placement is null)
-            {
-                return Error.NotFound($"Placement {command.Id}");
-            }
-
             var caller = command.Caller;
-            var part = await PlacementRules.PartOfAsync(connection, caller, placement, cancellationToken, askGuardian: command.Party == AgreementParty.Guardian);
             // A coordinator acknowledges as a person: an API key holding the school's permissions cannot.
-            if (!PlacementRules.MayActAs(command.Party, part) || caller.UserId is null)
+            var (placement, refused) = await AgreementRecords.OpenForAsync(connection, caller, command.Id,
+                part => PlacementRules.MayActAs(command.Party, part) && caller.UserId is not null, $"You cannot acknowledge as the {DbEnum.ToText(command.Party)}.",
+                clock.GetUtcNow(), cancellationToken, askGuardian: command.Party == AgreementParty.Guardian);
+            if (refused is not null)
             {
-                return Error.Forbidden($"You cannot acknowledge as the {DbEnum.ToText(command.Party)}.");
+                return refused;
             }
 
-            if (PlacementRules.AgreementClosed(placement, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) is { } closed)
-            {
-                return closed;
-            }
-
-            var result = await AgreementRecords.RecordAsync(connection, db.Dialect, placement, command.Party, caller.DisplayName ?? caller.Email ?? "unknown", "account", caller.UserId, clock.GetUtcNow(), cancellationToken);
+            var result = await AgreementRecords.RecordAsync(connection, db.Dialect, placement!, command.Party, caller.DisplayName ?? caller.Email ?? "unknown", "account", caller.UserId, clock.GetUtcNow(), cancellationToken);
             return result ?? await AgreementRecords.ReloadAsync(connection, caller, command.Id, clock.GetUtcNow(), cancellationToken);
         }
     }

@@ -96,12 +96,12 @@ internal static class AgreementRecords
     }
 
     /// <summary>
-    /// The placement, when the caller may take <paramref name="action"/> on its agreement now: 404 when unseen, 403
-    /// (saying <paramref name="forbidden"/>) without the part, then 409 when the agreement is closed. Permission before
-    /// state: a caller who may not act learns nothing from a 409.
+    /// The placement, when the caller's parts let them act on its agreement now (<paramref name="allowed"/>): 404 when
+    /// unseen, 403 (saying <paramref name="forbidden"/>) otherwise, then 409 when the agreement is closed. Permission
+    /// before state: a caller who may not act learns nothing from a 409.
     /// </summary>
-    public static async Task<(PlacementRecord? Placement, Error? Error)> OpenForAsync(DbConnection connection, Caller caller, Guid id, PlacementAction action, string forbidden,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<(PlacementRecord? Placement, Error? Error)> OpenForAsync(DbConnection connection, Caller caller, Guid id,
+        Func<PlacementRules.Part, bool> allowed, string forbidden, DateTimeOffset now, CancellationToken cancellationToken, bool askGuardian = false)
     {
         var placement = await PlacementRecord.FindVisibleAsync(connection, caller, id, cancellationToken);
         if (placement is null)
@@ -109,8 +109,8 @@ internal static class AgreementRecords
             return (null, Error.NotFound($"Placement {id}"));
         }
 
-        var part = await PlacementRules.PartOfAsync(connection, caller, placement, cancellationToken, askGuardian: false);
-        if (!PlacementRules.MayTake(action, part))
+        var part = await PlacementRules.PartOfAsync(connection, caller, placement, cancellationToken, askGuardian);
+        if (!allowed(part))
         {
             return (null, Error.Forbidden(forbidden));
         }

@@ -26,7 +26,7 @@ public static class CreateAcknowledgementLink
         public async ValueTask<Result<ActionLink>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var (placement, refused) = await AgreementRecords.OpenForAsync(connection, command.Caller, command.Id, PlacementAction.CreateLink,
+            var (placement, refused) = await AgreementRecords.OpenForAsync(connection, command.Caller, command.Id, part => PlacementRules.MayTake(PlacementAction.CreateLink, part),
                 "The school issues acknowledgement links.", clock.GetUtcNow(), cancellationToken);
             if (refused is not null)
             {

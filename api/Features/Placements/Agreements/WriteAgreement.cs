@@ -52,7 +52,7 @@ public static class WriteAgreement
         public async ValueTask<Result<Placement>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var (placement, refused) = await AgreementRecords.OpenForAsync(connection, command.Caller, command.Id, PlacementAction.WriteAgreement,
+            var (placement, refused) = await AgreementRecords.OpenForAsync(connection, command.Caller, command.Id, part => PlacementRules.MayTake(PlacementAction.WriteAgreement, part),
                 "The school or the employer writes the training agreement.", clock.GetUtcNow(), cancellationToken);
             if (refused is not null)
             {
