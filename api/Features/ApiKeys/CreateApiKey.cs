@@ -82,7 +82,7 @@ public static class CreateApiKey
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/organizations/{id:guid}/api-keys", async (Guid id, CreateApiKeyRequest body, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        group.MapPost("/organizations/{id:guid}/api-keys", async Task<Answer<Created<CreatedApiKey>, Fails.Invalid, Fails.Forbidden, Fails.NotFound>> (Guid id, CreateApiKeyRequest body, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, body), ct)).Match(created =>
                 {
                     response.Headers.CacheControl = "no-store";
@@ -91,8 +91,5 @@ public static class CreateApiKey
             .Validate<CreateApiKeyRequest>()
             .WithName("createApiKey")
             .WithSummary("Create an API key for an integration")
-            .WithDescription("The key is returned once, in this response; store it in the integration's secret store.")
-            .Produces<CreatedApiKey>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("The key is returned once, in this response; store it in the integration's secret store.");
 }

@@ -38,11 +38,8 @@ public static class ListApiKeys
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/organizations/{id:guid}/api-keys", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/organizations/{id:guid}/api-keys", async Task<Answer<Ok<List<ApiKeyInfo>>, Fails.Forbidden, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(keys => TypedResults.Ok(keys)))
             .WithName("listApiKeys")
-            .WithSummary("List an organization's API keys")
-            .Produces<List<ApiKeyInfo>>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("List an organization's API keys");
 }

@@ -40,11 +40,8 @@ public static class RevokeApiKey
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapDelete("/api-keys/{id:guid}", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapDelete("/api-keys/{id:guid}", async Task<Answer<NoContent, Fails.Forbidden, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id), ct)).Match(_ => TypedResults.NoContent()))
             .WithName("revokeApiKey")
-            .WithSummary("Revoke an API key")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Revoke an API key");
 }

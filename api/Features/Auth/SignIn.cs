@@ -67,15 +67,12 @@ public static class SignIn
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/token", async (SignInRequest body, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/token", async Task<Answer<Ok<AccessToken>, Fails.Invalid, Fails.Unauthorized>> (SignInRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(body), ct)).Match(token => TypedResults.Ok(token)))
             .Validate<SignInRequest>()
             .AllowAnonymous()
-            .RequireRateLimiting(SecurityServices.SignInPolicy)
+            .RequireSignInRateLimit()
             .WithName("signIn")
             .WithSummary("Sign in with email and password")
-            .WithDescription("Returns a bearer token for the Authorization header. Limited to a few attempts per minute per client.")
-            .Produces<AccessToken>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithDescription("Returns a bearer token for the Authorization header. Limited to a few attempts per minute per client.");
 }

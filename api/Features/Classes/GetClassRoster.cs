@@ -61,12 +61,10 @@ public static class GetClassRoster
     }
 
     public static void Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/{id:guid}/students", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/students", async Task<Answer<Ok<ClassRoster>, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(roster => TypedResults.Ok(roster)))
             .WithName("getClassRoster")
-            .WithSummary("A class's students and their work-based learning")
-            .Produces<ClassRoster>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("A class's students and their work-based learning");
 
     private sealed class StudentRow
     {

@@ -37,9 +37,8 @@ public static class ListClasses
     }
 
     public static void Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/", async (Guid? schoolId, bool? mine, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/", async Task<Ok<List<ClassSummary>>> (Guid? schoolId, bool? mine, Caller caller, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Query(caller, schoolId, mine == true), ct)))
             .WithName("listClasses")
-            .WithSummary("Classes from the SIS roster: those you may see, or (mine=true) those you teach")
-            .Produces<List<ClassSummary>>();
+            .WithSummary("Classes from the SIS roster: those you may see, or (mine=true) those you teach");
 }

@@ -68,7 +68,7 @@ public static class CreateOpportunity
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/", async (CreateOpportunityRequest body, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        group.MapPost("/", async Task<Answer<Created<Opportunity>, Fails.Invalid, Fails.Forbidden, Fails.Unprocessable>> (CreateOpportunityRequest body, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, body), ct)).Match(opportunity =>
                 {
                     response.SetETag(opportunity.Version);
@@ -77,8 +77,5 @@ public static class CreateOpportunity
             .Validate<CreateOpportunityRequest>()
             .WithName("createOpportunity")
             .WithSummary("Draft an opportunity")
-            .WithDescription("Creates a draft for an employer. Submit it for curation; students see it once approved.")
-            .Produces<Opportunity>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithDescription("Creates a draft for an employer. Submit it for curation; students see it once approved.");
 }

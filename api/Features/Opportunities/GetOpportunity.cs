@@ -25,14 +25,12 @@ public static class GetOpportunity
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/{id:guid}", async (Guid id, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Answer<Ok<Opportunity>, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(opportunity =>
                 {
                     response.SetETag(opportunity.Version);
                     return TypedResults.Ok(opportunity);
                 }))
             .WithName("getOpportunity")
-            .WithSummary("Get an opportunity")
-            .Produces<Opportunity>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Get an opportunity");
 }

@@ -81,7 +81,7 @@ public static class SearchOpportunities
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/", async (string? status, string? cluster, string? type, string? stage, bool? paid, bool? @virtual, DateOnly? from, DateOnly? to,
+        group.MapGet("/", async Task<Answer<Ok<OpportunityPage>, Fails.Invalid>> (string? status, string? cluster, string? type, string? stage, bool? paid, bool? @virtual, DateOnly? from, DateOnly? to,
                 Guid? employerId, string? q, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var errors = Paging.Check(limit, cursor, key => Guid.TryParse(key, out _), out var take, out var after);
@@ -101,11 +101,11 @@ public static class SearchOpportunities
 
                 if (errors.Count > 0)
                 {
-                    return TypedResults.ValidationProblem(errors, title: "One or more validation errors occurred.");
+                    return Error.Invalid(errors);
                 }
 
                 var filters = new Filters(statusValue, clusterValue, typeValue, stageValue, paid, @virtual, from, to, employerId, q);
-                return (IResult)TypedResults.Ok(await mediator.Send(new Query(caller, filters, take, after is null ? null : Guid.Parse(after)), ct));
+                return TypedResults.Ok(await mediator.Send(new Query(caller, filters, take, after is null ? null : Guid.Parse(after)), ct));
             })
             .WithQueryEnum<OpportunityStatus>("status")
             .WithQueryEnum<CareerCluster>("cluster")
@@ -113,7 +113,5 @@ public static class SearchOpportunities
             .WithQueryEnum<ContinuumStage>("stage")
             .WithName("searchOpportunities")
             .WithSummary("Search opportunities")
-            .WithDescription("Only what you may see. paid=true means paid or stipend; virtual=true means fully virtual; from/to match opportunities running in that range.")
-            .Produces<OpportunityPage>()
-            .ProducesValidationProblem();
+            .WithDescription("Only what you may see. paid=true means paid or stipend; virtual=true means fully virtual; from/to match opportunities running in that range.");
 }

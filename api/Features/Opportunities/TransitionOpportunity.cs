@@ -81,7 +81,7 @@ public static class TransitionOpportunity
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        static async Task<IResult> Send(IMediator mediator, Command command, CancellationToken ct) =>
+        static async Task<Answer<Ok<Opportunity>, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> Send(IMediator mediator, Command command, CancellationToken ct) =>
             (await mediator.Send(command, ct)).Match(opportunity => TypedResults.Ok(opportunity));
 
         Document(group.MapPost("/{id:guid}/submit", (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
@@ -102,9 +102,5 @@ public static class TransitionOpportunity
     private static void Document(RouteHandlerBuilder builder, string name, string summary, string description) =>
         builder.WithName(name)
             .WithSummary(summary)
-            .WithDescription(description)
-            .Produces<Opportunity>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription(description);
 }

@@ -73,17 +73,10 @@ public static class UpdateOpportunity
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPut("/{id:guid}", (Guid id, OpportunityFields body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), o => o.Version))
+        group.MapPut("/{id:guid}", async Task<Answer<Ok<Opportunity>, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable, Fails.Versioned>> (Guid id, OpportunityFields body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                await Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), o => o.Version))
             .Validate<OpportunityFields>()
             .WithName("updateOpportunity")
             .WithSummary("Edit a draft or rejected opportunity")
-            .WithDescription("Send the ETag from GET in If-Match. 409 once submitted or published.")
-            .Produces<Opportunity>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .WithDescription("Send the ETag from GET in If-Match. 409 once submitted or published.");
 }

@@ -131,7 +131,7 @@ public static class CreateOrganization
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/", async (CreateOrganizationRequest body, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        group.MapPost("/", async Task<Answer<Created<Organization>, Fails.Invalid, Fails.Forbidden, Fails.Conflict, Fails.Unprocessable>> (CreateOrganizationRequest body, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
                 var result = await mediator.Send(new Command(caller, body), ct);
                 return result.Match(organization =>
@@ -143,9 +143,5 @@ public static class CreateOrganization
             .Validate<CreateOrganizationRequest>()
             .WithName("createOrganization")
             .WithSummary("Create an organization")
-            .WithDescription("Creates a region, district, school or employer. Districts and employers belong to a region, schools to a district.")
-            .Produces<Organization>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithDescription("Creates a region, district, school or employer. Districts and employers belong to a region, schools to a district.");
 }

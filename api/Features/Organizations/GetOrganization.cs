@@ -28,7 +28,7 @@ public static class GetOrganization
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/{id:guid}", async (Guid id, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Answer<Ok<Organization>, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
             {
                 var result = await mediator.Send(new Query(caller, id), ct);
                 return result.Match(organization =>
@@ -38,7 +38,5 @@ public static class GetOrganization
                 });
             })
             .WithName("getOrganization")
-            .WithSummary("Get an organization")
-            .Produces<Organization>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Get an organization");
 }

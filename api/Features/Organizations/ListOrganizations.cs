@@ -50,7 +50,7 @@ public static class ListOrganizations
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/", async (string? type, Guid? parentId, string? q, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/", async Task<Answer<Ok<OrganizationPage>, Fails.Invalid>> (string? type, Guid? parentId, string? q, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var errors = Paging.Check(limit, cursor, key => Guid.TryParse(key, out _), out var take, out var after);
                 QueryEnums.TryParse<OrganizationType>(type, "type", errors, out var organizationType);
@@ -61,16 +61,14 @@ public static class ListOrganizations
 
                 if (errors.Count > 0)
                 {
-                    return TypedResults.ValidationProblem(errors, title: "One or more validation errors occurred.");
+                    return Error.Invalid(errors);
                 }
 
                 var page = await mediator.Send(new Query(caller, organizationType, parentId, q, take, after is null ? null : Guid.Parse(after)), ct);
-                return (IResult)TypedResults.Ok(page);
+                return TypedResults.Ok(page);
             })
             .WithQueryEnum<OrganizationType>("type")
             .WithName("listOrganizations")
             .WithSummary("List organizations")
-            .WithDescription("Pages with a cursor: pass the previous page's nextCursor as cursor. limit is 1–200 (default 50).")
-            .Produces<OrganizationPage>()
-            .ProducesValidationProblem();
+            .WithDescription("Pages with a cursor: pass the previous page's nextCursor as cursor. limit is 1–200 (default 50).");
 }

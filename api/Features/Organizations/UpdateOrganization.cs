@@ -101,16 +101,10 @@ public static class UpdateOrganization
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPut("/{id:guid}", (Guid id, UpdateOrganizationRequest body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), o => o.Version))
+        group.MapPut("/{id:guid}", async Task<Answer<Ok<Organization>, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Versioned>> (Guid id, UpdateOrganizationRequest body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                await Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), o => o.Version))
             .Validate<UpdateOrganizationRequest>()
             .WithName("updateOrganization")
             .WithSummary("Update an organization")
-            .WithDescription("Send the ETag from GET in If-Match. 412 when it is stale, 428 when it is missing.")
-            .Produces<Organization>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .WithDescription("Send the ETag from GET in If-Match. 412 when it is stale, 428 when it is missing.");
 }

@@ -260,34 +260,30 @@ public static class OutcomesReports
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/outcomes").WithTags("Outcomes");
-        group.MapGet("/", async (Guid organizationId, DateOnly? from, DateOnly? to, Caller caller, IMediator mediator, CancellationToken ct) =>
-                from is not null && to is not null && to < from
-                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["to must be on or after from."] })
-                    : (await mediator.Send(new Report(caller, organizationId, from, to), ct)).Match(report => TypedResults.Ok(report)))
+        group.MapGet("/", async Task<Answer<Ok<OutcomesReport>, Fails.Invalid, Fails.Forbidden, Fails.NotFound>> (Guid organizationId, DateOnly? from, DateOnly? to, Caller caller, IMediator mediator, CancellationToken ct) =>
+            {
+                if (from is not null && to is not null && to < from)
+                {
+                    return Error.Invalid(new Dictionary<string, string[]> { ["to"] = ["to must be on or after from."] });
+                }
+
+                return (await mediator.Send(new Report(caller, organizationId, from, to), ct)).Match(report => TypedResults.Ok(report));
+            })
             .WithName("getOutcomes")
-            .WithSummary("Participation and outcomes for a region, district or school (aggregates; cells under 10 suppressed)")
-            .Produces<OutcomesReport>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/calpads-wblr", async (Guid districtId, string academicYear, Caller caller, IMediator mediator, CancellationToken ct) =>
+            .WithSummary("Participation and outcomes for a region, district or school (aggregates; cells under 10 suppressed)");
+        group.MapGet("/calpads-wblr", async Task<Answer<CsvFile, Fails.Invalid, Fails.Forbidden, Fails.NotFound>> (Guid districtId, string academicYear, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 if (academicYear.Length != 9 || academicYear[4] != '-' || !int.TryParse(academicYear[..4], out var startYear)
                     || !int.TryParse(academicYear[5..], out var endYear) || endYear != startYear + 1)
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["academicYear"] = ["Use the form 2026-2027."] });
+                    return Error.Invalid(new Dictionary<string, string[]> { ["academicYear"] = ["Use the form 2026-2027."] });
                 }
 
                 return (await mediator.Send(new Calpads(caller, districtId, startYear), ct))
-                    .Match(csv => TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv", $"wblr-{academicYear}.csv"));
+                    .Match(csv => new CsvFile(csv, $"wblr-{academicYear}.csv"));
             })
             .WithName("exportCalpadsWblr")
-            .WithSummary("CALPADS WBLR-style CSV of the district's completed WBL for an academic year")
-            // A file (binary string) in the contract, so clients get the bytes and the file name, not a parsed body.
-            .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("CALPADS WBLR-style CSV of the district's completed WBL for an academic year");
     }
 
     private sealed class CourseEnrollmentRow

@@ -109,20 +109,15 @@ public static class Guardians
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/{id:guid}/guardians", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/guardians", async Task<Answer<Ok<List<Guardian>>, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ListQuery(caller, id), ct)).Match(list => TypedResults.Ok(list)))
             .WithName("listGuardians")
-            .WithSummary("A student's parents and guardians")
-            .Produces<List<Guardian>>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:guid}/guardians", async (Guid id, AddGuardianRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+            .WithSummary("A student's parents and guardians");
+        group.MapPost("/{id:guid}/guardians", async Task<Answer<Created<Guardian>, Fails.Invalid, Fails.Forbidden, Fails.NotFound>> (Guid id, AddGuardianRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new AddCommand(caller, id, body), ct)).Match(guardian => TypedResults.Created($"/api/v1/students/{id}/guardians", guardian)))
             .Validate<AddGuardianRequest>()
             .WithName("addGuardian")
-            .WithSummary("Add a parent or guardian to a student")
-            .Produces<Guardian>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Add a parent or guardian to a student");
     }
 
     private sealed class Row

@@ -52,7 +52,7 @@ public static class ListStudents
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/", async (Guid? schoolId, int? grade, string? status, string? q, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/", async Task<Answer<Ok<StudentPage>, Fails.Invalid, Fails.Forbidden>> (Guid? schoolId, int? grade, string? status, string? q, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var errors = Paging.Check(limit, cursor, key => Guid.TryParse(key, out _), out var take, out var after);
                 QueryEnums.TryParse<PersonStatus>(status, "status", errors, out var statusValue);
@@ -68,22 +68,19 @@ public static class ListStudents
 
                 if (errors.Count > 0)
                 {
-                    return TypedResults.ValidationProblem(errors, title: "One or more validation errors occurred.");
+                    return Error.Invalid(errors);
                 }
 
                 if (!caller.Has(Permission.PeopleRead) && caller.UserId is null)
                 {
-                    return Error.Forbidden("This API key cannot read people.").ToProblem();
+                    return Error.Forbidden("This API key cannot read people.");
                 }
 
                 var query = new Query(caller, schoolId, grade, statusValue, q, take, after is null ? null : Guid.Parse(after));
-                return (IResult)TypedResults.Ok(await mediator.Send(query, ct));
+                return TypedResults.Ok(await mediator.Send(query, ct));
             })
             .WithQueryEnum<PersonStatus>("status")
             .WithName("listStudents")
             .WithSummary("List students")
-            .WithDescription("Staff see the students of their schools, districts or region; a student sees themself; a guardian sees their children.")
-            .Produces<StudentPage>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithDescription("Staff see the students of their schools, districts or region; a student sees themself; a guardian sees their children.");
 }

@@ -162,24 +162,18 @@ public static class StudentRecords
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/{id:guid}/records", async (Guid id, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/records", async Task<Answer<Ok<StudentRecordsExport>, Fails.Forbidden, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, HttpResponse response, CancellationToken ct) =>
                 (await mediator.Send(new Export(caller, id), ct)).Match(export =>
                 {
                     response.Headers.CacheControl = "no-store";
                     return TypedResults.Ok(export);
                 }))
             .WithName("exportStudentRecords")
-            .WithSummary("Everything held about a student (records request), including disclosures to employers")
-            .Produces<StudentRecordsExport>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapDelete("/{id:guid}", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+            .WithSummary("Everything held about a student (records request), including disclosures to employers");
+        group.MapDelete("/{id:guid}", async Task<Answer<NoContent, Fails.Forbidden, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Erase(caller, id), ct)).Match(_ => TypedResults.NoContent()))
             .WithName("eraseStudent")
-            .WithSummary("Erase a student's records on request (district staff)")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Erase a student's records on request (district staff)");
     }
 
     private sealed class DisclosureRow

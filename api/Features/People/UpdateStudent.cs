@@ -98,16 +98,9 @@ public static class UpdateStudent
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPut("/{id:guid}", (Guid id, StudentRecordFields body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), s => s.Version))
+        group.MapPut("/{id:guid}", async Task<Answer<Ok<Student>, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable, Fails.Versioned>> (Guid id, StudentRecordFields body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                await Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), s => s.Version))
             .Validate<StudentRecordFields>()
             .WithName("updateStudent")
-            .WithSummary("Update a student's school record")
-            .Produces<Student>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .WithSummary("Update a student's school record");
 }

@@ -63,14 +63,9 @@ public static class UpdateStudentPreferences
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPut("/{id:guid}/preferences", (Guid id, StudentPreferences body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), s => s.Version))
+        group.MapPut("/{id:guid}/preferences", async Task<Answer<Ok<Student>, Fails.Forbidden, Fails.NotFound, Fails.Versioned>> (Guid id, StudentPreferences body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                await Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), s => s.Version))
             .Validate<StudentPreferences>()
             .WithName("updateStudentPreferences")
-            .WithSummary("Set a student's interests, availability, travel and consent")
-            .Produces<Student>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .WithSummary("Set a student's interests, availability, travel and consent");
 }

@@ -128,13 +128,9 @@ public static class CreatePlacement
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/", async (CreatePlacementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/", async Task<Answer<Created<Placement>, Fails.Invalid, Fails.Forbidden, Fails.Conflict, Fails.Unprocessable>> (CreatePlacementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, body), ct)).Match(placement => TypedResults.Created($"/api/v1/placements/{placement.Id}", placement)))
             .Validate<CreatePlacementRequest>()
             .WithName("createPlacement")
-            .WithSummary("Apply to an opportunity (students) or nominate a student (school staff)")
-            .Produces<Placement>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Apply to an opportunity (students) or nominate a student (school staff)");
 }

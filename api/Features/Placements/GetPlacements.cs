@@ -66,27 +66,23 @@ public static class GetPlacements
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/{id:guid}", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Answer<Ok<Placement>, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(placement => TypedResults.Ok(placement)))
             .WithName("getPlacement")
-            .WithSummary("A placement, with its agreement and acknowledgements")
-            .Produces<Placement>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/", async (Guid? studentId, Guid? opportunityId, string? status, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
+            .WithSummary("A placement, with its agreement and acknowledgements");
+        group.MapGet("/", async Task<Answer<Ok<PlacementPage>, Fails.Invalid>> (Guid? studentId, Guid? opportunityId, string? status, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var errors = Paging.Check(limit, cursor, key => Guid.TryParse(key, out _), out var take, out var after);
                 QueryEnums.TryParse<PlacementStatus>(status, "status", errors, out var statusValue);
                 if (errors.Count > 0)
                 {
-                    return TypedResults.ValidationProblem(errors, title: "One or more validation errors occurred.");
+                    return Error.Invalid(errors);
                 }
 
-                return (IResult)TypedResults.Ok(await mediator.Send(new ListQuery(caller, studentId, opportunityId, statusValue, take, after is null ? null : Guid.Parse(after)), ct));
+                return TypedResults.Ok(await mediator.Send(new ListQuery(caller, studentId, opportunityId, statusValue, take, after is null ? null : Guid.Parse(after)), ct));
             })
             .WithQueryEnum<PlacementStatus>("status")
             .WithName("listPlacements")
-            .WithSummary("Placements you may see")
-            .Produces<PlacementPage>()
-            .ProducesValidationProblem();
+            .WithSummary("Placements you may see");
     }
 }

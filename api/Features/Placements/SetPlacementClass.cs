@@ -59,13 +59,9 @@ public static class SetPlacementClass
     }
 
     public static void Map(IEndpointRouteBuilder group) =>
-        group.MapPut("/{id:guid}/class", async (Guid id, PlacementClassRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/class", async Task<Answer<Ok<Placement>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Unprocessable>> (Guid id, PlacementClassRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, body), ct)).Match(placement => TypedResults.Ok(placement)))
             .Validate<PlacementClassRequest>()
             .WithName("setPlacementClass")
-            .WithSummary("Connect a placement to a class the student takes (or unlink it)")
-            .Produces<Placement>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Connect a placement to a class the student takes (or unlink it)");
 }

@@ -48,14 +48,10 @@ public static class ConfirmRosterImport
     }
 
     public static void Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/roster-imports/{id:guid}/confirm", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/roster-imports/{id:guid}/confirm", async Task<Answer<Accepted<RosterImport>, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id), ct)).Match(job => TypedResults.Accepted($"/api/v1/roster-imports/{job.Id}", job)))
             .WithName("confirmRosterImport")
             .WithSummary("Apply a previewed roster import, or one awaiting confirmation")
             .WithDescription("Applies exactly the files that were previewed (202; poll the import). 409 unless the import is previewed or needsConfirmation. " +
-                             "A person with roster rights for the district confirms; API keys cannot.")
-            .Produces<RosterImport>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+                             "A person with roster rights for the district confirms; API keys cannot.");
 }

@@ -30,11 +30,8 @@ public static class GetRosterConnection
     }
 
     public static void Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/districts/{id:guid}/roster-connection", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/districts/{id:guid}/roster-connection", async Task<Answer<Ok<RosterConnection>, Fails.Forbidden, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(found => TypedResults.Ok(found)))
             .WithName("getRosterConnection")
-            .WithSummary("The district's OneRoster REST connection (never its secret), with its last and next pull")
-            .Produces<RosterConnection>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The district's OneRoster REST connection (never its secret), with its last and next pull");
 }

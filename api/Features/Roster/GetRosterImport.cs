@@ -53,18 +53,13 @@ public static class GetRosterImport
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/roster-imports/{id:guid}", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/roster-imports/{id:guid}", async Task<Answer<Ok<RosterImport>, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(job => TypedResults.Ok(job)))
             .WithName("getRosterImport")
-            .WithSummary("A roster import's status, progress and result")
-            .Produces<RosterImport>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/districts/{id:guid}/roster-imports", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+            .WithSummary("A roster import's status, progress and result");
+        group.MapGet("/districts/{id:guid}/roster-imports", async Task<Answer<Ok<List<RosterImport>>, Fails.Forbidden, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new ListQuery(caller, id), ct)).Match(jobs => TypedResults.Ok(jobs)))
             .WithName("listRosterImports")
-            .WithSummary("The district's 50 most recent roster imports")
-            .Produces<List<RosterImport>>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The district's 50 most recent roster imports");
     }
 }

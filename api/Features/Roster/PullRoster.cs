@@ -44,17 +44,13 @@ public static class PullRoster
     }
 
     public static void Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/districts/{id:guid}/roster-connection/pull", async (Guid id, bool? full, bool? preview, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/districts/{id:guid}/roster-connection/pull", async Task<Answer<Accepted<RosterImport>, Fails.Forbidden, Fails.NotFound, Fails.Unprocessable>> (Guid id, bool? full, bool? preview, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, full == true, preview == true), ct)).Match(job => TypedResults.Accepted($"/api/v1/roster-imports/{job.Id}", job)))
             .WithName("pullRoster")
             .WithSummary("Pull the roster from the district's OneRoster REST service now")
             .WithDescription("202 with the import job (source rest); poll it. Delta since the last applied pull, or full=true for everything (bulk). " +
                              "preview=true writes nothing. A pull that cannot finish (the service down, tokens refused, a page failing after retries) fails " +
-                             "as a whole and applies nothing.")
-            .Produces<RosterImport>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+                             "as a whole and applies nothing.");
 }
 
 /// <summary>The district connections' side of a pull: their credentials, and what the last pull left.</summary>

@@ -86,12 +86,9 @@ public static class SaveRosterConnection
     }
 
     public static void Map(IEndpointRouteBuilder group) =>
-        group.MapPut("/districts/{id:guid}/roster-connection", async (Guid id, RosterConnectionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPut("/districts/{id:guid}/roster-connection", async Task<Answer<Ok<RosterConnection>, Fails.Invalid, Fails.Forbidden, Fails.NotFound>> (Guid id, RosterConnectionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, body), ct)).Match(saved => TypedResults.Ok(saved)))
             .Validate<RosterConnectionRequest>()
             .WithName("saveRosterConnection")
-            .WithSummary("Connect the district's OneRoster 1.2 REST service (or change the connection)")
-            .Produces<RosterConnection>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Connect the district's OneRoster 1.2 REST service (or change the connection)");
 }

@@ -54,7 +54,7 @@ public static class StartRosterImport
 
     public static void Map(IEndpointRouteBuilder group)
     {
-        group.MapPost("/districts/{id:guid}/roster-imports", async (Guid id, IFormFileCollection files, string? mode, bool? preview, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/districts/{id:guid}/roster-imports", async Task<Answer<Accepted<RosterImport>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.TooLarge>> (Guid id, IFormFileCollection files, string? mode, bool? preview, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 QueryEnums.TryParse<RosterMode>(mode, "mode", errors, out var requestedMode);
@@ -68,7 +68,7 @@ public static class StartRosterImport
 
                 if (errors.Count > 0)
                 {
-                    return TypedResults.ValidationProblem(errors, title: "One or more validation errors occurred.");
+                    return Error.Invalid(errors);
                 }
 
                 byte[] payload;
@@ -87,16 +87,15 @@ public static class StartRosterImport
 
                 if (RosterBatch.CheckZip(payload) is { } tooLarge)
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Roster too large", detail: tooLarge);
+                    return Error.TooLarge("Roster too large", tooLarge);
                 }
 
                 var manifestMode = RosterBatch.ManifestMode(payload);
                 var looksLikeZip = payload.Length > 4 && payload[0] == 'P' && payload[1] == 'K';
                 if (manifestMode is null && requestedMode is null && looksLikeZip)
                 {
-                    return TypedResults.ValidationProblem(
-                        new Dictionary<string, string[]> { ["mode"] = ["Include manifest.csv (file.users = bulk or delta), or say mode=bulk or mode=delta."] },
-                        title: "One or more validation errors occurred.");
+                    return Error.Invalid(
+                        new Dictionary<string, string[]> { ["mode"] = ["Include manifest.csv (file.users = bulk or delta), or say mode=bulk or mode=delta."] });
                 }
 
                 var result = await mediator.Send(new Command(caller, id, "csv", manifestMode ?? requestedMode ?? RosterMode.Bulk, payload, preview == true), ct);
@@ -113,14 +112,9 @@ public static class StartRosterImport
                              "64 files, more than 512 MB decompressed, or a file that decompresses to more than 100 times its size is a 413. " +
                              "All-or-nothing: a bad row rejects the whole import with per-row errors. With preview=true nothing is written: the import " +
                              "ends previewed with what would change (confirm it to apply it). A bulk import that would deactivate more than 10 % of the " +
-                             "district's active people ends needsConfirmation, with nothing written, until a district admin confirms it.")
-            .Produces<RosterImport>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+                             "district's active people ends needsConfirmation, with nothing written, until a district admin confirms it.");
 
-        group.MapPost("/districts/{id:guid}/roster-imports/json", async (Guid id, RosterJsonImportRequest body, bool? preview, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/districts/{id:guid}/roster-imports/json", async Task<Answer<Accepted<RosterImport>, Fails.Invalid, Fails.Forbidden, Fails.NotFound>> (Guid id, RosterJsonImportRequest body, bool? preview, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var payload = RosterJson.Pack(body);
                 var result = await mediator.Send(new Command(caller, id, "json", body.Mode, payload, preview == true), ct);
@@ -129,9 +123,6 @@ public static class StartRosterImport
             .Validate<RosterJsonImportRequest>()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes))
             .WithName("startRosterJsonImport")
-            .WithSummary("Import a roster as OneRoster-shaped JSON")
-            .Produces<RosterImport>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Import a roster as OneRoster-shaped JSON");
     }
 }

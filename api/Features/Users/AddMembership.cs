@@ -63,14 +63,9 @@ public static class AddMembership
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/{id:guid}/memberships", async (Guid id, AddMembershipRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/memberships", async Task<Answer<Ok<UserSummary>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> (Guid id, AddMembershipRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, body), ct)).Match(user => TypedResults.Ok(user)))
             .Validate<AddMembershipRequest>()
             .WithName("addMembership")
-            .WithSummary("Give a user a role at an organization")
-            .Produces<UserSummary>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Give a user a role at an organization");
 }

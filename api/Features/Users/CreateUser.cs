@@ -69,15 +69,10 @@ public static class CreateUser
         Error.Unprocessable($"The role {DbEnum.ToText(role)} is held on a {string.Join(" or ", Access.HeldOn(role).Select(t => DbEnum.ToText(t)))}, not a {DbEnum.ToText(type)}.");
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/", async (CreateUserRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/", async Task<Answer<Created<UserSummary>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> (CreateUserRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, body), ct)).Match(user => TypedResults.Created($"/api/v1/users/{user.Id}", user)))
             .Validate<CreateUserRequest>()
             .WithName("createUser")
             .WithSummary("Create a user account")
-            .WithDescription("Creates an account with one role at an organization you manage (usersManage).")
-            .Produces<UserSummary>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithDescription("Creates an account with one role at an organization you manage (usersManage).");
 }

@@ -19,9 +19,8 @@ public static class ListRoles
         }).ToList();
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/roles", () => TypedResults.Ok(All()))
+        app.MapGet("/api/v1/roles", Ok<List<RoleInfo>> () => TypedResults.Ok(All()))
             .WithTags("Users")
             .WithName("listRoles")
-            .WithSummary("Every role: where it can be held and what it allows")
-            .Produces<List<RoleInfo>>();
+            .WithSummary("Every role: where it can be held and what it allows");
 }

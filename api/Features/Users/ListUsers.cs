@@ -56,21 +56,17 @@ public static class ListUsers
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/", async (Guid? organizationId, string? q, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/", async Task<Answer<Ok<UserPage>, Fails.Invalid, Fails.Forbidden, Fails.NotFound>> (Guid? organizationId, string? q, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var errors = Paging.Check(limit, cursor, key => Guid.TryParse(key, out _), out var take, out var after);
                 if (errors.Count > 0)
                 {
-                    return TypedResults.ValidationProblem(errors, title: "One or more validation errors occurred.");
+                    return Error.Invalid(errors);
                 }
 
                 var result = await mediator.Send(new Query(caller, organizationId, q, take, after is null ? null : Guid.Parse(after)), ct);
                 return result.Match(page => TypedResults.Ok(page));
             })
             .WithName("listUsers")
-            .WithSummary("List users you manage")
-            .Produces<UserPage>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("List users you manage");
 }

@@ -34,20 +34,17 @@ public static class RemoveMembership
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapDelete("/{id:guid}/memberships/{organizationId:guid}/{role}", async (Guid id, Guid organizationId, string role, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}/memberships/{organizationId:guid}/{role}", async Task<Answer<NoContent, Fails.Invalid, Fails.NotFound>> (Guid id, Guid organizationId, string role, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 if (!QueryEnums.TryParse<Role>(role, "role", errors, out var parsed) || parsed is null)
                 {
-                    return TypedResults.ValidationProblem(errors, title: "One or more validation errors occurred.");
+                    return Error.Invalid(errors);
                 }
 
                 return (await mediator.Send(new Command(caller, id, organizationId, parsed.Value), ct)).Match(_ => TypedResults.NoContent());
             })
             .WithQueryEnum<Role>("role")
             .WithName("removeMembership")
-            .WithSummary("Take a role away from a user")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Take a role away from a user");
 }

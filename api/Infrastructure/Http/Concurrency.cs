@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace LaunchPath.Api.Infrastructure.Http;
@@ -13,12 +14,12 @@ public static class Concurrency
     /// The shape of every optimistic update endpoint: read If-Match (428 when missing), send the command with the expected
     /// version, and answer 200 with the new ETag, or the command's problem.
     /// </summary>
-    public static async Task<IResult> VersionedUpdate<T>(HttpRequest request, Func<int?, ValueTask<Result<T>>> send, Func<T, int> version)
+    public static async Task<Reply<Ok<T>>> VersionedUpdate<T>(HttpRequest request, Func<int?, ValueTask<Result<T>>> send, Func<T, int> version)
     {
         var expected = ExpectedVersion(request);
         if (!expected.IsSuccess)
         {
-            return expected.Error!.ToProblem();
+            return new Reply<Ok<T>>(null, expected.Error);
         }
 
         return (await send(expected.Value)).Match(value =>

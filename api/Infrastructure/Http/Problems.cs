@@ -14,7 +14,7 @@ public static class Problems
             // Every 400 carries an errors map, so a client can show what to correct.
             return TypedResults.ValidationProblem(
                 error.Fields?.ToDictionary() ?? new Dictionary<string, string[]> { [BadRequests.Body] = [error.Detail] },
-                detail: error.Detail,
+                detail: error.Detail.Length == 0 ? null : error.Detail,
                 title: error.Title);
         }
 

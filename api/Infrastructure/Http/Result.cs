@@ -10,6 +10,7 @@ public enum ErrorKind
     Conflict = StatusCodes.Status409Conflict,
     Gone = StatusCodes.Status410Gone,
     PreconditionFailed = StatusCodes.Status412PreconditionFailed,
+    TooLarge = StatusCodes.Status413PayloadTooLarge,
     Unprocessable = StatusCodes.Status422UnprocessableEntity,
     PreconditionRequired = StatusCodes.Status428PreconditionRequired,
 }
@@ -23,6 +24,12 @@ public sealed record Error(ErrorKind Kind, string Title, string Detail, IReadOnl
     public static Error Conflict(string detail) => new(ErrorKind.Conflict, "Conflict", detail);
 
     public static Error Unprocessable(string detail) => new(ErrorKind.Unprocessable, "Unprocessable request", detail);
+
+    /// <summary>A 400 with the errors map a client shows beside its fields.</summary>
+    public static Error Invalid(IDictionary<string, string[]> fields) =>
+        new(ErrorKind.Validation, "One or more validation errors occurred.", "", fields.AsReadOnly());
+
+    public static Error TooLarge(string title, string detail) => new(ErrorKind.TooLarge, title, detail);
 
     public static Error Validation(string field, string message) =>
         new(ErrorKind.Validation, "One or more validation errors occurred.", message, new Dictionary<string, string[]> { [field] = [message] });
@@ -57,5 +64,6 @@ public readonly struct Result<T>
 
     public static implicit operator Result<T>(Error error) => new(default, error);
 
-    public IResult Match(Func<T, IResult> onSuccess) => Error is null ? onSuccess(Value!) : Error.ToProblem();
+    /// <summary>Turns the value into the endpoint's success result; converts to the endpoint's <c>Answer</c> type.</summary>
+    public Reply<TOk> Match<TOk>(Func<T, TOk> onSuccess) where TOk : IResult => new(Error is null ? onSuccess(Value!) : default, Error);
 }

@@ -15,6 +15,13 @@ public static class SecurityServices
     public const string OidcScheme = "Oidc";
     public const string SignInPolicy = "sign-in";
 
+    /// <summary>
+    /// Limits an anonymous endpoint that takes a secret (a password, a one-time link) to a few attempts per minute per
+    /// client, and documents the limiter's 429 answer.
+    /// </summary>
+    public static RouteHandlerBuilder RequireSignInRateLimit(this RouteHandlerBuilder builder) =>
+        builder.RequireRateLimiting(SignInPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
     public static IServiceCollection AddLaunchPathSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();

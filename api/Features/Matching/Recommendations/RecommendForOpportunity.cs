@@ -77,14 +77,10 @@ public static class RecommendForOpportunity
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/opportunities/{id:guid}/candidates", async (Guid id, int? limit, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/opportunities/{id:guid}/candidates", async Task<Answer<Ok<List<RecommendedStudent>>, Fails.Invalid, Fails.Forbidden, Fails.NotFound>> (Guid id, int? limit, Caller caller, IMediator mediator, CancellationToken ct) =>
                 limit is < 1 or > 100
-                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 100."] })
+                    ? Error.Invalid(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 100."] })
                     : (await mediator.Send(new Query(caller, id, limit ?? 20), ct)).Match(list => TypedResults.Ok(list)))
             .WithName("getCandidates")
-            .WithSummary("Best-fit eligible students for an opportunity (coordinators)")
-            .Produces<List<RecommendedStudent>>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Best-fit eligible students for an opportunity (coordinators)");
 }

@@ -54,14 +54,11 @@ public static class RecommendForStudent
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/students/{id:guid}/recommendations", async (Guid id, int? limit, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/students/{id:guid}/recommendations", async Task<Answer<Ok<List<RecommendedOpportunity>>, Fails.Invalid, Fails.NotFound>> (Guid id, int? limit, Caller caller, IMediator mediator, CancellationToken ct) =>
                 limit is < 1 or > 100
-                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 100."] })
+                    ? Error.Invalid(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 100."] })
                     : (await mediator.Send(new Query(caller, id, limit ?? 20), ct)).Match(list => TypedResults.Ok(list)))
             .WithName("getRecommendations")
             .WithSummary("Recommended opportunities for a student, with reasons")
-            .WithDescription("Only published opportunities the student is eligible for (grade, age, prerequisites, seats, dates, travel reach). limit 1–100, default 20.")
-            .Produces<List<RecommendedOpportunity>>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("Only published opportunities the student is eligible for (grade, age, prerequisites, seats, dates, travel reach). limit 1–100, default 20.");
 }

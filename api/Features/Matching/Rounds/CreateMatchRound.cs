@@ -119,15 +119,11 @@ public static class CreateMatchRound
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/", async (CreateMatchRoundRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/", async Task<Answer<Created<MatchRound>, Fails.Invalid, Fails.Forbidden, Fails.Conflict, Fails.Unprocessable>> (CreateMatchRoundRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, body), ct)).Match(round => TypedResults.Created($"/api/v1/match-rounds/{round.Id}", round)))
             .Validate<CreateMatchRoundRequest>()
             .WithName("createMatchRound")
-            .WithSummary("Open a match round")
-            .Produces<MatchRound>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Open a match round");
 
     private sealed class OpportunityRow
     {

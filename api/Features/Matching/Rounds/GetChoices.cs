@@ -39,10 +39,8 @@ public static class GetChoices
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/{id:guid}/choices/{studentId:guid}", async (Guid id, Guid studentId, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/choices/{studentId:guid}", async Task<Answer<Ok<StudentChoices>, Fails.NotFound>> (Guid id, Guid studentId, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id, studentId), ct)).Match(choices => TypedResults.Ok(choices)))
             .WithName("getChoices")
-            .WithSummary("A student's ranked choices in a round")
-            .Produces<StudentChoices>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("A student's ranked choices in a round");
 }

@@ -30,10 +30,8 @@ public static class GetMatchRound
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/{id:guid}", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async Task<Answer<Ok<MatchRound>, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(round => TypedResults.Ok(round)))
             .WithName("getMatchRound")
-            .WithSummary("A match round: status, progress while running, statistics once matched")
-            .Produces<MatchRound>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("A match round: status, progress while running, statistics once matched");
 }

@@ -34,11 +34,8 @@ public static class ListApplicants
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/{id:guid}/opportunities/{opportunityId:guid}/applicants", async (Guid id, Guid opportunityId, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/opportunities/{opportunityId:guid}/applicants", async Task<Answer<Ok<List<RoundApplicant>>, Fails.Forbidden, Fails.NotFound>> (Guid id, Guid opportunityId, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id, opportunityId), ct)).Match(list => TypedResults.Ok(list)))
             .WithName("listRoundApplicants")
-            .WithSummary("Students who ranked an opportunity in a round (what the employer may see)")
-            .Produces<List<RoundApplicant>>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Students who ranked an opportunity in a round (what the employer may see)");
 }

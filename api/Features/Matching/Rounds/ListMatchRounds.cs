@@ -41,8 +41,7 @@ public static class ListMatchRounds
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/", async (Caller caller, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(caller), ct)))
+        group.MapGet("/", async Task<Ok<List<MatchRound>>> (Caller caller, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new Query(caller), ct)))
             .WithName("listMatchRounds")
-            .WithSummary("The 100 most recent match rounds of your regions")
-            .Produces<List<MatchRound>>();
+            .WithSummary("The 100 most recent match rounds of your regions");
 }

@@ -65,11 +65,8 @@ public static class ListRoundPlacements
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/{id:guid}/placements", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/placements", async Task<Answer<Ok<List<RoundPlacement>>, Fails.Forbidden, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(list => TypedResults.Ok(list)))
             .WithName("listRoundPlacements")
-            .WithSummary("The round's proposed or published placements")
-            .Produces<List<RoundPlacement>>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The round's proposed or published placements");
 }

@@ -87,12 +87,8 @@ public static class PublishMatchRound
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/{id:guid}/publish", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/publish", async Task<Answer<Ok<MatchRound>, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id), ct)).Match(round => TypedResults.Ok(round)))
             .WithName("publishMatchRound")
-            .WithSummary("Publish a matched round: its proposed placements become approved")
-            .Produces<MatchRound>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Publish a matched round: its proposed placements become approved");
 }

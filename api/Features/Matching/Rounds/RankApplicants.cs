@@ -93,14 +93,9 @@ public static class RankApplicants
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPut("/{id:guid}/opportunities/{opportunityId:guid}/ranking", async (Guid id, Guid opportunityId, EmployerRankingRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/opportunities/{opportunityId:guid}/ranking", async Task<Answer<Ok<List<RoundApplicant>>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> (Guid id, Guid opportunityId, EmployerRankingRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, opportunityId, body), ct)).Match(list => TypedResults.Ok(list)))
             .Validate<EmployerRankingRequest>()
             .WithName("rankApplicants")
-            .WithSummary("The employer's ranking of applicants (and those it will not take)")
-            .Produces<List<RoundApplicant>>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("The employer's ranking of applicants (and those it will not take)");
 }

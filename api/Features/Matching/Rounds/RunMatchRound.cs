@@ -60,7 +60,7 @@ public static class RunMatchRound
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/{id:guid}/run", async (Guid id, HttpRequest request, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/run", async Task<Answer<Accepted<MatchRound>, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Versioned>> (Guid id, HttpRequest request, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 int? expected = null;
                 if (request.Headers.IfMatch.Count > 0)
@@ -68,7 +68,7 @@ public static class RunMatchRound
                     var version = Concurrency.ExpectedVersion(request);
                     if (!version.IsSuccess)
                     {
-                        return version.Error!.ToProblem();
+                        return version.Error!;
                     }
 
                     expected = version.Value ?? null;
@@ -80,12 +80,7 @@ public static class RunMatchRound
             .WithSummary("Run (or re-run) a match round")
             .WithDescription("202; poll the round for progress. Re-running before publishing replaces the proposed placements; the same seed gives the same result. " +
                              "One run at a time: 409 while the round is queued or running. Send the round's ETag (or version) in If-Match to run it only " +
-                             "if nobody ran it since you read it (412 otherwise): any number of identical requests then start one run.")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .Produces<MatchRound>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+                             "if nobody ran it since you read it (412 otherwise): any number of identical requests then start one run.");
 }
 
 /// <summary>Queued rounds, and the worker that runs them one at a time.</summary>

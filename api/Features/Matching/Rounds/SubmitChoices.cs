@@ -129,14 +129,9 @@ public static class SubmitChoices
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPut("/{id:guid}/choices/{studentId:guid}", async (Guid id, Guid studentId, SubmitChoicesRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        group.MapPut("/{id:guid}/choices/{studentId:guid}", async Task<Answer<Ok<StudentChoices>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> (Guid id, Guid studentId, SubmitChoicesRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, studentId, body), ct)).Match(choices => TypedResults.Ok(choices)))
             .Validate<SubmitChoicesRequest>()
             .WithName("submitChoices")
-            .WithSummary("Rank a student's choices in an open round (best first)")
-            .Produces<StudentChoices>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Rank a student's choices in an open round (best first)");
 }

@@ -33,14 +33,12 @@ public static class GetMatchingSettings
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapGet("/regions/{id:guid}/matching-settings", async (Guid id, Caller caller, HttpResponse response, IMediator mediator, CancellationToken ct) =>
+        group.MapGet("/regions/{id:guid}/matching-settings", async Task<Answer<Ok<MatchingSettings>, Fails.NotFound>> (Guid id, Caller caller, HttpResponse response, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(settings =>
                 {
                     response.SetETag(settings.Version);
                     return TypedResults.Ok(settings);
                 }))
             .WithName("getMatchingSettings")
-            .WithSummary("The region's matching weights and round defaults")
-            .Produces<MatchingSettings>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The region's matching weights and round defaults");
 }

@@ -36,12 +36,11 @@ public static class GetRubric
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/regions/{id:guid}/rubric", async (Guid id, Caller caller, HttpResponse response, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/regions/{id:guid}/rubric", async Task<Answer<Ok<Rubric>, Fails.NotFound>> (Guid id, Caller caller, HttpResponse response, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(r =>
                 {
                     response.SetETag(r.Version);
                     return TypedResults.Ok(r);
                 }))
-            .WithTags("Evaluations").WithName("getRubric").WithSummary("The region's evaluation rubric")
-            .Produces<Rubric>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithTags("Evaluations").WithName("getRubric").WithSummary("The region's evaluation rubric");
 }

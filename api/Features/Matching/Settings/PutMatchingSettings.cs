@@ -67,15 +67,10 @@ public static class PutMatchingSettings
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPut("/regions/{id:guid}/matching-settings", (Guid id, UpdateMatchingSettingsRequest body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), s => s.Version))
+        group.MapPut("/regions/{id:guid}/matching-settings", async Task<Answer<Ok<MatchingSettings>, Fails.Forbidden, Fails.NotFound, Fails.Versioned>> (Guid id, UpdateMatchingSettingsRequest body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                await Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), s => s.Version))
             .Validate<UpdateMatchingSettingsRequest>()
             .WithName("updateMatchingSettings")
             .WithSummary("Set the region's matching weights and round defaults")
-            .WithDescription("Send the ETag from GET in If-Match. 412 when it is stale, 428 when it is missing.")
-            .Produces<MatchingSettings>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .WithDescription("Send the ETag from GET in If-Match. 412 when it is stale, 428 when it is missing.");
 }

@@ -68,10 +68,8 @@ public static class PutRubric
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapPut("/regions/{id:guid}/rubric", (Guid id, Rubric body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), r => r.Version))
+        api.MapPut("/regions/{id:guid}/rubric", async Task<Answer<Ok<Rubric>, Fails.Forbidden, Fails.NotFound, Fails.Versioned>> (Guid id, Rubric body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                await Concurrency.VersionedUpdate(request, expected => mediator.Send(new Command(caller, id, expected, body), ct), r => r.Version))
             .Validate<Rubric>().WithTags("Evaluations").WithName("putRubric").WithSummary("Define the region's own evaluation rubric")
-            .WithDescription("Send the ETag (or version) from GET in If-Match. 412 when it is stale, 428 when it is missing.")
-            .Produces<Rubric>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .WithDescription("Send the ETag (or version) from GET in If-Match. 412 when it is stale, 428 when it is missing.");
 }

@@ -42,12 +42,8 @@ public static class AcknowledgeAgreement
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder placements) =>
-        placements.MapPost("/{id:guid}/agreement/acknowledge", async (Guid id, AcknowledgeRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        placements.MapPost("/{id:guid}/agreement/acknowledge", async Task<Answer<Ok<Placement>, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, AcknowledgeRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, body.Party), ct)).Match(placement => TypedResults.Ok(placement)))
             .WithName("acknowledgeAgreement")
-            .WithSummary("Acknowledge the agreement as the student, guardian, supervisor or coordinator")
-            .Produces<Placement>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Acknowledge the agreement as the student, guardian, supervisor or coordinator");
 }

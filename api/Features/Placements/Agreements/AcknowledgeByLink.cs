@@ -54,15 +54,11 @@ public static class AcknowledgeByLink
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder links) =>
-        links.MapPost("/{token}/acknowledge", async (string token, LinkAcknowledgeRequest body, IMediator mediator, CancellationToken ct) =>
+        links.MapPost("/{token}/acknowledge", async Task<Answer<Ok<LinkedAgreement>, Fails.Invalid, Fails.NotFound, Fails.Conflict, Fails.Gone>> (string token, LinkAcknowledgeRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(token, body.Name), ct)).Match(agreement => TypedResults.Ok(agreement)))
             .Validate<LinkAcknowledgeRequest>()
             .AllowAnonymous()
-            .RequireRateLimiting(SecurityServices.SignInPolicy)
+            .RequireSignInRateLimit()
             .WithName("acknowledgeByLink")
-            .WithSummary("Acknowledge through a one-time link (works once, before it expires)")
-            .Produces<LinkedAgreement>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .WithSummary("Acknowledge through a one-time link (works once, before it expires)");
 }

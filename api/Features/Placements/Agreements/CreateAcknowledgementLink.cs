@@ -45,16 +45,12 @@ public static class CreateAcknowledgementLink
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder placements) =>
-        placements.MapPost("/{id:guid}/agreement/links", async (Guid id, CreateLinkRequest body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        placements.MapPost("/{id:guid}/agreement/links", async Task<Answer<Created<ActionLink>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, CreateLinkRequest body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, body.Party, $"{request.Scheme}://{request.Host}"), ct)).Match(link =>
                 {
                     request.HttpContext.Response.Headers.CacheControl = "no-store";
                     return TypedResults.Created($"/api/v1/links/{link.Token}", link);
                 }))
             .WithName("createAcknowledgementLink")
-            .WithSummary("A one-time link for a guardian or supervisor to acknowledge without an account")
-            .Produces<ActionLink>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("A one-time link for a guardian or supervisor to acknowledge without an account");
 }

@@ -31,12 +31,9 @@ public static class GetLinkedAgreement
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder links) =>
-        links.MapGet("/{token}", async (string token, IMediator mediator, CancellationToken ct) =>
+        links.MapGet("/{token}", async Task<Answer<Ok<LinkedAgreement>, Fails.NotFound, Fails.Gone>> (string token, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(token), ct)).Match(agreement => TypedResults.Ok(agreement)))
             .AllowAnonymous()
             .WithName("getLinkedAgreement")
-            .WithSummary("What a one-time link asks its holder to acknowledge")
-            .Produces<LinkedAgreement>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .WithSummary("What a one-time link asks its holder to acknowledge");
 }

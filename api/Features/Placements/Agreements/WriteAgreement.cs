@@ -75,14 +75,10 @@ public static class WriteAgreement
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder placements) =>
-        placements.MapPut("/{id:guid}/agreement", async (Guid id, AgreementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        placements.MapPut("/{id:guid}/agreement", async Task<Answer<Ok<Placement>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, AgreementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, body), ct)).Match(placement => TypedResults.Ok(placement)))
             .Validate<AgreementRequest>()
             .WithName("writeAgreement")
             .WithSummary("Write (or rewrite) the training agreement of an approved placement")
-            .WithDescription("Rewriting clears earlier acknowledgements: everyone acknowledges the current version.")
-            .Produces<Placement>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("Rewriting clears earlier acknowledgements: everyone acknowledges the current version.");
 }

@@ -31,8 +31,7 @@ public static class ListEvaluations
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/placements/{id:guid}/evaluations", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/placements/{id:guid}/evaluations", async Task<Answer<Ok<List<Evaluation>>, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(list => TypedResults.Ok(list)))
-            .WithTags("Evaluations").WithName("listEvaluations").WithSummary("A placement's evaluations")
-            .Produces<List<Evaluation>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithTags("Evaluations").WithName("listEvaluations").WithSummary("A placement's evaluations");
 }

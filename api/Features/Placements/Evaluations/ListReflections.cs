@@ -38,8 +38,7 @@ public static class ListReflections
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/placements/{id:guid}/reflections", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/placements/{id:guid}/reflections", async Task<Answer<Ok<List<Reflection>>, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(list => TypedResults.Ok(list)))
-            .WithTags("Evaluations").WithName("listReflections").WithSummary("A placement's reflections (not shown to employers)")
-            .Produces<List<Reflection>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithTags("Evaluations").WithName("listReflections").WithSummary("A placement's reflections (not shown to employers)");
 }

@@ -90,10 +90,8 @@ public static class SubmitEvaluation
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/placements/{id:guid}/evaluations", async (Guid id, SubmitEvaluationRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/placements/{id:guid}/evaluations", async Task<Answer<Created<Evaluation>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, SubmitEvaluationRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, body), ct)).Match(e => TypedResults.Created($"/api/v1/placements/{id}/evaluations", e)))
             .Validate<SubmitEvaluationRequest>().WithTags("Evaluations").WithName("submitEvaluation")
-            .WithSummary("The employer's midpoint or final evaluation against the rubric")
-            .Produces<Evaluation>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("The employer's midpoint or final evaluation against the rubric");
 }

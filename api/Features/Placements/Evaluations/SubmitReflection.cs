@@ -72,9 +72,7 @@ public static class SubmitReflection
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/placements/{id:guid}/reflections", async (Guid id, SubmitReflectionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/placements/{id:guid}/reflections", async Task<Answer<Created<Reflection>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> (Guid id, SubmitReflectionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, body), ct)).Match(r => TypedResults.Created($"/api/v1/placements/{id}/reflections", r)))
-            .Validate<SubmitReflectionRequest>().WithTags("Evaluations").WithName("submitReflection").WithSummary("The student's reflection")
-            .Produces<Reflection>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Validate<SubmitReflectionRequest>().WithTags("Evaluations").WithName("submitReflection").WithSummary("The student's reflection");
 }

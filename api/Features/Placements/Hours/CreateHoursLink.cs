@@ -49,10 +49,8 @@ public static class CreateHoursLink
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/hours/{id:guid}/link", async (Guid id, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/hours/{id:guid}/link", async Task<Answer<Created<ActionLink>, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, $"{request.Scheme}://{request.Host}"), ct)).Match(link => TypedResults.Created($"/api/v1/links/{link.Token}/hours", link)))
             .WithTags("Hours").WithName("createHoursLink")
-            .WithSummary("A one-time link for a supervisor without an account to decide an entry")
-            .Produces<ActionLink>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("A one-time link for a supervisor without an account to decide an entry");
 }

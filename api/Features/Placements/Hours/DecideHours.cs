@@ -42,10 +42,8 @@ public static class DecideHours
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/hours/{id:guid}/decision", async (Guid id, HoursDecisionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/hours/{id:guid}/decision", async Task<Answer<Ok<HoursEntry>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, HoursDecisionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, body), ct)).Match(entry => TypedResults.Ok(entry)))
             .Validate<HoursDecisionRequest>().WithTags("Hours").WithName("decideHours")
-            .WithSummary("The supervisor approves (locks) or rejects (with a reason) an entry")
-            .Produces<HoursEntry>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("The supervisor approves (locks) or rejects (with a reason) an entry");
 }

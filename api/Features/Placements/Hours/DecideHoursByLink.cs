@@ -46,10 +46,8 @@ public static class DecideHoursByLink
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/links/{token}/hours", async (string token, HoursDecisionRequest body, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/links/{token}/hours", async Task<Answer<Ok<LinkedHoursEntry>, Fails.Invalid, Fails.NotFound, Fails.Conflict, Fails.Gone>> (string token, HoursDecisionRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(token, body), ct)).Match(entry => TypedResults.Ok(entry)))
-            .Validate<HoursDecisionRequest>().AllowAnonymous().RequireRateLimiting(SecurityServices.SignInPolicy).WithTags("Links").WithName("decideHoursByLink")
-            .WithSummary("Approve or reject through a one-time link (works once)")
-            .Produces<LinkedHoursEntry>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .Validate<HoursDecisionRequest>().AllowAnonymous().RequireSignInRateLimit().WithTags("Links").WithName("decideHoursByLink")
+            .WithSummary("Approve or reject through a one-time link (works once)");
 }

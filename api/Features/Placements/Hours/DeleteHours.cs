@@ -42,9 +42,7 @@ public static class DeleteHours
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapDelete("/hours/{id:guid}", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        api.MapDelete("/hours/{id:guid}", async Task<Answer<NoContent, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id), ct)).Match(_ => TypedResults.NoContent()))
-            .WithTags("Hours").WithName("deleteHours").WithSummary("Delete an entry that is not approved")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithTags("Hours").WithName("deleteHours").WithSummary("Delete an entry that is not approved");
 }

@@ -64,10 +64,8 @@ public static class EditHours
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapPut("/hours/{id:guid}", async (Guid id, LogHoursRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        api.MapPut("/hours/{id:guid}", async Task<Answer<Ok<HoursEntry>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> (Guid id, LogHoursRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, body), ct)).Match(entry => TypedResults.Ok(entry)))
             .Validate<LogHoursRequest>().WithTags("Hours").WithName("editHours")
-            .WithSummary("Correct a submitted or rejected entry (resubmits it)")
-            .Produces<HoursEntry>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Correct a submitted or rejected entry (resubmits it)");
 }

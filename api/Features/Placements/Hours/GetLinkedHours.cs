@@ -33,8 +33,7 @@ public static class GetLinkedHours
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/links/{token}/hours", async (string token, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/links/{token}/hours", async Task<Answer<Ok<LinkedHoursEntry>, Fails.NotFound, Fails.Gone>> (string token, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(token), ct)).Match(entry => TypedResults.Ok(entry)))
-            .AllowAnonymous().WithTags("Links").WithName("getLinkedHours").WithSummary("The entry a supervisor's link is for")
-            .Produces<LinkedHoursEntry>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
+            .AllowAnonymous().WithTags("Links").WithName("getLinkedHours").WithSummary("The entry a supervisor's link is for");
 }

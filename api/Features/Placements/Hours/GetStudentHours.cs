@@ -49,10 +49,9 @@ public static class GetStudentHours
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/students/{id:guid}/hours", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/students/{id:guid}/hours", async Task<Answer<Ok<StudentHours>, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(hours => TypedResults.Ok(hours)))
-            .WithTags("Hours").WithName("getStudentHours").WithSummary("A student's hours by placement")
-            .Produces<StudentHours>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithTags("Hours").WithName("getStudentHours").WithSummary("A student's hours by placement");
 
     private sealed class TotalRow
     {

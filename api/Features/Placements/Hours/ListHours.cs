@@ -48,8 +48,7 @@ public static class ListHours
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/placements/{id:guid}/hours", async (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/placements/{id:guid}/hours", async Task<Answer<Ok<HoursLog>, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(log => TypedResults.Ok(log)))
-            .WithTags("Hours").WithName("listHours").WithSummary("A placement's hours and totals")
-            .Produces<HoursLog>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithTags("Hours").WithName("listHours").WithSummary("A placement's hours and totals");
 }

@@ -64,10 +64,8 @@ public static class LogHours
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/placements/{id:guid}/hours", async (Guid id, LogHoursRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/placements/{id:guid}/hours", async Task<Answer<Created<HoursEntry>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> (Guid id, LogHoursRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, body), ct)).Match(entry => TypedResults.Created($"/api/v1/hours/{entry.Id}", entry)))
             .Validate<LogHoursRequest>().WithTags("Hours").WithName("logHours")
-            .WithSummary("Log hours on an active placement (child-labor rules for 14–15-year-olds apply)")
-            .Produces<HoursEntry>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithSummary("Log hours on an active placement (child-labor rules for 14–15-year-olds apply)");
 }
