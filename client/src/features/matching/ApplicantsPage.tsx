@@ -7,7 +7,7 @@ import { plural } from '../../shared/format';
 import { roundStatusLabels } from '../../shared/labels';
 import { searchOpportunities } from '../../shared/opportunities/search';
 import { ApplicantRanking } from './ApplicantRanking';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 export const applicantsHref = '#/applicants';
 
@@ -66,40 +66,28 @@ function Rounds({ employers }: { employers: readonly MembershipInfo[] }) {
               <h2>{round.name}</h2>
               <span className={`tag tag--round-${round.status}`}>{roundStatusLabels[round.status]}</span>
             </div>
-            <TableScroll>
-              <table className="table">
-                <caption className="visually-hidden">Your opportunities in {round.name}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Opportunity</th>
-                    <th scope="col">Seats</th>
-                    <th scope="col">Applicants</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Action</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ours.map((o) => (
-                    <tr key={o.opportunityId}>
-                      <th scope="row">{o.title}</th>
-                      <td>{o.seats}</td>
-                      <td>{o.applicants}</td>
-                      <td>
-                        {o.applicants > 0 ? (
-                          <a href={`${applicantsHref}/${round.id}/${o.opportunityId}`}>
-                            Review {plural(o.applicants, 'applicant')}
-                            <span className="visually-hidden"> for {o.title}</span>
-                          </a>
-                        ) : (
-                          <span className="muted">No applicants yet</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption={<>Your opportunities in {round.name}</>}
+              columns={[
+                { header: 'Opportunity', rowHeader: true, cell: (o) => o.title },
+                { header: 'Seats', cell: (o) => o.seats },
+                { header: 'Applicants', cell: (o) => o.applicants },
+                { header: <span className="visually-hidden">Action</span>, cell: (o) => (
+                  <>
+                    {o.applicants > 0 ? (
+                      <a href={`${applicantsHref}/${round.id}/${o.opportunityId}`}>
+                        Review {plural(o.applicants, 'applicant')}
+                        <span className="visually-hidden"> for {o.title}</span>
+                      </a>
+                    ) : (
+                      <span className="muted">No applicants yet</span>
+                    )}
+                  </>
+                ) },
+              ]}
+              rows={ours}
+              rowKey={(o) => o.opportunityId}
+            />
           </li>
         ))}
       </ul>

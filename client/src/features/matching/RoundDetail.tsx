@@ -15,7 +15,7 @@ import { formatDateTime, plural } from '../../shared/format';
 import { reserveGroupLabels, roundStatusLabels } from '../../shared/labels';
 import { RoundPlacements } from './RoundPlacements';
 import { RoundStatistics } from './RoundStatistics';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 export const roundsHref = '#/rounds';
 /** How often a running round is asked for its progress. */
@@ -152,29 +152,17 @@ function RoundOpportunities({ round }: { round: MatchRound }) {
   return (
     <section className="card" aria-labelledby="round-opps-heading">
       <h2 id="round-opps-heading">Opportunities ({round.opportunities.length})</h2>
-      <TableScroll>
-        <table className="table">
-          <caption className="visually-hidden">Opportunities in this round</caption>
-          <thead>
-            <tr>
-              <th scope="col">Opportunity</th>
-              <th scope="col">Employer</th>
-              <th scope="col">Seats</th>
-              <th scope="col">Applicants</th>
-            </tr>
-          </thead>
-          <tbody>
-            {round.opportunities.map((o) => (
-              <tr key={o.opportunityId}>
-                <th scope="row">{o.title}</th>
-                <td>{o.employerName}</td>
-                <td>{o.seats}</td>
-                <td>{o.applicants}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Opportunities in this round"
+        columns={[
+          { header: 'Opportunity', rowHeader: true, cell: (o) => o.title },
+          { header: 'Employer', cell: (o) => o.employerName },
+          { header: 'Seats', cell: (o) => o.seats },
+          { header: 'Applicants', cell: (o) => o.applicants },
+        ]}
+        rows={round.opportunities}
+        rowKey={(o) => o.opportunityId}
+      />
     </section>
   );
 }

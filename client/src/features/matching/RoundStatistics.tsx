@@ -1,7 +1,7 @@
 import type { MatchStatistics, SubgroupStatistics } from '@launchpath/contracts';
 import { percent } from '../../shared/format';
 import { subgroupLabel } from '../../shared/labels';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 /** The round's results in figures, and by equity subgroup with small groups withheld. */
 export function RoundStatistics({ statistics }: { statistics: MatchStatistics }) {
@@ -45,34 +45,19 @@ function SubgroupTable({ rows }: { rows: readonly SubgroupStatistics[] }) {
   return (
     <>
       <h3>By student group</h3>
-      <TableScroll>
-        <table className="table">
-          <caption className="visually-hidden">Results by student group</caption>
-          <thead>
-            <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Students</th>
-              <th scope="col">Matched</th>
-              <th scope="col">First choice</th>
-              <th scope="col">Top 3</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const cells = subgroupCells(row);
-              return (
-                <tr key={row.group} className={row.suppressed ? 'row--suppressed' : undefined}>
-                  <th scope="row">{subgroupLabel(row.group)}</th>
-                  <td>{cells.students}</td>
-                  <td>{cells.matched}</td>
-                  <td>{cells.first}</td>
-                  <td>{cells.topThree}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Results by student group"
+        columns={[
+          { header: 'Group', rowHeader: true, cell: (row) => subgroupLabel(row.group) },
+          { header: 'Students', cell: (row) => subgroupCells(row).students },
+          { header: 'Matched', cell: (row) => subgroupCells(row).matched },
+          { header: 'First choice', cell: (row) => subgroupCells(row).first },
+          { header: 'Top 3', cell: (row) => subgroupCells(row).topThree },
+        ]}
+        rows={rows}
+        rowKey={(row) => row.group}
+        rowProps={(row) => ({ className: row.suppressed ? 'row--suppressed' : undefined })}
+      />
       <p className="field__hint">Groups with fewer than 10 students are withheld to protect student privacy.</p>
     </>
   );

@@ -10,7 +10,7 @@ import { opportunityStatuses, opportunityStatusLabels, opportunityTypeLabels } f
 import { searchOpportunities } from '../../shared/opportunities/search';
 import { StatusTag } from '../../shared/opportunities/StatusTag';
 import { OpportunityEditor, ourOpportunitiesHref } from './OpportunityEditor';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 interface Props {
   /** The employers whose opportunities the caller sees. */
@@ -76,38 +76,24 @@ function OpportunityList({ employers, canWrite }: { employers: readonly Membersh
           <p className="muted">{status ? 'None with this status.' : 'No opportunities yet. Start with “New opportunity”.'}</p>
         ) : null}
         {list.items.length > 0 ? (
-          <TableScroll>
-            <table className="table">
-              <caption className="visually-hidden">Our opportunities</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Dates</th>
-                  <th scope="col">Seats</th>
-                  <th scope="col">Last changed</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      <a href={`${ourOpportunitiesHref}/${o.id}`}>{o.fields.title}</a>
-                      {o.status === 'rejected' && o.rejectionReason ? <p className="table__note">Not approved: {o.rejectionReason}</p> : null}
-                    </th>
-                    <td>
-                      <StatusTag status={o.status} />
-                    </td>
-                    <td>{opportunityTypeLabels[o.fields.type]}</td>
-                    <td>{formatDateRange(o.fields.startDate, o.fields.endDate)}</td>
-                    <td>{o.fields.seats}</td>
-                    <td>{formatDateTime(o.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            caption="Our opportunities"
+            columns={[
+              { header: 'Title', rowHeader: true, cell: (o) => (
+                <>
+                  <a href={`${ourOpportunitiesHref}/${o.id}`}>{o.fields.title}</a>
+                  {o.status === 'rejected' && o.rejectionReason ? <p className="table__note">Not approved: {o.rejectionReason}</p> : null}
+                </>
+              ) },
+              { header: 'Status', cell: (o) => <><StatusTag status={o.status} /></> },
+              { header: 'Kind', cell: (o) => opportunityTypeLabels[o.fields.type] },
+              { header: 'Dates', cell: (o) => formatDateRange(o.fields.startDate, o.fields.endDate) },
+              { header: 'Seats', cell: (o) => o.fields.seats },
+              { header: 'Last changed', cell: (o) => formatDateTime(o.updatedAt) },
+            ]}
+            rows={list.items}
+            rowKey={(o) => o.id}
+          />
         ) : null}
         <LoadMore hasMore={list.hasMore && list.status !== 'loading'} loading={list.status === 'loadingMore'} onLoadMore={list.loadMore} />
       </section>

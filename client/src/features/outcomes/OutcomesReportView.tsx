@@ -1,7 +1,7 @@
 import type { Breakdown, GroupParticipation, OutcomesReport } from '@launchpath/contracts';
 import { percent, plural } from '../../shared/format';
 import { BarsSvg, ChartFigure, RatesLegend, RatesSvg, type RateRow } from './charts';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 import {
   clusterLabel,
   describeGap,
@@ -113,27 +113,16 @@ function StageChart({ byStage }: { byStage: readonly Breakdown[] }) {
       title={title}
       description="Students with a placement at each stage, from learning about work (awareness, exploration) to learning through and for work (preparation, training)."
       table={
-        <TableScroll>
-          <table className="table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Stage</th>
-                <th scope="col">Students</th>
-                <th scope="col">Placements</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{stageLabel(row.key)}</th>
-                  <td>{row.students.toLocaleString('en-US')}</td>
-                  <td>{row.placements.toLocaleString('en-US')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={title}
+          columns={[
+            { header: 'Stage', rowHeader: true, cell: (row) => stageLabel(row.key) },
+            { header: 'Students', cell: (row) => row.students.toLocaleString('en-US') },
+            { header: 'Placements', cell: (row) => row.placements.toLocaleString('en-US') },
+          ]}
+          rows={rows}
+          rowKey={(row) => row.key}
+        />
       }
     >
       <BarsSvg
@@ -177,31 +166,23 @@ function RateChart({ title, groups, labelOf, overall }: RateChartProps) {
       title={title}
       legend={<RatesLegend overall={overall} threshold={gapThreshold} />}
       table={
-        <TableScroll>
-          <table className="table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Group</th>
-                <th scope="col">Students</th>
-                <th scope="col">Took part</th>
-                <th scope="col">Rate</th>
-                <th scope="col">Against all students</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => (
-                <tr key={g.group} className={g.suppressed ? 'row--suppressed' : undefined}>
-                  <th scope="row">{labelOf(g)}</th>
-                  <td>{g.suppressed ? 'Fewer than 10' : g.students.toLocaleString('en-US')}</td>
-                  <td>{g.suppressed ? 'Withheld' : (g.participants ?? 0).toLocaleString('en-US')}</td>
-                  <td>{g.suppressed ? 'Withheld' : percent(g.rate)}</td>
-                  <td className={isUnderServed(g) ? 'gap--under' : undefined}>{g.suppressed ? 'Withheld' : describeGap(g.gapToAll)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={title}
+          columns={[
+            { header: 'Group', rowHeader: true, cell: (g) => labelOf(g) },
+            { header: 'Students', cell: (g) => (g.suppressed ? 'Fewer than 10' : g.students.toLocaleString('en-US')) },
+            { header: 'Took part', cell: (g) => (g.suppressed ? 'Withheld' : (g.participants ?? 0).toLocaleString('en-US')) },
+            { header: 'Rate', cell: (g) => (g.suppressed ? 'Withheld' : percent(g.rate)) },
+            {
+              header: 'Against all students',
+              cell: (g) => (g.suppressed ? 'Withheld' : describeGap(g.gapToAll)),
+              className: (g) => (isUnderServed(g) ? 'gap--under' : undefined),
+            },
+          ]}
+          rows={groups}
+          rowKey={(g) => g.group}
+          rowProps={(g) => ({ className: g.suppressed ? 'row--suppressed' : undefined })}
+        />
       }
     >
       <RatesSvg label={title} rows={rows} overall={overall} />
@@ -211,36 +192,17 @@ function RateChart({ title, groups, labelOf, overall }: RateChartProps) {
 
 function BreakdownTable({ caption, heading, rows, labelOf }: { caption: string; heading: string; rows: readonly Breakdown[]; labelOf: (key: string) => string }) {
   return (
-    <TableScroll>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{heading}</th>
-            <th scope="col">Students</th>
-            <th scope="col">Placements</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={3} className="muted">
-                None in this period.
-              </td>
-            </tr>
-          ) : (
-            [...rows]
-              .sort((a, b) => b.placements - a.placements || labelOf(a.key).localeCompare(labelOf(b.key)))
-              .map((row) => (
-                <tr key={row.key}>
-                  <th scope="row">{labelOf(row.key)}</th>
-                  <td>{row.students.toLocaleString('en-US')}</td>
-                  <td>{row.placements.toLocaleString('en-US')}</td>
-                </tr>
-              ))
-          )}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption={caption}
+      captionHidden={false}
+      columns={[
+        { header: heading, rowHeader: true, cell: (row) => labelOf(row.key) },
+        { header: 'Students', cell: (row) => row.students.toLocaleString('en-US') },
+        { header: 'Placements', cell: (row) => row.placements.toLocaleString('en-US') },
+      ]}
+      rows={[...rows].sort((a, b) => b.placements - a.placements || labelOf(a.key).localeCompare(labelOf(b.key)))}
+      rowKey={(row) => row.key}
+      empty="None in this period."
+    />
   );
 }

@@ -10,7 +10,7 @@ import { formatDateRange, gradeLabel } from '../../shared/format';
 import { opportunityTypeLabels } from '../../shared/labels';
 import { ReasonList } from '../../shared/opportunities/ReasonList';
 import { searchOpportunities } from '../../shared/opportunities/search';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 const candidatesHref = '#/students/best-fit';
 
@@ -83,34 +83,23 @@ function Candidates({ opportunityId }: { opportunityId: string }) {
       {candidates.status === 'loading' ? <Loading>Finding students…</Loading> : null}
       {candidates.status === 'ready' && items.length === 0 ? <p className="muted">No eligible students found for it.</p> : null}
       {items.length > 0 ? (
-        <TableScroll>
-          <table className="table">
-            <caption className="visually-hidden">Best-fit students, best first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Student</th>
-                <th scope="col">Score</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr key={c.studentId}>
-                  <th scope="row">
-                    <a href={`#/students/${c.studentId}`}>{c.name}</a>
-                    <p className="table__sub">
-                      {c.schoolName}, {gradeLabel(c.grade).toLowerCase()}
-                    </p>
-                  </th>
-                  <td>{c.score.toFixed(1)}</td>
-                  <td>
-                    <ReasonList reasons={c.reasons} compact />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Best-fit students, best first"
+          columns={[
+            { header: 'Student', rowHeader: true, cell: (c) => (
+              <>
+                <a href={`#/students/${c.studentId}`}>{c.name}</a>
+                <p className="table__sub">
+                  {c.schoolName}, {gradeLabel(c.grade).toLowerCase()}
+                </p>
+              </>
+            ) },
+            { header: 'Score', cell: (c) => c.score.toFixed(1) },
+            { header: 'Why', cell: (c) => <><ReasonList reasons={c.reasons} compact /></> },
+          ]}
+          rows={items}
+          rowKey={(c) => c.studentId}
+        />
       ) : null}
     </section>
   );

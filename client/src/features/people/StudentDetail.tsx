@@ -8,7 +8,7 @@ import { genderLabels, raceEthnicityLabels, relationshipLabels, transportationLa
 import { careerClusterLabels } from '../../shared/organizationLabels';
 import { ContinuumProgress } from '../../shared/continuum/ContinuumProgress';
 import { studentName } from './StudentList';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 /** One student: the school record, their preferences, guardians, and equity subgroups when the caller may see them. */
 export function StudentDetail({ studentId }: { studentId: string }) {
@@ -40,31 +40,17 @@ export function StudentDetail({ studentId }: { studentId: string }) {
             {guardians.status === 'loading' ? <Loading>Loading guardians…</Loading> : null}
             {guardians.status === 'ready' && (guardians.data ?? []).length === 0 ? <p className="muted">None on record.</p> : null}
             {(guardians.data ?? []).length > 0 ? (
-              <TableScroll>
-                <table className="table">
-                  <caption className="visually-hidden">Parents and guardians</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Relationship</th>
-                      <th scope="col">Email</th>
-                      <th scope="col">Phone</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {(guardians.data ?? []).map((g) => (
-                      <tr key={g.id}>
-                        <th scope="row">
-                          {g.givenName} {g.familyName}
-                        </th>
-                        <td>{relationshipLabels[g.relationship]}</td>
-                        <td>{g.email || '—'}</td>
-                        <td>{g.phone || '—'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <DataTable
+                caption="Parents and guardians"
+                columns={[
+                  { header: 'Name', rowHeader: true, cell: (g) => `${g.givenName} ${g.familyName}` },
+                  { header: 'Relationship', cell: (g) => relationshipLabels[g.relationship] },
+                  { header: 'Email', cell: (g) => g.email || '—' },
+                  { header: 'Phone', cell: (g) => g.phone || '—' },
+                ]}
+                rows={guardians.data ?? []}
+                rowKey={(g) => g.id}
+              />
             ) : null}
           </section>
           {s.subgroups ? <SubgroupsCard subgroups={s.subgroups} /> : null}

@@ -8,7 +8,7 @@ import { Notice } from '../../shared/components/Notice';
 import { formatDate } from '../../shared/format';
 import { EvaluationForm } from './EvaluationForm';
 import { describeAverage, describeCriterion, describeLevel, evaluationKindLabels, remainingKinds } from './evaluations';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 /**
  * The employer's evaluations of the student against the region's rubric (skills validated at work), for everyone who
@@ -78,29 +78,16 @@ function EvaluationCard({ evaluation, rubric }: { evaluation: Evaluation; rubric
           <dd>{describeAverage(evaluation.averageLevel, rubric)}</dd>
         </div>
       </dl>
-      <TableScroll>
-        <table className="table">
-          <caption className="visually-hidden">
-            Ratings, {evaluationKindLabels[evaluation.kind].toLowerCase()} ({evaluation.rubricName})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Skill</th>
-              <th scope="col">Category</th>
-              <th scope="col">Rating</th>
-            </tr>
-          </thead>
-          <tbody>
-            {evaluation.ratings.map((r) => (
-              <tr key={r.criterionId}>
-                <th scope="row">{describeCriterion(rubric, r.criterionId)}</th>
-                <td>{category(r.criterionId)}</td>
-                <td>{describeLevel(rubric, r.level)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption={<>Ratings, {evaluationKindLabels[evaluation.kind].toLowerCase()} ({evaluation.rubricName})</>}
+        columns={[
+          { header: 'Skill', rowHeader: true, cell: (r) => describeCriterion(rubric, r.criterionId) },
+          { header: 'Category', cell: (r) => category(r.criterionId) },
+          { header: 'Rating', cell: (r) => describeLevel(rubric, r.level) },
+        ]}
+        rows={evaluation.ratings}
+        rowKey={(r) => r.criterionId}
+      />
       {evaluation.comments ? (
         <p className="reflection__text">
           <strong>Comments:</strong> {evaluation.comments}

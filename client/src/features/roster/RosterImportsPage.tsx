@@ -16,7 +16,7 @@ import { useParentOptions } from '../../shared/organizations/useParentOptions';
 import { checkRosterFiles, isActive } from './rosterFiles';
 import { RosterJob } from './RosterJob';
 import { SisConnection } from './SisConnection';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 /** How often a running import is asked for its progress. */
 export const rosterPollMs = 500;
@@ -228,41 +228,24 @@ function RecentImports({ imports, error, loading, onRetry, onView, current }: Re
       {loading && !imports ? <Loading>Loading recent imports…</Loading> : null}
       {imports && imports.length === 0 ? <p className="muted">No imports for this district yet.</p> : null}
       {imports && imports.length > 0 ? (
-        <TableScroll>
-          <table className="table">
-            <caption className="visually-hidden">Recent imports, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Status</th>
-                <th scope="col">Mode</th>
-                <th scope="col">Rows</th>
-                <th scope="col">Problems</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.map((i) => (
-                <tr key={i.id} aria-current={i.id === current ? 'true' : undefined}>
-                  <td>{formatDateTime(i.createdAt)}</td>
-                  <td>
-                    <span className={`tag tag--roster-${i.status}`}>{rosterStatusLabels[i.status]}</span>
-                  </td>
-                  <td>{i.mode}</td>
-                  <td>{i.totalRows.toLocaleString('en-US')}</td>
-                  <td>{i.errorCount.toLocaleString('en-US')}</td>
-                  <td>
-                    <button type="button" className="link-button" onClick={() => onView(i.id)}>
-                      View<span className="visually-hidden"> the import of {formatDateTime(i.createdAt)}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Recent imports, newest first"
+          columns={[
+            { header: 'Started', cell: (i) => formatDateTime(i.createdAt) },
+            { header: 'Status', cell: (i) => <span className={`tag tag--roster-${i.status}`}>{rosterStatusLabels[i.status]}</span> },
+            { header: 'Mode', cell: (i) => i.mode },
+            { header: 'Rows', cell: (i) => i.totalRows.toLocaleString('en-US') },
+            { header: 'Problems', cell: (i) => i.errorCount.toLocaleString('en-US') },
+            { header: <span className="visually-hidden">Action</span>, cell: (i) => (
+              <button type="button" className="link-button" onClick={() => onView(i.id)}>
+                View<span className="visually-hidden"> the import of {formatDateTime(i.createdAt)}</span>
+              </button>
+            ) },
+          ]}
+          rows={imports}
+          rowKey={(i) => i.id}
+          rowProps={(i) => ({ 'aria-current': i.id === current ? 'true' : undefined })}
+        />
       ) : null}
     </section>
   );

@@ -6,7 +6,7 @@ import { ProgressBar } from '../../shared/components/ProgressBar';
 import { formatDateTime, plural } from '../../shared/format';
 import { rosterStatusLabels } from '../../shared/labels';
 import { isActive } from './rosterFiles';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 
 /**
  * One import: its progress while it runs, then what it changed, or every row problem that stopped it. A preview, or a
@@ -130,27 +130,17 @@ function Changes({ changes }: { changes: RosterChanges }) {
           ))}
       </dl>
       {changes.skipped.length > 0 ? (
-        <TableScroll>
-          <table className="table">
-            <caption>Rows skipped, by reason</caption>
-            <thead>
-              <tr>
-                <th scope="col">Reason</th>
-                <th scope="col">Rows</th>
-                <th scope="col">For example</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.skipped.map((s) => (
-                <tr key={s.reason}>
-                  <td>{s.reason}</td>
-                  <td>{s.count.toLocaleString('en-US')}</td>
-                  <td>{s.sample.slice(0, 5).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption="Rows skipped, by reason"
+          captionHidden={false}
+          columns={[
+            { header: 'Reason', cell: (s) => s.reason },
+            { header: 'Rows', cell: (s) => s.count.toLocaleString('en-US') },
+            { header: 'For example', cell: (s) => s.sample.slice(0, 5).join(', ') },
+          ]}
+          rows={changes.skipped}
+          rowKey={(s) => s.reason}
+        />
       ) : null}
     </details>
   );
@@ -166,31 +156,18 @@ function RosterErrors({ job }: { job: RosterImport }) {
         </p>
       </div>
       {job.errors.length > 0 ? (
-        <TableScroll>
-          <table className="table">
-            <caption>
-              Row problems{job.errorCount > job.errors.length ? ` (the first ${job.errors.length.toLocaleString('en-US')} of ${job.errorCount.toLocaleString('en-US')})` : ''}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Line</th>
-                <th scope="col">Field</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {job.errors.map((e, i) => (
-                <tr key={`${e.file}:${e.line}:${e.field ?? ''}:${i}`}>
-                  <td>{e.file}</td>
-                  <td>{e.line}</td>
-                  <td>{e.field || '—'}</td>
-                  <td>{e.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          caption={`Row problems${job.errorCount > job.errors.length ? ` (the first ${job.errors.length.toLocaleString('en-US')} of ${job.errorCount.toLocaleString('en-US')})` : ''}`}
+          captionHidden={false}
+          columns={[
+            { header: 'File', cell: (e) => e.file },
+            { header: 'Line', cell: (e) => e.line },
+            { header: 'Field', cell: (e) => e.field || '—' },
+            { header: 'Problem', cell: (e) => e.reason },
+          ]}
+          rows={job.errors}
+          rowKey={(e, i) => `${e.file}:${e.line}:${e.field ?? ''}:${i}`}
+        />
       ) : null}
     </>
   );

@@ -12,7 +12,7 @@ import { organizationsUnder, useAllOrganizations } from '../../shared/organizati
 import { permissionLabels, permissions as allPermissions } from './admin';
 import { OrganizationSelect } from '../../shared/components/OrganizationSelect';
 import '../../shared/admin.css';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 import { NewKeyForm } from './NewKeyForm';
 import { SecretCard } from './SecretCard';
 
@@ -89,53 +89,45 @@ export function ApiKeysPage({ me }: { me: CurrentCaller }) {
             {keys.status === 'loading' && !keys.data ? <Loading>Loading keys…</Loading> : null}
             {keys.data && keys.data.length === 0 ? <p className="muted">This organization has no API keys.</p> : null}
             {keys.data && keys.data.length > 0 ? (
-              <TableScroll>
-                <table className="table">
-                  <caption className="visually-hidden">API keys</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Permissions</th>
-                      <th scope="col">Used</th>
-                      <th scope="col">Status</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {keys.data.map((key) => (
-                      <tr key={key.id}>
-                        <th scope="row">
-                          {key.name}
-                          <p className="table__sub">
-                            Starts with <code>{key.prefix}</code> · created {formatDateTime(key.createdAt)}
-                          </p>
-                        </th>
-                        <td>{key.permissions.map((p) => permissionLabels[p] ?? p).join(', ')}</td>
-                        <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
-                        <td>
-                          {key.revokedAt ? (
-                            <span className="tag tag--muted">Revoked {formatDateTime(key.revokedAt)}</span>
-                          ) : (
-                            <>
-                              <span className="tag tag--status-published">Active</span>{' '}
-                              <button
-                                type="button"
-                                className="button button--danger-outline button--small"
-                                aria-label={`Revoke ${key.name}`}
-                                onClick={() => {
-                                  setNotice(undefined);
-                                  setRevoking(key);
-                                }}
-                              >
-                                Revoke
-                              </button>
-                            </>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <DataTable
+                caption="API keys"
+                columns={[
+                  { header: 'Name', rowHeader: true, cell: (key) => (
+                    <>
+                      {key.name}
+                      <p className="table__sub">
+                        Starts with <code>{key.prefix}</code> · created {formatDateTime(key.createdAt)}
+                      </p>
+                    </>
+                  ) },
+                  { header: 'Permissions', cell: (key) => key.permissions.map((p) => permissionLabels[p] ?? p).join(', ') },
+                  { header: 'Used', cell: (key) => key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never' },
+                  { header: 'Status', cell: (key) => (
+                    <>
+                      {key.revokedAt ? (
+                        <span className="tag tag--muted">Revoked {formatDateTime(key.revokedAt)}</span>
+                      ) : (
+                        <>
+                          <span className="tag tag--status-published">Active</span>{' '}
+                          <button
+                            type="button"
+                            className="button button--danger-outline button--small"
+                            aria-label={`Revoke ${key.name}`}
+                            onClick={() => {
+                              setNotice(undefined);
+                              setRevoking(key);
+                            }}
+                          >
+                            Revoke
+                          </button>
+                        </>
+                      )}
+                    </>
+                  ) },
+                ]}
+                rows={keys.data}
+                rowKey={(key) => key.id}
+              />
             ) : null}
           </section>
           <NewKeyForm

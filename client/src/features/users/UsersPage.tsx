@@ -14,7 +14,7 @@ import { Notice } from '../../shared/components/Notice';
 import { organizationsUnder, useAllOrganizations } from '../../shared/organizations/useAllOrganizations';
 import { OrganizationSelect } from '../../shared/components/OrganizationSelect';
 import '../../shared/admin.css';
-import { TableScroll } from '../../shared/components/TableScroll';
+import { DataTable } from '../../shared/components/DataTable';
 import { NewUserForm } from './NewUserForm';
 import { AddRoleForm } from './AddRoleForm';
 import { rolesHeldOn, type RoleChoice } from './roleChoices';
@@ -101,73 +101,67 @@ export function UsersPage({ me }: { me: CurrentCaller }) {
           {users.status === 'loading' ? <Loading>Loading users…</Loading> : null}
           {users.status === 'ready' && users.items.length === 0 ? <p className="muted">Nobody matches.</p> : null}
           {users.items.length > 0 ? (
-            <TableScroll>
-              <table className="table">
-                <caption className="visually-hidden">Users</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Roles</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {users.items.map((user) => (
-                    <tr key={user.id}>
-                      <th scope="row">
-                        {user.displayName}
-                        <p className="table__sub">{user.email}</p>
-                        {user.disabled ? <p className="table__note">Disabled</p> : null}
-                      </th>
-                      <td>
-                        <ul className="memberships">
-                          {user.memberships.map((m) => (
-                            <li key={`${m.organizationId}:${m.role}`}>
-                              <span>
-                                {roleLabels[m.role]}, {m.organizationName}
-                              </span>
-                              {choices.some((c) => c.id === m.organizationId) ? (
-                                <button
-                                  type="button"
-                                  className="button button--danger-outline button--small"
-                                  aria-label={`Remove ${roleLabels[m.role]}, ${m.organizationName} from ${user.displayName}`}
-                                  onClick={() => setRemoving({ user, membership: m })}
-                                >
-                                  Remove
-                                </button>
-                              ) : null}
-                            </li>
-                          ))}
-                        </ul>
-                        {addingTo === user.id ? (
-                          <AddRoleForm
-                            user={user}
-                            choices={choices}
-                            onAdded={(updated, text) => {
-                              replace(updated);
-                              setAddingTo(undefined);
-                              setNotice(text);
-                            }}
-                            onCancel={() => setAddingTo(undefined)}
-                          />
-                        ) : (
-                          <button
-                            type="button"
-                            className="link-button"
-                            aria-label={`Give a role to ${user.displayName}`}
-                            onClick={() => {
-                              setNotice(undefined);
-                              setAddingTo(user.id);
-                            }}
-                          >
-                            Give a role
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              caption="Users"
+              columns={[
+                { header: 'Name', rowHeader: true, cell: (user) => (
+                  <>
+                    {user.displayName}
+                    <p className="table__sub">{user.email}</p>
+                    {user.disabled ? <p className="table__note">Disabled</p> : null}
+                  </>
+                ) },
+                { header: 'Roles', cell: (user) => (
+                  <>
+                    <ul className="memberships">
+                      {user.memberships.map((m) => (
+                        <li key={`${m.organizationId}:${m.role}`}>
+                          <span>
+                            {roleLabels[m.role]}, {m.organizationName}
+                          </span>
+                          {choices.some((c) => c.id === m.organizationId) ? (
+                            <button
+                              type="button"
+                              className="button button--danger-outline button--small"
+                              aria-label={`Remove ${roleLabels[m.role]}, ${m.organizationName} from ${user.displayName}`}
+                              onClick={() => setRemoving({ user, membership: m })}
+                            >
+                              Remove
+                            </button>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                    {addingTo === user.id ? (
+                      <AddRoleForm
+                        user={user}
+                        choices={choices}
+                        onAdded={(updated, text) => {
+                          replace(updated);
+                          setAddingTo(undefined);
+                          setNotice(text);
+                        }}
+                        onCancel={() => setAddingTo(undefined)}
+                      />
+                    ) : (
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Give a role to ${user.displayName}`}
+                        onClick={() => {
+                          setNotice(undefined);
+                          setAddingTo(user.id);
+                        }}
+                      >
+                        Give a role
+                      </button>
+                    )}
+                  </>
+                ) },
+              ]}
+              rows={users.items}
+              rowKey={(user) => user.id}
+            />
           ) : null}
           <LoadMore hasMore={users.hasMore} loading={users.status === 'loadingMore'} onLoadMore={users.loadMore} />
         </section>
