@@ -45,4 +45,16 @@ export default [
       ],
     },
   },
+  {
+    // One data table (shared/components/DataTable): pages describe columns and rows, never table markup.
+    files: ['src/app/**/*.tsx', 'src/features/**/*.tsx'],
+    ignores: ['src/**/*.test.tsx'],
+    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXOpeningElement[name.name='table']", message: 'Use the shared DataTable (src/shared/components/DataTable.tsx).' },
+      ],
+    },
+  },
 ];

@@ -23,6 +23,12 @@ describe('the client dependency rule', () => {
     expect(await problems('src/features/people/planted.ts', "import { App } from '../../app/App';\nexport const x = App;\n")).toHaveLength(1);
   });
 
+  it('refuses table markup in a feature (pages use the shared DataTable)', async () => {
+    const found = await problems('src/features/people/Planted.tsx', 'export const T = () => <table><tbody /></table>;\n');
+    expect(found).toEqual([expect.stringMatching(/^no-restricted-syntax: Use the shared DataTable/)]);
+    expect(await problems('src/shared/components/Planted.tsx', 'export const T = () => <table><tbody /></table>;\n')).toEqual([]);
+  });
+
   it('accepts what lives in shared, and a feature’s own files', async () => {
     expect(await problems('src/features/opportunities/planted.ts', "import { parseList } from '../../shared/format';\nimport { checkDraft } from './opportunityForm';\nexport const x = [parseList, checkDraft];\n")).toEqual([]);
   });
