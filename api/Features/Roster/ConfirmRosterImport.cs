@@ -38,7 +38,7 @@ public static class ConfirmRosterImport
             var now = clock.GetUtcNow();
             if (!await jobs.ConfirmAsync(command.Id, command.Caller.UserId, now, cancellationToken))
             {
-                return row.Status is "previewed" or "needsConfirmation" && row.FinishedAt < now - RosterJobs.HoldFor
+                return RosterJobs.Waiting(row) && RosterJobs.Dropped(row, now)
                     ? Error.Conflict($"This import waited more than {RosterJobs.HoldFor.TotalDays:0} days and its files were dropped; send them again.")
                     : Error.Conflict($"Only a previewed import, or one awaiting confirmation, can be confirmed; this one is {row.Status}.");
             }

@@ -180,7 +180,13 @@ public sealed class RosterJobs(Db db)
     /// (not an API key) confirming.
     /// </summary>
     internal static bool Confirmable(Row row, Caller caller, DateTimeOffset now) =>
-        row.Status is "previewed" or "needsConfirmation" && caller.UserId is not null && row.FinishedAt is { } finished && finished >= now - HoldFor;
+        Waiting(row) && caller.UserId is not null && !Dropped(row, now);
+
+    /// <summary>Previewed or held: the import waits for a person to confirm it.</summary>
+    internal static bool Waiting(Row row) => row.Status is "previewed" or "needsConfirmation";
+
+    /// <summary>A waiting import whose files were kept longer than <see cref="HoldFor"/> and are dropped.</summary>
+    internal static bool Dropped(Row row, DateTimeOffset now) => row.FinishedAt is not { } finished || finished < now - HoldFor;
 
     /// <summary>The import as a caller who may import the district's roster sees it.</summary>
     internal static RosterImport ToContract(Row row, int? liveProgress, Caller caller, DateTimeOffset now) => new()

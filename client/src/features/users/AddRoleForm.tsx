@@ -8,7 +8,8 @@ import { Field } from '../../shared/components/Field';
 import { bannerError, useFocusOnError } from '../../shared/components/formErrors';
 import { OrganizationSelect } from '../../shared/components/OrganizationSelect';
 import '../../shared/admin.css';
-import { placed, rolesFor, RoleSelect, type RoleChoice } from './roleChoices';
+import { placed } from './placeProblem';
+import { rolesFor, RoleSelect, type RoleChoice } from './roleChoices';
 
 export interface AddRoleProps {
   user: UserSummary;

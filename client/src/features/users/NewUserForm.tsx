@@ -8,7 +8,8 @@ import { bannerError, useFocusOnError } from '../../shared/components/formErrors
 import { checkNewUser, type NewUserDraft } from './admin';
 import { OrganizationSelect } from '../../shared/components/OrganizationSelect';
 import '../../shared/admin.css';
-import { placed, rolesFor, RoleSelect, type RoleChoice } from './roleChoices';
+import { placed } from './placeProblem';
+import { rolesFor, RoleSelect, type RoleChoice } from './roleChoices';
 
 
 const emptyUser: NewUserDraft = { displayName: '', email: '', password: '', organizationId: '', role: '' };

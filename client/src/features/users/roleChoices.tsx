@@ -1,5 +1,4 @@
 import type { Role, RoleInfo } from '@launchpath/contracts';
-import type { UiError } from '../../shared/api/problems';
 import { roleLabels } from '../../shared/auth/access';
 import { type OrganizationChoice } from '../../shared/organizations/useAllOrganizations';
 
@@ -32,11 +31,4 @@ export function RoleSelect({ roles, value, onChange, ...aria }: { roles: Role[];
       ))}
     </select>
   );
-}
-
-/** Where a 409 or 422 from the user endpoints belongs: the email (a duplicate account) or the role (not held there). */
-export function placed(error: UiError, conflictField: string): UiError {
-  if (error.status === 409) return { ...error, fieldErrors: { ...error.fieldErrors, [conflictField]: [error.message] } };
-  if (error.status === 422) return { ...error, fieldErrors: { ...error.fieldErrors, role: [error.message] } };
-  return error;
 }
