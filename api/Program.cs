@@ -18,6 +18,7 @@ using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Demo;
 using LaunchPath.Api.Infrastructure.Hosting;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Jobs;
 using LaunchPath.Api.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -69,11 +70,15 @@ builder.Services.AddSingleton<Db>();
 builder.Services.AddSingleton<DatabaseMigrator>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddSingleton<BootstrapAdmin>();
+// Background work runs as jobs claimed from the database with a lease: any node may run any job, exactly one at a time.
+builder.Services.AddJobs(builder.Configuration);
+builder.Services.AddJob<RosterImportJob>(RosterJobs.JobKind);
+builder.Services.AddJob<MatchRoundJob>(MatchRoundJob.JobKind);
+builder.Services.AddRecurringJob<RosterPullScheduler>(RosterPullScheduler.JobKind, TimeSpan.FromMinutes(1));
+builder.Services.AddRecurringJob<IdempotencyCleanup>(IdempotencyCleanup.JobKind, TimeSpan.FromHours(1));
 builder.Services.AddSingleton<RosterJobs>();
-builder.Services.AddHostedService<RosterImportWorker>();
 builder.Services.AddSingleton<OneRosterPuller>();
 builder.Services.AddSingleton<RosterConnections>();
-builder.Services.AddHostedService<RosterPullScheduler>();
 // Pulls from district SIS services: a timeout per request, no redirects followed, answers bounded.
 builder.Services.AddHttpClient(OneRosterPuller.HttpClientName, client =>
     {
@@ -91,9 +96,6 @@ builder.Services.AddHttpClient(OneRosterPuller.HttpClientName, client =>
 builder.Services.AddDataProtection()
     .SetApplicationName("LaunchPath")
     .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration.GetValue("DataProtection:KeysPath", "data/keys")!));
-builder.Services.AddHostedService<IdempotencyCleanup>();
-builder.Services.AddSingleton<MatchRoundQueue>();
-builder.Services.AddHostedService<MatchRoundWorker>();
 builder.Services.AddSingleton<PasswordHasher<Accounts.Account>>();
 builder.Services.AddLaunchPathSecurity(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);

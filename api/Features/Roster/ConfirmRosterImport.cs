@@ -43,7 +43,7 @@ public static class ConfirmRosterImport
                     : Error.Conflict($"Only a previewed import, or one awaiting confirmation, can be confirmed; this one is {row.Status}.");
             }
 
-            return RosterJobs.ToContract((await RosterJobs.FindAsync(connection, command.Id, cancellationToken))!, null, command.Caller, clock.GetUtcNow());
+            return RosterJobs.ToContract((await RosterJobs.FindAsync(connection, command.Id, cancellationToken))!, command.Caller, clock.GetUtcNow());
         }
     }
 

@@ -18,7 +18,7 @@ public static class GetRosterImport
     private static string SelectRecent(SqlDialect dialect) =>
         dialect.Limit($"SELECT {RosterJobs.Columns} FROM roster_imports WHERE district_id = @DistrictId ORDER BY created_at DESC, id DESC");
 
-    public sealed class Handler(Db db, RosterJobs jobs, TimeProvider clock) : IRequestHandler<Query, Result<RosterImport>>, IRequestHandler<ListQuery, Result<List<RosterImport>>>, ISqlSource
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, Result<RosterImport>>, IRequestHandler<ListQuery, Result<List<RosterImport>>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) => [.. RosterJobs.Statements, SelectRecent(dialect)];
 
@@ -32,7 +32,7 @@ public static class GetRosterImport
                 return Error.NotFound($"Roster import {query.Id}");
             }
 
-            return RosterJobs.ToContract(row, jobs.LiveProgress(row.Id), query.Caller, clock.GetUtcNow());
+            return RosterJobs.ToContract(row, query.Caller, clock.GetUtcNow());
         }
 
         public async ValueTask<Result<List<RosterImport>>> Handle(ListQuery query, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public static class GetRosterImport
             var rows = await connection.QueryAsync<RosterJobs.Row>(new CommandDefinition(SelectRecent(db.Dialect),
                 new { query.DistrictId, Take = 50 }, cancellationToken: cancellationToken));
             var now = clock.GetUtcNow();
-            return rows.Select(r => RosterJobs.ToContract(r, jobs.LiveProgress(r.Id), query.Caller, now)).ToList();
+            return rows.Select(r => RosterJobs.ToContract(r, query.Caller, now)).ToList();
         }
     }
 

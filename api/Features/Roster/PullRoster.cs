@@ -1,5 +1,6 @@
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Jobs;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Roster;
@@ -39,7 +40,7 @@ public static class PullRoster
 
             var id = await jobs.EnqueuePullAsync(command.DistrictId, district!.Ref.RegionId, command.Full || settings.Watermark is null,
                 command.Caller.UserId, command.Caller.ApiKeyId, clock.GetUtcNow(), command.Preview, cancellationToken);
-            return RosterJobs.ToContract((await RosterJobs.FindAsync(connection, id, cancellationToken))!, null, command.Caller, clock.GetUtcNow());
+            return RosterJobs.ToContract((await RosterJobs.FindAsync(connection, id, cancellationToken))!, command.Caller, clock.GetUtcNow());
         }
     }
 
@@ -101,29 +102,19 @@ public sealed class RosterConnections(Db db, OneRosterPuller puller, IDataProtec
 }
 
 /// <summary>
-/// Starts each connection's nightly pull when it is due, on whichever node claims it first, and drops the files of
+/// Every minute, on one node at a time: starts each connection's nightly pull when it is due, and drops the files of
 /// held imports nobody confirmed in time.
 /// </summary>
-public sealed class RosterPullScheduler(Db db, RosterJobs jobs, TimeProvider clock, ILogger<RosterPullScheduler> logger) : BackgroundService
+public sealed class RosterPullScheduler(Db db, RosterJobs jobs, TimeProvider clock, ILogger<RosterPullScheduler> logger) : IRecurringJob
 {
+    internal const string JobKind = "roster-schedule";
+
     private const string SelectDistrict = "SELECT region_id, watermark FROM organizations o JOIN roster_connections c ON c.district_id = o.id WHERE o.id = @DistrictId";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(JobContext job, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
-        do
-        {
-            try
-            {
-                await StartDueAsync(stoppingToken);
-                await DropExpiredAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Could not start the due roster pulls");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await StartDueAsync(cancellationToken);
+        await DropExpiredAsync(cancellationToken);
     }
 
     internal async Task DropExpiredAsync(CancellationToken cancellationToken)

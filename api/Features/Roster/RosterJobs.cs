@@ -1,22 +1,25 @@
-using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text.Json;
-using System.Threading.Channels;
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Jobs;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Roster;
 
 namespace LaunchPath.Api.Features.Roster;
 
-/// <summary>The roster_imports rows, the live progress of running jobs on this node, and the queue the worker reads.</summary>
-public sealed class RosterJobs(Db db)
+/// <summary>
+/// The roster_imports rows. Each import runs as a job (<see cref="RosterImportJob"/>) on whichever node claims it; its
+/// live progress is the job's, read from the database by any node.
+/// </summary>
+public sealed class RosterJobs(Db db, JobQueue queue)
 {
-    private readonly Channel<Guid> _queue = Channel.CreateUnbounded<Guid>();
-    private readonly ConcurrentDictionary<Guid, int> _progress = new();
+    internal const string JobKind = "roster-import";
 
     internal const string Columns =
         "id, district_id, source, mode, status, total_rows, processed_rows, counts, errors, error_count, created_at, started_at, finished_at, " +
-        "preview_only, changes, notes, oneroster_version, confirmed_at";
+        "preview_only, changes, notes, oneroster_version, confirmed_at, " +
+        "(SELECT MAX(j.progress) FROM jobs j WHERE j.subject_id = roster_imports.id AND j.status = 'running') AS live_progress";
 
     private const string Insert =
         "INSERT INTO roster_imports (id, district_id, region_id, source, mode, status, payload, total_rows, processed_rows, error_count, " +
@@ -26,11 +29,9 @@ public sealed class RosterJobs(Db db)
     /// <summary>A pull's data becomes its payload, so a confirmation applies exactly what was previewed, not a new pull.</summary>
     private const string StorePulled = "UPDATE roster_imports SET payload = @Payload, mode = @Mode, pull_spec = @PullSpec WHERE id = @Id";
 
-    private const string SelectPending = "SELECT id FROM roster_imports WHERE status IN ('queued', 'running') ORDER BY created_at";
-
     private const string SelectPayload = "SELECT district_id, source, mode, payload AS data, preview_only, confirmed, pull_spec FROM roster_imports WHERE id = @Id";
 
-    private const string MarkRunning = "UPDATE roster_imports SET status = 'running', started_at = @Now, total_rows = @Total WHERE id = @Id";
+    private const string MarkRunning = "UPDATE roster_imports SET status = 'running', started_at = @Now, total_rows = @Total, processed_rows = 0 WHERE id = @Id";
 
     /// <summary>An import that ended: applied or rejected, its payload dropped.</summary>
     private const string Finish =
@@ -56,7 +57,7 @@ public sealed class RosterJobs(Db db)
 
     private const string SelectOne = "SELECT " + Columns + " FROM roster_imports WHERE id = @Id";
 
-    internal static IEnumerable<string> Statements => [Insert, SelectPending, SelectPayload, MarkRunning, Finish, Hold, Confirm, StorePulled, DropExpired, SelectOne];
+    internal static IEnumerable<string> Statements => [Insert, SelectPayload, MarkRunning, Finish, Hold, Confirm, StorePulled, DropExpired, SelectOne];
 
     /// <summary>One import's row, or null.</summary>
     internal static Task<Row?> FindAsync(System.Data.Common.DbConnection connection, Guid id, CancellationToken cancellationToken) =>
@@ -67,48 +68,38 @@ public sealed class RosterJobs(Db db)
         CancellationToken cancellationToken) =>
         EnqueueAsync(districtId, regionId, "rest", full ? RosterMode.Bulk : RosterMode.Delta, null, userId, apiKeyId, now, previewOnly, cancellationToken, new PullSpec(full));
 
-    internal ChannelReader<Guid> Queue => _queue.Reader;
-
     internal async Task<Guid> EnqueueAsync(Guid districtId, Guid regionId, string source, RosterMode mode, byte[]? payload, Guid? userId, Guid? apiKeyId, DateTimeOffset now,
         bool previewOnly, CancellationToken cancellationToken, PullSpec? pull = null)
     {
         var id = Guid.CreateVersion7();
-        await using (var connection = await db.OpenAsync(cancellationToken))
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(Insert, new
         {
-            await connection.ExecuteAsync(new CommandDefinition(Insert, new
-            {
-                Id = id, DistrictId = districtId, RegionId = regionId, Source = source, Mode = DbEnum.ToText(mode), Payload = payload,
-                UserId = userId, ApiKeyId = apiKeyId, Now = now, PreviewOnly = previewOnly, PullSpec = pull is null ? null : DbJson.Write(pull),
-            }, cancellationToken: cancellationToken));
-        }
-
-        await _queue.Writer.WriteAsync(id, cancellationToken);
+            Id = id, DistrictId = districtId, RegionId = regionId, Source = source, Mode = DbEnum.ToText(mode), Payload = payload,
+            UserId = userId, ApiKeyId = apiKeyId, Now = now, PreviewOnly = previewOnly, PullSpec = pull is null ? null : DbJson.Write(pull),
+        }, transaction, cancellationToken: cancellationToken));
+        await queue.EnqueueAsync(connection, transaction, JobKind, id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        queue.Wake();
         return id;
     }
 
     /// <summary>Puts a confirmed import back on the queue; false when it is not (or no longer) awaiting confirmation.</summary>
     internal async Task<bool> ConfirmAsync(Guid id, Guid? userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using (var connection = await db.OpenAsync(cancellationToken))
-        {
-            if (await connection.ExecuteAsync(new CommandDefinition(Confirm, new { Id = id, UserId = userId, Now = now, Cutoff = now - HoldFor }, cancellationToken: cancellationToken)) == 0)
-            {
-                return false;
-            }
-        }
-
-        await _queue.Writer.WriteAsync(id, cancellationToken);
-        return true;
-    }
-
-    /// <summary>Jobs left queued or running by a stopped process run again (an import is all-or-nothing, so a rerun is safe).</summary>
-    internal async Task RequeuePendingAsync(CancellationToken cancellationToken)
-    {
         await using var connection = await db.OpenAsync(cancellationToken);
-        foreach (var id in await connection.QueryAsync<Guid>(new CommandDefinition(SelectPending, cancellationToken: cancellationToken)))
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(Confirm, new { Id = id, UserId = userId, Now = now, Cutoff = now - HoldFor }, transaction,
+                cancellationToken: cancellationToken)) == 0)
         {
-            await _queue.Writer.WriteAsync(id, cancellationToken);
+            return false;
         }
+
+        await queue.EnqueueAsync(connection, transaction, JobKind, id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        queue.Wake();
+        return true;
     }
 
     /// <summary>What a REST pull asks for (everything, or changes since the watermark), and, once pulled, the new watermark.</summary>
@@ -142,37 +133,35 @@ public sealed class RosterJobs(Db db)
 
     internal async Task MarkRunningAsync(Guid id, int total, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        _progress[id] = 0;
         await using var connection = await db.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(MarkRunning, new { Id = id, Total = total, Now = now }, cancellationToken: cancellationToken));
     }
 
-    internal void Report(Guid id, int processed) => _progress[id] = processed;
-
-    internal int? LiveProgress(Guid id) => _progress.TryGetValue(id, out var value) ? value : null;
-
-    internal async Task FinishAsync(Guid id, RosterImportStatus status, int processed, RosterCounts? counts, RosterBatch? errors, DateTimeOffset now, CancellationToken cancellationToken,
-        RosterChanges? changes = null, IReadOnlyList<string>? notes = null)
+    /// <summary>
+    /// Records how an import ended: applied or rejected (its payload dropped), or held (previewed, awaiting confirmation).
+    /// With <paramref name="job"/>, in the caller's transaction and only while that run holds the job's lease.
+    /// </summary>
+    internal static async Task FinishAsync(DbConnection connection, DbTransaction? transaction, JobContext? job, Guid id, RosterImportStatus status, int processed,
+        RosterCounts? counts, RosterBatch? errors, DateTimeOffset now, CancellationToken cancellationToken, RosterChanges? changes = null, IReadOnlyList<string>? notes = null)
     {
         var held = status is RosterImportStatus.Previewed or RosterImportStatus.NeedsConfirmation;
-        await using (var connection = await db.OpenAsync(cancellationToken))
+        await connection.ExecuteAsync(new CommandDefinition(held ? Hold : Finish, new
         {
-            await connection.ExecuteAsync(new CommandDefinition(held ? Hold : Finish, new
-            {
-                Id = id,
-                Status = DbEnum.ToText(status),
-                Processed = processed,
-                Counts = counts is null ? null : DbJson.Write(counts),
-                Errors = errors is null || errors.Errors.Count == 0 ? null : DbJson.Write(errors.Errors),
-                ErrorCount = errors?.ErrorCount ?? 0,
-                Changes = changes is null ? null : DbJson.Write(changes),
-                Notes = notes is null || notes.Count == 0 ? null : DbJson.Write(notes),
-                Version = errors?.Version,
-                Now = now,
-            }, cancellationToken: cancellationToken));
+            Id = id,
+            Status = DbEnum.ToText(status),
+            Processed = processed,
+            Counts = counts is null ? null : DbJson.Write(counts),
+            Errors = errors is null || errors.Errors.Count == 0 ? null : DbJson.Write(errors.Errors),
+            ErrorCount = errors?.ErrorCount ?? 0,
+            Changes = changes is null ? null : DbJson.Write(changes),
+            Notes = notes is null || notes.Count == 0 ? null : DbJson.Write(notes),
+            Version = errors?.Version,
+            Now = now,
+        }, transaction, cancellationToken: cancellationToken));
+        if (job is not null)
+        {
+            await job.CompleteAsync(connection, transaction, cancellationToken);
         }
-
-        _progress.TryRemove(id, out _);
     }
 
     /// <summary>
@@ -189,7 +178,7 @@ public sealed class RosterJobs(Db db)
     internal static bool Dropped(Row row, DateTimeOffset now) => row.FinishedAt is not { } finished || finished < now - HoldFor;
 
     /// <summary>The import as a caller who may import the district's roster sees it.</summary>
-    internal static RosterImport ToContract(Row row, int? liveProgress, Caller caller, DateTimeOffset now) => new()
+    internal static RosterImport ToContract(Row row, Caller caller, DateTimeOffset now) => new()
     {
         AllowedActions = Confirmable(row, caller, now) ? [RosterImportAction.Confirm] : [],
         Id = row.Id.ToString("D"),
@@ -198,7 +187,7 @@ public sealed class RosterJobs(Db db)
         Mode = DbEnum.Parse<RosterMode>(row.Mode),
         Status = DbEnum.Parse<RosterImportStatus>(row.Status),
         TotalRows = row.TotalRows,
-        ProcessedRows = liveProgress ?? row.ProcessedRows,
+        ProcessedRows = row.Status == "running" && row.LiveProgress is { } live ? live : row.ProcessedRows,
         Counts = row.Counts is null ? null : DbJson.Read<RosterCounts?>(row.Counts, null),
         Errors = DbJson.Read<List<RosterImportError>>(row.Errors, []),
         ErrorCount = row.ErrorCount,
@@ -232,51 +221,59 @@ public sealed class RosterJobs(Db db)
         public string? Notes { get; set; }
         public string? OneRosterVersion { get; set; }
         public DateTimeOffset? ConfirmedAt { get; set; }
+
+        /// <summary>The running job's progress, written by the node that runs it with each heartbeat.</summary>
+        public int? LiveProgress { get; set; }
     }
 }
 
-/// <summary>Runs queued roster imports one at a time, each in one transaction.</summary>
-public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider clock, IConfiguration configuration, RosterConnections connections,
-    ILogger<RosterImportWorker> logger) : BackgroundService
+/// <summary>
+/// Runs one roster import (or pull) as a job, on whichever node claims it. All-or-nothing: the district's changes, the
+/// import's result and the job's completion commit in one transaction, only while this run holds the lease, so a run
+/// taken over after its node died simply runs again from the stored payload, and exactly one result is kept.
+/// </summary>
+public sealed class RosterImportJob(RosterJobs jobs, Db db, TimeProvider clock, IConfiguration configuration, RosterConnections connections,
+    ILogger<RosterImportJob> logger) : IJobHandler
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(JobContext job, CancellationToken cancellationToken)
     {
+        var id = job.SubjectId!.Value;
         try
         {
-            await jobs.RequeuePendingAsync(stoppingToken);
+            await RunAsync(job, id, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException and not LeaseLostException)
         {
-            logger.LogWarning(exception, "Could not requeue pending roster imports");
-        }
-
-        await foreach (var id in jobs.Queue.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await RunAsync(id, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                logger.LogError(exception, "Roster import {ImportId} failed unexpectedly", id);
-                var batch = new RosterBatch();
-                batch.Error("", 0, null, "The import failed unexpectedly; nothing was written. Quote the import id when reporting it.");
-                await jobs.FinishAsync(id, RosterImportStatus.Failed, 0, null, batch, clock.GetUtcNow(), CancellationToken.None);
-            }
+            logger.LogError(exception, "Roster import {ImportId} failed unexpectedly", id);
+            var batch = new RosterBatch();
+            batch.Error("", 0, null, "The import failed unexpectedly; nothing was written. Quote the import id when reporting it.");
+            await FinishAsync(job, id, RosterImportStatus.Failed, 0, null, batch, CancellationToken.None);
         }
     }
 
-    private async Task RunAsync(Guid id, CancellationToken cancellationToken)
+    public async Task GiveUpAsync(JobContext job, CancellationToken cancellationToken)
+    {
+        var batch = new RosterBatch();
+        batch.Error("", 0, null, "The import was stopped several times before it could finish; nothing was written. Send it again.");
+        await FinishAsync(null, job.SubjectId!.Value, RosterImportStatus.Failed, 0, null, batch, cancellationToken);
+    }
+
+    private async Task FinishAsync(JobContext? job, Guid id, RosterImportStatus status, int processed, RosterCounts? counts, RosterBatch? batch,
+        CancellationToken cancellationToken, RosterChanges? changes = null, IReadOnlyList<string>? notes = null)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RosterJobs.FinishAsync(connection, transaction, job, id, status, processed, counts, batch, clock.GetUtcNow(), cancellationToken, changes, notes);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task RunAsync(JobContext job, Guid id, CancellationToken cancellationToken)
     {
         var payload = await jobs.LoadAsync(id, cancellationToken);
         var pull = payload?.Pull;
         if (payload is null || (payload.Data is null && pull is not { Pulled: false }))
         {
-            return; // already finished (payloads are dropped when a job ends)
+            return; // already finished (payloads are dropped when an import ends)
         }
 
         var started = clock.GetUtcNow();
@@ -289,7 +286,7 @@ public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider cloc
             {
                 var rejected = new RosterBatch();
                 rejected.Error("rest", 0, null, failed);
-                await jobs.FinishAsync(id, RosterImportStatus.Failed, 0, null, rejected, clock.GetUtcNow(), CancellationToken.None);
+                await FinishAsync(job, id, RosterImportStatus.Failed, 0, null, rejected, CancellationToken.None);
                 await connections.RecordPullAsync(payload.DistrictId, id, null, clock.GetUtcNow(), CancellationToken.None);
                 logger.LogWarning("Roster pull {ImportId} failed: {Reason}", id, failed);
                 return;
@@ -316,21 +313,25 @@ public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider cloc
         }
 
         await jobs.MarkRunningAsync(id, batch.TotalRows, started, cancellationToken);
-        logger.LogInformation("Roster import {ImportId} started: {Rows} rows, {Mode}", id, batch.TotalRows, batch.Mode);
+        logger.LogInformation("Roster import {ImportId} started: {Rows} rows, {Mode}{TakenOver}", id, batch.TotalRows, batch.Mode, job.TakenOver ? " (taken over)" : "");
         RosterCounts? counts = null;
         RosterChanges? changes = null;
         var notes = new List<string>(batch.Notes);
         var status = RosterImportStatus.Failed;
+        var finished = clock.GetUtcNow();
         if (batch.ErrorCount == 0)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var applier = new RosterApplier(connection, transaction, db.Dialect, clock);
-            counts = await applier.ApplyAsync(payload.DistrictId, batch, processed => jobs.Report(id, processed), cancellationToken);
+            counts = await applier.ApplyAsync(payload.DistrictId, batch, job.Report, cancellationToken);
             changes = applier.Changes;
             status = counts is null ? RosterImportStatus.Failed : Decide(payload, batch, counts, changes!, applier.PeopleInInput, notes);
+            finished = clock.GetUtcNow();
             if (status == RosterImportStatus.Succeeded)
             {
+                // The district's changes, the result and the job's completion commit together, or not at all.
+                await RosterJobs.FinishAsync(connection, transaction, job, id, status, batch.TotalRows, counts, batch, finished, cancellationToken, changes, notes);
                 await transaction.CommitAsync(cancellationToken);
             }
             else
@@ -340,13 +341,17 @@ public sealed class RosterImportWorker(RosterJobs jobs, Db db, TimeProvider cloc
             }
         }
 
-        var finished = clock.GetUtcNow();
-        await jobs.FinishAsync(id, status, counts is null ? 0 : batch.TotalRows, counts, batch, finished, CancellationToken.None, changes, notes);
+        if (status != RosterImportStatus.Succeeded)
+        {
+            await FinishAsync(job, id, status, counts is null ? 0 : batch.TotalRows, counts, batch, CancellationToken.None, changes, notes);
+        }
+
         if (pull is not null)
         {
             // The watermark moves only when the pulled roster was applied: a held or failed pull is asked for again.
             await connections.RecordPullAsync(payload.DistrictId, id, status == RosterImportStatus.Succeeded ? pull.Watermark : null, finished, CancellationToken.None);
         }
+
         logger.LogInformation("Roster import {ImportId} {Status} in {Seconds:0.00} s with {Errors} errors", id, status, (finished - started).TotalSeconds, batch.ErrorCount);
     }
 

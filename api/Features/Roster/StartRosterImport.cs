@@ -48,7 +48,7 @@ public static class StartRosterImport
             var id = await jobs.EnqueueAsync(district!.Ref.Id, district.Ref.RegionId, command.Source, command.Mode, command.Payload,
                 command.Caller.UserId, command.Caller.ApiKeyId, clock.GetUtcNow(), command.Preview, cancellationToken);
             await using var read = await db.OpenAsync(cancellationToken);
-            return RosterJobs.ToContract((await RosterJobs.FindAsync(read, id, cancellationToken))!, null, command.Caller, clock.GetUtcNow());
+            return RosterJobs.ToContract((await RosterJobs.FindAsync(read, id, cancellationToken))!, command.Caller, clock.GetUtcNow());
         }
     }
 

@@ -242,25 +242,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, Db db, TimeProvi
     }
 }
 
-/// <summary>Deletes idempotency records older than their 24-hour lifetime, hourly.</summary>
-public sealed class IdempotencyCleanup(Db db, TimeProvider clock, ILogger<IdempotencyCleanup> logger) : BackgroundService
+/// <summary>Deletes idempotency records older than their 24-hour lifetime, hourly, on one node at a time.</summary>
+public sealed class IdempotencyCleanup(Db db, TimeProvider clock) : LaunchPath.Api.Infrastructure.Jobs.IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    internal const string JobKind = "idempotency-cleanup";
+
+    public async Task RunAsync(LaunchPath.Api.Infrastructure.Jobs.JobContext job, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                await using var connection = await db.OpenAsync(stoppingToken);
-                await connection.ExecuteAsync(new CommandDefinition(IdempotencyMiddleware.Expire,
-                    new { Cutoff = clock.GetUtcNow() - IdempotencyMiddleware.Lifetime }, cancellationToken: stoppingToken));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "Could not delete expired idempotency records");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(IdempotencyMiddleware.Expire,
+            new { Cutoff = clock.GetUtcNow() - IdempotencyMiddleware.Lifetime }, cancellationToken: cancellationToken));
     }
 }

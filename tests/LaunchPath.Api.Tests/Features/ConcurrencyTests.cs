@@ -109,14 +109,8 @@ public sealed class ConcurrencyTests : IDisposable
     [Fact]
     public async Task While_a_run_is_queued_no_other_run_is_accepted()
     {
-        // The worker is held, so the first run stays queued while the others race it.
-        using var held = new ApiFactory(DatabaseProvider.Sqlite, services: services =>
-        {
-            foreach (var worker in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(MatchRoundWorker)).ToList())
-            {
-                services.Remove(worker);
-            }
-        });
+        // Jobs are off on this node, so the first run stays queued while the others race it.
+        using var held = new ApiFactory(DatabaseProvider.Sqlite, services: services => services.AddSingleton(new LaunchPath.Api.Infrastructure.Jobs.JobOptions { Enabled = false }));
         var (admin, round) = await Round(new Actors(held));
         var responses = await Race(10, () => admin.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null));
 

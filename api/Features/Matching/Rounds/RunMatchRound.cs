@@ -1,8 +1,8 @@
-using System.Threading.Channels;
 using Dapper;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Jobs;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Matching;
 using LaunchPath.Contracts.Matching;
@@ -13,7 +13,7 @@ namespace LaunchPath.Api.Features.Matching.Rounds;
 
 /// <summary>
 /// POST /api/v1/match-rounds/{id}/run — queue the round (open, or matched and not yet published: a re-run replaces the
-/// proposed placements). A worker loads the choices and rankings, runs deferred acceptance with the round's seed,
+/// proposed placements). A job, on whichever node claims it, loads the choices and rankings, runs deferred acceptance with the round's seed,
 /// writes proposed placements and statistics, and reports progress on the round while it runs. One run at a time is a
 /// conditional write (only an open or matched round is queued); a client that sends the round's ETag in If-Match gets
 /// exactly one run for any number of identical requests, since every run moves the version on.
@@ -27,9 +27,9 @@ public static class RunMatchRound
         "UPDATE match_rounds SET status = 'queued', progress = 0, version = version + 1 WHERE id = @Id AND status IN ('open', 'matched') " +
         "AND (@Expected IS NULL OR version = @Expected)";
 
-    public sealed class Handler(Db db, MatchRoundQueue queue) : IRequestHandler<Command, Result<MatchRound>>, ISqlSource
+    public sealed class Handler(Db db, JobQueue jobs) : IRequestHandler<Command, Result<MatchRound>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Queue, .. MatchRoundQueue.Statements, .. MatchRoundRecord.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Queue, .. MatchRoundRecord.Statements];
 
         public async ValueTask<Result<MatchRound>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -45,15 +45,19 @@ public static class RunMatchRound
                 return denied;
             }
 
-            if (await connection.ExecuteAsync(new CommandDefinition(Queue, new { command.Id, Expected = command.ExpectedVersion }, cancellationToken: cancellationToken)) == 0)
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (await connection.ExecuteAsync(new CommandDefinition(Queue, new { command.Id, Expected = command.ExpectedVersion }, transaction, cancellationToken: cancellationToken)) == 0)
             {
+                await transaction.RollbackAsync(cancellationToken);
                 var now = (await MatchRoundRecord.FindAsync(connection, command.Id, cancellationToken))!;
                 return MatchRoundRecord.CheckOpen(now)
                        ?? (command.ExpectedVersion is { } expected && now.Version != expected ? Error.VersionMismatch : null)
                        ?? Error.Conflict("The round is already queued or running.");
             }
 
-            await queue.EnqueueAsync(command.Id, cancellationToken);
+            await jobs.EnqueueAsync(connection, transaction, MatchRoundJob.JobKind, command.Id, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            jobs.Wake();
             var queued = (await MatchRoundRecord.FindAsync(connection, command.Id, cancellationToken))!;
             return await queued.ToContractAsync(connection, command.Caller, org, cancellationToken);
         }
@@ -83,25 +87,17 @@ public static class RunMatchRound
                              "if nobody ran it since you read it (412 otherwise): any number of identical requests then start one run.");
 }
 
-/// <summary>Queued rounds, and the worker that runs them one at a time.</summary>
-public sealed class MatchRoundQueue
+/// <summary>
+/// Runs one match round as a job, on whichever node claims it. The proposed placements, the statistics and the job's
+/// completion commit in one transaction while this run holds the lease; a run taken over after its node died starts
+/// again from the stored choices and rankings, and the round's seed makes it the same match.
+/// </summary>
+public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJob> logger) : IJobHandler, ISqlSource
 {
-    private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>();
+    internal const string JobKind = "match-round";
 
-    internal const string SelectPending = "SELECT id FROM match_rounds WHERE status IN ('queued', 'running') ORDER BY created_at";
-
-    internal static IEnumerable<string> Statements => [SelectPending];
-
-    public ValueTask EnqueueAsync(Guid id, CancellationToken cancellationToken) => _channel.Writer.WriteAsync(id, cancellationToken);
-
-    internal ChannelReader<Guid> Reader => _channel.Reader;
-}
-
-public sealed class MatchRoundWorker(MatchRoundQueue queue, Db db, TimeProvider clock, ILogger<MatchRoundWorker> logger) : BackgroundService, ISqlSource
-{
-    private const string Requeue = "UPDATE match_rounds SET status = 'queued' WHERE id = @Id";
-
-    private const string Start = "UPDATE match_rounds SET status = 'running', progress = 5 WHERE id = @Id AND status = 'queued'";
+    /// <summary>Queued, or running on a node that died (this run took the job over).</summary>
+    private const string Start = "UPDATE match_rounds SET status = 'running', progress = 5 WHERE id = @Id AND status IN ('queued', 'running')";
 
     private const string Progress = "UPDATE match_rounds SET progress = @Progress WHERE id = @Id";
 
@@ -132,44 +128,19 @@ public sealed class MatchRoundWorker(MatchRoundQueue queue, Db db, TimeProvider 
     private const string Fail = "UPDATE match_rounds SET status = 'open', progress = 0 WHERE id = @Id AND status IN ('queued', 'running')";
 
     public static IEnumerable<string> Statements(SqlDialect dialect) =>
-        [Requeue, Start, Progress, SelectChoices, SelectSeats, SelectRankings, SelectStudents, DeleteProposed, InsertPlacement, Finish, Fail, MatchRoundQueue.SelectPending];
+        [Start, Progress, SelectChoices, SelectSeats, SelectRankings, SelectStudents, DeleteProposed, InsertPlacement, Finish, Fail];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(JobContext job, CancellationToken cancellationToken) => await RunAsync(job, job.SubjectId!.Value, cancellationToken);
+
+    /// <summary>The run will not be tried again: the round is open again, so its managers can run it.</summary>
+    public async Task GiveUpAsync(JobContext job, CancellationToken cancellationToken)
     {
-        try
-        {
-            await using var connection = await db.OpenAsync(stoppingToken);
-            foreach (var id in await connection.QueryAsync<Guid>(new CommandDefinition(MatchRoundQueue.SelectPending, cancellationToken: stoppingToken)))
-            {
-                await connection.ExecuteAsync(new CommandDefinition(Requeue, new { Id = id }, cancellationToken: stoppingToken));
-                await queue.EnqueueAsync(id, stoppingToken);
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.LogWarning(exception, "Could not requeue pending match rounds");
-        }
-
-        await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await RunAsync(id, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                logger.LogError(exception, "Match round {RoundId} failed; it is open again", id);
-                await using var connection = await db.OpenAsync(CancellationToken.None);
-                await connection.ExecuteAsync(new CommandDefinition(Fail, new { Id = id }));
-            }
-        }
+        logger.LogError("Match round {RoundId} could not be run; it is open again", job.SubjectId);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(Fail, new { Id = job.SubjectId }, cancellationToken: cancellationToken));
     }
 
-    private async Task RunAsync(Guid id, CancellationToken cancellationToken)
+    private async Task RunAsync(JobContext job, Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         if (await connection.ExecuteAsync(new CommandDefinition(Start, new { Id = id }, cancellationToken: cancellationToken)) == 0)
@@ -244,6 +215,7 @@ public sealed class MatchRoundWorker(MatchRoundQueue queue, Db db, TimeProvider 
         }
 
         await connection.ExecuteAsync(new CommandDefinition(Finish, new { Id = id, Statistics = DbJson.Write(statistics), Now = now }, transaction, cancellationToken: cancellationToken));
+        await job.CompleteAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Match round {RoundId}: {Matched} of {Students} students matched in {Proposals} proposals", id, statistics.Matched, statistics.Students, statistics.Proposals);
     }

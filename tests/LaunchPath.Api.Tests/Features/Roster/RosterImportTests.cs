@@ -160,7 +160,7 @@ public abstract class RosterImportTests
             await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE roster_imports SET finished_at = @Old WHERE id = @Id",
                 new { Old = DateTimeOffset.UtcNow.AddDays(-8), Id = Guid.Parse(second.Id) });
             (await (await admin.PostAsync($"/api/v1/roster-imports/{second.Id}/confirm", null)).ShouldBeProblem(HttpStatusCode.Conflict)).Detail.Should().Contain("dropped");
-            var scheduler = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<LaunchPath.Api.Features.Roster.RosterPullScheduler>().Single();
+            var scheduler = ActivatorUtilities.CreateInstance<LaunchPath.Api.Features.Roster.RosterPullScheduler>(factory.Services);
             await scheduler.DropExpiredAsync(CancellationToken.None);
             (await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "SELECT COUNT(*) FROM roster_imports WHERE id = @Id AND payload IS NULL", new { Id = Guid.Parse(second.Id) }))
                 .Should().Be(1, "student data is not kept without a purpose");

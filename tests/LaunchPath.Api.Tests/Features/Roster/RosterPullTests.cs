@@ -179,7 +179,7 @@ public sealed class RosterPullTests : IAsyncLifetime
             await connection.ExecuteAsync("UPDATE roster_connections SET next_pull_at = @Past", new { Past = DateTimeOffset.UtcNow.AddMinutes(-5) });
         }
 
-        var scheduler = _factory.Services.GetServices<IHostedService>().OfType<RosterPullScheduler>().Single();
+        var scheduler = ActivatorUtilities.CreateInstance<RosterPullScheduler>(_factory.Services);
         await Task.WhenAll(scheduler.StartDueAsync(CancellationToken.None), scheduler.StartDueAsync(CancellationToken.None));
         var imports = await (await admin.GetAsync($"/api/v1/districts/{district.Id}/roster-imports")).Read<List<RosterImport>>();
         imports.Should().ContainSingle("two schedulers racing start one pull").Which.Source.Should().Be("rest");

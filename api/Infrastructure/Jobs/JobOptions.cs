@@ -1,0 +1,28 @@
+namespace LaunchPath.Api.Infrastructure.Jobs;
+
+/// <summary>Configuration section <c>Jobs</c>: how this node takes part in running background work.</summary>
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Whether this node runs jobs at all (false: it only serves requests; another node runs them).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>This node's name in leases and logs; default: host name, process id and a random suffix.</summary>
+    public string? NodeName { get; set; }
+
+    /// <summary>How long a claim holds without a heartbeat; then another node may take the job over.</summary>
+    public int LeaseSeconds { get; set; } = 30;
+
+    /// <summary>How often a running job renews its lease and records its progress.</summary>
+    public double HeartbeatSeconds { get; set; } = 2;
+
+    /// <summary>How often an idle node looks for due work (a node that queues work wakes its own runner at once).</summary>
+    public int PollMilliseconds { get; set; } = 1000;
+
+    /// <summary>How many jobs one node runs at once.</summary>
+    public int Slots { get; set; } = 2;
+
+    /// <summary>Runs of one job before it is given up (a job that fails, or whose node dies, this many times).</summary>
+    public int MaxAttempts { get; set; } = 3;
+}
