@@ -91,11 +91,21 @@ builder.Services.AddHttpClient(OneRosterPuller.HttpClientName, client =>
         // A district admin names the SIS's address: never let it point the server at its own network.
         ConnectCallback = OutboundConnections.PublicOnly(builder.Configuration.GetValue("Roster:AllowPrivateAddresses", false)),
     });
-// Secrets held for districts (SIS client secrets) are encrypted with keys kept beside the database (one folder that
-// every API node shares in production; see README).
-builder.Services.AddDataProtection()
-    .SetApplicationName("LaunchPath")
-    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration.GetValue("DataProtection:KeysPath", "data/keys")!));
+// Secrets held for districts (SIS client secrets) are encrypted with the Data Protection key ring, kept in the database
+// so that every API node reads what any node wrote (DataProtection:KeysPath keeps it in a folder instead).
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("LaunchPath");
+if (builder.Configuration.GetValue<string>("DataProtection:KeysPath") is { Length: > 0 } keysPath)
+{
+    dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+}
+else
+{
+    builder.Services.AddSingleton(provider => new DatabaseKeyRing(provider.GetRequiredService<Db>(), TimeProvider.System,
+        builder.Configuration.GetValue("DataProtection:LegacyKeysPath", "data/keys")!));
+    builder.Services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+        .Configure<DatabaseKeyRing>((keyManagement, ring) => keyManagement.XmlRepository = ring);
+}
+
 builder.Services.AddSingleton<PasswordHasher<Accounts.Account>>();
 builder.Services.AddLaunchPathSecurity(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);

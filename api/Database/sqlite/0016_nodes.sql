@@ -28,8 +28,11 @@ SELECT id, 'roster-import', id, 'roster-import:' || id, 'queued', created_at, 0,
 INSERT INTO jobs (id, kind, subject_id, dedupe_key, status, run_after, attempts, created_at)
 SELECT id, 'match-round', id, 'match-round:' || id, 'queued', created_at, 0, created_at FROM match_rounds WHERE status IN ('queued', 'running');
 
+-- purpose: 'token' (signs access tokens; one per rotation period, id token-<period>) or 'pseudonym' (derives the
+-- applicant ids employers see; never rotated).
 CREATE TABLE signing_keys (
     key_id      TEXT NOT NULL PRIMARY KEY,
+    purpose     TEXT NOT NULL CHECK (purpose IN ('token', 'pseudonym')),
     material    TEXT NOT NULL,
     created_at  TEXT NOT NULL
 );

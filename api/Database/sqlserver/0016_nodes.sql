@@ -28,8 +28,11 @@ SELECT id, 'roster-import', id, 'roster-import:' + CONVERT(NVARCHAR(36), id), 'q
 INSERT INTO jobs (id, kind, subject_id, dedupe_key, status, run_after, attempts, created_at)
 SELECT id, 'match-round', id, 'match-round:' + CONVERT(NVARCHAR(36), id), 'queued', created_at, 0, created_at FROM match_rounds WHERE status IN ('queued', 'running');
 
+-- purpose: 'token' (signs access tokens; one per rotation period, id token-<period>) or 'pseudonym' (derives the
+-- applicant ids employers see; never rotated).
 CREATE TABLE signing_keys (
     key_id      NVARCHAR(64)  NOT NULL CONSTRAINT pk_signing_keys PRIMARY KEY,
+    purpose     NVARCHAR(20)  NOT NULL CONSTRAINT ck_signing_keys_purpose CHECK (purpose IN ('token', 'pseudonym')),
     material    NVARCHAR(200) NOT NULL,
     created_at  DATETIME2(7)  NOT NULL
 );

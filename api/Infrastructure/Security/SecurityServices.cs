@@ -26,7 +26,8 @@ public static class SecurityServices
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(options);
-        services.AddSingleton<SigningKey>();
+        services.AddSingleton<SigningKeys>();
+        services.AddHostedService<SigningKeyRefresh>();
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<CallerLoader>();
 
@@ -43,7 +44,7 @@ public static class SecurityServices
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddJwtBearer(LocalBearerScheme, _ => { });
 
-        services.AddOptions<JwtBearerOptions>(LocalBearerScheme).Configure<SigningKey, TimeProvider>((jwt, key, clock) =>
+        services.AddOptions<JwtBearerOptions>(LocalBearerScheme).Configure<SigningKeys, TimeProvider>((jwt, keys, clock) =>
         {
             jwt.MapInboundClaims = false;
             var skew = TimeSpan.FromSeconds(30);
@@ -51,7 +52,8 @@ public static class SecurityServices
             {
                 ValidIssuer = AuthOptions.Issuer,
                 ValidAudience = AuthOptions.Audience,
-                IssuerSigningKey = key.Key,
+                // Every node's keys, from the database: a token signed on one node validates on all.
+                IssuerSigningKeyResolver = (_, _, keyId, _) => keys.Resolve(keyId),
                 ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                 ClockSkew = skew,
                 // Tokens are issued on the API's TimeProvider; validate their lifetime on the same clock.

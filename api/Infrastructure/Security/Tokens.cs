@@ -11,10 +11,17 @@ public sealed class AuthOptions
     public const string Issuer = "launchpath";
     public const string Audience = "launchpath-api";
 
-    /// <summary>Base64 HMAC-SHA256 key (at least 32 bytes). When empty, the key in <see cref="SigningKeyFile"/> is used, created on first run.</summary>
+    /// <summary>
+    /// Base64 HMAC-SHA256 key (at least 32 bytes) managed by the operator. When empty (the default), the nodes share
+    /// keys kept in the database, rotated every <see cref="SigningKeyRotationDays"/>.
+    /// </summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>A key file from before keys lived in the database: imported once, so its tokens stay valid.</summary>
     public string SigningKeyFile { get; set; } = "data/jwt-signing.key";
+
+    /// <summary>How long one database signing key signs new tokens; older keys keep validating the tokens they signed.</summary>
+    public int SigningKeyRotationDays { get; set; } = 30;
 
     public int TokenLifetimeMinutes { get; set; } = 60;
 
@@ -30,50 +37,7 @@ public sealed class AuthOptions
     }
 }
 
-/// <summary>The key that signs LaunchPath's own access tokens.</summary>
-public sealed class SigningKey
-{
-    public SigningKey(AuthOptions options, ILogger<SigningKey> logger)
-    {
-        byte[] bytes;
-        if (!string.IsNullOrWhiteSpace(options.SigningKey))
-        {
-            bytes = Convert.FromBase64String(options.SigningKey);
-        }
-        else if (File.Exists(options.SigningKeyFile))
-        {
-            bytes = Convert.FromBase64String(File.ReadAllText(options.SigningKeyFile).Trim());
-        }
-        else
-        {
-            bytes = RandomNumberGenerator.GetBytes(32);
-            var directory = Path.GetDirectoryName(Path.GetFullPath(options.SigningKeyFile));
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            File.WriteAllText(options.SigningKeyFile, Convert.ToBase64String(bytes));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(options.SigningKeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            logger.LogWarning("Generated a token signing key in {File}; set Auth:SigningKey for servers that share tokens", options.SigningKeyFile);
-        }
-
-        if (bytes.Length < 32)
-        {
-            throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes (base64).");
-        }
-
-        Key = new SymmetricSecurityKey(bytes) { KeyId = "launchpath-" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..8] };
-    }
-
-    public SymmetricSecurityKey Key { get; }
-}
-
-public sealed class TokenIssuer(SigningKey signingKey, AuthOptions options, TimeProvider clock)
+public sealed class TokenIssuer(SigningKeys signingKeys, AuthOptions options, TimeProvider clock)
 {
     public (string Token, DateTimeOffset ExpiresAt) Issue(Guid userId)
     {
@@ -87,7 +51,7 @@ public sealed class TokenIssuer(SigningKey signingKey, AuthOptions options, Time
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(signingKeys.Issuing, SecurityAlgorithms.HmacSha256),
         });
         return (token, expires);
     }

@@ -19,9 +19,9 @@ public static class ListApplicants
 {
     public sealed record Query(Caller Caller, Guid RoundId, Guid OpportunityId) : IRequest<Result<List<RoundApplicant>>>;
 
-    public sealed class Handler(Db db, TimeProvider clock, SigningKey signingKey) : IRequestHandler<Query, Result<List<RoundApplicant>>>, ISqlSource
+    public sealed class Handler(Db db, TimeProvider clock, SigningKeys signingKeys) : IRequestHandler<Query, Result<List<RoundApplicant>>>, ISqlSource
     {
-        private readonly byte[] _key = RoundApplicants.PseudonymKey(signingKey);
+        private readonly byte[] _key = RoundApplicants.PseudonymKey(signingKeys);
 
         public static IEnumerable<string> Statements(SqlDialect dialect) => [.. RoundApplicants.Statements];
 

@@ -35,9 +35,9 @@ public static class RankApplicants
     private const string InsertRanking =
         "INSERT INTO match_round_rankings (round_id, opportunity_id, student_id, rank, unacceptable) VALUES (@RoundId, @OpportunityId, @StudentId, @Rank, @Unacceptable)";
 
-    public sealed class Handler(Db db, TimeProvider clock, SigningKey signingKey) : IRequestHandler<Command, Result<List<RoundApplicant>>>, ISqlSource
+    public sealed class Handler(Db db, TimeProvider clock, SigningKeys signingKeys) : IRequestHandler<Command, Result<List<RoundApplicant>>>, ISqlSource
     {
-        private readonly byte[] _key = RoundApplicants.PseudonymKey(signingKey);
+        private readonly byte[] _key = RoundApplicants.PseudonymKey(signingKeys);
 
         public static IEnumerable<string> Statements(SqlDialect dialect) => [DeleteRanking, InsertRanking, .. RoundApplicants.Statements];
 

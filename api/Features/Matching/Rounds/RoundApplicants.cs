@@ -30,8 +30,8 @@ internal static class RoundApplicants
 
     public static IEnumerable<string> Statements => [SelectApplicants, InRound, .. Disclosures.Statements, .. MatchRoundRecord.Statements, .. OpportunityQueries.Statements];
 
-    /// <summary>The key applicant ids are derived with (from the token signing key; never leaves the server).</summary>
-    public static byte[] PseudonymKey(SigningKey signingKey) => HMACSHA256.HashData(signingKey.Key.Key, "launchpath applicant id v1"u8);
+    /// <summary>The key applicant ids are derived with (never leaves the server, does not rotate).</summary>
+    public static byte[] PseudonymKey(SigningKeys keys) => keys.PseudonymSecret;
 
     /// <summary>The applicant id of a student in a round and opportunity: keyed, so it cannot be computed or reversed outside the server.</summary>
     public static Guid ApplicantId(byte[] key, Guid roundId, Guid opportunityId, Guid studentId)
