@@ -65,6 +65,28 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.ConfigureEndpointDefaults(listen => listen.UseProblemRejections());
 });
 
+// Behind a reverse proxy or load balancer: X-Forwarded-For/-Proto are believed only from the proxies named in
+// Proxy:KnownProxies (addresses) or Proxy:KnownNetworks (CIDR); from anyone else they are ignored.
+builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(forwarded =>
+{
+    forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+    // The framework trusts loopback by default (both network lists); only the configured proxies are trusted here.
+    forwarded.KnownProxies.Clear();
+    forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the older list is still consulted
+    forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+    foreach (var proxy in builder.Configuration.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [])
+    {
+        forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+
+    foreach (var network in builder.Configuration.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? [])
+    {
+        forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+    }
+});
+
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 builder.Services.AddSingleton<Db>();
 builder.Services.AddSingleton<DatabaseMigrator>();
@@ -76,6 +98,7 @@ builder.Services.AddJob<RosterImportJob>(RosterJobs.JobKind);
 builder.Services.AddJob<MatchRoundJob>(MatchRoundJob.JobKind);
 builder.Services.AddRecurringJob<RosterPullScheduler>(RosterPullScheduler.JobKind, TimeSpan.FromMinutes(1));
 builder.Services.AddRecurringJob<IdempotencyCleanup>(IdempotencyCleanup.JobKind, TimeSpan.FromHours(1));
+builder.Services.AddRecurringJob<SignInThrottleCleanup>(SignInThrottleCleanup.JobKind, TimeSpan.FromHours(6));
 builder.Services.AddSingleton<RosterJobs>();
 builder.Services.AddSingleton<OneRosterPuller>();
 builder.Services.AddSingleton<RosterConnections>();
@@ -133,6 +156,12 @@ if (database.MigrateOnStartup)
     {
         await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
     }
+}
+
+// With no proxy named the middleware is left out: with empty lists it would believe every sender.
+if (app.Configuration.GetSection("Proxy:KnownProxies").Exists() || app.Configuration.GetSection("Proxy:KnownNetworks").Exists())
+{
+    app.UseForwardedHeaders();
 }
 
 // Request logging sits outside the exception handler, so it logs the status the client got (a 400, not the exception).

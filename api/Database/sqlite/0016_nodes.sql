@@ -42,3 +42,12 @@ CREATE TABLE data_protection_keys (
     xml         TEXT NOT NULL,
     created_at  TEXT NOT NULL
 );
+
+-- Failed sign-ins per account (keyed by a hash of the normalized email, known or not), shared by all nodes: after a few
+-- failures in an hour the account waits, longer after each further failure; a success clears it.
+CREATE TABLE sign_in_throttle (
+    account_key    TEXT    NOT NULL PRIMARY KEY,
+    failures       INTEGER NOT NULL,
+    blocked_until  TEXT    NULL,
+    updated_at     TEXT    NOT NULL
+);

@@ -42,3 +42,12 @@ CREATE TABLE data_protection_keys (
     xml         NVARCHAR(MAX) NOT NULL,
     created_at  DATETIME2(7)  NOT NULL
 );
+
+-- Failed sign-ins per account (keyed by a hash of the normalized email, known or not), shared by all nodes: after a few
+-- failures in an hour the account waits, longer after each further failure; a success clears it.
+CREATE TABLE sign_in_throttle (
+    account_key    NVARCHAR(64)  NOT NULL CONSTRAINT pk_sign_in_throttle PRIMARY KEY,
+    failures       INT           NOT NULL,
+    blocked_until  DATETIME2(7)  NULL,
+    updated_at     DATETIME2(7)  NOT NULL
+);

@@ -55,6 +55,12 @@ public static class Fails
         public static IReadOnlyList<ErrorKind> Kinds { get; } = [ErrorKind.Unprocessable];
     }
 
+    /// <summary>429 with Retry-After, decided by the use case (an account waiting after failed sign-ins).</summary>
+    public sealed class TooManyRequests : IFailure
+    {
+        public static IReadOnlyList<ErrorKind> Kinds { get; } = [ErrorKind.TooManyRequests];
+    }
+
     /// <summary>An optimistic update's If-Match: 400 when it is not an entity tag, 412 when it is stale, 428 when it is missing.</summary>
     public sealed class Versioned : IFailure
     {

@@ -18,10 +18,20 @@ public static class Problems
                 title: error.Title);
         }
 
-        return TypedResults.Problem(
+        var problem = TypedResults.Problem(
             statusCode: (int)error.Kind,
             title: error.Title,
             detail: error.Detail);
+        return error.RetryAfter is { } wait ? new RetryAfterResult(problem, wait) : problem;
+    }
+
+    private sealed class RetryAfterResult(IResult problem, TimeSpan wait) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return problem.ExecuteAsync(httpContext);
+        }
     }
 
     /// <summary>Writes a problem from middleware (before or outside an endpoint); a 400 gets an errors map.</summary>

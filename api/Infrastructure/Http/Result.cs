@@ -13,10 +13,17 @@ public enum ErrorKind
     TooLarge = StatusCodes.Status413PayloadTooLarge,
     Unprocessable = StatusCodes.Status422UnprocessableEntity,
     PreconditionRequired = StatusCodes.Status428PreconditionRequired,
+    TooManyRequests = StatusCodes.Status429TooManyRequests,
 }
 
 public sealed record Error(ErrorKind Kind, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Fields = null)
 {
+    /// <summary>Sent as Retry-After (a 429, a 503): when asking again may succeed.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public static Error TooManyRequests(string detail, TimeSpan retryAfter) =>
+        new(ErrorKind.TooManyRequests, "Too many requests", detail) { RetryAfter = retryAfter };
+
     public static Error NotFound(string what) => new(ErrorKind.NotFound, "Not found", $"{what} was not found.");
 
     public static Error Forbidden(string detail) => new(ErrorKind.Forbidden, "Forbidden", detail);

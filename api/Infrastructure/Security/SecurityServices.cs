@@ -14,6 +14,7 @@ public static class SecurityServices
     public const string LocalBearerScheme = JwtBearerDefaults.AuthenticationScheme;
     public const string OidcScheme = "Oidc";
     public const string SignInPolicy = "sign-in";
+    public const string LinkPolicy = "link";
 
     /// <summary>
     /// Limits an anonymous endpoint that takes a secret (a password, a one-time link) to a few attempts per minute per
@@ -21,6 +22,13 @@ public static class SecurityServices
     /// </summary>
     public static RouteHandlerBuilder RequireSignInRateLimit(this RouteHandlerBuilder builder) =>
         builder.RequireRateLimiting(SignInPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    /// <summary>
+    /// Limits a one-time link endpoint per link (its own budget: a failed sign-in burst never blocks a guardian's link),
+    /// under a ceiling per client address for all link requests; documents the 429.
+    /// </summary>
+    public static RouteHandlerBuilder RequireLinkRateLimit(this RouteHandlerBuilder builder) =>
+        builder.RequireRateLimiting(LinkPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     public static IServiceCollection AddLaunchPathSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +38,7 @@ public static class SecurityServices
         services.AddHostedService<SigningKeyRefresh>();
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<CallerLoader>();
+        services.AddSingleton<SignInThrottle>();
 
         var authentication = services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "API key or bearer token", policy => policy.ForwardDefaultSelector = context =>
@@ -127,22 +136,36 @@ public static class SecurityServices
         }
     }
 
-    /// <summary>429 with Retry-After: sign-in per client address, and every request per API key.</summary>
+    /// <summary>
+    /// 429 with Retry-After: sign-in attempts per client address (a ceiling a classroom behind one address stays under;
+    /// failed attempts per account are <see cref="SignInThrottle"/>'s), one-time link requests per link and per address,
+    /// and every request per API key. Counted on each node (a per-node ceiling); the account throttle is shared.
+    /// </summary>
     private static void AddLaunchPathRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 60);
+        var linkPerMinute = configuration.GetValue("RateLimits:LinkPerMinute", 10);
+        var linksPerAddressPerMinute = configuration.GetValue("RateLimits:LinksPerAddressPerMinute", 120);
         var apiKeyPerMinute = configuration.GetValue("RateLimits:ApiKeyPerMinute", 600);
+        FixedWindowRateLimiterOptions PerMinute(int limit) => new() { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+        static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                "sign-in:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                ApiKeyFormat.TryParse(http.Request.Headers[ApiKeyFormat.Header].ToString(), out var prefix, out _)
-                    ? RateLimitPartition.GetFixedWindowLimiter("key:" + prefix,
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = apiKeyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("none"));
+            limiter.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter("sign-in:" + Address(http), _ => PerMinute(signInPerMinute)));
+            // Keyed by a hash of the link's token: the token itself is a secret and is not kept, even in memory keys.
+            limiter.AddPolicy(LinkPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                "link:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(http.Request.RouteValues["token"]?.ToString() ?? "")))[..16],
+                _ => PerMinute(linkPerMinute)));
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                    ApiKeyFormat.TryParse(http.Request.Headers[ApiKeyFormat.Header].ToString(), out var prefix, out _)
+                        ? RateLimitPartition.GetFixedWindowLimiter("key:" + prefix, _ => PerMinute(apiKeyPerMinute))
+                        : RateLimitPartition.GetNoLimiter("none")),
+                PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                    http.Request.Path.StartsWithSegments("/api/v1/links")
+                        ? RateLimitPartition.GetFixedWindowLimiter("links:" + Address(http), _ => PerMinute(linksPerAddressPerMinute))
+                        : RateLimitPartition.GetNoLimiter("none")));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;

@@ -58,7 +58,7 @@ public static class AcknowledgeByLink
                 (await mediator.Send(new Command(token, body.Name), ct)).Match(agreement => TypedResults.Ok(agreement)))
             .Validate<LinkAcknowledgeRequest>()
             .AllowAnonymous()
-            .RequireSignInRateLimit()
+            .RequireLinkRateLimit()
             .WithName("acknowledgeByLink")
             .WithSummary("Acknowledge through a one-time link (works once, before it expires)");
 }

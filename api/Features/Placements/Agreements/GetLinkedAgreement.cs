@@ -33,7 +33,7 @@ public static class GetLinkedAgreement
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder links) =>
         links.MapGet("/{token}", async Task<Answer<Ok<LinkedAgreement>, Fails.NotFound, Fails.Gone>> (string token, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(token), ct)).Match(agreement => TypedResults.Ok(agreement)))
-            .AllowAnonymous()
+            .AllowAnonymous().RequireLinkRateLimit()
             .WithName("getLinkedAgreement")
             .WithSummary("What a one-time link asks its holder to acknowledge");
 }

@@ -48,6 +48,6 @@ public static class DecideHoursByLink
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
         api.MapPost("/links/{token}/hours", async Task<Answer<Ok<LinkedHoursEntry>, Fails.Invalid, Fails.NotFound, Fails.Conflict, Fails.Gone>> (string token, HoursDecisionRequest body, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(token, body), ct)).Match(entry => TypedResults.Ok(entry)))
-            .Validate<HoursDecisionRequest>().AllowAnonymous().RequireSignInRateLimit().WithTags("Links").WithName("decideHoursByLink")
+            .Validate<HoursDecisionRequest>().AllowAnonymous().RequireLinkRateLimit().WithTags("Links").WithName("decideHoursByLink")
             .WithSummary("Approve or reject through a one-time link (works once)");
 }

@@ -35,5 +35,5 @@ public static class GetLinkedHours
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
         api.MapGet("/links/{token}/hours", async Task<Answer<Ok<LinkedHoursEntry>, Fails.NotFound, Fails.Gone>> (string token, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(token), ct)).Match(entry => TypedResults.Ok(entry)))
-            .AllowAnonymous().WithTags("Links").WithName("getLinkedHours").WithSummary("The entry a supervisor's link is for");
+            .AllowAnonymous().RequireLinkRateLimit().WithTags("Links").WithName("getLinkedHours").WithSummary("The entry a supervisor's link is for");
 }
