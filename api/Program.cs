@@ -168,6 +168,9 @@ if (app.Configuration.GetSection("Proxy:KnownProxies").Exists() || app.Configura
 app.UseSerilogRequestLogging(options => Logging.Configure(options, app.Services));
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// The built SPA's files are served before routing, so the app's catch-all route never shadows them.
+app.UseSpaFiles();
+app.UseRouting();
 app.UseMiddleware<RequestLimitsMiddleware>();
 // The development API browser is public; everything after authorization needs a caller unless it says otherwise.
 if (app.Environment.IsDevelopment())
@@ -195,6 +198,7 @@ api.MapClasses();
 api.MapMatching();
 api.MapPlacements();
 OutcomesReports.Map(api);
+app.MapSpaFallback();
 
 app.Run();
 

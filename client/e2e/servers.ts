@@ -40,6 +40,11 @@ export interface AdminAccount {
 export interface ApiOptions {
   /** Seed the fictional demo data (Demo:Seed): the demo accounts of README.md, with password "launchpath-demo". */
   demo?: boolean;
+  /**
+   * Production mode: ASPNETCORE_ENVIRONMENT=Production, keys in the database, and the built SPA at this path served
+   * by the API itself (Spa:Path), so the API's origin is the whole product.
+   */
+  productionSpa?: string;
 }
 
 /** The demo accounts' password (README.md). */
@@ -66,15 +71,16 @@ export async function startApi(logFile: string, admin: AdminAccount, options: Ap
     env: {
       ...process.env,
       ASPNETCORE_URLS: url,
-      ASPNETCORE_ENVIRONMENT: 'Development',
+      ASPNETCORE_ENVIRONMENT: options.productionSpa ? 'Production' : 'Development',
+      ...(options.productionSpa ? { Spa__Path: options.productionSpa } : {}),
       Database__Provider: 'Sqlite',
       Database__ConnectionString: `Data Source=${join(dataDir, 'e2e.db')}`,
       Demo__Seed: options.demo ? 'true' : 'false',
       RateLimits__SignInPerMinute: '1000',
       Bootstrap__AdminEmail: admin.email,
       Bootstrap__AdminPassword: admin.password,
-      // A key of its own, so the API does not write one beside the dll (Auth:SigningKeyFile).
-      Auth__SigningKey: randomBytes(32).toString('base64'),
+      // Development: a key of its own. Production mode: the keys the nodes share in the database.
+      ...(options.productionSpa ? {} : { Auth__SigningKey: randomBytes(32).toString('base64') }),
       DOTNET_CLI_TELEMETRY_OPTOUT: '1',
       DOTNET_NOLOGO: '1',
     },
