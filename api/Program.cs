@@ -87,6 +87,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>
     }
 });
 
+builder.AddLaunchPathTelemetry();
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 builder.Services.AddSingleton<Db>();
 builder.Services.AddSingleton<DatabaseMigrator>();
@@ -185,6 +186,7 @@ app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealth();
+app.MapLaunchPathMetrics();
 // Every operation's arguments are checked before its handler runs: no null array members, dates in range.
 var api = app.MapGroup("").CheckRequests();
 api.MapAuth();
