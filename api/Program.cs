@@ -149,13 +149,21 @@ builder.Services.AddLaunchPathOpenApi();
 var app = builder.Build();
 
 var database = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
-if (database.MigrateOnStartup)
+// "--migrate-only": a release step brings the database up to date (and creates the bootstrap administrator), then exits,
+// so N nodes can start with Database:MigrateOnStartup=false and never race to migrate.
+var migrateOnly = args.Contains("--migrate-only");
+if (database.MigrateOnStartup || migrateOnly)
 {
     app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
     await app.Services.GetRequiredService<BootstrapAdmin>().EnsureAsync(CancellationToken.None);
     if (app.Configuration.GetValue<bool>("Demo:Seed"))
     {
         await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+    }
+
+    if (migrateOnly)
+    {
+        return;
     }
 }
 
