@@ -47,6 +47,8 @@ public static class OpenApi
             options.NonNullableReferenceTypesAsRequired();
             options.UseAllOfToExtendReferenceSchemas();
             options.CustomSchemaIds(type => type.Name);
+            // Paths in a fixed order (by path, then method), whatever order the hosts register endpoints in.
+            options.OrderActionsBy(description => $"{description.RelativePath} {description.HttpMethod}");
             options.OperationFilter<LaunchPath.Api.Infrastructure.Http.QueryEnums.OperationFilter>();
             options.OperationFilter<SecurityFilter>();
             foreach (var assembly in new[] { typeof(OpenApi).Assembly, typeof(LaunchPath.Contracts.Organizations.Organization).Assembly })

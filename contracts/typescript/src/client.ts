@@ -10,18 +10,6 @@
 export interface ILaunchPathClient {
 
     /**
-     * Create an API key for an integration
-     * @return Created
-     */
-    createApiKey(id: string, body: CreateApiKeyRequest, signal?: AbortSignal): Promise<CreatedApiKey>;
-
-    /**
-     * List an organization's API keys
-     * @return OK
-     */
-    listApiKeys(id: string, signal?: AbortSignal): Promise<ApiKeyInfo[]>;
-
-    /**
      * Revoke an API key
      * @return No Content
      */
@@ -32,12 +20,6 @@ export interface ILaunchPathClient {
      * @return OK
      */
     signIn(body: SignInRequest, signal?: AbortSignal): Promise<AccessToken>;
-
-    /**
-     * The signed-in caller
-     * @return OK
-     */
-    getMe(signal?: AbortSignal): Promise<CurrentCaller>;
 
     /**
      * Classes from the SIS roster: those you may see, or (mine=true) those you teach
@@ -54,70 +36,58 @@ export interface ILaunchPathClient {
     getClassRoster(id: string, signal?: AbortSignal): Promise<ClassRoster>;
 
     /**
-     * The region's evaluation rubric
+     * The district's OneRoster REST connection (never its secret), with its last and next pull
      * @return OK
      */
-    getRubric(id: string, signal?: AbortSignal): Promise<Rubric>;
+    getRosterConnection(id: string, signal?: AbortSignal): Promise<RosterConnection>;
 
     /**
-     * Define the region's own evaluation rubric
+     * Connect the district's OneRoster 1.2 REST service (or change the connection)
      * @return OK
      */
-    putRubric(id: string, body: Rubric, signal?: AbortSignal): Promise<Rubric>;
+    saveRosterConnection(id: string, body: RosterConnectionRequest, signal?: AbortSignal): Promise<RosterConnection>;
 
     /**
-     * The employer's midpoint or final evaluation against the rubric
-     * @return Created
+     * Pull the roster from the district's OneRoster REST service now
+     * @param full (optional) 
+     * @param preview (optional) 
+     * @return Accepted
      */
-    submitEvaluation(id: string, body: SubmitEvaluationRequest, signal?: AbortSignal): Promise<Evaluation>;
+    pullRoster(id: string, full?: boolean | undefined, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport>;
 
     /**
-     * A placement's evaluations
+     * The district's 50 most recent roster imports
      * @return OK
      */
-    listEvaluations(id: string, signal?: AbortSignal): Promise<Evaluation[]>;
+    listRosterImports(id: string, signal?: AbortSignal): Promise<RosterImport[]>;
 
     /**
-     * The student's reflection
-     * @return Created
+     * Import a OneRoster 1.1 or 1.2 CSV roster
+     * @param mode (optional) 
+     * @param preview (optional) 
+     * @param files (optional) 
+     * @return Accepted
      */
-    submitReflection(id: string, body: SubmitReflectionRequest, signal?: AbortSignal): Promise<Reflection>;
+    startRosterImport(id: string, mode?: RosterMode | undefined, preview?: boolean | undefined, files?: FileParameter[] | undefined, signal?: AbortSignal): Promise<RosterImport>;
 
     /**
-     * A placement's reflections (not shown to employers)
-     * @return OK
+     * Import a roster as OneRoster-shaped JSON
+     * @param preview (optional) 
+     * @return Accepted
      */
-    listReflections(id: string, signal?: AbortSignal): Promise<Reflection[]>;
-
-    /**
-     * Log hours on an active placement (child-labor rules for 14–15-year-olds apply)
-     * @return Created
-     */
-    logHours(id: string, body: LogHoursRequest, signal?: AbortSignal): Promise<HoursEntry>;
-
-    /**
-     * A placement's hours and totals
-     * @return OK
-     */
-    listHours(id: string, signal?: AbortSignal): Promise<HoursLog>;
-
-    /**
-     * A student's hours by placement
-     * @return OK
-     */
-    getStudentHours(id: string, signal?: AbortSignal): Promise<StudentHours>;
-
-    /**
-     * Correct a submitted or rejected entry (resubmits it)
-     * @return OK
-     */
-    editHours(id: string, body: LogHoursRequest, signal?: AbortSignal): Promise<HoursEntry>;
+    startRosterJsonImport(id: string, body: RosterJsonImportRequest, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport>;
 
     /**
      * Delete an entry that is not approved
      * @return No Content
      */
     deleteHours(id: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Correct a submitted or rejected entry (resubmits it)
+     * @return OK
+     */
+    editHours(id: string, body: LogHoursRequest, signal?: AbortSignal): Promise<HoursEntry>;
 
     /**
      * The supervisor approves (locks) or rejects (with a reason) an entry
@@ -156,12 +126,6 @@ export interface ILaunchPathClient {
     decideHoursByLink(token: string, body: HoursDecisionRequest, signal?: AbortSignal): Promise<LinkedHoursEntry>;
 
     /**
-     * A match round: status, progress while running, statistics once matched
-     * @return OK
-     */
-    getMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound>;
-
-    /**
      * The 100 most recent match rounds of your regions
      * @return OK
      */
@@ -174,16 +138,22 @@ export interface ILaunchPathClient {
     createMatchRound(body: CreateMatchRoundRequest, signal?: AbortSignal): Promise<MatchRound>;
 
     /**
-     * Rank a student's choices in an open round (best first)
+     * A match round: status, progress while running, statistics once matched
      * @return OK
      */
-    submitChoices(id: string, studentId: string, body: SubmitChoicesRequest, signal?: AbortSignal): Promise<StudentChoices>;
+    getMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound>;
 
     /**
      * A student's ranked choices in a round
      * @return OK
      */
     getChoices(id: string, studentId: string, signal?: AbortSignal): Promise<StudentChoices>;
+
+    /**
+     * Rank a student's choices in an open round (best first)
+     * @return OK
+     */
+    submitChoices(id: string, studentId: string, body: SubmitChoicesRequest, signal?: AbortSignal): Promise<StudentChoices>;
 
     /**
      * Students who ranked an opportunity in a round (what the employer may see)
@@ -198,10 +168,10 @@ export interface ILaunchPathClient {
     rankApplicants(id: string, opportunityId: string, body: EmployerRankingRequest, signal?: AbortSignal): Promise<RoundApplicant[]>;
 
     /**
-     * Run (or re-run) a match round
-     * @return Accepted
+     * The round's proposed or published placements
+     * @return OK
      */
-    runMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound>;
+    listRoundPlacements(id: string, signal?: AbortSignal): Promise<RoundPlacement[]>;
 
     /**
      * Publish a matched round: its proposed placements become approved
@@ -210,36 +180,16 @@ export interface ILaunchPathClient {
     publishMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound>;
 
     /**
-     * The round's proposed or published placements
-     * @return OK
+     * Run (or re-run) a match round
+     * @return Accepted
      */
-    listRoundPlacements(id: string, signal?: AbortSignal): Promise<RoundPlacement[]>;
+    runMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound>;
 
     /**
-     * The region's matching weights and round defaults
+     * The signed-in caller
      * @return OK
      */
-    getMatchingSettings(id: string, signal?: AbortSignal): Promise<MatchingSettings>;
-
-    /**
-     * Set the region's matching weights and round defaults
-     * @return OK
-     */
-    updateMatchingSettings(id: string, body: UpdateMatchingSettingsRequest, signal?: AbortSignal): Promise<MatchingSettings>;
-
-    /**
-     * Recommended opportunities for a student, with reasons
-     * @param limit (optional) 
-     * @return OK
-     */
-    getRecommendations(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<RecommendedOpportunity[]>;
-
-    /**
-     * Best-fit eligible students for an opportunity (coordinators)
-     * @param limit (optional) 
-     * @return OK
-     */
-    getCandidates(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<RecommendedStudent[]>;
+    getMe(signal?: AbortSignal): Promise<CurrentCaller>;
 
     /**
      * Search opportunities
@@ -278,16 +228,23 @@ export interface ILaunchPathClient {
     updateOpportunity(id: string, body: OpportunityFields, signal?: AbortSignal): Promise<Opportunity>;
 
     /**
-     * Submit for curation
-     * @return OK
-     */
-    submitOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity>;
-
-    /**
      * Approve and publish
      * @return OK
      */
     approveOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity>;
+
+    /**
+     * Best-fit eligible students for an opportunity (coordinators)
+     * @param limit (optional) 
+     * @return OK
+     */
+    getCandidates(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<RecommendedStudent[]>;
+
+    /**
+     * Close a published opportunity
+     * @return OK
+     */
+    closeOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity>;
 
     /**
      * Reject with a reason
@@ -296,10 +253,10 @@ export interface ILaunchPathClient {
     rejectOpportunity(id: string, body: RejectOpportunityRequest, signal?: AbortSignal): Promise<Opportunity>;
 
     /**
-     * Close a published opportunity
+     * Submit for curation
      * @return OK
      */
-    closeOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity>;
+    submitOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity>;
 
     /**
      * List organizations
@@ -331,6 +288,18 @@ export interface ILaunchPathClient {
     updateOrganization(id: string, body: UpdateOrganizationRequest, signal?: AbortSignal): Promise<Organization>;
 
     /**
+     * List an organization's API keys
+     * @return OK
+     */
+    listApiKeys(id: string, signal?: AbortSignal): Promise<ApiKeyInfo[]>;
+
+    /**
+     * Create an API key for an integration
+     * @return Created
+     */
+    createApiKey(id: string, body: CreateApiKeyRequest, signal?: AbortSignal): Promise<CreatedApiKey>;
+
+    /**
      * Participation and outcomes for a region, district or school (aggregates; cells under 10 suppressed)
      * @param from (optional) 
      * @param to (optional) 
@@ -343,12 +312,6 @@ export interface ILaunchPathClient {
      * @return OK
      */
     exportCalpadsWblr(districtId: string, academicYear: string, signal?: AbortSignal): Promise<FileResponse>;
-
-    /**
-     * A placement, with its agreement and acknowledgements
-     * @return OK
-     */
-    getPlacement(id: string, signal?: AbortSignal): Promise<Placement>;
 
     /**
      * Placements you may see
@@ -368,40 +331,16 @@ export interface ILaunchPathClient {
     createPlacement(body: CreatePlacementRequest, signal?: AbortSignal): Promise<Placement>;
 
     /**
+     * A placement, with its agreement and acknowledgements
+     * @return OK
+     */
+    getPlacement(id: string, signal?: AbortSignal): Promise<Placement>;
+
+    /**
      * The employer accepts a request
      * @return OK
      */
     acceptPlacement(id: string, signal?: AbortSignal): Promise<Placement>;
-
-    /**
-     * The employer declines, with a reason
-     * @return OK
-     */
-    declinePlacement(id: string, body: DecisionRequest, signal?: AbortSignal): Promise<Placement>;
-
-    /**
-     * The school approves, with an expiry date
-     * @return OK
-     */
-    approvePlacement(id: string, body: ApprovePlacementRequest, signal?: AbortSignal): Promise<Placement>;
-
-    /**
-     * Withdraw, with a reason
-     * @return OK
-     */
-    withdrawPlacement(id: string, body: DecisionRequest, signal?: AbortSignal): Promise<Placement>;
-
-    /**
-     * The school completes an active placement
-     * @return OK
-     */
-    completePlacement(id: string, body: CompletePlacementRequest, signal?: AbortSignal): Promise<Placement>;
-
-    /**
-     * Connect a placement to a class the student takes (or unlink it)
-     * @return OK
-     */
-    setPlacementClass(id: string, body: PlacementClassRequest, signal?: AbortSignal): Promise<Placement>;
 
     /**
      * Write (or rewrite) the training agreement of an approved placement
@@ -422,26 +361,100 @@ export interface ILaunchPathClient {
     createAcknowledgementLink(id: string, body: CreateLinkRequest, signal?: AbortSignal): Promise<ActionLink>;
 
     /**
-     * Import a OneRoster 1.1 or 1.2 CSV roster
-     * @param mode (optional) 
-     * @param preview (optional) 
-     * @param files (optional) 
-     * @return Accepted
-     */
-    startRosterImport(id: string, mode?: RosterMode | undefined, preview?: boolean | undefined, files?: FileParameter[] | undefined, signal?: AbortSignal): Promise<RosterImport>;
-
-    /**
-     * The district's 50 most recent roster imports
+     * The school approves, with an expiry date
      * @return OK
      */
-    listRosterImports(id: string, signal?: AbortSignal): Promise<RosterImport[]>;
+    approvePlacement(id: string, body: ApprovePlacementRequest, signal?: AbortSignal): Promise<Placement>;
 
     /**
-     * Import a roster as OneRoster-shaped JSON
-     * @param preview (optional) 
-     * @return Accepted
+     * Connect a placement to a class the student takes (or unlink it)
+     * @return OK
      */
-    startRosterJsonImport(id: string, body: RosterJsonImportRequest, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport>;
+    setPlacementClass(id: string, body: PlacementClassRequest, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * The school completes an active placement
+     * @return OK
+     */
+    completePlacement(id: string, body: CompletePlacementRequest, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * The employer declines, with a reason
+     * @return OK
+     */
+    declinePlacement(id: string, body: DecisionRequest, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * A placement's evaluations
+     * @return OK
+     */
+    listEvaluations(id: string, signal?: AbortSignal): Promise<Evaluation[]>;
+
+    /**
+     * The employer's midpoint or final evaluation against the rubric
+     * @return Created
+     */
+    submitEvaluation(id: string, body: SubmitEvaluationRequest, signal?: AbortSignal): Promise<Evaluation>;
+
+    /**
+     * A placement's hours and totals
+     * @return OK
+     */
+    listHours(id: string, signal?: AbortSignal): Promise<HoursLog>;
+
+    /**
+     * Log hours on an active placement (child-labor rules for 14–15-year-olds apply)
+     * @return Created
+     */
+    logHours(id: string, body: LogHoursRequest, signal?: AbortSignal): Promise<HoursEntry>;
+
+    /**
+     * A placement's reflections (not shown to employers)
+     * @return OK
+     */
+    listReflections(id: string, signal?: AbortSignal): Promise<Reflection[]>;
+
+    /**
+     * The student's reflection
+     * @return Created
+     */
+    submitReflection(id: string, body: SubmitReflectionRequest, signal?: AbortSignal): Promise<Reflection>;
+
+    /**
+     * Withdraw, with a reason
+     * @return OK
+     */
+    withdrawPlacement(id: string, body: DecisionRequest, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * The region's matching weights and round defaults
+     * @return OK
+     */
+    getMatchingSettings(id: string, signal?: AbortSignal): Promise<MatchingSettings>;
+
+    /**
+     * Set the region's matching weights and round defaults
+     * @return OK
+     */
+    updateMatchingSettings(id: string, body: UpdateMatchingSettingsRequest, signal?: AbortSignal): Promise<MatchingSettings>;
+
+    /**
+     * The region's evaluation rubric
+     * @return OK
+     */
+    getRubric(id: string, signal?: AbortSignal): Promise<Rubric>;
+
+    /**
+     * Define the region's own evaluation rubric
+     * @return OK
+     */
+    putRubric(id: string, body: Rubric, signal?: AbortSignal): Promise<Rubric>;
+
+    /**
+     * Every role: where it can be held and what it allows
+     * @return OK
+     */
+    listRoles(signal?: AbortSignal): Promise<RoleInfo[]>;
 
     /**
      * A roster import's status, progress and result
@@ -454,26 +467,6 @@ export interface ILaunchPathClient {
      * @return Accepted
      */
     confirmRosterImport(id: string, signal?: AbortSignal): Promise<RosterImport>;
-
-    /**
-     * Connect the district's OneRoster 1.2 REST service (or change the connection)
-     * @return OK
-     */
-    saveRosterConnection(id: string, body: RosterConnectionRequest, signal?: AbortSignal): Promise<RosterConnection>;
-
-    /**
-     * The district's OneRoster REST connection (never its secret), with its last and next pull
-     * @return OK
-     */
-    getRosterConnection(id: string, signal?: AbortSignal): Promise<RosterConnection>;
-
-    /**
-     * Pull the roster from the district's OneRoster REST service now
-     * @param full (optional) 
-     * @param preview (optional) 
-     * @return Accepted
-     */
-    pullRoster(id: string, full?: boolean | undefined, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport>;
 
     /**
      * List students
@@ -494,6 +487,12 @@ export interface ILaunchPathClient {
     createStudent(body: StudentRecordFields, signal?: AbortSignal): Promise<Student>;
 
     /**
+     * Erase a student's records on request (district staff)
+     * @return No Content
+     */
+    eraseStudent(id: string, signal?: AbortSignal): Promise<void>;
+
+    /**
      * Get a student
      * @return OK
      */
@@ -506,16 +505,10 @@ export interface ILaunchPathClient {
     updateStudent(id: string, body: StudentRecordFields, signal?: AbortSignal): Promise<Student>;
 
     /**
-     * Erase a student's records on request (district staff)
-     * @return No Content
+     * Give a student a sign-in account
+     * @return Created
      */
-    eraseStudent(id: string, signal?: AbortSignal): Promise<void>;
-
-    /**
-     * Set a student's interests, availability, travel and consent
-     * @return OK
-     */
-    updateStudentPreferences(id: string, body: StudentPreferences, signal?: AbortSignal): Promise<Student>;
+    createStudentAccount(id: string, body: CreateStudentAccountRequest, signal?: AbortSignal): Promise<StudentAccount>;
 
     /**
      * A student's parents and guardians
@@ -530,22 +523,29 @@ export interface ILaunchPathClient {
     addGuardian(id: string, body: AddGuardianRequest, signal?: AbortSignal): Promise<Guardian>;
 
     /**
-     * Give a student a sign-in account
-     * @return Created
+     * A student's hours by placement
+     * @return OK
      */
-    createStudentAccount(id: string, body: CreateStudentAccountRequest, signal?: AbortSignal): Promise<StudentAccount>;
+    getStudentHours(id: string, signal?: AbortSignal): Promise<StudentHours>;
+
+    /**
+     * Set a student's interests, availability, travel and consent
+     * @return OK
+     */
+    updateStudentPreferences(id: string, body: StudentPreferences, signal?: AbortSignal): Promise<Student>;
+
+    /**
+     * Recommended opportunities for a student, with reasons
+     * @param limit (optional) 
+     * @return OK
+     */
+    getRecommendations(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<RecommendedOpportunity[]>;
 
     /**
      * Everything held about a student (records request), including disclosures to employers
      * @return OK
      */
     exportStudentRecords(id: string, signal?: AbortSignal): Promise<StudentRecordsExport>;
-
-    /**
-     * Every role: where it can be held and what it allows
-     * @return OK
-     */
-    listRoles(signal?: AbortSignal): Promise<RoleInfo[]>;
 
     /**
      * List users you manage
@@ -584,134 +584,6 @@ export class LaunchPathClient implements ILaunchPathClient {
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
         this.baseUrl = baseUrl ?? "";
-    }
-
-    /**
-     * Create an API key for an integration
-     * @return Created
-     */
-    createApiKey(id: string, body: CreateApiKeyRequest, signal?: AbortSignal): Promise<CreatedApiKey> {
-        let url_ = this.baseUrl + "/api/v1/organizations/{id}/api-keys";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateApiKey(_response);
-        });
-    }
-
-    protected processCreateApiKey(response: Response): Promise<CreatedApiKey> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreatedApiKey;
-            return result201;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<CreatedApiKey>(null as any);
-    }
-
-    /**
-     * List an organization's API keys
-     * @return OK
-     */
-    listApiKeys(id: string, signal?: AbortSignal): Promise<ApiKeyInfo[]> {
-        let url_ = this.baseUrl + "/api/v1/organizations/{id}/api-keys";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListApiKeys(_response);
-        });
-    }
-
-    protected processListApiKeys(response: Response): Promise<ApiKeyInfo[]> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyInfo[];
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<ApiKeyInfo[]>(null as any);
     }
 
     /**
@@ -831,50 +703,6 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * The signed-in caller
-     * @return OK
-     */
-    getMe(signal?: AbortSignal): Promise<CurrentCaller> {
-        let url_ = this.baseUrl + "/api/v1/me";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetMe(_response);
-        });
-    }
-
-    protected processGetMe(response: Response): Promise<CurrentCaller> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CurrentCaller;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<CurrentCaller>(null as any);
-    }
-
-    /**
      * Classes from the SIS roster: those you may see, or (mine=true) those you teach
      * @param schoolId (optional) 
      * @param mine (optional) 
@@ -982,11 +810,11 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * The region's evaluation rubric
+     * The district's OneRoster REST connection (never its secret), with its last and next pull
      * @return OK
      */
-    getRubric(id: string, signal?: AbortSignal): Promise<Rubric> {
-        let url_ = this.baseUrl + "/api/v1/regions/{id}/rubric";
+    getRosterConnection(id: string, signal?: AbortSignal): Promise<RosterConnection> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-connection";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
@@ -1001,17 +829,17 @@ export class LaunchPathClient implements ILaunchPathClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetRubric(_response);
+            return this.processGetRosterConnection(_response);
         });
     }
 
-    protected processGetRubric(response: Response): Promise<Rubric> {
+    protected processGetRosterConnection(response: Response): Promise<RosterConnection> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Rubric;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterConnection;
             return result200;
             });
         } else if (status === 401) {
@@ -1019,6 +847,12 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -1031,15 +865,15 @@ export class LaunchPathClient implements ILaunchPathClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<Rubric>(null as any);
+        return Promise.resolve<RosterConnection>(null as any);
     }
 
     /**
-     * Define the region's own evaluation rubric
+     * Connect the district's OneRoster 1.2 REST service (or change the connection)
      * @return OK
      */
-    putRubric(id: string, body: Rubric, signal?: AbortSignal): Promise<Rubric> {
-        let url_ = this.baseUrl + "/api/v1/regions/{id}/rubric";
+    saveRosterConnection(id: string, body: RosterConnectionRequest, signal?: AbortSignal): Promise<RosterConnection> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-connection";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
@@ -1058,17 +892,17 @@ export class LaunchPathClient implements ILaunchPathClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPutRubric(_response);
+            return this.processSaveRosterConnection(_response);
         });
     }
 
-    protected processPutRubric(response: Response): Promise<Rubric> {
+    protected processSaveRosterConnection(response: Response): Promise<RosterConnection> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Rubric;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterConnection;
             return result200;
             });
         } else if (status === 400) {
@@ -1095,68 +929,56 @@ export class LaunchPathClient implements ILaunchPathClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Required", status, _responseText, _headers, result428);
-            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<Rubric>(null as any);
+        return Promise.resolve<RosterConnection>(null as any);
     }
 
     /**
-     * The employer's midpoint or final evaluation against the rubric
-     * @return Created
+     * Pull the roster from the district's OneRoster REST service now
+     * @param full (optional) 
+     * @param preview (optional) 
+     * @return Accepted
      */
-    submitEvaluation(id: string, body: SubmitEvaluationRequest, signal?: AbortSignal): Promise<Evaluation> {
-        let url_ = this.baseUrl + "/api/v1/placements/{id}/evaluations";
+    pullRoster(id: string, full?: boolean | undefined, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-connection/pull?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (full === null)
+            throw new globalThis.Error("The parameter 'full' cannot be null.");
+        else if (full !== undefined)
+            url_ += "full=" + encodeURIComponent("" + full) + "&";
+        if (preview === null)
+            throw new globalThis.Error("The parameter 'preview' cannot be null.");
+        else if (preview !== undefined)
+            url_ += "preview=" + encodeURIComponent("" + preview) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
-
         let options_: RequestInit = {
-            body: content_,
             method: "POST",
             signal,
             headers: {
-                "Content-Type": "application/json",
                 "Accept": "application/json"
             }
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processSubmitEvaluation(_response);
+            return this.processPullRoster(_response);
         });
     }
 
-    protected processSubmitEvaluation(response: Response): Promise<Evaluation> {
+    protected processPullRoster(response: Response): Promise<RosterImport> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
+        if (status === 202) {
             return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Evaluation;
-            return result201;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport;
+            return result202;
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -1175,140 +997,6 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Evaluation>(null as any);
-    }
-
-    /**
-     * A placement's evaluations
-     * @return OK
-     */
-    listEvaluations(id: string, signal?: AbortSignal): Promise<Evaluation[]> {
-        let url_ = this.baseUrl + "/api/v1/placements/{id}/evaluations";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListEvaluations(_response);
-        });
-    }
-
-    protected processListEvaluations(response: Response): Promise<Evaluation[]> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Evaluation[];
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Evaluation[]>(null as any);
-    }
-
-    /**
-     * The student's reflection
-     * @return Created
-     */
-    submitReflection(id: string, body: SubmitReflectionRequest, signal?: AbortSignal): Promise<Reflection> {
-        let url_ = this.baseUrl + "/api/v1/placements/{id}/reflections";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processSubmitReflection(_response);
-        });
-    }
-
-    protected processSubmitReflection(response: Response): Promise<Reflection> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Reflection;
-            return result201;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 422) {
             return response.text().then((_responseText) => {
@@ -1321,15 +1009,15 @@ export class LaunchPathClient implements ILaunchPathClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<Reflection>(null as any);
+        return Promise.resolve<RosterImport>(null as any);
     }
 
     /**
-     * A placement's reflections (not shown to employers)
+     * The district's 50 most recent roster imports
      * @return OK
      */
-    listReflections(id: string, signal?: AbortSignal): Promise<Reflection[]> {
-        let url_ = this.baseUrl + "/api/v1/placements/{id}/reflections";
+    listRosterImports(id: string, signal?: AbortSignal): Promise<RosterImport[]> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-imports";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
@@ -1344,17 +1032,17 @@ export class LaunchPathClient implements ILaunchPathClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListReflections(_response);
+            return this.processListRosterImports(_response);
         });
     }
 
-    protected processListReflections(response: Response): Promise<Reflection[]> {
+    protected processListRosterImports(response: Response): Promise<RosterImport[]> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Reflection[];
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport[];
             return result200;
             });
         } else if (status === 401) {
@@ -1362,6 +1050,12 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result401: any = null;
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -1374,45 +1068,59 @@ export class LaunchPathClient implements ILaunchPathClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<Reflection[]>(null as any);
+        return Promise.resolve<RosterImport[]>(null as any);
     }
 
     /**
-     * Log hours on an active placement (child-labor rules for 14–15-year-olds apply)
-     * @return Created
+     * Import a OneRoster 1.1 or 1.2 CSV roster
+     * @param mode (optional) 
+     * @param preview (optional) 
+     * @param files (optional) 
+     * @return Accepted
      */
-    logHours(id: string, body: LogHoursRequest, signal?: AbortSignal): Promise<HoursEntry> {
-        let url_ = this.baseUrl + "/api/v1/placements/{id}/hours";
+    startRosterImport(id: string, mode?: RosterMode | undefined, preview?: boolean | undefined, files?: FileParameter[] | undefined, signal?: AbortSignal): Promise<RosterImport> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-imports?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (mode === null)
+            throw new globalThis.Error("The parameter 'mode' cannot be null.");
+        else if (mode !== undefined)
+            url_ += "mode=" + encodeURIComponent("" + mode) + "&";
+        if (preview === null)
+            throw new globalThis.Error("The parameter 'preview' cannot be null.");
+        else if (preview !== undefined)
+            url_ += "preview=" + encodeURIComponent("" + preview) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const content_ = new FormData();
+        if (files === null || files === undefined)
+            throw new globalThis.Error("The parameter 'files' cannot be null.");
+        else
+            files.forEach(item_ => content_.append("files", item_.data, item_.fileName ? item_.fileName : "files") );
 
         let options_: RequestInit = {
             body: content_,
             method: "POST",
             signal,
             headers: {
-                "Content-Type": "application/json",
                 "Accept": "application/json"
             }
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processLogHours(_response);
+            return this.processStartRosterImport(_response);
         });
     }
 
-    protected processLogHours(response: Response): Promise<HoursEntry> {
+    protected processStartRosterImport(response: Response): Promise<RosterImport> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
+        if (status === 202) {
             return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HoursEntry;
-            return result201;
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport;
+            return result202;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -1438,130 +1146,154 @@ export class LaunchPathClient implements ILaunchPathClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RosterImport>(null as any);
+    }
+
+    /**
+     * Import a roster as OneRoster-shaped JSON
+     * @param preview (optional) 
+     * @return Accepted
+     */
+    startRosterJsonImport(id: string, body: RosterJsonImportRequest, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport> {
+        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-imports/json?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (preview === null)
+            throw new globalThis.Error("The parameter 'preview' cannot be null.");
+        else if (preview !== undefined)
+            url_ += "preview=" + encodeURIComponent("" + preview) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStartRosterJsonImport(_response);
+        });
+    }
+
+    protected processStartRosterJsonImport(response: Response): Promise<RosterImport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport;
+            return result202;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RosterImport>(null as any);
+    }
+
+    /**
+     * Delete an entry that is not approved
+     * @return No Content
+     */
+    deleteHours(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/hours/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteHours(_response);
+        });
+    }
+
+    protected processDeleteHours(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
-            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<HoursEntry>(null as any);
-    }
-
-    /**
-     * A placement's hours and totals
-     * @return OK
-     */
-    listHours(id: string, signal?: AbortSignal): Promise<HoursLog> {
-        let url_ = this.baseUrl + "/api/v1/placements/{id}/hours";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListHours(_response);
-        });
-    }
-
-    protected processListHours(response: Response): Promise<HoursLog> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HoursLog;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<HoursLog>(null as any);
-    }
-
-    /**
-     * A student's hours by placement
-     * @return OK
-     */
-    getStudentHours(id: string, signal?: AbortSignal): Promise<StudentHours> {
-        let url_ = this.baseUrl + "/api/v1/students/{id}/hours";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetStudentHours(_response);
-        });
-    }
-
-    protected processGetStudentHours(response: Response): Promise<StudentHours> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StudentHours;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<StudentHours>(null as any);
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -1643,68 +1375,6 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<HoursEntry>(null as any);
-    }
-
-    /**
-     * Delete an entry that is not approved
-     * @return No Content
-     */
-    deleteHours(id: string, signal?: AbortSignal): Promise<void> {
-        let url_ = this.baseUrl + "/api/v1/hours/{id}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteHours(_response);
-        });
-    }
-
-    protected processDeleteHours(response: Response): Promise<void> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -2116,59 +1786,6 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * A match round: status, progress while running, statistics once matched
-     * @return OK
-     */
-    getMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound> {
-        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetMatchRound(_response);
-        });
-    }
-
-    protected processGetMatchRound(response: Response): Promise<MatchRound> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchRound;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<MatchRound>(null as any);
-    }
-
-    /**
      * The 100 most recent match rounds of your regions
      * @return OK
      */
@@ -2285,6 +1902,115 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * A match round: status, progress while running, statistics once matched
+     * @return OK
+     */
+    getMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMatchRound(_response);
+        });
+    }
+
+    protected processGetMatchRound(response: Response): Promise<MatchRound> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchRound;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MatchRound>(null as any);
+    }
+
+    /**
+     * A student's ranked choices in a round
+     * @return OK
+     */
+    getChoices(id: string, studentId: string, signal?: AbortSignal): Promise<StudentChoices> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/choices/{studentId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (studentId === undefined || studentId === null)
+            throw new globalThis.Error("The parameter 'studentId' must be defined.");
+        url_ = url_.replace("{studentId}", encodeURIComponent("" + studentId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetChoices(_response);
+        });
+    }
+
+    protected processGetChoices(response: Response): Promise<StudentChoices> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StudentChoices;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StudentChoices>(null as any);
+    }
+
+    /**
      * Rank a student's choices in an open round (best first)
      * @return OK
      */
@@ -2359,62 +2085,6 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result422: any = null;
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<StudentChoices>(null as any);
-    }
-
-    /**
-     * A student's ranked choices in a round
-     * @return OK
-     */
-    getChoices(id: string, studentId: string, signal?: AbortSignal): Promise<StudentChoices> {
-        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/choices/{studentId}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (studentId === undefined || studentId === null)
-            throw new globalThis.Error("The parameter 'studentId' must be defined.");
-        url_ = url_.replace("{studentId}", encodeURIComponent("" + studentId));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetChoices(_response);
-        });
-    }
-
-    protected processGetChoices(response: Response): Promise<StudentChoices> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StudentChoices;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -2571,6 +2241,130 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * The round's proposed or published placements
+     * @return OK
+     */
+    listRoundPlacements(id: string, signal?: AbortSignal): Promise<RoundPlacement[]> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/placements";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRoundPlacements(_response);
+        });
+    }
+
+    protected processListRoundPlacements(response: Response): Promise<RoundPlacement[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RoundPlacement[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RoundPlacement[]>(null as any);
+    }
+
+    /**
+     * Publish a matched round: its proposed placements become approved
+     * @return OK
+     */
+    publishMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/publish";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPublishMatchRound(_response);
+        });
+    }
+
+    protected processPublishMatchRound(response: Response): Promise<MatchRound> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchRound;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MatchRound>(null as any);
+    }
+
+    /**
      * Run (or re-run) a match round
      * @return Accepted
      */
@@ -2654,79 +2448,11 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * Publish a matched round: its proposed placements become approved
+     * The signed-in caller
      * @return OK
      */
-    publishMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound> {
-        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/publish";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "POST",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPublishMatchRound(_response);
-        });
-    }
-
-    protected processPublishMatchRound(response: Response): Promise<MatchRound> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchRound;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<MatchRound>(null as any);
-    }
-
-    /**
-     * The round's proposed or published placements
-     * @return OK
-     */
-    listRoundPlacements(id: string, signal?: AbortSignal): Promise<RoundPlacement[]> {
-        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/placements";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+    getMe(signal?: AbortSignal): Promise<CurrentCaller> {
+        let url_ = this.baseUrl + "/api/v1/me";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2738,17 +2464,17 @@ export class LaunchPathClient implements ILaunchPathClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListRoundPlacements(_response);
+            return this.processGetMe(_response);
         });
     }
 
-    protected processListRoundPlacements(response: Response): Promise<RoundPlacement[]> {
+    protected processGetMe(response: Response): Promise<CurrentCaller> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RoundPlacement[];
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CurrentCaller;
             return result200;
             });
         } else if (status === 401) {
@@ -2757,292 +2483,12 @@ export class LaunchPathClient implements ILaunchPathClient {
             result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unauthorized", status, _responseText, _headers, result401);
             });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<RoundPlacement[]>(null as any);
-    }
-
-    /**
-     * The region's matching weights and round defaults
-     * @return OK
-     */
-    getMatchingSettings(id: string, signal?: AbortSignal): Promise<MatchingSettings> {
-        let url_ = this.baseUrl + "/api/v1/regions/{id}/matching-settings";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetMatchingSettings(_response);
-        });
-    }
-
-    protected processGetMatchingSettings(response: Response): Promise<MatchingSettings> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchingSettings;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<MatchingSettings>(null as any);
-    }
-
-    /**
-     * Set the region's matching weights and round defaults
-     * @return OK
-     */
-    updateMatchingSettings(id: string, body: UpdateMatchingSettingsRequest, signal?: AbortSignal): Promise<MatchingSettings> {
-        let url_ = this.baseUrl + "/api/v1/regions/{id}/matching-settings";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "PUT",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processUpdateMatchingSettings(_response);
-        });
-    }
-
-    protected processUpdateMatchingSettings(response: Response): Promise<MatchingSettings> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchingSettings;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Required", status, _responseText, _headers, result428);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<MatchingSettings>(null as any);
-    }
-
-    /**
-     * Recommended opportunities for a student, with reasons
-     * @param limit (optional) 
-     * @return OK
-     */
-    getRecommendations(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<RecommendedOpportunity[]> {
-        let url_ = this.baseUrl + "/api/v1/students/{id}/recommendations?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetRecommendations(_response);
-        });
-    }
-
-    protected processGetRecommendations(response: Response): Promise<RecommendedOpportunity[]> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecommendedOpportunity[];
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<RecommendedOpportunity[]>(null as any);
-    }
-
-    /**
-     * Best-fit eligible students for an opportunity (coordinators)
-     * @param limit (optional) 
-     * @return OK
-     */
-    getCandidates(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<RecommendedStudent[]> {
-        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/candidates?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (limit === null)
-            throw new globalThis.Error("The parameter 'limit' cannot be null.");
-        else if (limit !== undefined)
-            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetCandidates(_response);
-        });
-    }
-
-    protected processGetCandidates(response: Response): Promise<RecommendedStudent[]> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecommendedStudent[];
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<RecommendedStudent[]>(null as any);
+        return Promise.resolve<CurrentCaller>(null as any);
     }
 
     /**
@@ -3368,11 +2814,11 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * Submit for curation
+     * Approve and publish
      * @return OK
      */
-    submitOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity> {
-        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/submit";
+    approveOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/approve";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
@@ -3387,11 +2833,11 @@ export class LaunchPathClient implements ILaunchPathClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processSubmitOpportunity(_response);
+            return this.processApproveOpportunity(_response);
         });
     }
 
-    protected processSubmitOpportunity(response: Response): Promise<Opportunity> {
+    protected processApproveOpportunity(response: Response): Promise<Opportunity> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -3433,11 +2879,81 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * Approve and publish
+     * Best-fit eligible students for an opportunity (coordinators)
+     * @param limit (optional) 
      * @return OK
      */
-    approveOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity> {
-        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/approve";
+    getCandidates(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<RecommendedStudent[]> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/candidates?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCandidates(_response);
+        });
+    }
+
+    protected processGetCandidates(response: Response): Promise<RecommendedStudent[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecommendedStudent[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RecommendedStudent[]>(null as any);
+    }
+
+    /**
+     * Close a published opportunity
+     * @return OK
+     */
+    closeOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/close";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
@@ -3452,11 +2968,11 @@ export class LaunchPathClient implements ILaunchPathClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processApproveOpportunity(_response);
+            return this.processCloseOpportunity(_response);
         });
     }
 
-    protected processApproveOpportunity(response: Response): Promise<Opportunity> {
+    protected processCloseOpportunity(response: Response): Promise<Opportunity> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -3573,11 +3089,11 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * Close a published opportunity
+     * Submit for curation
      * @return OK
      */
-    closeOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity> {
-        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/close";
+    submitOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/submit";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
@@ -3592,11 +3108,11 @@ export class LaunchPathClient implements ILaunchPathClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCloseOpportunity(_response);
+            return this.processSubmitOpportunity(_response);
         });
     }
 
-    protected processCloseOpportunity(response: Response): Promise<Opportunity> {
+    protected processSubmitOpportunity(response: Response): Promise<Opportunity> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
@@ -3925,6 +3441,134 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * List an organization's API keys
+     * @return OK
+     */
+    listApiKeys(id: string, signal?: AbortSignal): Promise<ApiKeyInfo[]> {
+        let url_ = this.baseUrl + "/api/v1/organizations/{id}/api-keys";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListApiKeys(_response);
+        });
+    }
+
+    protected processListApiKeys(response: Response): Promise<ApiKeyInfo[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyInfo[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ApiKeyInfo[]>(null as any);
+    }
+
+    /**
+     * Create an API key for an integration
+     * @return Created
+     */
+    createApiKey(id: string, body: CreateApiKeyRequest, signal?: AbortSignal): Promise<CreatedApiKey> {
+        let url_ = this.baseUrl + "/api/v1/organizations/{id}/api-keys";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateApiKey(_response);
+        });
+    }
+
+    protected processCreateApiKey(response: Response): Promise<CreatedApiKey> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreatedApiKey;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CreatedApiKey>(null as any);
+    }
+
+    /**
      * Participation and outcomes for a region, district or school (aggregates; cells under 10 suppressed)
      * @param from (optional) 
      * @param to (optional) 
@@ -4076,59 +3720,6 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * A placement, with its agreement and acknowledgements
-     * @return OK
-     */
-    getPlacement(id: string, signal?: AbortSignal): Promise<Placement> {
-        let url_ = this.baseUrl + "/api/v1/placements/{id}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetPlacement(_response);
-        });
-    }
-
-    protected processGetPlacement(response: Response): Promise<Placement> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Placement>(null as any);
-    }
-
-    /**
      * Placements you may see
      * @param studentId (optional) 
      * @param opportunityId (optional) 
@@ -4276,6 +3867,59 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * A placement, with its agreement and acknowledgements
+     * @return OK
+     */
+    getPlacement(id: string, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPlacement(_response);
+        });
+    }
+
+    protected processGetPlacement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
      * The employer accepts a request
      * @return OK
      */
@@ -4331,381 +3975,6 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Placement>(null as any);
-    }
-
-    /**
-     * The employer declines, with a reason
-     * @return OK
-     */
-    declinePlacement(id: string, body: DecisionRequest, signal?: AbortSignal): Promise<Placement> {
-        let url_ = this.baseUrl + "/api/v1/placements/{id}/decline";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeclinePlacement(_response);
-        });
-    }
-
-    protected processDeclinePlacement(response: Response): Promise<Placement> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Placement>(null as any);
-    }
-
-    /**
-     * The school approves, with an expiry date
-     * @return OK
-     */
-    approvePlacement(id: string, body: ApprovePlacementRequest, signal?: AbortSignal): Promise<Placement> {
-        let url_ = this.baseUrl + "/api/v1/placements/{id}/approve";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processApprovePlacement(_response);
-        });
-    }
-
-    protected processApprovePlacement(response: Response): Promise<Placement> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Placement>(null as any);
-    }
-
-    /**
-     * Withdraw, with a reason
-     * @return OK
-     */
-    withdrawPlacement(id: string, body: DecisionRequest, signal?: AbortSignal): Promise<Placement> {
-        let url_ = this.baseUrl + "/api/v1/placements/{id}/withdraw";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processWithdrawPlacement(_response);
-        });
-    }
-
-    protected processWithdrawPlacement(response: Response): Promise<Placement> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Placement>(null as any);
-    }
-
-    /**
-     * The school completes an active placement
-     * @return OK
-     */
-    completePlacement(id: string, body: CompletePlacementRequest, signal?: AbortSignal): Promise<Placement> {
-        let url_ = this.baseUrl + "/api/v1/placements/{id}/complete";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCompletePlacement(_response);
-        });
-    }
-
-    protected processCompletePlacement(response: Response): Promise<Placement> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Placement>(null as any);
-    }
-
-    /**
-     * Connect a placement to a class the student takes (or unlink it)
-     * @return OK
-     */
-    setPlacementClass(id: string, body: PlacementClassRequest, signal?: AbortSignal): Promise<Placement> {
-        let url_ = this.baseUrl + "/api/v1/placements/{id}/class";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "PUT",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processSetPlacementClass(_response);
-        });
-    }
-
-    protected processSetPlacementClass(response: Response): Promise<Placement> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -4935,167 +4204,14 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * Import a OneRoster 1.1 or 1.2 CSV roster
-     * @param mode (optional) 
-     * @param preview (optional) 
-     * @param files (optional) 
-     * @return Accepted
-     */
-    startRosterImport(id: string, mode?: RosterMode | undefined, preview?: boolean | undefined, files?: FileParameter[] | undefined, signal?: AbortSignal): Promise<RosterImport> {
-        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-imports?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (mode === null)
-            throw new globalThis.Error("The parameter 'mode' cannot be null.");
-        else if (mode !== undefined)
-            url_ += "mode=" + encodeURIComponent("" + mode) + "&";
-        if (preview === null)
-            throw new globalThis.Error("The parameter 'preview' cannot be null.");
-        else if (preview !== undefined)
-            url_ += "preview=" + encodeURIComponent("" + preview) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = new FormData();
-        if (files === null || files === undefined)
-            throw new globalThis.Error("The parameter 'files' cannot be null.");
-        else
-            files.forEach(item_ => content_.append("files", item_.data, item_.fileName ? item_.fileName : "files") );
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processStartRosterImport(_response);
-        });
-    }
-
-    protected processStartRosterImport(response: Response): Promise<RosterImport> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 202) {
-            return response.text().then((_responseText) => {
-            let result202: any = null;
-            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport;
-            return result202;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Content Too Large", status, _responseText, _headers, result413);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<RosterImport>(null as any);
-    }
-
-    /**
-     * The district's 50 most recent roster imports
+     * The school approves, with an expiry date
      * @return OK
      */
-    listRosterImports(id: string, signal?: AbortSignal): Promise<RosterImport[]> {
-        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-imports";
+    approvePlacement(id: string, body: ApprovePlacementRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/approve";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListRosterImports(_response);
-        });
-    }
-
-    protected processListRosterImports(response: Response): Promise<RosterImport[]> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport[];
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<RosterImport[]>(null as any);
-    }
-
-    /**
-     * Import a roster as OneRoster-shaped JSON
-     * @param preview (optional) 
-     * @return Accepted
-     */
-    startRosterJsonImport(id: string, body: RosterJsonImportRequest, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport> {
-        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-imports/json?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (preview === null)
-            throw new globalThis.Error("The parameter 'preview' cannot be null.");
-        else if (preview !== undefined)
-            url_ += "preview=" + encodeURIComponent("" + preview) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
@@ -5111,18 +4227,18 @@ export class LaunchPathClient implements ILaunchPathClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processStartRosterJsonImport(_response);
+            return this.processApprovePlacement(_response);
         });
     }
 
-    protected processStartRosterJsonImport(response: Response): Promise<RosterImport> {
+    protected processApprovePlacement(response: Response): Promise<Placement> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 202) {
+        if (status === 200) {
             return response.text().then((_responseText) => {
-            let result202: any = null;
-            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport;
-            return result202;
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -5148,12 +4264,1026 @@ export class LaunchPathClient implements ILaunchPathClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<RosterImport>(null as any);
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * Connect a placement to a class the student takes (or unlink it)
+     * @return OK
+     */
+    setPlacementClass(id: string, body: PlacementClassRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/class";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetPlacementClass(_response);
+        });
+    }
+
+    protected processSetPlacementClass(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * The school completes an active placement
+     * @return OK
+     */
+    completePlacement(id: string, body: CompletePlacementRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/complete";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCompletePlacement(_response);
+        });
+    }
+
+    protected processCompletePlacement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * The employer declines, with a reason
+     * @return OK
+     */
+    declinePlacement(id: string, body: DecisionRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/decline";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeclinePlacement(_response);
+        });
+    }
+
+    protected processDeclinePlacement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * A placement's evaluations
+     * @return OK
+     */
+    listEvaluations(id: string, signal?: AbortSignal): Promise<Evaluation[]> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/evaluations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListEvaluations(_response);
+        });
+    }
+
+    protected processListEvaluations(response: Response): Promise<Evaluation[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Evaluation[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Evaluation[]>(null as any);
+    }
+
+    /**
+     * The employer's midpoint or final evaluation against the rubric
+     * @return Created
+     */
+    submitEvaluation(id: string, body: SubmitEvaluationRequest, signal?: AbortSignal): Promise<Evaluation> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/evaluations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitEvaluation(_response);
+        });
+    }
+
+    protected processSubmitEvaluation(response: Response): Promise<Evaluation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Evaluation;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Evaluation>(null as any);
+    }
+
+    /**
+     * A placement's hours and totals
+     * @return OK
+     */
+    listHours(id: string, signal?: AbortSignal): Promise<HoursLog> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/hours";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListHours(_response);
+        });
+    }
+
+    protected processListHours(response: Response): Promise<HoursLog> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HoursLog;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HoursLog>(null as any);
+    }
+
+    /**
+     * Log hours on an active placement (child-labor rules for 14–15-year-olds apply)
+     * @return Created
+     */
+    logHours(id: string, body: LogHoursRequest, signal?: AbortSignal): Promise<HoursEntry> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/hours";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processLogHours(_response);
+        });
+    }
+
+    protected processLogHours(response: Response): Promise<HoursEntry> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HoursEntry;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<HoursEntry>(null as any);
+    }
+
+    /**
+     * A placement's reflections (not shown to employers)
+     * @return OK
+     */
+    listReflections(id: string, signal?: AbortSignal): Promise<Reflection[]> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/reflections";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListReflections(_response);
+        });
+    }
+
+    protected processListReflections(response: Response): Promise<Reflection[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Reflection[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Reflection[]>(null as any);
+    }
+
+    /**
+     * The student's reflection
+     * @return Created
+     */
+    submitReflection(id: string, body: SubmitReflectionRequest, signal?: AbortSignal): Promise<Reflection> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/reflections";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitReflection(_response);
+        });
+    }
+
+    protected processSubmitReflection(response: Response): Promise<Reflection> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Reflection;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Reflection>(null as any);
+    }
+
+    /**
+     * Withdraw, with a reason
+     * @return OK
+     */
+    withdrawPlacement(id: string, body: DecisionRequest, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/withdraw";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processWithdrawPlacement(_response);
+        });
+    }
+
+    protected processWithdrawPlacement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * The region's matching weights and round defaults
+     * @return OK
+     */
+    getMatchingSettings(id: string, signal?: AbortSignal): Promise<MatchingSettings> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/matching-settings";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMatchingSettings(_response);
+        });
+    }
+
+    protected processGetMatchingSettings(response: Response): Promise<MatchingSettings> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchingSettings;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MatchingSettings>(null as any);
+    }
+
+    /**
+     * Set the region's matching weights and round defaults
+     * @return OK
+     */
+    updateMatchingSettings(id: string, body: UpdateMatchingSettingsRequest, signal?: AbortSignal): Promise<MatchingSettings> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/matching-settings";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateMatchingSettings(_response);
+        });
+    }
+
+    protected processUpdateMatchingSettings(response: Response): Promise<MatchingSettings> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MatchingSettings;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MatchingSettings>(null as any);
+    }
+
+    /**
+     * The region's evaluation rubric
+     * @return OK
+     */
+    getRubric(id: string, signal?: AbortSignal): Promise<Rubric> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/rubric";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetRubric(_response);
+        });
+    }
+
+    protected processGetRubric(response: Response): Promise<Rubric> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Rubric;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Rubric>(null as any);
+    }
+
+    /**
+     * Define the region's own evaluation rubric
+     * @return OK
+     */
+    putRubric(id: string, body: Rubric, signal?: AbortSignal): Promise<Rubric> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/rubric";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPutRubric(_response);
+        });
+    }
+
+    protected processPutRubric(response: Response): Promise<Rubric> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Rubric;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Rubric>(null as any);
+    }
+
+    /**
+     * Every role: where it can be held and what it allows
+     * @return OK
+     */
+    listRoles(signal?: AbortSignal): Promise<RoleInfo[]> {
+        let url_ = this.baseUrl + "/api/v1/roles";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRoles(_response);
+        });
+    }
+
+    protected processListRoles(response: Response): Promise<RoleInfo[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RoleInfo[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RoleInfo[]>(null as any);
     }
 
     /**
@@ -5265,209 +5395,6 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<RosterImport>(null as any);
-    }
-
-    /**
-     * Connect the district's OneRoster 1.2 REST service (or change the connection)
-     * @return OK
-     */
-    saveRosterConnection(id: string, body: RosterConnectionRequest, signal?: AbortSignal): Promise<RosterConnection> {
-        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-connection";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "PUT",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processSaveRosterConnection(_response);
-        });
-    }
-
-    protected processSaveRosterConnection(response: Response): Promise<RosterConnection> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterConnection;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<RosterConnection>(null as any);
-    }
-
-    /**
-     * The district's OneRoster REST connection (never its secret), with its last and next pull
-     * @return OK
-     */
-    getRosterConnection(id: string, signal?: AbortSignal): Promise<RosterConnection> {
-        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-connection";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetRosterConnection(_response);
-        });
-    }
-
-    protected processGetRosterConnection(response: Response): Promise<RosterConnection> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterConnection;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<RosterConnection>(null as any);
-    }
-
-    /**
-     * Pull the roster from the district's OneRoster REST service now
-     * @param full (optional) 
-     * @param preview (optional) 
-     * @return Accepted
-     */
-    pullRoster(id: string, full?: boolean | undefined, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport> {
-        let url_ = this.baseUrl + "/api/v1/districts/{id}/roster-connection/pull?";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (full === null)
-            throw new globalThis.Error("The parameter 'full' cannot be null.");
-        else if (full !== undefined)
-            url_ += "full=" + encodeURIComponent("" + full) + "&";
-        if (preview === null)
-            throw new globalThis.Error("The parameter 'preview' cannot be null.");
-        else if (preview !== undefined)
-            url_ += "preview=" + encodeURIComponent("" + preview) + "&";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "POST",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processPullRoster(_response);
-        });
-    }
-
-    protected processPullRoster(response: Response): Promise<RosterImport> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 202) {
-            return response.text().then((_responseText) => {
-            let result202: any = null;
-            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RosterImport;
-            return result202;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -5636,6 +5563,62 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Erase a student's records on request (district staff)
+     * @return No Content
+     */
+    eraseStudent(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEraseStudent(_response);
+        });
+    }
+
+    protected processEraseStudent(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * Get a student
      * @return OK
      */
@@ -5782,67 +5765,11 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * Erase a student's records on request (district staff)
-     * @return No Content
+     * Give a student a sign-in account
+     * @return Created
      */
-    eraseStudent(id: string, signal?: AbortSignal): Promise<void> {
-        let url_ = this.baseUrl + "/api/v1/students/{id}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processEraseStudent(_response);
-        });
-    }
-
-    protected processEraseStudent(response: Response): Promise<void> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<void>(null as any);
-    }
-
-    /**
-     * Set a student's interests, availability, travel and consent
-     * @return OK
-     */
-    updateStudentPreferences(id: string, body: StudentPreferences, signal?: AbortSignal): Promise<Student> {
-        let url_ = this.baseUrl + "/api/v1/students/{id}/preferences";
+    createStudentAccount(id: string, body: CreateStudentAccountRequest, signal?: AbortSignal): Promise<StudentAccount> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/account";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
@@ -5852,7 +5779,7 @@ export class LaunchPathClient implements ILaunchPathClient {
 
         let options_: RequestInit = {
             body: content_,
-            method: "PUT",
+            method: "POST",
             signal,
             headers: {
                 "Content-Type": "application/json",
@@ -5861,18 +5788,18 @@ export class LaunchPathClient implements ILaunchPathClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processUpdateStudentPreferences(_response);
+            return this.processCreateStudentAccount(_response);
         });
     }
 
-    protected processUpdateStudentPreferences(response: Response): Promise<Student> {
+    protected processCreateStudentAccount(response: Response): Promise<StudentAccount> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
+        if (status === 201) {
             return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Student;
-            return result200;
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StudentAccount;
+            return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -5898,24 +5825,18 @@ export class LaunchPathClient implements ILaunchPathClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
-        } else if (status === 412) {
+        } else if (status === 409) {
             return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Failed", status, _responseText, _headers, result412);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<Student>(null as any);
+        return Promise.resolve<StudentAccount>(null as any);
     }
 
     /**
@@ -6041,11 +5962,64 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
-     * Give a student a sign-in account
-     * @return Created
+     * A student's hours by placement
+     * @return OK
      */
-    createStudentAccount(id: string, body: CreateStudentAccountRequest, signal?: AbortSignal): Promise<StudentAccount> {
-        let url_ = this.baseUrl + "/api/v1/students/{id}/account";
+    getStudentHours(id: string, signal?: AbortSignal): Promise<StudentHours> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/hours";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetStudentHours(_response);
+        });
+    }
+
+    protected processGetStudentHours(response: Response): Promise<StudentHours> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StudentHours;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StudentHours>(null as any);
+    }
+
+    /**
+     * Set a student's interests, availability, travel and consent
+     * @return OK
+     */
+    updateStudentPreferences(id: string, body: StudentPreferences, signal?: AbortSignal): Promise<Student> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/preferences";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
@@ -6055,7 +6029,7 @@ export class LaunchPathClient implements ILaunchPathClient {
 
         let options_: RequestInit = {
             body: content_,
-            method: "POST",
+            method: "PUT",
             signal,
             headers: {
                 "Content-Type": "application/json",
@@ -6064,18 +6038,18 @@ export class LaunchPathClient implements ILaunchPathClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateStudentAccount(_response);
+            return this.processUpdateStudentPreferences(_response);
         });
     }
 
-    protected processCreateStudentAccount(response: Response): Promise<StudentAccount> {
+    protected processUpdateStudentPreferences(response: Response): Promise<Student> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
+        if (status === 200) {
             return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StudentAccount;
-            return result201;
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Student;
+            return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -6101,18 +6075,88 @@ export class LaunchPathClient implements ILaunchPathClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
             });
-        } else if (status === 409) {
+        } else if (status === 412) {
             return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<StudentAccount>(null as any);
+        return Promise.resolve<Student>(null as any);
+    }
+
+    /**
+     * Recommended opportunities for a student, with reasons
+     * @param limit (optional) 
+     * @return OK
+     */
+    getRecommendations(id: string, limit?: number | undefined, signal?: AbortSignal): Promise<RecommendedOpportunity[]> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/recommendations?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetRecommendations(_response);
+        });
+    }
+
+    protected processGetRecommendations(response: Response): Promise<RecommendedOpportunity[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecommendedOpportunity[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RecommendedOpportunity[]>(null as any);
     }
 
     /**
@@ -6172,50 +6216,6 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<StudentRecordsExport>(null as any);
-    }
-
-    /**
-     * Every role: where it can be held and what it allows
-     * @return OK
-     */
-    listRoles(signal?: AbortSignal): Promise<RoleInfo[]> {
-        let url_ = this.baseUrl + "/api/v1/roles";
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListRoles(_response);
-        });
-    }
-
-    protected processListRoles(response: Response): Promise<RoleInfo[]> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RoleInfo[];
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<RoleInfo[]>(null as any);
     }
 
     /**

@@ -1,7 +1,7 @@
 using LaunchPath.Api.Infrastructure.Data;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
-namespace LaunchPath.Api.Tests.Data;
+namespace LaunchPath.Schema.Tests;
 
 /// <summary>
 /// The schema the SQL Server migrations leave behind, folded into one CREATE per table and index: columns added by
@@ -13,6 +13,7 @@ public sealed class SqlServerSchema
     private readonly Dictionary<string, CreateTableStatement> _tables = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CreateIndexStatement> _indexes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, AlterTableAddTableElementStatement> _constraints = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<CreateFunctionStatement> _functions = [];
 
     public IReadOnlyDictionary<string, CreateTableStatement> Tables => _tables;
 
@@ -110,7 +111,10 @@ public sealed class SqlServerSchema
                 }
 
                 break;
-            case InsertStatement or UpdateStatement or DeleteStatement:
+            case CreateFunctionStatement function:
+                _functions.Add(function);
+                break;
+            case InsertStatement or UpdateStatement or DeleteStatement or SelectStatement:
                 break; // data, not schema
             default:
                 throw new NotSupportedException($"{migration}: fold {statement.GetType().Name} into the schema model (SqlServerSchema)");
@@ -142,6 +146,6 @@ public sealed class SqlServerSchema
             return text;
         }
 
-        return _tables.Values.Select(Script).Concat(_indexes.Values.Select(Script)).Concat(_constraints.Values.Select(Script));
+        return _tables.Values.Select(Script).Concat(_indexes.Values.Select(Script)).Concat(_constraints.Values.Select(Script)).Concat(_functions.Select(Script));
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.SqlServer.Dac.Model;
 
-namespace LaunchPath.Api.Tests.Data;
+namespace LaunchPath.Schema.Tests;
 
 /// <summary>
 /// Every statement a handler can send to SQL Server, validated against the schema the SQL Server migrations build, in

@@ -2,7 +2,7 @@ using System.Reflection;
 using LaunchPath.Api.Infrastructure.Data;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
-namespace LaunchPath.Api.Tests.Data;
+namespace LaunchPath.Schema.Tests;
 
 /// <summary>
 /// No SQL Server runs on our machines, so every T-SQL migration and every statement a handler can send to SQL Server
@@ -33,6 +33,16 @@ public sealed class SqlServerSqlParsesTests
         {
             ParseErrors(statement).Should().BeEmpty("this statement must be valid T-SQL: {0}", statement);
         }
+    }
+
+    [Fact]
+    public void No_statement_expands_a_list_into_one_parameter_per_item()
+    {
+        // "IN @Ids" makes Dapper bind one parameter per id, which grows with the square of the list on SQLite; lists are
+        // one JSON parameter read with json_each (DbIds).
+        var expanding = SqlSourceTypes().SelectMany(t => Statements(t, SqlDialect.Sqlite)).Where(s => DapperList.IsMatch(s)).ToList();
+        expanding.Should().BeEmpty();
+        DapperList.IsMatch("SELECT id FROM people WHERE id IN @Ids").Should().BeTrue("the check recognizes an expansion");
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
-namespace LaunchPath.Api.Tests.Data;
+namespace LaunchPath.Schema.Tests;
 
 /// <summary>
 /// The two engines' migrations build the same database: the same tables, the same columns (names, nullability and
