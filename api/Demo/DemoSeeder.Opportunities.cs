@@ -39,7 +39,7 @@ public sealed partial class DemoSeeder
 
     /// <summary>2,000 students (grades 6–12) with guardians, through the same OneRoster import path a district uses.</summary>
 
-    private static async Task SeedOpportunitiesAsync(IMediator mediator, string regionId, List<Guid> schoolIds, CancellationToken cancellationToken)
+    private static async Task SeedOpportunitiesAsync(IMediator mediator, string regionId, List<Guid> schoolIds, DemoScale scale, CancellationToken cancellationToken)
     {
         var random = new Random(7);
         var employers = new List<Organization>();
@@ -68,7 +68,7 @@ public sealed partial class DemoSeeder
             (OpportunityType.TeacherExternship, ContinuumStage.Exploration, "Teacher externship: {0} in practice"),
         ];
 
-        for (var i = 0; i < OpportunityCount; i++)
+        for (var i = 0; i < scale.Opportunities; i++)
         {
             var employer = employers[i % employers.Count];
             var cluster = employer.CareerCluster ?? CareerCluster.ManagementEntrepreneurship;

@@ -19,7 +19,7 @@ namespace LaunchPath.Api.Demo;
 /// <summary>Demo placements at every stage, with hours, evaluations and reflections.</summary>
 public sealed partial class DemoSeeder
 {
-    private static async Task SeedPlacementsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task SeedPlacementsAsync(IServiceProvider services, DemoScale scale, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<Db>();
         var clock = services.GetRequiredService<TimeProvider>();
@@ -52,7 +52,7 @@ public sealed partial class DemoSeeder
         var placed = 0;
         foreach (var student in students.OrderBy(_ => random.Next()))
         {
-            if (placed >= 400)
+            if (placed >= scale.Placements)
             {
                 break;
             }

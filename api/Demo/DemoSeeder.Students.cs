@@ -19,8 +19,15 @@ namespace LaunchPath.Api.Demo;
 /// <summary>Demo students: 500 per school (2,000), imported through the roster path a SIS uses, with guardians, demographics and a pathway seminar per school.</summary>
 public sealed partial class DemoSeeder
 {
-    private const int StudentsPerSchool = 500;
-    private const int OpportunityCount = 300;
+    /// <summary>
+    /// How much demo data: the defaults are the demo; the benchmarks' region-scale data set raises them
+    /// (Demo:StudentsPerSchool, Demo:Opportunities, Demo:Placements).
+    /// </summary>
+    internal sealed record DemoScale(int StudentsPerSchool = 500, int Opportunities = 300, int Placements = 400)
+    {
+        public static DemoScale From(IConfiguration configuration) => new(
+            configuration.GetValue("Demo:StudentsPerSchool", 500), configuration.GetValue("Demo:Opportunities", 300), configuration.GetValue("Demo:Placements", 400));
+    }
 
     private static readonly string[] GivenNames =
     [
@@ -35,7 +42,7 @@ public sealed partial class DemoSeeder
         "Davis", "Hernandez", "Ali", "Wilson", "Sato", "Rivera", "Khan", "Thompson", "Morales", "Yazzie", "Cohen", "Ramirez", "Adeyemi", "Flores", "Lee",
     ];
 
-    private static async Task<List<Guid>> SeedStudentsAsync(IServiceProvider services, string regionId, CancellationToken cancellationToken)
+    private static async Task<List<Guid>> SeedStudentsAsync(IServiceProvider services, string regionId, DemoScale scale, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<Db>();
         var clock = services.GetRequiredService<TimeProvider>();
@@ -59,7 +66,7 @@ public sealed partial class DemoSeeder
             {
                 schoolIds.Add(Guid.Parse(schoolId));
                 var middle = schoolSourcedId.EndsWith("-2", StringComparison.Ordinal) && districtSourcedId.EndsWith("-2", StringComparison.Ordinal);
-                for (var i = 0; i < StudentsPerSchool; i++)
+                for (var i = 0; i < scale.StudentsPerSchool; i++)
                 {
                     var id = $"{schoolSourcedId}-s{i:000}";
                     var grade = middle ? 6 + random.Next(3) : 9 + random.Next(4);

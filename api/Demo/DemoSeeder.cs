@@ -20,7 +20,7 @@ namespace LaunchPath.Api.Demo;
 /// Fills an empty database with clearly fictional demo data (Demo:Seed=true, on by default for the embedded SQLite run).
 /// Goes through the same use cases as the API, so the demo data obeys every rule real data does.
 /// </summary>
-public sealed partial class DemoSeeder(IServiceScopeFactory scopes, ILogger<DemoSeeder> logger)
+public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoSeeder> logger)
 {
     /// <summary>Every demo account signs in with this password (demo data only; documented in the README).</summary>
     public const string DemoPassword = "launchpath-demo";
@@ -126,9 +126,10 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, ILogger<Demo
             firstEmployer = firstEmployer.Length == 0 ? employer.Id : firstEmployer;
         }
 
-        var schoolIds = await SeedStudentsAsync(scope.ServiceProvider, region.Id, cancellationToken);
-        await SeedOpportunitiesAsync(mediator, region.Id, schoolIds, cancellationToken);
-        await SeedPlacementsAsync(scope.ServiceProvider, cancellationToken);
+        var scale = DemoScale.From(configuration);
+        var schoolIds = await SeedStudentsAsync(scope.ServiceProvider, region.Id, scale, cancellationToken);
+        await SeedOpportunitiesAsync(mediator, region.Id, schoolIds, scale, cancellationToken);
+        await SeedPlacementsAsync(scope.ServiceProvider, scale, cancellationToken);
 
         await User("convener", "Casey Convener (demo)", region.Id, Role.ConvenerAdmin);
         await User("analyst", "Avery Analyst (demo)", region.Id, Role.WorkforceAnalyst);
@@ -147,6 +148,6 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, ILogger<Demo
         }
 
         logger.LogInformation("Seeded demo data: 1 region, 2 districts, 4 schools, 40 employers, {Opportunities} opportunities, {Students} students, 8 accounts",
-            OpportunityCount, StudentsPerSchool * 4);
+            scale.Opportunities, scale.StudentsPerSchool * 4);
     }
 }

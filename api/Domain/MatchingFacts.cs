@@ -17,10 +17,10 @@ internal static class MatchingFacts
     public const string Holding = "('approved', 'agreementPending', 'active')";
 
     private const string SelectCompleted =
-        "SELECT student_id, career_cluster, MAX(stage_order) AS stage_order FROM placements WHERE student_id IN @Ids AND status = 'completed' " +
+        "SELECT student_id, career_cluster, MAX(stage_order) AS stage_order FROM placements WHERE student_id IN (SELECT value FROM json_each(@Ids)) AND status = 'completed' " +
         "GROUP BY student_id, career_cluster";
 
-    private const string SelectTaken = "SELECT opportunity_id, COUNT(*) AS taken FROM placements WHERE opportunity_id IN @Ids AND status IN " + Holding + " GROUP BY opportunity_id";
+    private const string SelectTaken = "SELECT opportunity_id, COUNT(*) AS taken FROM placements WHERE opportunity_id IN (SELECT value FROM json_each(@Ids)) AND status IN " + Holding + " GROUP BY opportunity_id";
 
     private const string SelectSettings = "SELECT region_id, weights, max_choices, version FROM matching_settings WHERE region_id = @RegionId";
 

@@ -34,7 +34,7 @@ internal sealed class OpportunityRecord
 
     private const string SelectAudience =
         "SELECT a.opportunity_id, a.organization_id, o.type, o.region_id, o.district_id FROM opportunity_audiences a JOIN organizations o ON o.id = a.organization_id " +
-        "WHERE a.opportunity_id IN @Ids";
+        "WHERE a.opportunity_id IN (SELECT value FROM json_each(@Ids))";
     private const string DeleteAudience = "DELETE FROM opportunity_audiences WHERE opportunity_id = @Id";
 
     private const string InsertAudience = "INSERT INTO opportunity_audiences (opportunity_id, organization_id) VALUES (@OpportunityId, @OrganizationId)";

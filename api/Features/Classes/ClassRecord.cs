@@ -23,7 +23,7 @@ internal sealed class ClassRecord
 
     private const string SelectTeachers =
         "SELECT te.class_id, tp.given_name, tp.family_name FROM enrollments te JOIN people tp ON tp.id = te.person_id " +
-        "WHERE te.class_id IN @Ids AND te.role = 'teacher' AND te.status = 'active' ORDER BY tp.family_name, tp.given_name";
+        "WHERE te.class_id IN (SELECT value FROM json_each(@Ids)) AND te.role = 'teacher' AND te.status = 'active' ORDER BY tp.family_name, tp.given_name";
 
     public static string Select(string where) => $"SELECT {Columns} FROM {From} WHERE {TenantScope.CoversSql("s")} AND {where}";
 

@@ -10,12 +10,12 @@ namespace LaunchPath.Api.Features.Users;
 internal static class UserRecord
 {
     public static string SelectUsers =>
-        "SELECT id, email, display_name, disabled FROM users WHERE id IN @Ids ORDER BY id";
+        "SELECT id, email, display_name, disabled FROM users WHERE id IN (SELECT value FROM json_each(@Ids)) ORDER BY id";
 
     public static string SelectMemberships =>
         "SELECT m.id, m.user_id, m.role, o.id AS organization_id, o.name AS organization_name, o.type AS organization_type " +
         "FROM memberships m JOIN organizations o ON o.id = m.organization_id " +
-        $"WHERE m.user_id IN @Ids AND {TenantScope.CoversSql("o")} ORDER BY m.created_at, m.id";
+        $"WHERE m.user_id IN (SELECT value FROM json_each(@Ids)) AND {TenantScope.CoversSql("o")} ORDER BY m.created_at, m.id";
 
     /// <summary>Whether the user has a membership inside the scope (a user outside it is a 404 to this caller).</summary>
     public static string SelectVisible =>

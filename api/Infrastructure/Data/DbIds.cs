@@ -1,11 +1,17 @@
+using System.Text.Json;
+
 namespace LaunchPath.Api.Infrastructure.Data;
 
 /// <summary>
-/// Lists of ids for Dapper's "IN @Ids" expansion. Dapper binds list items without the type handlers, so a Guid would reach
-/// SQLite as a BLOB and never equal the stored text; canonical strings compare equal on SQLite and convert implicitly to
-/// uniqueidentifier on SQL Server.
+/// Lists as one JSON array parameter, read back with <c>IN (SELECT value FROM json_each(@Ids))</c> on both engines
+/// (SQLite's json_each; on SQL Server a json_each function over OPENJSON, migration 0017). One parameter, however many
+/// ids: the cost is linear, where Dapper's "IN @Ids" expansion bound one named parameter per id and grew with the
+/// square of the list on SQLite. Ids are canonical strings, as SQLite stores them and as SQL Server converts to
+/// uniqueidentifier.
 /// </summary>
 public static class DbIds
 {
-    public static List<string> Of(IEnumerable<Guid> ids) => ids.Select(id => id.ToString("D")).Distinct().ToList();
+    public static string Of(IEnumerable<Guid> ids) => JsonSerializer.Serialize(ids.Select(id => id.ToString("D")).Distinct());
+
+    public static string Texts(IEnumerable<string> values) => JsonSerializer.Serialize(values.Distinct());
 }

@@ -15,7 +15,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, Db db, JobQueue queue
 {
     private const string Due =
         "SELECT id, kind, subject_id, status, attempts, lease_owner FROM jobs " +
-        "WHERE kind IN @Kinds AND ((status = 'queued' AND run_after <= @Now) OR (status = 'running' AND lease_until < @Now)) ORDER BY run_after";
+        "WHERE kind IN (SELECT value FROM json_each(@Kinds)) AND ((status = 'queued' AND run_after <= @Now) OR (status = 'running' AND lease_until < @Now)) ORDER BY run_after";
 
     /// <summary>The claim: it changes the row only if it is still what this node saw (queued and due, or its lease expired).</summary>
     private const string Claim =
@@ -143,7 +143,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, Db db, JobQueue queue
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(cancellationToken);
         var due = await connection.QueryAsync<Candidate>(new CommandDefinition(db.Dialect.Limit(Due),
-            new { Kinds = registry.Kinds, Now = now, Take = options.Slots * 4 }, cancellationToken: cancellationToken));
+            new { Kinds = DbIds.Texts(registry.Kinds), Now = now, Take = options.Slots * 4 }, cancellationToken: cancellationToken));
         foreach (var job in due)
         {
             var takeover = job.Status == "running";

@@ -12,6 +12,9 @@ using Microsoft.Extensions.Options;
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- roster [users]
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- match [students] [opportunities] [choices] [ranked]
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- recommend [opportunities] [students]
+//   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- region          (builds data/bench/region.db, then a round over it)
+//   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- round           (another round on a copy of region.db)
+//   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- api [connections] [seconds]
 var what = args.FirstOrDefault() ?? "roster";
 switch (what)
 {
@@ -25,8 +28,31 @@ switch (what)
         MatchBench.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000, args.Length > 2 ? int.Parse(args[2]) : 10_000, args.Length > 3 ? int.Parse(args[3]) : 10,
             ranked: args.Contains("ranked"));
         break;
+    case "region":
+        await RegionBench.BuildAsync();
+        await RegionBench.RoundAsync(HttpBench.RegionDatabase);
+        break;
+    case "round":
+    {
+        var copy = Path.Combine(Path.GetTempPath(), $"launchpath-round-{Guid.NewGuid():N}.db");
+        File.Copy(HttpBench.RegionDatabase, copy);
+        try
+        {
+            await RegionBench.RoundAsync(copy);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(copy);
+        }
+
+        break;
+    }
+    case "api":
+        await ApiLoadBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 50, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: roster, match, recommend");
+        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: roster, match, recommend, region, round, api");
         return 2;
 }
 

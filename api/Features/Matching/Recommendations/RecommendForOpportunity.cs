@@ -73,7 +73,7 @@ public static class RecommendForOpportunity
         }
     private static string SelectCandidates(string visible) =>
         $"SELECT {StudentRecord.Columns} FROM {StudentRecord.From} WHERE p.kind = 'student' AND p.status = 'active' AND p.region_id = @RegionId AND {visible} " +
-        "AND (@Audience = 'region' OR p.school_id IN @AudienceIds OR p.district_id IN @AudienceIds)";
+        "AND (@Audience = 'region' OR p.school_id IN (SELECT value FROM json_each(@AudienceIds)) OR p.district_id IN (SELECT value FROM json_each(@AudienceIds)))";
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>

@@ -35,11 +35,11 @@ public static class CreateMatchRound
         }
     }
 
-    private const string SelectOpportunity = "SELECT id, region_id, status, seats FROM opportunities WHERE id IN @Ids";
+    private const string SelectOpportunity = "SELECT id, region_id, status, seats FROM opportunities WHERE id IN (SELECT value FROM json_each(@Ids))";
 
     private const string SelectBusy =
         "SELECT ro.opportunity_id FROM match_round_opportunities ro JOIN match_rounds r ON r.id = ro.round_id " +
-        "WHERE ro.opportunity_id IN @Ids AND r.status <> 'published'";
+        "WHERE ro.opportunity_id IN (SELECT value FROM json_each(@Ids)) AND r.status <> 'published'";
 
     private const string Insert =
         "INSERT INTO match_rounds (id, organization_id, region_id, name, status, max_choices, seed, reserve_group, reserve_percent, progress, runs, created_by, version, created_at) " +

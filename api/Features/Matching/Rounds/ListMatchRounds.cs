@@ -14,7 +14,7 @@ public static class ListMatchRounds
 {
     public sealed record Query(Caller Caller) : IRequest<List<MatchRound>>;
 
-    private const string SelectRecent = "SELECT id FROM match_rounds WHERE @All = 1 OR region_id IN @Regions ORDER BY created_at DESC, id DESC";
+    private const string SelectRecent = "SELECT id FROM match_rounds WHERE @All = 1 OR region_id IN (SELECT value FROM json_each(@Regions)) ORDER BY created_at DESC, id DESC";
 
     public sealed class Handler(Db db) : IRequestHandler<Query, List<MatchRound>>, ISqlSource
     {

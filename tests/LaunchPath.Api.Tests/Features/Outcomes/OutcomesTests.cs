@@ -65,7 +65,7 @@ public sealed class OutcomesTests(SqliteApi api) : IClassFixture<SqliteApi>
 
         // Two of the placements ran their course (the lifecycle itself is tested elsewhere).
         await using var connection = await api.Factory.Services.GetRequiredService<Db>().OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync("UPDATE placements SET status = 'completed', completed_at = @At WHERE student_id IN @Ids",
+        await connection.ExecuteAsync("UPDATE placements SET status = 'completed', completed_at = @At WHERE student_id IN (SELECT value FROM json_each(@Ids))",
             new { At = new DateTimeOffset(2027, 3, 1, 0, 0, 0, TimeSpan.Zero), Ids = DbIds.Of(students.Take(2).Select(s => Guid.Parse(s.Id))) });
         return (world, students);
     }

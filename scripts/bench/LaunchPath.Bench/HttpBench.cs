@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+/// <summary>
+/// Load through the API, beside a bare endpoint. <c>region</c> builds the region-scale data set once (the demo seeder at
+/// scale: 120k students, 12k opportunities, 20k placements, then a round of every student's choices, run and published,
+/// through the API); <c>http</c> runs the built API on a copy of it in a process of its own, captures each measured
+/// endpoint's response, serves the same bytes from a bare Kestrel process, and drives both with the same bounded client
+/// (connections × seconds), printing req/s, p50/p99, errors, the API's share of the bare figure, and the API's RSS.
+/// </summary>
+internal static class HttpBench
+{
+    public const string Password = "launchpath-demo";
+
+    public static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LaunchPath.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Run from the repository.");
+    }
+
+    public static string RegionDatabase => Path.Combine(RepoRoot(), "data", "bench", "region.db");
+
+    /// <summary>A running API process on a database file.</summary>
+    public sealed class ApiProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+
+        private ApiProcess(Process process, Uri address)
+        {
+            _process = process;
+            Address = address;
+            Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+            {
+                BaseAddress = address,
+                Timeout = TimeSpan.FromMinutes(10),
+            };
+        }
+
+        public Uri Address { get; }
+
+        public HttpClient Client { get; }
+
+        public int ProcessId => _process.Id;
+
+        public static async Task<ApiProcess> StartAsync(string database, IDictionary<string, string>? settings = null)
+        {
+            var dll = Path.Combine(RepoRoot(), "api", "bin", "Release", "net10.0", "LaunchPath.Api.dll");
+            if (!File.Exists(dll))
+            {
+                throw new InvalidOperationException($"Build the API first: dotnet build -c Release api ({dll} is missing)");
+            }
+
+            var address = new Uri($"http://127.0.0.1:{FreePort()}");
+            var start = new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["Database__ConnectionString"] = $"Data Source={database}";
+            start.Environment["RateLimits__SignInPerMinute"] = "1000000";
+            start.Environment["RateLimits__SignInFailuresPerAccount"] = "1000000";
+            start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                start.Environment[key] = value;
+            }
+
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("api: " + e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var api = new ApiProcess(process, address);
+            var deadline = DateTime.UtcNow.AddMinutes(30); // seeding the region takes a while
+            while (DateTime.UtcNow < deadline)
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"The API exited with {process.ExitCode}");
+                }
+
+                try
+                {
+                    if ((await api.Client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                    {
+                        return api;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+
+                await Task.Delay(250);
+            }
+
+            throw new TimeoutException("The API did not become ready");
+        }
+
+        public double RssMiB() => Rss(_process.Id);
+
+        public async Task<string> TokenAsync(string email)
+        {
+            var response = await Client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = Password });
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Resident memory of a process (Linux: VmRSS), MiB.</summary>
+    public static double Rss(int processId)
+    {
+        foreach (var line in File.ReadLines($"/proc/{processId}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>One request the load generator sends: method, path, optional JSON body, bearer token.</summary>
+    public sealed record Request(HttpMethod Method, string Path, string? Token, string? Body = null);
+
+    public sealed record LoadResult(string Name, int Requests, int Errors, double Seconds, double P50, double P99)
+    {
+        public double PerSecond => Requests / Seconds;
+    }
+
+    /// <summary>
+    /// A bounded client: <paramref name="connections"/> loops, each sending the next request as soon as its last one
+    /// answers, for <paramref name="seconds"/>; latencies are kept per request. A non-2xx answer counts as an error.
+    /// </summary>
+    public static async Task<LoadResult> LoadAsync(string name, Uri address, Func<int, Request> next, int connections, double seconds)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var latencies = new List<double>[connections];
+        var errors = 0;
+        var counter = 0;
+        var stop = Stopwatch.StartNew();
+        var until = TimeSpan.FromSeconds(seconds);
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
+        {
+            var mine = latencies[worker] = new List<double>(4096);
+            while (stop.Elapsed < until)
+            {
+                var request = next(Interlocked.Increment(ref counter));
+                using var message = new HttpRequestMessage(request.Method, request.Path);
+                if (request.Token is not null)
+                {
+                    message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", request.Token);
+                }
+
+                if (request.Body is not null)
+                {
+                    message.Content = new StringContent(request.Body, System.Text.Encoding.UTF8, "application/json");
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }));
+        var elapsed = stop.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(p * all.Length))];
+        return new LoadResult(name, all.Length, errors, elapsed, Percentile(0.50), Percentile(0.99));
+    }
+
+    public static void Print(LoadResult api, LoadResult? bare, string target)
+    {
+        var ratio = bare is null ? "" : $"  {api.PerSecond / bare.PerSecond:P0} of bare ({bare.PerSecond:N0} req/s)";
+        Console.WriteLine($"{api.Name,-34} {api.PerSecond,8:N0} req/s  p50 {api.P50,6:0.0} ms  p99 {api.P99,6:0.0} ms  errors {api.Errors}{ratio}  [{target}]");
+    }
+}
