@@ -14,4 +14,12 @@ public static class DbIds
     public static string Of(IEnumerable<Guid> ids) => JsonSerializer.Serialize(ids.Select(id => id.ToString("D")).Distinct());
 
     public static string Texts(IEnumerable<string> values) => JsonSerializer.Serialize(values.Distinct());
+
+    /// <summary>An id column read straight from a data reader (text on SQLite, uniqueidentifier on SQL Server).</summary>
+    public static Guid Read(System.Data.Common.DbDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
+    {
+        Guid id => id,
+        string text => Guid.Parse(text),
+        var other => throw new InvalidCastException($"Column {ordinal} is not an id ({other.GetType().Name})."),
+    };
 }

@@ -6,7 +6,7 @@ using System.Text.Json;
 
 /// <summary>
 /// Load through the API, beside a bare endpoint. <c>region</c> builds the region-scale data set once (the demo seeder at
-/// scale: 120k students, 12k opportunities, 20k placements, then a round of every student's choices, run and published,
+/// scale: 120k students, 15k opportunities, 20k placements, then a round of every student's choices, run and published,
 /// through the API); <c>http</c> runs the built API on a copy of it in a process of its own, captures each measured
 /// endpoint's response, serves the same bytes from a bare Kestrel process, and drives both with the same bounded client
 /// (connections × seconds), printing req/s, p50/p99, errors, the API's share of the bare figure, and the API's RSS.
@@ -66,13 +66,20 @@ internal static class HttpBench
             start.Environment["RateLimits__SignInPerMinute"] = "1000000";
             start.Environment["RateLimits__SignInFailuresPerAccount"] = "1000000";
             start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+            start.Environment["Serilog__MinimumLevel__Override__LaunchPath.Api.Features.Matching.Rounds.MatchRoundJob"] = "Information";
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 start.Environment[key] = value;
             }
 
             var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data?.Contains("loaded in", StringComparison.Ordinal) == true)
+                {
+                    Console.WriteLine("api: " + (JsonDocument.Parse(e.Data).RootElement.TryGetProperty("@m", out var m) ? m.GetString() : e.Data));
+                }
+            };
             process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("api: " + e.Data); };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();

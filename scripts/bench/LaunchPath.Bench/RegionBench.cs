@@ -8,7 +8,7 @@ using static HttpBench;
 
 /// <summary>
 /// The region-scale data set (data/bench/region.db) and a round over it, end to end through the API:
-/// 120k students in 4 schools, 12k opportunities, 20k placements (the demo seeder at scale), then a round of 100k
+/// 120k students in 4 schools, 15k opportunities (over 10k of them published to the whole region), 20k placements (the demo seeder at scale), then a round of 100k
 /// students × 10k opportunities × 10 choices with a 20 % reserve: opening, running (POST run → matched) and publishing
 /// are timed. Choices are written straight into the database (choice submission through the API is its own benchmark).
 /// </summary>
@@ -32,7 +32,7 @@ internal static class RegionBench
         {
             ["Demo__Seed"] = "true",
             ["Demo__StudentsPerSchool"] = "30000",
-            ["Demo__Opportunities"] = "12000",
+            ["Demo__Opportunities"] = "15000",
             ["Demo__Placements"] = "20000",
             ["Bootstrap__AdminEmail"] = "admin@demo.launchpath.test",
             ["Bootstrap__AdminPassword"] = Password,

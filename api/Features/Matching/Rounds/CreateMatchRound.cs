@@ -122,8 +122,14 @@ public static class CreateMatchRound
         group.MapPost("/", async Task<Answer<Created<MatchRound>, Fails.Invalid, Fails.Forbidden, Fails.Conflict, Fails.Unprocessable>> (CreateMatchRoundRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, body), ct)).Match(round => TypedResults.Created($"/api/v1/match-rounds/{round.Id}", round)))
             .Validate<CreateMatchRoundRequest>()
+            // Up to 20,000 opportunity ids (≈ 800 KB): a region-wide round does not fit the 256 KB JSON limit.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
             .WithName("createMatchRound")
-            .WithSummary("Open a match round");
+            .WithSummary("Open a match round")
+            .WithDescription("Up to 20,000 opportunities; this body may be up to 1 MB.");
+
+    /// <summary>20,000 ids of 36 characters, quoted and separated, with room for the rest of the request.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
 
     private sealed class OpportunityRow
     {

@@ -101,9 +101,8 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
 
     private const string Progress = "UPDATE match_rounds SET progress = @Progress WHERE id = @Id";
 
-    private const string SelectChoices =
-        "SELECT c.student_id, c.rank, c.opportunity_id FROM match_round_choices c JOIN people p ON p.id = c.student_id " +
-        "WHERE c.round_id = @Id AND p.status = 'active' ORDER BY c.student_id, c.rank";
+    /// <summary>In primary-key order (student, rank); students no longer active are left out by the caller (see SelectStudents).</summary>
+    private const string SelectChoices = "SELECT student_id, rank, opportunity_id FROM match_round_choices WHERE round_id = @Id ORDER BY student_id, rank";
 
     private const string SelectSeats =
         "SELECT ro.opportunity_id, ro.seats, op.employer_id, op.stage, op.career_cluster FROM match_round_opportunities ro " +
@@ -113,7 +112,7 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
 
     private const string SelectStudents =
         "SELECT p.id, p.school_id, p.district_id, sp.english_learner, sp.student_with_disability, sp.socioeconomically_disadvantaged, sp.foster_youth " +
-        "FROM people p JOIN student_profiles sp ON sp.person_id = p.id WHERE p.id IN (SELECT student_id FROM match_round_choices WHERE round_id = @Id)";
+        "FROM people p JOIN student_profiles sp ON sp.person_id = p.id WHERE p.region_id = @Region AND p.kind = 'student' AND p.status = 'active'";
 
     private const string DeleteProposed = "DELETE FROM placements WHERE match_round_id = @Id AND status = 'proposed'";
 
@@ -148,25 +147,85 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
             return;
         }
 
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+
         var round = (await MatchRoundRecord.FindAsync(connection, id, cancellationToken))!;
         var seats = (await connection.QueryAsync<SeatRow>(new CommandDefinition(SelectSeats, new { Id = id }, cancellationToken: cancellationToken))).ToList();
-        var choices = (await connection.QueryAsync<ChoiceRow>(new CommandDefinition(SelectChoices, new { Id = id }, cancellationToken: cancellationToken))).ToList();
+        var opportunityIndex = seats.Select((o, i) => (o.OpportunityId, i)).ToDictionary(x => x.OpportunityId, x => x.i);
+
+        // The region's active students (a student who left keeps no place in the round); read as they stream.
+        var students = new Dictionary<Guid, StudentRow>();
+        using (var reader = new FastReader(connection, null, db.Dialect, SelectStudents, ("Region", round.RegionId)))
+        {
+            while (reader.Read())
+            {
+                var student = new StudentRow
+                {
+                    Id = reader.Id(0), SchoolId = reader.Id(1), DistrictId = reader.Id(2), EnglishLearner = reader.Flag(3), StudentWithDisability = reader.Flag(4),
+                    SocioeconomicallyDisadvantaged = reader.Flag(5), FosterYouth = reader.Flag(6),
+                };
+                students[student.Id] = student;
+            }
+        }
+
+        // The choices, streamed in the order of the primary key (student, rank): a million rows read straight into the
+        // engine's arrays, without a row object each.
+        var streamed = new List<Guid>();
+        var streamedStart = new List<int> { 0 };
+        var streamedPreferences = new List<int>(seats.Count * 8);
+        using (var reader = new FastReader(connection, null, db.Dialect, SelectChoices, ("Id", id)))
+        {
+            var previous = Guid.Empty;
+            var first = true;
+            var active = false;
+            var studentColumn = new FastReader.IdCache();
+            while (reader.Read())
+            {
+                var student = reader.Id(0, studentColumn);
+                if (first || student != previous)
+                {
+                    first = false;
+                    previous = student;
+                    active = students.ContainsKey(student); // a student no longer active keeps no place in the round
+                    if (active)
+                    {
+                        if (streamed.Count > 0)
+                        {
+                            streamedStart.Add(streamedPreferences.Count);
+                        }
+
+                        streamed.Add(student);
+                    }
+                }
+
+                if (!active)
+                {
+                    continue;
+                }
+
+                streamedPreferences.Add(opportunityIndex[reader.Id(2)]);
+            }
+
+            streamedStart.Add(streamedPreferences.Count);
+        }
+
         var rankings = (await connection.QueryAsync<RankingRow>(new CommandDefinition(SelectRankings, new { Id = id }, cancellationToken: cancellationToken))).ToList();
-        var students = (await connection.QueryAsync<StudentRow>(new CommandDefinition(SelectStudents, new { Id = id }, cancellationToken: cancellationToken)))
-            .ToDictionary(s => s.Id);
         await connection.ExecuteAsync(new CommandDefinition(Progress, new { Id = id, Progress = 30 }, cancellationToken: cancellationToken));
 
-        // Dense indexes for the engine, in a stable order so that a seed always means the same lottery.
-        var studentIds = choices.Select(c => c.StudentId).Distinct().Order().ToList();
-        var studentIndex = studentIds.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
-        var opportunityIndex = seats.Select((o, i) => (o.OpportunityId, i)).ToDictionary(x => x.OpportunityId, x => x.i);
+        // Dense indexes for the engine, students in id order (not the database's text order), so that a seed always
+        // means the same lottery on either engine.
+        var order = Enumerable.Range(0, streamed.Count).OrderBy(i => streamed[i]).ToArray();
+        var studentIds = order.Select(i => streamed[i]).ToList();
+        var studentIndex = new Dictionary<Guid, int>(studentIds.Count);
         var start = new int[studentIds.Count + 1];
-        var preferences = new List<int>(choices.Count);
-        var byStudent = choices.ToLookup(c => c.StudentId);
-        for (var s = 0; s < studentIds.Count; s++)
+        var preferences = new int[streamedPreferences.Count];
+        for (var s = 0; s < order.Length; s++)
         {
-            preferences.AddRange(byStudent[studentIds[s]].OrderBy(c => c.Rank).Select(c => opportunityIndex[c.OpportunityId]));
-            start[s + 1] = preferences.Count;
+            studentIndex[studentIds[s]] = s;
+            var from = streamedStart[order[s]];
+            var count = streamedStart[order[s] + 1] - from;
+            streamedPreferences.CopyTo(from, preferences, start[s], count);
+            start[s + 1] = start[s] + count;
         }
 
         var ranks = new IReadOnlyDictionary<int, int>?[seats.Count];
@@ -182,14 +241,16 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
         }
 
         var reserveGroup = round.ReserveGroup is null ? (ReserveGroup?)null : DbEnum.Parse<ReserveGroup>(round.ReserveGroup);
-        var input = new MatchInput(studentIds.Count, seats.Select(o => o.Seats).ToArray(), start, preferences.ToArray())
+        var input = new MatchInput(studentIds.Count, seats.Select(o => o.Seats).ToArray(), start, preferences)
         {
             Rankings = ranks,
             Unacceptable = unacceptable,
             InReserveGroup = reserveGroup is null ? null : studentIds.Select(s => students[s].In(reserveGroup.Value)).ToArray(),
             Reserves = reserveGroup is null ? null : seats.Select(o => o.Seats * round.ReservePercent / 100).ToArray(),
         };
+        var loaded = timer.Elapsed;
         var result = DeferredAcceptance.Run(input, round.Seed);
+        var matched = timer.Elapsed;
         await connection.ExecuteAsync(new CommandDefinition(Progress, new { Id = id, Progress = 70 }, cancellationToken: cancellationToken));
 
         var statistics = MatchStatisticsBuilder.Build(input, result, studentIds.Select(s => students[s]).ToList());
@@ -217,7 +278,9 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
         await connection.ExecuteAsync(new CommandDefinition(Finish, new { Id = id, Statistics = DbJson.Write(statistics), Now = now }, transaction, cancellationToken: cancellationToken));
         await job.CompleteAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Match round {RoundId}: {Matched} of {Students} students matched in {Proposals} proposals", id, statistics.Matched, statistics.Students, statistics.Proposals);
+        logger.LogInformation("Match round {RoundId}: {Matched} of {Students} students matched in {Proposals} proposals; loaded in {LoadMs} ms, " +
+                              "matched in {MatchMs} ms, stored in {StoreMs} ms", id, statistics.Matched, statistics.Students, statistics.Proposals,
+            (int)loaded.TotalMilliseconds, (int)(matched - loaded).TotalMilliseconds, (int)(timer.Elapsed - matched).TotalMilliseconds);
     }
 
     private sealed class SeatRow
@@ -227,13 +290,6 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
         public Guid EmployerId { get; set; }
         public string Stage { get; set; } = "";
         public string CareerCluster { get; set; } = "";
-    }
-
-    private sealed class ChoiceRow
-    {
-        public Guid StudentId { get; set; }
-        public int Rank { get; set; }
-        public Guid OpportunityId { get; set; }
     }
 
     private sealed class RankingRow
