@@ -99,7 +99,7 @@ builder.Services.AddJob<RosterImportJob>(RosterJobs.JobKind);
 builder.Services.AddJob<MatchRoundJob>(MatchRoundJob.JobKind);
 builder.Services.AddRecurringJob<RosterPullScheduler>(RosterPullScheduler.JobKind, TimeSpan.FromMinutes(1));
 builder.Services.AddRecurringJob<IdempotencyCleanup>(IdempotencyCleanup.JobKind, TimeSpan.FromHours(1));
-builder.Services.AddRecurringJob<SignInThrottleCleanup>(SignInThrottleCleanup.JobKind, TimeSpan.FromHours(6));
+builder.Services.AddRecurringJob<SecurityCleanup>(SecurityCleanup.JobKind, TimeSpan.FromHours(6));
 builder.Services.AddSingleton<RosterJobs>();
 builder.Services.AddSingleton<OneRosterPuller>();
 builder.Services.AddSingleton<RosterConnections>();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Contracts.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -80,6 +81,7 @@ public static class Accounts
         try
         {
             await InsertMembershipAsync(connection, null, userId, organizationId, role, now, cancellationToken);
+            await AccessChanges.RecordAsync(connection, null, AccessChanges.User, userId, now, cancellationToken);
             return true;
         }
         catch (DbException exception) when (dialect.IsUniqueViolation(exception))

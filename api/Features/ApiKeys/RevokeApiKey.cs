@@ -35,6 +35,7 @@ public static class RevokeApiKey
             }
 
             await connection.ExecuteAsync(new CommandDefinition(Revoke, new { command.Id, Now = clock.GetUtcNow() }, cancellationToken: cancellationToken));
+            await AccessChanges.RecordAsync(connection, null, AccessChanges.ApiKey, command.Id, clock.GetUtcNow(), cancellationToken);
             return true;
         }
     }

@@ -94,6 +94,9 @@ public static class UpdateOrganization
                 return Error.VersionMismatch;
             }
 
+            // Callers hold their organizations' names: every node forgets its cached callers.
+            await AccessChanges.RecordAsync(connection, null, AccessChanges.Organization, command.Id, clock.GetUtcNow(), cancellationToken);
+
             var updated = await connection.QuerySingleAsync<OrganizationRecord>(
                 new CommandDefinition(Select, new { command.Id }, cancellationToken: cancellationToken));
             return updated.ToContract();

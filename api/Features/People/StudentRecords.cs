@@ -127,6 +127,7 @@ public static class StudentRecords
             if (userId is { } user)
             {
                 await connection.ExecuteAsync(new CommandDefinition(DeleteMemberships, new { UserId = user }, transaction, cancellationToken: cancellationToken));
+                await AccessChanges.RecordAsync(connection, transaction, AccessChanges.User, user, now, cancellationToken);
                 var placeholder = $"deleted-{user:N}@deleted.invalid";
                 await connection.ExecuteAsync(new CommandDefinition(AnonymiseUser, new { UserId = user, Email = placeholder, Normalized = placeholder.ToUpperInvariant(), Now = now },
                     transaction, cancellationToken: cancellationToken));

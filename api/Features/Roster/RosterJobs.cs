@@ -328,6 +328,12 @@ public sealed class RosterImportJob(RosterJobs jobs, Db db, TimeProvider clock, 
             changes = applier.Changes;
             status = counts is null ? RosterImportStatus.Failed : Decide(payload, batch, counts, changes!, applier.PeopleInInput, notes);
             finished = clock.GetUtcNow();
+            if (status == RosterImportStatus.Succeeded && counts!.SchoolsUpdated > 0)
+            {
+                // Renamed schools: callers holding them by name are forgotten on every node.
+                await AccessChanges.RecordAsync(connection, transaction, AccessChanges.Organization, payload.DistrictId, finished, cancellationToken);
+            }
+
             if (status == RosterImportStatus.Succeeded)
             {
                 // The district's changes, the result and the job's completion commit together, or not at all.

@@ -12,11 +12,11 @@ public static class RemoveMembership
 {
     public sealed record Command(Caller Caller, Guid UserId, Guid OrganizationId, Role Role) : IRequest<Result<bool>>;
 
-    public sealed class Handler(Db db) : IRequestHandler<Command, Result<bool>>, ISqlSource
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<bool>>, ISqlSource
     {
         private const string Delete = "DELETE FROM memberships WHERE user_id = @UserId AND organization_id = @OrganizationId AND role = @Role";
 
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Delete];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Delete, .. AccessChanges.Statements];
 
         public async ValueTask<Result<bool>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -29,7 +29,13 @@ public static class RemoveMembership
 
             var deleted = await connection.ExecuteAsync(new CommandDefinition(Delete,
                 new { command.UserId, command.OrganizationId, Role = DbEnum.ToText(command.Role) }, cancellationToken: cancellationToken));
-            return deleted > 0 ? true : Error.NotFound("Membership");
+            if (deleted == 0)
+            {
+                return Error.NotFound("Membership");
+            }
+
+            await AccessChanges.RecordAsync(connection, null, AccessChanges.User, command.UserId, clock.GetUtcNow(), cancellationToken);
+            return true;
         }
     }
 

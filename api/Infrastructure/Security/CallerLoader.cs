@@ -10,7 +10,7 @@ namespace LaunchPath.Api.Infrastructure.Security;
 /// Turns an authenticated principal into a <see cref="Caller"/> with its grants, from the database. Authentication
 /// calls it once (a disabled user or a revoked key fails authentication); endpoints get the same instance.
 /// </summary>
-public sealed class CallerLoader(Db db)
+public sealed class CallerLoader(Db db, CallerCache cache)
 {
     public const string UserIdClaim = "sub";
     public const string ApiKeyIdClaim = "lp_key";
@@ -40,6 +40,12 @@ public sealed class CallerLoader(Db db)
     /// <summary>Loads a local user's caller; null when the user is unknown or disabled.</summary>
     public async Task<Caller?> ForUserAsync(HttpContext context, Guid userId, CancellationToken cancellationToken)
     {
+        if (cache.Find(AccessChanges.User, userId) is { } known)
+        {
+            context.Items[ItemKey] = known;
+            return known;
+        }
+
         await using var connection = await db.OpenAsync(cancellationToken);
         var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(SelectUser, new { Id = userId }, cancellationToken: cancellationToken));
         return await Finish(context, connection, user, cancellationToken);
@@ -56,6 +62,12 @@ public sealed class CallerLoader(Db db)
 
     public async Task<Caller?> ForApiKeyAsync(HttpContext context, Guid keyId, CancellationToken cancellationToken)
     {
+        if (cache.Find(AccessChanges.ApiKey, keyId) is { } known)
+        {
+            context.Items[ItemKey] = known;
+            return known;
+        }
+
         await using var connection = await db.OpenAsync(cancellationToken);
         var key = await connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition(SelectApiKey, new { Id = keyId }, cancellationToken: cancellationToken));
         if (key is null || key.RevokedAt is not null)
@@ -67,6 +79,7 @@ public sealed class CallerLoader(Db db)
         var grant = new Grant(key.ToOrgRef(), key.Name, null, permissions);
         var caller = new Caller(null, null, null, key.Id, false, [grant]);
         context.Items[ItemKey] = caller;
+        cache.Keep(AccessChanges.ApiKey, keyId, caller);
         return caller;
     }
 
@@ -85,6 +98,7 @@ public sealed class CallerLoader(Db db)
             .ToList();
         var caller = new Caller(user.Id, user.Email, user.DisplayName, null, user.IsPlatformAdmin, grants);
         context.Items[ItemKey] = caller;
+        cache.Keep(AccessChanges.User, user.Id, caller);
         return caller;
     }
 

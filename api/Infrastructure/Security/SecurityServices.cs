@@ -39,6 +39,8 @@ public static class SecurityServices
         services.AddSingleton<TokenIssuer>();
         services.AddScoped<CallerLoader>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<CallerCache>();
+        services.AddHostedService<AccessChangeWatcher>();
 
         var authentication = services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "API key or bearer token", policy => policy.ForwardDefaultSelector = context =>

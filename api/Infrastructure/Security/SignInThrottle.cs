@@ -78,14 +78,19 @@ public sealed class SignInThrottle(Db db, TimeProvider clock, IConfiguration con
         connection.ExecuteAsync(new CommandDefinition(Clear, new { Key = key }, cancellationToken: cancellationToken));
 }
 
-/// <summary>Forgets failed sign-ins older than a day, every few hours, on one node at a time.</summary>
-public sealed class SignInThrottleCleanup(Db db, TimeProvider clock) : LaunchPath.Api.Infrastructure.Jobs.IRecurringJob
+/// <summary>
+/// Every few hours, on one node at a time: forgets failed sign-ins and access changes older than a day (every node has
+/// long read the changes).
+/// </summary>
+public sealed class SecurityCleanup(Db db, TimeProvider clock) : LaunchPath.Api.Infrastructure.Jobs.IRecurringJob
 {
-    internal const string JobKind = "sign-in-throttle-cleanup";
+    internal const string JobKind = "security-cleanup";
 
     public async Task RunAsync(LaunchPath.Api.Infrastructure.Jobs.JobContext job, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SignInThrottle.Expire, new { Cutoff = clock.GetUtcNow() - TimeSpan.FromDays(1) }, cancellationToken: cancellationToken));
+        var cutoff = new { Cutoff = clock.GetUtcNow() - TimeSpan.FromDays(1) };
+        await connection.ExecuteAsync(new CommandDefinition(SignInThrottle.Expire, cutoff, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(AccessChanges.Expire, cutoff, cancellationToken: cancellationToken));
     }
 }

@@ -190,4 +190,40 @@ public sealed class TwoNodesTests : IAsyncLifetime
         a.Logged("Running ").Should().NotBeEmpty("both nodes take work");
         b.Logged("Running ").Should().NotBeEmpty("both nodes take work");
     }
+
+    [Fact]
+    public async Task A_removed_role_stops_working_at_once_on_its_node_and_within_a_second_or_two_on_the_other()
+    {
+        var (a, b) = (_nodes[0], _nodes[1]);
+        var admin = await SignInAsync(a);
+        var district = await DistrictAsync(admin, Guid.NewGuid().ToString("N")[..6]);
+        var email = $"district-admin-{Guid.NewGuid():N}@nodes.test";
+        var user = await (await admin.PostJson("/api/v1/users", new CreateUserRequest
+        {
+            Email = email, DisplayName = "District Admin", Password = Password, OrganizationId = district.Id, Role = Role.DistrictAdmin,
+        })).Read<UserSummary>(HttpStatusCode.Created);
+        var token = await (await b.Client.PostJson("/api/v1/auth/token", new SignInRequest { Email = email, Password = Password })).Read<AccessToken>();
+        HttpClient As(ApiNode node)
+        {
+            var client = new HttpClient { BaseAddress = node.Address };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+            return client;
+        }
+
+        // Both nodes now hold the caller in memory.
+        (await As(a).GetAsync($"/api/v1/organizations/{district.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await As(b).GetAsync($"/api/v1/organizations/{district.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await admin.DeleteAsync($"/api/v1/users/{user.Id}/memberships/{district.Id}/districtAdmin")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await As(a).GetAsync($"/api/v1/organizations/{district.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the node that made the change forgets at once");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while ((await As(b).GetAsync($"/api/v1/organizations/{district.Id}")).StatusCode == HttpStatusCode.OK && watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        (await As(b).GetAsync($"/api/v1/organizations/{district.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2.5), "the other node reads access changes every second");
+    }
 }
