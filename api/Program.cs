@@ -101,6 +101,7 @@ builder.Services.AddRecurringJob<RosterPullScheduler>(RosterPullScheduler.JobKin
 builder.Services.AddRecurringJob<IdempotencyCleanup>(IdempotencyCleanup.JobKind, TimeSpan.FromHours(1));
 builder.Services.AddRecurringJob<SecurityCleanup>(SecurityCleanup.JobKind, TimeSpan.FromHours(6));
 builder.Services.AddSingleton<RosterJobs>();
+builder.Services.AddSingleton<RegionOpportunities>();
 builder.Services.AddSingleton<OneRosterPuller>();
 builder.Services.AddSingleton<RosterConnections>();
 // Pulls from district SIS services: a timeout per request, no redirects followed, answers bounded.

@@ -18,9 +18,9 @@ public static class RecommendForStudent
 {
     public sealed record Query(Caller Caller, Guid StudentId, int Limit) : IRequest<Result<List<RecommendedOpportunity>>>;
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, Result<List<RecommendedOpportunity>>>, ISqlSource
+    public sealed class Handler(Db db, TimeProvider clock, RegionOpportunities regionOpportunities) : IRequestHandler<Query, Result<List<RecommendedOpportunity>>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [MatchingFacts.SelectForStudent, .. MatchingFacts.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. MatchingFacts.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
 
         public async ValueTask<Result<List<RecommendedOpportunity>>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -33,21 +33,19 @@ public static class RecommendForStudent
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
-            var rows = (await connection.QueryAsync<OpportunityRecord>(new CommandDefinition(MatchingFacts.SelectForStudent,
-                new { student.RegionId, student.SchoolId, student.DistrictId }, cancellationToken: cancellationToken))).ToList();
-            var audiences = await OpportunityRecord.AudiencesAsync(connection, rows.Select(r => r.Id).ToList(), null, cancellationToken);
-            var opportunities = rows.Select(r => r.ToContract(audiences[r.Id], query.Caller)).ToList();
-            var left = await MatchingFacts.SeatsLeftAsync(connection, rows.Select(r => (r.Id, r.Seats)).ToList(), cancellationToken);
-            var seatsLeft = rows.Select(r => left[r.Id]).ToList();
+            // The region's published opportunities (read at most every few seconds), those this student's school may see.
+            var snapshot = await regionOpportunities.ForRegionAsync(student.RegionId, cancellationToken);
+            var candidates = snapshot.Opportunities
+                .Where(o => o.Record.Audience == "region" || o.Audience.Any(a => a.Id == student.SchoolId || a.Id == student.DistrictId))
+                .ToList();
             var settings = await MatchingFacts.SettingsAsync(connection, student.RegionId, cancellationToken);
 
-            var ranked = Recommender.Rank(facts, opportunities.Select((o, i) => MatchingFacts.Opportunity(o, seatsLeft[i])).ToList(),
-                settings.Weights, today, query.Limit);
+            var ranked = Recommender.Rank(facts, candidates.Select(c => c.Facts).ToList(), settings.Weights, today, query.Limit);
             return ranked.Select(r => new RecommendedOpportunity
             {
-                Opportunity = opportunities[r.Index],
+                Opportunity = candidates[r.Index].Record.ToContract(candidates[r.Index].Audience, query.Caller),
                 Score = Math.Round(r.Score, 2),
-                SeatsLeft = seatsLeft[r.Index],
+                SeatsLeft = candidates[r.Index].Facts.SeatsLeft,
                 Reasons = r.Reasons.Select(MatchingFacts.ToContract).ToList(),
             }).ToList();
         }

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Security;
+using LaunchPath.Contracts.Opportunities;
+using LaunchPath.Matching;
+
+namespace LaunchPath.Api.Domain;
+
+/// <summary>
+/// A region's published opportunities with their audiences, matching facts and seats left, read from the database at
+/// most every <see cref="Freshness"/> per node and shared by every recommendation request in between (a region-wide read
+/// of ~10k opportunities per request is what made recommendations take seconds at region scale). Recommendations may
+/// therefore show an edit or a seat count up to that old; applying and choosing always check the database.
+/// </summary>
+public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
+{
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
+
+    private static readonly string SelectPublished =
+        $"SELECT {OpportunityRecord.Columns} FROM {OpportunityRecord.From} WHERE op.status = 'published' AND op.region_id = @RegionId";
+
+    private const string SelectTaken =
+        "SELECT pl.opportunity_id, COUNT(*) AS taken FROM placements pl JOIN opportunities op ON op.id = pl.opportunity_id " +
+        "WHERE op.region_id = @RegionId AND op.status = 'published' AND pl.status IN " + MatchingFacts.Holding + " GROUP BY pl.opportunity_id";
+
+    public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectPublished, SelectTaken, .. OpportunityRecord.Statements];
+
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<Snapshot>>> _snapshots = new();
+
+    /// <summary>One published opportunity: its row, its audience, its contract as anyone sees it, and its facts for the engine.</summary>
+    internal sealed record Entry(OpportunityRecord Record, IReadOnlyList<OrgRef> Audience, Opportunity Contract, OpportunityFacts Facts);
+
+    internal sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyList<Entry> Opportunities);
+
+    internal async Task<Snapshot> ForRegionAsync(Guid regionId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var current = _snapshots.GetOrAdd(regionId, id => new Lazy<Task<Snapshot>>(() => ReadAsync(id)));
+            Snapshot snapshot;
+            try
+            {
+                snapshot = await current.Value.WaitAsync(cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                _snapshots.TryRemove(new KeyValuePair<Guid, Lazy<Task<Snapshot>>>(regionId, current));
+                throw;
+            }
+
+            if (clock.GetUtcNow() - snapshot.ReadAt < Freshness)
+            {
+                return snapshot;
+            }
+
+            // Stale: the first request to notice reads it again; the others wait for that one read.
+            _snapshots.TryUpdate(regionId, new Lazy<Task<Snapshot>>(() => ReadAsync(regionId)), current);
+        }
+    }
+
+    private async Task<Snapshot> ReadAsync(Guid regionId)
+    {
+        var readAt = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(CancellationToken.None);
+        var rows = (await connection.QueryAsync<OpportunityRecord>(new CommandDefinition(SelectPublished, new { RegionId = regionId }))).ToList();
+        var audiences = await OpportunityRecord.AudiencesAsync(connection, rows.Select(r => r.Id).ToList(), null, CancellationToken.None);
+        var taken = (await connection.QueryAsync<TakenRow>(new CommandDefinition(SelectTaken, new { RegionId = regionId })))
+            .ToDictionary(r => r.OpportunityId, r => r.Taken);
+        var entries = rows.Select(row =>
+        {
+            var contract = row.ToContract(audiences[row.Id], Caller.Anonymous);
+            var seatsLeft = Math.Max(0, row.Seats - taken.GetValueOrDefault(row.Id));
+            return new Entry(row, audiences[row.Id], contract, MatchingFacts.Opportunity(contract, seatsLeft));
+        }).ToList();
+        return new Snapshot(readAt, entries);
+    }
+
+    private sealed class TakenRow
+    {
+        public Guid OpportunityId { get; set; }
+        public int Taken { get; set; }
+    }
+}
