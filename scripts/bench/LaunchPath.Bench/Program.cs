@@ -15,6 +15,7 @@ using Microsoft.Extensions.Options;
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- region          (builds data/bench/region.db, then a round over it)
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- round           (another round on a copy of region.db)
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- api [connections] [seconds]
+//   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- choices [connections] [seconds]
 var what = args.FirstOrDefault() ?? "roster";
 switch (what)
 {
@@ -51,8 +52,11 @@ switch (what)
     case "api":
         await ApiLoadBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 50, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
         break;
+    case "choices":
+        await ChoicesBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 50, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: roster, match, recommend, region, round, api");
+        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: roster, match, recommend, region, round, api, choices");
         return 2;
 }
 

@@ -30,13 +30,18 @@ public static class SubmitChoices
 
     private const string DeleteChoices = "DELETE FROM match_round_choices WHERE round_id = @RoundId AND student_id = @StudentId";
 
+    private static readonly string SelectChosen =
+        $"SELECT {OpportunityRecord.Columns} FROM {OpportunityRecord.From} WHERE op.id IN (SELECT value FROM json_each(@Ids))";
+
     private const string InsertChoice = "INSERT INTO match_round_choices (round_id, student_id, rank, opportunity_id) VALUES (@RoundId, @StudentId, @Rank, @OpportunityId)";
 
-    private const string SelectRoundSeats = "SELECT opportunity_id, seats FROM match_round_opportunities WHERE round_id = @RoundId";
+    /// <summary>The seats of the chosen opportunities in this round (never the whole round: a region's round has thousands).</summary>
+    private const string SelectRoundSeats =
+        "SELECT opportunity_id, seats FROM match_round_opportunities WHERE round_id = @RoundId AND opportunity_id IN (SELECT value FROM json_each(@Ids))";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<StudentChoices>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [DeleteChoices, InsertChoice, SelectRoundSeats, .. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [DeleteChoices, InsertChoice, SelectRoundSeats, SelectChosen, .. OpportunityRecord.Statements, .. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
 
         public async ValueTask<Result<StudentChoices>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -74,21 +79,24 @@ public static class SubmitChoices
                 return Error.Validation("opportunityIds", $"Rank at most {round.MaxChoices} opportunities in this round.");
             }
 
-            var seats = (await connection.QueryAsync<SeatRow>(new CommandDefinition(SelectRoundSeats, new { RoundId = round.Id }, cancellationToken: cancellationToken)))
+            var seats = (await connection.QueryAsync<SeatRow>(new CommandDefinition(SelectRoundSeats, new { RoundId = round.Id, Ids = DbIds.Of(ids) }, cancellationToken: cancellationToken)))
                 .ToDictionary(r => r.OpportunityId, r => r.Seats);
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
+            // The chosen opportunities and their audiences in two queries, whatever the size of the round or region.
+            var chosen = (await connection.QueryAsync<OpportunityRecord>(new CommandDefinition(SelectChosen, new { Ids = DbIds.Of(ids) }, cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.Id);
+            var audiences = await OpportunityRecord.AudiencesAsync(connection, chosen.Keys.ToList(), null, cancellationToken);
             var problems = new List<string>();
             foreach (var id in ids)
             {
-                if (!seats.TryGetValue(id, out var roundSeats))
+                if (!seats.TryGetValue(id, out var roundSeats) || !chosen.TryGetValue(id, out var row))
                 {
                     problems.Add($"{id} is not in this round");
                     continue;
                 }
 
-                var row = await OpportunityQueries.FindVisibleAsync(connection, Caller.System, id, cancellationToken);
-                var opportunity = await OpportunityQueries.ToContractAsync(connection, row!, command.Caller, cancellationToken);
+                var opportunity = row.ToContract(audiences[id], command.Caller);
                 var audience = opportunity.Fields.AudienceOrganizationIds.Select(Guid.Parse).ToList();
                 if (opportunity.Fields.Audience != Contracts.Opportunities.AudienceScope.Region && !audience.Contains(student.SchoolId) && !audience.Contains(student.DistrictId))
                 {
@@ -110,10 +118,12 @@ public static class SubmitChoices
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
                 await connection.ExecuteAsync(new CommandDefinition(DeleteChoices, new { RoundId = round.Id, command.StudentId }, transaction, cancellationToken: cancellationToken));
-                for (var rank = 0; rank < ids.Count; rank++)
+                using (var insert = new PreparedCommand(connection, transaction, db.Dialect, InsertChoice, "RoundId", "StudentId", "Rank", "OpportunityId"))
                 {
-                    await connection.ExecuteAsync(new CommandDefinition(InsertChoice,
-                        new { RoundId = round.Id, command.StudentId, Rank = rank + 1, OpportunityId = ids[rank] }, transaction, cancellationToken: cancellationToken));
+                    for (var rank = 0; rank < ids.Count; rank++)
+                    {
+                        insert.Run(round.Id, command.StudentId, rank + 1, ids[rank]);
+                    }
                 }
 
                 await transaction.CommitAsync(cancellationToken);
