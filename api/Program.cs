@@ -50,7 +50,9 @@ builder.Services.AddSerilog((services, logger) =>
     }
     else
     {
-        logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+        // Written on a background thread, so a request does not wait for the console; when the buffer is full, requests
+        // wait rather than lines being dropped.
+        logger.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()), bufferSize: 50_000, blockWhenFull: true);
     }
 }, preserveStaticLogger: true);
 
