@@ -104,6 +104,7 @@ builder.Services.AddRecurringJob<IdempotencyCleanup>(IdempotencyCleanup.JobKind,
 builder.Services.AddRecurringJob<SecurityCleanup>(SecurityCleanup.JobKind, TimeSpan.FromHours(6));
 builder.Services.AddSingleton<RosterJobs>();
 builder.Services.AddSingleton<RegionOpportunities>();
+builder.Services.AddSingleton<OutcomesReports.ReportCache>();
 builder.Services.AddSingleton<OneRosterPuller>();
 builder.Services.AddSingleton<RosterConnections>();
 // Pulls from district SIS services: a timeout per request, no redirects followed, answers bounded.

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Security;
@@ -26,38 +25,15 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
 
     public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectPublished, SelectTaken, .. OpportunityRecord.Statements];
 
-    private readonly ConcurrentDictionary<Guid, Lazy<Task<Snapshot>>> _snapshots = new();
+    private readonly FreshCache<Guid, Snapshot> _snapshots = new(Freshness, clock);
 
     /// <summary>One published opportunity: its row, its audience, its contract as anyone sees it, and its facts for the engine.</summary>
     internal sealed record Entry(OpportunityRecord Record, IReadOnlyList<OrgRef> Audience, Opportunity Contract, OpportunityFacts Facts);
 
     internal sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyList<Entry> Opportunities);
 
-    internal async Task<Snapshot> ForRegionAsync(Guid regionId, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var current = _snapshots.GetOrAdd(regionId, id => new Lazy<Task<Snapshot>>(() => ReadAsync(id)));
-            Snapshot snapshot;
-            try
-            {
-                snapshot = await current.Value.WaitAsync(cancellationToken);
-            }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                _snapshots.TryRemove(new KeyValuePair<Guid, Lazy<Task<Snapshot>>>(regionId, current));
-                throw;
-            }
-
-            if (clock.GetUtcNow() - snapshot.ReadAt < Freshness)
-            {
-                return snapshot;
-            }
-
-            // Stale: the first request to notice reads it again; the others wait for that one read.
-            _snapshots.TryUpdate(regionId, new Lazy<Task<Snapshot>>(() => ReadAsync(regionId)), current);
-        }
-    }
+    internal Task<Snapshot> ForRegionAsync(Guid regionId, CancellationToken cancellationToken) =>
+        _snapshots.GetAsync(regionId, () => ReadAsync(regionId), cancellationToken);
 
     private async Task<Snapshot> ReadAsync(Guid regionId)
     {

@@ -70,7 +70,18 @@ public static class OutcomesReports
         "LEFT JOIN classes cl ON cl.id = pl.class_id LEFT JOIN courses co ON co.id = cl.course_id " +
         "WHERE pl.district_id = @DistrictId AND pl.status = 'completed' AND pl.completed_at >= @Start AND pl.completed_at < @End ORDER BY s.identifier, p.family_name, pl.id";
 
-    public sealed class Handler(Db db) : IRequestHandler<Report, Result<OutcomesReport>>, IRequestHandler<Calpads, Result<string>>, ISqlSource
+    /// <summary>
+    /// Reports are aggregates over a whole region, district or school (a second or more at region scale), so each node
+    /// computes one per organization and period at most once a minute; every reader with the right to see it shares it.
+    /// </summary>
+    public sealed class ReportCache(TimeProvider clock)
+    {
+        public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
+
+        internal FreshCache<(Guid, DateOnly?, DateOnly?), OutcomesReport> Reports { get; } = new(Freshness, clock);
+    }
+
+    public sealed class Handler(Db db, ReportCache cache) : IRequestHandler<Report, Result<OutcomesReport>>, IRequestHandler<Calpads, Result<string>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
             [SelectStudents, SelectPlacements, SelectHours, SelectEvaluations, CountPublished, SelectCalpads, SelectCourseEnrollments];
@@ -89,6 +100,13 @@ public static class OutcomesReports
                 return denied;
             }
 
+            return await cache.Reports.GetAsync((query.OrganizationId, query.From, query.To), () => BuildAsync(query, org), cancellationToken);
+        }
+
+        private async Task<OutcomesReport> BuildAsync(Report query, Authorize.Org org)
+        {
+            var cancellationToken = CancellationToken.None; // shared by every request waiting for it
+            await using var connection = await db.OpenAsync(cancellationToken);
             var parameters = new
             {
                 OrgId = query.OrganizationId,
@@ -134,7 +152,9 @@ public static class OutcomesReports
             var gains = final.Where(f => midpoint.ContainsKey(f.Key)).Select(f => f.Value - midpoint[f.Key]).ToList();
 
             var concentrators = students.Where(s => s.Grade == 12 && s.CteConcentrator).ToList();
-            var withWbl = concentrators.Count(s => placements.Any(p => p.StudentId == s.Id && p.Status is "completed" or "active"));
+            // A set, not a scan of every placement per concentrator (that grew with concentrators × placements: seconds at region scale).
+            var takingPart = placements.Where(p => p.Status is "completed" or "active").Select(p => p.StudentId).ToHashSet();
+            var withWbl = concentrators.Count(s => takingPart.Contains(s.Id));
 
             return new OutcomesReport
             {

@@ -142,6 +142,82 @@ internal static class ChoicesBench
     }
 }
 
+/// <summary>
+/// Load held: 100 clients for 60 s on a mixed workload over the region-scale data, in an open round: students browse
+/// (opportunity search, their recommendations) and their coordinator submits choices for them; staff list placements and
+/// read the district's outcomes. Targets: 0 errors, p99 under 100 ms, memory flat afterwards (RSS before, after, and after
+/// a quiet 10 s).
+/// </summary>
+internal static class MixedBench
+{
+    public static async Task RunAsync(int clients, double seconds)
+    {
+        var copy = Path.Combine(Path.GetTempPath(), $"launchpath-bench-{Guid.NewGuid():N}.db");
+        File.Copy(RegionDatabase, copy);
+        try
+        {
+            await using var api = await ApiProcess.StartAsync(copy);
+            var student = await api.TokenAsync("student@demo.launchpath.test");
+            var coordinator = await api.TokenAsync("coordinator@demo.launchpath.test");
+            var convener = await api.TokenAsync("convener@demo.launchpath.test");
+            var district = await api.TokenAsync("district@demo.launchpath.test");
+            string region, districtId, studentId;
+            List<string> roundOpportunities, eligible, students;
+            await using (var read = new SqliteConnection($"Data Source={copy};Mode=ReadOnly"))
+            {
+                region = await read.ExecuteScalarAsync<string>("SELECT id FROM organizations WHERE type = 'region'") ?? "";
+                districtId = await read.ExecuteScalarAsync<string>("SELECT id FROM organizations WHERE sourced_id = 'demo-district-1'") ?? "";
+                studentId = await read.ExecuteScalarAsync<string>("SELECT p.id FROM people p JOIN users u ON u.id = p.user_id WHERE u.email = 'student@demo.launchpath.test'") ?? "";
+                roundOpportunities = (await read.QueryAsync<string>(
+                    "SELECT id FROM opportunities WHERE status = 'published' AND audience = 'region' ORDER BY id LIMIT 10000")).ToList();
+                eligible = (await read.QueryAsync<string>(
+                    "SELECT id FROM opportunities WHERE status = 'published' AND audience = 'region' AND min_age IS NULL AND prerequisite_stage IS NULL " +
+                    "AND hazardous = 0 AND COALESCE(min_grade, 0) <= 11 AND modality = 'virtual' ORDER BY id LIMIT 10000")).Where(roundOpportunities.Contains).Take(200).ToList();
+                students = (await read.QueryAsync<string>(
+                    "SELECT p.id FROM people p JOIN student_profiles sp ON sp.person_id = p.id JOIN organizations s ON s.id = p.school_id " +
+                    "WHERE s.sourced_id = 'demo-school-1-1' AND p.kind = 'student' AND p.status = 'active' AND sp.grade >= 11")).ToList();
+            }
+
+            using var convenerClient = new HttpClient { BaseAddress = api.Address };
+            convenerClient.DefaultRequestHeaders.Authorization = new("Bearer", convener);
+            var created = await convenerClient.PostAsJsonAsync("/api/v1/match-rounds", new { organizationId = region, name = "Mixed bench", opportunityIds = roundOpportunities, maxChoices = 10 });
+            var round = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+            // Of every 10 requests: 4 searches, 2 recommendations, 2 choice submissions, 1 placement list, 1 outcomes report.
+            Request Next(int n)
+            {
+                var random = new Random(n);
+                return (n % 10) switch
+                {
+                    0 or 1 or 2 or 3 => new Request(HttpMethod.Get, $"/api/v1/opportunities?limit=20{(n % 3 == 0 ? "&stage=exploration" : "")}", student),
+                    4 or 5 => new Request(HttpMethod.Get, $"/api/v1/students/{studentId}/recommendations", student),
+                    6 or 7 => new Request(HttpMethod.Put, $"/api/v1/match-rounds/{round}/choices/{students[random.Next(students.Count)]}", coordinator,
+                        JsonSerializer.Serialize(new { opportunityIds = eligible.OrderBy(_ => random.Next()).Take(10).ToList() })),
+                    8 => new Request(HttpMethod.Get, "/api/v1/placements?limit=50", coordinator),
+                    _ => new Request(HttpMethod.Get, $"/api/v1/outcomes?organizationId={districtId}", district),
+                };
+            }
+
+            var before = api.RssMiB();
+            await LoadAsync("warm-up", api.Address, Next, 10, 3);
+            var result = await LoadAsync($"mixed, {clients} clients", api.Address, Next, clients, seconds);
+            var after = api.RssMiB();
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            var settled = api.RssMiB();
+            Print(result, null, $"target 0 errors, p99 < 100 ms: {(result.Errors == 0 && result.P99 < 100 ? "met" : "NOT met")}");
+            Console.WriteLine($"mixed: API RSS {before:N0} MiB before, {after:N0} MiB after, {settled:N0} MiB after 10 s quiet");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}
+
 /// <summary>A bare minimal-API app in this process that answers each captured path with its captured bytes.</summary>
 internal sealed class BareApp : IAsyncDisposable
 {

@@ -16,6 +16,7 @@ using Microsoft.Extensions.Options;
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- round           (another round on a copy of region.db)
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- api [connections] [seconds]
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- choices [connections] [seconds]
+//   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- mixed [clients] [seconds]
 var what = args.FirstOrDefault() ?? "roster";
 switch (what)
 {
@@ -55,8 +56,11 @@ switch (what)
     case "choices":
         await ChoicesBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 50, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
         break;
+    case "mixed":
+        await MixedBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 60);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: roster, match, recommend, region, round, api, choices");
+        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: roster, match, recommend, region, round, api, choices, mixed");
         return 2;
 }
 
