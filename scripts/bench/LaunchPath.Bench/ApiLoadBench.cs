@@ -83,6 +83,80 @@ internal static class ApiLoadBench
 }
 
 /// <summary>
+/// A throwaway copy of the region-scale database with the API running on it, and an open round over the region's
+/// 10k opportunities: what the choice and mixed benchmarks start from.
+/// </summary>
+internal sealed class OpenRound : IAsyncDisposable
+{
+    private readonly string _copy;
+
+    private OpenRound(string copy, ApiProcess api) => (_copy, Api) = (copy, api);
+
+    public ApiProcess Api { get; }
+
+    public string RoundId { get; private set; } = "";
+
+    /// <summary>Opportunities every grade-11+ student may rank: in the round, no age, prerequisite or hazard rule, virtual.</summary>
+    public List<string> Eligible { get; private set; } = [];
+
+    /// <summary>Grade-11+ students of the demo coordinator's school.</summary>
+    public List<string> Students { get; private set; } = [];
+
+    public string DistrictId { get; private set; } = "";
+
+    public string StudentId { get; private set; } = "";
+
+    public static async Task<OpenRound> StartAsync(string name)
+    {
+        var copy = Path.Combine(Path.GetTempPath(), $"launchpath-bench-{Guid.NewGuid():N}.db");
+        File.Copy(RegionDatabase, copy);
+        var setup = new OpenRound(copy, await ApiProcess.StartAsync(copy));
+        string region;
+        List<string> roundOpportunities;
+        await using (var read = new SqliteConnection($"Data Source={copy};Mode=ReadOnly"))
+        {
+            region = await read.ExecuteScalarAsync<string>("SELECT id FROM organizations WHERE type = 'region'") ?? "";
+            setup.DistrictId = await read.ExecuteScalarAsync<string>("SELECT id FROM organizations WHERE sourced_id = 'demo-district-1'") ?? "";
+            setup.StudentId = await read.ExecuteScalarAsync<string>(
+                "SELECT p.id FROM people p JOIN users u ON u.id = p.user_id WHERE u.email = 'student@demo.launchpath.test'") ?? "";
+            roundOpportunities = (await read.QueryAsync<string>(
+                "SELECT id FROM opportunities WHERE status = 'published' AND audience = 'region' ORDER BY id LIMIT 10000")).ToList();
+            setup.Eligible = (await read.QueryAsync<string>(
+                "SELECT id FROM opportunities WHERE status = 'published' AND audience = 'region' AND min_age IS NULL AND prerequisite_stage IS NULL " +
+                "AND hazardous = 0 AND COALESCE(min_grade, 0) <= 11 AND modality = 'virtual' ORDER BY id LIMIT 10000")).Where(roundOpportunities.Contains).Take(200).ToList();
+            setup.Students = (await read.QueryAsync<string>(
+                "SELECT p.id FROM people p JOIN student_profiles sp ON sp.person_id = p.id JOIN organizations s ON s.id = p.school_id " +
+                "WHERE s.sourced_id = 'demo-school-1-1' AND p.kind = 'student' AND p.status = 'active' AND sp.grade >= 11")).ToList();
+        }
+
+        using var convener = new HttpClient { BaseAddress = setup.Api.Address };
+        convener.DefaultRequestHeaders.Authorization = new("Bearer", await setup.Api.TokenAsync("convener@demo.launchpath.test"));
+        var created = await convener.PostAsJsonAsync("/api/v1/match-rounds", new { organizationId = region, name, opportunityIds = roundOpportunities, maxChoices = 10 });
+        setup.RoundId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Console.WriteLine($"{name}: round of {roundOpportunities.Count:N0} opportunities; {setup.Students.Count:N0} students; {setup.Eligible.Count} opportunities to choose from");
+        return setup;
+    }
+
+    /// <summary>The n-th student's ten choices, submitted by their coordinator.</summary>
+    public Request Choices(int n, string coordinator)
+    {
+        var random = new Random(n);
+        return new Request(HttpMethod.Put, $"/api/v1/match-rounds/{RoundId}/choices/{Students[random.Next(Students.Count)]}", coordinator,
+            JsonSerializer.Serialize(new { opportunityIds = Eligible.OrderBy(_ => random.Next()).Take(10).ToList() }));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _copy, _copy + "-wal", _copy + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+/// <summary>
 /// Choice submission in an open region-wide round (10k opportunities): a school coordinator submits ten choices for one
 /// student after another, 50 connections at once. Target: ≥ 1,000 req/s, p99 under 50 ms.
 /// </summary>
@@ -90,55 +164,11 @@ internal static class ChoicesBench
 {
     public static async Task RunAsync(int connections, double seconds)
     {
-        var copy = Path.Combine(Path.GetTempPath(), $"launchpath-bench-{Guid.NewGuid():N}.db");
-        File.Copy(RegionDatabase, copy);
-        try
-        {
-            await using var api = await ApiProcess.StartAsync(copy);
-            var convener = await api.TokenAsync("convener@demo.launchpath.test");
-            var coordinator = await api.TokenAsync("coordinator@demo.launchpath.test");
-            string region;
-            List<string> roundOpportunities, eligible, students;
-            await using (var read = new SqliteConnection($"Data Source={copy};Mode=ReadOnly"))
-            {
-                region = await read.ExecuteScalarAsync<string>("SELECT id FROM organizations WHERE type = 'region'") ?? "";
-                roundOpportunities = (await read.QueryAsync<string>(
-                    "SELECT id FROM opportunities WHERE status = 'published' AND audience = 'region' ORDER BY id LIMIT 10000")).ToList();
-                // Choices every grade-11+ student may rank: no age, prerequisite or hazard rule, not ended.
-                eligible = (await read.QueryAsync<string>(
-                    "SELECT id FROM opportunities WHERE status = 'published' AND audience = 'region' AND min_age IS NULL AND prerequisite_stage IS NULL " +
-                    "AND hazardous = 0 AND COALESCE(min_grade, 0) <= 11 AND modality = 'virtual' ORDER BY id LIMIT 10000")).Where(roundOpportunities.Contains).Take(200).ToList();
-                students = (await read.QueryAsync<string>(
-                    "SELECT p.id FROM people p JOIN student_profiles sp ON sp.person_id = p.id JOIN organizations s ON s.id = p.school_id " +
-                    "WHERE s.sourced_id = 'demo-school-1-1' AND p.kind = 'student' AND p.status = 'active' AND sp.grade >= 11")).ToList();
-            }
-
-            using var convenerClient = new HttpClient { BaseAddress = api.Address };
-            convenerClient.DefaultRequestHeaders.Authorization = new("Bearer", convener);
-            var created = await convenerClient.PostAsJsonAsync("/api/v1/match-rounds", new { organizationId = region, name = "Choices bench", opportunityIds = roundOpportunities, maxChoices = 10 });
-            var round = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-            Console.WriteLine($"choices: round of {roundOpportunities.Count:N0} opportunities; {students.Count:N0} students; {eligible.Count} opportunities to choose from");
-
-            Request Next(int n)
-            {
-                var random = new Random(n);
-                var picks = eligible.OrderBy(_ => random.Next()).Take(10).ToList();
-                return new Request(HttpMethod.Put, $"/api/v1/match-rounds/{round}/choices/{students[n % students.Count]}", coordinator,
-                    JsonSerializer.Serialize(new { opportunityIds = picks }));
-            }
-
-            await LoadAsync("warm-up", api.Address, Next, connections, 2);
-            var result = await LoadAsync("PUT choices (coordinator)", api.Address, Next, connections, seconds);
-            Print(result, null, $"target ≥ 1,000 req/s, p99 < 50 ms: {(result.PerSecond >= 1000 && result.P99 < 50 && result.Errors == 0 ? "met" : "NOT met")}");
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
+        await using var setup = await OpenRound.StartAsync("choices");
+        var coordinator = await setup.Api.TokenAsync("coordinator@demo.launchpath.test");
+        await LoadAsync("warm-up", setup.Api.Address, n => setup.Choices(n, coordinator), connections, 2);
+        var result = await LoadAsync("PUT choices (coordinator)", setup.Api.Address, n => setup.Choices(n, coordinator), connections, seconds);
+        Print(result, null, $"target ≥ 1,000 req/s, p99 < 50 ms: {(result.PerSecond >= 1000 && result.P99 < 50 && result.Errors == 0 ? "met" : "NOT met")}");
     }
 }
 
@@ -152,69 +182,30 @@ internal static class MixedBench
 {
     public static async Task RunAsync(int clients, double seconds)
     {
-        var copy = Path.Combine(Path.GetTempPath(), $"launchpath-bench-{Guid.NewGuid():N}.db");
-        File.Copy(RegionDatabase, copy);
-        try
+        await using var setup = await OpenRound.StartAsync("mixed");
+        var api = setup.Api;
+        var student = await api.TokenAsync("student@demo.launchpath.test");
+        var coordinator = await api.TokenAsync("coordinator@demo.launchpath.test");
+        var district = await api.TokenAsync("district@demo.launchpath.test");
+
+        // Of every 10 requests: 4 searches, 2 recommendations, 2 choice submissions, 1 placement list, 1 outcomes report.
+        Request Next(int n) => (n % 10) switch
         {
-            await using var api = await ApiProcess.StartAsync(copy);
-            var student = await api.TokenAsync("student@demo.launchpath.test");
-            var coordinator = await api.TokenAsync("coordinator@demo.launchpath.test");
-            var convener = await api.TokenAsync("convener@demo.launchpath.test");
-            var district = await api.TokenAsync("district@demo.launchpath.test");
-            string region, districtId, studentId;
-            List<string> roundOpportunities, eligible, students;
-            await using (var read = new SqliteConnection($"Data Source={copy};Mode=ReadOnly"))
-            {
-                region = await read.ExecuteScalarAsync<string>("SELECT id FROM organizations WHERE type = 'region'") ?? "";
-                districtId = await read.ExecuteScalarAsync<string>("SELECT id FROM organizations WHERE sourced_id = 'demo-district-1'") ?? "";
-                studentId = await read.ExecuteScalarAsync<string>("SELECT p.id FROM people p JOIN users u ON u.id = p.user_id WHERE u.email = 'student@demo.launchpath.test'") ?? "";
-                roundOpportunities = (await read.QueryAsync<string>(
-                    "SELECT id FROM opportunities WHERE status = 'published' AND audience = 'region' ORDER BY id LIMIT 10000")).ToList();
-                eligible = (await read.QueryAsync<string>(
-                    "SELECT id FROM opportunities WHERE status = 'published' AND audience = 'region' AND min_age IS NULL AND prerequisite_stage IS NULL " +
-                    "AND hazardous = 0 AND COALESCE(min_grade, 0) <= 11 AND modality = 'virtual' ORDER BY id LIMIT 10000")).Where(roundOpportunities.Contains).Take(200).ToList();
-                students = (await read.QueryAsync<string>(
-                    "SELECT p.id FROM people p JOIN student_profiles sp ON sp.person_id = p.id JOIN organizations s ON s.id = p.school_id " +
-                    "WHERE s.sourced_id = 'demo-school-1-1' AND p.kind = 'student' AND p.status = 'active' AND sp.grade >= 11")).ToList();
-            }
+            0 or 1 or 2 or 3 => new Request(HttpMethod.Get, $"/api/v1/opportunities?limit=20{(n % 3 == 0 ? "&stage=exploration" : "")}", student),
+            4 or 5 => new Request(HttpMethod.Get, $"/api/v1/students/{setup.StudentId}/recommendations", student),
+            6 or 7 => setup.Choices(n, coordinator),
+            8 => new Request(HttpMethod.Get, "/api/v1/placements?limit=50", coordinator),
+            _ => new Request(HttpMethod.Get, $"/api/v1/outcomes?organizationId={setup.DistrictId}", district),
+        };
 
-            using var convenerClient = new HttpClient { BaseAddress = api.Address };
-            convenerClient.DefaultRequestHeaders.Authorization = new("Bearer", convener);
-            var created = await convenerClient.PostAsJsonAsync("/api/v1/match-rounds", new { organizationId = region, name = "Mixed bench", opportunityIds = roundOpportunities, maxChoices = 10 });
-            var round = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-
-            // Of every 10 requests: 4 searches, 2 recommendations, 2 choice submissions, 1 placement list, 1 outcomes report.
-            Request Next(int n)
-            {
-                var random = new Random(n);
-                return (n % 10) switch
-                {
-                    0 or 1 or 2 or 3 => new Request(HttpMethod.Get, $"/api/v1/opportunities?limit=20{(n % 3 == 0 ? "&stage=exploration" : "")}", student),
-                    4 or 5 => new Request(HttpMethod.Get, $"/api/v1/students/{studentId}/recommendations", student),
-                    6 or 7 => new Request(HttpMethod.Put, $"/api/v1/match-rounds/{round}/choices/{students[random.Next(students.Count)]}", coordinator,
-                        JsonSerializer.Serialize(new { opportunityIds = eligible.OrderBy(_ => random.Next()).Take(10).ToList() })),
-                    8 => new Request(HttpMethod.Get, "/api/v1/placements?limit=50", coordinator),
-                    _ => new Request(HttpMethod.Get, $"/api/v1/outcomes?organizationId={districtId}", district),
-                };
-            }
-
-            var before = api.RssMiB();
-            await LoadAsync("warm-up", api.Address, Next, 10, 3);
-            var result = await LoadAsync($"mixed, {clients} clients", api.Address, Next, clients, seconds);
-            var after = api.RssMiB();
-            await Task.Delay(TimeSpan.FromSeconds(10));
-            var settled = api.RssMiB();
-            Print(result, null, $"target 0 errors, p99 < 100 ms: {(result.Errors == 0 && result.P99 < 100 ? "met" : "NOT met")}");
-            Console.WriteLine($"mixed: API RSS {before:N0} MiB before, {after:N0} MiB after, {settled:N0} MiB after 10 s quiet");
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
+        var before = api.RssMiB();
+        await LoadAsync("warm-up", api.Address, Next, 10, 3);
+        var result = await LoadAsync($"mixed, {clients} clients", api.Address, Next, clients, seconds);
+        var after = api.RssMiB();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var settled = api.RssMiB();
+        Print(result, null, $"target 0 errors, p99 < 100 ms: {(result.Errors == 0 && result.P99 < 100 ? "met" : "NOT met")}");
+        Console.WriteLine($"mixed: API RSS {before:N0} MiB before, {after:N0} MiB after, {settled:N0} MiB after 10 s quiet");
     }
 }
 
