@@ -8,7 +8,8 @@ namespace LaunchPath.Api.Infrastructure.Hosting;
 
 /// <summary>
 /// OpenTelemetry: traces and metrics of ASP.NET Core, outgoing HTTP (SIS pulls), the .NET runtime and the job runner.
-/// Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or <c>Telemetry:OtlpEndpoint</c>) is set, and scraped by
+/// Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or <c>Telemetry:OtlpEndpoint</c>) is set (traces are
+/// recorded only then, or with <c>Telemetry:Tracing</c>), and scraped by
 /// Prometheus at <c>/metrics</c> on <c>Telemetry:PrometheusPort</c> only (never on the public port). Traces carry no
 /// student data: paths are replaced by their route templates (ids, search words and one-time link tokens are left
 /// out) and query strings are dropped.
@@ -31,8 +32,11 @@ public static class Telemetry
         }
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: configuration["Jobs:NodeName"] ?? Environment.MachineName))
-            .WithTracing(tracing =>
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: configuration["Jobs:NodeName"] ?? Environment.MachineName));
+        // Traces cost every request an activity; they are recorded only when they go somewhere (OTLP, or Telemetry:Tracing).
+        if (configuration.GetValue("Telemetry:Tracing", otlp is not null || otlpFromEnvironment))
+        {
+            telemetry.WithTracing(tracing =>
             {
                 tracing.AddAspNetCoreInstrumentation(options =>
                     {
@@ -49,24 +53,25 @@ public static class Telemetry
                 {
                     tracing.AddOtlpExporter(options => options.Endpoint = otlp ?? options.Endpoint);
                 }
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddRuntimeInstrumentation()
-                    .AddMeter(JobMetrics.MeterName);
-                if (otlp is not null || otlpFromEnvironment)
-                {
-                    metrics.AddOtlpExporter(options => options.Endpoint = otlp ?? options.Endpoint);
-                }
-
-                if (prometheusPort is not null)
-                {
-                    metrics.AddPrometheusExporter();
-                }
             });
-        _ = telemetry;
+        }
+
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(JobMetrics.MeterName);
+            if (otlp is not null || otlpFromEnvironment)
+            {
+                metrics.AddOtlpExporter(options => options.Endpoint = otlp ?? options.Endpoint);
+            }
+
+            if (prometheusPort is not null)
+            {
+                metrics.AddPrometheusExporter();
+            }
+        });
         return builder;
     }
 

@@ -18,7 +18,7 @@ public sealed class TelemetryTests : IDisposable
     private readonly List<Activity> _spans = [];
     private readonly ApiFactory _factory;
 
-    public TelemetryTests() => _factory = new ApiFactory(DatabaseProvider.Sqlite, new() { ["Telemetry:PrometheusPort"] = "9464" },
+    public TelemetryTests() => _factory = new ApiFactory(DatabaseProvider.Sqlite, new() { ["Telemetry:PrometheusPort"] = "9464", ["Telemetry:Tracing"] = "true" },
         services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
 
     public void Dispose() => _factory.Dispose();
