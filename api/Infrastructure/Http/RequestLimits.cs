@@ -22,6 +22,9 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next)
     /// <summary>Kestrel's own request-line limit, kept above <see cref="MaxTargetLength"/> so the API, not Kestrel, answers.</summary>
     public const int KestrelMaxRequestLine = 64 * 1024;
 
+    /// <summary>Kestrel's own default body limit (KestrelServerLimits.MaxRequestBodySize), which LaunchPath leaves as it is.</summary>
+    private const long KestrelMaxBodyBytes = 30_000_000;
+
     /// <summary>How long a body that could not be read waits to learn whether its client went away.</summary>
     private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(500);
 
@@ -43,6 +46,15 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next)
         var limit = BodyLimit(context);
         if (request.ContentLength > limit)
         {
+            // Kestrel reads and drops an unread body after the answer, keeping the connection, only when the body is
+            // within the request's limit. Routing has already set an operation's own limit (say 1 MB), so lift it to the
+            // body's length (within Kestrel's own 30 MB): the client, still sending, then gets this 413 on every
+            // operation alike, instead of a connection reset mid-upload where an operation has a limit of its own.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } drain && request.ContentLength <= KestrelMaxBodyBytes)
+            {
+                drain.MaxRequestBodySize = request.ContentLength;
+            }
+
             await Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large",
                 $"This operation accepts a body of at most {limit} bytes.");
             return;
