@@ -22,7 +22,7 @@ public static class Telemetry
     {
         var configuration = builder.Configuration;
         var otlp = configuration["Telemetry:OtlpEndpoint"] is { Length: > 0 } endpoint ? new Uri(endpoint) : null;
-        var otlpFromEnvironment = !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var exporting = otlp is not null || !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var prometheusPort = configuration.GetValue<int?>("Telemetry:PrometheusPort");
         if (prometheusPort is { } port)
         {
@@ -34,7 +34,7 @@ public static class Telemetry
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName, serviceInstanceId: configuration["Jobs:NodeName"] ?? Environment.MachineName));
         // Traces cost every request an activity; they are recorded only when they go somewhere (OTLP, or Telemetry:Tracing).
-        if (configuration.GetValue("Telemetry:Tracing", otlp is not null || otlpFromEnvironment))
+        if (configuration.GetValue("Telemetry:Tracing", exporting))
         {
             telemetry.WithTracing(tracing =>
             {
@@ -49,7 +49,7 @@ public static class Telemetry
                         activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Path));
                         activity.SetTag("url.query", null);
                     });
-                if (otlp is not null || otlpFromEnvironment)
+                if (exporting)
                 {
                     tracing.AddOtlpExporter(options => options.Endpoint = otlp ?? options.Endpoint);
                 }
@@ -62,7 +62,7 @@ public static class Telemetry
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(JobMetrics.MeterName);
-            if (otlp is not null || otlpFromEnvironment)
+            if (exporting)
             {
                 metrics.AddOtlpExporter(options => options.Endpoint = otlp ?? options.Endpoint);
             }

@@ -34,7 +34,11 @@ public sealed class JobQueue(Db db, TimeProvider clock)
             return false;
         }
 
-        Wake();
+        if (transaction is null)
+        {
+            Wake(); // in a caller's transaction the job is not there until it commits: the caller wakes the runner then
+        }
+
         return true;
     }
 

@@ -32,8 +32,6 @@ public static class AccessChanges
         await connection.ExecuteAsync(new CommandDefinition(Insert, new { Kind = kind, Subject = subject, Now = now }, transaction, cancellationToken: cancellationToken));
         Changed?.Invoke(kind, subject);
     }
-
-    internal static void Announce(string kind, Guid subject) => Changed?.Invoke(kind, subject);
 }
 
 /// <summary>

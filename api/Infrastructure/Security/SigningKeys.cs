@@ -95,15 +95,15 @@ public sealed class SigningKeys(Db db, AuthOptions options, TimeProvider clock, 
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Select, cancellationToken: cancellationToken))).ToList();
             var period = now.ToUnixTimeSeconds() / (long)Rotation.TotalSeconds;
             var created = false;
+            var legacy = LegacyKey();
             if (!rows.Any(r => r.Purpose == "pseudonym"))
             {
                 // Pseudonyms were derived from the signing key before it lived here: keep them stable across the upgrade.
-                var legacy = LegacyKey();
                 var secret = legacy is null ? RandomNumberGenerator.GetBytes(32) : PseudonymFrom(legacy);
                 created |= await TryInsertAsync(connection, "pseudonym", "pseudonym", secret, now, cancellationToken);
             }
 
-            if (!rows.Any(r => r.Purpose == "token") && LegacyKey() is { } file)
+            if (!rows.Any(r => r.Purpose == "token") && legacy is { } file)
             {
                 created |= await TryInsertAsync(connection, "token-legacy", "token", file, now, cancellationToken);
             }

@@ -18,67 +18,55 @@ internal static class ApiLoadBench
 {
     public static async Task RunAsync(int connections, double seconds)
     {
-        var copy = Path.Combine(Path.GetTempPath(), $"launchpath-bench-{Guid.NewGuid():N}.db");
-        File.Copy(RegionDatabase, copy);
-        try
+        using var copy = new RegionCopy();
+        await using var api = await ApiProcess.StartAsync(copy.Path);
+        var student = await api.TokenAsync("student@demo.launchpath.test");
+        var convener = await api.TokenAsync("convener@demo.launchpath.test");
+        var coordinator = await api.TokenAsync("coordinator@demo.launchpath.test");
+        string region, studentId, placement;
+        await using (var read = new SqliteConnection($"Data Source={copy.Path};Mode=ReadOnly"))
         {
-            await using var api = await ApiProcess.StartAsync(copy);
-            var student = await api.TokenAsync("student@demo.launchpath.test");
-            var convener = await api.TokenAsync("convener@demo.launchpath.test");
-            var coordinator = await api.TokenAsync("coordinator@demo.launchpath.test");
-            string region, studentId, placement;
-            await using (var read = new SqliteConnection($"Data Source={copy};Mode=ReadOnly"))
-            {
-                region = await read.ExecuteScalarAsync<string>("SELECT id FROM organizations WHERE type = 'region'") ?? "";
-                studentId = await read.ExecuteScalarAsync<string>("SELECT p.id FROM people p JOIN users u ON u.id = p.user_id WHERE u.email = 'student@demo.launchpath.test'") ?? "";
-                placement = await read.ExecuteScalarAsync<string>(
-                    "SELECT pl.id FROM placements pl JOIN organizations s ON s.id = pl.school_id WHERE s.sourced_id = 'demo-school-1-1' AND pl.status <> 'proposed' LIMIT 1") ?? "";
-            }
-
-            var cases = new (string Name, Request Request)[]
-            {
-                ("GET one organization", new(HttpMethod.Get, $"/api/v1/organizations/{region}", convener)),
-                ("GET opportunity search (student)", new(HttpMethod.Get, "/api/v1/opportunities?limit=20", student)),
-                ("GET one placement (coordinator)", new(HttpMethod.Get, $"/api/v1/placements/{placement}", coordinator)),
-                ("GET recommendations (student)", new(HttpMethod.Get, $"/api/v1/students/{studentId}/recommendations", student)),
-            };
-
-            // What the API answers, served by a bare app: the figure each request's overhead is measured against.
-            var captured = new Dictionary<string, (byte[] Body, string Type)>();
-            foreach (var (name, request) in cases)
-            {
-                using var message = new HttpRequestMessage(request.Method, request.Path);
-                message.Headers.Authorization = new("Bearer", request.Token);
-                using var response = await api.Client.SendAsync(message);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"{name}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                }
-
-                captured[request.Path] = (await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentType?.ToString() ?? "application/json");
-            }
-
-            await using var bare = await BareApp.StartAsync(captured);
-            Console.WriteLine($"api: {connections} connections × {seconds:0} s per case; region-scale data; API RSS {api.RssMiB():N0} MiB before");
-            foreach (var (name, request) in cases)
-            {
-                await LoadAsync(name, api.Address, _ => request, connections, 1); // warm-up
-                var apiResult = await LoadAsync(name, api.Address, _ => request, connections, seconds);
-                var bareResult = await LoadAsync(name, bare.Address, _ => request, connections, seconds);
-                var met = apiResult.PerSecond >= 0.5 * bareResult.PerSecond && apiResult.P99 < 20 && apiResult.Errors == 0;
-                Print(apiResult, bareResult, $"target ≥ 50 % of bare, p99 < 20 ms: {(met ? "met" : "NOT met")}");
-            }
-
-            Console.WriteLine($"api: RSS {api.RssMiB():N0} MiB after");
+            region = await read.ExecuteScalarAsync<string>("SELECT id FROM organizations WHERE type = 'region'") ?? "";
+            studentId = await read.ExecuteScalarAsync<string>("SELECT p.id FROM people p JOIN users u ON u.id = p.user_id WHERE u.email = 'student@demo.launchpath.test'") ?? "";
+            placement = await read.ExecuteScalarAsync<string>(
+                "SELECT pl.id FROM placements pl JOIN organizations s ON s.id = pl.school_id WHERE s.sourced_id = 'demo-school-1-1' AND pl.status <> 'proposed' LIMIT 1") ?? "";
         }
-        finally
+
+        var cases = new (string Name, Request Request)[]
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" })
+            ("GET one organization", new(HttpMethod.Get, $"/api/v1/organizations/{region}", convener)),
+            ("GET opportunity search (student)", new(HttpMethod.Get, "/api/v1/opportunities?limit=20", student)),
+            ("GET one placement (coordinator)", new(HttpMethod.Get, $"/api/v1/placements/{placement}", coordinator)),
+            ("GET recommendations (student)", new(HttpMethod.Get, $"/api/v1/students/{studentId}/recommendations", student)),
+        };
+
+        // What the API answers, served by a bare app: the figure each request's overhead is measured against.
+        var captured = new Dictionary<string, (byte[] Body, string Type)>();
+        foreach (var (name, request) in cases)
+        {
+            using var message = new HttpRequestMessage(request.Method, request.Path);
+            message.Headers.Authorization = new("Bearer", request.Token);
+            using var response = await api.Client.SendAsync(message);
+            if (!response.IsSuccessStatusCode)
             {
-                File.Delete(file);
+                throw new InvalidOperationException($"{name}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
+
+            captured[request.Path] = (await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentType?.ToString() ?? "application/json");
         }
+
+        await using var bare = await BareApp.StartAsync(captured);
+        Console.WriteLine($"api: {connections} connections × {seconds:0} s per case; region-scale data; API RSS {api.RssMiB():N0} MiB before");
+        foreach (var (name, request) in cases)
+        {
+            await LoadAsync(name, api.Address, _ => request, connections, 1); // warm-up
+            var apiResult = await LoadAsync(name, api.Address, _ => request, connections, seconds);
+            var bareResult = await LoadAsync(name, bare.Address, _ => request, connections, seconds);
+            var met = apiResult.PerSecond >= 0.5 * bareResult.PerSecond && apiResult.P99 < 20 && apiResult.Errors == 0;
+            Print(apiResult, bareResult, $"target ≥ 50 % of bare, p99 < 20 ms: {(met ? "met" : "NOT met")}");
+        }
+
+        Console.WriteLine($"api: RSS {api.RssMiB():N0} MiB after");
     }
 }
 
@@ -88,9 +76,9 @@ internal static class ApiLoadBench
 /// </summary>
 internal sealed class OpenRound : IAsyncDisposable
 {
-    private readonly string _copy;
+    private readonly RegionCopy _copy;
 
-    private OpenRound(string copy, ApiProcess api) => (_copy, Api) = (copy, api);
+    private OpenRound(RegionCopy copy, ApiProcess api) => (_copy, Api) = (copy, api);
 
     public ApiProcess Api { get; }
 
@@ -108,12 +96,11 @@ internal sealed class OpenRound : IAsyncDisposable
 
     public static async Task<OpenRound> StartAsync(string name)
     {
-        var copy = Path.Combine(Path.GetTempPath(), $"launchpath-bench-{Guid.NewGuid():N}.db");
-        File.Copy(RegionDatabase, copy);
-        var setup = new OpenRound(copy, await ApiProcess.StartAsync(copy));
+        var copy = new RegionCopy();
+        var setup = new OpenRound(copy, await ApiProcess.StartAsync(copy.Path));
         string region;
         List<string> roundOpportunities;
-        await using (var read = new SqliteConnection($"Data Source={copy};Mode=ReadOnly"))
+        await using (var read = new SqliteConnection($"Data Source={copy.Path};Mode=ReadOnly"))
         {
             region = await read.ExecuteScalarAsync<string>("SELECT id FROM organizations WHERE type = 'region'") ?? "";
             setup.DistrictId = await read.ExecuteScalarAsync<string>("SELECT id FROM organizations WHERE sourced_id = 'demo-district-1'") ?? "";
@@ -148,11 +135,7 @@ internal sealed class OpenRound : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Api.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _copy, _copy + "-wal", _copy + "-shm" })
-        {
-            File.Delete(file);
-        }
+        _copy.Dispose();
     }
 }
 

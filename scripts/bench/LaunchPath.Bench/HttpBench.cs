@@ -28,6 +28,23 @@ internal static class HttpBench
 
     public static string RegionDatabase => Path.Combine(RepoRoot(), "data", "bench", "region.db");
 
+    /// <summary>A throwaway copy of the region-scale database (benchmarks write to it), deleted with its WAL files.</summary>
+    public sealed class RegionCopy : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"launchpath-bench-{Guid.NewGuid():N}.db");
+
+        public RegionCopy() => File.Copy(RegionDatabase, Path);
+
+        public void Dispose()
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     /// <summary>A running API process on a database file.</summary>
     public sealed class ApiProcess : IAsyncDisposable
     {

@@ -36,18 +36,8 @@ switch (what)
         break;
     case "round":
     {
-        var copy = Path.Combine(Path.GetTempPath(), $"launchpath-round-{Guid.NewGuid():N}.db");
-        File.Copy(HttpBench.RegionDatabase, copy);
-        try
-        {
-            await RegionBench.RoundAsync(copy);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            File.Delete(copy);
-        }
-
+        using var copy = new HttpBench.RegionCopy();
+        await RegionBench.RoundAsync(copy.Path);
         break;
     }
     case "api":
