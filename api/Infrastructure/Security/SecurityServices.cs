@@ -11,7 +11,7 @@ public static class SecurityServices
 {
     /// <summary>Chooses the scheme per request: X-Api-Key, an external (SSO) bearer token, or a LaunchPath bearer token.</summary>
     public const string DefaultScheme = "LaunchPath";
-    public const string LocalBearerScheme = JwtBearerDefaults.AuthenticationScheme;
+    public const string LocalBearerScheme = "Bearer";
     public const string OidcScheme = "Oidc";
     public const string SignInPolicy = "sign-in";
     public const string LinkPolicy = "link";
@@ -53,40 +53,8 @@ public static class SecurityServices
                 return options.Oidc.Enabled && IsExternalToken(context) ? OidcScheme : LocalBearerScheme;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddJwtBearer(LocalBearerScheme, _ => { });
-
-        services.AddOptions<JwtBearerOptions>(LocalBearerScheme).Configure<SigningKeys, TimeProvider>((jwt, keys, clock) =>
-        {
-            jwt.MapInboundClaims = false;
-            var skew = TimeSpan.FromSeconds(30);
-            jwt.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = AuthOptions.Issuer,
-                ValidAudience = AuthOptions.Audience,
-                // Every node's keys, from the database: a token signed on one node validates on all.
-                IssuerSigningKeyResolver = (_, _, keyId, _) => keys.Resolve(keyId),
-                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                ClockSkew = skew,
-                // Tokens are issued on the API's TimeProvider; validate their lifetime on the same clock.
-                LifetimeValidator = (notBefore, expires, _, _) =>
-                {
-                    var now = clock.GetUtcNow().UtcDateTime;
-                    return (notBefore is null || notBefore.Value <= now + skew) && expires is not null && expires.Value > now - skew;
-                },
-            };
-            jwt.Events = new JwtBearerEvents
-            {
-                OnTokenValidated = async context =>
-                {
-                    var userId = CallerLoader.ClaimGuid(context.Principal!, CallerLoader.UserIdClaim);
-                    var loader = context.HttpContext.RequestServices.GetRequiredService<CallerLoader>();
-                    if (userId is null || await loader.ForUserAsync(context.HttpContext, userId.Value, context.HttpContext.RequestAborted) is null)
-                    {
-                        context.Fail("The account no longer exists or is disabled.");
-                    }
-                },
-            };
-        });
+            .AddScheme<AuthenticationSchemeOptions, LocalBearerHandler>(LocalBearerScheme, null);
+        services.AddSingleton<TokenCache>();
 
         if (options.Oidc.Enabled)
         {

@@ -166,6 +166,12 @@ public sealed class TokenLifetimeTests : IDisposable
         _clock.Advance(TimeSpan.FromMinutes(59));
         (await client.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
         _clock.Advance(TimeSpan.FromMinutes(2));
-        await (await client.GetAsync("/api/v1/me")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var expired = await client.GetAsync("/api/v1/me");
+        await expired.ShouldBeProblem(HttpStatusCode.Unauthorized);
+        expired.Headers.WwwAuthenticate.ToString().Should().Be("Bearer error=\"invalid_token\"", "RFC 6750: the token was refused");
+
+        var signedOut = await _factory.CreateClient().GetAsync("/api/v1/me");
+        await signedOut.ShouldBeProblem(HttpStatusCode.Unauthorized);
+        signedOut.Headers.WwwAuthenticate.ToString().Should().Be("Bearer", "RFC 6750: no token was sent");
     }
 }
