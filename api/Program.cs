@@ -50,9 +50,7 @@ builder.Services.AddSerilog((services, logger) =>
     }
     else
     {
-        // Written on a background thread, so a request does not wait for the console; when the buffer is full, requests
-        // wait rather than lines being dropped.
-        logger.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()), bufferSize: 50_000, blockWhenFull: true);
+        logger.WriteTo.StandardOutput(new RenderedCompactJsonFormatter());
     }
 }, preserveStaticLogger: true);
 

@@ -2,6 +2,8 @@ using System.Text;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting;
+using System.Threading.Channels;
 
 namespace LaunchPath.Api.Infrastructure.Hosting;
 
@@ -13,6 +15,14 @@ public static class Logging
 {
     public static LoggerConfiguration EscapingControlCharacters(this LoggerConfiguration logger) =>
         logger.Enrich.With<ControlCharacterEscaper>();
+
+    /// <summary>
+    /// Standard output, one JSON line per event, written on a background thread (a request never waits for the console);
+    /// when the queue is full, requests wait rather than lines being dropped. The writer drains whatever is queued and
+    /// flushes once, so under load many lines go out in one write instead of one write each.
+    /// </summary>
+    public static LoggerConfiguration StandardOutput(this Serilog.Configuration.LoggerSinkConfiguration sink, ITextFormatter formatter) =>
+        sink.Sink(new StandardOutputSink(formatter, Console.OpenStandardOutput(), 50_000));
 
     public static void Configure(Serilog.AspNetCore.RequestLoggingOptions options, IServiceProvider services)
     {
@@ -87,6 +97,76 @@ public static class Logging
             }
 
             return builder.ToString();
+        }
+    }
+
+    /// <summary>
+    /// Queues events (bounded; a full queue makes the logging thread wait) for one writer task, which waits without
+    /// spinning, formats everything queued into a buffer and writes it with one flush.
+    /// </summary>
+    internal sealed class StandardOutputSink : ILogEventSink, IDisposable
+    {
+        private readonly ITextFormatter _formatter;
+        private readonly StreamWriter _writer;
+        private readonly Channel<LogEvent> _queue;
+        private readonly Task _writing;
+
+        public StandardOutputSink(ITextFormatter formatter, Stream stream, int capacity)
+        {
+            _formatter = formatter;
+            _writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+            _queue = Channel.CreateBounded<LogEvent>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+            _writing = Task.Run(WriteAsync);
+        }
+
+        public void Emit(LogEvent logEvent)
+        {
+            if (!_queue.Writer.TryWrite(logEvent))
+            {
+                // Full (or closed at shutdown, when the event is dropped): wait for room rather than lose a line.
+                try
+                {
+                    _queue.Writer.WriteAsync(logEvent).AsTask().GetAwaiter().GetResult();
+                }
+                catch (ChannelClosedException)
+                {
+                }
+            }
+        }
+
+        private async Task WriteAsync()
+        {
+            var reader = _queue.Reader;
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var logEvent))
+                {
+                    try
+                    {
+                        _formatter.Format(logEvent, _writer);
+                    }
+                    catch (Exception exception)
+                    {
+                        Serilog.Debugging.SelfLog.WriteLine("Could not write a log event: {0}", exception);
+                    }
+                }
+
+                try
+                {
+                    _writer.Flush();
+                }
+                catch (IOException exception)
+                {
+                    Serilog.Debugging.SelfLog.WriteLine("Could not write to standard output: {0}", exception);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            _queue.Writer.TryComplete();
+            _writing.Wait(TimeSpan.FromSeconds(10));
+            _writer.Dispose();
         }
     }
 }

@@ -9,7 +9,7 @@ namespace LaunchPath.Api.Infrastructure.Hosting;
 /// <summary>
 /// OpenTelemetry: traces and metrics of ASP.NET Core, outgoing HTTP (SIS pulls), the .NET runtime and the job runner.
 /// Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or <c>Telemetry:OtlpEndpoint</c>) is set (traces are
-/// recorded only then, or with <c>Telemetry:Tracing</c>), and scraped by
+/// recorded only then, or with <c>Telemetry:Tracing</c>; metrics only when exported or scraped), and scraped by
 /// Prometheus at <c>/metrics</c> on <c>Telemetry:PrometheusPort</c> only (never on the public port). Traces carry no
 /// student data: paths are replaced by their route templates (ids, search words and one-time link tokens are left
 /// out) and query strings are dropped.
@@ -54,6 +54,12 @@ public static class Telemetry
                     tracing.AddOtlpExporter(options => options.Endpoint = otlp ?? options.Endpoint);
                 }
             });
+        }
+
+        // Metrics likewise: each request records histograms, which only pay when somebody reads them (OTLP or a scrape).
+        if (!exporting && prometheusPort is null)
+        {
+            return builder;
         }
 
         telemetry.WithMetrics(metrics =>

@@ -16,7 +16,8 @@ using static HttpBench;
 /// </summary>
 internal static class ApiLoadBench
 {
-    public static async Task RunAsync(int connections, double seconds)
+    /// <param name="only">Runs only the cases whose name contains this (for a profiler attached to the API's process id).</param>
+    public static async Task RunAsync(int connections, double seconds, string? only = null)
     {
         using var copy = new RegionCopy();
         await using var api = await ApiProcess.StartAsync(copy.Path);
@@ -34,6 +35,9 @@ internal static class ApiLoadBench
 
         var cases = new (string Name, Request Request)[]
         {
+            // The pipeline alone (no handler, no database): what a request costs before its operation runs, signed out and in.
+            ("GET /health/live (no token)", new(HttpMethod.Get, "/health/live", null)),
+            ("GET /health/live (token)", new(HttpMethod.Get, "/health/live?t", convener)),
             ("GET one organization", new(HttpMethod.Get, $"/api/v1/organizations/{region}", convener)),
             ("GET opportunity search (student)", new(HttpMethod.Get, "/api/v1/opportunities?limit=20", student)),
             ("GET one placement (coordinator)", new(HttpMethod.Get, $"/api/v1/placements/{placement}", coordinator)),
@@ -45,7 +49,11 @@ internal static class ApiLoadBench
         foreach (var (name, request) in cases)
         {
             using var message = new HttpRequestMessage(request.Method, request.Path);
-            message.Headers.Authorization = new("Bearer", request.Token);
+            if (request.Token is not null)
+            {
+                message.Headers.Authorization = new("Bearer", request.Token);
+            }
+
             using var response = await api.Client.SendAsync(message);
             if (!response.IsSuccessStatusCode)
             {
@@ -56,10 +64,15 @@ internal static class ApiLoadBench
         }
 
         await using var bare = await BareApp.StartAsync(captured);
-        Console.WriteLine($"api: {connections} connections × {seconds:0} s per case; region-scale data; API RSS {api.RssMiB():N0} MiB before");
+        Console.WriteLine($"api: {connections} connections × {seconds:0} s per case; region-scale data; API process {api.ProcessId}, RSS {api.RssMiB():N0} MiB before");
         foreach (var (name, request) in cases)
         {
-            await LoadAsync(name, api.Address, _ => request, connections, 1); // warm-up
+            if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            await LoadAsync(name, api.Address, _ => request, connections, 5); // warm-up: the JIT's tiers settle (instrumented code is slower) in a few seconds
             var apiResult = await LoadAsync(name, api.Address, _ => request, connections, seconds);
             var bareResult = await LoadAsync(name, bare.Address, _ => request, connections, seconds);
             var met = apiResult.PerSecond >= 0.5 * bareResult.PerSecond && apiResult.P99 < 20 && apiResult.Errors == 0;
@@ -149,7 +162,7 @@ internal static class ChoicesBench
     {
         await using var setup = await OpenRound.StartAsync("choices");
         var coordinator = await setup.Api.TokenAsync("coordinator@demo.launchpath.test");
-        await LoadAsync("warm-up", setup.Api.Address, n => setup.Choices(n, coordinator), connections, 2);
+        await LoadAsync("warm-up", setup.Api.Address, n => setup.Choices(n, coordinator), connections, 5);
         var result = await LoadAsync("PUT choices (coordinator)", setup.Api.Address, n => setup.Choices(n, coordinator), connections, seconds);
         Print(result, null, $"target ≥ 1,000 req/s, p99 < 50 ms: {(result.PerSecond >= 1000 && result.P99 < 50 && result.Errors == 0 ? "met" : "NOT met")}");
     }
@@ -182,7 +195,7 @@ internal static class MixedBench
         };
 
         var before = api.RssMiB();
-        await LoadAsync("warm-up", api.Address, Next, 10, 3);
+        await LoadAsync("warm-up", api.Address, Next, 10, 5);
         var result = await LoadAsync($"mixed, {clients} clients", api.Address, Next, clients, seconds);
         var after = api.RssMiB();
         await Task.Delay(TimeSpan.FromSeconds(10));

@@ -83,7 +83,16 @@ internal static class HttpBench
             start.Environment["RateLimits__SignInPerMinute"] = "1000000";
             start.Environment["RateLimits__SignInFailuresPerAccount"] = "1000000";
             start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+            // The one line per request production writes is kept: it is part of what a request costs.
+            start.Environment["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Information";
             start.Environment["Serilog__MinimumLevel__Override__LaunchPath.Api.Features.Matching.Rounds.MatchRoundJob"] = "Information";
+            // LP_BENCH_PERF=1: the JIT writes /tmp/perf-PID.map, so `perf record -g -p PID` can name managed frames.
+            if (Environment.GetEnvironmentVariable("LP_BENCH_PERF") == "1")
+            {
+                start.Environment["DOTNET_PerfMapEnabled"] = "1";
+                start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+            }
+
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 start.Environment[key] = value;

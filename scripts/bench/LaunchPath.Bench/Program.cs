@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- recommend [opportunities] [students]
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- region          (builds data/bench/region.db, then a round over it)
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- round           (another round on a copy of region.db)
-//   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- api [connections] [seconds]
+//   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- api [connections] [seconds] [case]
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- choices [connections] [seconds]
 //   dotnet run -c Release --project scripts/bench/LaunchPath.Bench -- mixed [clients] [seconds]
 var what = args.FirstOrDefault() ?? "roster";
@@ -41,7 +41,8 @@ switch (what)
         break;
     }
     case "api":
-        await ApiLoadBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 50, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        await ApiLoadBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 50, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5,
+            args.Length > 3 ? args[3] : null);
         break;
     case "choices":
         await ChoicesBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 50, args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
