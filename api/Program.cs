@@ -26,6 +26,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Serilog;
 using Serilog.Formatting.Compact;
 
+SqlDialect.ConfigureSqliteProcess();
 var builder = WebApplication.CreateBuilder(args);
 
 // Logs: Serilog, JSON outside Development. Request logging records method, path template values and status only;

@@ -35,12 +35,12 @@ internal static class OpportunityAccess
         parameters.Add("CurSchools", DbIds.Of(curate.Where(o => o.Type == OrganizationType.School).Select(o => o.Id)));
 
         var sql =
-            $"(@OppAll = 1 OR {alias}.region_id IN (SELECT value FROM json_each(@OppRegions)) OR {alias}.employer_id IN (SELECT value FROM json_each(@OppEmployers)) " +
-            $"OR ({alias}.status IN ('published', 'closed') AND {alias}.region_id IN (SELECT value FROM json_each(@OppMemberRegions)) AND ({alias}.audience = 'region' " +
+            $"(@OppAll = 1 OR EXISTS (SELECT 1 FROM json_each(@OppRegions) WHERE value = {alias}.region_id) OR EXISTS (SELECT 1 FROM json_each(@OppEmployers) WHERE value = {alias}.employer_id) " +
+            $"OR ({alias}.status IN ('published', 'closed') AND EXISTS (SELECT 1 FROM json_each(@OppMemberRegions) WHERE value = {alias}.region_id) AND ({alias}.audience = 'region' " +
             $"OR EXISTS (SELECT 1 FROM opportunity_audiences va JOIN organizations vo ON vo.id = va.organization_id WHERE va.opportunity_id = {alias}.id " +
-            "AND (vo.district_id IN (SELECT value FROM json_each(@OppDistricts)) OR vo.id IN (SELECT value FROM json_each(@OppSchools)) OR vo.id IN (SELECT value FROM json_each(@OppSchoolDistricts)))))) " +
+            "AND (EXISTS (SELECT 1 FROM json_each(@OppDistricts) WHERE value = vo.district_id) OR EXISTS (SELECT 1 FROM json_each(@OppSchools) WHERE value = vo.id) OR EXISTS (SELECT 1 FROM json_each(@OppSchoolDistricts) WHERE value = vo.id))))) " +
             $"OR ({alias}.status IN ('submitted', 'rejected') AND EXISTS (SELECT 1 FROM opportunity_audiences ca JOIN organizations co ON co.id = ca.organization_id " +
-            $"WHERE ca.opportunity_id = {alias}.id AND (co.district_id IN (SELECT value FROM json_each(@CurDistricts)) OR co.id IN (SELECT value FROM json_each(@CurSchools))))))";
+            $"WHERE ca.opportunity_id = {alias}.id AND (EXISTS (SELECT 1 FROM json_each(@CurDistricts) WHERE value = co.district_id) OR EXISTS (SELECT 1 FROM json_each(@CurSchools) WHERE value = co.id)))))";
         return (sql, parameters);
     }
 

@@ -8,6 +8,10 @@ namespace LaunchPath.Api.Infrastructure.Data;
 /// ids: the cost is linear, where Dapper's "IN @Ids" expansion bound one named parameter per id and grew with the
 /// square of the list on SQLite. Ids are canonical strings, as SQLite stores them and as SQL Server converts to
 /// uniqueidentifier.
+/// A caller's own few organizations (the visibility predicates) are tested per row instead, with
+/// <c>EXISTS (SELECT 1 FROM json_each(@Regions) WHERE value = x.region_id)</c>: for every <c>IN (SELECT …)</c> list
+/// SQLite builds a temporary table and a Bloom filter on each execution, which for the eight lists of an opportunity
+/// search cost more than the search (≈ 390 µs against ≈ 200 µs).
 /// </summary>
 public static class DbIds
 {

@@ -62,6 +62,20 @@ public abstract class SqlDialect
         _ => value,
     };
 
+    /// <summary>
+    /// Process-wide SQLite settings, applied before the process opens its first database: SQLite's memory statistics are
+    /// turned off. With them on, every allocation inside SQLite takes one global lock to count itself, and requests on
+    /// different threads queued on it (a two-thread search ran at 1,570 queries/s with them, 2,200 without). Nothing in
+    /// LaunchPath reads them. Once SQLite has started in the process (a test host that opened databases first), the call
+    /// is refused and changes nothing.
+    /// </summary>
+    public static void ConfigureSqliteProcess()
+    {
+        const int SqliteConfigMemStatus = 9;
+        SQLitePCL.Batteries_V2.Init();
+        _ = SQLitePCL.raw.sqlite3_config(SqliteConfigMemStatus, 0);
+    }
+
     protected static IEnumerable<string> AllColumns(IReadOnlyList<string> keys, IReadOnlyList<string> updates, IReadOnlyList<string>? insertOnly) =>
         keys.Concat(updates).Concat(insertOnly ?? []).Distinct(StringComparer.Ordinal);
 

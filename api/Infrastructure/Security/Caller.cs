@@ -42,12 +42,12 @@ public sealed record TenantScope(bool All, IReadOnlyList<Guid> Regions, IReadOnl
     /// Parameter names carry <paramref name="prefix"/> so two scopes can share a statement.
     /// </summary>
     public static string CoversSql(string alias, string prefix = "Scope") =>
-        $"(@{prefix}All = 1 OR {alias}.region_id IN (SELECT value FROM json_each(@{prefix}Regions)) OR {alias}.district_id IN (SELECT value FROM json_each(@{prefix}Districts)) " +
-        $"OR {alias}.id IN (SELECT value FROM json_each(@{prefix}Schools)) OR {alias}.id IN (SELECT value FROM json_each(@{prefix}Employers)))";
+        $"(@{prefix}All = 1 OR EXISTS (SELECT 1 FROM json_each(@{prefix}Regions) WHERE value = {alias}.region_id) OR EXISTS (SELECT 1 FROM json_each(@{prefix}Districts) WHERE value = {alias}.district_id) " +
+        $"OR EXISTS (SELECT 1 FROM json_each(@{prefix}Schools) WHERE value = {alias}.id) OR EXISTS (SELECT 1 FROM json_each(@{prefix}Employers) WHERE value = {alias}.id))";
 
     /// <summary>SQL predicate over a people row (region_id, district_id, school_id): employers' grants reach no one.</summary>
     public static string CoversPeopleSql(string alias, string prefix) =>
-        $"(@{prefix}All = 1 OR {alias}.region_id IN (SELECT value FROM json_each(@{prefix}Regions)) OR {alias}.district_id IN (SELECT value FROM json_each(@{prefix}Districts)) OR {alias}.school_id IN (SELECT value FROM json_each(@{prefix}Schools)))";
+        $"(@{prefix}All = 1 OR EXISTS (SELECT 1 FROM json_each(@{prefix}Regions) WHERE value = {alias}.region_id) OR EXISTS (SELECT 1 FROM json_each(@{prefix}Districts) WHERE value = {alias}.district_id) OR EXISTS (SELECT 1 FROM json_each(@{prefix}Schools) WHERE value = {alias}.school_id))";
 
     public IEnumerable<KeyValuePair<string, object?>> PeopleParameters(string prefix) =>
     [
