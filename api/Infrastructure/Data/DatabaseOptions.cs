@@ -11,6 +11,13 @@ public sealed class DatabaseOptions
     /// <summary>SQLite: a file path data source (default ./data/launchpath.db). SQL Server: a full connection string.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/launchpath.db";
 
+    /// <summary>
+    /// SQLite only: PRAGMA synchronous on every connection. NORMAL (the default) does not wait for the disk at each commit
+    /// in WAL mode: a crash of the process loses nothing, a power cut may lose the last commits but never corrupts the
+    /// file (one commit: ≈ 35 µs against ≈ 420 µs with FULL, which waits for the disk every time).
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "NORMAL";
+
     /// <summary>Run DbUp migrations when the host starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
@@ -29,6 +36,28 @@ public sealed class DatabaseOptions
             Pooling = true,
         };
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// SQLite: what every connection runs when it opens. SQLite itself waits for a busy database (briefly, retrying
+    /// within milliseconds) up to the connection's timeout; without it the driver slept 150 ms at each collision of two
+    /// writers.
+    /// </summary>
+    public string? SqliteSessionSql()
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+
+        var synchronous = SqliteSynchronous.Trim().ToUpperInvariant();
+        if (synchronous is not ("OFF" or "NORMAL" or "FULL" or "EXTRA"))
+        {
+            throw new InvalidOperationException($"Database:SqliteSynchronous must be OFF, NORMAL, FULL or EXTRA, not '{SqliteSynchronous}'.");
+        }
+
+        var timeout = new SqliteConnectionStringBuilder(EffectiveConnectionString()).DefaultTimeout;
+        return $"PRAGMA busy_timeout = {timeout * 1000}; PRAGMA synchronous = {synchronous}";
     }
 
     /// <summary>Creates the directory of a file-backed SQLite database, so a fresh clone runs without set-up.</summary>

@@ -7,12 +7,14 @@ namespace LaunchPath.Api.Infrastructure.Data;
 public sealed class Db
 {
     private readonly string _connectionString;
+    private readonly string? _sessionSql;
 
     public Db(IOptions<DatabaseOptions> options)
     {
         var value = options.Value;
         Dialect = SqlDialect.For(value.Provider);
         _connectionString = value.EffectiveConnectionString();
+        _sessionSql = value.SqliteSessionSql();
     }
 
     public SqlDialect Dialect { get; }
@@ -23,6 +25,13 @@ public sealed class Db
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (_sessionSql is not null)
+            {
+                await using var session = connection.CreateCommand();
+                session.CommandText = _sessionSql;
+                await session.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return connection;
         }
         catch
