@@ -71,6 +71,7 @@ public static class DeferredAcceptance
         private readonly int[] _order;
         private readonly Priority _priority;
         private readonly bool _lotteryOnly;
+        private readonly int[]? _rankAt;
         private readonly int[] _start;
 
         /// <summary>
@@ -136,13 +137,19 @@ public static class DeferredAcceptance
             var n = _n = input.StudentCount;
             var m = input.OpportunityCount;
             _order = order;
-            _priority = new Priority(input, order);
+            _priority = default;
             if (input.Rankings is { } rankings && rankings.Length < m)
             {
                 throw new ArgumentException("Rankings need one entry (or null) per opportunity.", nameof(input));
             }
 
-            _lotteryOnly = input.Rankings is null || Array.TrueForAll(input.Rankings, ranks => ranks is null || ranks.Count == 0);
+            _rankAt = input.RankAt ?? input.RankAtFromRankings();
+            if (_rankAt is not null && _rankAt.Length < input.PreferenceStart[n])
+            {
+                throw new ArgumentException("RankAt needs one entry per preference.", nameof(input));
+            }
+
+            _lotteryOnly = _rankAt is null;
             _start = input.PreferenceStart;
             _preferences = input.Preferences;
             _unacceptable = m;
@@ -425,11 +432,25 @@ public static class DeferredAcceptance
         private unsafe void ProposeRanked()
         {
             var n = _n;
-            fixed (int* order = _order, start = _start, preferences = _preferences)
+            fixed (int* order = _order, start = _start, preferences = _preferences, rankAt = _rankAt, assignment = _assignment)
+            fixed (bool* group = _group)
             {
                 for (var r = 0; r < n; r++)
                 {
                     Prefetch(order, start, preferences, r);
+                    if (Sse.IsSupported)
+                    {
+                        // The employers' ranks lie beside the list, and the student's group and assignment elsewhere:
+                        // fetched ahead with it.
+                        var ahead = order[r + PrefetchDistance];
+                        Sse.Prefetch0(rankAt + start[ahead]);
+                        Sse.Prefetch0(assignment + ahead);
+                        if (group != null)
+                        {
+                            Sse.Prefetch0(group + ahead);
+                        }
+                    }
+
                     ProposeFrom(r, start[order[r]]);
                 }
             }
@@ -476,7 +497,8 @@ public static class DeferredAcceptance
                     }
 
                     _proposals++;
-                    key = _priority.Of(o, r);
+                    // Lower is better: the employer's rank (0 when it ranks by lottery alone), then the lottery.
+                    key = _rankAt is null ? r : ((long)_rankAt[at - 1] << 32) | (uint)r;
                     if (key < bar)
                     {
                         holder = o;
@@ -726,28 +748,14 @@ public static class DeferredAcceptance
     }
 
     /// <summary>
-    /// An opportunity's priority over students as one comparable key: lower is better. The key ends in the student's
-    /// lottery rank (unique), so the student is recovered from the key without storing both.
+    /// An opportunity's priority over students as one comparable key: lower is better. The employer's rank is the high
+    /// half (0 at an opportunity that ranks by lottery alone), the student's lottery rank (unique) the low half, so the
+    /// student is recovered from the key without storing both, and without a division.
     /// </summary>
-    internal readonly struct Priority(MatchInput input, int[] order)
+    internal readonly struct Priority
     {
-        private readonly IReadOnlyDictionary<int, int>?[]? _rankings = input.Rankings;
-        private readonly long _stride = (long)input.StudentCount + 1;
-
-        /// <summary>The key of the student with lottery rank r at the opportunity.</summary>
-        public long Of(int opportunity, int r)
-        {
-            if (_rankings?[opportunity] is { } ranks)
-            {
-                return ranks.TryGetValue(order[r], out var rank)
-                    ? rank * _stride + r
-                    : _stride * _stride + r;
-            }
-
-            return r;
-        }
-
         /// <summary>The lottery rank of the student a key belongs to.</summary>
-        public int RankOf(long key) => (int)(key < _stride ? key : key % _stride);
+        public int RankOf(long key) => (int)(uint)key;
     }
+
 }

@@ -55,6 +55,45 @@ public sealed class MatchInput
     /// </summary>
     public IReadOnlyDictionary<int, int>?[]? Rankings { get; init; }
 
+    /// <summary>
+    /// Optional, the fast form of <see cref="Rankings"/>: one entry per entry of <see cref="Preferences"/>, the rank (0 =
+    /// best) the employer of that choice gave the student, <see cref="Unranked"/> when the employer ranks others but not
+    /// them, and 0 at an opportunity that ranks by lottery alone. When given, <see cref="Rankings"/> is not read. Built
+    /// beside the preference lists (the API sets it from its ranking rows), it spares the round a lookup per proposal.
+    /// </summary>
+    public int[]? RankAt { get; init; }
+
+    /// <summary>In <see cref="RankAt"/>: a student the employer did not rank, after every student it did.</summary>
+    public const int Unranked = int.MaxValue;
+
+    /// <summary>
+    /// <see cref="RankAt"/> from <see cref="Rankings"/> (null when nobody ranks): one lookup per choice of an opportunity
+    /// that ranks.
+    /// </summary>
+    public int[]? RankAtFromRankings()
+    {
+        if (Rankings is null || Array.TrueForAll(Rankings, ranks => ranks is null || ranks.Count == 0))
+        {
+            return null;
+        }
+
+        var rankAt = new int[PreferenceStart[StudentCount]];
+        for (var s = 0; s < StudentCount; s++)
+        {
+            for (var i = PreferenceStart[s]; i < PreferenceStart[s + 1]; i++)
+            {
+                var o = Preferences[i];
+                rankAt[i] = o < Rankings.Length && Rankings[o] is { Count: > 0 } ranks ? ranks.TryGetValue(s, out var rank) ? rank : Unranked : 0;
+                if (rankAt[i] < 0)
+                {
+                    throw new ArgumentException("Ranks are 0 (best) or more.");
+                }
+            }
+        }
+
+        return rankAt;
+    }
+
     /// <summary>Optional: pairs (opportunity, student) the employer marked unacceptable; such a student is never placed there.</summary>
     public IReadOnlySet<long>? Unacceptable { get; init; }
 

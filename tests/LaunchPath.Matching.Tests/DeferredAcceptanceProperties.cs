@@ -125,6 +125,38 @@ public sealed class DeferredAcceptanceProperties
     }
 
     [Fact]
+    public void Ranks_given_beside_the_lists_match_the_same_rankings_given_per_opportunity()
+    {
+        for (var seed = 0; seed < 60; seed++)
+        {
+            var input = Instances.Random(9000 + seed, students: 40 + seed * 3, opportunities: 3 + seed % 20, maxChoices: 6, rankings: true, unacceptable: seed % 3 == 0, reserves: seed % 2 == 0, maxCapacity: 10);
+            // Built the way the API builds it: each rank put where the student chose the opportunity, not looked up.
+            var rankAt = new int[input.Preferences.Length];
+            for (var s = 0; s < input.StudentCount; s++)
+            {
+                for (var i = input.PreferenceStart[s]; i < input.PreferenceStart[s + 1]; i++)
+                {
+                    var ranks = input.Rankings![input.Preferences[i]];
+                    rankAt[i] = ranks is not { Count: > 0 } ? 0 : ranks.TryGetValue(s, out var rank) ? rank : MatchInput.Unranked;
+                }
+            }
+
+            var beside = new MatchInput(input.StudentCount, input.Capacities, input.PreferenceStart, input.Preferences)
+            {
+                RankAt = rankAt, Unacceptable = input.Unacceptable, InReserveGroup = input.InReserveGroup, Reserves = input.Reserves,
+            };
+            var (fast, reference) = (DeferredAcceptance.Run(beside, seed), DeferredAcceptance.Run(input, seed));
+            fast.Assignment.Should().Equal(ReferenceDeferredAcceptance.Match(input, DeferredAcceptance.LotteryRanks(input.StudentCount, seed)), $"seed {seed}");
+            fast.Proposals.Should().Be(reference.Proposals, $"seed {seed}");
+        }
+
+        FluentActions.Invoking(() => DeferredAcceptance.Run(new MatchInput(2, [1], [0, 1, 2], [0, 0]) { Rankings = [new Dictionary<int, int> { [0] = -1 }] }, 1))
+            .Should().Throw<ArgumentException>().WithMessage("*0 (best) or more*");
+        FluentActions.Invoking(() => DeferredAcceptance.Run(new MatchInput(2, [1], [0, 1, 2], [0, 0]) { RankAt = [0] }, 1))
+            .Should().Throw<ArgumentException>().WithMessage("*one entry per preference*");
+    }
+
+    [Fact]
     public void Rankings_that_rank_nobody_are_the_lottery_alone()
     {
         var input = Instances.Random(31, students: 200, opportunities: 20, maxChoices: 5, rankings: false, unacceptable: false, reserves: true, maxCapacity: 6);

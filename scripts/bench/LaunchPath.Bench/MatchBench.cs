@@ -20,7 +20,8 @@ internal static class MatchBench
         var input = Generate(students, opportunities, choices, seed: 1);
         if (ranked)
         {
-            input = WithRankings(input, seed: 2);
+            RankedVersusLottery(input, WithRankings(input, seed: 2));
+            return;
         }
 
         Console.WriteLine($"match: {students:N0} students × {opportunities:N0} opportunities × {choices} choices, {input.Capacities.Sum():N0} seats" +
@@ -67,6 +68,57 @@ internal static class MatchBench
         // newcomers displace others, which no single pass does, so that variant reports its ratio without a target.
         Ratio("round into a reused array", algorithm, baseline, target: !ranked);
         Ratio("round allocating its result", fresh, baseline, target: !ranked);
+    }
+
+    /// <summary>
+    /// Ranked rounds: the same round with a third of the employers ranking every applicant, against the lottery round,
+    /// back to back in each of 41 runs. The rankings come as the API gives them (<see cref="MatchInput.RankAt"/>, beside
+    /// the preference lists); the dictionary form, which the engine turns into that first, is timed too. Target: the
+    /// ranked round within 3× of the lottery round (median of per-run ratios).
+    /// </summary>
+    private static void RankedVersusLottery(MatchInput lottery, MatchInput rankedDictionaries)
+    {
+        var ranked = new MatchInput(lottery.StudentCount, lottery.Capacities, lottery.PreferenceStart, lottery.Preferences)
+        {
+            RankAt = rankedDictionaries.RankAtFromRankings(),
+            InReserveGroup = lottery.InReserveGroup,
+            Reserves = lottery.Reserves,
+        };
+        Console.WriteLine($"match, ranked: {lottery.StudentCount:N0} students × {lottery.OpportunityCount:N0} opportunities, {lottery.Capacities.Sum():N0} seats, " +
+                          $"a third of the opportunities ranking their applicants ({rankedDictionaries.Rankings!.Sum(r => r?.Count ?? 0):N0} ranks)");
+        for (var warmUp = 0; warmUp < 3; warmUp++)
+        {
+            DeferredAcceptance.Run(lottery, warmUp);
+            DeferredAcceptance.Run(ranked, warmUp);
+            DeferredAcceptance.Run(rankedDictionaries, warmUp);
+        }
+
+        var (lotteryTimes, rankedTimes, dictionaryTimes) = (new List<double>(), new List<double>(), new List<double>());
+        MatchResult? result = null, fromDictionaries = null;
+        for (var run = 0; run < 41; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            DeferredAcceptance.Run(lottery, run);
+            lotteryTimes.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            result = DeferredAcceptance.Run(ranked, run);
+            rankedTimes.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            fromDictionaries = DeferredAcceptance.Run(rankedDictionaries, run);
+            dictionaryTimes.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        if (!result!.Assignment.SequenceEqual(fromDictionaries!.Assignment))
+        {
+            throw new InvalidOperationException("The two forms of the rankings disagree.");
+        }
+
+        var paired = Median(rankedTimes.Select((t, run) => t / lotteryTimes[run]).ToList());
+        Console.WriteLine($"lottery round: median {Median(lotteryTimes):0.0} ms (min {lotteryTimes.Min():0.0})");
+        Console.WriteLine($"ranked round: median {Median(rankedTimes):0.0} ms (min {rankedTimes.Min():0.0}), {result.Proposals:N0} proposals, " +
+                          $"{result.Assignment.Count(a => a >= 0):N0} matched; vs lottery: median of per-run ratios {paired:0.00}× [target ≤ 3×: {(paired <= 3 ? "met" : "NOT met")}]");
+        Console.WriteLine($"ranked round from rankings as dictionaries (turned into ranks beside the lists first): median {Median(dictionaryTimes):0.0} ms " +
+                          $"({Median(dictionaryTimes.Select((t, run) => t / lotteryTimes[run]).ToList()):0.00}× the lottery round)");
     }
 
     private static void Ratio(string what, List<double> times, List<double> baseline, bool target)

@@ -228,22 +228,56 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
             start[s + 1] = start[s] + count;
         }
 
-        var ranks = new IReadOnlyDictionary<int, int>?[seats.Count];
+        // Employers' ranks beside the preference lists (the engine's fast form): an opportunity with any rank puts the
+        // students it did not rank after those it did; one without ranks by lottery alone (0).
         var unacceptable = new HashSet<long>();
-        foreach (var group in rankings.Where(r => studentIndex.ContainsKey(r.StudentId)).GroupBy(r => r.OpportunityId))
+        var ranking = new bool[seats.Count];
+        var ranked = new List<(int Opportunity, int Student, int Rank)>();
+        foreach (var row in rankings)
         {
-            var o = opportunityIndex[group.Key];
-            ranks[o] = group.Where(r => r.Rank is not null).ToDictionary(r => studentIndex[r.StudentId], r => r.Rank!.Value);
-            foreach (var r in group.Where(r => r.Unacceptable))
+            if (!studentIndex.TryGetValue(row.StudentId, out var s))
             {
-                unacceptable.Add(MatchInput.Pair(o, studentIndex[r.StudentId]));
+                continue;
+            }
+
+            var o = opportunityIndex[row.OpportunityId];
+            if (row.Rank is { } rank)
+            {
+                ranking[o] = true;
+                ranked.Add((o, s, Math.Max(0, rank)));
+            }
+
+            if (row.Unacceptable)
+            {
+                unacceptable.Add(MatchInput.Pair(o, s));
+            }
+        }
+
+        int[]? rankAt = null;
+        if (ranked.Count > 0)
+        {
+            rankAt = new int[preferences.Length];
+            for (var i = 0; i < preferences.Length; i++)
+            {
+                rankAt[i] = ranking[preferences[i]] ? MatchInput.Unranked : 0;
+            }
+
+            foreach (var (o, s, rank) in ranked)
+            {
+                for (var i = start[s]; i < start[s + 1]; i++)
+                {
+                    if (preferences[i] == o)
+                    {
+                        rankAt[i] = rank;
+                    }
+                }
             }
         }
 
         var reserveGroup = round.ReserveGroup is null ? (ReserveGroup?)null : DbEnum.Parse<ReserveGroup>(round.ReserveGroup);
         var input = new MatchInput(studentIds.Count, seats.Select(o => o.Seats).ToArray(), start, preferences)
         {
-            Rankings = ranks,
+            RankAt = rankAt,
             Unacceptable = unacceptable,
             InReserveGroup = reserveGroup is null ? null : studentIds.Select(s => students[s].In(reserveGroup.Value)).ToArray(),
             Reserves = reserveGroup is null ? null : seats.Select(o => o.Seats * round.ReservePercent / 100).ToArray(),
