@@ -322,6 +322,7 @@ public sealed class RosterImportJob(RosterJobs jobs, Db db, TimeProvider clock, 
         if (batch.ErrorCount == 0)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
+            await using var bulk = await BulkSession.StartAsync(connection, db.Dialect, cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var applier = new RosterApplier(connection, transaction, db.Dialect, clock);
             counts = await applier.ApplyAsync(payload.DistrictId, batch, job.Report, cancellationToken);

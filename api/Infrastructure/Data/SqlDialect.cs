@@ -44,6 +44,9 @@ public abstract class SqlDialect
     /// <summary>Session settings for a large write transaction (bulk import), or null. SQLite: a page cache big enough to hold the working set.</summary>
     public virtual string? BulkSessionSql => null;
 
+    /// <summary>What undoes <see cref="BulkSessionSql"/> (the default cache, its pages freed), or null.</summary>
+    public virtual string? BulkSessionEndSql => null;
+
     public abstract DbConnection CreateConnection(string connectionString);
 
     /// <summary>
@@ -88,6 +91,8 @@ public abstract class SqlDialect
         public override string UtcNow => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
         public override string? BulkSessionSql => "PRAGMA cache_size = -262144";
+
+        public override string? BulkSessionEndSql => "PRAGMA cache_size = -2000; PRAGMA shrink_memory";
 
         public override string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> updateColumns, IReadOnlyList<string>? insertOnlyColumns = null)
         {

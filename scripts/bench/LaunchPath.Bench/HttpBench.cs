@@ -33,7 +33,14 @@ internal static class HttpBench
     {
         public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"launchpath-bench-{Guid.NewGuid():N}.db");
 
-        public RegionCopy() => File.Copy(RegionDatabase, Path);
+        public RegionCopy()
+        {
+            File.Copy(RegionDatabase, Path);
+            // Written through to the disk before anything is timed: otherwise the kernel writes the copy's 600 MB back
+            // while the benchmark runs, and its figures vary by a second.
+            using var copy = new FileStream(Path, FileMode.Open, FileAccess.ReadWrite);
+            copy.Flush(flushToDisk: true);
+        }
 
         public void Dispose()
         {
@@ -91,6 +98,12 @@ internal static class HttpBench
             {
                 start.Environment["DOTNET_PerfMapEnabled"] = "1";
                 start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+            }
+
+            // LP_BENCH_API_ENV="K=V;K=V": more environment for the API (runtime knobs compared by hand).
+            foreach (var pair in (Environment.GetEnvironmentVariable("LP_BENCH_API_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                start.Environment[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
             }
 
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
