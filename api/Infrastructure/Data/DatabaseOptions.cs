@@ -18,6 +18,12 @@ public sealed class DatabaseOptions
     /// </summary>
     public string SqliteSynchronous { get; set; } = "NORMAL";
 
+    /// <summary>
+    /// SQLite only: keep connections open with their statements prepared (<see cref="SqlitePool"/>). On by default; off,
+    /// every request opens a pooled connection and prepares its statements again.
+    /// </summary>
+    public bool SqliteKeepStatements { get; set; } = true;
+
     /// <summary>Run DbUp migrations when the host starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
