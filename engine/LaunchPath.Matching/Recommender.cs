@@ -125,12 +125,13 @@ public static class Recommender
             a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Index.CompareTo(a.Index)));
         for (var i = 0; i < opportunities.Count; i++)
         {
-            if (!Eligible(student, opportunities[i], today))
+            var minutes = TravelMinutes(student, opportunities[i]);
+            if (Ineligible(student, opportunities[i], today, minutes) is not null)
             {
                 continue;
             }
 
-            var score = Score(student, opportunities[i], weights, reasons: null);
+            var score = Score(student, opportunities[i], weights, reasons: null, minutes);
             top.Enqueue(i, (score, i));
             if (top.Count > limit)
             {
@@ -150,49 +151,71 @@ public static class Recommender
         return results;
     }
 
-    public static bool Eligible(StudentFacts student, OpportunityFacts opportunity, DateOnly today) => WhyIneligible(student, opportunity, today) is null;
+    public static bool Eligible(StudentFacts student, OpportunityFacts opportunity, DateOnly today) =>
+        Ineligible(student, opportunity, today, TravelMinutes(student, opportunity)) is null;
 
     /// <summary>The first rule that makes the opportunity ineligible for the student, or null.</summary>
     public static Reason? WhyIneligible(StudentFacts student, OpportunityFacts o, DateOnly today)
     {
+        var minutes = TravelMinutes(student, o);
+        return Ineligible(student, o, today, minutes) switch
+        {
+            null => null,
+            ReasonCode.BelowMinimumGrade => new Reason(ReasonCode.BelowMinimumGrade, 0,
+                student.Grade is null ? $"For grade {o.MinGrade} and up; the student's grade is unknown." : $"For grade {o.MinGrade} and up."),
+            ReasonCode.HazardousUnder18 => new Reason(ReasonCode.HazardousUnder18, 0, "Hazardous work: participants must be 18 or older."),
+            ReasonCode.BelowMinimumAge => new Reason(ReasonCode.BelowMinimumAge, 0, $"For ages {o.MinAge} and up."),
+            ReasonCode.PrerequisiteMissing => new Reason(ReasonCode.PrerequisiteMissing, 0,
+                $"Needs a completed {o.Prerequisite!.Value.ToString().ToLowerInvariant()} experience in this career cluster first."),
+            ReasonCode.NoSeatsLeft => new Reason(ReasonCode.NoSeatsLeft, 0, "No seats left."),
+            ReasonCode.Ended => new Reason(ReasonCode.Ended, 0, "Already ended."),
+            var code => new Reason(code!.Value, 0, $"About {minutes:0} minutes away; too far for the student's travel."),
+        };
+    }
+
+    /// <summary>Why the opportunity is closed to the student, as a code only (no text: the region's every opportunity is checked).</summary>
+    private static ReasonCode? Ineligible(StudentFacts student, OpportunityFacts o, DateOnly today, double? minutes)
+    {
         if (o.MinGrade is { } grade && (student.Grade is not { } known || known < grade))
         {
-            return new Reason(ReasonCode.BelowMinimumGrade, 0, student.Grade is null ? $"For grade {grade} and up; the student's grade is unknown." : $"For grade {grade} and up.");
+            return ReasonCode.BelowMinimumGrade;
         }
 
         var minAge = o.Hazardous ? Math.Max(18, o.MinAge ?? 18) : o.MinAge;
         if (minAge is { } age && (student.Age is null || student.Age < age))
         {
-            return new Reason(o.Hazardous ? ReasonCode.HazardousUnder18 : ReasonCode.BelowMinimumAge, 0,
-                o.Hazardous ? "Hazardous work: participants must be 18 or older." : $"For ages {age} and up.");
+            return o.Hazardous ? ReasonCode.HazardousUnder18 : ReasonCode.BelowMinimumAge;
         }
 
         if (o.Prerequisite is { } prerequisite && (!student.Completed.TryGetValue(o.Cluster, out var done) || done < prerequisite))
         {
-            return new Reason(ReasonCode.PrerequisiteMissing, 0, $"Needs a completed {prerequisite.ToString().ToLowerInvariant()} experience in this career cluster first.");
+            return ReasonCode.PrerequisiteMissing;
         }
 
         if (o.SeatsLeft <= 0)
         {
-            return new Reason(ReasonCode.NoSeatsLeft, 0, "No seats left.");
+            return ReasonCode.NoSeatsLeft;
         }
 
         if (o.EndDate is { } end && end < today)
         {
-            return new Reason(ReasonCode.Ended, 0, "Already ended.");
+            return ReasonCode.Ended;
         }
 
-        if (TravelMinutes(student, o) is { } minutes && minutes > (student.MaxTravelMinutes ?? DefaultMaxTravelMinutes) * 1.5)
+        if (minutes is { } away && away > (student.MaxTravelMinutes ?? DefaultMaxTravelMinutes) * 1.5)
         {
-            return new Reason(ReasonCode.OutOfReach, 0, $"About {minutes:0} minutes away; too far for the student's travel.");
+            return ReasonCode.OutOfReach;
         }
 
         return null;
     }
 
     /// <summary>The weighted score; when <paramref name="reasons"/> is given, each contribution is explained there.</summary>
-    public static double Score(StudentFacts s, OpportunityFacts o, MatchingWeights w, List<Reason>? reasons)
+    public static double Score(StudentFacts s, OpportunityFacts o, MatchingWeights w, List<Reason>? reasons) => Score(s, o, w, reasons, TravelMinutes(s, o));
+
+    private static double Score(StudentFacts s, OpportunityFacts o, MatchingWeights w, List<Reason>? reasons, double? travelMinutes)
     {
+        // Without reasons (scoring every opportunity of the region) no detail is formatted: that cost more than the score.
         var score = 0.0;
         void Add(ReasonCode code, double weight, string detail)
         {
@@ -238,7 +261,7 @@ public static class Recommender
             }
             else if (fit > 0)
             {
-                Add(ReasonCode.ScheduleFits, w.Schedule * (2 * fit - 1), $"Overlaps {fit:P0} of the schedule with the student's availability.");
+                Add(ReasonCode.ScheduleFits, w.Schedule * (2 * fit - 1), reasons is null ? "" : $"Overlaps {fit:P0} of the schedule with the student's availability.");
             }
             else
             {
@@ -250,16 +273,16 @@ public static class Recommender
         {
             Add(ReasonCode.Virtual, w.Travel, "Virtual: no travel.");
         }
-        else if (TravelMinutes(s, o) is { } minutes)
+        else if (travelMinutes is { } minutes)
         {
             var max = s.MaxTravelMinutes ?? DefaultMaxTravelMinutes;
             if (minutes <= max)
             {
-                Add(ReasonCode.TravelFits, w.Travel * (1 - 0.5 * minutes / Math.Max(1, max)), $"About {minutes:0} minutes away (within {max}).");
+                Add(ReasonCode.TravelFits, w.Travel * (1 - 0.5 * minutes / Math.Max(1, max)), reasons is null ? "" : $"About {minutes:0} minutes away (within {max}).");
             }
             else
             {
-                Add(ReasonCode.TravelLong, -w.Travel * Math.Min(1, (minutes - max) / max), $"About {minutes:0} minutes away (more than {max}).");
+                Add(ReasonCode.TravelLong, -w.Travel * Math.Min(1, (minutes - max) / max), reasons is null ? "" : $"About {minutes:0} minutes away (more than {max}).");
             }
         }
 
@@ -276,7 +299,7 @@ public static class Recommender
         if (o.Seats > 0)
         {
             var share = (double)o.SeatsLeft / o.Seats;
-            Add(share < 0.25 ? ReasonCode.FewSeatsLeft : ReasonCode.SeatsAvailable, w.Seats * share, $"{o.SeatsLeft} of {o.Seats} seats left.");
+            Add(share < 0.25 ? ReasonCode.FewSeatsLeft : ReasonCode.SeatsAvailable, w.Seats * share, reasons is null ? "" : $"{o.SeatsLeft} of {o.Seats} seats left.");
         }
 
         return score;
