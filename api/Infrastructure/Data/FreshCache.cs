@@ -3,9 +3,12 @@ using System.Collections.Concurrent;
 namespace LaunchPath.Api.Infrastructure.Data;
 
 /// <summary>
-/// A value per key, computed at most once per <paramref name="freshness"/> on this node: concurrent requests for a stale
-/// or missing key wait for one computation rather than each running it (a region-wide read under load would otherwise
-/// run once per waiting request). A failed computation is not kept.
+/// A value per key, computed at most once per <paramref name="freshness"/> on this node: concurrent requests for a missing
+/// key wait for one computation rather than each running it (a region-wide read under load would otherwise run once per
+/// waiting request). A value gone stale is still served for one more <paramref name="freshness"/> while one request's
+/// computation replaces it in the background, so nobody waits for the refresh (under load every request arriving during
+/// a 300 ms region read had waited for it); older than that, requests wait for the new value. A failed computation is
+/// not kept.
 /// </summary>
 public sealed class FreshCache<TKey, TValue>(TimeSpan freshness, TimeProvider clock) where TKey : notnull
 {
@@ -27,13 +30,45 @@ public sealed class FreshCache<TKey, TValue>(TimeSpan freshness, TimeProvider cl
                 throw;
             }
 
-            if (clock.GetUtcNow() - entry.At < freshness)
+            var age = clock.GetUtcNow() - entry.At;
+            if (age < freshness)
             {
                 return entry.Value;
             }
 
-            // Stale: the first request to notice computes it again; the others wait for that one computation.
+            if (age < 2 * freshness)
+            {
+                // Stale but recent: the first request to notice starts the new computation; until it is done, the old value.
+                var next = Start(compute);
+                if (_refreshing.TryAdd(key, next) && _entries.TryGetValue(key, out var still) && still == current)
+                {
+                    _ = RefreshAsync(key, current, next);
+                }
+
+                return entry.Value;
+            }
+
+            // Too old to serve: the first request to notice computes it again; the others wait for that one computation.
             _entries.TryUpdate(key, Start(compute), current);
+        }
+    }
+
+    private readonly ConcurrentDictionary<TKey, Lazy<Task<(DateTimeOffset At, TValue Value)>>> _refreshing = new();
+
+    private async Task RefreshAsync(TKey key, Lazy<Task<(DateTimeOffset At, TValue Value)>> current, Lazy<Task<(DateTimeOffset At, TValue Value)>> next)
+    {
+        try
+        {
+            await next.Value;
+            _entries.TryUpdate(key, next, current);
+        }
+        catch
+        {
+            // The stale value stays until it is too old; then a request computes it again and sees the failure.
+        }
+        finally
+        {
+            _refreshing.TryRemove(key, out _);
         }
     }
 

@@ -124,7 +124,11 @@ public sealed record Ids(
         var placement = await One(
             $"SELECT a.id FROM placements a WHERE a.status = 'active' AND a.region_id = '{region}' AND EXISTS (SELECT 1 FROM placements c WHERE c.status = 'completed' " +
             "AND c.school_id = a.school_id AND c.employer_id = a.employer_id AND EXISTS (SELECT 1 FROM hours_entries h WHERE h.placement_id = c.id AND h.status = 'approved')) " +
-            "AND EXISTS (SELECT 1 FROM hours_entries h WHERE h.placement_id = a.id AND h.status = 'submitted') ORDER BY a.id LIMIT 1");
+            "AND EXISTS (SELECT 1 FROM hours_entries h WHERE h.placement_id = a.id AND h.status = 'submitted') " +
+            // ...and whose employer has opportunities both published and not (the demo's ids, and so which placement comes
+            // first, differ from run to run; not every employer has both).
+            "AND EXISTS (SELECT 1 FROM opportunities o WHERE o.employer_id = a.employer_id AND o.status = 'published') " +
+            "AND EXISTS (SELECT 1 FROM opportunities o WHERE o.employer_id = a.employer_id AND o.status <> 'published') ORDER BY a.id LIMIT 1");
         var district = await One($"SELECT district_id FROM placements WHERE id = '{placement}'");
         var school = await One($"SELECT school_id FROM placements WHERE id = '{placement}'");
         var student = await One($"SELECT student_id FROM placements WHERE id = '{placement}'");
