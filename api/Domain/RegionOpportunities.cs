@@ -28,7 +28,29 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
     private readonly FreshCache<Guid, Snapshot> _snapshots = new(Freshness, clock);
 
     /// <summary>One published opportunity: its row, its audience, its contract as anyone sees it, and its facts for the engine.</summary>
-    internal sealed record Entry(OpportunityRecord Record, IReadOnlyList<OrgRef> Audience, Opportunity Contract, OpportunityFacts Facts);
+    internal sealed record Entry(OpportunityRecord Record, IReadOnlyList<OrgRef> Audience, Opportunity Contract, OpportunityFacts Facts)
+    {
+        private readonly bool _regionWide = Record.Audience == "region";
+
+        /// <summary>Whether a student of this school (in this district) may see it: region-wide, or the audience names either.</summary>
+        public bool OpenTo(Guid schoolId, Guid districtId)
+        {
+            if (_regionWide)
+            {
+                return true;
+            }
+
+            for (var i = 0; i < Audience.Count; i++)
+            {
+                if (Audience[i].Id == schoolId || Audience[i].Id == districtId)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     internal sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyList<Entry> Opportunities);
 

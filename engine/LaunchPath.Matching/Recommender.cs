@@ -123,9 +123,10 @@ public static class Recommender
         // Score everything without allocating, keep the best `limit`, then explain only those.
         var top = new PriorityQueue<int, (double Score, int Index)>(limit + 1, Comparer<(double Score, int Index)>.Create((a, b) =>
             a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Index.CompareTo(a.Index)));
+        var homeCosine = HomeCosine(student);
         for (var i = 0; i < opportunities.Count; i++)
         {
-            var minutes = TravelMinutes(student, opportunities[i]);
+            var minutes = TravelMinutes(student, opportunities[i], homeCosine);
             if (Ineligible(student, opportunities[i], today, minutes) is not null)
             {
                 continue;
@@ -306,14 +307,19 @@ public static class Recommender
     }
 
     /// <summary>Door-to-door estimate from coarse locations by the student's mode; null when a location is unknown.</summary>
-    public static double? TravelMinutes(StudentFacts s, OpportunityFacts o)
+    public static double? TravelMinutes(StudentFacts s, OpportunityFacts o) => TravelMinutes(s, o, HomeCosine(s));
+
+    /// <summary>The cosine of the student's latitude, which every distance from home scales longitude by.</summary>
+    private static double HomeCosine(StudentFacts s) => s.Home is { } home ? Math.Cos(double.DegreesToRadians(home.Latitude)) : 0;
+
+    private static double? TravelMinutes(StudentFacts s, OpportunityFacts o, double homeCosine)
     {
         if (o.Modality == Modality.Virtual || s.Home is null || o.Location is null)
         {
             return null;
         }
 
-        var km = Kilometres(s.Home, o.Location) * 1.3; // streets are not straight lines
+        var km = Kilometres(s.Home, o.Location, homeCosine) * 1.3; // streets are not straight lines
         return s.Transportation switch
         {
             TransportationMode.Walk => km * 12,
@@ -325,13 +331,17 @@ public static class Recommender
         };
     }
 
-    private static double Kilometres(GeoPoint a, GeoPoint b)
+    /// <summary>
+    /// Straight-line distance from home on the equirectangular approximation, longitude scaled at home's latitude: within
+    /// a region (tens of kilometres) it is within a fraction of a percent of the great-circle distance, with no
+    /// trigonometry per opportunity; far apart (hundreds of kilometres) it errs by a few percent, long after any travel
+    /// limit.
+    /// </summary>
+    private static double Kilometres(GeoPoint home, GeoPoint b, double homeCosine)
     {
         const double earth = 6371;
-        var dLat = double.DegreesToRadians(b.Latitude - a.Latitude);
-        var dLon = double.DegreesToRadians(b.Longitude - a.Longitude);
-        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-                + Math.Cos(double.DegreesToRadians(a.Latitude)) * Math.Cos(double.DegreesToRadians(b.Latitude)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * earth * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+        var dLat = double.DegreesToRadians(b.Latitude - home.Latitude);
+        var dLon = double.DegreesToRadians(b.Longitude - home.Longitude) * homeCosine;
+        return earth * Math.Sqrt(dLat * dLat + dLon * dLon);
     }
 }

@@ -34,6 +34,25 @@ public sealed class RecommenderTests
         Schedule = WeekMask.From(schedule ?? []), Compensation = pay, CreditOffered = credit, EndDate = end, Pathway = pathway,
     };
 
+    [Theory]
+    [InlineData(37.80, -122.27, 37.87, -122.27)] // 7.8 km north
+    [InlineData(37.80, -122.27, 37.80, -122.05)] // 19 km east
+    [InlineData(37.80, -122.27, 37.34, -121.89)] // San José, 60 km
+    [InlineData(47.61, -122.33, 47.25, -122.44)] // further north, where longitude shrinks more
+    public void Travel_distances_agree_with_the_great_circle_within_a_region(double homeLatitude, double homeLongitude, double latitude, double longitude)
+    {
+        var student = Student(s => { s.Home = new GeoPoint { Latitude = homeLatitude, Longitude = homeLongitude }; s.Transportation = TransportationMode.Car; });
+        var minutes = Recommender.TravelMinutes(student, Opportunity(location: new GeoPoint { Latitude = latitude, Longitude = longitude }))!.Value;
+
+        // Haversine, as the textbook gives it.
+        var (p1, p2) = (double.DegreesToRadians(homeLatitude), double.DegreesToRadians(latitude));
+        var (dp, dl) = (p2 - p1, double.DegreesToRadians(longitude - homeLongitude));
+        var h = Math.Sin(dp / 2) * Math.Sin(dp / 2) + Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2);
+        var km = 2 * 6371 * Math.Asin(Math.Sqrt(h));
+        var expected = km * 1.3 * 2 + 5; // by car, as the recommender estimates it
+        minutes.Should().BeApproximately(expected, expected * 0.005);
+    }
+
     [Fact]
     public void Ineligible_opportunities_are_never_recommended_and_say_why()
     {

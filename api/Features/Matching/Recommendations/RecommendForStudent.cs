@@ -35,19 +35,42 @@ public static class RecommendForStudent
             var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
             // The region's published opportunities (read at most every few seconds), those this student's school may see.
             var snapshot = await regionOpportunities.ForRegionAsync(student.RegionId, cancellationToken);
-            var candidates = snapshot.Opportunities
-                .Where(o => o.Record.Audience == "region" || o.Audience.Any(a => a.Id == student.SchoolId || a.Id == student.DistrictId))
-                .ToList();
             var settings = await MatchingFacts.SettingsAsync(connection, student.RegionId, cancellationToken);
 
-            var ranked = Recommender.Rank(facts, candidates.Select(c => c.Facts).ToList(), settings.Weights, today, query.Limit);
-            return ranked.Select(r => new RecommendedOpportunity
+            // The candidates in borrowed arrays: a region's ten thousand would otherwise be two large allocations a request.
+            var all = snapshot.Opportunities;
+            var candidates = System.Buffers.ArrayPool<OpportunityFacts>.Shared.Rent(all.Count);
+            var entries = System.Buffers.ArrayPool<int>.Shared.Rent(all.Count);
+            try
             {
-                Opportunity = candidates[r.Index].Record.ToContract(candidates[r.Index].Audience, query.Caller),
-                Score = Math.Round(r.Score, 2),
-                SeatsLeft = candidates[r.Index].Facts.SeatsLeft,
-                Reasons = r.Reasons.Select(MatchingFacts.ToContract).ToList(),
-            }).ToList();
+                var count = 0;
+                for (var i = 0; i < all.Count; i++)
+                {
+                    if (all[i].OpenTo(student.SchoolId, student.DistrictId))
+                    {
+                        candidates[count] = all[i].Facts;
+                        entries[count++] = i;
+                    }
+                }
+
+                var ranked = Recommender.Rank(facts, new ArraySegment<OpportunityFacts>(candidates, 0, count), settings.Weights, today, query.Limit);
+                return ranked.Select(r =>
+                {
+                    var entry = all[entries[r.Index]];
+                    return new RecommendedOpportunity
+                    {
+                        Opportunity = entry.Record.ToContract(entry.Audience, query.Caller),
+                        Score = Math.Round(r.Score, 2),
+                        SeatsLeft = entry.Facts.SeatsLeft,
+                        Reasons = r.Reasons.Select(MatchingFacts.ToContract).ToList(),
+                    };
+                }).ToList();
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<OpportunityFacts>.Shared.Return(candidates, clearArray: true);
+                System.Buffers.ArrayPool<int>.Shared.Return(entries);
+            }
         }
     }
 
