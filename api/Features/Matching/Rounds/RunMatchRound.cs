@@ -268,7 +268,14 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
         await connection.ExecuteAsync(new CommandDefinition(Progress, new { Id = id, Progress = 70 }, cancellationToken: cancellationToken));
 
         // The statistics are worked out while the placements are written.
-        var building = Task.Run(() => MatchStatisticsBuilder.Build(input, result, studentIds.Select(s => students[s]).ToList()), cancellationToken);
+        var statisticsMs = 0.0;
+        var building = Task.Run(() =>
+        {
+            var started = timer.Elapsed;
+            var built = MatchStatisticsBuilder.Build(input, result, studentIds.Select(s => students[s]).ToList());
+            statisticsMs = (timer.Elapsed - started).TotalMilliseconds;
+            return built;
+        }, cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         phases.Add(("begin", timer.Elapsed.TotalMilliseconds));
@@ -292,8 +299,9 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
             }
         }
 
-        var statistics = await building;
         phases.Add(("placements", timer.Elapsed.TotalMilliseconds));
+        var statistics = await building;
+        phases.Add(("statistics (took " + Math.Round(statisticsMs) + ")", timer.Elapsed.TotalMilliseconds));
         await connection.ExecuteAsync(new CommandDefinition(Finish, new { Id = id, Statistics = DbJson.Write(statistics), Now = now }, transaction, cancellationToken: cancellationToken));
         await job.CompleteAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
