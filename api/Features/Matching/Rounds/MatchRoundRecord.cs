@@ -109,10 +109,39 @@ internal sealed class MatchRoundRecord
                 ? "The round is published; its choices, rankings and results no longer change."
                 : "The round is running; try again when it has finished.");
 
+    /// <summary>
+    /// A round's opportunities with their applicants and its students with choices, counted over its (up to a million)
+    /// choices: ≈ 0.2 s a time at region scale. Queued, running or published, a round's choices cannot change, so each
+    /// node counts them once per round and version (a round's progress is read every second or so while it runs).
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Id, int Version), (List<OpportunityRow> Opportunities, int Students)> Counted = new();
+
+    private async Task<(List<OpportunityRow> Opportunities, int Students)> CountAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var settled = RoundStatus is MatchRoundStatus.Queued or MatchRoundStatus.Running or MatchRoundStatus.Published;
+        if (settled && Counted.TryGetValue((Id, Version), out var known))
+        {
+            return known;
+        }
+
+        var opportunities = (await connection.QueryAsync<OpportunityRow>(new CommandDefinition(SelectOpportunities, new { Id }, cancellationToken: cancellationToken))).ToList();
+        var students = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountStudents, new { Id }, cancellationToken: cancellationToken));
+        if (settled)
+        {
+            if (Counted.Count >= 64)
+            {
+                Counted.Clear();
+            }
+
+            Counted[(Id, Version)] = (opportunities, students);
+        }
+
+        return (opportunities, students);
+    }
+
     public async Task<MatchRound> ToContractAsync(DbConnection connection, Caller caller, Authorize.Org? org, CancellationToken cancellationToken)
     {
-        var opportunities = await connection.QueryAsync<OpportunityRow>(new CommandDefinition(SelectOpportunities, new { Id }, cancellationToken: cancellationToken));
-        var students = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountStudents, new { Id }, cancellationToken: cancellationToken));
+        var (opportunities, students) = await CountAsync(connection, cancellationToken);
         var statistics = StatsJson is null ? null : DbJson.Read<MatchStatistics?>(StatsJson, null);
         if (statistics is not null && (org is null || !caller.PermissionsAt(org.Ref).Contains(Permission.SubgroupsRead)))
         {
