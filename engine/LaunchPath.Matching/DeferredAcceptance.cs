@@ -72,6 +72,9 @@ public static class DeferredAcceptance
         private readonly Priority _priority;
         private readonly bool _lotteryOnly;
         private readonly int[]? _rankAt;
+        private long[]? _wave;
+        private long[]? _nextWave;
+        private int _waveCount;
         private readonly int[] _start;
 
         /// <summary>
@@ -432,8 +435,14 @@ public static class DeferredAcceptance
         private unsafe void ProposeRanked()
         {
             var n = _n;
+            // Students let go wait for the next wave instead of proposing on at once: a wave is walked in order with the
+            // data of students a few entries ahead fetched, where a chain of let-go students jumped about memory.
+            _wave = Rent<long>(n);
+            _nextWave = Rent<long>(n);
+            _waveCount = 0;
             fixed (int* order = _order, start = _start, preferences = _preferences, rankAt = _rankAt, assignment = _assignment)
             fixed (bool* group = _group)
+            fixed (long* bar = _bar, groupBar = _groupBar)
             {
                 for (var r = 0; r < n; r++)
                 {
@@ -451,8 +460,80 @@ public static class DeferredAcceptance
                         }
                     }
 
-                    ProposeFrom(r, start[order[r]]);
+                    ProposeFirst(r, order, start, preferences, rankAt, assignment, group, bar, groupBar);
                 }
+
+                while (_waveCount > 0)
+                {
+                    (_wave, _nextWave) = (_nextWave, _wave);
+                    var count = _waveCount;
+                    _waveCount = 0;
+                    fixed (long* wave = _wave)
+                    {
+                        for (var i = 0; i < count; i++)
+                        {
+                            if (Sse.IsSupported && i + 8 < count)
+                            {
+                                var ahead = order[(int)(uint)wave[i + 8]];
+                                Sse.Prefetch0(start + ahead);
+                                Sse.Prefetch0(assignment + ahead);
+                                if (i + 4 < count)
+                                {
+                                    var near = order[(int)(uint)wave[i + 4]];
+                                    Sse.Prefetch0(preferences + start[near]);
+                                    Sse.Prefetch0(rankAt + start[near]);
+                                }
+                            }
+
+                            var (r, holder) = ((int)(uint)wave[i], (int)(wave[i] >> 32));
+                            ProposeFrom(r, After(r, holder));
+                        }
+                    }
+                }
+            }
+
+            Return(_wave);
+            Return(_nextWave);
+            _wave = _nextWave = null;
+        }
+
+        /// <summary>
+        /// A student's first proposals in a ranked round, through pointers (no bounds checks): down their list until an
+        /// opportunity holds them. Whoever that lets go waits for the next wave.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private unsafe void ProposeFirst(int r, int* order, int* start, int* preferences, int* rankAt, int* assignment, bool* group, long* bar, long* groupBar)
+        {
+            var s = order[r];
+            var end = start[s + 1];
+            var inGroup = group != null && group[s];
+            var bars = inGroup ? groupBar : bar;
+            for (var at = start[s]; at < end; at++)
+            {
+                var o = preferences[at];
+                var b = bars[o];
+                if (b < 0)
+                {
+                    continue; // no seats, or the employer marked this student unacceptable: not a proposal
+                }
+
+                _proposals++;
+                var key = ((long)rankAt[at] << 32) | (uint)r;
+                if (key >= b)
+                {
+                    continue;
+                }
+
+                assignment[s] = o;
+                var letGo = Hold(o, key, inGroup);
+                if (letGo >= 0)
+                {
+                    var x = _priority.RankOf(letGo);
+                    assignment[order[x]] = -1;
+                    _nextWave![_waveCount++] = ((long)o << 32) | (uint)x;
+                }
+
+                return;
             }
         }
 
@@ -520,6 +601,12 @@ public static class DeferredAcceptance
 
                 r = _priority.RankOf(letGo);
                 _assignment[_order[r]] = -1;
+                if (_nextWave is not null)
+                {
+                    _nextWave[_waveCount++] = ((long)holder << 32) | (uint)r;
+                    return;
+                }
+
                 at = After(r, holder);
             }
         }
