@@ -69,7 +69,6 @@ public static class DeferredAcceptance
         private readonly int _n;
         private readonly int[]? _preferencesCopy;
         private readonly int[] _order;
-        private readonly Priority _priority;
         private readonly bool _lotteryOnly;
         private readonly int[]? _rankAt;
         private long[]? _wave;
@@ -140,7 +139,6 @@ public static class DeferredAcceptance
             var n = _n = input.StudentCount;
             var m = input.OpportunityCount;
             _order = order;
-            _priority = default;
             if (input.Rankings is { } rankings && rankings.Length < m)
             {
                 throw new ArgumentException("Rankings need one entry (or null) per opportunity.", nameof(input));
@@ -409,7 +407,7 @@ public static class DeferredAcceptance
                 ref var seats = ref _seats[o];
                 var held = _held.AsSpan(seats.Offset, seats.Held);
                 var leaveOut = WorstNonMember(held, held.Length);
-                var x = _priority.RankOf(held[leaveOut]);
+                var x = RankOf(held[leaveOut]);
                 held[(leaveOut + 1)..].CopyTo(held[leaveOut..]);
                 held[^1] = r; // r came after everyone held
                 _assignment[_order[x]] = -1;
@@ -528,9 +526,9 @@ public static class DeferredAcceptance
                 var letGo = Hold(o, key, inGroup);
                 if (letGo >= 0)
                 {
-                    var x = _priority.RankOf(letGo);
+                    var x = RankOf(letGo);
                     assignment[order[x]] = -1;
-                    _nextWave![_waveCount++] = ((long)o << 32) | (uint)x;
+                    Wait(x, o);
                 }
 
                 return;
@@ -599,11 +597,11 @@ public static class DeferredAcceptance
                     return;
                 }
 
-                r = _priority.RankOf(letGo);
+                r = RankOf(letGo);
                 _assignment[_order[r]] = -1;
                 if (_nextWave is not null)
                 {
-                    _nextWave[_waveCount++] = ((long)holder << 32) | (uint)r;
+                    Wait(r, holder);
                     return;
                 }
 
@@ -745,7 +743,17 @@ public static class DeferredAcceptance
             return i;
         }
 
-        private bool InGroup(long key) => _group![_order[_priority.RankOf(key)]];
+        private bool InGroup(long key) => _group![_order[RankOf(key)]];
+
+        /// <summary>
+        /// The lottery rank of the student a key belongs to. A key is an opportunity's priority over students, lower
+        /// better: the employer's rank in its high half (0 at an opportunity that ranks by lottery alone), the student's
+        /// lottery rank (unique) in its low half, so the student is recovered from the key without a division.
+        /// </summary>
+        private static int RankOf(long key) => (int)(uint)key;
+
+        /// <summary>A student let go (lottery rank r, by <paramref name="holder"/>) waits for the next wave of a ranked round.</summary>
+        private void Wait(int r, int holder) => _nextWave![_waveCount++] = ((long)holder << 32) | (uint)r;
 
         /// <summary>The worst key an opportunity holds (its list is sorted best first), or -1 when it holds nobody.</summary>
         private long Worst(ref Seats seats) => seats.Held > 0 ? _held[seats.Offset + seats.Held - 1] : -1;
@@ -833,16 +841,4 @@ public static class DeferredAcceptance
 
         return (int)(product >> 32);
     }
-
-    /// <summary>
-    /// An opportunity's priority over students as one comparable key: lower is better. The employer's rank is the high
-    /// half (0 at an opportunity that ranks by lottery alone), the student's lottery rank (unique) the low half, so the
-    /// student is recovered from the key without storing both, and without a division.
-    /// </summary>
-    internal readonly struct Priority
-    {
-        /// <summary>The lottery rank of the student a key belongs to.</summary>
-        public int RankOf(long key) => (int)(uint)key;
-    }
-
 }
