@@ -66,27 +66,48 @@ public sealed class MatchInput
     /// <summary>In <see cref="RankAt"/>: a student the employer did not rank, after every student it did.</summary>
     public const int Unranked = int.MaxValue;
 
+    /// <summary><see cref="RankAt"/> from <see cref="Rankings"/> (null when nobody ranks).</summary>
+    public int[]? RankAtFromRankings() => Rankings is null
+        ? null
+        : RankAtFrom(PreferenceStart, Preferences, OpportunityCount,
+            Rankings.SelectMany((ranks, o) => ranks?.Select(rank => (o, rank.Key, rank.Value)) ?? []));
+
     /// <summary>
-    /// <see cref="RankAt"/> from <see cref="Rankings"/> (null when nobody ranks): one lookup per choice of an opportunity
-    /// that ranks.
+    /// <see cref="RankAt"/> from (opportunity, student, rank) entries (null when there are none): an opportunity with any
+    /// rank puts the students it did not rank after those it did (<see cref="Unranked"/>); one without ranks by lottery
+    /// alone (0). Entries for an opportunity outside the round are left out; one for a student outside it still makes its
+    /// opportunity one that ranks.
     /// </summary>
-    public int[]? RankAtFromRankings()
+    public static int[]? RankAtFrom(int[] preferenceStart, int[] preferences, int opportunityCount, IEnumerable<(int Opportunity, int Student, int Rank)> ranks)
     {
-        if (Rankings is null || Array.TrueForAll(Rankings, ranks => ranks is null || ranks.Count == 0))
+        var students = preferenceStart.Length - 1;
+        var entries = ranks.Where(r => r.Opportunity >= 0 && r.Opportunity < opportunityCount).ToList();
+        if (entries.Count == 0)
         {
             return null;
         }
 
-        var rankAt = new int[PreferenceStart[StudentCount]];
-        for (var s = 0; s < StudentCount; s++)
+        var ranking = new bool[opportunityCount];
+        foreach (var (o, _, _) in entries)
         {
-            for (var i = PreferenceStart[s]; i < PreferenceStart[s + 1]; i++)
+            ranking[o] = true;
+        }
+
+        entries.RemoveAll(r => r.Student < 0 || r.Student >= students);
+
+        var rankAt = new int[preferenceStart[students]];
+        for (var i = 0; i < rankAt.Length; i++)
+        {
+            rankAt[i] = ranking[preferences[i]] ? Unranked : 0;
+        }
+
+        foreach (var (o, s, rank) in entries)
+        {
+            for (var i = preferenceStart[s]; i < preferenceStart[s + 1]; i++)
             {
-                var o = Preferences[i];
-                rankAt[i] = o < Rankings.Length && Rankings[o] is { Count: > 0 } ranks ? ranks.TryGetValue(s, out var rank) ? rank : Unranked : 0;
-                if (rankAt[i] < 0)
+                if (preferences[i] == o)
                 {
-                    throw new ArgumentException("Ranks are 0 (best) or more.");
+                    rankAt[i] = rank >= 0 ? rank : throw new ArgumentException("Ranks are 0 (best) or more.");
                 }
             }
         }

@@ -168,50 +168,31 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
         var students = await readingStudents;
         phases.Add(("students", timer.Elapsed.TotalMilliseconds));
 
-        // A student no longer active keeps no place in the round.
-        var streamed = new List<Guid>(choices.Students.Count);
-        var streamedStart = new List<int>(choices.Students.Count + 1) { 0 };
-        var streamedPreferences = new List<int>(choices.Preferences.Count);
-        for (var i = 0; i < choices.Students.Count; i++)
-        {
-            if (!students.ContainsKey(choices.Students[i]))
-            {
-                continue;
-            }
-
-            streamed.Add(choices.Students[i]);
-            for (var at = choices.Start[i]; at < choices.Start[i + 1]; at++)
-            {
-                streamedPreferences.Add(choices.Preferences[at]);
-            }
-
-            streamedStart.Add(streamedPreferences.Count);
-        }
-
         var rankings = (await connection.QueryAsync<RankingRow>(new CommandDefinition(SelectRankings, new { Id = id }, cancellationToken: cancellationToken))).ToList();
         phases.Add(("rankings", timer.Elapsed.TotalMilliseconds));
         await connection.ExecuteAsync(new CommandDefinition(Progress, new { Id = id, Progress = 30 }, cancellationToken: cancellationToken));
 
         // Dense indexes for the engine, students in id order (not the database's text order), so that a seed always
-        // means the same lottery on either engine.
-        var order = Enumerable.Range(0, streamed.Count).OrderBy(i => streamed[i]).ToArray();
-        var studentIds = order.Select(i => streamed[i]).ToList();
+        // means the same lottery on either engine. A student no longer active keeps no place in the round.
+        var order = Enumerable.Range(0, choices.Students.Count).Where(i => students.ContainsKey(choices.Students[i]))
+            .OrderBy(i => choices.Students[i]).ToArray();
+        var studentIds = order.Select(i => choices.Students[i]).ToList();
         var studentIndex = new Dictionary<Guid, int>(studentIds.Count);
         var start = new int[studentIds.Count + 1];
-        var preferences = new int[streamedPreferences.Count];
         for (var s = 0; s < order.Length; s++)
         {
             studentIndex[studentIds[s]] = s;
-            var from = streamedStart[order[s]];
-            var count = streamedStart[order[s] + 1] - from;
-            streamedPreferences.CopyTo(from, preferences, start[s], count);
-            start[s + 1] = start[s] + count;
+            start[s + 1] = start[s] + choices.Start[order[s] + 1] - choices.Start[order[s]];
         }
 
-        // Employers' ranks beside the preference lists (the engine's fast form): an opportunity with any rank puts the
-        // students it did not rank after those it did; one without ranks by lottery alone (0).
+        var preferences = new int[start[^1]];
+        for (var s = 0; s < order.Length; s++)
+        {
+            choices.Preferences.CopyTo(choices.Start[order[s]], preferences, start[s], start[s + 1] - start[s]);
+        }
+
+        // Employers' ranks beside the preference lists (the engine's fast form), and the pairs they marked unacceptable.
         var unacceptable = new HashSet<long>();
-        var ranking = new bool[seats.Count];
         var ranked = new List<(int Opportunity, int Student, int Rank)>();
         foreach (var row in rankings)
         {
@@ -223,7 +204,6 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
             var o = opportunityIndex[row.OpportunityId];
             if (row.Rank is { } rank)
             {
-                ranking[o] = true;
                 ranked.Add((o, s, Math.Max(0, rank)));
             }
 
@@ -233,31 +213,10 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
             }
         }
 
-        int[]? rankAt = null;
-        if (ranked.Count > 0)
-        {
-            rankAt = new int[preferences.Length];
-            for (var i = 0; i < preferences.Length; i++)
-            {
-                rankAt[i] = ranking[preferences[i]] ? MatchInput.Unranked : 0;
-            }
-
-            foreach (var (o, s, rank) in ranked)
-            {
-                for (var i = start[s]; i < start[s + 1]; i++)
-                {
-                    if (preferences[i] == o)
-                    {
-                        rankAt[i] = rank;
-                    }
-                }
-            }
-        }
-
         var reserveGroup = round.ReserveGroup is null ? (ReserveGroup?)null : DbEnum.Parse<ReserveGroup>(round.ReserveGroup);
         var input = new MatchInput(studentIds.Count, seats.Select(o => o.Seats).ToArray(), start, preferences)
         {
-            RankAt = rankAt,
+            RankAt = MatchInput.RankAtFrom(start, preferences, seats.Count, ranked),
             Unacceptable = unacceptable,
             InReserveGroup = reserveGroup is null ? null : studentIds.Select(s => students[s].In(reserveGroup.Value)).ToArray(),
             Reserves = reserveGroup is null ? null : seats.Select(o => o.Seats * round.ReservePercent / 100).ToArray(),
