@@ -14,6 +14,9 @@ public sealed class FreshCache<TKey, TValue>(TimeSpan freshness, TimeProvider cl
 {
     private readonly ConcurrentDictionary<TKey, Lazy<Task<(DateTimeOffset At, TValue Value)>>> _entries = new();
 
+    /// <summary>The keys whose stale value is being recomputed in the background (one computation each).</summary>
+    private readonly ConcurrentDictionary<TKey, byte> _refreshing = new();
+
     public async Task<TValue> GetAsync(TKey key, Func<Task<TValue>> compute, CancellationToken cancellationToken)
     {
         while (true)
@@ -39,10 +42,9 @@ public sealed class FreshCache<TKey, TValue>(TimeSpan freshness, TimeProvider cl
             if (age < 2 * freshness)
             {
                 // Stale but recent: the first request to notice starts the new computation; until it is done, the old value.
-                var next = Start(compute);
-                if (_refreshing.TryAdd(key, next) && _entries.TryGetValue(key, out var still) && still == current)
+                if (_refreshing.TryAdd(key, 0))
                 {
-                    _ = RefreshAsync(key, current, next);
+                    _ = RefreshAsync(key, current, compute);
                 }
 
                 return entry.Value;
@@ -53,10 +55,9 @@ public sealed class FreshCache<TKey, TValue>(TimeSpan freshness, TimeProvider cl
         }
     }
 
-    private readonly ConcurrentDictionary<TKey, Lazy<Task<(DateTimeOffset At, TValue Value)>>> _refreshing = new();
-
-    private async Task RefreshAsync(TKey key, Lazy<Task<(DateTimeOffset At, TValue Value)>> current, Lazy<Task<(DateTimeOffset At, TValue Value)>> next)
+    private async Task RefreshAsync(TKey key, Lazy<Task<(DateTimeOffset At, TValue Value)>> current, Func<Task<TValue>> compute)
     {
+        var next = Start(compute);
         try
         {
             await next.Value;
