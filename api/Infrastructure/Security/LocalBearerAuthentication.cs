@@ -21,8 +21,6 @@ public sealed class LocalBearerHandler(
     TokenCache tokens,
     CallerLoader callers) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
-    private const string FailureItem = "LaunchPath.BearerFailure";
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -40,30 +38,24 @@ public sealed class LocalBearerHandler(
         var principal = await tokens.ValidateAsync(token);
         if (principal is null)
         {
-            return Fail("The token is malformed, expired or not signed by LaunchPath.");
+            return AuthenticateResult.Fail("The token is malformed, expired or not signed by LaunchPath.");
         }
 
         var userId = CallerLoader.ClaimGuid(principal, CallerLoader.UserIdClaim);
         if (userId is null || await callers.ForUserAsync(Context, userId.Value, Context.RequestAborted) is null)
         {
-            return Fail("The account no longer exists or is disabled.");
+            return AuthenticateResult.Fail("The account no longer exists or is disabled.");
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
     /// <summary>401 with <c>WWW-Authenticate: Bearer</c> (RFC 6750), naming <c>invalid_token</c> when one was refused.</summary>
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        var refused = (await HandleAuthenticateOnceSafeAsync()).Failure is not null;
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = Context.Items.ContainsKey(FailureItem) ? "Bearer error=\"invalid_token\"" : "Bearer";
-        return Task.CompletedTask;
-    }
-
-    private AuthenticateResult Fail(string reason)
-    {
-        Context.Items[FailureItem] = true;
-        return AuthenticateResult.Fail(reason);
+        Response.Headers.WWWAuthenticate = refused ? "Bearer error=\"invalid_token\"" : "Bearer";
     }
 }
 
