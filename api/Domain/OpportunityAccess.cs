@@ -35,12 +35,12 @@ internal static class OpportunityAccess
         parameters.Add("CurSchools", DbIds.Of(curate.Where(o => o.Type == OrganizationType.School).Select(o => o.Id)));
 
         var sql =
-            $"(@OppAll = 1 OR EXISTS (SELECT 1 FROM json_each(@OppRegions) WHERE value = {alias}.region_id) OR EXISTS (SELECT 1 FROM json_each(@OppEmployers) WHERE value = {alias}.employer_id) " +
-            $"OR ({alias}.status IN ('published', 'closed') AND EXISTS (SELECT 1 FROM json_each(@OppMemberRegions) WHERE value = {alias}.region_id) AND ({alias}.audience = 'region' " +
+            $"(@OppAll = 1 OR {DbIds.Among($"{alias}.region_id", "@OppRegions")} OR {DbIds.Among($"{alias}.employer_id", "@OppEmployers")} " +
+            $"OR ({alias}.status IN ('published', 'closed') AND {DbIds.Among($"{alias}.region_id", "@OppMemberRegions")} AND ({alias}.audience = 'region' " +
             $"OR EXISTS (SELECT 1 FROM opportunity_audiences va JOIN organizations vo ON vo.id = va.organization_id WHERE va.opportunity_id = {alias}.id " +
-            "AND (EXISTS (SELECT 1 FROM json_each(@OppDistricts) WHERE value = vo.district_id) OR EXISTS (SELECT 1 FROM json_each(@OppSchools) WHERE value = vo.id) OR EXISTS (SELECT 1 FROM json_each(@OppSchoolDistricts) WHERE value = vo.id))))) " +
+            $"AND ({DbIds.Among("vo.district_id", "@OppDistricts")} OR {DbIds.Among("vo.id", "@OppSchools")} OR {DbIds.Among("vo.id", "@OppSchoolDistricts")})))) " +
             $"OR ({alias}.status IN ('submitted', 'rejected') AND EXISTS (SELECT 1 FROM opportunity_audiences ca JOIN organizations co ON co.id = ca.organization_id " +
-            $"WHERE ca.opportunity_id = {alias}.id AND (EXISTS (SELECT 1 FROM json_each(@CurDistricts) WHERE value = co.district_id) OR EXISTS (SELECT 1 FROM json_each(@CurSchools) WHERE value = co.id)))))";
+            $"WHERE ca.opportunity_id = {alias}.id AND ({DbIds.Among("co.district_id", "@CurDistricts")} OR {DbIds.Among("co.id", "@CurSchools")}))))";
         return (sql, parameters);
     }
 

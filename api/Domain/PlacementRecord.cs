@@ -97,8 +97,8 @@ internal sealed class PlacementRecord
             .Where(g => g.Organization.Type == OrganizationType.Employer).Select(g => g.Organization.Id)));
         parameters.Add("PlUser", caller.UserId);
         // Proposed placements (an unpublished match round) are for the round's managers only.
-        var sql = "(@PlAll = 1 OR EXISTS (SELECT 1 FROM json_each(@PlRegions) WHERE value = pl.region_id) OR EXISTS (SELECT 1 FROM json_each(@PlDistricts) WHERE value = pl.district_id) " +
-                  "OR (pl.status <> 'proposed' AND (EXISTS (SELECT 1 FROM json_each(@PlSchools) WHERE value = pl.school_id) OR EXISTS (SELECT 1 FROM json_each(@PlEmployers) WHERE value = pl.employer_id) OR p.user_id = @PlUser " +
+        var sql = $"(@PlAll = 1 OR {DbIds.Among("pl.region_id", "@PlRegions")} OR {DbIds.Among("pl.district_id", "@PlDistricts")} " +
+                  $"OR (pl.status <> 'proposed' AND ({DbIds.Among("pl.school_id", "@PlSchools")} OR {DbIds.Among("pl.employer_id", "@PlEmployers")} OR p.user_id = @PlUser " +
                   "OR EXISTS (SELECT 1 FROM guardianships vg JOIN people vgp ON vgp.id = vg.guardian_id WHERE vg.student_id = pl.student_id AND vgp.user_id = @PlUser))))";
         return (sql, parameters);
     }

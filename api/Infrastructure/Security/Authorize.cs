@@ -67,9 +67,9 @@ public static class Authorize
         parameters.Add("VisParentDistricts", DbIds.Of(grants.Where(g => g.Type == OrganizationType.School && g.DistrictId is not null).Select(g => g.DistrictId!.Value)));
         parameters.Add("VisEmployerRegions", DbIds.Of(grants.Where(g => g.Type == OrganizationType.Employer).Select(g => g.RegionId)));
         var sql = $"({TenantScope.CoversSql(alias, "Vis")} " +
-                  $"OR (EXISTS (SELECT 1 FROM json_each(@VisMemberRegions) WHERE value = {alias}.region_id) AND {alias}.type IN ('region', 'employer')) " +
-                  $"OR EXISTS (SELECT 1 FROM json_each(@VisParentDistricts) WHERE value = {alias}.id) " +
-                  $"OR (EXISTS (SELECT 1 FROM json_each(@VisEmployerRegions) WHERE value = {alias}.region_id) AND {alias}.type IN ('district', 'school')))";
+                  $"OR ({DbIds.Among($"{alias}.region_id", "@VisMemberRegions")} AND {alias}.type IN ('region', 'employer')) " +
+                  $"OR {DbIds.Among($"{alias}.id", "@VisParentDistricts")} " +
+                  $"OR ({DbIds.Among($"{alias}.region_id", "@VisEmployerRegions")} AND {alias}.type IN ('district', 'school')))";
         return (sql, parameters);
     }
 

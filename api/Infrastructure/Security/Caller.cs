@@ -1,4 +1,5 @@
 using System.Reflection;
+using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Organizations;
 
@@ -42,28 +43,28 @@ public sealed record TenantScope(bool All, IReadOnlyList<Guid> Regions, IReadOnl
     /// Parameter names carry <paramref name="prefix"/> so two scopes can share a statement.
     /// </summary>
     public static string CoversSql(string alias, string prefix = "Scope") =>
-        $"(@{prefix}All = 1 OR EXISTS (SELECT 1 FROM json_each(@{prefix}Regions) WHERE value = {alias}.region_id) OR EXISTS (SELECT 1 FROM json_each(@{prefix}Districts) WHERE value = {alias}.district_id) " +
-        $"OR EXISTS (SELECT 1 FROM json_each(@{prefix}Schools) WHERE value = {alias}.id) OR EXISTS (SELECT 1 FROM json_each(@{prefix}Employers) WHERE value = {alias}.id))";
+        $"(@{prefix}All = 1 OR {DbIds.Among($"{alias}.region_id", $"@{prefix}Regions")} OR {DbIds.Among($"{alias}.district_id", $"@{prefix}Districts")} " +
+        $"OR {DbIds.Among($"{alias}.id", $"@{prefix}Schools")} OR {DbIds.Among($"{alias}.id", $"@{prefix}Employers")})";
 
     /// <summary>SQL predicate over a people row (region_id, district_id, school_id): employers' grants reach no one.</summary>
     public static string CoversPeopleSql(string alias, string prefix) =>
-        $"(@{prefix}All = 1 OR EXISTS (SELECT 1 FROM json_each(@{prefix}Regions) WHERE value = {alias}.region_id) OR EXISTS (SELECT 1 FROM json_each(@{prefix}Districts) WHERE value = {alias}.district_id) OR EXISTS (SELECT 1 FROM json_each(@{prefix}Schools) WHERE value = {alias}.school_id))";
+        $"(@{prefix}All = 1 OR {DbIds.Among($"{alias}.region_id", $"@{prefix}Regions")} OR {DbIds.Among($"{alias}.district_id", $"@{prefix}Districts")} OR {DbIds.Among($"{alias}.school_id", $"@{prefix}Schools")})";
 
     public IEnumerable<KeyValuePair<string, object?>> PeopleParameters(string prefix) =>
     [
         new($"{prefix}All", All ? 1 : 0),
-        new($"{prefix}Regions", Data.DbIds.Of(Regions)),
-        new($"{prefix}Districts", Data.DbIds.Of(Districts)),
-        new($"{prefix}Schools", Data.DbIds.Of(Schools)),
+        new($"{prefix}Regions", DbIds.Of(Regions)),
+        new($"{prefix}Districts", DbIds.Of(Districts)),
+        new($"{prefix}Schools", DbIds.Of(Schools)),
     ];
 
     public IEnumerable<KeyValuePair<string, object?>> Parameters(string prefix = "Scope") =>
     [
         new($"{prefix}All", All ? 1 : 0),
-        new($"{prefix}Regions", Data.DbIds.Of(Regions)),
-        new($"{prefix}Districts", Data.DbIds.Of(Districts)),
-        new($"{prefix}Schools", Data.DbIds.Of(Schools)),
-        new($"{prefix}Employers", Data.DbIds.Of(Employers)),
+        new($"{prefix}Regions", DbIds.Of(Regions)),
+        new($"{prefix}Districts", DbIds.Of(Districts)),
+        new($"{prefix}Schools", DbIds.Of(Schools)),
+        new($"{prefix}Employers", DbIds.Of(Employers)),
     ];
 }
 
