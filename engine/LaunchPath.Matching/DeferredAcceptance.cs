@@ -428,7 +428,12 @@ public static class DeferredAcceptance
             return at;
         }
 
-        /// <summary>Every student's proposals when employers rank: keys differ per opportunity, so each reads the bars.</summary>
+        /// <summary>
+        /// Every student's proposals when employers rank: keys differ per opportunity, so each reads the bars. While it
+        /// runs, a student's entry in the assignment holds the position in their list where they are held (not the
+        /// opportunity), so a student let go goes on from the next position without looking for it; the entries are
+        /// turned into opportunities at the end.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private unsafe void ProposeRanked()
         {
@@ -438,6 +443,7 @@ public static class DeferredAcceptance
             _wave = Rent<long>(n);
             _nextWave = Rent<long>(n);
             _waveCount = 0;
+            var proposals = 0;
             fixed (int* order = _order, start = _start, preferences = _preferences, rankAt = _rankAt, assignment = _assignment)
             fixed (bool* group = _group)
             fixed (long* bar = _bar, groupBar = _groupBar)
@@ -447,18 +453,18 @@ public static class DeferredAcceptance
                     Prefetch(order, start, preferences, r);
                     if (Sse.IsSupported)
                     {
-                        // The employers' ranks lie beside the list, and the student's group and assignment elsewhere:
-                        // fetched ahead with it.
+                        // The employers' ranks lie beside the list, and the student's group elsewhere: fetched ahead with it.
                         var ahead = order[r + PrefetchDistance];
                         Sse.Prefetch0(rankAt + start[ahead]);
-                        Sse.Prefetch0(assignment + ahead);
+                        Sse.Prefetch0(rankAt + start[ahead + 1] - 1);
                         if (group != null)
                         {
                             Sse.Prefetch0(group + ahead);
                         }
                     }
 
-                    ProposeFirst(r, order, start, preferences, rankAt, assignment, group, bar, groupBar);
+                    var s = order[r];
+                    proposals += ProposeRankedFrom(r, start[s], start[s + 1], group != null && group[s], bar, groupBar, preferences, rankAt, assignment, order);
                 }
 
                 while (_waveCount > 0)
@@ -472,41 +478,44 @@ public static class DeferredAcceptance
                         {
                             if (Sse.IsSupported && i + 8 < count)
                             {
-                                var ahead = order[(int)(uint)wave[i + 8]];
-                                Sse.Prefetch0(start + ahead);
-                                Sse.Prefetch0(assignment + ahead);
-                                if (i + 4 < count)
-                                {
-                                    var near = order[(int)(uint)wave[i + 4]];
-                                    Sse.Prefetch0(preferences + start[near]);
-                                    Sse.Prefetch0(rankAt + start[near]);
-                                }
+                                var ahead = (int)(wave[i + 8] >> 32);
+                                Sse.Prefetch0(preferences + ahead);
+                                Sse.Prefetch0(rankAt + ahead);
+                                Sse.Prefetch0(start + order[(int)(uint)wave[i + 8]]);
                             }
 
-                            var (r, holder) = ((int)(uint)wave[i], (int)(wave[i] >> 32));
-                            ProposeFrom(r, After(r, holder));
+                            var (r, at) = ((int)(uint)wave[i], (int)(wave[i] >> 32));
+                            var s = order[r];
+                            proposals += ProposeRankedFrom(r, at, start[s + 1], group != null && group[s], bar, groupBar, preferences, rankAt, assignment, order);
                         }
                     }
                 }
+
+                // Positions held become the opportunities (in student order: the lists are read in the order they lie).
+                for (var s = 0; s < n; s++)
+                {
+                    var at = assignment[s];
+                    assignment[s] = at < 0 ? -1 : preferences[at];
+                }
             }
 
+            _proposals += proposals;
             Return(_wave);
             Return(_nextWave);
             _wave = _nextWave = null;
         }
 
         /// <summary>
-        /// A student's first proposals in a ranked round, through pointers (no bounds checks): down their list until an
-        /// opportunity holds them. Whoever that lets go waits for the next wave.
+        /// In a ranked round, the student of lottery rank r proposes down their list from position `at` (before `end`)
+        /// until an opportunity holds them, through pointers (no bounds checks). Whoever that lets go waits for the next
+        /// wave, to go on from after the position where they were held. Returns the proposals made.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private unsafe void ProposeFirst(int r, int* order, int* start, int* preferences, int* rankAt, int* assignment, bool* group, long* bar, long* groupBar)
+        private unsafe int ProposeRankedFrom(int r, int at, int end, bool inGroup, long* bar, long* groupBar, int* preferences, int* rankAt, int* assignment, int* order)
         {
-            var s = order[r];
-            var end = start[s + 1];
-            var inGroup = group != null && group[s];
+            var proposals = 0;
             var bars = inGroup ? groupBar : bar;
-            for (var at = start[s]; at < end; at++)
+            for (; at < end; at++)
             {
                 var o = preferences[at];
                 var b = bars[o];
@@ -515,24 +524,38 @@ public static class DeferredAcceptance
                     continue; // no seats, or the employer marked this student unacceptable: not a proposal
                 }
 
-                _proposals++;
+                proposals++;
                 var key = ((long)rankAt[at] << 32) | (uint)r;
                 if (key >= b)
                 {
                     continue;
                 }
 
-                assignment[s] = o;
+                var s = order[r];
+                assignment[s] = at;
                 var letGo = Hold(o, key, inGroup);
                 if (letGo >= 0)
                 {
-                    var x = RankOf(letGo);
-                    assignment[order[x]] = -1;
-                    Wait(x, o);
+                    LetGoToNextWave(letGo, assignment);
                 }
 
-                return;
+                break;
             }
+
+            return proposals;
+        }
+
+        /// <summary>
+        /// The student an opportunity let go (by key) waits for the next wave of a ranked round, to go on from after the
+        /// position where they were held.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private unsafe void LetGoToNextWave(long letGo, int* assignment)
+        {
+            var r = RankOf(letGo);
+            var s = _order[r];
+            _nextWave![_waveCount++] = ((long)(assignment[s] + 1) << 32) | (uint)r;
+            assignment[s] = -1;
         }
 
         /// <summary>
@@ -552,9 +575,9 @@ public static class DeferredAcceptance
         }
 
         /// <summary>
-        /// The student of rank r proposes down their list from position `at`, reading the bars, until an opportunity
-        /// holds them or the list ends; if holding them made the opportunity let someone go, that student goes on down
-        /// their own list, and so on.
+        /// In a lottery round, after the first pass: the student of rank r (whom a reserve let go) proposes down their
+        /// list from position `at`, reading the bars, until an opportunity holds them or the list ends; if holding them
+        /// made the opportunity let someone go, that student goes on down their own list, and so on.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ProposeFrom(int r, int at)
@@ -576,8 +599,7 @@ public static class DeferredAcceptance
                     }
 
                     _proposals++;
-                    // Lower is better: the employer's rank (0 when it ranks by lottery alone), then the lottery.
-                    key = _rankAt is null ? r : ((long)_rankAt[at - 1] << 32) | (uint)r;
+                    key = r; // a lottery round: the key is the lottery rank
                     if (key < bar)
                     {
                         holder = o;
@@ -599,12 +621,6 @@ public static class DeferredAcceptance
 
                 r = RankOf(letGo);
                 _assignment[_order[r]] = -1;
-                if (_nextWave is not null)
-                {
-                    Wait(r, holder);
-                    return;
-                }
-
                 at = After(r, holder);
             }
         }
@@ -752,10 +768,8 @@ public static class DeferredAcceptance
         /// </summary>
         private static int RankOf(long key) => (int)(uint)key;
 
-        /// <summary>A student let go (lottery rank r, by <paramref name="holder"/>) waits for the next wave of a ranked round.</summary>
-        private void Wait(int r, int holder) => _nextWave![_waveCount++] = ((long)holder << 32) | (uint)r;
-
         /// <summary>The worst key an opportunity holds (its list is sorted best first), or -1 when it holds nobody.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private long Worst(ref Seats seats) => seats.Held > 0 ? _held[seats.Offset + seats.Held - 1] : -1;
     }
 
