@@ -40,6 +40,7 @@ public static class StudentRecords
         "DELETE FROM action_links WHERE placement_id IN (SELECT id FROM placements WHERE student_id = @Id)",
         "DELETE FROM placements WHERE student_id = @Id",
         "DELETE FROM match_round_choices WHERE student_id = @Id",
+        "DELETE FROM match_round_choice_lists WHERE student_id = @Id",
         "DELETE FROM match_round_rankings WHERE student_id = @Id",
         "DELETE FROM disclosures WHERE student_id = @Id",
         "DELETE FROM guardianships WHERE student_id = @Id",

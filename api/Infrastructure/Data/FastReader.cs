@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -7,8 +8,10 @@ using SQLitePCL;
 namespace LaunchPath.Api.Infrastructure.Data;
 
 /// <summary>
-/// Streams a large result of ids and integers (a round's million choices) without a string or a row object per value:
-/// on SQLite it steps the native statement and parses ids from their UTF-8 bytes; elsewhere it is a plain data reader.
+/// Streams a large result of ids and integers (a round's choices, a region's students) without a string or a row object
+/// per value: on SQLite it steps the native statement and parses ids from their UTF-8 bytes; elsewhere it is a plain data
+/// reader. Its per-row methods are compiled optimized at their first call: a bulk read runs once, long before tiered
+/// compilation would have replaced its first, unoptimized code.
 /// </summary>
 public sealed class FastReader : IDisposable
 {
@@ -56,6 +59,7 @@ public sealed class FastReader : IDisposable
         _reader = _command.ExecuteReader();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         if (_statement is null)
@@ -77,6 +81,7 @@ public sealed class FastReader : IDisposable
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Guid Id(int column)
     {
         if (_statement is null)
@@ -94,6 +99,7 @@ public sealed class FastReader : IDisposable
     /// The id in <paramref name="column"/>, parsed only when it differs from the last one this cache saw (a column in
     /// sort order repeats its value row after row).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Guid Id(int column, IdCache cache)
     {
         if (_statement is null)
@@ -124,6 +130,75 @@ public sealed class FastReader : IDisposable
         internal byte[] Bytes = new byte[36];
         internal int Length = -1;
         internal Guid Id;
+    }
+
+    /// <summary>
+    /// Appends the ids of a JSON array of ids in <paramref name="column"/> (as <see cref="DbIds.Of"/> writes it) to
+    /// <paramref name="into"/>, in order, parsed from its UTF-8 bytes on SQLite.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void IdList(int column, List<Guid> into)
+    {
+        if (_statement is null)
+        {
+            ParseIdList(Encoding.UTF8.GetBytes(_reader!.GetString(column)), into);
+            return;
+        }
+
+        ParseIdList(raw.sqlite3_column_blob(_statement, column), into);
+    }
+
+    /// <summary>
+    /// As written (no spaces: <c>["id","id"]</c>), each id lies at a known place and is parsed there; anything else
+    /// is read as JSON.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ParseIdList(ReadOnlySpan<byte> json, List<Guid> into)
+    {
+        const int Quoted = 38; // "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+        if (json.Length >= 2 && json[0] == (byte)'[' && json[^1] == (byte)']' && (json.Length == 2 || (json.Length - 1) % (Quoted + 1) == 0))
+        {
+            var count = json.Length == 2 ? 0 : (json.Length - 1) / (Quoted + 1);
+            var start = into.Count;
+            for (var i = 0; i < count; i++)
+            {
+                var at = 1 + i * (Quoted + 1);
+                if (json[at] != (byte)'"' || json[at + Quoted - 1] != (byte)'"' || json[at + Quoted] != (byte)(i + 1 < count ? ',' : ']')
+                    || !Utf8Parser.TryParse(json.Slice(at + 1, Quoted - 2), out Guid id, out var consumed, 'D') || consumed != Quoted - 2)
+                {
+                    into.RemoveRange(start, into.Count - start);
+                    ParseIdListAsJson(json, into);
+                    return;
+                }
+
+                into.Add(id);
+            }
+
+            return;
+        }
+
+        ParseIdListAsJson(json, into);
+    }
+
+    private static void ParseIdListAsJson(ReadOnlySpan<byte> json, List<Guid> into)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartArray)
+        {
+            throw new FormatException("An id list is a JSON array.");
+        }
+
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.String)
+        {
+            into.Add(Utf8Parser.TryParse(reader.ValueSpan, out Guid id, out var consumed, 'D') && consumed == reader.ValueSpan.Length
+                ? id
+                : throw new FormatException("An id list holds ids."));
+        }
+
+        if (reader.TokenType != System.Text.Json.JsonTokenType.EndArray)
+        {
+            throw new FormatException("An id list holds ids only.");
+        }
     }
 
     public Guid? NullableId(int column) => IsNull(column) ? null : Id(column);

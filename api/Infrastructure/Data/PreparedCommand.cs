@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -49,6 +50,7 @@ public sealed class PreparedCommand : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Run(params object?[] values)
     {
         if (_statement is null)
@@ -80,6 +82,7 @@ public sealed class PreparedCommand : IDisposable
     /// Binds one value as <see cref="SqlDialect.ToDb"/> would store it, without allocating for the common cases: text
     /// and ids are encoded to UTF-8 in a reused buffer (SQLite copies the bytes).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Bind(int index, object? value)
     {
         switch (value)
@@ -106,6 +109,7 @@ public sealed class PreparedCommand : IDisposable
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BindText(int index, ReadOnlySpan<char> text)
     {
         var needed = Encoding.UTF8.GetMaxByteCount(text.Length);

@@ -100,12 +100,19 @@ internal static class RegionBench
             var (r, s, k, o) = (command.Parameters.Add("$r", SqliteType.Text), command.Parameters.Add("$s", SqliteType.Text),
                 command.Parameters.Add("$k", SqliteType.Integer), command.Parameters.Add("$o", SqliteType.Text));
             r.Value = round;
+            // A submission writes the choices as rows and as one list per student (what a run reads): both, as the API does.
+            var lists = write.CreateCommand();
+            lists.Transaction = (SqliteTransaction)transaction;
+            lists.CommandText = "INSERT INTO match_round_choice_lists (round_id, student_id, opportunity_ids) VALUES ($r, $s, $l)";
+            var (listRound, listStudent, list) = (lists.Parameters.Add("$r", SqliteType.Text), lists.Parameters.Add("$s", SqliteType.Text), lists.Parameters.Add("$l", SqliteType.Text));
+            listRound.Value = round;
             var random = new Random(3);
             // Popular opportunities draw more choices, as in real rounds (a few employers are everyone's first pick).
             foreach (var student in studentIds)
             {
                 s.Value = student;
                 var picked = new HashSet<int>();
+                var chosen = new List<string>();
                 for (var rank = 1; picked.Count < Choices; rank++)
                 {
                     var index = (int)(Math.Pow(random.NextDouble(), 2) * opportunityIds.Count);
@@ -118,7 +125,12 @@ internal static class RegionBench
                     k.Value = rank;
                     o.Value = opportunityIds[index];
                     command.ExecuteNonQuery();
+                    chosen.Add(opportunityIds[index]);
                 }
+
+                listStudent.Value = student;
+                list.Value = System.Text.Json.JsonSerializer.Serialize(chosen);
+                lists.ExecuteNonQuery();
             }
 
             await transaction.CommitAsync();

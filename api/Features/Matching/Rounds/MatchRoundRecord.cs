@@ -139,6 +139,18 @@ internal sealed class MatchRoundRecord
         return (opportunities, students);
     }
 
+    /// <summary>
+    /// A run that moved a round from one version to the next without its choices changing (queued or running to
+    /// matched) hands this node's counts on to the new version, so the first read of the result does not count again.
+    /// </summary>
+    public static void CarryCounts(Guid id, int from, int to)
+    {
+        if (Counted.TryGetValue((id, from), out var known))
+        {
+            Counted[(id, to)] = known;
+        }
+    }
+
     public async Task<MatchRound> ToContractAsync(DbConnection connection, Caller caller, Authorize.Org? org, CancellationToken cancellationToken)
     {
         var (opportunities, students) = await CountAsync(connection, cancellationToken);

@@ -101,8 +101,11 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
 
     private const string Progress = "UPDATE match_rounds SET progress = @Progress WHERE id = @Id";
 
-    /// <summary>In primary-key order (student, rank); students no longer active are left out by the caller (see SelectStudents).</summary>
-    private const string SelectChoices = "SELECT student_id, rank, opportunity_id FROM match_round_choices WHERE round_id = @Id ORDER BY student_id, rank";
+    /// <summary>
+    /// Each student's choices as one list, best first (written with the choice rows by every submission); students no
+    /// longer active are left out by the caller (see SelectStudents).
+    /// </summary>
+    private const string SelectChoices = "SELECT student_id, opportunity_ids FROM match_round_choice_lists WHERE round_id = @Id ORDER BY student_id";
 
     private const string SelectSeats =
         "SELECT ro.opportunity_id, ro.seats, op.employer_id, op.stage, op.career_cluster FROM match_round_opportunities ro " +
@@ -157,7 +160,7 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
         phases.Add(("seats", timer.Elapsed.TotalMilliseconds));
 
         // The region's active students (a student who left keeps no place in the round) and the choices are read at the
-        // same time, each on its own connection: two streams of 100k and a million rows, neither waiting for the other.
+        // same time, each on its own connection: two streams of a hundred thousand rows, neither waiting for the other.
         var readingStudents = Task.Run(async () =>
         {
             await using var studentConnection = await db.OpenAsync(cancellationToken);
@@ -172,6 +175,55 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
         phases.Add(("rankings", timer.Elapsed.TotalMilliseconds));
         await connection.ExecuteAsync(new CommandDefinition(Progress, new { Id = id, Progress = 30 }, cancellationToken: cancellationToken));
 
+        var (input, studentIds) = BuildInput(round, seats, opportunityIndex, choices, students, rankings);
+        var loaded = timer.Elapsed;
+        var result = DeferredAcceptance.Run(input, round.Seed);
+        var matched = timer.Elapsed;
+        await connection.ExecuteAsync(new CommandDefinition(Progress, new { Id = id, Progress = 70 }, cancellationToken: cancellationToken));
+
+        // The statistics are worked out while the placements are written.
+        var statisticsMs = 0.0;
+        var building = Task.Run(() =>
+        {
+            var started = timer.Elapsed;
+            var built = MatchStatisticsBuilder.Build(input, result, studentIds.Select(s => students[s]).ToList());
+            statisticsMs = (timer.Elapsed - started).TotalMilliseconds;
+            return built;
+        }, cancellationToken);
+        var now = clock.GetUtcNow();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        phases.Add(("begin", timer.Elapsed.TotalMilliseconds));
+        await connection.ExecuteAsync(new CommandDefinition(DeleteProposed, new { Id = id }, transaction, cancellationToken: cancellationToken));
+        phases.Add(("delete", timer.Elapsed.TotalMilliseconds));
+        using (var insert = new PreparedCommand(connection, transaction, db.Dialect, InsertPlacement,
+                   "id", "student", "opportunity", "employer", "school", "district", "region", "round", "rank", "stage", "stageOrder", "cluster", "now"))
+        {
+            StorePlacements(insert, round, input, result, studentIds, students, seats, now);
+        }
+
+        phases.Add(("placements", timer.Elapsed.TotalMilliseconds));
+        var statistics = await building;
+        phases.Add(("statistics (took " + Math.Round(statisticsMs) + ")", timer.Elapsed.TotalMilliseconds));
+        await connection.ExecuteAsync(new CommandDefinition(Finish, new { Id = id, Statistics = DbJson.Write(statistics), Now = now }, transaction, cancellationToken: cancellationToken));
+        await job.CompleteAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        MatchRoundRecord.CarryCounts(id, round.Version, round.Version + 1); // Finish moved the version on; the choices are the same
+        phases.Add(("commit", timer.Elapsed.TotalMilliseconds));
+        logger.LogInformation("Match round {RoundId}: {Matched} of {Students} students matched in {Proposals} proposals; loaded in {LoadMs} ms, " +
+                              "matched in {MatchMs} ms, stored in {StoreMs} ms (ms from the start: {Phases})", id, statistics.Matched, statistics.Students, statistics.Proposals,
+            (int)loaded.TotalMilliseconds, (int)(matched - loaded).TotalMilliseconds, (int)(timer.Elapsed - matched).TotalMilliseconds,
+            string.Join(", ", phases.Select(p => $"{p.Item1} {p.Item2:0}")));
+    }
+
+    /// <summary>
+    /// The engine's input: dense indexes, students in id order (not the database's text order), so that a seed always
+    /// means the same lottery on either engine. Compiled optimized at its first call (it runs once per round, over a
+    /// million choices).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static (MatchInput Input, List<Guid> StudentIds) BuildInput(MatchRoundRecord round, List<SeatRow> seats, Dictionary<Guid, int> opportunityIndex,
+        (List<Guid> Students, List<int> Start, List<int> Preferences) choices, Dictionary<Guid, StudentRow> students, List<RankingRow> rankings)
+    {
         // Dense indexes for the engine, students in id order (not the database's text order), so that a seed always
         // means the same lottery on either engine. A student no longer active keeps no place in the round.
         var order = Enumerable.Range(0, choices.Students.Count).Where(i => students.ContainsKey(choices.Students[i]))
@@ -221,56 +273,32 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
             InReserveGroup = reserveGroup is null ? null : studentIds.Select(s => students[s].In(reserveGroup.Value)).ToArray(),
             Reserves = reserveGroup is null ? null : seats.Select(o => o.Seats * round.ReservePercent / 100).ToArray(),
         };
-        var loaded = timer.Elapsed;
-        var result = DeferredAcceptance.Run(input, round.Seed);
-        var matched = timer.Elapsed;
-        await connection.ExecuteAsync(new CommandDefinition(Progress, new { Id = id, Progress = 70 }, cancellationToken: cancellationToken));
 
-        // The statistics are worked out while the placements are written.
-        var statisticsMs = 0.0;
-        var building = Task.Run(() =>
-        {
-            var started = timer.Elapsed;
-            var built = MatchStatisticsBuilder.Build(input, result, studentIds.Select(s => students[s]).ToList());
-            statisticsMs = (timer.Elapsed - started).TotalMilliseconds;
-            return built;
-        }, cancellationToken);
-        var now = clock.GetUtcNow();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        phases.Add(("begin", timer.Elapsed.TotalMilliseconds));
-        await connection.ExecuteAsync(new CommandDefinition(DeleteProposed, new { Id = id }, transaction, cancellationToken: cancellationToken));
-        phases.Add(("delete", timer.Elapsed.TotalMilliseconds));
-        using (var insert = new PreparedCommand(connection, transaction, db.Dialect, InsertPlacement,
-                   "id", "student", "opportunity", "employer", "school", "district", "region", "round", "rank", "stage", "stageOrder", "cluster", "now"))
-        {
-            for (var s = 0; s < studentIds.Count; s++)
-            {
-                var o = result.Assignment[s];
-                if (o < 0)
-                {
-                    continue;
-                }
-
-                var student = students[studentIds[s]];
-                var opportunity = seats[o];
-                insert.Run(Guid.CreateVersion7(), student.Id, opportunity.OpportunityId, opportunity.EmployerId, student.SchoolId, student.DistrictId, round.RegionId,
-                    id, result.ChoiceRank(input, s) + 1, opportunity.Stage, (int)DbEnum.Parse<ContinuumStage>(opportunity.Stage), opportunity.CareerCluster, now);
-            }
-        }
-
-        phases.Add(("placements", timer.Elapsed.TotalMilliseconds));
-        var statistics = await building;
-        phases.Add(("statistics (took " + Math.Round(statisticsMs) + ")", timer.Elapsed.TotalMilliseconds));
-        await connection.ExecuteAsync(new CommandDefinition(Finish, new { Id = id, Statistics = DbJson.Write(statistics), Now = now }, transaction, cancellationToken: cancellationToken));
-        await job.CompleteAsync(connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        phases.Add(("commit", timer.Elapsed.TotalMilliseconds));
-        logger.LogInformation("Match round {RoundId}: {Matched} of {Students} students matched in {Proposals} proposals; loaded in {LoadMs} ms, " +
-                              "matched in {MatchMs} ms, stored in {StoreMs} ms (ms from the start: {Phases})", id, statistics.Matched, statistics.Students, statistics.Proposals,
-            (int)loaded.TotalMilliseconds, (int)(matched - loaded).TotalMilliseconds, (int)(timer.Elapsed - matched).TotalMilliseconds,
-            string.Join(", ", phases.Select(p => $"{p.Item1} {p.Item2:0}")));
+        return (input, studentIds);
     }
 
+    /// <summary>A proposed placement for every student matched, through one prepared statement (compiled optimized at its first call).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StorePlacements(PreparedCommand insert, MatchRoundRecord round, MatchInput input, MatchResult result, List<Guid> studentIds,
+        Dictionary<Guid, StudentRow> students, List<SeatRow> seats, DateTimeOffset now)
+    {
+        var stageOrders = seats.Select(o => o.Stage).Distinct().ToDictionary(stage => stage, stage => (int)DbEnum.Parse<ContinuumStage>(stage));
+        for (var s = 0; s < studentIds.Count; s++)
+        {
+            var o = result.Assignment[s];
+            if (o < 0)
+            {
+                continue;
+            }
+
+            var student = students[studentIds[s]];
+            var opportunity = seats[o];
+            insert.Run(Guid.CreateVersion7(), student.Id, opportunity.OpportunityId, opportunity.EmployerId, student.SchoolId, student.DistrictId, round.RegionId,
+                round.Id, result.ChoiceRank(input, s) + 1, opportunity.Stage, stageOrders[opportunity.Stage], opportunity.CareerCluster, now);
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private Dictionary<Guid, StudentRow> ReadStudents(System.Data.Common.DbConnection connection, Guid regionId)
     {
         var students = new Dictionary<Guid, StudentRow>();
@@ -289,36 +317,27 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
     }
 
     /// <summary>
-    /// The round's choices, streamed in the order of the primary key (student, rank): a million rows read straight into
-    /// lists, without a row object each. Start[i]..Start[i + 1] are the choices of Students[i].
+    /// The round's choices, streamed as one list per student: a hundred thousand rows for a region-wide round, read
+    /// straight into lists, without a row object each. Start[i]..Start[i + 1] are the choices of Students[i].
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private (List<Guid> Students, List<int> Start, List<int> Preferences) ReadChoices(System.Data.Common.DbConnection connection, Guid id, Dictionary<Guid, int> opportunityIndex)
     {
         var students = new List<Guid>();
         var start = new List<int> { 0 };
         var preferences = new List<int>(opportunityIndex.Count * 8);
+        var list = new List<Guid>();
         using var reader = new FastReader(connection, null, db.Dialect, SelectChoices, ("Id", id));
-        var previous = Guid.Empty;
-        var studentColumn = new FastReader.IdCache();
         while (reader.Read())
         {
-            var student = reader.Id(0, studentColumn);
-            if (students.Count == 0 || student != previous)
+            students.Add(reader.Id(0));
+            list.Clear();
+            reader.IdList(1, list);
+            foreach (var opportunity in list)
             {
-                if (students.Count > 0)
-                {
-                    start.Add(preferences.Count);
-                }
-
-                students.Add(student);
-                previous = student;
+                preferences.Add(opportunityIndex[opportunity]);
             }
 
-            preferences.Add(opportunityIndex[reader.Id(2)]);
-        }
-
-        if (students.Count > 0)
-        {
             start.Add(preferences.Count);
         }
 

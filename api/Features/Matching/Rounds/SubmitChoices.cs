@@ -35,13 +35,18 @@ public static class SubmitChoices
 
     private const string InsertChoice = "INSERT INTO match_round_choices (round_id, student_id, rank, opportunity_id) VALUES (@RoundId, @StudentId, @Rank, @OpportunityId)";
 
+    /// <summary>The same choices as one row, the list a run reads (see migration 0021); written with the rows.</summary>
+    private const string DeleteList = "DELETE FROM match_round_choice_lists WHERE round_id = @RoundId AND student_id = @StudentId";
+
+    private const string InsertList = "INSERT INTO match_round_choice_lists (round_id, student_id, opportunity_ids) VALUES (@RoundId, @StudentId, @OpportunityIds)";
+
     /// <summary>The seats of the chosen opportunities in this round (never the whole round: a region's round has thousands).</summary>
     private const string SelectRoundSeats =
         "SELECT opportunity_id, seats FROM match_round_opportunities WHERE round_id = @RoundId AND opportunity_id IN (SELECT value FROM json_each(@Ids))";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<StudentChoices>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [DeleteChoices, InsertChoice, SelectRoundSeats, SelectChosen, .. OpportunityRecord.Statements, .. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [DeleteChoices, InsertChoice, DeleteList, InsertList, SelectRoundSeats, SelectChosen, .. OpportunityRecord.Statements, .. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
 
         public async ValueTask<Result<StudentChoices>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -118,6 +123,13 @@ public static class SubmitChoices
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
                 await connection.ExecuteAsync(new CommandDefinition(DeleteChoices, new { RoundId = round.Id, command.StudentId }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(DeleteList, new { RoundId = round.Id, command.StudentId }, transaction, cancellationToken: cancellationToken));
+                if (ids.Count > 0)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(InsertList, new { RoundId = round.Id, command.StudentId, OpportunityIds = DbIds.Of(ids) }, transaction,
+                        cancellationToken: cancellationToken));
+                }
+
                 using (var insert = new PreparedCommand(connection, transaction, db.Dialect, InsertChoice, "RoundId", "StudentId", "Rank", "OpportunityId"))
                 {
                     for (var rank = 0; rank < ids.Count; rank++)

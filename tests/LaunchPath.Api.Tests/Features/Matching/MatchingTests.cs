@@ -321,6 +321,58 @@ public abstract class MatchingTests
         await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).ShouldBeProblem(HttpStatusCode.Conflict, "nothing has run yet");
     }
 
+    [SkippableFact]
+    public async Task A_students_choices_are_kept_as_rows_and_as_the_list_a_run_reads_and_the_run_follows_the_latest()
+    {
+        var world = await _actors.World();
+        var a = await Published(world.One, f => { f.Title = "Clinic A"; f.Seats = 1; });
+        var b = await Published(world.One, f => { f.Title = "Clinic B"; f.Seats = 1; });
+        var convener = await _actors.As(Role.ConvenerAdmin, world.One.Region.Id);
+        var coordinator = await _actors.As(Role.SchoolCoordinator, world.One.SchoolA.Id);
+        var round = await (await convener.PostJson("/api/v1/match-rounds", new CreateMatchRoundRequest
+        {
+            OrganizationId = world.One.Region.Id, Name = "Lists", OpportunityIds = [a.Id, b.Id], MaxChoices = 2, Seed = 7,
+        })).Read<MatchRound>(HttpStatusCode.Created);
+        var student = await NewStudent(world.One.SchoolA.Id);
+        var url = $"/api/v1/match-rounds/{round.Id}/choices/{student.Id}";
+
+        async Task<(List<string> Rows, string? List)> Stored()
+        {
+            await using var connection = await _factory().Services.GetRequiredService<Db>().OpenAsync(CancellationToken.None);
+            var key = new { Round = Guid.Parse(round.Id), Student = Guid.Parse(student.Id) };
+            var rows = (await connection.QueryAsync<string>(
+                "SELECT opportunity_id FROM match_round_choices WHERE round_id = @Round AND student_id = @Student ORDER BY rank", key)).ToList();
+            var list = await connection.ExecuteScalarAsync<string?>(
+                "SELECT opportunity_ids FROM match_round_choice_lists WHERE round_id = @Round AND student_id = @Student", key);
+            return (rows.Select(r => Guid.Parse(r).ToString("D")).ToList(), list);
+        }
+
+        (await Put(coordinator, url, new SubmitChoicesRequest { OpportunityIds = [a.Id, b.Id] })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var (rows, list) = await Stored();
+        rows.Should().Equal(a.Id, b.Id);
+        System.Text.Json.JsonSerializer.Deserialize<List<string>>(list!).Should().Equal(rows, "the list is the rows in rank order");
+
+        (await Put(coordinator, url, new SubmitChoicesRequest { OpportunityIds = [b.Id, a.Id] })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (rows, list) = await Stored();
+        rows.Should().Equal(b.Id, a.Id);
+        System.Text.Json.JsonSerializer.Deserialize<List<string>>(list!).Should().Equal(b.Id, a.Id);
+
+        (await Put(coordinator, url, new SubmitChoicesRequest { OpportunityIds = [] })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (rows, list) = await Stored();
+        rows.Should().BeEmpty();
+        list.Should().BeNull("no choices, no list");
+
+        // The run reads the lists: the last ranking counts, whatever came before.
+        (await Put(coordinator, url, new SubmitChoicesRequest { OpportunityIds = [b.Id] })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var rival = await NewStudent(world.One.SchoolA.Id);
+        (await Put(coordinator, $"/api/v1/match-rounds/{round.Id}/choices/{rival.Id}", new SubmitChoicesRequest { OpportunityIds = [a.Id] })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var matched = await Finished(convener, await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null));
+        matched.Statistics!.Should().BeEquivalentTo(new { Students = 2, Matched = 2, FirstChoiceShare = 1.0 });
+        var placements = await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}/placements")).Read<List<RoundPlacement>>();
+        placements.Select(p => (p.StudentId, p.OpportunityId)).Should().BeEquivalentTo(new[] { (student.Id, b.Id), (rival.Id, a.Id) });
+        matched.Opportunities.Select(o => o.Applicants).Should().AllBeEquivalentTo(1, "each opportunity has one applicant, counted from the rows");
+    }
+
     private async Task<int> Disclosures(string studentId)
     {
         await using var connection = await _factory().Services.GetRequiredService<Db>().OpenAsync(CancellationToken.None);

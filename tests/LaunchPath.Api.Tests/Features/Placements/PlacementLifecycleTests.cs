@@ -300,6 +300,14 @@ public sealed class PlacementLifecycleTests : IDisposable
     public async Task District_staff_export_a_students_records_with_disclosures_and_erase_them_on_request()
     {
         var s = await SetUp();
+        // Choices in an open round are records too (kept as rows and as the list a run reads).
+        var convener = await _actors.As(Role.ConvenerAdmin, s.World.One.Region.Id);
+        var round = await (await convener.PostJson("/api/v1/match-rounds", new CreateMatchRoundRequest
+        {
+            OrganizationId = s.World.One.Region.Id, Name = "Records", OpportunityIds = [s.Opportunity.Id],
+        })).Read<MatchRound>(HttpStatusCode.Created);
+        (await Put(s.StudentClient, $"/api/v1/match-rounds/{round.Id}/choices/{s.Student.Id}", new SubmitChoicesRequest { OpportunityIds = [s.Opportunity.Id] }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
         var applied = await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = s.Opportunity.Id, StudentId = s.Student.Id }))
             .Read<Placement>(HttpStatusCode.Created);
         (await s.Employer.GetAsync($"/api/v1/placements/{applied.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -326,6 +334,8 @@ public sealed class PlacementLifecycleTests : IDisposable
         await using var connection = await _factory.Services.GetRequiredService<Db>().OpenAsync(CancellationToken.None);
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = 'erase' AND entity_id = @Id", new { Id = s.Student.Id })).Should().Be(1);
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM disclosures WHERE student_id = @Id", new { Id = Guid.Parse(s.Student.Id) })).Should().Be(0);
+        (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM match_round_choices WHERE student_id = @Id", new { Id = Guid.Parse(s.Student.Id) })).Should().Be(0);
+        (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM match_round_choice_lists WHERE student_id = @Id", new { Id = Guid.Parse(s.Student.Id) })).Should().Be(0);
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM people WHERE kind = 'guardian' AND family_name = 'Reyes' AND given_name = 'Ana'")).Should().Be(0);
     }
 

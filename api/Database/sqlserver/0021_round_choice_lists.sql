@@ -1,0 +1,15 @@
+-- A run reads every student's choices in the round: a million rows for a region-wide round, which cost a run more
+-- than matching and storing together. Each submission also writes the student's list as one row (a JSON array of
+-- opportunity ids, best first), so a run reads one row per student. match_round_choices stays the record that
+-- everything else reads (a student's choices, an opportunity's applicants); the two are written in one transaction.
+CREATE TABLE match_round_choice_lists (
+    round_id        UNIQUEIDENTIFIER NOT NULL REFERENCES match_rounds (id),
+    student_id      UNIQUEIDENTIFIER NOT NULL REFERENCES people (id),
+    opportunity_ids NVARCHAR(MAX)    NOT NULL,
+    PRIMARY KEY (round_id, student_id)
+);
+INSERT INTO match_round_choice_lists (round_id, student_id, opportunity_ids)
+SELECT round_id, student_id,
+       '[' + STRING_AGG(CAST('"' + LOWER(CONVERT(NVARCHAR(36), opportunity_id)) + '"' AS NVARCHAR(MAX)), ',') WITHIN GROUP (ORDER BY rank) + ']'
+FROM match_round_choices
+GROUP BY round_id, student_id;
