@@ -23,7 +23,8 @@ internal sealed class MatchRoundRecord
         "FROM match_round_opportunities ro JOIN opportunities op ON op.id = ro.opportunity_id JOIN organizations e ON e.id = op.employer_id " +
         "WHERE ro.round_id = @Id ORDER BY op.title, ro.opportunity_id";
 
-    private const string CountStudents = "SELECT COUNT(DISTINCT student_id) FROM match_round_choices WHERE round_id = @Id";
+    /// <summary>Students with choices: one list row each (see SubmitChoices), a tenth of the choice rows to count.</summary>
+    private const string CountStudents = "SELECT COUNT(*) FROM match_round_choice_lists WHERE round_id = @Id";
 
     public static IEnumerable<string> Statements => [Select, SelectOpportunities, CountStudents];
 

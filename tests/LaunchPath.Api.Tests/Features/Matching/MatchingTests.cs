@@ -361,6 +361,7 @@ public abstract class MatchingTests
         (rows, list) = await Stored();
         rows.Should().BeEmpty();
         list.Should().BeNull("no choices, no list");
+        (await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}")).Read<MatchRound>()).StudentsWithChoices.Should().Be(0);
 
         // The run reads the lists: the last ranking counts, whatever came before.
         (await Put(coordinator, url, new SubmitChoicesRequest { OpportunityIds = [b.Id] })).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -371,6 +372,7 @@ public abstract class MatchingTests
         var placements = await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}/placements")).Read<List<RoundPlacement>>();
         placements.Select(p => (p.StudentId, p.OpportunityId)).Should().BeEquivalentTo(new[] { (student.Id, b.Id), (rival.Id, a.Id) });
         matched.Opportunities.Select(o => o.Applicants).Should().AllBeEquivalentTo(1, "each opportunity has one applicant, counted from the rows");
+        matched.StudentsWithChoices.Should().Be(2, "the student who cleared and ranked again counts once");
     }
 
     private async Task<int> Disclosures(string studentId)
