@@ -464,7 +464,7 @@ public static class DeferredAcceptance
                     }
 
                     var s = order[r];
-                    proposals += ProposeRankedFrom(r, start[s], start[s + 1], group != null && group[s], bar, groupBar, preferences, rankAt, assignment, order);
+                    proposals += ProposeRankedFrom(r, s, start[s], start[s + 1], group != null && group[s], bar, groupBar, preferences, rankAt, assignment);
                 }
 
                 while (_waveCount > 0)
@@ -486,7 +486,7 @@ public static class DeferredAcceptance
 
                             var (r, at) = ((int)(uint)wave[i], (int)(wave[i] >> 32));
                             var s = order[r];
-                            proposals += ProposeRankedFrom(r, at, start[s + 1], group != null && group[s], bar, groupBar, preferences, rankAt, assignment, order);
+                            proposals += ProposeRankedFrom(r, s, at, start[s + 1], group != null && group[s], bar, groupBar, preferences, rankAt, assignment);
                         }
                     }
                 }
@@ -506,12 +506,12 @@ public static class DeferredAcceptance
         }
 
         /// <summary>
-        /// In a ranked round, the student of lottery rank r proposes down their list from position `at` (before `end`)
+        /// In a ranked round, the student s (of lottery rank r) proposes down their list from position `at` (before `end`)
         /// until an opportunity holds them, through pointers (no bounds checks). Whoever that lets go waits for the next
         /// wave, to go on from after the position where they were held. Returns the proposals made.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private unsafe int ProposeRankedFrom(int r, int at, int end, bool inGroup, long* bar, long* groupBar, int* preferences, int* rankAt, int* assignment, int* order)
+        private unsafe int ProposeRankedFrom(int r, int s, int at, int end, bool inGroup, long* bar, long* groupBar, int* preferences, int* rankAt, int* assignment)
         {
             var proposals = 0;
             var bars = inGroup ? groupBar : bar;
@@ -531,7 +531,6 @@ public static class DeferredAcceptance
                     continue;
                 }
 
-                var s = order[r];
                 assignment[s] = at;
                 var letGo = Hold(o, key, inGroup);
                 if (letGo >= 0)

@@ -96,43 +96,6 @@ public sealed class FastReader : IDisposable
     }
 
     /// <summary>
-    /// The id in <paramref name="column"/>, parsed only when it differs from the last one this cache saw (a column in
-    /// sort order repeats its value row after row).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Guid Id(int column, IdCache cache)
-    {
-        if (_statement is null)
-        {
-            return Id(column);
-        }
-
-        var text = raw.sqlite3_column_blob(_statement, column);
-        if (cache.Length == text.Length && text.SequenceEqual(cache.Bytes.AsSpan(0, cache.Length)))
-        {
-            return cache.Id;
-        }
-
-        cache.Id = Id(column);
-        cache.Length = text.Length;
-        if (cache.Bytes.Length < text.Length)
-        {
-            cache.Bytes = new byte[text.Length];
-        }
-
-        text.CopyTo(cache.Bytes);
-        return cache.Id;
-    }
-
-    /// <summary>The last id read from a column, with its bytes (see FastReader.Id with a cache).</summary>
-    public sealed class IdCache
-    {
-        internal byte[] Bytes = new byte[36];
-        internal int Length = -1;
-        internal Guid Id;
-    }
-
-    /// <summary>
     /// Appends the ids of a JSON array of ids in <paramref name="column"/> (as <see cref="DbIds.Of"/> writes it) to
     /// <paramref name="into"/>, in order, parsed from its UTF-8 bytes on SQLite.
     /// </summary>

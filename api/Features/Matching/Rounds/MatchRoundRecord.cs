@@ -111,8 +111,8 @@ internal sealed class MatchRoundRecord
                 : "The round is running; try again when it has finished.");
 
     /// <summary>
-    /// A round's opportunities with their applicants and its students with choices, counted over its (up to a million)
-    /// choices: ≈ 0.2 s a time at region scale. Queued, running or published, a round's choices cannot change, so each
+    /// A round's opportunities with their applicants, counted over its (up to a million) choice rows, and its students
+    /// with choices, over their lists: ≈ 0.2 s a time at region scale. Queued, running or published, a round's choices cannot change, so each
     /// node counts them once per round and version (a round's progress is read every second or so while it runs).
     /// </summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Id, int Version), (List<OpportunityRow> Opportunities, int Students)> Counted = new();

@@ -224,8 +224,7 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
     private static (MatchInput Input, List<Guid> StudentIds) BuildInput(MatchRoundRecord round, List<SeatRow> seats, Dictionary<Guid, int> opportunityIndex,
         (List<Guid> Students, List<int> Start, List<int> Preferences) choices, Dictionary<Guid, StudentRow> students, List<RankingRow> rankings)
     {
-        // Dense indexes for the engine, students in id order (not the database's text order), so that a seed always
-        // means the same lottery on either engine. A student no longer active keeps no place in the round.
+        // A student no longer active keeps no place in the round.
         var order = Enumerable.Range(0, choices.Students.Count).Where(i => students.ContainsKey(choices.Students[i]))
             .OrderBy(i => choices.Students[i]).ToArray();
         var studentIds = order.Select(i => choices.Students[i]).ToList();
