@@ -91,6 +91,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>
 builder.AddLaunchPathTelemetry();
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 builder.Services.AddSingleton<Db>();
+builder.Services.AddHostedService<SqliteCheckpointer>();
 builder.Services.AddSingleton<DatabaseMigrator>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddSingleton<BootstrapAdmin>();

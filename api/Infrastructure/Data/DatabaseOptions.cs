@@ -24,6 +24,21 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool SqliteKeepStatements { get; set; } = true;
 
+    /// <summary>
+    /// SQLite only: how often <see cref="SqliteCheckpointer"/> copies the write-ahead log into the database file, in
+    /// milliseconds (default 500); 0 leaves it to the connections at 1,000 pages, as SQLite does by default.
+    /// </summary>
+    public int SqliteCheckpointMilliseconds { get; set; } = 500;
+
+    /// <summary>SQLite only: a log this long (pages of 4 KB) is started again from its beginning once copied (default 4,096).</summary>
+    public int SqliteCheckpointRestartPages { get; set; } = 4096;
+
+    /// <summary>
+    /// SQLite only: the backstop while the checkpointer runs: a connection whose commit takes the log past this many
+    /// pages copies it itself (default 20,000, ≈ 80 MB).
+    /// </summary>
+    public int SqliteAutoCheckpointPages { get; set; } = 20000;
+
     /// <summary>Run DbUp migrations when the host starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
@@ -63,7 +78,8 @@ public sealed class DatabaseOptions
         }
 
         var timeout = new SqliteConnectionStringBuilder(EffectiveConnectionString()).DefaultTimeout;
-        return $"PRAGMA busy_timeout = {timeout * 1000}; PRAGMA synchronous = {synchronous}";
+        var autoCheckpoint = SqliteCheckpointMilliseconds > 0 ? Math.Max(1000, SqliteAutoCheckpointPages) : 1000;
+        return $"PRAGMA busy_timeout = {timeout * 1000}; PRAGMA synchronous = {synchronous}; PRAGMA wal_autocheckpoint = {autoCheckpoint}";
     }
 
     /// <summary>Creates the directory of a file-backed SQLite database, so a fresh clone runs without set-up.</summary>

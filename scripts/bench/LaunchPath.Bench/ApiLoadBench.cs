@@ -162,6 +162,7 @@ internal static class ChoicesBench
     {
         await using var setup = await OpenRound.StartAsync("choices");
         var coordinator = await setup.Api.TokenAsync("coordinator@demo.launchpath.test");
+        Console.WriteLine($"choices: API process {setup.Api.ProcessId}");
         await LoadAsync("warm-up", setup.Api.Address, n => setup.Choices(n, coordinator), connections, 5);
         var result = await LoadAsync("PUT choices (coordinator)", setup.Api.Address, n => setup.Choices(n, coordinator), connections, seconds);
         Print(result, null, $"target ≥ 1,000 req/s, p99 < 50 ms: {(result.PerSecond >= 1000 && result.P99 < 50 && result.Errors == 0 ? "met" : "NOT met")}");

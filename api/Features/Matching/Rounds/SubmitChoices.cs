@@ -44,9 +44,16 @@ public static class SubmitChoices
     private const string SelectRoundSeats =
         "SELECT opportunity_id, seats FROM match_round_opportunities WHERE round_id = @RoundId AND opportunity_id IN (SELECT value FROM json_each(@Ids))";
 
+    /// <summary>
+    /// The round's status, read in the write's transaction and held to its end (SQL Server: a shared lock, so
+    /// submissions go on side by side while a run's closing write waits for them; SQLite has one writer at a time).
+    /// </summary>
+    private static string SelectStatusHeld(SqlDialect dialect) =>
+        $"SELECT status FROM match_rounds{(dialect.Provider == DatabaseProvider.SqlServer ? " WITH (HOLDLOCK)" : "")} WHERE id = @Id";
+
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<StudentChoices>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [DeleteChoices, InsertChoice, DeleteList, InsertList, SelectRoundSeats, SelectChosen, .. OpportunityRecord.Statements, .. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectStatusHeld(dialect), DeleteChoices, InsertChoice, DeleteList, InsertList, SelectRoundSeats, SelectChosen, .. OpportunityRecord.Statements, .. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
 
         public async ValueTask<Result<StudentChoices>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -120,29 +127,48 @@ public static class SubmitChoices
                 return Error.Unprocessable("Some choices cannot be ranked: " + string.Join("; ", problems) + ".");
             }
 
+            // Only while the round still takes choices: its run starts by changing its status in one write.
+            bool written;
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
-                await connection.ExecuteAsync(new CommandDefinition(DeleteChoices, new { RoundId = round.Id, command.StudentId }, transaction, cancellationToken: cancellationToken));
-                await connection.ExecuteAsync(new CommandDefinition(DeleteList, new { RoundId = round.Id, command.StudentId }, transaction, cancellationToken: cancellationToken));
-                if (ids.Count > 0)
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(InsertList, new { RoundId = round.Id, command.StudentId, OpportunityIds = DbIds.Of(ids) }, transaction,
-                        cancellationToken: cancellationToken));
-                }
-
-                using (var insert = new PreparedCommand(connection, transaction, db.Dialect, InsertChoice, "RoundId", "StudentId", "Rank", "OpportunityId"))
-                {
-                    for (var rank = 0; rank < ids.Count; rank++)
-                    {
-                        insert.Run(round.Id, command.StudentId, rank + 1, ids[rank]);
-                    }
-                }
-
+                written = await WriteAsync(connection, transaction, db.Dialect, round.Id, command.StudentId, ids, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            return await RoundChoices.ReadAsync(connection, round.Id, command.StudentId, cancellationToken);
+            if (!written)
+            {
+                return Error.Conflict("The round started running while these choices were being saved; nothing was changed. Try again when it has finished.");
+            }
+
+            return new StudentChoices { RoundId = round.Id.ToString("D"), StudentId = command.StudentId.ToString("D"), OpportunityIds = ids.Select(i => i.ToString("D")).ToList() };
         }
+
+        private static async Task<bool> WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, SqlDialect dialect, Guid roundId,
+            Guid studentId, List<Guid> ids, CancellationToken cancellationToken)
+        {
+            var status = await connection.ExecuteScalarAsync<string>(new CommandDefinition(SelectStatusHeld(dialect), new { Id = roundId }, transaction, cancellationToken: cancellationToken));
+            if (status is null || DbEnum.Parse<MatchRoundStatus>(status) is not (MatchRoundStatus.Open or MatchRoundStatus.Matched))
+            {
+                return false;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(DeleteChoices, new { RoundId = roundId, StudentId = studentId }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(DeleteList, new { RoundId = roundId, StudentId = studentId }, transaction, cancellationToken: cancellationToken));
+            if (ids.Count > 0)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(InsertList, new { RoundId = roundId, StudentId = studentId, OpportunityIds = DbIds.Of(ids) }, transaction,
+                    cancellationToken: cancellationToken));
+            }
+
+            using var insert = new PreparedCommand(connection, transaction, dialect, InsertChoice, "RoundId", "StudentId", "Rank", "OpportunityId");
+            for (var rank = 0; rank < ids.Count; rank++)
+            {
+                insert.Run(roundId, studentId, rank + 1, ids[rank]);
+            }
+
+            return true;
+        }
+
     private sealed class SeatRow
     {
         public Guid OpportunityId { get; set; }
