@@ -177,7 +177,10 @@ describe('Student: profile, recommendations, search and choices', () => {
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: roundName }).waitFor();
-    await expect(page.getByRole('list', { name: 'My choices, best first' }).getByRole('listitem').count()).resolves.toBe(2);
+    // The heading shows before the saved choices load: wait for them, then count.
+    const reloaded = page.getByRole('list', { name: 'My choices, best first' }).getByRole('listitem');
+    await reloaded.nth(1).waitFor();
+    await expect(reloaded.count()).resolves.toBe(2);
     await capture(page, 'student-choices');
     expect(story.pageErrors).toEqual([]);
   });
