@@ -1,3 +1,4 @@
+using LaunchPath.Api.Infrastructure.Messaging;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
@@ -92,6 +93,14 @@ builder.AddLaunchPathTelemetry();
 builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
 builder.Services.AddSingleton<Db>();
 builder.Services.AddHostedService<SqliteCheckpointer>();
+// Messages are written to the outbox with the change that causes them and sent by every node's sender.
+builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
+builder.Services.AddSingleton<MessageTemplates>();
+builder.Services.AddSingleton<Outbox>();
+builder.Services.AddSingleton<PublicUrl>();
+builder.Services.AddSingleton<IMessageChannel, EmailChannel>();
+builder.Services.AddSingleton<OutboxSender>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
 builder.Services.AddSingleton<DatabaseMigrator>();
 builder.Services.AddSingleton<DemoSeeder>();
 builder.Services.AddSingleton<BootstrapAdmin>();

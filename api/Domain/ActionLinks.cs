@@ -45,7 +45,7 @@ internal static class ActionLinks
 
     /// <summary>Issues a link and returns its token (shown once, never stored) and when it expires.</summary>
     public static async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(DbConnection connection, string purpose, Guid placementId, string? party, Guid? hoursEntryId,
-        Guid? createdBy, DateTimeOffset now, CancellationToken cancellationToken)
+        Guid? createdBy, DateTimeOffset now, CancellationToken cancellationToken, DbTransaction? transaction = null)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var expires = now + Lifetime;
@@ -53,7 +53,7 @@ internal static class ActionLinks
         {
             Id = Guid.CreateVersion7(), TokenHash = Hash(token), Purpose = purpose, PlacementId = placementId, Party = party, HoursEntryId = hoursEntryId,
             ExpiresAt = expires, UserId = createdBy, Now = now,
-        }, cancellationToken: cancellationToken));
+        }, transaction, cancellationToken: cancellationToken));
         return (token, expires);
     }
 

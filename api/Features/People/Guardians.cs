@@ -3,6 +3,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.People;
 using Mediator;
@@ -28,16 +29,18 @@ public static class Guardians
             RuleFor(r => r.Email).MaximumLength(320).EmailAddress().When(r => !string.IsNullOrWhiteSpace(r.Email));
             RuleFor(r => r.Phone).MaximumLength(40);
             RuleFor(r => r.Relationship).IsInEnum();
+            RuleFor(r => r.PreferredLanguage).Must(l => l is null || MessageTemplates.Languages.Contains(l))
+                .WithMessage($"Preferred language must be one of: {string.Join(", ", MessageTemplates.Languages)}.");
         }
     }
 
     private const string Select =
-        "SELECT gp.id, gp.given_name, gp.family_name, gp.email, gp.phone, g.relationship FROM guardianships g " +
+        "SELECT gp.id, gp.given_name, gp.family_name, gp.email, gp.phone, gp.preferred_language, g.relationship FROM guardianships g " +
         "JOIN people gp ON gp.id = g.guardian_id WHERE g.student_id = @StudentId ORDER BY gp.family_name, gp.given_name, gp.id";
 
     private const string InsertPerson =
-        "INSERT INTO people (id, kind, region_id, district_id, school_id, given_name, family_name, email, phone, status, version, created_at, updated_at) " +
-        "VALUES (@Id, 'guardian', @RegionId, @DistrictId, @SchoolId, @GivenName, @FamilyName, @Email, @Phone, 'active', 1, @Now, @Now)";
+        "INSERT INTO people (id, kind, region_id, district_id, school_id, given_name, family_name, email, phone, preferred_language, status, version, created_at, updated_at) " +
+        "VALUES (@Id, 'guardian', @RegionId, @DistrictId, @SchoolId, @GivenName, @FamilyName, @Email, @Phone, @PreferredLanguage, 'active', 1, @Now, @Now)";
 
     private const string InsertLink = "INSERT INTO guardianships (student_id, guardian_id, relationship) VALUES (@StudentId, @Id, @Relationship)";
 
@@ -88,6 +91,7 @@ public static class Guardians
                     FamilyName = body.FamilyName.Trim(),
                     Email = AddressColumns.Normalize(body.Email),
                     Phone = AddressColumns.Normalize(body.Phone),
+                    body.PreferredLanguage,
                     Now = clock.GetUtcNow(),
                 }, transaction, cancellationToken: cancellationToken));
                 await connection.ExecuteAsync(new CommandDefinition(InsertLink,
@@ -103,6 +107,7 @@ public static class Guardians
                 Email = AddressColumns.Normalize(body.Email),
                 Phone = AddressColumns.Normalize(body.Phone),
                 Relationship = body.Relationship,
+                PreferredLanguage = body.PreferredLanguage,
             };
         }
     }
@@ -128,6 +133,7 @@ public static class Guardians
         public string? Email { get; set; }
         public string? Phone { get; set; }
         public string Relationship { get; set; } = "";
+        public string? PreferredLanguage { get; set; }
 
         public Guardian ToContract() => new()
         {
@@ -137,6 +143,7 @@ public static class Guardians
             Email = Email,
             Phone = Phone,
             Relationship = DbEnum.Parse<GuardianRelationship>(Relationship),
+            PreferredLanguage = PreferredLanguage,
         };
     }
 }

@@ -38,6 +38,8 @@ public static class StudentRecords
         "DELETE FROM acknowledgements WHERE placement_id IN (SELECT id FROM placements WHERE student_id = @Id)",
         "DELETE FROM agreements WHERE placement_id IN (SELECT id FROM placements WHERE student_id = @Id)",
         "DELETE FROM action_links WHERE placement_id IN (SELECT id FROM placements WHERE student_id = @Id)",
+        "DELETE FROM messages WHERE placement_id IN (SELECT id FROM placements WHERE student_id = @Id)",
+        "DELETE FROM messages WHERE recipient_person_id = @Id",
         "DELETE FROM placements WHERE student_id = @Id",
         "DELETE FROM match_round_choices WHERE student_id = @Id",
         "DELETE FROM match_round_choice_lists WHERE student_id = @Id",
@@ -51,6 +53,8 @@ public static class StudentRecords
 
     private const string DeleteGuardian = "DELETE FROM people WHERE id = @Id AND kind = 'guardian'";
 
+    private const string DeleteGuardianMessages = "DELETE FROM messages WHERE recipient_person_id = @Id";
+
     private const string DeleteMemberships = "DELETE FROM memberships WHERE user_id = @UserId";
 
     private const string AnonymiseUser =
@@ -63,7 +67,7 @@ public static class StudentRecords
     public sealed class Handler(Db db, TimeProvider clock, IMediator mediator) : IRequestHandler<Export, Result<StudentRecordsExport>>, IRequestHandler<Erase, Result<bool>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectDisclosures, SelectSoleGuardians, SelectUser, DeleteGuardian, DeleteMemberships, AnonymiseUser, Audit, .. Erasure, .. StudentAccess.Statements, .. PlacementRecord.Statements, .. PlacementEvidence.Statements];
+            [SelectDisclosures, SelectSoleGuardians, SelectUser, DeleteGuardianMessages, DeleteGuardian, DeleteMemberships, AnonymiseUser, Audit, .. Erasure, .. StudentAccess.Statements, .. PlacementRecord.Statements, .. PlacementEvidence.Statements];
 
         public async ValueTask<Result<StudentRecordsExport>> Handle(Export query, CancellationToken cancellationToken)
         {
@@ -122,6 +126,7 @@ public static class StudentRecords
 
             foreach (var guardian in soleGuardians)
             {
+                await connection.ExecuteAsync(new CommandDefinition(DeleteGuardianMessages, new { Id = guardian }, transaction, cancellationToken: cancellationToken));
                 await connection.ExecuteAsync(new CommandDefinition(DeleteGuardian, new { Id = guardian }, transaction, cancellationToken: cancellationToken));
             }
 

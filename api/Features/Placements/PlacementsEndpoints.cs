@@ -9,6 +9,7 @@ public static class PlacementsEndpoints
         CreatePlacement.Map(placements);
         TransitionPlacement.Map(placements);
         SetPlacementClass.Map(placements);
+        ListPlacementMessages.Map(placements);
         var links = app.MapGroup("/api/v1/links").WithTags("Links");
         Agreements.AgreementsEndpoints.Map(placements, links);
         var api = app.MapGroup("/api/v1");

@@ -142,6 +142,8 @@ public sealed record AddGuardianRequest
     public string? Email { get; init; }
     public string? Phone { get; init; }
     public required GuardianRelationship Relationship { get; init; }
+    /// <summary>The language LaunchPath writes to them in: en or es (default: the student's, else English).</summary>
+    public string? PreferredLanguage { get; init; }
 }
 
 public sealed record Guardian
@@ -152,6 +154,7 @@ public sealed record Guardian
     public string? Email { get; init; }
     public string? Phone { get; init; }
     public required GuardianRelationship Relationship { get; init; }
+    public string? PreferredLanguage { get; init; }
 }
 
 /// <summary>Gives a rostered student a sign-in account (role student at their school).</summary>

@@ -361,6 +361,12 @@ export interface ILaunchPathClient {
     createAcknowledgementLink(id: string, body: CreateLinkRequest, signal?: AbortSignal): Promise<ActionLink>;
 
     /**
+     * Email the guardians or the supervisor a new acknowledgement link
+     * @return Accepted
+     */
+    sendAgreementLinks(id: string, body: CreateLinkRequest, signal?: AbortSignal): Promise<SentMessage[]>;
+
+    /**
      * The school approves, with an expiry date
      * @return OK
      */
@@ -407,6 +413,12 @@ export interface ILaunchPathClient {
      * @return Created
      */
     logHours(id: string, body: LogHoursRequest, signal?: AbortSignal): Promise<HoursEntry>;
+
+    /**
+     * The messages about a placement and their delivery
+     * @return OK
+     */
+    listPlacementMessages(id: string, signal?: AbortSignal): Promise<SentMessage[]>;
 
     /**
      * A placement's reflections (not shown to employers)
@@ -4204,6 +4216,87 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Email the guardians or the supervisor a new acknowledgement link
+     * @return Accepted
+     */
+    sendAgreementLinks(id: string, body: CreateLinkRequest, signal?: AbortSignal): Promise<SentMessage[]> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/agreement/messages";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSendAgreementLinks(_response);
+        });
+    }
+
+    protected processSendAgreementLinks(response: Response): Promise<SentMessage[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SentMessage[];
+            return result202;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SentMessage[]>(null as any);
+    }
+
+    /**
      * The school approves, with an expiry date
      * @return OK
      */
@@ -4763,6 +4856,65 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<HoursEntry>(null as any);
+    }
+
+    /**
+     * The messages about a placement and their delivery
+     * @return OK
+     */
+    listPlacementMessages(id: string, signal?: AbortSignal): Promise<SentMessage[]> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/messages";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPlacementMessages(_response);
+        });
+    }
+
+    protected processListPlacementMessages(response: Response): Promise<SentMessage[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SentMessage[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SentMessage[]>(null as any);
     }
 
     /**
@@ -6553,6 +6705,8 @@ export interface AddGuardianRequest {
     email?: string | null;
     phone?: string | null;
     relationship: GuardianRelationship;
+    /** The language LaunchPath writes to them in: en or es (default: the student's, else English). */
+    preferredLanguage?: string | null;
 }
 
 export interface AddMembershipRequest {
@@ -6769,6 +6923,8 @@ export interface DecisionRequest {
     reason?: string | null;
 }
 
+export type DeliveryStatus = "pending" | "sending" | "sent" | "failed";
+
 /** A recorded disclosure of the student's data to an outside party (FERPA 34 CFR 99.32). */
 export interface DisclosureRecord {
     disclosedTo: string;
@@ -6833,6 +6989,7 @@ export interface Guardian {
     email?: string | null;
     phone?: string | null;
     relationship: GuardianRelationship;
+    preferredLanguage?: string | null;
 }
 
 export type GuardianRelationship = "parent" | "guardian" | "relative";
@@ -7678,6 +7835,27 @@ export interface RubricLevel {
     /** 1 (lowest) to 4 (highest). */
     level: number;
     label: string;
+}
+
+/** A message LaunchPath wrote about a record, and how its delivery went (staff see it on the record). */
+export interface SentMessage {
+    id: string;
+    /** Which message: agreement.guardian, agreement.supervisor, … */
+    template: string;
+    channel: string;
+    /** The recipient's address. */
+    recipient: string;
+    recipientName?: string | null;
+    /** The language it was written in (en, es). */
+    language: string;
+    subject: string;
+    status: DeliveryStatus;
+    attempts: number;
+    /** Why the last attempt failed, when it did. */
+    lastError?: string | null;
+    nextAttemptAt?: string | null;
+    createdAt: string;
+    sentAt?: string | null;
 }
 
 export interface SignInRequest {

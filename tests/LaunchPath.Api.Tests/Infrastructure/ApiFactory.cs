@@ -67,6 +67,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiKeyPerMinute", "100000");
+        // Nothing is sent unless a test runs an SMTP server and turns the sender on.
+        builder.UseSetting("Messaging:SenderEnabled", "false");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "launchpath-tests", "keys"));
         foreach (var (key, value) in _settings)
         {

@@ -20,7 +20,7 @@ internal static class AgreementRecords
 {
     internal const string SelectVersion = "SELECT version FROM agreements WHERE placement_id = @Id";
 
-    private const string SelectTerms = "SELECT terms FROM agreements WHERE placement_id = @Id";
+    internal const string SelectTerms = "SELECT terms FROM agreements WHERE placement_id = @Id";
 
     private const string InsertAcknowledgement =
         "INSERT INTO acknowledgements (placement_id, party, agreement_version, name, via, user_id, at) VALUES (@Id, @Party, @Version, @Name, @Via, @UserId, @Now)";

@@ -12,6 +12,7 @@ public static class AgreementsEndpoints
         WriteAgreement.Map(placements);
         AcknowledgeAgreement.Map(placements);
         CreateAcknowledgementLink.Map(placements);
+        SendAgreementLinks.Map(placements);
         GetLinkedAgreement.Map(links);
         AcknowledgeByLink.Map(links);
     }

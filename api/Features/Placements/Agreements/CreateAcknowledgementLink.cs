@@ -4,6 +4,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Placements;
@@ -45,8 +46,8 @@ public static class CreateAcknowledgementLink
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder placements) =>
-        placements.MapPost("/{id:guid}/agreement/links", async Task<Answer<Created<ActionLink>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, CreateLinkRequest body, Caller caller, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new Command(caller, id, body.Party, $"{request.Scheme}://{request.Host}"), ct)).Match(link =>
+        placements.MapPost("/{id:guid}/agreement/links", async Task<Answer<Created<ActionLink>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, CreateLinkRequest body, Caller caller, HttpRequest request, PublicUrl publicUrl, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Command(caller, id, body.Party, publicUrl.For(request)), ct)).Match(link =>
                 {
                     request.HttpContext.Response.Headers.CacheControl = "no-store";
                     return TypedResults.Created($"/api/v1/links/{link.Token}", link);

@@ -4,6 +4,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Placements;
@@ -17,7 +18,7 @@ namespace LaunchPath.Api.Features.Placements.Agreements;
 /// </summary>
 public static class WriteAgreement
 {
-    public sealed record Command(Caller Caller, Guid Id, AgreementRequest Body) : IRequest<Result<Placement>>;
+    public sealed record Command(Caller Caller, Guid Id, AgreementRequest Body, string BaseUrl) : IRequest<Result<Placement>>;
 
     public sealed class AgreementValidator : AbstractValidator<AgreementRequest>
     {
@@ -45,9 +46,9 @@ public static class WriteAgreement
 
     private const string ToPending = "UPDATE placements SET status = 'agreementPending', version = version + 1, updated_at = @Now WHERE id = @Id AND status IN ('approved', 'agreementPending')";
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
+    public sealed class Handler(Db db, Outbox outbox, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [InsertAgreement, UpdateAgreement, ClearAcknowledgements, ToPending, .. AgreementRecords.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [InsertAgreement, UpdateAgreement, ClearAcknowledgements, ToPending, .. AgreementRecords.Statements, .. AgreementMessages.Statements];
 
         public async ValueTask<Result<Placement>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -67,18 +68,25 @@ public static class WriteAgreement
                 await connection.ExecuteAsync(new CommandDefinition(exists is null ? InsertAgreement : UpdateAgreement, new { command.Id, Terms = terms, Now = now }, transaction, cancellationToken: cancellationToken));
                 await connection.ExecuteAsync(new CommandDefinition(ClearAcknowledgements, new { command.Id }, transaction, cancellationToken: cancellationToken));
                 await connection.ExecuteAsync(new CommandDefinition(ToPending, new { command.Id, Now = now }, transaction, cancellationToken: cancellationToken));
+                // The guardian (for a minor) and the supervisor get their links by email with the agreement, or not at all.
+                await AgreementMessages.WriteAsync(connection, transaction, outbox, placement!, command.Body, [AgreementParty.Guardian, AgreementParty.Supervisor], command.BaseUrl,
+                    command.Caller.UserId, now, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
+
+            outbox.Wake();
 
             return await AgreementRecords.ReloadAsync(connection, command.Caller, command.Id, clock.GetUtcNow(), cancellationToken);
         }
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder placements) =>
-        placements.MapPut("/{id:guid}/agreement", async Task<Answer<Ok<Placement>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, AgreementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new Command(caller, id, body), ct)).Match(placement => TypedResults.Ok(placement)))
+        placements.MapPut("/{id:guid}/agreement", async Task<Answer<Ok<Placement>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> (Guid id, AgreementRequest body, Caller caller, HttpRequest request,
+                    PublicUrl publicUrl, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Command(caller, id, body, publicUrl.For(request)), ct)).Match(placement => TypedResults.Ok(placement)))
             .Validate<AgreementRequest>()
             .WithName("writeAgreement")
             .WithSummary("Write (or rewrite) the training agreement of an approved placement")
-            .WithDescription("Rewriting clears earlier acknowledgements: everyone acknowledges the current version.");
+            .WithDescription("Rewriting clears earlier acknowledgements: everyone acknowledges the current version. The guardians on the student's record (for a minor) " +
+                "and the supervisor it names are emailed a one-time acknowledgement link each, in their language.");
 }

@@ -18,19 +18,33 @@ namespace LaunchPath.Api.Tests.Features.Placements;
 /// The placement from application to completion, with the employer's limited view, the school's approval, the
 /// training agreement and its acknowledgements (guardian consent for minors, one-time links), on a clock the test controls.
 /// </summary>
-public sealed class PlacementLifecycleTests : IDisposable
+public sealed partial class PlacementLifecycleTests : IDisposable
 {
+    private const string PublicUrl = "https://launchpath.example.test";
     private readonly TestClock _clock = new();
+    private readonly SmtpTestServer _smtp = new();
     private readonly ApiFactory _factory;
     private readonly Actors _actors;
 
     public PlacementLifecycleTests()
     {
-        _factory = new ApiFactory(DatabaseProvider.Sqlite, services: services => services.AddSingleton<TimeProvider>(_clock));
+        // Messages go to a real SMTP server on loopback; the tests run the sender themselves (SendDueAsync).
+        _factory = new ApiFactory(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Messaging:Smtp:Host"] = "127.0.0.1",
+            ["Messaging:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Messaging:Smtp:Security"] = "None",
+            ["Messaging:Smtp:FromAddress"] = "wbl@launchpath.example.test",
+            ["Messaging:PublicUrl"] = PublicUrl,
+        }, services: services => services.AddSingleton<TimeProvider>(_clock));
         _actors = new Actors(_factory);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _smtp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 
     private sealed record Scene(World World, Opportunity Opportunity, Student Student, HttpClient StudentClient, HttpClient Employer, HttpClient Coordinator, string StudentEmail);
 
@@ -312,7 +326,13 @@ public sealed class PlacementLifecycleTests : IDisposable
             .Read<Placement>(HttpStatusCode.Created);
         (await s.Employer.GetAsync($"/api/v1/placements/{applied.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         await (await s.Coordinator.PostJson($"/api/v1/students/{s.Student.Id}/guardians",
-            new AddGuardianRequest { GivenName = "Ana", FamilyName = "Reyes", Relationship = GuardianRelationship.Parent })).Read<Guardian>(HttpStatusCode.Created);
+            new AddGuardianRequest { GivenName = "Ana", FamilyName = "Reyes", Email = "ana.reyes@family.example.test", Relationship = GuardianRelationship.Parent }))
+            .Read<Guardian>(HttpStatusCode.Created);
+        // Messages about the student (the agreement's links to the guardian and the supervisor) are records too.
+        await (await Act(s.Employer, applied.Id, "accept")).Read<Placement>();
+        await (await Act(s.Coordinator, applied.Id, "approve", new ApprovePlacementRequest { ExpiresOn = Today.AddDays(30) })).Read<Placement>();
+        await (await Put(s.Coordinator, $"/api/v1/placements/{applied.Id}/agreement", Terms)).Read<Placement>();
+        (await (await s.Coordinator.GetAsync($"/api/v1/placements/{applied.Id}/messages")).Read<List<LaunchPath.Contracts.Messaging.SentMessage>>()).Should().HaveCount(2);
         var districtAdmin = await _actors.As(Role.DistrictAdmin, s.World.One.DistrictA.Id);
 
         await (await s.Coordinator.GetAsync($"/api/v1/students/{s.Student.Id}/records")).ShouldBeProblem(HttpStatusCode.Forbidden, "a school coordinator does not handle records requests");
@@ -337,6 +357,7 @@ public sealed class PlacementLifecycleTests : IDisposable
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM match_round_choices WHERE student_id = @Id", new { Id = Guid.Parse(s.Student.Id) })).Should().Be(0);
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM match_round_choice_lists WHERE student_id = @Id", new { Id = Guid.Parse(s.Student.Id) })).Should().Be(0);
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM people WHERE kind = 'guardian' AND family_name = 'Reyes' AND given_name = 'Ana'")).Should().Be(0);
+        (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM messages")).Should().Be(0, "the messages about the student went with the student");
     }
 
     private static async Task<Placement> Acknowledge(HttpClient client, string id, AgreementParty party) =>

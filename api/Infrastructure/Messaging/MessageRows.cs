@@ -1,0 +1,46 @@
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Contracts.Messaging;
+
+namespace LaunchPath.Api.Infrastructure.Messaging;
+
+/// <summary>A stored message as staff see it on the record it concerns: to whom, what, and how delivery went (never its body).</summary>
+public sealed class MessageRow
+{
+    public const string Columns =
+        "id, template, channel, recipient_address, recipient_name, language, subject, status, attempts, last_error, next_attempt_at, created_at, sent_at";
+
+    public Guid Id { get; set; }
+    public string Template { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public string RecipientAddress { get; set; } = "";
+    public string? RecipientName { get; set; }
+    public string Language { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string Status { get; set; } = "";
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+
+    public SentMessage ToContract()
+    {
+        var status = DbEnum.Parse<DeliveryStatus>(Status);
+        return new SentMessage
+        {
+            Id = Id.ToString("D"),
+            Template = Template,
+            Channel = Channel,
+            Recipient = RecipientAddress,
+            RecipientName = RecipientName,
+            Language = Language,
+            Subject = Subject,
+            Status = status,
+            Attempts = Attempts,
+            LastError = LastError,
+            NextAttemptAt = status == DeliveryStatus.Pending ? NextAttemptAt : null,
+            CreatedAt = CreatedAt,
+            SentAt = SentAt,
+        };
+    }
+}

@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace LaunchPath.Api.Infrastructure.Messaging;
+
+/// <summary>One message to write to the outbox: which template, to whom, in which language, about which record.</summary>
+public sealed record Envelope(
+    string Template,
+    string Language,
+    string ToAddress,
+    string? ToName,
+    IReadOnlyDictionary<string, string> Values,
+    Guid? PersonId = null,
+    Guid? PlacementId = null,
+    bool HoldsSecret = false,
+    Guid? CreatedBy = null);
+
+/// <summary>
+/// Writes messages to the outbox (table <c>messages</c>) in the caller's transaction, so a message exists exactly when
+/// the change that causes it does; <see cref="OutboxSender"/> sends them. The message is rendered now (what was sent is
+/// what the change said at the time) and gets its Message-ID now, kept by every attempt.
+/// </summary>
+public sealed class Outbox(MessageTemplates templates, IOptions<MessagingOptions> options, TimeProvider clock)
+{
+    private const string Insert =
+        "INSERT INTO messages (id, message_id, channel, template, language, recipient_address, recipient_name, recipient_person_id, placement_id, subject, " +
+        "text_body, html_body, holds_secret, status, attempts, next_attempt_at, created_by, created_at) " +
+        "VALUES (@Id, @MessageId, @Channel, @Template, @Language, @ToAddress, @ToName, @PersonId, @PlacementId, @Subject, @Text, @Html, @HoldsSecret, 'pending', 0, @Now, " +
+        "@CreatedBy, @Now)";
+
+    public static IEnumerable<string> Statements => [Insert];
+
+    private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
+
+    /// <summary>Writes <paramref name="envelope"/> in <paramref name="transaction"/>; call <see cref="Wake"/> once it commits.</summary>
+    public async Task<Guid> EnqueueAsync(DbConnection connection, DbTransaction? transaction, Envelope envelope, CancellationToken cancellationToken)
+    {
+        var language = MessageTemplates.LanguageFor(envelope.Language);
+        var rendered = templates.Render(envelope.Template, language, envelope.Values);
+        var id = Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(Insert, new
+        {
+            Id = id,
+            MessageId = $"{id:N}@{Domain(options.Value.Smtp.FromAddress)}",
+            Channel = EmailChannel.ChannelName,
+            envelope.Template,
+            Language = language,
+            envelope.ToAddress,
+            envelope.ToName,
+            envelope.PersonId,
+            envelope.PlacementId,
+            rendered.Subject,
+            rendered.Text,
+            rendered.Html,
+            envelope.HoldsSecret,
+            envelope.CreatedBy,
+            Now = now,
+        }, transaction, cancellationToken: cancellationToken));
+        if (transaction is null)
+        {
+            Wake();
+        }
+
+        return id;
+    }
+
+    /// <summary>Tells this node's sender to look for messages now rather than at its next poll.</summary>
+    public void Wake()
+    {
+        if (_wake.CurrentCount < 4)
+        {
+            _wake.Release();
+        }
+    }
+
+    internal async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (await _wake.WaitAsync(timeout, cancellationToken))
+        {
+            while (_wake.CurrentCount > 0 && _wake.Wait(0))
+            {
+            }
+        }
+    }
+
+    private static string Domain(string address) => address.LastIndexOf('@') is var at and >= 0 && at < address.Length - 1 ? address[(at + 1)..] : "launchpath";
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Options;
+
+namespace LaunchPath.Api.Infrastructure.Messaging;
+
+/// <summary>Where links in messages point: Messaging:PublicUrl (the SPA's address) or, without it, the request's origin.</summary>
+public sealed class PublicUrl(IOptions<MessagingOptions> options)
+{
+    public string For(HttpRequest request) =>
+        options.Value.PublicUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+}

@@ -1,0 +1,35 @@
+namespace LaunchPath.Contracts.Messaging;
+
+public enum DeliveryStatus
+{
+    /// <summary>Waiting for its first or next attempt.</summary>
+    Pending,
+    /// <summary>A sender holds it now.</summary>
+    Sending,
+    /// <summary>The mail server accepted it.</summary>
+    Sent,
+    /// <summary>Refused for good, or every attempt failed: see lastError.</summary>
+    Failed,
+}
+
+/// <summary>A message LaunchPath wrote about a record, and how its delivery went (staff see it on the record).</summary>
+public sealed record SentMessage
+{
+    public required string Id { get; init; }
+    /// <summary>Which message: agreement.guardian, agreement.supervisor, …</summary>
+    public required string Template { get; init; }
+    public required string Channel { get; init; }
+    /// <summary>The recipient's address.</summary>
+    public required string Recipient { get; init; }
+    public string? RecipientName { get; init; }
+    /// <summary>The language it was written in (en, es).</summary>
+    public required string Language { get; init; }
+    public required string Subject { get; init; }
+    public required DeliveryStatus Status { get; init; }
+    public required int Attempts { get; init; }
+    /// <summary>Why the last attempt failed, when it did.</summary>
+    public string? LastError { get; init; }
+    public DateTimeOffset? NextAttemptAt { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SentAt { get; init; }
+}

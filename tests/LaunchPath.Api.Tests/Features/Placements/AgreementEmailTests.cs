@@ -1,0 +1,206 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Messaging;
+using LaunchPath.Api.Tests.Infrastructure;
+using LaunchPath.Contracts.Messaging;
+using LaunchPath.Contracts.People;
+using LaunchPath.Contracts.Placements;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace LaunchPath.Api.Tests.Features.Placements;
+
+/// <summary>
+/// The agreement's links reach people by email, through a real SMTP server on loopback: in the guardian's language,
+/// each with a link of its own that records consent; delivery is at least once, a retried message keeps its
+/// Message-ID, failures are retried or marked failed with the reason, and staff see each message's state.
+/// </summary>
+public sealed partial class PlacementLifecycleTests
+{
+    /// <summary>An approved placement of a 16-year-old with two guardians on record (one Spanish-speaking) and one without email.</summary>
+    private async Task<(Scene Scene, string PlacementId)> ApprovedWithGuardians()
+    {
+        var s = await SetUp();
+        await (await s.Coordinator.PostJson($"/api/v1/students/{s.Student.Id}/guardians", new AddGuardianRequest
+        {
+            GivenName = "Rosa", FamilyName = "Reyes", Email = "rosa.reyes@family.example.test", Relationship = GuardianRelationship.Parent, PreferredLanguage = "es",
+        })).Read<Guardian>(HttpStatusCode.Created);
+        await (await s.Coordinator.PostJson($"/api/v1/students/{s.Student.Id}/guardians", new AddGuardianRequest
+        {
+            GivenName = "Luis", FamilyName = "Reyes", Email = "luis.reyes@family.example.test", Relationship = GuardianRelationship.Parent,
+        })).Read<Guardian>(HttpStatusCode.Created);
+        await (await s.Coordinator.PostJson($"/api/v1/students/{s.Student.Id}/guardians", new AddGuardianRequest
+        {
+            GivenName = "Abuela", FamilyName = "Reyes", Relationship = GuardianRelationship.Relative,
+        })).Read<Guardian>(HttpStatusCode.Created);
+        await (await s.Coordinator.PostJson($"/api/v1/students/{s.Student.Id}/guardians", new AddGuardianRequest
+        {
+            GivenName = "X", FamilyName = "Y", Relationship = GuardianRelationship.Parent, PreferredLanguage = "fr",
+        })).ShouldBeProblem(HttpStatusCode.BadRequest);
+
+        var applied = await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = s.Opportunity.Id, StudentId = s.Student.Id }))
+            .Read<Placement>(HttpStatusCode.Created);
+        await (await Act(s.Employer, applied.Id, "accept")).Read<Placement>();
+        await (await Act(s.Coordinator, applied.Id, "approve", new ApprovePlacementRequest { ExpiresOn = Today.AddDays(30) })).Read<Placement>();
+        return (s, applied.Id);
+    }
+
+    private OutboxSender Sender => _factory.Services.GetRequiredService<OutboxSender>();
+
+    private async Task<T> Scalar<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_factory.ConnectionString);
+        return await connection.ExecuteScalarAsync<T>(sql, parameters) ?? default!;
+    }
+
+    private static string Link(MimeMessage message) => Regex.Match(message.TextBody ?? "", PublicUrl + @"/acknowledge/([A-Za-z0-9_-]+)").Groups[1].Value;
+
+    [Fact]
+    public async Task Writing_the_agreement_emails_each_guardian_in_their_language_and_the_supervisor_and_a_guardian_consents_from_the_email()
+    {
+        var (s, id) = await ApprovedWithGuardians();
+        await (await Put(s.Employer, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
+        var written = await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>();
+        written.Should().HaveCount(3, "two guardians with an address and the supervisor; the guardian without one gets nothing")
+            .And.OnlyContain(m => m.Status == DeliveryStatus.Pending && m.Attempts == 0);
+        (await Scalar<long>("SELECT COUNT(*) FROM disclosures WHERE student_id = @Id AND context LIKE 'Emailed%' AND disclosed_to_user IS NULL", new { s.Student.Id }))
+            .Should().Be(1, "the supervisor's email tells the employer about the student: a disclosure");
+
+        (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(3);
+        var received = await _smtp.WaitForAsync(3);
+        var spanish = received.Single(m => m.To.Mailboxes.Single().Address == "rosa.reyes@family.example.test");
+        spanish.Subject.Should().Be("Revise el acuerdo de aprendizaje en el trabajo de Maya Reyes");
+        spanish.Body!.Headers[HeaderId.ContentLanguage].Should().Be("es");
+        spanish.TextBody.Should().Contain("Hola, Rosa Reyes").And.Contain("hasta el ").And.MatchRegex(@"\d{1,2} de [a-z]+ de \d{4}");
+        spanish.HtmlBody.Should().Contain("<html lang=\"es\">").And.Contain("Revisar el acuerdo");
+        var english = received.Single(m => m.To.Mailboxes.Single().Address == "luis.reyes@family.example.test");
+        english.Subject.Should().Be("Please review Maya Reyes's work-based learning agreement");
+        english.Body!.Headers[HeaderId.ContentLanguage].Should().Be("en");
+        var supervisor = received.Single(m => m.To.Mailboxes.Single().Address == "lena.ortiz@employer.example.test");
+        supervisor.Subject.Should().Contain("Training agreement to acknowledge");
+        received.Select(Link).Should().OnlyHaveUniqueItems("each recipient has a link of their own").And.NotContain("");
+        received.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
+
+        // The guardian follows the email's link: it shows the agreement for the guardian and records their consent.
+        var anonymous = _actors.Anonymous();
+        var linked = await (await anonymous.GetAsync($"/api/v1/links/{Link(spanish)}")).Read<LinkedAgreement>();
+        linked.Party.Should().Be(AgreementParty.Guardian);
+        (await anonymous.PostJson($"/api/v1/links/{Link(spanish)}/acknowledge", new LinkAcknowledgeRequest { Name = "Rosa Reyes" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var placement = await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}")).Read<Placement>();
+        placement.Agreement!.Acknowledgements.Should().Contain(a => a.Party == AgreementParty.Guardian && a.Via == "link" && a.Name == "Rosa Reyes");
+
+        // Staff see the delivery; the stored text (it held the links) is gone once sent.
+        var delivered = await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>();
+        delivered.Should().OnlyContain(m => m.Status == DeliveryStatus.Sent && m.Attempts == 1 && m.SentAt != null);
+        delivered.Should().Contain(m => m.Template == "agreement.guardian" && m.Language == "es" && m.Recipient == "rosa.reyes@family.example.test");
+        (await Scalar<long>("SELECT COUNT(*) FROM messages WHERE text_body IS NOT NULL OR html_body IS NOT NULL")).Should().Be(0);
+
+        // Who may see them: the school's staff, not the employer, the student or anyone signed out.
+        await (await s.Employer.GetAsync($"/api/v1/placements/{id}/messages")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await s.StudentClient.GetAsync($"/api/v1/placements/{id}/messages")).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await anonymous.GetAsync($"/api/v1/placements/{id}/messages")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        await (await s.Coordinator.GetAsync($"/api/v1/placements/{Guid.NewGuid()}/messages")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_sender_that_dies_mid_batch_loses_no_message_and_the_message_sent_again_keeps_its_Message_ID()
+    {
+        var (s, id) = await ApprovedWithGuardians();
+        await (await Put(s.Coordinator, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
+
+        // The first sender dies the moment the server has the first message's data, before it hears the answer.
+        using (var dies = new CancellationTokenSource())
+        {
+            _smtp.OnMessage = _ => dies.Cancel();
+            var dying = () => Sender.SendDueAsync(dies.Token);
+            await dying.Should().ThrowAsync<OperationCanceledException>();
+            _smtp.OnMessage = null;
+        }
+
+        var first = (await _smtp.WaitForAsync(1)).Single();
+        (await Scalar<long>("SELECT COUNT(*) FROM messages WHERE status = 'sending'")).Should().Be(3, "all three stay claimed: nothing was recorded");
+
+        // Another node's sender takes them over only once the lease has expired.
+        var options = _factory.Services.GetRequiredService<IOptions<MessagingOptions>>();
+        var other = new OutboxSender(_factory.Services.GetRequiredService<Db>(), _factory.Services.GetRequiredService<Outbox>(),
+            _factory.Services.GetServices<IMessageChannel>(), options, _clock, NullLogger<OutboxSender>.Instance);
+        (await other.SendDueAsync(CancellationToken.None)).Should().Be(0, "the first sender's lease still holds");
+        _clock.Advance(TimeSpan.FromSeconds(options.Value.LeaseSeconds + 1));
+        (await other.SendDueAsync(CancellationToken.None)).Should().Be(3);
+
+        var received = await _smtp.WaitForAsync(4);
+        received.Select(m => m.To.Mailboxes.Single().Address).Distinct().Should().HaveCount(3, "every message arrived");
+        received.Where(m => m.MessageId == first.MessageId).Should().HaveCount(2, "the one sent again carries the same Message-ID, so it can be recognised");
+        (await Scalar<long>("SELECT COUNT(*) FROM messages WHERE status = 'sent' AND attempts = 2")).Should().Be(3);
+    }
+
+    [Fact]
+    public async Task A_server_that_is_down_is_tried_again_later_and_a_refused_address_fails_with_the_reason()
+    {
+        var (s, id) = await ApprovedWithGuardians();
+        _smtp.Refuse = address => address == "luis.reyes@family.example.test";
+        _smtp.ConnectionsToTurnAway = 1;
+        await (await Put(s.Coordinator, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
+
+        (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(3);
+        _smtp.Received.Should().BeEmpty();
+        var waiting = await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>();
+        waiting.Should().OnlyContain(m => m.Status == DeliveryStatus.Pending && m.Attempts == 1 && m.LastError!.Contains("421") && m.NextAttemptAt > _clock.GetUtcNow());
+        (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(0, "not before the next attempt is due");
+
+        _clock.Advance(OutboxSender.Backoff[0] + TimeSpan.FromSeconds(1));
+        (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(3);
+        (await _smtp.WaitForAsync(2)).Should().HaveCount(2);
+        var after = await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>();
+        after.Where(m => m.Status == DeliveryStatus.Sent).Should().HaveCount(2);
+        var refused = after.Single(m => m.Recipient == "luis.reyes@family.example.test");
+        refused.Status.Should().Be(DeliveryStatus.Failed, "an unknown mailbox is not retried");
+        refused.LastError.Should().Contain("550");
+
+        // The school sends the guardians new links (the fallback of copying one by hand stays).
+        _smtp.Refuse = _ => false;
+        var resent = await (await s.Coordinator.PostJson($"/api/v1/placements/{id}/agreement/messages", new CreateLinkRequest { Party = AgreementParty.Guardian }))
+            .Read<List<SentMessage>>(HttpStatusCode.Accepted);
+        resent.Select(m => m.Recipient).Should().BeEquivalentTo(["rosa.reyes@family.example.test", "luis.reyes@family.example.test"]);
+        await (await s.Coordinator.PostJson($"/api/v1/placements/{id}/agreement/messages", new CreateLinkRequest { Party = AgreementParty.Student }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await s.Employer.PostJson($"/api/v1/placements/{id}/agreement/messages", new CreateLinkRequest { Party = AgreementParty.Guardian }))
+            .ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(2);
+        (await _smtp.WaitForAsync(4)).Should().HaveCount(4);
+    }
+
+    [Fact]
+    public void Every_message_exists_in_every_language_and_renders_with_nothing_missing()
+    {
+        var templates = new MessageTemplates();
+        foreach (var language in MessageTemplates.Languages)
+        {
+            templates.Keys(language).Should().BeEquivalentTo(templates.Keys(MessageTemplates.DefaultLanguage), $"{language} has every template English has, and no other");
+        }
+
+        var values = new Dictionary<string, string>
+        {
+            ["recipient"] = "Rosa Reyes", ["student"] = "Maya Reyes", ["opportunity"] = "Clinical lab <assistant>", ["employer"] = "Valley Health & Co",
+            ["region"] = "Central Valley", ["link"] = PublicUrl + "/acknowledge/abc", ["expires"] = "21 de diciembre de 2026",
+        };
+        templates.Messages.Should().Contain(["agreement.guardian", "agreement.supervisor"]);
+        foreach (var message in templates.Messages)
+        {
+            foreach (var language in MessageTemplates.Languages)
+            {
+                var rendered = templates.Render(message, language, values);
+                rendered.Subject.Should().NotBeNullOrWhiteSpace();
+                rendered.Text.Should().Contain("Maya Reyes").And.NotContain("{{");
+                rendered.Html.Should().Contain("Clinical lab &lt;assistant&gt;", "values are HTML-encoded in HTML").And.NotContain("<assistant>");
+            }
+        }
+
+        var missing = () => templates.Render("agreement.guardian", "es", new Dictionary<string, string> { ["recipient"] = "Rosa" });
+        missing.Should().Throw<Exception>("a value the template names but the message lacks is an error, not a gap");
+    }
+}
