@@ -178,6 +178,13 @@ public sealed partial class DemoSeeder
                     random.NextDouble() < 0.3, student);
             }
 
+            // Many of the region's families speak Spanish at home: the guardians of its Hispanic or Latino students read
+            // what LaunchPath sends them in Spanish (a SIS without a language field leaves this to staff).
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE people SET preferred_language = 'es' WHERE kind = 'guardian' AND district_id = @District AND id IN (SELECT g.guardian_id FROM guardianships g " +
+                "JOIN student_profiles sp ON sp.person_id = g.student_id WHERE sp.race_ethnicity LIKE '%hispanicOrLatino%')",
+                new { District = Guid.Parse(districtId) }, transaction, cancellationToken: cancellationToken));
+
             await transaction.CommitAsync(cancellationToken);
         }
 
