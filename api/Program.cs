@@ -111,6 +111,8 @@ builder.Services.AddJob<MatchRoundJob>(MatchRoundJob.JobKind);
 builder.Services.AddRecurringJob<RosterPullScheduler>(RosterPullScheduler.JobKind, TimeSpan.FromMinutes(1));
 builder.Services.AddRecurringJob<IdempotencyCleanup>(IdempotencyCleanup.JobKind, TimeSpan.FromHours(1));
 builder.Services.AddRecurringJob<SecurityCleanup>(SecurityCleanup.JobKind, TimeSpan.FromHours(6));
+builder.Services.AddRecurringJob<LaunchPath.Api.Features.Placements.Hours.SendHoursDigests.Job>(LaunchPath.Api.Features.Placements.Hours.SendHoursDigests.JobKind,
+    LaunchPath.Api.Features.Placements.Hours.SendHoursDigests.Every);
 builder.Services.AddSingleton<RosterJobs>();
 builder.Services.AddSingleton<RegionOpportunities>();
 builder.Services.AddSingleton<OutcomesReports.ReportCache>();

@@ -45,7 +45,7 @@ internal static class AgreementMessages
         var region = await connection.QuerySingleAsync<RegionRow>(new CommandDefinition(SelectRegion, new { Id = placement.RegionId }, transaction, cancellationToken: cancellationToken));
         var zone = MessageDates.Zone(region.TimeZone);
         var student = Name(placement.GivenName, placement.PreferredName, placement.FamilyName);
-        Dictionary<string, string> Values(string recipient, string link, DateTimeOffset expires, string language) => new()
+        Dictionary<string, object> Values(string recipient, string link, DateTimeOffset expires, string language) => new()
         {
             ["recipient"] = recipient,
             ["student"] = student,

@@ -47,8 +47,11 @@ public sealed class MessageTemplates
     public static string LanguageFor(string? preferred) =>
         preferred is { Length: >= 2 } && Languages.Contains(preferred[..2].ToLowerInvariant()) ? preferred[..2].ToLowerInvariant() : DefaultLanguage;
 
-    /// <summary>Renders message <paramref name="name"/> in <paramref name="language"/> with <paramref name="values"/>.</summary>
-    public RenderedMessage Render(string name, string language, IReadOnlyDictionary<string, string> values)
+    /// <summary>
+    /// Renders message <paramref name="name"/> in <paramref name="language"/> with <paramref name="values"/>: strings, numbers,
+    /// or lists of such dictionaries (a digest's lines, for {% for %}).
+    /// </summary>
+    public RenderedMessage Render(string name, string language, IReadOnlyDictionary<string, object> values)
     {
         var templates = _templates[LanguageFor(language)];
         var context = new TemplateContext(Options);
@@ -66,7 +69,7 @@ public sealed class MessageTemplates
         var footer = Part("layout.footer", NullEncoder.Default);
         var text = Part($"{name}.text", NullEncoder.Default) + "\n\n--\n" + footer + "\n";
         var html = Part($"{name}.html", HtmlEncoder.Default);
-        if (values.TryGetValue("link", out var link))
+        if (values.TryGetValue("link", out var linkValue) && linkValue is string link)
         {
             html += $"<p style=\"font-size:13px;color:#555\">{Part("layout.linkHelp", HtmlEncoder.Default)}<br><a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(link)}</a></p>";
         }

@@ -10,7 +10,7 @@ public sealed record Envelope(
     string Language,
     string ToAddress,
     string? ToName,
-    IReadOnlyDictionary<string, string> Values,
+    IReadOnlyDictionary<string, object> Values,
     Guid? PersonId = null,
     Guid? PlacementId = null,
     bool HoldsSecret = false,

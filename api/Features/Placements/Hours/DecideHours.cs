@@ -5,6 +5,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Placements;
@@ -19,7 +20,7 @@ public static class DecideHours
 {
     public sealed record Command(Caller Caller, Guid EntryId, HoursDecisionRequest Body) : IRequest<Result<HoursEntry>>;
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<HoursEntry>>, ISqlSource
+    public sealed class Handler(Db db, Outbox outbox, TimeProvider clock) : IRequestHandler<Command, Result<HoursEntry>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) => [.. HoursEntries.Statements];
 
@@ -37,7 +38,7 @@ public static class DecideHours
                 return Error.Forbidden("The employer's supervisor approves or rejects hours.");
             }
 
-            return await HoursEntries.DecideAsync(connection, entry!.Id, command.Body, command.Caller.UserId, command.Caller.DisplayName, part, clock.GetUtcNow(), cancellationToken);
+            return await HoursEntries.DecideAsync(connection, outbox, entry!.Id, command.Body, command.Caller.UserId, command.Caller.DisplayName, part, clock.GetUtcNow(), cancellationToken);
         }
     }
 

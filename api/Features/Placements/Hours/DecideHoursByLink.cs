@@ -5,6 +5,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Placements;
@@ -17,7 +18,7 @@ public static class DecideHoursByLink
 {
     public sealed record Command(string Token, HoursDecisionRequest Body) : IRequest<Result<LinkedHoursEntry>>;
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<LinkedHoursEntry>>, ISqlSource
+    public sealed class Handler(Db db, Outbox outbox, TimeProvider clock) : IRequestHandler<Command, Result<LinkedHoursEntry>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) => [.. HoursEntries.Statements];
 
@@ -40,7 +41,7 @@ public static class DecideHoursByLink
                 return ActionLinks.UsedOrExpired;
             }
 
-            var decided = await HoursEntries.DecideAsync(connection, link.HoursEntryId!.Value, command.Body, null, command.Body.Name.Trim(), null, clock.GetUtcNow(), cancellationToken);
+            var decided = await HoursEntries.DecideAsync(connection, outbox, link.HoursEntryId!.Value, command.Body, null, command.Body.Name.Trim(), null, clock.GetUtcNow(), cancellationToken);
             return decided.IsSuccess ? await HoursEntries.LinkedAsync(connection, link, clock.GetUtcNow(), cancellationToken) : decided.Error!;
         }
     }

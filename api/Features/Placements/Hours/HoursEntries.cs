@@ -5,6 +5,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Placements;
@@ -29,7 +30,7 @@ internal static class HoursEntries
         "UPDATE hours_entries SET status = @Status, reason = @Reason, decided_by_user_id = @UserId, decided_by_name = @Name, decided_at = @Now, " +
         "version = version + 1, updated_at = @Now WHERE id = @Id AND status = 'submitted'";
 
-    public static IEnumerable<string> Statements => [SelectEntry, SelectOthers, Decision, .. ActionLinks.Statements, .. PlacementRecord.Statements, .. StudentAccess.Statements];
+    public static IEnumerable<string> Statements => [SelectEntry, SelectOthers, Decision, SelectForStudent, .. Outbox.Statements, .. ActionLinks.Statements, .. PlacementRecord.Statements, .. StudentAccess.Statements];
 
     public static readonly Error Locked = Error.Conflict("Approved hours are locked; they cannot be changed or deleted.");
 
@@ -81,19 +82,78 @@ internal static class HoursEntries
         };
     }
 
-    public static async Task<Result<HoursEntry>> DecideAsync(DbConnection connection, Guid entryId, HoursDecisionRequest body, Guid? userId, string? name,
+    /// <summary>What the student is told of a decision: their name, email and language, the entry, the opportunity.</summary>
+    private const string SelectForStudent =
+        "SELECT s.id AS student_id, pl.id AS placement_id, s.given_name, s.preferred_name, s.family_name, s.email, s.preferred_language, h.work_date, h.minutes, op.title AS opportunity_title, " +
+        "r.name AS region_name FROM hours_entries h JOIN people s ON s.id = h.student_id JOIN placements pl ON pl.id = h.placement_id " +
+        "JOIN opportunities op ON op.id = pl.opportunity_id JOIN organizations r ON r.id = op.region_id WHERE h.id = @Id";
+
+    /// <summary>
+    /// Records a decision on a submitted entry and, in the same transaction, writes the student's message about it (when
+    /// the student has an email address on record).
+    /// </summary>
+    public static async Task<Result<HoursEntry>> DecideAsync(DbConnection connection, Outbox outbox, Guid entryId, HoursDecisionRequest body, Guid? userId, string? name,
         PlacementRules.Part? part, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var changed = await connection.ExecuteAsync(new CommandDefinition(Decision, new
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            Id = entryId,
-            Status = body.Approve ? "approved" : "rejected",
-            Reason = body.Approve ? AddressColumns.Normalize(body.Reason) : body.Reason!.Trim(),
-            UserId = userId,
-            Name = name,
-            Now = now,
-        }, cancellationToken: cancellationToken));
-        return changed == 0 ? Error.Conflict("The entry was already decided.") : await EntryAsync(connection, entryId, part, cancellationToken);
+            var changed = await connection.ExecuteAsync(new CommandDefinition(Decision, new
+            {
+                Id = entryId,
+                Status = body.Approve ? "approved" : "rejected",
+                Reason = body.Approve ? AddressColumns.Normalize(body.Reason) : body.Reason!.Trim(),
+                UserId = userId,
+                Name = name,
+                Now = now,
+            }, transaction, cancellationToken: cancellationToken));
+            if (changed == 0)
+            {
+                return Error.Conflict("The entry was already decided.");
+            }
+
+            var student = await connection.QuerySingleAsync<StudentNotice>(new CommandDefinition(SelectForStudent, new { Id = entryId }, transaction, cancellationToken: cancellationToken));
+            if (student.Email is { Length: > 0 } email)
+            {
+                var language = MessageTemplates.LanguageFor(student.PreferredLanguage);
+                var recipient = string.IsNullOrWhiteSpace(student.PreferredName) ? student.GivenName : student.PreferredName;
+                var values = new Dictionary<string, object>
+                {
+                    ["recipient"] = recipient!,
+                    ["decidedBy"] = string.IsNullOrWhiteSpace(name) ? (language == "es" ? "Su supervisor/a" : "Your supervisor") : name.Trim(),
+                    ["hours"] = MessageDates.Duration(student.Minutes),
+                    ["date"] = MessageDates.Day(student.WorkDate, language),
+                    ["opportunity"] = student.OpportunityTitle,
+                    ["region"] = student.RegionName,
+                };
+                if (!body.Approve)
+                {
+                    values["reason"] = body.Reason!.Trim();
+                }
+
+                await outbox.EnqueueAsync(connection, transaction, new Envelope(body.Approve ? "hours.approved" : "hours.rejected", language, email,
+                    $"{recipient} {student.FamilyName}", values, student.StudentId, student.PlacementId, HoldsSecret: false, userId), cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        outbox.Wake();
+        return await EntryAsync(connection, entryId, part, cancellationToken);
+    }
+
+    private sealed class StudentNotice
+    {
+        public Guid StudentId { get; set; }
+        public Guid PlacementId { get; set; }
+        public string GivenName { get; set; } = "";
+        public string? PreferredName { get; set; }
+        public string FamilyName { get; set; } = "";
+        public string? Email { get; set; }
+        public string? PreferredLanguage { get; set; }
+        public DateOnly WorkDate { get; set; }
+        public int Minutes { get; set; }
+        public string OpportunityTitle { get; set; } = "";
+        public string RegionName { get; set; } = "";
     }
 
     private sealed class OtherRow

@@ -183,24 +183,29 @@ public sealed partial class PlacementLifecycleTests
             templates.Keys(language).Should().BeEquivalentTo(templates.Keys(MessageTemplates.DefaultLanguage), $"{language} has every template English has, and no other");
         }
 
-        var values = new Dictionary<string, string>
+        var values = new Dictionary<string, object>
         {
             ["recipient"] = "Rosa Reyes", ["student"] = "Maya Reyes", ["opportunity"] = "Clinical lab <assistant>", ["employer"] = "Valley Health & Co",
             ["region"] = "Central Valley", ["link"] = PublicUrl + "/acknowledge/abc", ["expires"] = "21 de diciembre de 2026",
+            ["decidedBy"] = "Sam Rivera", ["hours"] = "2 h 30 min", ["date"] = "December 7, 2026", ["reason"] = "We closed early", ["count"] = 1,
+            ["entries"] = new List<Dictionary<string, object>>
+            {
+                new() { ["student"] = "Maya Reyes", ["opportunity"] = "Clinical lab <assistant>", ["date"] = "December 7, 2026", ["hours"] = "1 h", ["activity"] = "Labels", ["link"] = PublicUrl + "/hours/x" },
+            },
         };
-        templates.Messages.Should().Contain(["agreement.guardian", "agreement.supervisor"]);
+        templates.Messages.Should().Contain(["agreement.guardian", "agreement.supervisor", "hours.supervisor", "hours.approved", "hours.rejected"]);
         foreach (var message in templates.Messages)
         {
             foreach (var language in MessageTemplates.Languages)
             {
                 var rendered = templates.Render(message, language, values);
                 rendered.Subject.Should().NotBeNullOrWhiteSpace();
-                rendered.Text.Should().Contain("Maya Reyes").And.NotContain("{{");
+                rendered.Text.Should().NotContain("{{").And.NotContain("{%");
                 rendered.Html.Should().Contain("Clinical lab &lt;assistant&gt;", "values are HTML-encoded in HTML").And.NotContain("<assistant>");
             }
         }
 
-        var missing = () => templates.Render("agreement.guardian", "es", new Dictionary<string, string> { ["recipient"] = "Rosa" });
+        var missing = () => templates.Render("agreement.guardian", "es", new Dictionary<string, object> { ["recipient"] = "Rosa" });
         missing.Should().Throw<Exception>("a value the template names but the message lacks is an error, not a gap");
     }
 }

@@ -12,21 +12,33 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LaunchPath.Api.Tests.Features.Placements;
 
 /// <summary>Hours on an active placement, on a clock fixed to a school-year Wednesday (2027-02-10).</summary>
-public sealed class HoursTests : IDisposable
+public sealed partial class HoursTests : IDisposable
 {
     private static readonly DateOnly Wednesday = new(2027, 2, 10);
+    private const string PublicUrl = "https://launchpath.example.test";
     private readonly TestClock _clock = new();
+    private readonly SmtpTestServer _smtp = new();
     private readonly ApiFactory _factory;
     private readonly Actors _actors;
 
     public HoursTests()
     {
         _clock.Set(new DateTimeOffset(2027, 2, 10, 20, 0, 0, TimeSpan.Zero));
-        _factory = new ApiFactory(DatabaseProvider.Sqlite, services: services => services.AddSingleton<TimeProvider>(_clock));
+        _factory = new ApiFactory(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Messaging:Smtp:Host"] = "127.0.0.1",
+            ["Messaging:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Messaging:Smtp:Security"] = "None",
+            ["Messaging:PublicUrl"] = PublicUrl,
+        }, services: services => services.AddSingleton<TimeProvider>(_clock));
         _actors = new Actors(_factory);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _smtp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 
     private sealed record Active(string PlacementId, HttpClient Student, HttpClient Supervisor, HttpClient Coordinator, World World);
 
