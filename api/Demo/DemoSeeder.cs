@@ -73,7 +73,7 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IConfigurati
                 Password = DemoPassword,
                 OrganizationId = organizationId,
                 Role = role,
-            }), cancellationToken);
+            }, BaseUrl: "http://localhost"), cancellationToken); // demo accounts have passwords: no invitation, no link
             if (!result.IsSuccess)
             {
                 throw new InvalidOperationException($"Demo seed failed: {result.Error!.Detail}");

@@ -47,7 +47,7 @@ internal static class ActionLinks
     public static async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(DbConnection connection, string purpose, Guid placementId, string? party, Guid? hoursEntryId,
         Guid? createdBy, DateTimeOffset now, CancellationToken cancellationToken, DbTransaction? transaction = null)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var token = NewToken();
         var expires = now + Lifetime;
         await connection.ExecuteAsync(new CommandDefinition(Insert, new
         {
@@ -74,5 +74,9 @@ internal static class ActionLinks
     public static async Task<bool> UseOnceAsync(DbConnection connection, Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition(UseOnce, new { Id = id, Now = now }, cancellationToken: cancellationToken)) == 1;
 
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>A new one-time token: 32 random bytes, URL-safe base64 (43 characters).</summary>
+    internal static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+
+    /// <summary>What is stored of a token: its SHA-256, hex.</summary>
+    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -6,6 +6,7 @@ public static class AuthEndpoints
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
         SignIn.Map(group);
+        PasswordLinks.Map(group);
         GetMe.Map(app);
         return app;
     }

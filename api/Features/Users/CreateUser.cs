@@ -3,6 +3,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 using Mediator;
@@ -13,7 +14,7 @@ namespace LaunchPath.Api.Features.Users;
 /// <summary>POST /api/v1/users — create an account with its first role at an organization the caller manages.</summary>
 public static class CreateUser
 {
-    public sealed record Command(Caller Caller, CreateUserRequest Body) : IRequest<Result<UserSummary>>;
+    public sealed record Command(Caller Caller, CreateUserRequest Body, string BaseUrl) : IRequest<Result<UserSummary>>;
 
     public sealed class Validator : AbstractValidator<CreateUserRequest>
     {
@@ -28,9 +29,9 @@ public static class CreateUser
         }
     }
 
-    public sealed class Handler(Db db, TimeProvider clock, PasswordHasher<Accounts.Account> hasher) : IRequestHandler<Command, Result<UserSummary>>, ISqlSource
+    public sealed class Handler(Db db, Outbox outbox, TimeProvider clock, PasswordHasher<Accounts.Account> hasher) : IRequestHandler<Command, Result<UserSummary>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. Accounts.Statements, .. UserRecord.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. Accounts.Statements, .. UserRecord.Statements, .. AccountLinks.Statements];
 
         public async ValueTask<Result<UserSummary>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -60,7 +61,19 @@ public static class CreateUser
                 return created.Error!;
             }
 
+            // No password and no district sign-on: the person chooses their own password from an emailed invitation.
+            var invited = body.Password is null && string.IsNullOrWhiteSpace(body.ExternalSubject);
+            if (invited)
+            {
+                await AccountLinks.SendAsync(connection, transaction, outbox, AccountLinks.Invitation, created.Value, command.BaseUrl, caller.UserId, clock.GetUtcNow(), cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
+            if (invited)
+            {
+                outbox.Wake();
+            }
+
             return (await UserRecord.LoadAsync(connection, [created.Value], caller.Scope(Permission.UsersManage), cancellationToken)).Single();
         }
     }
@@ -69,10 +82,12 @@ public static class CreateUser
         Error.Unprocessable($"The role {DbEnum.ToText(role)} is held on a {string.Join(" or ", Access.HeldOn(role).Select(t => DbEnum.ToText(t)))}, not a {DbEnum.ToText(type)}.");
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/", async Task<Answer<Created<UserSummary>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> (CreateUserRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new Command(caller, body), ct)).Match(user => TypedResults.Created($"/api/v1/users/{user.Id}", user)))
+        group.MapPost("/", async Task<Answer<Created<UserSummary>, Fails.Invalid, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> (CreateUserRequest body, Caller caller, HttpRequest request, PublicUrl publicUrl,
+                    IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Command(caller, body, publicUrl.For(request)), ct)).Match(user => TypedResults.Created($"/api/v1/users/{user.Id}", user)))
             .Validate<CreateUserRequest>()
             .WithName("createUser")
             .WithSummary("Create a user account")
-            .WithDescription("Creates an account with one role at an organization you manage (usersManage).");
+            .WithDescription("Creates an account with one role at an organization you manage (usersManage). Without a password or an external subject, " +
+                "the person is emailed an invitation to choose their own password (POST /users/{id}/invitation sends it again).");
 }

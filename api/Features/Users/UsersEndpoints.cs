@@ -7,6 +7,7 @@ public static class UsersEndpoints
         var group = app.MapGroup("/api/v1/users").WithTags("Users");
         ListUsers.Map(group);
         CreateUser.Map(group);
+        InviteUser.Map(group);
         AddMembership.Map(group);
         RemoveMembership.Map(group);
         ListRoles.Map(app);

@@ -6,8 +6,8 @@ namespace LaunchPath.Api.Infrastructure.Hosting;
 /// <summary>
 /// One origin: the API serves the built SPA (<c>npm run build</c> → client/dist) from <c>Spa:Path</c>, or from
 /// <c>wwwroot</c> under the content root when that holds an index.html. Hashed assets are cached for a year, index.html
-/// never; every other GET that is not the API's (the client's routes, the one-time link pages /acknowledge/* and
-/// /hours/*) answers index.html. Without a built SPA nothing is mapped (development: the Vite dev server serves it).
+/// never; every other GET that is not the API's (the client's routes, the one-time link pages /acknowledge/*,
+/// /hours/* and /set-password/*) answers index.html. Without a built SPA nothing is mapped (development: the Vite dev server serves it).
 /// </summary>
 public static class SpaHosting
 {

@@ -79,6 +79,9 @@ public sealed class Caller
     /// <summary>LaunchPath itself (start-up tasks such as demo data); never bound to a request.</summary>
     public static readonly Caller System = new(null, "system", "LaunchPath", null, true, []);
 
+    /// <summary>Sessions (access tokens) issued before this are signed out: the account's password was set since.</summary>
+    public DateTimeOffset? TokensValidAfter { get; init; }
+
     public Caller(Guid? userId, string? email, string? displayName, Guid? apiKeyId, bool isPlatformAdmin, IReadOnlyList<Grant> grants)
     {
         UserId = userId;

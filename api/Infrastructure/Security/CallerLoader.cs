@@ -17,10 +17,10 @@ public sealed class CallerLoader(Db db, CallerCache cache)
     private const string ItemKey = "LaunchPath.Caller";
 
     private const string SelectUser =
-        "SELECT id, email, display_name, is_platform_admin, disabled FROM users WHERE id = @Id";
+        "SELECT id, email, display_name, is_platform_admin, disabled, tokens_valid_after FROM users WHERE id = @Id";
 
     private const string SelectUserByExternalSubject =
-        "SELECT id, email, display_name, is_platform_admin, disabled FROM users WHERE external_subject = @Subject";
+        "SELECT id, email, display_name, is_platform_admin, disabled, tokens_valid_after FROM users WHERE external_subject = @Subject";
 
     private const string SelectMemberships =
         "SELECT m.role, o.id AS organization_id, o.type, o.region_id, o.district_id, o.name FROM memberships m " +
@@ -96,7 +96,7 @@ public sealed class CallerLoader(Db db, CallerCache cache)
             .Select(m => (Row: m, Role: DbEnum.Parse<Role>(m.Role)))
             .Select(m => new Grant(m.Row.ToOrgRef(), m.Row.Name, m.Role, Access.PermissionsOf(m.Role).ToHashSet()))
             .ToList();
-        var caller = new Caller(user.Id, user.Email, user.DisplayName, null, user.IsPlatformAdmin, grants);
+        var caller = new Caller(user.Id, user.Email, user.DisplayName, null, user.IsPlatformAdmin, grants) { TokensValidAfter = user.TokensValidAfter };
         context.Items[ItemKey] = caller;
         cache.Keep(AccessChanges.User, user.Id, caller);
         return caller;
@@ -112,6 +112,7 @@ public sealed class CallerLoader(Db db, CallerCache cache)
         public string DisplayName { get; set; } = "";
         public bool IsPlatformAdmin { get; set; }
         public bool Disabled { get; set; }
+        public DateTimeOffset? TokensValidAfter { get; set; }
     }
 
     private class OrgColumns

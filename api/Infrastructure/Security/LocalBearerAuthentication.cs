@@ -42,9 +42,16 @@ public sealed class LocalBearerHandler(
         }
 
         var userId = CallerLoader.ClaimGuid(principal, CallerLoader.UserIdClaim);
-        if (userId is null || await callers.ForUserAsync(Context, userId.Value, Context.RequestAborted) is null)
+        var caller = userId is null ? null : await callers.ForUserAsync(Context, userId.Value, Context.RequestAborted);
+        if (caller is null)
         {
             return AuthenticateResult.Fail("The account no longer exists or is disabled.");
+        }
+
+        // A password set since the token was issued signs it out (iat is in whole seconds).
+        if (caller.TokensValidAfter is { } after && long.TryParse(principal.FindFirst("iat")?.Value, out var issuedAt) && issuedAt < after.ToUnixTimeSeconds())
+        {
+            return AuthenticateResult.Fail("The account's password was changed since this sign-in.");
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));

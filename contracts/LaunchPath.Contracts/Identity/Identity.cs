@@ -49,6 +49,34 @@ public sealed record SignInRequest
     public required string Password { get; init; }
 }
 
+/// <summary>Asks for a password reset link by email; the answer never says whether the address has an account.</summary>
+public sealed record PasswordResetRequest
+{
+    public required string Email { get; init; }
+}
+
+public enum PasswordLinkPurpose
+{
+    /// <summary>A new account's first password.</summary>
+    Invitation,
+    PasswordReset,
+}
+
+/// <summary>What an invitation or reset link is for (shown before the person chooses a password).</summary>
+public sealed record PasswordLink
+{
+    public required PasswordLinkPurpose Purpose { get; init; }
+    public required string Email { get; init; }
+    public required string DisplayName { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+}
+
+public sealed record SetPasswordRequest
+{
+    /// <summary>At least 12 characters.</summary>
+    public required string Password { get; init; }
+}
+
 public sealed record AccessToken
 {
     public required string Token { get; init; }
@@ -92,7 +120,10 @@ public sealed record CreateUserRequest
 {
     public required string Email { get; init; }
     public required string DisplayName { get; init; }
-    /// <summary>At least 12 characters. Omit for accounts that sign in only through district SSO.</summary>
+    /// <summary>
+    /// At least 12 characters. Omit it and the person is emailed an invitation to choose their own; omit it and give an
+    /// external subject for an account that signs in only through district SSO.
+    /// </summary>
     public string? Password { get; init; }
     /// <summary>Subject of the user at the external OpenID Connect authority ("issuer|sub"), for SSO sign-in.</summary>
     public string? ExternalSubject { get; init; }

@@ -16,6 +16,24 @@ export interface ILaunchPathClient {
     revokeApiKey(id: string, signal?: AbortSignal): Promise<void>;
 
     /**
+     * What an invitation or reset link is for (410 once used or expired, saying why)
+     * @return OK
+     */
+    getPasswordLink(token: string, signal?: AbortSignal): Promise<PasswordLink>;
+
+    /**
+     * Choose a password through an invitation or reset link; signs in, and signs out every earlier session
+     * @return OK
+     */
+    setPasswordByLink(token: string, body: SetPasswordRequest, signal?: AbortSignal): Promise<AccessToken>;
+
+    /**
+     * Email a password reset link
+     * @return Accepted
+     */
+    requestPasswordReset(body: PasswordResetRequest, signal?: AbortSignal): Promise<void>;
+
+    /**
      * Sign in with email and password
      * @return OK
      */
@@ -576,6 +594,12 @@ export interface ILaunchPathClient {
     createUser(body: CreateUserRequest, signal?: AbortSignal): Promise<UserSummary>;
 
     /**
+     * Email the person a link to choose their password
+     * @return Accepted
+     */
+    inviteUser(id: string, signal?: AbortSignal): Promise<SentMessage>;
+
+    /**
      * Give a user a role at an organization
      * @return OK
      */
@@ -645,6 +669,185 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * What an invitation or reset link is for (410 once used or expired, saying why)
+     * @return OK
+     */
+    getPasswordLink(token: string, signal?: AbortSignal): Promise<PasswordLink> {
+        let url_ = this.baseUrl + "/api/v1/auth/password-links/{token}";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined.");
+        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPasswordLink(_response);
+        });
+    }
+
+    protected processGetPasswordLink(response: Response): Promise<PasswordLink> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PasswordLink;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Gone", status, _responseText, _headers, result410);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PasswordLink>(null as any);
+    }
+
+    /**
+     * Choose a password through an invitation or reset link; signs in, and signs out every earlier session
+     * @return OK
+     */
+    setPasswordByLink(token: string, body: SetPasswordRequest, signal?: AbortSignal): Promise<AccessToken> {
+        let url_ = this.baseUrl + "/api/v1/auth/password-links/{token}";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined.");
+        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetPasswordByLink(_response);
+        });
+    }
+
+    protected processSetPasswordByLink(response: Response): Promise<AccessToken> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AccessToken;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Gone", status, _responseText, _headers, result410);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AccessToken>(null as any);
+    }
+
+    /**
+     * Email a password reset link
+     * @return Accepted
+     */
+    requestPasswordReset(body: PasswordResetRequest, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/auth/password-reset";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRequestPasswordReset(_response);
+        });
+    }
+
+    protected processRequestPasswordReset(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -6531,6 +6734,65 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Email the person a link to choose their password
+     * @return Accepted
+     */
+    inviteUser(id: string, signal?: AbortSignal): Promise<SentMessage> {
+        let url_ = this.baseUrl + "/api/v1/users/{id}/invitation";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processInviteUser(_response);
+        });
+    }
+
+    protected processInviteUser(response: Response): Promise<SentMessage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SentMessage;
+            return result202;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SentMessage>(null as any);
+    }
+
+    /**
      * Give a user a role at an organization
      * @return OK
      */
@@ -6882,7 +7144,8 @@ export interface CreateStudentAccountRequest {
 export interface CreateUserRequest {
     email: string;
     displayName: string;
-    /** At least 12 characters. Omit for accounts that sign in only through district SSO. */
+    /** At least 12 characters. Omit it and the person is emailed an invitation to choose their own; omit it and give an
+external subject for an account that signs in only through district SSO. */
     password?: string | null;
     /** Subject of the user at the external OpenID Connect authority ("issuer|sub"), for SSO sign-in. */
     externalSubject?: string | null;
@@ -7502,6 +7765,21 @@ export interface OutcomesReport {
     perkins5S3: Perkins5S3;
 }
 
+/** What an invitation or reset link is for (shown before the person chooses a password). */
+export interface PasswordLink {
+    purpose: PasswordLinkPurpose;
+    email: string;
+    displayName: string;
+    expiresAt: string;
+}
+
+export type PasswordLinkPurpose = "invitation" | "passwordReset";
+
+/** Asks for a password reset link by email; the answer never says whether the address has an account. */
+export interface PasswordResetRequest {
+    email: string;
+}
+
 /** Perkins V indicator 5S3: the share of CTE concentrators in grade 12 who took part in work-based learning. */
 export interface Perkins5S3 {
     concentrators: number;
@@ -7856,6 +8134,11 @@ export interface SentMessage {
     nextAttemptAt?: string | null;
     createdAt: string;
     sentAt?: string | null;
+}
+
+export interface SetPasswordRequest {
+    /** At least 12 characters. */
+    password: string;
 }
 
 export interface SignInRequest {

@@ -19,6 +19,10 @@ public sealed class AnonymousEndpointsTests : IClassFixture<AnonymousEndpointsTe
         "* /health/live",
         "* /health/ready",
         "POST /api/v1/auth/token",
+        // Forgot password (202 whatever the address) and the invitation or reset link that sets a password.
+        "POST /api/v1/auth/password-reset",
+        "GET /api/v1/auth/password-links/{token}",
+        "POST /api/v1/auth/password-links/{token}",
         "GET /api/v1/links/{token}",
         "POST /api/v1/links/{token}/acknowledge",
         "GET /api/v1/links/{token}/hours",
