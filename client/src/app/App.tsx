@@ -15,6 +15,7 @@ import { OurOpportunitiesPage } from '../features/opportunities/OurOpportunities
 import { AcknowledgeLinkPage } from '../features/placements/AcknowledgeLinkPage';
 import { HoursLinkPage } from '../features/placements/HoursLinkPage';
 import { linkRoute, type LinkRoute } from '../features/placements/linkRoute';
+import { SetPasswordPage } from './SetPasswordPage';
 import { SearchPage } from '../features/opportunities/SearchPage';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
 import { OurOrganizationPage } from '../features/organizations/OurOrganizationPage';
@@ -169,7 +170,11 @@ function Screens() {
   }
 }
 
-const linkTitles: Record<LinkRoute['kind'], string> = { acknowledge: 'Acknowledge a training agreement', hours: 'Approve hours' };
+const linkTitles: Record<LinkRoute['kind'], string> = {
+  acknowledge: 'Acknowledge a training agreement',
+  hours: 'Approve hours',
+  'set-password': 'Choose your password',
+};
 
 function LinkScreen({ link }: { link: LinkRoute }) {
   useEffect(() => {
@@ -177,7 +182,13 @@ function LinkScreen({ link }: { link: LinkRoute }) {
   }, [link.kind]);
   return (
     <AppShell home="/">
-      {link.kind === 'acknowledge' ? <AcknowledgeLinkPage key={link.token} token={link.token} /> : <HoursLinkPage key={link.token} token={link.token} />}
+      {link.kind === 'acknowledge' ? (
+        <AcknowledgeLinkPage key={link.token} token={link.token} />
+      ) : link.kind === 'hours' ? (
+        <HoursLinkPage key={link.token} token={link.token} />
+      ) : (
+        <SetPasswordPage key={link.token} token={link.token} />
+      )}
     </AppShell>
   );
 }

@@ -3,6 +3,7 @@ import { fieldErrorsFor, toUiError, type UiError } from '../shared/api/problems'
 import { ErrorBanner } from '../shared/components/ErrorBanner';
 import { Field } from '../shared/components/Field';
 import { DemoAccounts } from './DemoAccounts';
+import { ForgotPassword } from './ForgotPassword';
 import { useSession, type SignedOutReason } from '../shared/auth/SessionContext';
 
 const notices: Record<SignedOutReason, string> = {
@@ -41,8 +42,11 @@ export function SignInPage({ reason }: { reason?: SignedOutReason }) {
   const formRef = useRef<HTMLFormElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const [forgot, setForgot] = useState(false);
 
-  useEffect(() => emailRef.current?.focus(), []);
+  useEffect(() => {
+    if (!forgot) emailRef.current?.focus();
+  }, [forgot]);
 
   // After a failed attempt: the first field to fix, else the password to type again, else the message.
   useEffect(() => {
@@ -77,6 +81,14 @@ export function SignInPage({ reason }: { reason?: SignedOutReason }) {
   }
 
   const errorsFor = (field: string) => (error ? fieldErrorsFor(error.fieldErrors, field) : []);
+
+  if (forgot) {
+    return (
+      <div className="sign-in">
+        <ForgotPassword initialEmail={email.trim()} onDone={() => setForgot(false)} />
+      </div>
+    );
+  }
 
   return (
     <div className="sign-in">
@@ -114,6 +126,9 @@ export function SignInPage({ reason }: { reason?: SignedOutReason }) {
         <div className="form__actions">
           <button type="submit" className="button" disabled={submitting}>
             {submitting ? 'Signing in…' : 'Sign in'}
+          </button>
+          <button type="button" className="link-button" onClick={() => setForgot(true)}>
+            Forgot your password?
           </button>
         </div>
       </form>

@@ -1,14 +1,14 @@
 export interface LinkRoute {
-  kind: 'acknowledge' | 'hours';
+  kind: 'acknowledge' | 'hours' | 'set-password';
   token: string;
 }
 
-const pattern = /^\/(acknowledge|hours)\/([A-Za-z0-9_-]+)\/?$/;
+const pattern = /^\/(acknowledge|hours|set-password)\/([A-Za-z0-9_-]+)\/?$/;
 
 /**
- * The one-time link a location opens, if any. The API issues links as `<origin>/acknowledge/<token>` and
- * `<origin>/hours/<token>` (a path, which the server answers with the app); `#/acknowledge/<token>` and
- * `#/hours/<token>` open the same pages.
+ * The one-time link a location opens, if any. The API issues links as `<origin>/acknowledge/<token>`,
+ * `<origin>/hours/<token>` and `<origin>/set-password/<token>` (a path, which the server answers with the app);
+ * `#/acknowledge/<token>` and the others open the same pages.
  */
 export function linkRoute(pathname: string, hash: string): LinkRoute | undefined {
   for (const candidate of [pathname, hash.replace(/^#/, '').split('?')[0]]) {

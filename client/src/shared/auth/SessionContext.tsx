@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { CurrentCaller } from '@launchpath/contracts';
+import type { AccessToken, CurrentCaller } from '@launchpath/contracts';
 import { ApiProvider } from '../api/ApiContext';
 import { createApi, type Api, type FetchLike } from '../api/client';
 import { toUiError, type UiError } from '../api/problems';
@@ -20,6 +20,8 @@ export interface Session {
   state: SessionState;
   /** Exchanges email and password for a token, then loads /me. Rejects with what the API threw (see toUiError). */
   signIn: (email: string, password: string) => Promise<void>;
+  /** Starts a session with a token the API issued another way (a password set through an emailed link), then loads /me. */
+  adopt: (access: AccessToken) => Promise<void>;
   signOut: () => void;
   /** After 'unavailable': tries /me again. */
   retry: () => void;
@@ -83,9 +85,8 @@ export function SessionProvider({ api: injected, fetch, children }: Props) {
     return () => controller.abort();
   }, [api, state.status, endSession]);
 
-  const signIn = useCallback(
-    async (email: string, password: string) => {
-      const access = await api.signIn({ email, password });
+  const adopt = useCallback(
+    async (access: AccessToken) => {
       token.current = access.token;
       try {
         const me = await api.getMe();
@@ -99,9 +100,11 @@ export function SessionProvider({ api: injected, fetch, children }: Props) {
     [api],
   );
 
+  const signIn = useCallback(async (email: string, password: string) => adopt(await api.signIn({ email, password })), [api, adopt]);
+
   const signOut = useCallback(() => endSession('signedOut'), [endSession]);
   const retry = useCallback(() => setState({ status: 'restoring' }), []);
-  const session = useMemo<Session>(() => ({ state, signIn, signOut, retry }), [state, signIn, signOut, retry]);
+  const session = useMemo<Session>(() => ({ state, signIn, adopt, signOut, retry }), [state, signIn, adopt, signOut, retry]);
 
   return (
     <ApiProvider api={api}>
