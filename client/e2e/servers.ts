@@ -45,6 +45,8 @@ export interface ApiOptions {
    * by the API itself (Spa:Path), so the API's origin is the whole product.
    */
   productionSpa?: string;
+  /** More settings for the API (environment variables), e.g. the SMTP server messages go to. */
+  env?: Record<string, string>;
 }
 
 /** The demo accounts' password (README.md). */
@@ -83,6 +85,9 @@ export async function startApi(logFile: string, admin: AdminAccount, options: Ap
       ...(options.productionSpa ? {} : { Auth__SigningKey: randomBytes(32).toString('base64') }),
       DOTNET_CLI_TELEMETRY_OPTOUT: '1',
       DOTNET_NOLOGO: '1',
+      // Nothing is sent unless a story runs a mail server and says where it is.
+      Messaging__SenderEnabled: 'false',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
