@@ -6,6 +6,7 @@ using LaunchPath.Api.Domain;
 using LaunchPath.Api.Features.ApiKeys;
 using LaunchPath.Api.Features.Auth;
 using LaunchPath.Api.Features.Classes;
+using LaunchPath.Api.Features.Messages;
 using LaunchPath.Api.Features.Matching;
 using LaunchPath.Api.Features.Matching.Rounds;
 using LaunchPath.Api.Features.Opportunities;
@@ -113,6 +114,8 @@ builder.Services.AddRecurringJob<IdempotencyCleanup>(IdempotencyCleanup.JobKind,
 builder.Services.AddRecurringJob<SecurityCleanup>(SecurityCleanup.JobKind, TimeSpan.FromHours(6));
 builder.Services.AddRecurringJob<LaunchPath.Api.Features.Placements.Hours.SendHoursDigests.Job>(LaunchPath.Api.Features.Placements.Hours.SendHoursDigests.JobKind,
     LaunchPath.Api.Features.Placements.Hours.SendHoursDigests.Every);
+builder.Services.AddRecurringJob<LaunchPath.Api.Features.Placements.Agreements.SendReminders.Job>(LaunchPath.Api.Features.Placements.Agreements.SendReminders.JobKind,
+    LaunchPath.Api.Features.Placements.Agreements.SendReminders.Every);
 builder.Services.AddSingleton<RosterJobs>();
 builder.Services.AddSingleton<RegionOpportunities>();
 builder.Services.AddSingleton<OutcomesReports.ReportCache>();
@@ -222,6 +225,7 @@ api.MapRoster();
 api.MapClasses();
 api.MapMatching();
 api.MapPlacements();
+api.MapMessages();
 OutcomesReports.Map(api);
 app.MapSpaFallback();
 

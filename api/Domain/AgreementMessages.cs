@@ -39,7 +39,7 @@ internal static class AgreementMessages
     /// </summary>
     public static async Task<List<Sent>> WriteAsync(DbConnection connection, DbTransaction transaction, Outbox outbox, PlacementRecord placement,
         Contracts.Placements.AgreementRequest terms, IReadOnlyCollection<AgreementParty> parties, string baseUrl, Guid? createdBy, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool reminder = false)
     {
         var sent = new List<Sent>();
         var region = await connection.QuerySingleAsync<RegionRow>(new CommandDefinition(SelectRegion, new { Id = placement.RegionId }, transaction, cancellationToken: cancellationToken));
@@ -54,6 +54,7 @@ internal static class AgreementMessages
             ["region"] = region.Name,
             ["link"] = link,
             ["expires"] = MessageDates.Date(expires, zone, language),
+            ["reminder"] = reminder,
         };
 
         async Task<string> LinkAsync(AgreementParty party)

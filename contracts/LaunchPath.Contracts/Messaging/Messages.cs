@@ -33,3 +33,26 @@ public sealed record SentMessage
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SentAt { get; init; }
 }
+
+/// <summary>A region's messages: its time zone (dates in messages) and when reminders go out.</summary>
+public sealed record MessageSettings
+{
+    public required string RegionId { get; init; }
+    /// <summary>IANA time zone, e.g. America/Los_Angeles.</summary>
+    public required string TimeZone { get; init; }
+    /// <summary>Days an agreement waits for a guardian's or supervisor's acknowledgement before they are reminded (once).</summary>
+    public required int AgreementReminderDays { get; init; }
+    /// <summary>Days hours wait for approval after the supervisor's email before they are reminded (once).</summary>
+    public required int HoursReminderDays { get; init; }
+    /// <summary>Days before a placement's approval expires, with its agreement incomplete, that the school's coordinators are warned.</summary>
+    public required int ExpiryWarningDays { get; init; }
+    public required int Version { get; init; }
+}
+
+public sealed record UpdateMessageSettingsRequest
+{
+    public required string TimeZone { get; init; }
+    public required int AgreementReminderDays { get; init; }
+    public required int HoursReminderDays { get; init; }
+    public required int ExpiryWarningDays { get; init; }
+}

@@ -469,6 +469,18 @@ export interface ILaunchPathClient {
     updateMatchingSettings(id: string, body: UpdateMatchingSettingsRequest, signal?: AbortSignal): Promise<MatchingSettings>;
 
     /**
+     * The region's time zone and reminder delays
+     * @return OK
+     */
+    getMessageSettings(id: string, signal?: AbortSignal): Promise<MessageSettings>;
+
+    /**
+     * Set the region's time zone and reminder delays
+     * @return OK
+     */
+    updateMessageSettings(id: string, body: UpdateMessageSettingsRequest, signal?: AbortSignal): Promise<MessageSettings>;
+
+    /**
      * The region's evaluation rubric
      * @return OK
      */
@@ -5464,6 +5476,140 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * The region's time zone and reminder delays
+     * @return OK
+     */
+    getMessageSettings(id: string, signal?: AbortSignal): Promise<MessageSettings> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/message-settings";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMessageSettings(_response);
+        });
+    }
+
+    protected processGetMessageSettings(response: Response): Promise<MessageSettings> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessageSettings;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MessageSettings>(null as any);
+    }
+
+    /**
+     * Set the region's time zone and reminder delays
+     * @return OK
+     */
+    updateMessageSettings(id: string, body: UpdateMessageSettingsRequest, signal?: AbortSignal): Promise<MessageSettings> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/message-settings";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateMessageSettings(_response);
+        });
+    }
+
+    protected processUpdateMessageSettings(response: Response): Promise<MessageSettings> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessageSettings;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MessageSettings>(null as any);
+    }
+
+    /**
      * The region's evaluation rubric
      * @return OK
      */
@@ -7428,6 +7574,20 @@ export interface MembershipInfo {
     permissions: Permission[];
 }
 
+/** A region's messages: its time zone (dates in messages) and when reminders go out. */
+export interface MessageSettings {
+    regionId: string;
+    /** IANA time zone, e.g. America/Los_Angeles. */
+    timeZone: string;
+    /** Days an agreement waits for a guardian's or supervisor's acknowledgement before they are reminded (once). */
+    agreementReminderDays: number;
+    /** Days hours wait for approval after the supervisor's email before they are reminded (once). */
+    hoursReminderDays: number;
+    /** Days before a placement's approval expires, with its agreement incomplete, that the school's coordinators are warned. */
+    expiryWarningDays: number;
+    version: number;
+}
+
 export type Modality = "inPerson" | "virtual" | "hybrid";
 
 /** A OneRoster academic session (term, semester, school year): an academicSessions.csv row or the REST object. */
@@ -8302,6 +8462,13 @@ export interface UpdateMatchingSettingsRequest {
     /** How much each consideration counts when ranking (each component is in [-1, 1] before weighting). */
     weights: MatchingWeights;
     maxChoices: number;
+}
+
+export interface UpdateMessageSettingsRequest {
+    timeZone: string;
+    agreementReminderDays: number;
+    hoursReminderDays: number;
+    expiryWarningDays: number;
 }
 
 /** Replaces the organization's editable fields. Type and parent cannot change. */

@@ -12,7 +12,8 @@ namespace LaunchPath.Api.Features.Placements.Hours;
 
 /// <summary>
 /// Hours waiting for approval reach the supervisor named in each placement's agreement by email, at most once per
-/// supervisor per day (in the region's time zone): one message with every submitted entry not yet in one, each with a
+/// supervisor per day (in the region's time zone): one message with every submitted entry not yet in one, and every
+/// entry still waiting the region's reminder delay after its first message (once more, marked as waiting), each with a
 /// one-time link to approve or reject it (a supervisor with a LaunchPath account gets the same links; signing in also
 /// works). A recurring job (hourly, on one node at a time); the day's batch key is written first, so a second node or
 /// a rerun after a crash never sends a supervisor a second message that day.
@@ -24,21 +25,24 @@ public static class SendHoursDigests
     public static readonly TimeSpan Every = TimeSpan.FromHours(1);
 
     private const string SelectWaiting =
-        "SELECT h.id, h.placement_id, h.work_date, h.minutes, h.activity, pl.student_id, s.given_name, s.preferred_name, s.family_name, op.title AS opportunity_title, " +
+        "SELECT h.id, h.placement_id, h.work_date, h.minutes, h.activity, h.supervisor_notified_at, pl.student_id, s.given_name, s.preferred_name, s.family_name, op.title AS opportunity_title, " +
         "op.employer_id, op.region_id, a.terms, r.name AS region_name, r.time_zone " +
         "FROM hours_entries h JOIN placements pl ON pl.id = h.placement_id JOIN people s ON s.id = pl.student_id JOIN opportunities op ON op.id = pl.opportunity_id " +
         "JOIN agreements a ON a.placement_id = pl.id JOIN organizations r ON r.id = op.region_id " +
-        "WHERE h.status = 'submitted' AND h.supervisor_notified_at IS NULL ORDER BY h.work_date, h.id";
+        "WHERE h.status = 'submitted' AND (h.supervisor_notified_at IS NULL OR h.supervisor_reminded_at IS NULL) ORDER BY h.work_date, h.id";
 
     private const string InsertBatch = "INSERT INTO message_batches (batch_key, created_at) VALUES (@Key, @Now)";
 
     private const string MarkNotified =
         "UPDATE hours_entries SET supervisor_notified_at = @Now WHERE id IN (SELECT value FROM json_each(@Ids)) AND status = 'submitted' AND supervisor_notified_at IS NULL";
 
+    private const string MarkReminded =
+        "UPDATE hours_entries SET supervisor_reminded_at = @Now WHERE id IN (SELECT value FROM json_each(@Ids)) AND status = 'submitted' AND supervisor_reminded_at IS NULL";
+
     public sealed class Job(Db db, Outbox outbox, IOptions<MessagingOptions> options, TimeProvider clock, ILogger<Job> logger) : IRecurringJob, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectWaiting, InsertBatch, MarkNotified, .. ActionLinks.Statements, .. Disclosures.Statements, .. Outbox.Statements];
+            [SelectWaiting, InsertBatch, MarkNotified, MarkReminded, .. MessageSettingsRecord.Statements, .. ActionLinks.Statements, .. Disclosures.Statements, .. Outbox.Statements];
 
         public Task RunAsync(JobContext job, CancellationToken cancellationToken) => SendAsync(cancellationToken);
 
@@ -54,7 +58,12 @@ public static class SendHoursDigests
 
             var now = clock.GetUtcNow();
             await using var connection = await db.OpenAsync(cancellationToken);
-            var waiting = (await connection.QueryAsync<Waiting>(new CommandDefinition(SelectWaiting, cancellationToken: cancellationToken))).ToList();
+            var settings = await MessageSettingsRecord.AllAsync(connection, cancellationToken);
+            // New entries, and entries the supervisor was told of the region's reminder delay ago and has not decided.
+            var waiting = (await connection.QueryAsync<Waiting>(new CommandDefinition(SelectWaiting, cancellationToken: cancellationToken)))
+                .Where(w => w.SupervisorNotifiedAt is not { } told
+                            || told <= now - TimeSpan.FromDays(settings.TryGetValue(w.RegionId, out var region) ? region.HoursReminderDays : MessageSettingsRecord.DefaultHoursReminderDays))
+                .ToList();
             var written = 0;
             foreach (var group in waiting
                          .Select(w => (Entry: w, Terms: DbJson.Read<AgreementRequest?>(w.Terms, null)))
@@ -89,6 +98,8 @@ public static class SendHoursDigests
                         ["hours"] = MessageDates.Duration(entry.Minutes),
                         ["activity"] = entry.Activity.Length > 200 ? entry.Activity[..200] + "…" : entry.Activity,
                         ["link"] = $"{baseUrl.TrimEnd('/')}/hours/{token}",
+                        ["reminder"] = entry.SupervisorNotifiedAt is not null,
+                        ["since"] = entry.SupervisorNotifiedAt is { } told ? MessageDates.Date(told, zone, language) : "",
                     });
                 }
 
@@ -105,8 +116,10 @@ public static class SendHoursDigests
                         new Disclosures.Disclosure(e.StudentId, e.EmployerId, "name, placement, hours logged", "school official: the student's worksite supervisor",
                             $"Emailed the hours waiting for approval to the supervisor named in the training agreement ({terms.SupervisorEmail.Trim()})")).ToList(),
                     now, cancellationToken, transaction);
-                await connection.ExecuteAsync(new CommandDefinition(MarkNotified, new { Ids = DbIds.Of(group.Select(g => g.Entry.Id)), Now = now }, transaction,
-                    cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(MarkNotified, new { Ids = DbIds.Of(group.Where(g => g.Entry.SupervisorNotifiedAt is null).Select(g => g.Entry.Id)), Now = now },
+                    transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(MarkReminded, new { Ids = DbIds.Of(group.Where(g => g.Entry.SupervisorNotifiedAt is not null).Select(g => g.Entry.Id)), Now = now },
+                    transaction, cancellationToken: cancellationToken));
                 await transaction.CommitAsync(cancellationToken);
                 written++;
             }
@@ -130,6 +143,7 @@ public static class SendHoursDigests
         public DateOnly WorkDate { get; set; }
         public int Minutes { get; set; }
         public string Activity { get; set; } = "";
+        public DateTimeOffset? SupervisorNotifiedAt { get; set; }
         public Guid StudentId { get; set; }
         public string GivenName { get; set; } = "";
         public string? PreferredName { get; set; }

@@ -4,6 +4,7 @@ using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Tests.Infrastructure;
+using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Messaging;
 using LaunchPath.Contracts.People;
 using LaunchPath.Contracts.Placements;
@@ -185,15 +186,17 @@ public sealed partial class PlacementLifecycleTests
 
         var values = new Dictionary<string, object>
         {
-            ["recipient"] = "Rosa Reyes", ["student"] = "Maya Reyes", ["opportunity"] = "Clinical lab <assistant>", ["employer"] = "Valley Health & Co",
+            ["recipient"] = "Rosa & <Reyes>", ["student"] = "Maya Reyes", ["opportunity"] = "Clinical lab <assistant>", ["employer"] = "Valley Health & Co",
             ["region"] = "Central Valley", ["link"] = PublicUrl + "/acknowledge/abc", ["expires"] = "21 de diciembre de 2026",
+            ["reminder"] = false, ["missing"] = "waiting for guardian", ["email"] = "rosa.reyes@family.example.test",
             ["decidedBy"] = "Sam Rivera", ["hours"] = "2 h 30 min", ["date"] = "December 7, 2026", ["reason"] = "We closed early", ["count"] = 1,
             ["entries"] = new List<Dictionary<string, object>>
             {
-                new() { ["student"] = "Maya Reyes", ["opportunity"] = "Clinical lab <assistant>", ["date"] = "December 7, 2026", ["hours"] = "1 h", ["activity"] = "Labels", ["link"] = PublicUrl + "/hours/x" },
+                new() { ["student"] = "Maya Reyes", ["opportunity"] = "Clinical lab <assistant>", ["date"] = "December 7, 2026", ["hours"] = "1 h", ["activity"] = "Labels", ["link"] = PublicUrl + "/hours/x", ["reminder"] = true, ["since"] = "December 1, 2026" },
             },
         };
-        templates.Messages.Should().Contain(["agreement.guardian", "agreement.supervisor", "hours.supervisor", "hours.approved", "hours.rejected"]);
+        templates.Messages.Should().Contain(["agreement.guardian", "agreement.supervisor", "hours.supervisor", "hours.approved", "hours.rejected", "placement.expiring",
+            "account.invitation", "account.passwordReset"]);
         foreach (var message in templates.Messages)
         {
             foreach (var language in MessageTemplates.Languages)
@@ -201,11 +204,62 @@ public sealed partial class PlacementLifecycleTests
                 var rendered = templates.Render(message, language, values);
                 rendered.Subject.Should().NotBeNullOrWhiteSpace();
                 rendered.Text.Should().NotContain("{{").And.NotContain("{%");
-                rendered.Html.Should().Contain("Clinical lab &lt;assistant&gt;", "values are HTML-encoded in HTML").And.NotContain("<assistant>");
+                rendered.Html.Should().Contain("Rosa &amp; &lt;Reyes&gt;", "values are HTML-encoded in HTML").And.NotContain("<Reyes>").And.NotContain("<assistant>");
+                rendered.Text.Should().Contain("Rosa & <Reyes>", "and left as they are in plain text");
             }
         }
 
         var missing = () => templates.Render("agreement.guardian", "es", new Dictionary<string, object> { ["recipient"] = "Rosa" });
         missing.Should().Throw<Exception>("a value the template names but the message lacks is an error, not a gap");
     }
+
+    [Fact]
+    public async Task Reminders_follow_the_regions_delays_on_the_clock_once_each()
+    {
+        var (s, id) = await ApprovedWithGuardians();
+        await (await Put(s.Employer, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
+        await Sender.SendDueAsync(CancellationToken.None);
+        await _smtp.WaitForAsync(3);
+        _smtp.Received.Clear();
+
+        // The convener sets the region's delays (If-Match, as every versioned setting).
+        var convener = await _actors.As(Role.ConvenerAdmin, s.World.One.Region.Id);
+        var url = $"/api/v1/regions/{s.World.One.Region.Id}/message-settings";
+        var read = await convener.GetAsync(url);
+        var settings = await read.Read<MessageSettings>();
+        settings.Should().BeEquivalentTo(new { TimeZone = "America/Los_Angeles", AgreementReminderDays = 3, HoursReminderDays = 3, ExpiryWarningDays = 7 });
+        var update = new UpdateMessageSettingsRequest { TimeZone = "America/Los_Angeles", AgreementReminderDays = 2, HoursReminderDays = 3, ExpiryWarningDays = 27 };
+        await (await Put(convener, url, update)).ShouldBeProblem((HttpStatusCode)428);
+        await (await PutIfMatch(s.Coordinator, url, update, read.Headers.ETag!.Tag)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await PutIfMatch(convener, url, update with { TimeZone = "Mars/Olympus_Mons" }, read.Headers.ETag!.Tag)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        (await (await PutIfMatch(convener, url, update, read.Headers.ETag!.Tag)).Read<MessageSettings>()).AgreementReminderDays.Should().Be(2);
+
+        var reminders = ActivatorUtilities.CreateInstance<LaunchPath.Api.Features.Placements.Agreements.SendReminders.Job>(_factory.Services);
+        (await reminders.SendAsync(CancellationToken.None)).Should().Be(0, "nothing waits two days yet, and the approval expires in 30");
+
+        _clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
+        (await reminders.SendAsync(CancellationToken.None)).Should().Be(3, "both guardians and the supervisor still have to acknowledge");
+        await Sender.SendDueAsync(CancellationToken.None);
+        var sent = await _smtp.WaitForAsync(3);
+        sent.Should().ContainSingle(m => m.Subject!.StartsWith("Recordatorio: Revise el acuerdo", StringComparison.Ordinal));
+        sent.Should().ContainSingle(m => m.Subject!.StartsWith("Reminder: Training agreement to acknowledge", StringComparison.Ordinal));
+        (await reminders.SendAsync(CancellationToken.None)).Should().Be(0, "once per version of the agreement");
+
+        // The approval expires in 27 days or less with the agreement incomplete: the school's coordinators are warned, once.
+        _clock.Advance(TimeSpan.FromDays(1));
+        (await reminders.SendAsync(CancellationToken.None)).Should().Be(1);
+        await Sender.SendDueAsync(CancellationToken.None);
+        var warning = (await _smtp.WaitForAsync(4)).Last();
+        warning.Subject.Should().StartWith("Approval expiring ");
+        warning.TextBody.Should().Contain("waiting for student, guardian, supervisor, coordinator").And.Contain($"{PublicUrl}/#/placements/{id}");
+        (await reminders.SendAsync(CancellationToken.None)).Should().Be(0);
+    }
+
+    private static Task<HttpResponseMessage> PutIfMatch<T>(HttpClient client, string url, T body, string etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = System.Net.Http.Json.JsonContent.Create(body, options: Http.Json) };
+        request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
+        return client.SendAsync(request);
+    }
 }
+

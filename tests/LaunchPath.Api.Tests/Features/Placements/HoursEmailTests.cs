@@ -67,5 +67,17 @@ public sealed partial class HoursTests
         var next = (await DeliverAsync(4)).Last();
         next.Subject.Should().Be("Hours to approve: 1 entry from your students");
         Links(next).Should().ContainSingle();
+        next.TextBody.Should().NotContain("still waiting");
+
+        // Still undecided after the region's reminder delay (3 days by default): the supervisor is reminded once.
+        _clock.Advance(TimeSpan.FromDays(2));
+        (await digests.SendAsync(CancellationToken.None)).Should().Be(0, "not yet three days");
+        _clock.Advance(TimeSpan.FromDays(1));
+        (await digests.SendAsync(CancellationToken.None)).Should().Be(1);
+        var reminder = (await DeliverAsync(5)).Last();
+        reminder.TextBody.Should().Contain("February 8, 2027, 45 min").And.Contain("(still waiting since February 11, 2027)");
+        Links(reminder).Should().ContainSingle().Which.Should().NotBe(Links(next).Single(), "a new link; the first still works too");
+        _clock.Advance(TimeSpan.FromDays(4));
+        (await digests.SendAsync(CancellationToken.None)).Should().Be(0, "one reminder per entry");
     }
 }

@@ -3,9 +3,9 @@ using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Organizations;
 
-namespace LaunchPath.Api.Features.Matching.Settings;
+namespace LaunchPath.Api.Domain;
 
-/// <summary>Who reads and who changes a region's settings (matching weights, round defaults, the rubric).</summary>
+/// <summary>Who reads and who changes a region's settings (matching weights, round defaults, the rubric, messages).</summary>
 internal static class RegionSettings
 {
     /// <summary>Anyone who sees the region reads its settings; otherwise, or when it is not a region, 404.</summary>
