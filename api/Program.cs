@@ -98,6 +98,7 @@ builder.Services.AddHostedService<SqliteCheckpointer>();
 builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
 builder.Services.AddSingleton<MessageTemplates>();
 builder.Services.AddSingleton<Outbox>();
+builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<PublicUrl>();
 builder.Services.AddSingleton<IMessageChannel, EmailChannel>();
 builder.Services.AddSingleton<OutboxSender>();

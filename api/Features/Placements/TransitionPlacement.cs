@@ -3,6 +3,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Placements;
@@ -46,9 +47,9 @@ public static class TransitionPlacement
         "credit_earned = COALESCE(@Credit, credit_earned), credential_earned = COALESCE(@Credential, credential_earned), " +
         "completed_at = CASE WHEN @To = 'completed' THEN @Now ELSE completed_at END, version = version + 1, updated_at = @Now WHERE id = @Id AND status = @From";
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
+    public sealed class Handler(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Move, .. PlacementRecord.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Move, .. PlacementRecord.Statements, .. PlacementMessages.Statements];
 
         public async ValueTask<Result<Placement>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -78,22 +79,30 @@ public static class TransitionPlacement
             }
 
             var now = clock.GetUtcNow();
-            var moved = await connection.ExecuteAsync(new CommandDefinition(Move, new
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
-                command.Id,
-                From = placement.Status,
-                To = DbEnum.ToText(to),
-                Reason = AddressColumns.Normalize(command.Reason),
-                command.ExpiresOn,
-                Credit = AddressColumns.Normalize(command.Completion?.CreditEarned),
-                Credential = AddressColumns.Normalize(command.Completion?.CredentialEarned),
-                Now = now,
-            }, cancellationToken: cancellationToken));
-            if (moved == 0)
-            {
-                return Error.Conflict("The placement changed while you acted; fetch it again.");
+                var moved = await connection.ExecuteAsync(new CommandDefinition(Move, new
+                {
+                    command.Id,
+                    From = placement.Status,
+                    To = DbEnum.ToText(to),
+                    Reason = AddressColumns.Normalize(command.Reason),
+                    command.ExpiresOn,
+                    Credit = AddressColumns.Normalize(command.Completion?.CreditEarned),
+                    Credential = AddressColumns.Normalize(command.Completion?.CredentialEarned),
+                    Now = now,
+                }, transaction, cancellationToken: cancellationToken));
+                if (moved == 0)
+                {
+                    return Error.Conflict("The placement changed while you acted; fetch it again.");
+                }
+
+                // The student (and a minor's guardians) hear of it with the change, or not at all.
+                await PlacementMessages.WriteAsync(connection, transaction, outbox, placement, to, command.Reason, publicUrl.Current, caller.UserId, now, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
 
+            outbox.Wake();
             var updated = await PlacementRecord.FindVisibleAsync(connection, Caller.System, command.Id, cancellationToken);
             return await updated!.ToContractAsync(connection, caller, now, cancellationToken);
         }

@@ -4,6 +4,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Placements;
@@ -19,7 +20,7 @@ public static class AcknowledgeAgreement
 {
     public sealed record Command(Caller Caller, Guid Id, AgreementParty Party) : IRequest<Result<Placement>>;
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
+    public sealed class Handler(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) => [.. AgreementRecords.Statements];
 
@@ -36,7 +37,7 @@ public static class AcknowledgeAgreement
                 return refused;
             }
 
-            var result = await AgreementRecords.RecordAsync(connection, db.Dialect, placement!, command.Party, caller.DisplayName ?? caller.Email ?? "unknown", "account", caller.UserId, clock.GetUtcNow(), cancellationToken);
+            var result = await AgreementRecords.RecordAsync(connection, db.Dialect, outbox, publicUrl.Current, placement!, command.Party, caller.DisplayName ?? caller.Email ?? "unknown", "account", caller.UserId, clock.GetUtcNow(), cancellationToken);
             return result ?? await AgreementRecords.ReloadAsync(connection, caller, command.Id, clock.GetUtcNow(), cancellationToken);
         }
     }

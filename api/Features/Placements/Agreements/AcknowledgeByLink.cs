@@ -4,6 +4,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Placements;
@@ -21,7 +22,7 @@ public static class AcknowledgeByLink
         public LinkValidator() => RuleFor(r => r.Name).NotEmpty().MaximumLength(200);
     }
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<LinkedAgreement>>, ISqlSource
+    public sealed class Handler(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock) : IRequestHandler<Command, Result<LinkedAgreement>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) => [.. AgreementRecords.Statements];
 
@@ -44,7 +45,7 @@ public static class AcknowledgeByLink
                 return ActionLinks.UsedOrExpired;
             }
 
-            if (await AgreementRecords.RecordAsync(connection, db.Dialect, placement, DbEnum.Parse<AgreementParty>(link.Party!), command.Name.Trim(), "link", null, clock.GetUtcNow(), cancellationToken) is { } failed)
+            if (await AgreementRecords.RecordAsync(connection, db.Dialect, outbox, publicUrl.Current, placement, DbEnum.Parse<AgreementParty>(link.Party!), command.Name.Trim(), "link", null, clock.GetUtcNow(), cancellationToken) is { } failed)
             {
                 return failed;
             }

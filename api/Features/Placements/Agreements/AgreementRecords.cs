@@ -4,6 +4,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Placements;
@@ -29,36 +30,47 @@ internal static class AgreementRecords
 
     private const string Activate = "UPDATE placements SET status = 'active', version = version + 1, updated_at = @Now WHERE id = @Id AND status = 'agreementPending'";
 
-    public static IEnumerable<string> Statements => [SelectVersion, SelectTerms, InsertAcknowledgement, SelectParties, Activate, .. ActionLinks.Statements, .. PlacementRecord.Statements];
+    public static IEnumerable<string> Statements => [SelectVersion, SelectTerms, InsertAcknowledgement, SelectParties, Activate, .. ActionLinks.Statements, .. PlacementRecord.Statements, .. PlacementMessages.Statements];
 
-    public static async Task<Error?> RecordAsync(DbConnection connection, SqlDialect dialect, PlacementRecord placement, AgreementParty party, string name, string via, Guid? userId,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records one party's acknowledgement of the current version and, when it was the last one required, makes the
+    /// placement active and tells the student (and a minor's guardians), all in one transaction.
+    /// </summary>
+    public static async Task<Error?> RecordAsync(DbConnection connection, SqlDialect dialect, Outbox outbox, string baseUrl, PlacementRecord placement, AgreementParty party, string name,
+        string via, Guid? userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var version = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(SelectVersion, new { placement.Id }, cancellationToken: cancellationToken));
-        if (version is null || placement.PlacementStatus != PlacementStatus.AgreementPending)
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            return Error.Conflict("There is no agreement to acknowledge yet.");
-        }
-
-        try
-        {
-            await connection.ExecuteAsync(new CommandDefinition(InsertAcknowledgement, new
+            var version = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(SelectVersion, new { placement.Id }, transaction, cancellationToken: cancellationToken));
+            if (version is null || placement.PlacementStatus != PlacementStatus.AgreementPending)
             {
-                placement.Id, Party = DbEnum.ToText(party), Version = version, Name = name, Via = via, UserId = userId, Now = now,
-            }, cancellationToken: cancellationToken));
-        }
-        catch (DbException exception) when (dialect.IsUniqueViolation(exception))
-        {
-            return Error.Conflict($"The {DbEnum.ToText(party)} has already acknowledged this agreement.");
+                return Error.Conflict("There is no agreement to acknowledge yet.");
+            }
+
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(InsertAcknowledgement, new
+                {
+                    placement.Id, Party = DbEnum.ToText(party), Version = version, Name = name, Via = via, UserId = userId, Now = now,
+                }, transaction, cancellationToken: cancellationToken));
+            }
+            catch (DbException exception) when (dialect.IsUniqueViolation(exception))
+            {
+                return Error.Conflict($"The {DbEnum.ToText(party)} has already acknowledged this agreement.");
+            }
+
+            var done = (await connection.QueryAsync<string>(new CommandDefinition(SelectParties, new { placement.Id, Version = version }, transaction, cancellationToken: cancellationToken)))
+                .Select(DbEnum.Parse<AgreementParty>).ToHashSet();
+            if (placement.RequiredParties(DateOnly.FromDateTime(now.UtcDateTime)).All(done.Contains)
+                && await connection.ExecuteAsync(new CommandDefinition(Activate, new { placement.Id, Now = now }, transaction, cancellationToken: cancellationToken)) == 1)
+            {
+                await PlacementMessages.WriteAsync(connection, transaction, outbox, placement, PlacementStatus.Active, null, baseUrl, userId, now, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        var done = (await connection.QueryAsync<string>(new CommandDefinition(SelectParties, new { placement.Id, Version = version }, cancellationToken: cancellationToken)))
-            .Select(DbEnum.Parse<AgreementParty>).ToHashSet();
-        if (placement.RequiredParties(DateOnly.FromDateTime(now.UtcDateTime)).All(done.Contains))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(Activate, new { placement.Id, Now = now }, cancellationToken: cancellationToken));
-        }
-
+        outbox.Wake();
         return null;
     }
 

@@ -52,6 +52,14 @@ public sealed partial class PlacementLifecycleTests
 
     private OutboxSender Sender => _factory.Services.GetRequiredService<OutboxSender>();
 
+    /// <summary>Sends what is due (the placement's earlier steps) and forgets it, so a test reads only what follows.</summary>
+    private async Task FlushAsync(int expected)
+    {
+        await Sender.SendDueAsync(CancellationToken.None);
+        await _smtp.WaitForAsync(expected);
+        _smtp.Received.Clear();
+    }
+
     private async Task<T> Scalar<T>(string sql, object? parameters = null)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_factory.ConnectionString);
@@ -64,8 +72,9 @@ public sealed partial class PlacementLifecycleTests
     public async Task Writing_the_agreement_emails_each_guardian_in_their_language_and_the_supervisor_and_a_guardian_consents_from_the_email()
     {
         var (s, id) = await ApprovedWithGuardians();
+        await FlushAsync(6); // accepted and approved, to the student and both guardians
         await (await Put(s.Employer, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
-        var written = await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>();
+        var written = (await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>()).Where(m => m.Template.StartsWith("agreement.")).ToList();
         written.Should().HaveCount(3, "two guardians with an address and the supervisor; the guardian without one gets nothing")
             .And.OnlyContain(m => m.Status == DeliveryStatus.Pending && m.Attempts == 0);
         (await Scalar<long>("SELECT COUNT(*) FROM disclosures WHERE student_id = @Id AND context LIKE 'Emailed%' AND disclosed_to_user IS NULL", new { s.Student.Id }))
@@ -95,10 +104,10 @@ public sealed partial class PlacementLifecycleTests
         placement.Agreement!.Acknowledgements.Should().Contain(a => a.Party == AgreementParty.Guardian && a.Via == "link" && a.Name == "Rosa Reyes");
 
         // Staff see the delivery; the stored text (it held the links) is gone once sent.
-        var delivered = await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>();
-        delivered.Should().OnlyContain(m => m.Status == DeliveryStatus.Sent && m.Attempts == 1 && m.SentAt != null);
+        var delivered = (await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>()).Where(m => m.Template.StartsWith("agreement.")).ToList();
+        delivered.Should().HaveCount(3).And.OnlyContain(m => m.Status == DeliveryStatus.Sent && m.Attempts == 1 && m.SentAt != null);
         delivered.Should().Contain(m => m.Template == "agreement.guardian" && m.Language == "es" && m.Recipient == "rosa.reyes@family.example.test");
-        (await Scalar<long>("SELECT COUNT(*) FROM messages WHERE text_body IS NOT NULL OR html_body IS NOT NULL")).Should().Be(0);
+        (await Scalar<long>("SELECT COUNT(*) FROM messages WHERE holds_secret = 1 AND (text_body IS NOT NULL OR html_body IS NOT NULL)")).Should().Be(0);
 
         // Who may see them: the school's staff, not the employer, the student or anyone signed out.
         await (await s.Employer.GetAsync($"/api/v1/placements/{id}/messages")).ShouldBeProblem(HttpStatusCode.Forbidden);
@@ -111,6 +120,7 @@ public sealed partial class PlacementLifecycleTests
     public async Task A_sender_that_dies_mid_batch_loses_no_message_and_the_message_sent_again_keeps_its_Message_ID()
     {
         var (s, id) = await ApprovedWithGuardians();
+        await FlushAsync(6);
         await (await Put(s.Coordinator, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
 
         // The first sender dies the moment the server has the first message's data, before it hears the answer.
@@ -137,26 +147,28 @@ public sealed partial class PlacementLifecycleTests
         received.Select(m => m.To.Mailboxes.Single().Address).Distinct().Should().HaveCount(3, "every message arrived");
         received.Where(m => m.MessageId == first.MessageId).Should().HaveCount(2, "the one sent again carries the same Message-ID, so it can be recognised");
         (await Scalar<long>("SELECT COUNT(*) FROM messages WHERE status = 'sent' AND attempts = 2")).Should().Be(3);
+        (await Scalar<long>("SELECT COUNT(*) FROM messages WHERE status <> 'sent'")).Should().Be(0);
     }
 
     [Fact]
     public async Task A_server_that_is_down_is_tried_again_later_and_a_refused_address_fails_with_the_reason()
     {
         var (s, id) = await ApprovedWithGuardians();
+        await FlushAsync(6);
         _smtp.Refuse = address => address == "luis.reyes@family.example.test";
         _smtp.ConnectionsToTurnAway = 1;
         await (await Put(s.Coordinator, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
 
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(3);
         _smtp.Received.Should().BeEmpty();
-        var waiting = await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>();
-        waiting.Should().OnlyContain(m => m.Status == DeliveryStatus.Pending && m.Attempts == 1 && m.LastError!.Contains("421") && m.NextAttemptAt > _clock.GetUtcNow());
+        var waiting = (await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>()).Where(m => m.Template.StartsWith("agreement.")).ToList();
+        waiting.Should().HaveCount(3).And.OnlyContain(m => m.Status == DeliveryStatus.Pending && m.Attempts == 1 && m.LastError!.Contains("421") && m.NextAttemptAt > _clock.GetUtcNow());
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(0, "not before the next attempt is due");
 
         _clock.Advance(OutboxSender.Backoff[0] + TimeSpan.FromSeconds(1));
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(3);
         (await _smtp.WaitForAsync(2)).Should().HaveCount(2);
-        var after = await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>();
+        var after = (await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>()).Where(m => m.Template.StartsWith("agreement.")).ToList();
         after.Where(m => m.Status == DeliveryStatus.Sent).Should().HaveCount(2);
         var refused = after.Single(m => m.Recipient == "luis.reyes@family.example.test");
         refused.Status.Should().Be(DeliveryStatus.Failed, "an unknown mailbox is not retried");
@@ -188,7 +200,7 @@ public sealed partial class PlacementLifecycleTests
         {
             ["recipient"] = "Rosa & <Reyes>", ["student"] = "Maya Reyes", ["opportunity"] = "Clinical lab <assistant>", ["employer"] = "Valley Health & Co",
             ["region"] = "Central Valley", ["link"] = PublicUrl + "/acknowledge/abc", ["expires"] = "21 de diciembre de 2026",
-            ["reminder"] = false, ["missing"] = "waiting for guardian", ["email"] = "rosa.reyes@family.example.test",
+            ["reminder"] = false, ["missing"] = "waiting for guardian", ["status"] = "approved", ["forGuardian"] = true, ["studentFirst"] = "Maya", ["email"] = "rosa.reyes@family.example.test",
             ["decidedBy"] = "Sam Rivera", ["hours"] = "2 h 30 min", ["date"] = "December 7, 2026", ["reason"] = "We closed early", ["count"] = 1,
             ["entries"] = new List<Dictionary<string, object>>
             {
@@ -196,7 +208,7 @@ public sealed partial class PlacementLifecycleTests
             },
         };
         templates.Messages.Should().Contain(["agreement.guardian", "agreement.supervisor", "hours.supervisor", "hours.approved", "hours.rejected", "placement.expiring",
-            "account.invitation", "account.passwordReset"]);
+            "placement.changed", "account.invitation", "account.passwordReset"]);
         foreach (var message in templates.Messages)
         {
             foreach (var language in MessageTemplates.Languages)
@@ -218,9 +230,7 @@ public sealed partial class PlacementLifecycleTests
     {
         var (s, id) = await ApprovedWithGuardians();
         await (await Put(s.Employer, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
-        await Sender.SendDueAsync(CancellationToken.None);
-        await _smtp.WaitForAsync(3);
-        _smtp.Received.Clear();
+        await FlushAsync(9);
 
         // The convener sets the region's delays (If-Match, as every versioned setting).
         var convener = await _actors.As(Role.ConvenerAdmin, s.World.One.Region.Id);
@@ -260,6 +270,51 @@ public sealed partial class PlacementLifecycleTests
         var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = System.Net.Http.Json.JsonContent.Create(body, options: Http.Json) };
         request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue(etag));
         return client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task The_student_and_a_minors_guardians_hear_of_each_step_of_the_placement_in_their_language()
+    {
+        var (s, id) = await ApprovedWithGuardians(); // accepted by the employer, then approved by the school
+        await Sender.SendDueAsync(CancellationToken.None);
+        var steps = await _smtp.WaitForAsync(6);
+        var student = steps.Where(m => m.To.Mailboxes.Single().Address == s.StudentEmail).Select(m => m.Subject).ToList();
+        student.Should().HaveCount(2);
+        student.Should().Contain(subject => subject.Contains("accepted your request")).And.Contain(subject => subject.StartsWith("Your placement is approved", StringComparison.Ordinal));
+        var rosa = steps.Where(m => m.To.Mailboxes.Single().Address == "rosa.reyes@family.example.test").ToList();
+        rosa.Select(m => m.Subject).Should().Contain(subject => subject.StartsWith("Experiencia aprobada de Maya", StringComparison.Ordinal));
+        rosa.Should().OnlyContain(m => m.TextBody!.Contains("Hola, Rosa Reyes") && m.TextBody.Contains($"{PublicUrl}/#/placements/{id}"));
+        steps.Where(m => m.To.Mailboxes.Single().Address == "luis.reyes@family.example.test").Select(m => m.Subject)
+            .Should().Contain(subject => subject.StartsWith("Maya's placement is approved", StringComparison.Ordinal));
+        _smtp.Received.Clear();
+
+        // Everyone acknowledges: the last one makes it active, and the family hears that it starts.
+        await (await Put(s.Coordinator, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
+        await Sender.SendDueAsync(CancellationToken.None);
+        var links = await _smtp.WaitForAsync(3);
+        foreach (var (client, party) in new[] { (s.StudentClient, AgreementParty.Student), (s.Employer, AgreementParty.Supervisor), (s.Coordinator, AgreementParty.Coordinator) })
+        {
+            await Acknowledge(client, id, party);
+        }
+
+        // One guardian acknowledges for the family (the agreement needs one).
+        var rosaLink = links.Single(m => m.To.Mailboxes.Single().Address == "rosa.reyes@family.example.test");
+        (await _actors.Anonymous().PostJson($"/api/v1/links/{Link(rosaLink)}/acknowledge", new LinkAcknowledgeRequest { Name = "Rosa Reyes" })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}")).Read<Placement>()).Status.Should().Be(PlacementStatus.Active);
+        await Sender.SendDueAsync(CancellationToken.None);
+        var active = (await _smtp.WaitForAsync(6)).Skip(3).ToList();
+        active.Select(m => m.Subject).Should().BeEquivalentTo([
+            "Your placement starts: " + s.Opportunity.Fields.Title, "Comienza la experiencia de Maya: " + s.Opportunity.Fields.Title, "Maya's placement starts: " + s.Opportunity.Fields.Title]);
+
+        // Withdrawn, with the reason in the message.
+        await (await Act(s.Coordinator, id, "withdraw", new DecisionRequest { Reason = "The family moved out of the district." })).Read<Placement>();
+        await Sender.SendDueAsync(CancellationToken.None);
+        var withdrawn = (await _smtp.WaitForAsync(9)).Skip(6).ToList();
+        withdrawn.Should().ContainSingle(m => m.To.Mailboxes.Single().Address == s.StudentEmail)
+            .Which.TextBody.Should().Contain("was withdrawn: The family moved out of the district.");
+        (await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>())
+            .Count(m => m.Template == "placement.changed").Should().Be(12);
     }
 }
 
