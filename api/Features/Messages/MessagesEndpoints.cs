@@ -1,6 +1,6 @@
 namespace LaunchPath.Api.Features.Messages;
 
-/// <summary>What LaunchPath sends and when: a region's message settings (reminder delays, time zone).</summary>
+/// <summary>What LaunchPath sends and when (a region's reminder delays and time zone), and each person's notification centre.</summary>
 public static class MessagesEndpoints
 {
     public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
@@ -8,6 +8,7 @@ public static class MessagesEndpoints
         var group = app.MapGroup("/api/v1").WithTags("Messages");
         GetMessageSettings.Map(group);
         PutMessageSettings.Map(group);
+        Notifications.Map(group);
         return app;
     }
 }

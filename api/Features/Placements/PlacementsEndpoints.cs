@@ -13,6 +13,7 @@ public static class PlacementsEndpoints
         var links = app.MapGroup("/api/v1/links").WithTags("Links");
         Agreements.AgreementsEndpoints.Map(placements, links);
         var api = app.MapGroup("/api/v1");
+        GetMyActions.Map(api);
         Hours.HoursEndpoints.Map(api);
         Evaluations.EvaluationsEndpoints.Map(api);
         return app;

@@ -24,10 +24,10 @@ public sealed record Envelope(
 public sealed class Outbox(MessageTemplates templates, IOptions<MessagingOptions> options, TimeProvider clock)
 {
     private const string Insert =
-        "INSERT INTO messages (id, message_id, channel, template, language, recipient_address, recipient_name, recipient_person_id, placement_id, subject, " +
-        "text_body, html_body, holds_secret, status, attempts, next_attempt_at, created_by, created_at) " +
-        "VALUES (@Id, @MessageId, @Channel, @Template, @Language, @ToAddress, @ToName, @PersonId, @PlacementId, @Subject, @Text, @Html, @HoldsSecret, 'pending', 0, @Now, " +
-        "@CreatedBy, @Now)";
+        "INSERT INTO messages (id, message_id, channel, template, language, recipient_address, recipient_normalized, recipient_name, recipient_person_id, placement_id, " +
+        "subject, text_body, html_body, holds_secret, status, attempts, next_attempt_at, created_by, created_at) " +
+        "VALUES (@Id, @MessageId, @Channel, @Template, @Language, @ToAddress, @ToNormalized, @ToName, @PersonId, @PlacementId, @Subject, @Text, @Html, @HoldsSecret, " +
+        "'pending', 0, @Now, @CreatedBy, @Now)";
 
     public static IEnumerable<string> Statements => [Insert];
 
@@ -48,6 +48,7 @@ public sealed class Outbox(MessageTemplates templates, IOptions<MessagingOptions
             envelope.Template,
             Language = language,
             envelope.ToAddress,
+            ToNormalized = envelope.ToAddress.Trim().ToUpperInvariant(), // as account emails are compared (Accounts.Normalize)
             envelope.ToName,
             envelope.PersonId,
             envelope.PlacementId,

@@ -16,6 +16,8 @@ import { AcknowledgeLinkPage } from '../features/placements/AcknowledgeLinkPage'
 import { HoursLinkPage } from '../features/placements/HoursLinkPage';
 import { linkRoute, type LinkRoute } from '../features/placements/linkRoute';
 import { SetPasswordPage } from './SetPasswordPage';
+import { useApi } from '../shared/api/ApiContext';
+import { InboxPage } from '../features/inbox/InboxPage';
 import { SearchPage } from '../features/opportunities/SearchPage';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
 import { OurOrganizationPage } from '../features/organizations/OurOrganizationPage';
@@ -193,6 +195,27 @@ function LinkScreen({ link }: { link: LinkRoute }) {
   );
 }
 
+/** The inbox, reached from the header rather than the navigation (everyone signed in has one). */
+const inboxPage: Page = { href: '#/inbox', label: 'Inbox', visible: () => true, render: () => null };
+
+/** The number of unread messages, read again when the page changes; unknown (no badge) when it cannot be read. */
+function useUnread(hash: string): { count?: number; refresh: () => void } {
+  const api = useApi();
+  const [count, setCount] = useState<number>();
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    api.listNotifications(controller.signal).then(
+      (list) => {
+        if (!controller.signal.aborted) setCount(list.unread);
+      },
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [api, hash, version]);
+  return { count, refresh: () => setVersion((v) => v + 1) };
+}
+
 function useLocationHash(): string {
   const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
@@ -206,7 +229,9 @@ function useLocationHash(): string {
 function SignedIn({ me, onSignOut }: { me: CurrentCaller; onSignOut: () => void }) {
   const hash = useLocationHash();
   const visible = pagesFor(me);
-  const { page, path } = route(visible, hash);
+  const inInbox = hash.replace(/\/+$/, '') === '#/inbox';
+  const { page, path } = inInbox ? { page: inboxPage, path: [] } : route(visible, hash);
+  const unread = useUnread(hash);
 
   // Coming from the sign-in form, or moving to another page, focus would otherwise be left behind: start at the top of
   // the new content (the main region is focusable and announced by its heading).
@@ -221,8 +246,14 @@ function SignedIn({ me, onSignOut }: { me: CurrentCaller; onSignOut: () => void 
   }, [page]);
 
   return (
-    <AppShell nav={visible} current={page?.href} user={{ name: displayNameOf(me), detail: describeCaller(me), onSignOut }}>
-      {page ? (
+    <AppShell
+      nav={visible}
+      current={page?.href}
+      user={{ name: displayNameOf(me), detail: describeCaller(me), onSignOut, inbox: { unread: unread.count, current: inInbox } }}
+    >
+      {inInbox ? (
+        <InboxPage onRead={unread.refresh} />
+      ) : page ? (
         // Keyed by page, so one page's state never leaks into another's.
         <div key={page.href}>{page.render(me, path)}</div>
       ) : (

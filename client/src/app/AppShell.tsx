@@ -10,6 +10,8 @@ export interface ShellUser {
   /** The second line: the roles held ("Teacher, Alder High School"), or the email when they say nothing more. */
   detail?: string;
   onSignOut: () => void;
+  /** The inbox link, with the number of unread messages when known. */
+  inbox?: { unread?: number; current: boolean };
 }
 
 interface Props {
@@ -58,6 +60,18 @@ export function AppShell({ nav = [], current, user, home = '#/', children }: Pro
                 </>
               ) : null}
             </p>
+            {user.inbox ? (
+              <a className="button button--on-brand" href="#/inbox" aria-current={user.inbox.current ? 'page' : undefined}>
+                Inbox
+                {user.inbox.unread ? (
+                  <span className="shell__badge">
+                    {' '}
+                    {user.inbox.unread}
+                    <span className="visually-hidden"> unread</span>
+                  </span>
+                ) : null}
+              </a>
+            ) : null}
             <button type="button" className="button button--on-brand" onClick={user.onSignOut}>
               Sign out
             </button>

@@ -56,3 +56,23 @@ public sealed record UpdateMessageSettingsRequest
     public required int HoursReminderDays { get; init; }
     public required int ExpiryWarningDays { get; init; }
 }
+
+/// <summary>A message LaunchPath sent the signed-in person, as their notification centre lists it.</summary>
+public sealed record Notification
+{
+    public required string Id { get; init; }
+    /// <summary>Which message: placement.changed, hours.approved, account.invitation, …</summary>
+    public required string Template { get; init; }
+    public required string Subject { get; init; }
+    /// <summary>The placement it concerns, when it concerns one.</summary>
+    public string? PlacementId { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ReadAt { get; init; }
+}
+
+public sealed record NotificationList
+{
+    public required int Unread { get; init; }
+    /// <summary>The latest first (up to 50).</summary>
+    public required IReadOnlyList<Notification> Items { get; init; }
+}

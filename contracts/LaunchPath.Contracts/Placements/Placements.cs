@@ -371,3 +371,37 @@ public sealed record Reflection
     public string? ClassTitle { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 }
+
+/// <summary>Something waiting for the signed-in person, by what they can do in LaunchPath.</summary>
+public enum ActionKind
+{
+    /// <summary>Employer: applications to accept or decline.</summary>
+    DecideApplicants,
+    /// <summary>School: placements the employer accepted, to approve.</summary>
+    ApprovePlacements,
+    /// <summary>School or employer: approved placements without a training agreement.</summary>
+    WriteAgreements,
+    /// <summary>School: agreements still waiting for someone's acknowledgement.</summary>
+    FollowUpAgreements,
+    /// <summary>School: approvals expiring within a week with the agreement incomplete.</summary>
+    RenewApprovals,
+    /// <summary>Employer staff: agreements to acknowledge as the supervisor.</summary>
+    AcknowledgeAsSupervisor,
+    /// <summary>Employer staff: hours to approve.</summary>
+    ApproveHours,
+    /// <summary>Student: their agreement to acknowledge.</summary>
+    AcknowledgeAsStudent,
+    /// <summary>Guardian: a child's agreement to acknowledge.</summary>
+    AcknowledgeAsGuardian,
+}
+
+/// <summary>One kind of thing waiting for the caller: how many, and the first placements (or hours entries) concerned.</summary>
+public sealed record ActionItem
+{
+    public required ActionKind Kind { get; init; }
+    public required int Count { get; init; }
+    /// <summary>Up to 20 placements, oldest change first.</summary>
+    public required IReadOnlyList<string> PlacementIds { get; init; }
+    /// <summary>For approveHours: up to 20 entries, oldest first.</summary>
+    public IReadOnlyList<string>? HoursEntryIds { get; init; }
+}

@@ -210,6 +210,30 @@ export interface ILaunchPathClient {
     getMe(signal?: AbortSignal): Promise<CurrentCaller>;
 
     /**
+     * What waits for me: the kinds of placement work with something waiting, with counts
+     * @return OK
+     */
+    getMyActions(signal?: AbortSignal): Promise<ActionItem[]>;
+
+    /**
+     * My notifications (the messages sent to me), latest first, with the unread count
+     * @return OK
+     */
+    listNotifications(signal?: AbortSignal): Promise<NotificationList>;
+
+    /**
+     * Mark all my notifications read
+     * @return No Content
+     */
+    readAllNotifications(signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Mark one of my notifications read
+     * @return No Content
+     */
+    readNotification(id: string, signal?: AbortSignal): Promise<void>;
+
+    /**
      * Search opportunities
      * @param status (optional) 
      * @param cluster (optional) 
@@ -2716,6 +2740,185 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<CurrentCaller>(null as any);
+    }
+
+    /**
+     * What waits for me: the kinds of placement work with something waiting, with counts
+     * @return OK
+     */
+    getMyActions(signal?: AbortSignal): Promise<ActionItem[]> {
+        let url_ = this.baseUrl + "/api/v1/me/actions";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyActions(_response);
+        });
+    }
+
+    protected processGetMyActions(response: Response): Promise<ActionItem[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ActionItem[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ActionItem[]>(null as any);
+    }
+
+    /**
+     * My notifications (the messages sent to me), latest first, with the unread count
+     * @return OK
+     */
+    listNotifications(signal?: AbortSignal): Promise<NotificationList> {
+        let url_ = this.baseUrl + "/api/v1/me/notifications";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListNotifications(_response);
+        });
+    }
+
+    protected processListNotifications(response: Response): Promise<NotificationList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NotificationList;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NotificationList>(null as any);
+    }
+
+    /**
+     * Mark all my notifications read
+     * @return No Content
+     */
+    readAllNotifications(signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/me/notifications/read-all";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReadAllNotifications(_response);
+        });
+    }
+
+    protected processReadAllNotifications(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Mark one of my notifications read
+     * @return No Content
+     */
+    readNotification(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/me/notifications/{id}/read";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReadNotification(_response);
+        });
+    }
+
+    protected processReadNotification(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -7100,6 +7303,20 @@ export interface Acknowledgement {
     at: string;
 }
 
+/** One kind of thing waiting for the caller: how many, and the first placements (or hours entries) concerned. */
+export interface ActionItem {
+    /** Something waiting for the signed-in person, by what they can do in LaunchPath. */
+    kind: ActionKind;
+    count: number;
+    /** Up to 20 placements, oldest change first. */
+    placementIds: string[];
+    /** For approveHours: up to 20 entries, oldest first. */
+    hoursEntryIds?: string[] | null;
+}
+
+/** Something waiting for the signed-in person, by what they can do in LaunchPath. */
+export type ActionKind = "decideApplicants" | "approvePlacements" | "writeAgreements" | "followUpAgreements" | "renewApprovals" | "acknowledgeAsSupervisor" | "approveHours" | "acknowledgeAsStudent" | "acknowledgeAsGuardian";
+
 /** A one-time link, shown once (deliver it by email or text); it expires and works once. */
 export interface ActionLink {
     token: string;
@@ -7589,6 +7806,24 @@ export interface MessageSettings {
 }
 
 export type Modality = "inPerson" | "virtual" | "hybrid";
+
+/** A message LaunchPath sent the signed-in person, as their notification centre lists it. */
+export interface Notification {
+    id: string;
+    /** Which message: placement.changed, hours.approved, account.invitation, … */
+    template: string;
+    subject: string;
+    /** The placement it concerns, when it concerns one. */
+    placementId?: string | null;
+    createdAt: string;
+    readAt?: string | null;
+}
+
+export interface NotificationList {
+    unread: number;
+    /** The latest first (up to 50). */
+    items: Notification[];
+}
 
 /** A OneRoster academic session (term, semester, school year): an academicSessions.csv row or the REST object. */
 export interface OneRosterAcademicSession {

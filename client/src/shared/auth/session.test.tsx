@@ -36,7 +36,8 @@ describe('Session', () => {
     const sent = requests.map((r) => `${r.method} ${r.path} ${r.authorization}`);
     expect(sent.slice(0, 2)).toEqual(['POST /api/v1/auth/token null', 'GET /api/v1/me Bearer tok-1']);
     expect(sent.length).toBeGreaterThan(2);
-    expect(new Set(sent.slice(2))).toEqual(new Set(['GET /api/v1/organizations Bearer tok-1']));
+    // The first page's own request, and the inbox's unread count in the header.
+    expect(new Set(sent.slice(2))).toEqual(new Set(['GET /api/v1/organizations Bearer tok-1', 'GET /api/v1/me/notifications Bearer tok-1']));
   });
 
   it('returns to sign-in and forgets the token when a call answers 401 (the token expired)', async () => {

@@ -316,5 +316,63 @@ public sealed partial class PlacementLifecycleTests
         (await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>())
             .Count(m => m.Template == "placement.changed").Should().Be(12);
     }
+
+    private static async Task<Dictionary<ActionKind, ActionItem>> Actions(HttpClient client) =>
+        (await (await client.GetAsync("/api/v1/me/actions")).Read<List<ActionItem>>()).ToDictionary(a => a.Kind);
+
+    [Fact]
+    public async Task Each_person_sees_what_waits_for_them_and_nothing_of_another_school()
+    {
+        var s = await SetUp();
+        var otherSchool = await _actors.As(Role.SchoolCoordinator, s.World.One.SchoolB.Id);
+        (await Actions(s.Coordinator)).Should().BeEmpty();
+
+        var placement = await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = s.Opportunity.Id, StudentId = s.Student.Id }))
+            .Read<Placement>(HttpStatusCode.Created);
+        (await Actions(s.Employer)).Should().ContainKey(ActionKind.DecideApplicants).WhoseValue.PlacementIds.Should().Equal(placement.Id);
+        (await Actions(s.Coordinator)).Should().BeEmpty("the employer decides first");
+
+        await (await Act(s.Employer, placement.Id, "accept")).Read<Placement>();
+        (await Actions(s.Employer)).Should().BeEmpty();
+        (await Actions(s.Coordinator)).Should().ContainKey(ActionKind.ApprovePlacements).WhoseValue.Count.Should().Be(1);
+        (await Actions(otherSchool)).Should().BeEmpty("another school's placements are not its work");
+
+        await (await Act(s.Coordinator, placement.Id, "approve", new ApprovePlacementRequest { ExpiresOn = Today.AddDays(5) })).Read<Placement>();
+        (await Actions(s.Coordinator)).Keys.Should().BeEquivalentTo([ActionKind.WriteAgreements, ActionKind.RenewApprovals], "the approval lapses within a week");
+        (await Actions(s.Employer)).Keys.Should().BeEquivalentTo([ActionKind.WriteAgreements]);
+
+        await (await Put(s.Coordinator, $"/api/v1/placements/{placement.Id}/agreement", Terms)).Read<Placement>();
+        (await Actions(s.Coordinator)).Keys.Should().BeEquivalentTo([ActionKind.FollowUpAgreements, ActionKind.RenewApprovals]);
+        (await Actions(s.Employer)).Keys.Should().BeEquivalentTo([ActionKind.AcknowledgeAsSupervisor]);
+        (await Actions(s.StudentClient)).Keys.Should().BeEquivalentTo([ActionKind.AcknowledgeAsStudent]);
+
+        await Acknowledge(s.StudentClient, placement.Id, AgreementParty.Student);
+        (await Actions(s.StudentClient)).Should().BeEmpty();
+        await Acknowledge(s.Employer, placement.Id, AgreementParty.Supervisor);
+        (await Actions(s.Employer)).Should().BeEmpty();
+        (await _actors.Anonymous().GetAsync("/api/v1/me/actions")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_student_reads_what_was_sent_to_them_in_their_notification_centre_and_only_that()
+    {
+        var (s, id) = await ApprovedWithGuardians();
+        var mine = await (await s.StudentClient.GetAsync("/api/v1/me/notifications")).Read<NotificationList>();
+        mine.Unread.Should().Be(2);
+        mine.Items.Select(n => n.Subject).Should().HaveCount(2).And.Contain(subject => subject.StartsWith("Your placement is approved", StringComparison.Ordinal));
+        mine.Items.Should().OnlyContain(n => n.PlacementId == id && n.Template == "placement.changed" && n.ReadAt == null);
+
+        (await s.StudentClient.PostAsync($"/api/v1/me/notifications/{mine.Items[0].Id}/read", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await (await s.StudentClient.GetAsync("/api/v1/me/notifications")).Read<NotificationList>()).Unread.Should().Be(1);
+
+        // A guardian's message (or anyone else's) is not the student's to read or mark.
+        var guardians = await Scalar<string>("SELECT id FROM messages WHERE recipient_address = 'rosa.reyes@family.example.test' LIMIT 1");
+        await (await s.StudentClient.PostAsync($"/api/v1/me/notifications/{guardians}/read", null)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await (await s.Coordinator.GetAsync("/api/v1/me/notifications")).Read<NotificationList>()).Items.Should().BeEmpty();
+
+        (await s.StudentClient.PostAsync("/api/v1/me/notifications/read-all", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await (await s.StudentClient.GetAsync("/api/v1/me/notifications")).Read<NotificationList>()).Unread.Should().Be(0);
+        (await _actors.Anonymous().GetAsync("/api/v1/me/notifications")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
 }
 

@@ -33,6 +33,9 @@ public sealed partial class HoursTests
         await (await a.Student.PostJson(url, Entry(Wednesday, "15:30", 150))).Read<HoursEntry>(HttpStatusCode.Created);
         await (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-1), "15:30", 60))).Read<HoursEntry>(HttpStatusCode.Created);
         var digests = ActivatorUtilities.CreateInstance<SendHoursDigests.Job>(_factory.Services);
+        var waiting = (await (await a.Supervisor.GetAsync("/api/v1/me/actions")).Read<List<ActionItem>>()).Single();
+        waiting.Should().BeEquivalentTo(new { Kind = ActionKind.ApproveHours, Count = 2, PlacementIds = new[] { a.PlacementId } });
+        (await (await a.Student.GetAsync("/api/v1/me/actions")).Read<List<ActionItem>>()).Should().BeEmpty();
 
         (await digests.SendAsync(CancellationToken.None)).Should().Be(1);
         var digest = (await DeliverAsync(1)).Single();
