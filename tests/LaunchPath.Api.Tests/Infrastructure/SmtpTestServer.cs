@@ -26,6 +26,16 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
+    /// <summary>The API's settings to send through this server, with links pointing at <paramref name="publicUrl"/> (the sender is the test's to run).</summary>
+    public Dictionary<string, string?> ApiSettings(string publicUrl) => new()
+    {
+        ["Messaging:Smtp:Host"] = "127.0.0.1",
+        ["Messaging:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Messaging:Smtp:Security"] = "None",
+        ["Messaging:Smtp:FromAddress"] = "wbl@launchpath.example.test",
+        ["Messaging:PublicUrl"] = publicUrl,
+    };
+
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
     /// <summary>Recipients refused for good (550 at RCPT).</summary>

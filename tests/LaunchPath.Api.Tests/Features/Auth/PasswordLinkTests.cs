@@ -25,13 +25,7 @@ public sealed class PasswordLinkTests : IDisposable
 
     public PasswordLinkTests()
     {
-        _factory = new ApiFactory(DatabaseProvider.Sqlite, new Dictionary<string, string?>
-        {
-            ["Messaging:Smtp:Host"] = "127.0.0.1",
-            ["Messaging:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Messaging:Smtp:Security"] = "None",
-            ["Messaging:PublicUrl"] = PublicUrl,
-        }, services: services => services.AddSingleton<TimeProvider>(_clock));
+        _factory = new ApiFactory(DatabaseProvider.Sqlite, _smtp.ApiSettings(PublicUrl), services: services => services.AddSingleton<TimeProvider>(_clock));
         _actors = new Actors(_factory);
     }
 

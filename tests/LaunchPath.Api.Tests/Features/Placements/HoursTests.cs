@@ -24,13 +24,7 @@ public sealed partial class HoursTests : IDisposable
     public HoursTests()
     {
         _clock.Set(new DateTimeOffset(2027, 2, 10, 20, 0, 0, TimeSpan.Zero));
-        _factory = new ApiFactory(DatabaseProvider.Sqlite, new Dictionary<string, string?>
-        {
-            ["Messaging:Smtp:Host"] = "127.0.0.1",
-            ["Messaging:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Messaging:Smtp:Security"] = "None",
-            ["Messaging:PublicUrl"] = PublicUrl,
-        }, services: services => services.AddSingleton<TimeProvider>(_clock));
+        _factory = new ApiFactory(DatabaseProvider.Sqlite, _smtp.ApiSettings(PublicUrl), services: services => services.AddSingleton<TimeProvider>(_clock));
         _actors = new Actors(_factory);
     }
 

@@ -29,14 +29,7 @@ public sealed partial class PlacementLifecycleTests : IDisposable
     public PlacementLifecycleTests()
     {
         // Messages go to a real SMTP server on loopback; the tests run the sender themselves (SendDueAsync).
-        _factory = new ApiFactory(DatabaseProvider.Sqlite, new Dictionary<string, string?>
-        {
-            ["Messaging:Smtp:Host"] = "127.0.0.1",
-            ["Messaging:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Messaging:Smtp:Security"] = "None",
-            ["Messaging:Smtp:FromAddress"] = "wbl@launchpath.example.test",
-            ["Messaging:PublicUrl"] = PublicUrl,
-        }, services: services => services.AddSingleton<TimeProvider>(_clock));
+        _factory = new ApiFactory(DatabaseProvider.Sqlite, _smtp.ApiSettings(PublicUrl), services: services => services.AddSingleton<TimeProvider>(_clock));
         _actors = new Actors(_factory);
     }
 
