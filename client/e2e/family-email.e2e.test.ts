@@ -1,0 +1,96 @@
+// The family's side of a placement, from the email: a coordinator writes a training agreement in the demo data, the
+// Spanish-speaking guardian's email arrives at a real SMTP server on loopback (MailSink) in Spanish, and the guardian
+// opens its link on a phone, signed out, and records their consent.
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Guardian, Placement } from '@launchpath/contracts';
+import { describeViolations, launchChromium, seriousAccessibilityViolations } from './browser';
+import { MailSink } from './mail';
+import { artifactsDir, clientDir, demoPassword, startApi, startVite, type RunningApi } from './servers';
+import { apiCall, apiToken } from './session';
+
+let mail: MailSink;
+let api: RunningApi;
+let vite: { url: string; server: { close: () => Promise<void> } };
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mail = await MailSink.start();
+  api = await startApi(join(artifactsDir, 'api-family.log'), { email: 'admin@family.test', password: `family-e2e-${Date.now()}` }, {
+    demo: true,
+    env: {
+      Messaging__SenderEnabled: 'true',
+      Messaging__PollSeconds: '0.2',
+      Messaging__Smtp__Host: '127.0.0.1',
+      Messaging__Smtp__Port: String(mail.port),
+      Messaging__Smtp__Security: 'None',
+    },
+  });
+  vite = await startVite(api.url, join(clientDir, 'node_modules', '.vite-e2e-family'));
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US' });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await vite?.server.close();
+  await api?.stop();
+  await mail?.close();
+});
+
+describe('A guardian consents from the email', () => {
+  it('gets the agreement’s link in Spanish when the coordinator writes it, and acknowledges on a phone', async () => {
+    // Requests go through the SPA's address, so the email's link points where the family opens the app.
+    const token = await apiToken(vite.url, 'coordinator@demo.launchpath.test', demoPassword);
+    const approved = await apiCall<{ items: Placement[] }>(vite.url, token, 'GET', '/api/v1/placements?status=approved&limit=50');
+    let chosen: { placement: Placement; guardian: Guardian } | undefined;
+    for (const placement of approved.items) {
+      const guardians = await apiCall<Guardian[]>(vite.url, token, 'GET', `/api/v1/students/${placement.studentId}/guardians`);
+      const spanish = guardians.find((g) => g.preferredLanguage === 'es' && g.email);
+      if (spanish) {
+        chosen = { placement, guardian: spanish };
+        break;
+      }
+    }
+    expect(chosen, 'the demo has an approved placement of a student whose guardian prefers Spanish').toBeDefined();
+    const { placement, guardian } = chosen!;
+
+    await apiCall(vite.url, token, 'PUT', `/api/v1/placements/${placement.id}/agreement`, {
+      objectives: [{ description: 'Shadow the team and keep a daily log', skills: ['Communication'] }],
+      schedule: [{ day: 'tuesday', start: '15:30', end: '17:30' }],
+      supervisorName: 'Sam Supervisor',
+      supervisorEmail: 'supervisor@demo.launchpath.test',
+      compensation: 'unpaid',
+      credit: '5 elective credits',
+    });
+
+    const email = await mail.waitFor(guardian.email!);
+    expect(email.subject).toMatch(/^Revise el acuerdo de aprendizaje en el trabajo de /);
+    expect(email.text).toContain(`Hola, ${guardian.givenName} ${guardian.familyName}:`);
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/acknowledge\/[A-Za-z0-9_-]+)/.exec(email.text)?.[1];
+    expect(link, email.text).toBeDefined();
+    await expect(mail.waitFor('supervisor@demo.launchpath.test')).resolves.toMatchObject({ subject: expect.stringMatching(/^Training agreement to acknowledge/) });
+
+    await page.goto(link!);
+    await page.getByRole('heading', { level: 1, name: /^Training agreement for / }).waitFor();
+    await page.getByLabel(/^Your full name/).fill(`${guardian.givenName} ${guardian.familyName}`);
+    await page.screenshot({ path: join(artifactsDir, 'guardian-email-link-phone.png'), fullPage: true });
+    const violations = await seriousAccessibilityViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: 'I acknowledge this agreement' }).click();
+    await page.getByText(/Your acknowledgement as the guardian is recorded/).waitFor();
+
+    const after = await apiCall<Placement>(vite.url, token, 'GET', `/api/v1/placements/${placement.id}`);
+    expect(after.agreement?.acknowledgements).toContainEqual(expect.objectContaining({ party: 'guardian', via: 'link', name: `${guardian.givenName} ${guardian.familyName}` }));
+    expect(pageErrors).toEqual([]);
+  });
+});
