@@ -3,6 +3,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Opportunities;
 using Mediator;
@@ -24,7 +25,7 @@ public static class TransitionOpportunity
         public RejectValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(1000);
     }
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Opportunity>>, ISqlSource
+    public sealed class Handler(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock) : IRequestHandler<Command, Result<Opportunity>>, ISqlSource
     {
         private const string Move =
             "UPDATE opportunities SET status = @To, rejection_reason = @Reason, " +
@@ -33,7 +34,7 @@ public static class TransitionOpportunity
             "decided_by_user_id = CASE WHEN @To IN ('published', 'rejected') THEN @UserId ELSE decided_by_user_id END, " +
             "version = version + 1, updated_at = @Now WHERE id = @Id AND status = @From";
 
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Move, .. OpportunityQueries.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Move, .. OpportunityQueries.Statements, .. EmployerMessages.Statements];
 
         public async ValueTask<Result<Opportunity>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -60,20 +61,39 @@ public static class TransitionOpportunity
             }
 
             var to = OpportunityRules.Moves[command.Action].To;
-            var moved = await connection.ExecuteAsync(new CommandDefinition(Move, new
+            var now = clock.GetUtcNow();
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
-                command.Id,
-                From = current.Status,
-                To = DbEnum.ToText(to),
-                Reason = command.Action == OpportunityAction.Reject ? command.Reason!.Trim() : null,
-                UserId = caller.UserId,
-                Now = clock.GetUtcNow(),
-            }, cancellationToken: cancellationToken));
-            if (moved == 0)
-            {
-                return Error.Conflict("The opportunity changed while you acted; fetch it again.");
+                var moved = await connection.ExecuteAsync(new CommandDefinition(Move, new
+                {
+                    command.Id,
+                    From = current.Status,
+                    To = DbEnum.ToText(to),
+                    Reason = command.Action == OpportunityAction.Reject ? command.Reason!.Trim() : null,
+                    UserId = caller.UserId,
+                    Now = now,
+                }, transaction, cancellationToken: cancellationToken));
+                if (moved == 0)
+                {
+                    return Error.Conflict("The opportunity changed while you acted; fetch it again.");
+                }
+
+                // A curation decision reaches the employer's admins with the change.
+                if (command.Action is OpportunityAction.Approve or OpportunityAction.Reject)
+                {
+                    await EmployerMessages.WriteAsync(connection, transaction, outbox, current.EmployerId, "opportunity.decided", new Dictionary<string, object>
+                    {
+                        ["approved"] = command.Action == OpportunityAction.Approve,
+                        ["opportunity"] = current.Title,
+                        ["reason"] = command.Reason?.Trim() ?? "",
+                        ["link"] = $"{publicUrl.Current}/#/our-opportunities",
+                    }, null, null, now, cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
             }
 
+            outbox.Wake();
             var row = await OpportunityQueries.FindVisibleAsync(connection, Caller.System, command.Id, cancellationToken);
             return row!.ToContract(audience, caller); // a move leaves the audience as it was
         }

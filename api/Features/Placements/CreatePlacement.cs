@@ -3,6 +3,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Matching;
 using LaunchPath.Contracts.Opportunities;
@@ -39,10 +40,10 @@ public static class CreatePlacement
         "note, requested_by_user_id, class_id, version, created_at, updated_at) VALUES (@Id, @StudentId, @OpportunityId, @EmployerId, @SchoolId, @DistrictId, @RegionId, " +
         "'requested', @Source, @Stage, @StageOrder, @Cluster, @Note, @UserId, @ClassId, 1, @Now, @Now)";
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
+    public sealed class Handler(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectOpen, Insert, .. PlacementRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements, .. MatchingFacts.Statements];
+            [SelectOpen, Insert, .. EmployerMessages.Statements, .. PlacementRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements, .. MatchingFacts.Statements];
 
         public async ValueTask<Result<Placement>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -95,33 +96,50 @@ public static class CreatePlacement
             }
 
             var id = Guid.CreateVersion7();
-            try
+            var now = clock.GetUtcNow();
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
-                await connection.ExecuteAsync(new CommandDefinition(Insert, new
-            {
-                Id = id,
-                StudentId = student.Id,
-                OpportunityId = row.Id,
-                row.EmployerId,
-                student.SchoolId,
-                student.DistrictId,
-                student.RegionId,
-                Source = self ? "application" : "assignment",
-                Stage = row.Stage,
-                StageOrder = (int)DbEnum.Parse<ContinuumStage>(row.Stage),
-                Cluster = row.CareerCluster,
-                Note = AddressColumns.Normalize(body.Note),
-                ClassId = classId,
-                caller.UserId,
-                Now = clock.GetUtcNow(),
-            }, cancellationToken: cancellationToken));
-            }
-            catch (System.Data.Common.DbException exception) when (db.Dialect.IsUniqueViolation(exception))
-            {
-                // Another request made the open placement first: the unique index ux_placements_open holds the rule.
-                return Error.Conflict("The student already has an open placement for this opportunity.");
+                try
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(Insert, new
+                    {
+                        Id = id,
+                        StudentId = student.Id,
+                        OpportunityId = row.Id,
+                        row.EmployerId,
+                        student.SchoolId,
+                        student.DistrictId,
+                        student.RegionId,
+                        Source = self ? "application" : "assignment",
+                        Stage = row.Stage,
+                        StageOrder = (int)DbEnum.Parse<ContinuumStage>(row.Stage),
+                        Cluster = row.CareerCluster,
+                        Note = AddressColumns.Normalize(body.Note),
+                        ClassId = classId,
+                        caller.UserId,
+                        Now = now,
+                    }, transaction, cancellationToken: cancellationToken));
+                }
+                catch (System.Data.Common.DbException exception) when (db.Dialect.IsUniqueViolation(exception))
+                {
+                    // Another request made the open placement first: the unique index ux_placements_open holds the rule.
+                    return Error.Conflict("The student already has an open placement for this opportunity.");
+                }
+
+                // The employer's admins hear of the applicant with only what the employer may see (a disclosure each).
+                await EmployerMessages.WriteAsync(connection, transaction, outbox, row.EmployerId, "placement.applied", new Dictionary<string, object>
+                {
+                    ["studentFirst"] = string.IsNullOrWhiteSpace(student.PreferredName) ? student.GivenName : student.PreferredName,
+                    ["grade"] = student.Grade?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
+                    ["school"] = student.SchoolName,
+                    ["opportunity"] = row.Title,
+                    ["nominated"] = !self,
+                    ["link"] = $"{publicUrl.Current}/#/applicants",
+                }, new EmployerMessages.AboutStudent(student.Id, "first name, grade, school, application"), id, now, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
 
+            outbox.Wake();
             var created = await PlacementRecord.FindVisibleAsync(connection, Caller.System, id, cancellationToken);
             return await created!.ToContractAsync(connection, caller, clock.GetUtcNow(), cancellationToken);
         }

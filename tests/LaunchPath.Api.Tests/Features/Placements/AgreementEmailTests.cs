@@ -6,6 +6,7 @@ using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Tests.Infrastructure;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Messaging;
+using LaunchPath.Contracts.Opportunities;
 using LaunchPath.Contracts.People;
 using LaunchPath.Contracts.Placements;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,7 +78,7 @@ public sealed partial class PlacementLifecycleTests
         var written = (await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>()).Where(m => m.Template.StartsWith("agreement.")).ToList();
         written.Should().HaveCount(3, "two guardians with an address and the supervisor; the guardian without one gets nothing")
             .And.OnlyContain(m => m.Status == DeliveryStatus.Pending && m.Attempts == 0);
-        (await Scalar<long>("SELECT COUNT(*) FROM disclosures WHERE student_id = @Id AND context LIKE 'Emailed%' AND disclosed_to_user IS NULL", new { s.Student.Id }))
+        (await Scalar<long>("SELECT COUNT(*) FROM disclosures WHERE student_id = @Id AND context LIKE 'Emailed the training agreement%' AND disclosed_to_user IS NULL", new { s.Student.Id }))
             .Should().Be(1, "the supervisor's email tells the employer about the student: a disclosure");
 
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(3);
@@ -200,7 +201,8 @@ public sealed partial class PlacementLifecycleTests
         {
             ["recipient"] = "Rosa & <Reyes>", ["student"] = "Maya Reyes", ["opportunity"] = "Clinical lab <assistant>", ["employer"] = "Valley Health & Co",
             ["region"] = "Central Valley", ["link"] = PublicUrl + "/acknowledge/abc", ["expires"] = "21 de diciembre de 2026",
-            ["reminder"] = false, ["missing"] = "waiting for guardian", ["status"] = "approved", ["forGuardian"] = true, ["studentFirst"] = "Maya", ["email"] = "rosa.reyes@family.example.test",
+            ["reminder"] = false, ["missing"] = "waiting for guardian", ["status"] = "approved", ["forGuardian"] = true, ["studentFirst"] = "Maya",
+            ["approved"] = false, ["grade"] = "11", ["school"] = "Alder High", ["nominated"] = false, ["email"] = "rosa.reyes@family.example.test",
             ["decidedBy"] = "Sam Rivera", ["hours"] = "2 h 30 min", ["date"] = "December 7, 2026", ["reason"] = "We closed early", ["count"] = 1,
             ["entries"] = new List<Dictionary<string, object>>
             {
@@ -208,7 +210,7 @@ public sealed partial class PlacementLifecycleTests
             },
         };
         templates.Messages.Should().Contain(["agreement.guardian", "agreement.supervisor", "hours.supervisor", "hours.approved", "hours.rejected", "placement.expiring",
-            "placement.changed", "account.invitation", "account.passwordReset"]);
+            "placement.changed", "placement.applied", "opportunity.decided", "account.invitation", "account.passwordReset"]);
         foreach (var message in templates.Messages)
         {
             foreach (var language in MessageTemplates.Languages)
@@ -373,6 +375,32 @@ public sealed partial class PlacementLifecycleTests
         (await s.StudentClient.PostAsync("/api/v1/me/notifications/read-all", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await (await s.StudentClient.GetAsync("/api/v1/me/notifications")).Read<NotificationList>()).Unread.Should().Be(0);
         (await _actors.Anonymous().GetAsync("/api/v1/me/notifications")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_employers_admins_hear_of_curation_decisions_and_new_applicants_with_only_what_they_may_see()
+    {
+        var s = await SetUp();
+        var admin = await _actors.Admin();
+        var draft = await (await admin.PostJson("/api/v1/opportunities", new CreateOpportunityRequest
+        {
+            EmployerId = s.World.One.Employer.Id, Fields = LaunchPath.Api.Tests.Features.Opportunities.OpportunitiesTests.Fields(f => f.Title = "Night shift lab aide"),
+        })).Read<Opportunity>(HttpStatusCode.Created);
+        await (await admin.PostAsync($"/api/v1/opportunities/{draft.Id}/submit", null)).Read<Opportunity>();
+        await (await admin.PostJson($"/api/v1/opportunities/{draft.Id}/reject", new RejectOpportunityRequest { Reason = "Students cannot work after 9 p.m." })).Read<Opportunity>();
+        await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = s.Opportunity.Id, StudentId = s.Student.Id }))
+            .Read<Placement>(HttpStatusCode.Created);
+
+        await Sender.SendDueAsync(CancellationToken.None);
+        var toEmployer = (await _smtp.WaitForAsync(2)).Where(m => m.To.Mailboxes.Single().Address.Contains("employer", StringComparison.OrdinalIgnoreCase)
+            || !m.To.Mailboxes.Single().Address.StartsWith("st", StringComparison.Ordinal)).ToList();
+        var rejected = toEmployer.Single(m => m.Subject == "Not published: Night shift lab aide");
+        rejected.TextBody.Should().Contain("Students cannot work after 9 p.m.");
+        var applied = toEmployer.Single(m => m.Subject == $"New applicant for {s.Opportunity.Fields.Title}");
+        applied.TextBody.Should().Contain("Maya (grade 11, ").And.NotContain("Reyes", "the employer sees the first name only before the school approves");
+        (await Scalar<long>("SELECT COUNT(*) FROM disclosures WHERE student_id = @Id AND context LIKE 'Emailed to the employer%'", new { s.Student.Id })).Should().Be(1);
+        (await (await s.Employer.GetAsync("/api/v1/me/notifications")).Read<NotificationList>()).Items.Select(n => n.Subject)
+            .Should().Contain(["Not published: Night shift lab aide", $"New applicant for {s.Opportunity.Fields.Title}"]);
     }
 }
 
