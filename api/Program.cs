@@ -110,6 +110,7 @@ builder.Services.AddSingleton<BootstrapAdmin>();
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddJob<RosterImportJob>(RosterJobs.JobKind);
 builder.Services.AddJob<MatchRoundJob>(MatchRoundJob.JobKind);
+builder.Services.AddJob<SendRoundResults>(SendRoundResults.JobKind);
 builder.Services.AddRecurringJob<RosterPullScheduler>(RosterPullScheduler.JobKind, TimeSpan.FromMinutes(1));
 builder.Services.AddRecurringJob<IdempotencyCleanup>(IdempotencyCleanup.JobKind, TimeSpan.FromHours(1));
 builder.Services.AddRecurringJob<SecurityCleanup>(SecurityCleanup.JobKind, TimeSpan.FromHours(6));

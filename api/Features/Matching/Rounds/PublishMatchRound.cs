@@ -2,6 +2,7 @@ using Dapper;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Jobs;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Matching;
 using Mediator;
@@ -10,7 +11,8 @@ namespace LaunchPath.Api.Features.Matching.Rounds;
 
 /// <summary>
 /// POST /api/v1/match-rounds/{id}/publish — a matched round's proposed placements become approved (a student's
-/// duplicate of an open placement is set aside); the round is frozen and the publication audited.
+/// duplicate of an open placement is set aside); the round is frozen and the publication audited; each student's result
+/// is then emailed (<see cref="SendRoundResults"/>).
 /// </summary>
 public static class PublishMatchRound
 {
@@ -29,9 +31,9 @@ public static class PublishMatchRound
     private const string Audit =
         "INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, region_id, detail) VALUES (@AuditId, @Now, @Actor, 'publish', 'matchRound', @Id, @RegionId, @Detail)";
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<MatchRound>>, ISqlSource
+    public sealed class Handler(Db db, JobQueue jobs, TimeProvider clock) : IRequestHandler<Command, Result<MatchRound>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Freeze, SetAsideDuplicates, Approve, Audit, .. MatchRoundRecord.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Freeze, SetAsideDuplicates, Approve, Audit, .. MatchRoundRecord.Statements, .. JobQueue.Statements];
 
         public async ValueTask<Result<MatchRound>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -78,9 +80,12 @@ public static class PublishMatchRound
                     round!.RegionId,
                     Detail = $"{approved} placements approved; seed {round.Seed}; run {round.Runs}",
                 }, transaction, cancellationToken: cancellationToken));
+                // Each student's result is emailed by a job queued with the publication (a region's round: 100k messages).
+                await jobs.EnqueueAsync(connection, transaction, SendRoundResults.JobKind, command.Id, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
 
+            jobs.Wake();
             var published = (await MatchRoundRecord.FindAsync(connection, command.Id, cancellationToken))!;
             return await published.ToContractAsync(connection, command.Caller, org, cancellationToken);
         }

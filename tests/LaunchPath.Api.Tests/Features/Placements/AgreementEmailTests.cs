@@ -6,6 +6,7 @@ using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Tests.Infrastructure;
 using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Messaging;
+using LaunchPath.Contracts.Matching;
 using LaunchPath.Contracts.Opportunities;
 using LaunchPath.Contracts.People;
 using LaunchPath.Contracts.Placements;
@@ -202,7 +203,7 @@ public sealed partial class PlacementLifecycleTests
             ["recipient"] = "Rosa & <Reyes>", ["student"] = "Maya Reyes", ["opportunity"] = "Clinical lab <assistant>", ["employer"] = "Valley Health & Co",
             ["region"] = "Central Valley", ["link"] = PublicUrl + "/acknowledge/abc", ["expires"] = "21 de diciembre de 2026",
             ["reminder"] = false, ["missing"] = "waiting for guardian", ["status"] = "approved", ["forGuardian"] = true, ["studentFirst"] = "Maya",
-            ["approved"] = false, ["grade"] = "11", ["school"] = "Alder High", ["nominated"] = false, ["email"] = "rosa.reyes@family.example.test",
+            ["approved"] = false, ["grade"] = "11", ["school"] = "Alder High", ["nominated"] = false, ["round"] = "Spring internships", ["matched"] = false, ["email"] = "rosa.reyes@family.example.test",
             ["decidedBy"] = "Sam Rivera", ["hours"] = "2 h 30 min", ["date"] = "December 7, 2026", ["reason"] = "We closed early", ["count"] = 1,
             ["entries"] = new List<Dictionary<string, object>>
             {
@@ -210,7 +211,7 @@ public sealed partial class PlacementLifecycleTests
             },
         };
         templates.Messages.Should().Contain(["agreement.guardian", "agreement.supervisor", "hours.supervisor", "hours.approved", "hours.rejected", "placement.expiring",
-            "placement.changed", "placement.applied", "opportunity.decided", "account.invitation", "account.passwordReset"]);
+            "placement.changed", "placement.applied", "opportunity.decided", "round.result", "account.invitation", "account.passwordReset"]);
         foreach (var message in templates.Messages)
         {
             foreach (var language in MessageTemplates.Languages)
@@ -401,6 +402,55 @@ public sealed partial class PlacementLifecycleTests
         (await Scalar<long>("SELECT COUNT(*) FROM disclosures WHERE student_id = @Id AND context LIKE 'Emailed to the employer%'", new { s.Student.Id })).Should().Be(1);
         (await (await s.Employer.GetAsync("/api/v1/me/notifications")).Read<NotificationList>()).Items.Select(n => n.Subject)
             .Should().Contain(["Not published: Night shift lab aide", $"New applicant for {s.Opportunity.Fields.Title}"]);
+    }
+
+    [Fact]
+    public async Task Once_a_round_is_published_each_student_in_it_is_emailed_their_result_and_the_unmatched_what_comes_next()
+    {
+        var s = await SetUp(opportunity: f => f.Seats = 1);
+        var leo = await (await s.Coordinator.PostJson("/api/v1/students", new StudentRecordFields
+        {
+            SchoolId = s.World.One.SchoolA.Id, GivenName = "Leo", FamilyName = "Park", Email = "leo.park@students.example.test", Grade = 11,
+            BirthDate = Today.AddYears(-16),
+        })).Read<Student>(HttpStatusCode.Created);
+        var convener = await _actors.As(Role.ConvenerAdmin, s.World.One.Region.Id);
+        var round = await (await convener.PostJson("/api/v1/match-rounds", new CreateMatchRoundRequest
+        {
+            OrganizationId = s.World.One.Region.Id, Name = "Spring internships", OpportunityIds = [s.Opportunity.Id],
+        })).Read<MatchRound>(HttpStatusCode.Created);
+        foreach (var student in new[] { s.Student.Id, leo.Id })
+        {
+            (await Put(s.Coordinator, $"/api/v1/match-rounds/{round.Id}/choices/{student}", new SubmitChoicesRequest { OpportunityIds = [s.Opportunity.Id] }))
+                .StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        var started = await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null)).Read<MatchRound>(HttpStatusCode.Accepted);
+        for (var i = 0; i < 600 && started.Status is MatchRoundStatus.Queued or MatchRoundStatus.Running; i++)
+        {
+            await Task.Delay(50);
+            started = await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}")).Read<MatchRound>();
+        }
+
+        started.Status.Should().Be(MatchRoundStatus.Matched);
+        await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).Read<MatchRound>();
+
+        // The results are written by a job queued with the publication, then sent.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        List<MimeMessage> results = [];
+        while (results.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Sender.SendDueAsync(CancellationToken.None);
+            results = _smtp.Received.Where(m => m.TextBody?.Contains("Spring internships") == true).ToList();
+            await Task.Delay(100);
+        }
+
+        results.Should().HaveCount(2);
+        var matched = results.Single(m => m.Subject!.StartsWith("You have a placement: ", StringComparison.Ordinal));
+        var unmatched = results.Single(m => m.Subject == "Your result in Spring internships");
+        var winner = matched.To.Mailboxes.Single().Address;
+        new[] { winner, unmatched.To.Mailboxes.Single().Address }.Should().BeEquivalentTo([s.StudentEmail, "leo.park@students.example.test"]);
+        matched.TextBody.Should().Contain("/#/placements/");
+        unmatched.TextBody.Should().Contain("will follow up with you").And.Contain($"{PublicUrl}/#/search");
     }
 }
 
