@@ -14,7 +14,7 @@ internal sealed class StudentRecord
 
     public const string Columns =
         "p.id, p.region_id, p.district_id, p.school_id, s.name AS school_name, p.sourced_id, p.identifier, p.given_name, p.family_name, " +
-        "p.preferred_name, p.email, p.user_id, p.status, p.version, p.created_at, p.updated_at, sp.grade, sp.birth_date, sp.pathway, " +
+        "p.preferred_name, p.preferred_language, p.email, p.user_id, p.status, p.version, p.created_at, p.updated_at, sp.grade, sp.birth_date, sp.pathway, " +
         "sp.cte_concentrator, sp.home_latitude, sp.home_longitude, sp.career_interests, sp.skills, sp.availability, sp.transportation, " +
         "sp.max_travel_minutes, sp.prefers_paid, sp.wants_credit, sp.share_with_employers, sp.english_learner, sp.student_with_disability, " +
         "sp.socioeconomically_disadvantaged, sp.foster_youth, sp.race_ethnicity, sp.gender";
@@ -31,6 +31,7 @@ internal sealed class StudentRecord
     public string GivenName { get; set; } = "";
     public string FamilyName { get; set; } = "";
     public string? PreferredName { get; set; }
+    public string? PreferredLanguage { get; set; }
     public string? Email { get; set; }
     public Guid? UserId { get; set; }
     public string Status { get; set; } = "";
@@ -90,6 +91,7 @@ internal sealed class StudentRecord
         GivenName = GivenName,
         FamilyName = FamilyName,
         PreferredName = PreferredName,
+        PreferredLanguage = PreferredLanguage,
         Email = Email,
         SourcedId = SourcedId,
         Identifier = Identifier,
@@ -115,6 +117,7 @@ internal sealed class StudentRecord
             given_name = f.GivenName.Trim(),
             family_name = f.FamilyName.Trim(),
             preferred_name = AddressColumns.Normalize(f.PreferredName),
+            preferred_language = AddressColumns.Normalize(f.PreferredLanguage),
             email = AddressColumns.Normalize(f.Email),
             sourced_id = AddressColumns.Normalize(f.SourcedId),
             identifier = AddressColumns.Normalize(f.Identifier),

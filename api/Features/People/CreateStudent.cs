@@ -20,9 +20,9 @@ public static class CreateStudent
         internal const string SelectDuplicate = "SELECT COUNT(*) FROM people WHERE district_id = @DistrictId AND sourced_id = @SourcedId AND id <> @Id";
 
         private const string InsertPerson =
-            "INSERT INTO people (id, kind, region_id, district_id, school_id, sourced_id, identifier, given_name, family_name, preferred_name, email, " +
-            "status, version, created_at, updated_at) VALUES (@Id, 'student', @RegionId, @DistrictId, @SchoolId, @sourced_id, @identifier, @given_name, " +
-            "@family_name, @preferred_name, @email, 'active', 1, @Now, @Now)";
+            "INSERT INTO people (id, kind, region_id, district_id, school_id, sourced_id, identifier, given_name, family_name, preferred_name, " +
+            "preferred_language, email, status, version, created_at, updated_at) VALUES (@Id, 'student', @RegionId, @DistrictId, @SchoolId, @sourced_id, " +
+            "@identifier, @given_name, @family_name, @preferred_name, @preferred_language, @email, 'active', 1, @Now, @Now)";
 
         private const string InsertProfile =
             "INSERT INTO student_profiles (person_id, grade, birth_date, pathway, cte_concentrator, home_latitude, home_longitude, career_interests, " +

@@ -22,7 +22,8 @@ public static class UpdateStudent
     {
         private const string UpdatePerson =
             "UPDATE people SET school_id = @SchoolId, sourced_id = @sourced_id, identifier = @identifier, given_name = @given_name, " +
-            "family_name = @family_name, preferred_name = @preferred_name, email = @email, version = version + 1, updated_at = @Now " +
+            "family_name = @family_name, preferred_name = @preferred_name, preferred_language = @preferred_language, email = @email, " +
+            "version = version + 1, updated_at = @Now " +
             "WHERE id = @Id AND version = @Version";
 
         private const string UpdateProfile =

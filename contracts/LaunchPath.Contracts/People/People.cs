@@ -78,6 +78,8 @@ public sealed record StudentRecordFields
     public required string FamilyName { get; init; }
     public string? PreferredName { get; init; }
     public string? Email { get; init; }
+    /// <summary>The language LaunchPath writes to the student (and, by default, their guardians) in: en or es; English when absent.</summary>
+    public string? PreferredLanguage { get; init; }
     /// <summary>OneRoster sourcedId; unique within the district.</summary>
     public string? SourcedId { get; init; }
     /// <summary>State student id (e.g. CALPADS SSID).</summary>
@@ -104,6 +106,8 @@ public sealed record Student
     public required string GivenName { get; init; }
     public required string FamilyName { get; init; }
     public string? PreferredName { get; init; }
+    /// <summary>The language LaunchPath writes to the student in (en, es); absent: English.</summary>
+    public string? PreferredLanguage { get; init; }
     public string? Email { get; init; }
     public string? SourcedId { get; init; }
     public string? Identifier { get; init; }

@@ -8557,6 +8557,8 @@ export interface Student {
     givenName: string;
     familyName: string;
     preferredName?: string | null;
+    /** The language LaunchPath writes to the student in (en, es); absent: English. */
+    preferredLanguage?: string | null;
     email?: string | null;
     sourcedId?: string | null;
     identifier?: string | null;
@@ -8622,6 +8624,8 @@ export interface StudentRecordFields {
     familyName: string;
     preferredName?: string | null;
     email?: string | null;
+    /** The language LaunchPath writes to the student (and, by default, their guardians) in: en or es; English when absent. */
+    preferredLanguage?: string | null;
     /** OneRoster sourcedId; unique within the district. */
     sourcedId?: string | null;
     /** State student id (e.g. CALPADS SSID). */

@@ -89,7 +89,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
     {
         using var _ = client;
         var stream = client.GetStream();
-        using var reader = new StreamReader(stream, Encoding.ASCII);
+        // Latin-1 keeps every byte as one char: 8-bit (UTF-8) bodies survive to MimeKit unchanged.
+        using var reader = new StreamReader(stream, Encoding.Latin1);
         var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
         try
         {
@@ -139,7 +140,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
                             data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
                         }
 
-                        var message = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(data.ToString())));
+                        var message = MimeMessage.Load(new MemoryStream(Encoding.Latin1.GetBytes(data.ToString())));
                         Received.Enqueue(message);
                         OnMessage?.Invoke(message);
                         if (DropAfterData is { } drop && Received.Count >= drop)

@@ -452,5 +452,27 @@ public sealed partial class PlacementLifecycleTests
         matched.TextBody.Should().Contain("/#/placements/");
         unmatched.TextBody.Should().Contain("will follow up with you").And.Contain($"{PublicUrl}/#/search");
     }
+
+    [Fact]
+    public async Task School_staff_record_a_students_language_and_what_is_sent_to_the_student_follows_it()
+    {
+        var s = await SetUp();
+        StudentRecordFields Fields(string? language) => new()
+        {
+            SchoolId = s.World.One.SchoolA.Id, GivenName = "Sofía", FamilyName = "Luna", Email = "sofia.luna@students.example.test", Grade = 11,
+            BirthDate = Today.AddYears(-16), PreferredLanguage = language,
+        };
+        await (await s.Coordinator.PostJson("/api/v1/students", Fields("fr"))).ShouldBeProblem(HttpStatusCode.BadRequest);
+        var sofia = await (await s.Coordinator.PostJson("/api/v1/students", Fields("es"))).Read<Student>(HttpStatusCode.Created);
+        sofia.PreferredLanguage.Should().Be("es");
+
+        var nominated = await (await s.Coordinator.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = s.Opportunity.Id, StudentId = sofia.Id }))
+            .Read<Placement>(HttpStatusCode.Created);
+        await (await Act(s.Employer, nominated.Id, "accept")).Read<Placement>();
+        await Sender.SendDueAsync(CancellationToken.None);
+        var toSofia = (await _smtp.WaitForAsync(2)).Single(m => m.To.Mailboxes.Single().Address == "sofia.luna@students.example.test");
+        toSofia.Subject.Should().Contain("aceptó la solicitud");
+        toSofia.TextBody.Should().StartWith("Hola, Sofía Luna:").And.Contain("aceptó la solicitud de usted");
+    }
 }
 
