@@ -3,7 +3,6 @@ using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Jobs;
 using LaunchPath.Api.Infrastructure.Messaging;
-using Microsoft.Extensions.Options;
 
 namespace LaunchPath.Api.Features.Matching.Rounds;
 
@@ -14,7 +13,7 @@ namespace LaunchPath.Api.Features.Matching.Rounds;
 /// round writes a hundred thousand messages, which the publication itself should not wait for; the job writes them
 /// all with its completion, in one transaction, so a rerun after a crash writes none twice.
 /// </summary>
-public sealed class SendRoundResults(Db db, Outbox outbox, IOptions<MessagingOptions> options, ILogger<SendRoundResults> logger) : IJobHandler, ISqlSource
+public sealed class SendRoundResults(Db db, Outbox outbox, PublicUrl publicUrl, ILogger<SendRoundResults> logger) : IJobHandler, ISqlSource
 {
     internal const string JobKind = "round-results";
 
@@ -36,12 +35,8 @@ public sealed class SendRoundResults(Db db, Outbox outbox, IOptions<MessagingOpt
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var round = await connection.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(SelectRound, new { Id = job.SubjectId }, transaction, cancellationToken: cancellationToken));
         var written = 0;
-        var baseUrl = options.Value.PublicUrl.TrimEnd('/');
-        if (baseUrl.Length == 0)
-        {
-            logger.LogWarning("Messaging:PublicUrl is not set: round {RoundId}'s results are not emailed, since their links need the address people open LaunchPath at", job.SubjectId);
-        }
-        else if (round is not null)
+        var baseUrl = publicUrl.ForBackground(logger, $"the results of round {job.SubjectId:D}");
+        if (baseUrl is not null && round is not null)
         {
             foreach (var student in await connection.QueryAsync<StudentRow>(new CommandDefinition(SelectStudents, new { Id = job.SubjectId }, transaction, cancellationToken: cancellationToken)))
             {

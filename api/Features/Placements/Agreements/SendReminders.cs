@@ -6,7 +6,6 @@ using LaunchPath.Api.Infrastructure.Jobs;
 using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Placements;
-using Microsoft.Extensions.Options;
 
 namespace LaunchPath.Api.Features.Placements.Agreements;
 
@@ -46,7 +45,7 @@ public static class SendReminders
 
     private const string SelectRegionName = "SELECT name FROM organizations WHERE id = @Id";
 
-    public sealed class Job(Db db, Outbox outbox, IOptions<MessagingOptions> options, TimeProvider clock, ILogger<Job> logger) : IRecurringJob, ISqlSource
+    public sealed class Job(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock, ILogger<Job> logger) : IRecurringJob, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
         [
@@ -59,10 +58,8 @@ public static class SendReminders
         /// <summary>Writes every reminder and warning due now; returns how many messages were written.</summary>
         public async Task<int> SendAsync(CancellationToken cancellationToken)
         {
-            var baseUrl = options.Value.PublicUrl;
-            if (baseUrl.Length == 0)
+            if (publicUrl.ForBackground(logger, "reminders") is not { } baseUrl)
             {
-                logger.LogWarning("Messaging:PublicUrl is not set: reminders wait, since their links need the address people open LaunchPath at");
                 return 0;
             }
 

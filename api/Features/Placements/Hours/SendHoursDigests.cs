@@ -6,7 +6,6 @@ using LaunchPath.Api.Infrastructure.Jobs;
 using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Placements;
-using Microsoft.Extensions.Options;
 
 namespace LaunchPath.Api.Features.Placements.Hours;
 
@@ -39,7 +38,7 @@ public static class SendHoursDigests
     private const string MarkReminded =
         "UPDATE hours_entries SET supervisor_reminded_at = @Now WHERE id IN (SELECT value FROM json_each(@Ids)) AND status = 'submitted' AND supervisor_reminded_at IS NULL";
 
-    public sealed class Job(Db db, Outbox outbox, IOptions<MessagingOptions> options, TimeProvider clock, ILogger<Job> logger) : IRecurringJob, ISqlSource
+    public sealed class Job(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock, ILogger<Job> logger) : IRecurringJob, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
             [SelectWaiting, InsertBatch, MarkNotified, MarkReminded, .. MessageSettingsRecord.Statements, .. ActionLinks.Statements, .. Disclosures.Statements, .. Outbox.Statements];
@@ -49,10 +48,8 @@ public static class SendHoursDigests
         /// <summary>Writes today's message for every supervisor with entries waiting and none yet today; returns how many.</summary>
         public async Task<int> SendAsync(CancellationToken cancellationToken)
         {
-            var baseUrl = options.Value.PublicUrl;
-            if (baseUrl.Length == 0)
+            if (publicUrl.ForBackground(logger, "hours digests") is not { } baseUrl)
             {
-                logger.LogWarning("Messaging:PublicUrl is not set: hours digests wait, since their links need the address people open LaunchPath at");
                 return 0;
             }
 
