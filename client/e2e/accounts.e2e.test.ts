@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organization, UserSummary } from '@launchpath/contracts';
 import { describeViolations, launchChromium, seriousAccessibilityViolations } from './browser';
-import { MailSink } from './mail';
+import { MailSink, sendingTo } from './mail';
 import { artifactsDir, clientDir, startApi, startVite, type RunningApi } from './servers';
 import { apiPost, apiToken, signInThroughUi } from './session';
 
@@ -21,15 +21,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mail = await MailSink.start();
-  api = await startApi(join(artifactsDir, 'api-accounts.log'), admin, {
-    env: {
-      Messaging__SenderEnabled: 'true',
-      Messaging__PollSeconds: '0.2',
-      Messaging__Smtp__Host: '127.0.0.1',
-      Messaging__Smtp__Port: String(mail.port),
-      Messaging__Smtp__Security: 'None',
-    },
-  });
+  api = await startApi(join(artifactsDir, 'api-accounts.log'), admin, { env: sendingTo(mail) });
   // Links point at the address the request came to: the SPA's dev server, which proxies /api to the API.
   vite = await startVite(api.url, join(clientDir, 'node_modules', '.vite-e2e-accounts'));
   browser = await launchChromium();

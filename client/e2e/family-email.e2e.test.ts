@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guardian, Placement } from '@launchpath/contracts';
 import { describeViolations, launchChromium, seriousAccessibilityViolations } from './browser';
-import { MailSink } from './mail';
+import { MailSink, sendingTo } from './mail';
 import { artifactsDir, clientDir, demoPassword, startApi, startVite, type RunningApi } from './servers';
 import { apiCall, apiToken } from './session';
 
@@ -22,13 +22,7 @@ beforeAll(async () => {
   mail = await MailSink.start();
   api = await startApi(join(artifactsDir, 'api-family.log'), { email: 'admin@family.test', password: `family-e2e-${Date.now()}` }, {
     demo: true,
-    env: {
-      Messaging__SenderEnabled: 'true',
-      Messaging__PollSeconds: '0.2',
-      Messaging__Smtp__Host: '127.0.0.1',
-      Messaging__Smtp__Port: String(mail.port),
-      Messaging__Smtp__Security: 'None',
-    },
+    env: sendingTo(mail),
   });
   vite = await startVite(api.url, join(clientDir, 'node_modules', '.vite-e2e-family'));
   browser = await launchChromium();

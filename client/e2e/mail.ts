@@ -1,5 +1,16 @@
 import { createServer, type Server, type Socket } from 'node:net';
 
+/** The API settings (environment) that send its messages to `sink`, with the sender polling often. */
+export function sendingTo(sink: MailSink): Record<string, string> {
+  return {
+    Messaging__SenderEnabled: 'true',
+    Messaging__PollSeconds: '0.2',
+    Messaging__Smtp__Host: '127.0.0.1',
+    Messaging__Smtp__Port: String(sink.port),
+    Messaging__Smtp__Security: 'None',
+  };
+}
+
 /** A message as the sink received it: envelope recipients, the subject and the decoded plain-text part. */
 export interface ReceivedMail {
   to: string[];
