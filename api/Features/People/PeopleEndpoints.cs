@@ -11,6 +11,7 @@ public static class PeopleEndpoints
         UpdateStudent.Map(group);
         UpdateStudentPreferences.Map(group);
         Guardians.Map(group);
+        UpdateGuardian.Map(group);
         CreateStudentAccount.Map(group);
         StudentRecords.Map(group);
         return app;

@@ -589,6 +589,12 @@ export interface ILaunchPathClient {
     addGuardian(id: string, body: AddGuardianRequest, signal?: AbortSignal): Promise<Guardian>;
 
     /**
+     * Correct a parent's or guardian's record, and set the language LaunchPath writes to them in
+     * @return OK
+     */
+    updateGuardian(id: string, guardianId: string, body: AddGuardianRequest, signal?: AbortSignal): Promise<Guardian>;
+
+    /**
      * A student's hours by placement
      * @return OK
      */
@@ -6632,6 +6638,78 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result201: any = null;
             result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Guardian;
             return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Guardian>(null as any);
+    }
+
+    /**
+     * Correct a parent's or guardian's record, and set the language LaunchPath writes to them in
+     * @return OK
+     */
+    updateGuardian(id: string, guardianId: string, body: AddGuardianRequest, signal?: AbortSignal): Promise<Guardian> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/guardians/{guardianId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (guardianId === undefined || guardianId === null)
+            throw new globalThis.Error("The parameter 'guardianId' must be defined.");
+        url_ = url_.replace("{guardianId}", encodeURIComponent("" + guardianId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateGuardian(_response);
+        });
+    }
+
+    protected processUpdateGuardian(response: Response): Promise<Guardian> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Guardian;
+            return result200;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {

@@ -474,5 +474,31 @@ public sealed partial class PlacementLifecycleTests
         toSofia.Subject.Should().Contain("aceptó la solicitud");
         toSofia.TextBody.Should().StartWith("Hola, Sofía Luna:").And.Contain("aceptó la solicitud de usted");
     }
+
+    [Fact]
+    public async Task School_staff_change_a_guardians_language_and_the_next_email_follows_it()
+    {
+        var (s, id) = await ApprovedWithGuardians();
+        await FlushAsync(6);
+        var guardians = await (await s.Coordinator.GetAsync($"/api/v1/students/{s.Student.Id}/guardians")).Read<List<Guardian>>();
+        var luis = guardians.Single(g => g.GivenName == "Luis");
+        luis.PreferredLanguage.Should().BeNull();
+        var change = new AddGuardianRequest
+        {
+            GivenName = "Luis", FamilyName = "Reyes", Email = "luis.reyes@family.example.test", Relationship = GuardianRelationship.Parent, PreferredLanguage = "es",
+        };
+        var url = $"/api/v1/students/{s.Student.Id}/guardians/{luis.Id}";
+        await (await Put(s.Coordinator, url, change with { PreferredLanguage = "de" })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await Put(s.Coordinator, $"/api/v1/students/{s.Student.Id}/guardians/{Guid.NewGuid()}", change)).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await Put(s.Employer, url, change)).ShouldBeProblem(HttpStatusCode.NotFound, "the employer does not see the student's record");
+        await (await Put(await _actors.As(Role.SchoolCoordinator, s.World.Two.SchoolA.Id), url, change)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await (await Put(s.Coordinator, url, change)).Read<Guardian>()).PreferredLanguage.Should().Be("es");
+        (await (await s.Coordinator.GetAsync($"/api/v1/students/{s.Student.Id}/guardians")).Read<List<Guardian>>()).Single(g => g.Id == luis.Id).PreferredLanguage.Should().Be("es");
+
+        await (await Put(s.Coordinator, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
+        await Sender.SendDueAsync(CancellationToken.None);
+        (await _smtp.WaitForAsync(3)).Single(m => m.To.Mailboxes.Single().Address == "luis.reyes@family.example.test")
+            .Subject.Should().StartWith("Revise el acuerdo");
+    }
 }
 
