@@ -97,6 +97,7 @@ builder.Services.AddHostedService<SqliteCheckpointer>();
 // Messages are written to the outbox with the change that causes them and sent by every node's sender.
 builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.Section));
 builder.Services.AddSingleton<MessageTemplates>();
+builder.Services.AddSingleton<Unsubscribes>();
 builder.Services.AddSingleton<Outbox>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<PublicUrl>();

@@ -9,6 +9,7 @@ public static class MessagesEndpoints
         GetMessageSettings.Map(group);
         PutMessageSettings.Map(group);
         Notifications.Map(group);
+        Unsubscribe.Map(group);
         return app;
     }
 }

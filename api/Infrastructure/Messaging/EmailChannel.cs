@@ -50,6 +50,13 @@ public sealed class EmailChannel(IOptions<MessagingOptions> options) : IMessageC
         mime.From.Add(new MailboxAddress(smtp.FromName, smtp.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.ToAddress));
         mime.Headers.Add("Auto-Submitted", "auto-generated");
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail programs offer "unsubscribe" and POST to it in one click.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
         mime.Body.Headers.Add(HeaderId.ContentLanguage, message.Language); // a Content-* header: the body's, at the top of the message
         return mime;

@@ -1,7 +1,7 @@
 namespace LaunchPath.Api.Infrastructure.Messaging;
 
 /// <summary>A message ready to leave: rendered, addressed, with the Message-ID it keeps across every attempt.</summary>
-public sealed record OutgoingMessage(string MessageId, string ToAddress, string? ToName, string Subject, string Text, string Html, string Language);
+public sealed record OutgoingMessage(string MessageId, string ToAddress, string? ToName, string Subject, string Text, string Html, string Language, string? UnsubscribeUrl = null);
 
 /// <summary>
 /// A way to reach people. Email is the first; an SMS channel would be another implementation chosen by the message's

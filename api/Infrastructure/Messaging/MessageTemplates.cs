@@ -51,7 +51,7 @@ public sealed class MessageTemplates
     /// Renders message <paramref name="name"/> in <paramref name="language"/> with <paramref name="values"/>: strings, numbers,
     /// or lists of such dictionaries (a digest's lines, for {% for %}).
     /// </summary>
-    public RenderedMessage Render(string name, string language, IReadOnlyDictionary<string, object> values)
+    public RenderedMessage Render(string name, string language, IReadOnlyDictionary<string, object> values, string? unsubscribeUrl = null)
     {
         var templates = _templates[LanguageFor(language)];
         var context = new TemplateContext(Options);
@@ -66,7 +66,12 @@ public sealed class MessageTemplates
             : throw new InvalidOperationException($"There is no message template {key} in {language}.");
 
         var subject = Part($"{name}.subject", NullEncoder.Default).Trim();
-        var footer = Part("layout.footer", NullEncoder.Default);
+        if (unsubscribeUrl is not null)
+        {
+            context.SetValue("unsubscribe", unsubscribeUrl);
+        }
+
+        var footer = Part("layout.footer", NullEncoder.Default) + (unsubscribeUrl is null ? "" : "\n" + Part("layout.unsubscribe", NullEncoder.Default));
         var text = Part($"{name}.text", NullEncoder.Default) + "\n\n--\n" + footer + "\n";
         var html = Part($"{name}.html", HtmlEncoder.Default);
         if (values.TryGetValue("link", out var linkValue) && linkValue is string link)
@@ -79,7 +84,9 @@ public sealed class MessageTemplates
             $"<title>{HtmlEncoder.Default.Encode(subject)}</title></head>" +
             "<body style=\"margin:0;padding:16px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:16px;line-height:1.5;color:#111\">" +
             $"<div style=\"max-width:560px;margin:0 auto\">{html}<hr style=\"border:none;border-top:1px solid #ddd;margin:24px 0\">" +
-            $"<p style=\"font-size:13px;color:#555\">{Part("layout.footer", HtmlEncoder.Default)}</p></div></body></html>";
+            $"<p style=\"font-size:13px;color:#555\">{Part("layout.footer", HtmlEncoder.Default)}</p>" +
+            (unsubscribeUrl is null ? "" : $"<p style=\"font-size:13px;color:#555\">{Part("layout.unsubscribe", HtmlEncoder.Default)}</p>") +
+            "</div></body></html>";
         return new RenderedMessage(subject, text, page);
     }
 

@@ -21,23 +21,45 @@ public sealed record Envelope(
 /// the change that causes it does; <see cref="OutboxSender"/> sends them. The message is rendered now (what was sent is
 /// what the change said at the time) and gets its Message-ID now, kept by every attempt.
 /// </summary>
-public sealed class Outbox(MessageTemplates templates, IOptions<MessagingOptions> options, TimeProvider clock)
+public sealed class Outbox(MessageTemplates templates, Unsubscribes unsubscribes, PublicUrl publicUrl, IOptions<MessagingOptions> options, TimeProvider clock)
 {
     private const string Insert =
         "INSERT INTO messages (id, message_id, channel, template, language, recipient_address, recipient_normalized, recipient_name, recipient_person_id, placement_id, " +
-        "subject, text_body, html_body, holds_secret, status, attempts, next_attempt_at, created_by, created_at) " +
+        "subject, text_body, html_body, holds_secret, unsubscribe_url, status, attempts, next_attempt_at, created_by, created_at) " +
         "VALUES (@Id, @MessageId, @Channel, @Template, @Language, @ToAddress, @ToNormalized, @ToName, @PersonId, @PlacementId, @Subject, @Text, @Html, @HoldsSecret, " +
-        "'pending', 0, @Now, @CreatedBy, @Now)";
+        "@UnsubscribeUrl, 'pending', 0, @Now, @CreatedBy, @Now)";
 
-    public static IEnumerable<string> Statements => [Insert];
+    private const string SelectOptedOut = "SELECT COUNT(*) FROM message_opt_outs WHERE recipient_normalized = @Normalized";
+
+    public static IEnumerable<string> Statements => [Insert, SelectOptedOut];
 
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
 
-    /// <summary>Writes <paramref name="envelope"/> in <paramref name="transaction"/>; call <see cref="Wake"/> once it commits.</summary>
+    /// <summary>
+    /// Writes <paramref name="envelope"/> in <paramref name="transaction"/>; call <see cref="Wake"/> once it commits. A
+    /// message the recipient may stop carries its unsubscribe link, and is not written at all (Guid.Empty) when they did.
+    /// </summary>
     public async Task<Guid> EnqueueAsync(DbConnection connection, DbTransaction? transaction, Envelope envelope, CancellationToken cancellationToken)
     {
+        var normalized = envelope.ToAddress.Trim().ToUpperInvariant(); // as account emails are compared (Accounts.Normalize)
+        string? unsubscribePage = null, unsubscribeApi = null;
+        if (Unsubscribes.Optional.Contains(envelope.Template))
+        {
+            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectOptedOut, new { Normalized = normalized }, transaction, cancellationToken: cancellationToken)) > 0)
+            {
+                return Guid.Empty;
+            }
+
+            if (publicUrl.Current is { Length: > 0 } origin)
+            {
+                var token = unsubscribes.Token(normalized);
+                unsubscribePage = $"{origin}/unsubscribe/{token}";
+                unsubscribeApi = $"{origin}/api/v1/unsubscribe/{token}";
+            }
+        }
+
         var language = MessageTemplates.LanguageFor(envelope.Language);
-        var rendered = templates.Render(envelope.Template, language, envelope.Values);
+        var rendered = templates.Render(envelope.Template, language, envelope.Values, unsubscribePage);
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(Insert, new
@@ -48,7 +70,7 @@ public sealed class Outbox(MessageTemplates templates, IOptions<MessagingOptions
             envelope.Template,
             Language = language,
             envelope.ToAddress,
-            ToNormalized = envelope.ToAddress.Trim().ToUpperInvariant(), // as account emails are compared (Accounts.Normalize)
+            ToNormalized = normalized,
             envelope.ToName,
             envelope.PersonId,
             envelope.PlacementId,
@@ -56,6 +78,7 @@ public sealed class Outbox(MessageTemplates templates, IOptions<MessagingOptions
             rendered.Text,
             rendered.Html,
             envelope.HoldsSecret,
+            UnsubscribeUrl = unsubscribeApi,
             envelope.CreatedBy,
             Now = now,
         }, transaction, cancellationToken: cancellationToken));

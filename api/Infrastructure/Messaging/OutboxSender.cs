@@ -31,7 +31,7 @@ public sealed class OutboxSender(
         "WHERE id = @Id AND attempts = @Attempts AND ((status = 'pending' AND next_attempt_at <= @Now) OR (status = 'sending' AND lease_until < @Now))";
 
     private const string Load =
-        "SELECT id, message_id, channel, language, recipient_address, recipient_name, subject, text_body, html_body, attempts FROM messages " +
+        "SELECT id, message_id, channel, language, recipient_address, recipient_name, subject, text_body, html_body, attempts, unsubscribe_url FROM messages " +
         "WHERE id IN (SELECT value FROM json_each(@Ids)) AND lease_owner = @Node";
 
     private const string Wipe = "text_body = CASE WHEN holds_secret = 1 THEN NULL ELSE text_body END, html_body = CASE WHEN holds_secret = 1 THEN NULL ELSE html_body END";
@@ -165,7 +165,7 @@ public sealed class OutboxSender(
                     try
                     {
                         await session.SendAsync(new OutgoingMessage(message.MessageId, message.RecipientAddress, message.RecipientName, message.Subject, message.TextBody,
-                            message.HtmlBody, message.Language), cancellationToken);
+                            message.HtmlBody, message.Language, message.UnsubscribeUrl), cancellationToken);
                     }
                     catch (Exception sendFailure) when (sendFailure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
@@ -241,5 +241,6 @@ public sealed class OutboxSender(
         public string? TextBody { get; set; }
         public string? HtmlBody { get; set; }
         public int Attempts { get; set; }
+        public string? UnsubscribeUrl { get; set; }
     }
 }

@@ -18,6 +18,7 @@ import { linkRoute, type LinkRoute } from '../features/placements/linkRoute';
 import { SetPasswordPage } from './SetPasswordPage';
 import { useApi } from '../shared/api/ApiContext';
 import { InboxPage } from '../features/inbox/InboxPage';
+import { UnsubscribePage } from '../features/inbox/UnsubscribePage';
 import { SearchPage } from '../features/opportunities/SearchPage';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
 import { OurOrganizationPage } from '../features/organizations/OurOrganizationPage';
@@ -176,6 +177,7 @@ const linkTitles: Record<LinkRoute['kind'], string> = {
   acknowledge: 'Acknowledge a training agreement',
   hours: 'Approve hours',
   'set-password': 'Choose your password',
+  unsubscribe: 'Emails from LaunchPath',
 };
 
 function LinkScreen({ link }: { link: LinkRoute }) {
@@ -188,8 +190,10 @@ function LinkScreen({ link }: { link: LinkRoute }) {
         <AcknowledgeLinkPage key={link.token} token={link.token} />
       ) : link.kind === 'hours' ? (
         <HoursLinkPage key={link.token} token={link.token} />
-      ) : (
+      ) : link.kind === 'set-password' ? (
         <SetPasswordPage key={link.token} token={link.token} />
+      ) : (
+        <UnsubscribePage key={link.token} token={link.token} />
       )}
     </AppShell>
   );

@@ -76,3 +76,10 @@ public sealed record NotificationList
     /// <summary>The latest first (up to 50).</summary>
     public required IReadOnlyList<Notification> Items { get; init; }
 }
+
+/// <summary>What an unsubscribe link is for: the address, and whether its optional messages are stopped.</summary>
+public sealed record UnsubscribeStatus
+{
+    public required string Email { get; init; }
+    public required bool Stopped { get; init; }
+}

@@ -620,6 +620,18 @@ export interface ILaunchPathClient {
     exportStudentRecords(id: string, signal?: AbortSignal): Promise<StudentRecordsExport>;
 
     /**
+     * Which address an unsubscribe link is for, and whether its optional messages are stopped
+     * @return OK
+     */
+    getUnsubscribe(token: string, signal?: AbortSignal): Promise<UnsubscribeStatus>;
+
+    /**
+     * Stop the optional messages to a link's address (consent, approval and account messages still go)
+     * @return OK
+     */
+    unsubscribe(token: string, signal?: AbortSignal): Promise<UnsubscribeStatus>;
+
+    /**
      * List users you manage
      * @param organizationId (optional) 
      * @param q (optional) 
@@ -7001,6 +7013,106 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Which address an unsubscribe link is for, and whether its optional messages are stopped
+     * @return OK
+     */
+    getUnsubscribe(token: string, signal?: AbortSignal): Promise<UnsubscribeStatus> {
+        let url_ = this.baseUrl + "/api/v1/unsubscribe/{token}";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined.");
+        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetUnsubscribe(_response);
+        });
+    }
+
+    protected processGetUnsubscribe(response: Response): Promise<UnsubscribeStatus> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UnsubscribeStatus;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UnsubscribeStatus>(null as any);
+    }
+
+    /**
+     * Stop the optional messages to a link's address (consent, approval and account messages still go)
+     * @return OK
+     */
+    unsubscribe(token: string, signal?: AbortSignal): Promise<UnsubscribeStatus> {
+        let url_ = this.baseUrl + "/api/v1/unsubscribe/{token}";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined.");
+        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUnsubscribe(_response);
+        });
+    }
+
+    protected processUnsubscribe(response: Response): Promise<UnsubscribeStatus> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UnsubscribeStatus;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UnsubscribeStatus>(null as any);
+    }
+
+    /**
      * List users you manage
      * @param organizationId (optional) 
      * @param q (optional) 
@@ -8774,6 +8886,12 @@ export interface SubmitReflectionRequest {
 }
 
 export type TransportationMode = "walk" | "bike" | "publicTransit" | "car" | "schoolProvided" | "familyRide" | "none";
+
+/** What an unsubscribe link is for: the address, and whether its optional messages are stopped. */
+export interface UnsubscribeStatus {
+    email: string;
+    stopped: boolean;
+}
 
 export interface UpdateMatchingSettingsRequest {
     /** How much each consideration counts when ranking (each component is in [-1, 1] before weighting). */

@@ -23,6 +23,9 @@ public sealed class AnonymousEndpointsTests : IClassFixture<AnonymousEndpointsTe
         "POST /api/v1/auth/password-reset",
         "GET /api/v1/auth/password-links/{token}",
         "POST /api/v1/auth/password-links/{token}",
+        // An unsubscribe link (and a mail program's one-click POST): the token is the proof.
+        "GET /api/v1/unsubscribe/{token}",
+        "POST /api/v1/unsubscribe/{token}",
         "GET /api/v1/links/{token}",
         "POST /api/v1/links/{token}/acknowledge",
         "GET /api/v1/links/{token}/hours",

@@ -500,5 +500,37 @@ public sealed partial class PlacementLifecycleTests
         (await _smtp.WaitForAsync(3)).Single(m => m.To.Mailboxes.Single().Address == "luis.reyes@family.example.test")
             .Subject.Should().StartWith("Revise el acuerdo");
     }
+
+    [Fact]
+    public async Task A_student_stops_optional_emails_in_one_click_and_what_the_placement_requires_still_goes()
+    {
+        var (s, id) = await ApprovedWithGuardians();
+        await Sender.SendDueAsync(CancellationToken.None);
+        var steps = await _smtp.WaitForAsync(6);
+        var toStudent = steps.First(m => m.To.Mailboxes.Single().Address == s.StudentEmail);
+        var header = toStudent.Headers["List-Unsubscribe"];
+        header.Should().StartWith($"<{PublicUrl}/api/v1/unsubscribe/");
+        toStudent.Headers["List-Unsubscribe-Post"].Should().Be("List-Unsubscribe=One-Click");
+        var token = header!.Trim('<', '>')[($"{PublicUrl}/api/v1/unsubscribe/").Length..];
+        toStudent.TextBody.Should().Contain($"{PublicUrl}/unsubscribe/{token}");
+        _smtp.Received.Clear();
+
+        var anonymous = _actors.Anonymous();
+        (await (await anonymous.GetAsync($"/api/v1/unsubscribe/{token}")).Read<UnsubscribeStatus>()).Should().BeEquivalentTo(new { Email = s.StudentEmail, Stopped = false });
+        await (await anonymous.GetAsync("/api/v1/unsubscribe/not-a-token-LaunchPath-issued")).ShouldBeProblem(HttpStatusCode.NotFound);
+        // What a mail program sends for one-click unsubscribe (RFC 8058): a form POST.
+        var oneClick = await anonymous.PostAsync($"/api/v1/unsubscribe/{token}", new FormUrlEncodedContent([new KeyValuePair<string, string>("List-Unsubscribe", "One-Click")]));
+        (await oneClick.Read<UnsubscribeStatus>()).Stopped.Should().BeTrue();
+        (await anonymous.PostAsync($"/api/v1/unsubscribe/{token}", null)).StatusCode.Should().Be(HttpStatusCode.OK, "a second click changes nothing");
+
+        // The agreement's links (required) still go to the family; the student's optional step emails do not.
+        await (await Put(s.Coordinator, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
+        await (await Act(s.Coordinator, id, "withdraw", new DecisionRequest { Reason = "Changed schools." })).Read<Placement>();
+        await Sender.SendDueAsync(CancellationToken.None);
+        var after = await _smtp.WaitForAsync(5);
+        after.Should().NotContain(m => m.To.Mailboxes.Single().Address == s.StudentEmail);
+        after.Where(m => m.Subject!.Contains("acuerdo") || m.Subject.Contains("agreement")).Should().HaveCount(3);
+        after.Where(m => m.Headers.Contains("List-Unsubscribe")).Should().HaveCount(2, "the guardians' withdrawal emails are optional and stoppable; the agreement's are not");
+    }
 }
 
