@@ -2,42 +2,21 @@
 // forgot theirs asks for a link on the sign-in page and chooses a new one. The API sends through a real SMTP server on
 // loopback (MailSink), whose messages the story reads as the person would.
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organization, UserSummary } from '@launchpath/contracts';
-import { describeViolations, launchChromium, seriousAccessibilityViolations } from './browser';
-import { MailSink, sendingTo } from './mail';
-import { artifactsDir, clientDir, startApi, startVite, type RunningApi } from './servers';
+import { describeViolations, seriousAccessibilityViolations } from './browser';
+import { startMailStory, type MailStory } from './mailStory';
+import { artifactsDir } from './servers';
 import { apiPost, apiToken, signInThroughUi } from './session';
 
 const admin = { email: 'admin@accounts.test', password: `accounts-e2e-${Date.now()}` };
-let mail: MailSink;
-let api: RunningApi;
-let vite: { url: string; server: { close: () => Promise<void> } };
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const pageErrors: string[] = [];
+let story: MailStory;
 
 beforeAll(async () => {
-  mail = await MailSink.start();
-  api = await startApi(join(artifactsDir, 'api-accounts.log'), admin, { env: sendingTo(mail) });
-  // Links point at the address the request came to: the SPA's dev server, which proxies /api to the API.
-  vite = await startVite(api.url, join(clientDir, 'node_modules', '.vite-e2e-accounts'));
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 390, height: 844 } }); // a phone
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  story = await startMailStory('accounts', admin);
 }, 120_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await vite?.server.close();
-  await api?.stop();
-  await mail?.close();
-});
+afterAll(async () => story?.close());
 
 function linkIn(text: string): string {
   const match = /(http:\/\/127\.0\.0\.1:\d+\/set-password\/[A-Za-z0-9_-]+)/.exec(text);
@@ -49,12 +28,13 @@ describe('Accounts by email', () => {
   const person = { email: 'nia.teacher@school.accounts.test', name: 'Nia Teacher' };
 
   it('an invited teacher opens the emailed link on a phone, chooses a password and is signed in', async () => {
-    const token = await apiToken(vite.url, admin.email, admin.password);
-    const region = await apiPost<Organization>(vite.url, token, '/api/v1/organizations', { name: 'Accounts Region', type: 'region' });
-    const district = await apiPost<Organization>(vite.url, token, '/api/v1/organizations', { name: 'Accounts Unified', type: 'district', parentId: region.id });
-    const school = await apiPost<Organization>(vite.url, token, '/api/v1/organizations', { name: 'Accounts High', type: 'school', parentId: district.id });
+    const { mail, page, baseUrl } = story;
+    const token = await apiToken(baseUrl, admin.email, admin.password);
+    const region = await apiPost<Organization>(baseUrl, token, '/api/v1/organizations', { name: 'Accounts Region', type: 'region' });
+    const district = await apiPost<Organization>(baseUrl, token, '/api/v1/organizations', { name: 'Accounts Unified', type: 'district', parentId: region.id });
+    const school = await apiPost<Organization>(baseUrl, token, '/api/v1/organizations', { name: 'Accounts High', type: 'school', parentId: district.id });
     // No password: the person is invited to choose their own.
-    await apiPost<UserSummary>(vite.url, token, '/api/v1/users', { email: person.email, displayName: person.name, organizationId: school.id, role: 'teacher' });
+    await apiPost<UserSummary>(baseUrl, token, '/api/v1/users', { email: person.email, displayName: person.name, organizationId: school.id, role: 'teacher' });
 
     const invitation = await mail.waitFor(person.email);
     expect(invitation.subject).toBe('You are invited to LaunchPath');
@@ -77,9 +57,10 @@ describe('Accounts by email', () => {
   });
 
   it('someone who forgot their password asks for a link on the sign-in page and chooses a new one', async () => {
-    await page.goto(vite.url);
+    const { mail, page, baseUrl, pageErrors } = story;
+    await page.goto(baseUrl);
     await page.evaluate(() => sessionStorage.clear());
-    await page.goto(vite.url);
+    await page.goto(baseUrl);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.getByLabel('Email').fill(person.email);
     await page.getByRole('button', { name: 'Forgot your password?' }).click();
@@ -97,14 +78,14 @@ describe('Accounts by email', () => {
     await page.getByRole('banner').getByText(person.name).waitFor();
 
     // The old password no longer works; the new one does.
-    const oldPassword = await fetch(`${vite.url}/api/v1/auth/token`, {
+    const oldPassword = await fetch(`${baseUrl}/api/v1/auth/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ email: person.email, password: 'a phone-typed passphrase' }),
     });
     expect(oldPassword.status).toBe(401);
     await page.evaluate(() => sessionStorage.clear());
-    await page.goto(vite.url);
+    await page.goto(baseUrl);
     await signInThroughUi(page, person.email, 'another phone passphrase');
     expect(pageErrors).toEqual([]);
   });

@@ -2,52 +2,30 @@
 // Spanish-speaking guardian's email arrives at a real SMTP server on loopback (MailSink) in Spanish, and the guardian
 // opens its link on a phone, signed out, and records their consent.
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guardian, Placement } from '@launchpath/contracts';
-import { describeViolations, launchChromium, seriousAccessibilityViolations } from './browser';
-import { MailSink, sendingTo } from './mail';
-import { artifactsDir, clientDir, demoPassword, startApi, startVite, type RunningApi } from './servers';
+import { describeViolations, seriousAccessibilityViolations } from './browser';
+import { startMailStory, type MailStory } from './mailStory';
+import { artifactsDir, demoPassword } from './servers';
 import { apiCall, apiToken } from './session';
 
-let mail: MailSink;
-let api: RunningApi;
-let vite: { url: string; server: { close: () => Promise<void> } };
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const pageErrors: string[] = [];
+let story: MailStory;
 
 beforeAll(async () => {
-  mail = await MailSink.start();
-  api = await startApi(join(artifactsDir, 'api-family.log'), { email: 'admin@family.test', password: `family-e2e-${Date.now()}` }, {
-    demo: true,
-    env: sendingTo(mail),
-  });
-  vite = await startVite(api.url, join(clientDir, 'node_modules', '.vite-e2e-family'));
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-US' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  story = await startMailStory('family', { email: 'admin@family.test', password: `family-e2e-${Date.now()}` }, { demo: true, locale: 'es-US' });
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await vite?.server.close();
-  await api?.stop();
-  await mail?.close();
-});
+afterAll(async () => story?.close());
 
 describe('A guardian consents from the email', () => {
   it('gets the agreement’s link in Spanish when the coordinator writes it, and acknowledges on a phone', async () => {
+    const { mail, page, baseUrl, pageErrors } = story;
     // Requests go through the SPA's address, so the email's link points where the family opens the app.
-    const token = await apiToken(vite.url, 'coordinator@demo.launchpath.test', demoPassword);
-    const approved = await apiCall<{ items: Placement[] }>(vite.url, token, 'GET', '/api/v1/placements?status=approved&limit=50');
+    const token = await apiToken(baseUrl, 'coordinator@demo.launchpath.test', demoPassword);
+    const approved = await apiCall<{ items: Placement[] }>(baseUrl, token, 'GET', '/api/v1/placements?status=approved&limit=50');
     let chosen: { placement: Placement; guardian: Guardian } | undefined;
     for (const placement of approved.items) {
-      const guardians = await apiCall<Guardian[]>(vite.url, token, 'GET', `/api/v1/students/${placement.studentId}/guardians`);
+      const guardians = await apiCall<Guardian[]>(baseUrl, token, 'GET', `/api/v1/students/${placement.studentId}/guardians`);
       const spanish = guardians.find((g) => g.preferredLanguage === 'es' && g.email);
       if (spanish) {
         chosen = { placement, guardian: spanish };
@@ -57,7 +35,7 @@ describe('A guardian consents from the email', () => {
     expect(chosen, 'the demo has an approved placement of a student whose guardian prefers Spanish').toBeDefined();
     const { placement, guardian } = chosen!;
 
-    await apiCall(vite.url, token, 'PUT', `/api/v1/placements/${placement.id}/agreement`, {
+    await apiCall(baseUrl, token, 'PUT', `/api/v1/placements/${placement.id}/agreement`, {
       objectives: [{ description: 'Shadow the team and keep a daily log', skills: ['Communication'] }],
       schedule: [{ day: 'tuesday', start: '15:30', end: '17:30' }],
       supervisorName: 'Sam Supervisor',
@@ -83,7 +61,7 @@ describe('A guardian consents from the email', () => {
     await page.getByRole('button', { name: 'I acknowledge this agreement' }).click();
     await page.getByText(/Your acknowledgement as the guardian is recorded/).waitFor();
 
-    const after = await apiCall<Placement>(vite.url, token, 'GET', `/api/v1/placements/${placement.id}`);
+    const after = await apiCall<Placement>(baseUrl, token, 'GET', `/api/v1/placements/${placement.id}`);
     expect(after.agreement?.acknowledgements).toContainEqual(expect.objectContaining({ party: 'guardian', via: 'link', name: `${guardian.givenName} ${guardian.familyName}` }));
     expect(pageErrors).toEqual([]);
   });
