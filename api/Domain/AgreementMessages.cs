@@ -44,7 +44,7 @@ internal static class AgreementMessages
         var sent = new List<Sent>();
         var region = await connection.QuerySingleAsync<RegionRow>(new CommandDefinition(SelectRegion, new { Id = placement.RegionId }, transaction, cancellationToken: cancellationToken));
         var zone = MessageDates.Zone(region.TimeZone);
-        var student = Name(placement.GivenName, placement.PreferredName, placement.FamilyName);
+        var student = PersonNames.Full(placement.GivenName, placement.PreferredName, placement.FamilyName);
         Dictionary<string, object> Values(string recipient, string link, DateTimeOffset expires, string language) => new()
         {
             ["recipient"] = recipient,
@@ -71,7 +71,7 @@ internal static class AgreementMessages
             foreach (var guardian in await connection.QueryAsync<GuardianRow>(new CommandDefinition(SelectGuardians, new { placement.StudentId }, transaction, cancellationToken: cancellationToken)))
             {
                 var language = MessageTemplates.LanguageFor(guardian.PreferredLanguage ?? studentLanguage);
-                var name = Name(guardian.GivenName, guardian.PreferredName, guardian.FamilyName);
+                var name = PersonNames.Full(guardian.GivenName, guardian.PreferredName, guardian.FamilyName);
                 var id = await outbox.EnqueueAsync(connection, transaction, new Envelope(GuardianTemplate, language, guardian.Email!, name,
                     Values(name, await LinkAsync(AgreementParty.Guardian), expiresAt, language), guardian.Id, placement.Id, HoldsSecret: true, createdBy), cancellationToken);
                 sent.Add(new Sent(id, AgreementParty.Guardian, guardian.Email!));
@@ -92,10 +92,6 @@ internal static class AgreementMessages
 
         return sent;
     }
-
-    /// <summary>How a person is named in a message: their preferred given name, else their given name, and family name.</summary>
-    private static string Name(string givenName, string? preferredName, string familyName) =>
-        $"{(string.IsNullOrWhiteSpace(preferredName) ? givenName : preferredName)} {familyName}".Trim();
 
     private sealed class RegionRow
     {

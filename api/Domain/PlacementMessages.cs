@@ -50,19 +50,19 @@ internal static class PlacementMessages
         var studentLanguage = recipients.FirstOrDefault(r => r.Kind == "student")?.PreferredLanguage
                               ?? await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectStudentLanguage, new { Id = placement.StudentId }, transaction,
                                   cancellationToken: cancellationToken));
-        var studentFirst = string.IsNullOrWhiteSpace(placement.PreferredName) ? placement.GivenName : placement.PreferredName;
+        var studentFirst = PersonNames.First(placement.GivenName, placement.PreferredName);
         foreach (var recipient in recipients)
         {
             var forGuardian = recipient.Kind == "guardian";
             var language = MessageTemplates.LanguageFor(recipient.PreferredLanguage ?? studentLanguage);
-            var name = $"{(string.IsNullOrWhiteSpace(recipient.PreferredName) ? recipient.GivenName : recipient.PreferredName)} {recipient.FamilyName}".Trim();
+            var name = PersonNames.Full(recipient.GivenName, recipient.PreferredName, recipient.FamilyName);
             await outbox.EnqueueAsync(connection, transaction, new Envelope(Template, language, recipient.Email!, name, new Dictionary<string, object>
             {
                 ["status"] = DbEnum.ToText(status),
                 ["forGuardian"] = forGuardian,
                 ["recipient"] = name,
                 ["student"] = $"{studentFirst} {placement.FamilyName}".Trim(),
-                ["studentFirst"] = studentFirst!,
+                ["studentFirst"] = studentFirst,
                 ["opportunity"] = placement.OpportunityTitle,
                 ["employer"] = placement.EmployerName,
                 ["reason"] = reason?.Trim() ?? "",

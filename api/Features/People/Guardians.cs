@@ -3,7 +3,6 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
-using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.People;
 using Mediator;
@@ -29,8 +28,7 @@ public static class Guardians
             RuleFor(r => r.Email).MaximumLength(320).EmailAddress().When(r => !string.IsNullOrWhiteSpace(r.Email));
             RuleFor(r => r.Phone).MaximumLength(40);
             RuleFor(r => r.Relationship).IsInEnum();
-            RuleFor(r => r.PreferredLanguage).Must(l => l is null || MessageTemplates.Languages.Contains(l))
-                .WithMessage($"Preferred language must be one of: {string.Join(", ", MessageTemplates.Languages)}.");
+            RuleFor(r => r.PreferredLanguage).MustBeLanguage();
         }
     }
 
@@ -66,51 +64,62 @@ public static class Guardians
         public async ValueTask<Result<Guardian>> Handle(AddCommand command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var student = await StudentAccess.FindVisibleAsync(connection, command.Caller, command.StudentId, cancellationToken);
-            if (student is null)
+            var (student, refused) = await WritableStudentAsync(connection, command.Caller, command.StudentId, cancellationToken);
+            if (refused is not null)
             {
-                return Error.NotFound($"Student {command.StudentId}");
+                return refused;
             }
 
-            if (!StudentAccess.CanWriteRecord(command.Caller, student))
-            {
-                return Error.Forbidden("Your role does not allow changing this student's guardians.");
-            }
-
-            var body = command.Body;
             var id = Guid.CreateVersion7();
+            var guardian = Stored(id, command.Body);
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
                 await connection.ExecuteAsync(new CommandDefinition(InsertPerson, new
                 {
                     Id = id,
-                    student.RegionId,
+                    student!.RegionId,
                     student.DistrictId,
                     student.SchoolId,
-                    GivenName = body.GivenName.Trim(),
-                    FamilyName = body.FamilyName.Trim(),
-                    Email = AddressColumns.Normalize(body.Email),
-                    Phone = AddressColumns.Normalize(body.Phone),
-                    body.PreferredLanguage,
+                    guardian.GivenName,
+                    guardian.FamilyName,
+                    guardian.Email,
+                    guardian.Phone,
+                    guardian.PreferredLanguage,
                     Now = clock.GetUtcNow(),
                 }, transaction, cancellationToken: cancellationToken));
                 await connection.ExecuteAsync(new CommandDefinition(InsertLink,
-                    new { command.StudentId, Id = id, Relationship = DbEnum.ToText(body.Relationship) }, transaction, cancellationToken: cancellationToken));
+                    new { command.StudentId, Id = id, Relationship = DbEnum.ToText(guardian.Relationship) }, transaction, cancellationToken: cancellationToken));
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            return new Guardian
-            {
-                Id = id.ToString("D"),
-                GivenName = body.GivenName.Trim(),
-                FamilyName = body.FamilyName.Trim(),
-                Email = AddressColumns.Normalize(body.Email),
-                Phone = AddressColumns.Normalize(body.Phone),
-                Relationship = body.Relationship,
-                PreferredLanguage = body.PreferredLanguage,
-            };
+            return guardian;
         }
     }
+
+    /// <summary>The student whose guardians the caller changes: 404 when they do not see the student, 403 when they may not write the record.</summary>
+    internal static async Task<(StudentRecord? Student, Error? Error)> WritableStudentAsync(System.Data.Common.DbConnection connection, Caller caller, Guid studentId,
+        CancellationToken cancellationToken)
+    {
+        var student = await StudentAccess.FindVisibleAsync(connection, caller, studentId, cancellationToken);
+        if (student is null)
+        {
+            return (null, Error.NotFound($"Student {studentId}"));
+        }
+
+        return StudentAccess.CanWriteRecord(caller, student) ? (student, null) : (null, Error.Forbidden("Your role does not allow changing this student's guardians."));
+    }
+
+    /// <summary>A guardian as a request stores them: names trimmed, empty email and phone as none.</summary>
+    internal static Guardian Stored(Guid id, AddGuardianRequest body) => new()
+    {
+        Id = id.ToString("D"),
+        GivenName = body.GivenName.Trim(),
+        FamilyName = body.FamilyName.Trim(),
+        Email = AddressColumns.Normalize(body.Email),
+        Phone = AddressColumns.Normalize(body.Phone),
+        Relationship = body.Relationship,
+        PreferredLanguage = body.PreferredLanguage,
+    };
 
     public static void Map(IEndpointRouteBuilder group)
     {

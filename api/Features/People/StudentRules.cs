@@ -13,8 +13,7 @@ public sealed class StudentRecordFieldsValidator : AbstractValidator<StudentReco
         RuleFor(f => f.GivenName).NotEmpty().MaximumLength(100);
         RuleFor(f => f.FamilyName).NotEmpty().MaximumLength(100);
         RuleFor(f => f.PreferredName).MaximumLength(100);
-        RuleFor(f => f.PreferredLanguage).Must(l => l is null || LaunchPath.Api.Infrastructure.Messaging.MessageTemplates.Languages.Contains(l))
-            .WithMessage("Preferred language must be en or es.");
+        RuleFor(f => f.PreferredLanguage).MustBeLanguage();
         RuleFor(f => f.Email).MaximumLength(320).EmailAddress().When(f => !string.IsNullOrWhiteSpace(f.Email));
         RuleFor(f => f.SourcedId).MaximumLength(255);
         RuleFor(f => f.Identifier).MaximumLength(64);

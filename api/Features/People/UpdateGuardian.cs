@@ -30,29 +30,23 @@ public static class UpdateGuardian
         public async ValueTask<Result<Guardian>> Handle(Command command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var student = await StudentAccess.FindVisibleAsync(connection, command.Caller, command.StudentId, cancellationToken);
-            if (student is null)
+            if ((await Guardians.WritableStudentAsync(connection, command.Caller, command.StudentId, cancellationToken)).Error is { } refused)
             {
-                return Error.NotFound($"Student {command.StudentId}");
+                return refused;
             }
 
-            if (!StudentAccess.CanWriteRecord(command.Caller, student))
-            {
-                return Error.Forbidden("Your role does not allow changing this student's guardians.");
-            }
-
-            var body = command.Body;
+            var guardian = Guardians.Stored(command.GuardianId, command.Body);
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
                 var changed = await connection.ExecuteAsync(new CommandDefinition(UpdatePerson, new
                 {
                     command.StudentId,
                     command.GuardianId,
-                    GivenName = body.GivenName.Trim(),
-                    FamilyName = body.FamilyName.Trim(),
-                    Email = AddressColumns.Normalize(body.Email),
-                    Phone = AddressColumns.Normalize(body.Phone),
-                    body.PreferredLanguage,
+                    guardian.GivenName,
+                    guardian.FamilyName,
+                    guardian.Email,
+                    guardian.Phone,
+                    guardian.PreferredLanguage,
                     Now = clock.GetUtcNow(),
                 }, transaction, cancellationToken: cancellationToken));
                 if (changed == 0)
@@ -60,21 +54,12 @@ public static class UpdateGuardian
                     return Error.NotFound($"Guardian {command.GuardianId} of student {command.StudentId}");
                 }
 
-                await connection.ExecuteAsync(new CommandDefinition(UpdateLink, new { command.StudentId, command.GuardianId, Relationship = DbEnum.ToText(body.Relationship) },
+                await connection.ExecuteAsync(new CommandDefinition(UpdateLink, new { command.StudentId, command.GuardianId, Relationship = DbEnum.ToText(guardian.Relationship) },
                     transaction, cancellationToken: cancellationToken));
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            return new Guardian
-            {
-                Id = command.GuardianId.ToString("D"),
-                GivenName = body.GivenName.Trim(),
-                FamilyName = body.FamilyName.Trim(),
-                Email = AddressColumns.Normalize(body.Email),
-                Phone = AddressColumns.Normalize(body.Phone),
-                Relationship = body.Relationship,
-                PreferredLanguage = body.PreferredLanguage,
-            };
+            return guardian;
         }
     }
 

@@ -129,7 +129,7 @@ public static class CreatePlacement
                 // The employer's admins hear of the applicant with only what the employer may see (a disclosure each).
                 await EmployerMessages.WriteAsync(connection, transaction, outbox, row.EmployerId, "placement.applied", new Dictionary<string, object>
                 {
-                    ["studentFirst"] = string.IsNullOrWhiteSpace(student.PreferredName) ? student.GivenName : student.PreferredName,
+                    ["studentFirst"] = PersonNames.First(student.GivenName, student.PreferredName),
                     ["grade"] = student.Grade?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?",
                     ["school"] = student.SchoolName,
                     ["opportunity"] = row.Title,

@@ -17,11 +17,9 @@ public static class InviteUser
 {
     public sealed record Command(Caller Caller, Guid UserId, string BaseUrl) : IRequest<Result<SentMessage>>;
 
-    private static readonly string SelectWritten = $"SELECT {MessageRow.Columns} FROM messages WHERE id = @Id";
-
     public sealed class Handler(Db db, Outbox outbox, TimeProvider clock) : IRequestHandler<Command, Result<SentMessage>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectWritten, .. AccountLinks.Statements, .. UserRecord.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. MessageRow.Statements, .. AccountLinks.Statements, .. UserRecord.Statements];
 
         public async ValueTask<Result<SentMessage>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -49,8 +47,7 @@ public static class InviteUser
             }
 
             outbox.Wake();
-            return (await Dapper.SqlMapper.QuerySingleAsync<MessageRow>(connection, new Dapper.CommandDefinition(SelectWritten, new { Id = messageId }, cancellationToken: cancellationToken)))
-                .ToContract();
+            return (await MessageRow.LoadAsync(connection, [messageId], cancellationToken)).Single();
         }
     }
 

@@ -50,6 +50,11 @@ public static class Validation
     private static string JsonPath(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 
+    /// <summary>A language LaunchPath writes messages in (en, es), or none.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeLanguage<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => value is null || LaunchPath.Api.Infrastructure.Messaging.MessageTemplates.Languages.Contains(value))
+            .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", LaunchPath.Api.Infrastructure.Messaging.MessageTemplates.Languages)}.");
+
     public static IRuleBuilderOptions<T, string?> MustBeId<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(value => value is null || Guid.TryParse(value, out _)).WithMessage("'{PropertyName}' must be a LaunchPath id (a GUID).");
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Contracts.Messaging;
 
@@ -8,6 +10,15 @@ public sealed class MessageRow
 {
     public const string Columns =
         "id, template, channel, recipient_address, recipient_name, language, subject, status, attempts, last_error, next_attempt_at, created_at, sent_at";
+
+    private static readonly string SelectByIds = $"SELECT {Columns} FROM messages WHERE id IN (SELECT value FROM json_each(@Ids)) ORDER BY created_at, id";
+
+    public static IEnumerable<string> Statements => [SelectByIds];
+
+    /// <summary>The messages just written, as staff see them (oldest first).</summary>
+    public static async Task<List<SentMessage>> LoadAsync(DbConnection connection, IEnumerable<Guid> ids, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<MessageRow>(new CommandDefinition(SelectByIds, new { Ids = DbIds.Of(ids) }, cancellationToken: cancellationToken)))
+        .Select(m => m.ToContract()).ToList();
 
     public Guid Id { get; set; }
     public string Template { get; set; } = "";

@@ -41,10 +41,10 @@ public sealed class SendRoundResults(Db db, Outbox outbox, PublicUrl publicUrl, 
             foreach (var student in await connection.QueryAsync<StudentRow>(new CommandDefinition(SelectStudents, new { Id = job.SubjectId }, transaction, cancellationToken: cancellationToken)))
             {
                 var language = MessageTemplates.LanguageFor(student.PreferredLanguage);
-                var name = string.IsNullOrWhiteSpace(student.PreferredName) ? student.GivenName : student.PreferredName;
+                var name = PersonNames.First(student.GivenName, student.PreferredName);
                 await outbox.EnqueueAsync(connection, transaction, new Envelope("round.result", language, student.Email!, name, new Dictionary<string, object>
                 {
-                    ["recipient"] = name!,
+                    ["recipient"] = name,
                     ["round"] = round.Name,
                     ["matched"] = student.PlacementId is not null,
                     ["opportunity"] = student.OpportunityTitle ?? "",

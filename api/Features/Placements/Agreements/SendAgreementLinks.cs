@@ -18,11 +18,9 @@ public static class SendAgreementLinks
 {
     public sealed record Command(Caller Caller, Guid Id, AgreementParty Party, string BaseUrl) : IRequest<Result<List<SentMessage>>>;
 
-    private static readonly string SelectWritten = $"SELECT {MessageRow.Columns} FROM messages WHERE id IN (SELECT value FROM json_each(@Ids)) ORDER BY created_at, id";
-
     public sealed class Handler(Db db, Outbox outbox, TimeProvider clock) : IRequestHandler<Command, Result<List<SentMessage>>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectWritten, .. AgreementRecords.Statements, .. AgreementMessages.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. MessageRow.Statements, .. AgreementRecords.Statements, .. AgreementMessages.Statements];
 
         public async ValueTask<Result<List<SentMessage>>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -65,8 +63,7 @@ public static class SendAgreementLinks
             }
 
             outbox.Wake();
-            return (await connection.QueryAsync<MessageRow>(new CommandDefinition(SelectWritten, new { Ids = DbIds.Of(sent.Select(s => s.MessageId)) }, cancellationToken: cancellationToken)))
-                .Select(m => m.ToContract()).ToList();
+            return await MessageRow.LoadAsync(connection, sent.Select(s => s.MessageId), cancellationToken);
         }
     }
 

@@ -29,7 +29,9 @@ public static class SendReminders
         "SELECT pl.id, a.version, a.updated_at, a.terms, op.region_id FROM placements pl JOIN agreements a ON a.placement_id = pl.id " +
         "JOIN opportunities op ON op.id = pl.opportunity_id WHERE pl.status = 'agreementPending'";
 
-    private const string SelectAcknowledged = "SELECT party FROM acknowledgements WHERE placement_id = @Id AND agreement_version = @Version";
+    /// <summary>Who acknowledged the current version of a placement's agreement.</summary>
+    private const string SelectAcknowledged =
+        "SELECT a.party FROM acknowledgements a JOIN agreements ag ON ag.placement_id = a.placement_id AND ag.version = a.agreement_version WHERE a.placement_id = @Id";
 
     private const string SelectExpiring =
         "SELECT pl.id, pl.expires_on, op.region_id FROM placements pl JOIN opportunities op ON op.id = pl.opportunity_id " +
@@ -39,17 +41,13 @@ public static class SendReminders
         "SELECT u.id, u.email, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id " +
         "WHERE m.organization_id = @SchoolId AND m.role = 'schoolCoordinator' AND u.disabled = 0 ORDER BY u.email";
 
-    private const string InsertKey = "INSERT INTO message_batches (batch_key, created_at) VALUES (@Key, @Now)";
-
-    private const string SelectAgreementVersion = "SELECT version FROM agreements WHERE placement_id = @Id";
-
     private const string SelectRegionName = "SELECT name FROM organizations WHERE id = @Id";
 
     public sealed class Job(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock, ILogger<Job> logger) : IRecurringJob, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
         [
-            SelectWaitingAgreements, SelectAcknowledged, SelectExpiring, SelectCoordinators, InsertKey, SelectAgreementVersion, SelectRegionName, .. MessageSettingsRecord.Statements,
+            SelectWaitingAgreements, SelectAcknowledged, SelectExpiring, SelectCoordinators, SelectRegionName, .. MessageBatches.Statements, .. MessageSettingsRecord.Statements,
             .. AgreementMessages.Statements, .. PlacementRecord.Statements,
         ];
 
@@ -94,13 +92,13 @@ public static class SendReminders
                     continue;
                 }
 
-                var done = (await connection.QueryAsync<string>(new CommandDefinition(SelectAcknowledged, new { agreement.Id, agreement.Version }, cancellationToken: cancellationToken)))
+                var done = (await connection.QueryAsync<string>(new CommandDefinition(SelectAcknowledged, new { agreement.Id }, cancellationToken: cancellationToken)))
                     .Select(DbEnum.Parse<AgreementParty>).ToHashSet();
                 var terms = DbJson.Read<AgreementRequest>(agreement.Terms, null!);
                 foreach (var party in placement.RequiredParties(today).Where(p => p is AgreementParty.Guardian or AgreementParty.Supervisor && !done.Contains(p)))
                 {
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                    if (!await ClaimAsync(connection, transaction, $"reminder:agreement:{agreement.Id:D}:v{agreement.Version}:{DbEnum.ToText(party)}", now, cancellationToken))
+                    if (!await MessageBatches.ClaimAsync(connection, transaction, db.Dialect, $"reminder:agreement:{agreement.Id:D}:v{agreement.Version}:{DbEnum.ToText(party)}", now, cancellationToken))
                     {
                         continue;
                     }
@@ -135,10 +133,11 @@ public static class SendReminders
                     continue;
                 }
 
-                var done = (await connection.QueryAsync<string>(new CommandDefinition(SelectAcknowledged, new { placement.Id, Version = await AgreementVersionAsync(connection, placement.Id, cancellationToken) },
-                    cancellationToken: cancellationToken))).Select(DbEnum.Parse<AgreementParty>).ToHashSet();
+                var done = (await connection.QueryAsync<string>(new CommandDefinition(SelectAcknowledged, new { placement.Id }, cancellationToken: cancellationToken)))
+                    .Select(DbEnum.Parse<AgreementParty>).ToHashSet();
+                var missing = placement.RequiredParties(today).Where(p => !done.Contains(p)).Select(p => DbEnum.ToText(p)).ToList();
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                if (!await ClaimAsync(connection, transaction, $"warning:expiry:{expiring.Id:D}:{expiring.ExpiresOn:yyyy-MM-dd}", now, cancellationToken))
+                if (!await MessageBatches.ClaimAsync(connection, transaction, db.Dialect, $"warning:expiry:{expiring.Id:D}:{expiring.ExpiresOn:yyyy-MM-dd}", now, cancellationToken))
                 {
                     continue;
                 }
@@ -149,12 +148,11 @@ public static class SendReminders
                     cancellationToken: cancellationToken)) ?? "";
                 foreach (var coordinator in coordinators)
                 {
-                    var missing = placement.RequiredParties(today).Where(p => !done.Contains(p)).Select(p => DbEnum.ToText(p)).ToList();
                     await outbox.EnqueueAsync(connection, transaction, new Envelope("placement.expiring", MessageTemplates.DefaultLanguage, coordinator.Email, coordinator.DisplayName,
                         new Dictionary<string, object>
                         {
                             ["recipient"] = coordinator.DisplayName,
-                            ["student"] = $"{(string.IsNullOrWhiteSpace(placement.PreferredName) ? placement.GivenName : placement.PreferredName)} {placement.FamilyName}",
+                            ["student"] = PersonNames.Full(placement.GivenName, placement.PreferredName, placement.FamilyName),
                             ["opportunity"] = placement.OpportunityTitle,
                             ["employer"] = placement.EmployerName,
                             ["date"] = MessageDates.Day(expiring.ExpiresOn, MessageTemplates.DefaultLanguage),
@@ -170,23 +168,6 @@ public static class SendReminders
 
             return written;
         }
-
-        /// <summary>Writes the reminder's key; false when it was written before (the reminder went out then).</summary>
-        private async Task<bool> ClaimAsync(DbConnection connection, DbTransaction transaction, string key, DateTimeOffset now, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await connection.ExecuteAsync(new CommandDefinition(InsertKey, new { Key = key, Now = now }, transaction, cancellationToken: cancellationToken));
-                return true;
-            }
-            catch (DbException exception) when (db.Dialect.IsUniqueViolation(exception))
-            {
-                return false; // sent before: the key is taken
-            }
-        }
-
-        private static Task<int?> AgreementVersionAsync(DbConnection connection, Guid placementId, CancellationToken cancellationToken) =>
-            connection.ExecuteScalarAsync<int?>(new CommandDefinition(SelectAgreementVersion, new { Id = placementId }, cancellationToken: cancellationToken));
     }
 
     private sealed class WaitingAgreement

@@ -115,10 +115,10 @@ internal static class HoursEntries
             if (student.Email is { Length: > 0 } email)
             {
                 var language = MessageTemplates.LanguageFor(student.PreferredLanguage);
-                var recipient = string.IsNullOrWhiteSpace(student.PreferredName) ? student.GivenName : student.PreferredName;
+                var recipient = PersonNames.First(student.GivenName, student.PreferredName);
                 var values = new Dictionary<string, object>
                 {
-                    ["recipient"] = recipient!,
+                    ["recipient"] = recipient,
                     ["decidedBy"] = string.IsNullOrWhiteSpace(name) ? (language == "es" ? "Su supervisor/a" : "Your supervisor") : name.Trim(),
                     ["hours"] = MessageDates.Duration(student.Minutes),
                     ["date"] = MessageDates.Day(student.WorkDate, language),
@@ -131,7 +131,7 @@ internal static class HoursEntries
                 }
 
                 await outbox.EnqueueAsync(connection, transaction, new Envelope(body.Approve ? "hours.approved" : "hours.rejected", language, email,
-                    $"{recipient} {student.FamilyName}", values, student.StudentId, student.PlacementId, HoldsSecret: false, userId), cancellationToken);
+                    PersonNames.Full(student.GivenName, student.PreferredName, student.FamilyName), values, student.StudentId, student.PlacementId, HoldsSecret: false, userId), cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -30,8 +30,6 @@ public static class SendHoursDigests
         "JOIN agreements a ON a.placement_id = pl.id JOIN organizations r ON r.id = op.region_id " +
         "WHERE h.status = 'submitted' AND (h.supervisor_notified_at IS NULL OR h.supervisor_reminded_at IS NULL) ORDER BY h.work_date, h.id";
 
-    private const string InsertBatch = "INSERT INTO message_batches (batch_key, created_at) VALUES (@Key, @Now)";
-
     private const string MarkNotified =
         "UPDATE hours_entries SET supervisor_notified_at = @Now WHERE id IN (SELECT value FROM json_each(@Ids)) AND status = 'submitted' AND supervisor_notified_at IS NULL";
 
@@ -41,7 +39,7 @@ public static class SendHoursDigests
     public sealed class Job(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock, ILogger<Job> logger) : IRecurringJob, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectWaiting, InsertBatch, MarkNotified, MarkReminded, .. MessageSettingsRecord.Statements, .. ActionLinks.Statements, .. Disclosures.Statements, .. Outbox.Statements];
+            [SelectWaiting, MarkNotified, MarkReminded, .. MessageBatches.Statements, .. MessageSettingsRecord.Statements, .. ActionLinks.Statements, .. Disclosures.Statements, .. Outbox.Statements];
 
         public Task RunAsync(JobContext job, CancellationToken cancellationToken) => SendAsync(cancellationToken);
 
@@ -71,12 +69,7 @@ public static class SendHoursDigests
                 var zone = MessageDates.Zone(first.Entry.TimeZone);
                 var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                try
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(InsertBatch, new { Key = $"hours:{group.Key}:{today:yyyy-MM-dd}", Now = now }, transaction,
-                        cancellationToken: cancellationToken));
-                }
-                catch (DbException exception) when (db.Dialect.IsUniqueViolation(exception))
+                if (!await MessageBatches.ClaimAsync(connection, transaction, db.Dialect, $"hours:{group.Key}:{today:yyyy-MM-dd}", now, cancellationToken))
                 {
                     continue; // this supervisor had today's message: the rest waits for tomorrow's
                 }
@@ -89,7 +82,7 @@ public static class SendHoursDigests
                         transaction);
                     entries.Add(new Dictionary<string, object>
                     {
-                        ["student"] = Name(entry),
+                        ["student"] = PersonNames.Full(entry.GivenName, entry.PreferredName, entry.FamilyName),
                         ["opportunity"] = entry.OpportunityTitle,
                         ["date"] = MessageDates.Day(entry.WorkDate, language),
                         ["hours"] = MessageDates.Duration(entry.Minutes),
@@ -129,8 +122,6 @@ public static class SendHoursDigests
             return written;
         }
 
-        private static string Name(Waiting entry) =>
-            $"{(string.IsNullOrWhiteSpace(entry.PreferredName) ? entry.GivenName : entry.PreferredName)} {entry.FamilyName}".Trim();
     }
 
     private sealed class Waiting
