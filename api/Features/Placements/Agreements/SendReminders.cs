@@ -135,7 +135,10 @@ public static class SendReminders
 
                 var done = (await connection.QueryAsync<string>(new CommandDefinition(SelectAcknowledged, new { placement.Id }, cancellationToken: cancellationToken)))
                     .Select(DbEnum.Parse<AgreementParty>).ToHashSet();
-                var missing = placement.RequiredParties(today).Where(p => !done.Contains(p)).Select(p => DbEnum.ToText(p)).ToList();
+                // Approved without an agreement yet, or written and waiting for those who have not acknowledged it.
+                var missing = placement.PlacementStatus == PlacementStatus.Approved
+                    ? "no agreement written yet"
+                    : "waiting for " + string.Join(", ", placement.RequiredParties(today).Where(p => !done.Contains(p)).Select(p => DbEnum.ToText(p)));
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 if (!await MessageBatches.ClaimAsync(connection, transaction, db.Dialect, $"warning:expiry:{expiring.Id:D}:{expiring.ExpiresOn:yyyy-MM-dd}", now, cancellationToken))
                 {
@@ -156,7 +159,7 @@ public static class SendReminders
                             ["opportunity"] = placement.OpportunityTitle,
                             ["employer"] = placement.EmployerName,
                             ["date"] = MessageDates.Day(expiring.ExpiresOn, MessageTemplates.DefaultLanguage),
-                            ["missing"] = missing.Count == 0 ? "no agreement written yet" : "waiting for " + string.Join(", ", missing),
+                            ["missing"] = missing,
                             ["link"] = $"{baseUrl.TrimEnd('/')}/#/placements/{placement.Id:D}",
                             ["region"] = regionName,
                         }, PlacementId: placement.Id), cancellationToken);

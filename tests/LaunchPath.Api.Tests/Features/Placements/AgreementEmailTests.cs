@@ -532,5 +532,18 @@ public sealed partial class PlacementLifecycleTests
         after.Where(m => m.Subject!.Contains("acuerdo") || m.Subject.Contains("agreement")).Should().HaveCount(3);
         after.Where(m => m.Headers.Contains("List-Unsubscribe")).Should().HaveCount(2, "the guardians' withdrawal emails are optional and stoppable; the agreement's are not");
     }
+
+    [Fact]
+    public async Task An_approval_lapsing_before_any_agreement_is_written_warns_the_coordinators_that_none_is()
+    {
+        var (s, id) = await ApprovedWithGuardians(); // approved until 30 days from now; warned 7 days before by default
+        await FlushAsync(6);
+        var reminders = ActivatorUtilities.CreateInstance<LaunchPath.Api.Features.Placements.Agreements.SendReminders.Job>(_factory.Services);
+        _clock.Advance(TimeSpan.FromDays(23) + TimeSpan.FromMinutes(1));
+        (await reminders.SendAsync(CancellationToken.None)).Should().Be(1);
+        await Sender.SendDueAsync(CancellationToken.None);
+        var warning = (await _smtp.WaitForAsync(1)).Single();
+        warning.TextBody.Should().Contain("its training agreement is not complete yet: no agreement written yet.").And.Contain($"{PublicUrl}/#/placements/{id}");
+    }
 }
 
