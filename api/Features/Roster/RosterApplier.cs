@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Contracts.People;
 using LaunchPath.Contracts.Roster;
 
@@ -24,7 +25,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
     private const string SelectSchools = "SELECT id, sourced_id, name, identifier FROM organizations WHERE parent_id = @Id AND type = 'school'";
 
     private const string SelectPeople =
-        "SELECT p.id, p.kind, p.school_id, p.sourced_id, p.identifier, p.given_name, p.family_name, p.preferred_name, p.email, p.phone, p.status, " +
+        "SELECT p.id, p.kind, p.school_id, p.sourced_id, p.identifier, p.given_name, p.family_name, p.preferred_name, p.email, p.phone, p.preferred_language, p.status, " +
         "sp.grade, sp.birth_date, sp.english_learner, sp.student_with_disability, sp.socioeconomically_disadvantaged, sp.foster_youth, " +
         "sp.race_ethnicity, sp.gender FROM people p LEFT JOIN student_profiles sp ON sp.person_id = p.id " +
         "WHERE p.district_id = @Id AND p.sourced_id IS NOT NULL";
@@ -41,8 +42,8 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
 
     private const string InsertPerson =
         "INSERT INTO people (id, kind, region_id, district_id, school_id, sourced_id, identifier, given_name, family_name, preferred_name, email, phone, " +
-        "status, version, created_at, updated_at) VALUES (@id, @kind, @region, @district, @school, @sourced, @identifier, @given, @family, @preferred, " +
-        "@email, @phone, @status, 1, @now, @now)";
+        "preferred_language, status, version, created_at, updated_at) VALUES (@id, @kind, @region, @district, @school, @sourced, @identifier, @given, @family, " +
+        "@preferred, @email, @phone, @language, @status, 1, @now, @now)";
 
     private const string InsertProfile =
         "INSERT INTO student_profiles (person_id, grade, birth_date, career_interests, skills, availability, english_learner, student_with_disability, " +
@@ -50,7 +51,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
 
     private const string UpdatePerson =
         "UPDATE people SET school_id = @school, identifier = @identifier, given_name = @given, family_name = @family, preferred_name = @preferred, " +
-        "email = @email, phone = @phone, status = @status, version = version + 1, updated_at = @now WHERE id = @id";
+        "email = @email, phone = @phone, preferred_language = @language, status = @status, version = version + 1, updated_at = @now WHERE id = @id";
 
 
     private const string UpdateProfile =
@@ -127,7 +128,9 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
         return counts;
     }
 
-    private sealed record PlannedPerson(int Line, OneRosterUser User, string Kind, string? SchoolSourcedId, int? Grade, bool Active, OneRosterDemographics? Demographics);
+    /// <summary>A person the import writes; when the roster sends a language (<c>LanguageSent</c>), <c>Language</c> is what the record takes (null: English).</summary>
+    private sealed record PlannedPerson(int Line, OneRosterUser User, string Kind, string? SchoolSourcedId, int? Grade, bool Active, OneRosterDemographics? Demographics,
+        bool LanguageSent, string? Language);
 
     private sealed record RosterPlan(List<(int Line, OneRosterOrg Org)> Schools, List<PlannedPerson> People, Dictionary<string, string> GuardianRelationships, SkipTally Skipped);
 
@@ -138,9 +141,16 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
 
         public int Total { get; private set; }
 
-        public void Add(string reason, string? sourcedId)
+        /// <param name="reason">Why.</param>
+        /// <param name="sourcedId">Whose row.</param>
+        /// <param name="wholeRow">False for a value left out of a row that was imported (it is listed, not counted as a row skipped).</param>
+        public void Add(string reason, string? sourcedId, bool wholeRow = true)
         {
-            Total++;
+            if (wholeRow)
+            {
+                Total++;
+            }
+
             if (!_byReason.TryGetValue(reason, out var entry))
             {
                 entry = (0, []);
@@ -386,7 +396,21 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
                 }
             }
 
-            people.Add(new PlannedPerson(line, user, kind, school, grade, !IsDeleted(user.Status) && user.EnabledUser != false, demographics.GetValueOrDefault(user.SourcedId)));
+            // A language LaunchPath cannot read never fails an import (one family's "Mixteco Alto" must not hold back a
+            // district's nightly sync): the person is imported without it, and the import says so.
+            var language = LanguageTags.FromRoster(user.PreferredLanguage, out var languageCode);
+            if (language == RosterLanguage.Unreadable)
+            {
+                skipped.Add("metadata.preferredLanguage not recognized: imported without it (use a BCP 47 tag such as es or es-MX)", user.SourcedId, wholeRow: false);
+            }
+            else if (language == RosterLanguage.NotWritten)
+            {
+                skipped.Add("metadata.preferredLanguage is a language LaunchPath does not write in (it writes English and Spanish): written to in English", user.SourcedId,
+                    wholeRow: false);
+            }
+
+            people.Add(new PlannedPerson(line, user, kind, school, grade, !IsDeleted(user.Status) && user.EnabledUser != false, demographics.GetValueOrDefault(user.SourcedId),
+                language is RosterLanguage.Written or RosterLanguage.NotWritten, languageCode));
         }
 
         // Guardian links must name guardians that exist in the file or the district.
@@ -454,9 +478,9 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
         }
 
         var ids = existing.ToDictionary(e => e.Key, e => e.Value.Id, StringComparer.Ordinal);
-        using (var insertPerson = Prepare(InsertPerson, "id", "kind", "region", "district", "school", "sourced", "identifier", "given", "family", "preferred", "email", "phone", "status", "now"))
+        using (var insertPerson = Prepare(InsertPerson, "id", "kind", "region", "district", "school", "sourced", "identifier", "given", "family", "preferred", "email", "phone", "language", "status", "now"))
         using (var insertProfile = Prepare(InsertProfile, "id", "grade", "birth", "el", "swd", "sed", "foster", "race", "gender"))
-        using (var updatePerson = Prepare(UpdatePerson, "school", "identifier", "given", "family", "preferred", "email", "phone", "status", "now", "id"))
+        using (var updatePerson = Prepare(UpdatePerson, "school", "identifier", "given", "family", "preferred", "email", "phone", "language", "status", "now", "id"))
         using (var updateProfile = Prepare(UpdateProfile, "grade", "birth", "el", "swd", "sed", "foster", "race", "gender", "id"))
         {
             foreach (var person in plan.People)
@@ -478,7 +502,8 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
                 {
                     var id = Guid.CreateVersion7();
                     ids[user.SourcedId] = id;
-                    insertPerson.Run(id, person.Kind, regionId, districtId, schoolValue, user.SourcedId, user.Identifier, given, family, preferred, user.Email, user.Phone, status, now);
+                    insertPerson.Run(id, person.Kind, regionId, districtId, schoolValue, user.SourcedId, user.Identifier, given, family, preferred, user.Email, user.Phone, person.Language,
+                        status, now);
                     if (profile is not null)
                     {
                         insertProfile.Run(id, person.Grade, profile.Birth, profile.El, profile.Swd, profile.Sed, profile.Foster, profile.Race, profile.Gender);
@@ -491,16 +516,17 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
                 }
                 else
                 {
+                    var language = person.LanguageSent ? person.Language : current.PreferredLanguage;
                     var personChanged = current.SchoolId != school || current.Identifier != user.Identifier || current.GivenName != given
                                         || current.FamilyName != family || current.PreferredName != preferred || current.Email != user.Email
-                                        || current.Phone != user.Phone || current.Status != status;
+                                        || current.Phone != user.Phone || current.PreferredLanguage != language || current.Status != status;
                     var profileChanged = profile is not null && (current.Grade != person.Grade || current.BirthDate != profile.Birth
                         || current.EnglishLearner != profile.El || current.StudentWithDisability != profile.Swd
                         || current.SocioeconomicallyDisadvantaged != profile.Sed || current.FosterYouth != profile.Foster
                         || current.RaceEthnicity != profile.Race || current.Gender != profile.Gender);
                     if (personChanged || profileChanged)
                     {
-                        updatePerson.Run(schoolValue, user.Identifier, given, family, preferred, user.Email, user.Phone, status, now, current.Id);
+                        updatePerson.Run(schoolValue, user.Identifier, given, family, preferred, user.Email, user.Phone, language, status, now, current.Id);
                         if (profileChanged)
                         {
                             updateProfile.Run(person.Grade, profile!.Birth, profile.El, profile.Swd, profile.Sed, profile.Foster, profile.Race, profile.Gender, current.Id);
@@ -686,6 +712,7 @@ internal sealed class RosterApplier(DbConnection connection, DbTransaction trans
         public string? PreferredName { get; set; }
         public string? Email { get; set; }
         public string? Phone { get; set; }
+        public string? PreferredLanguage { get; set; }
         public string Status { get; set; } = "";
         public int? Grade { get; set; }
         public DateOnly? BirthDate { get; set; }

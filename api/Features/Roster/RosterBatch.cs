@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using LaunchPath.Api.Infrastructure.Data;
@@ -80,6 +81,8 @@ internal sealed class RosterBatch
                 PrimaryOrgSourcedId = user.PrimaryOrgSourcedId ?? user.PrimaryOrg?.SourcedId,
                 PreferredGivenName = user.PreferredGivenName ?? user.PreferredFirstName,
                 Phone = user.Phone ?? user.Sms,
+                PreferredLanguage = user.PreferredLanguage
+                                    ?? (user.Metadata?.GetValueOrDefault("preferredLanguage") is { ValueKind: JsonValueKind.String } language ? language.GetString() : null),
             }));
         }
 
@@ -491,6 +494,7 @@ internal sealed class RosterBatch
             AgentSourcedIds = List(Field(csv, "agentSourcedIds")),
             Grades = List(Field(csv, "grades")),
             PrimaryOrgSourcedId = Field(csv, "primaryOrgSourcedId"),
+            PreferredLanguage = Field(csv, "metadata.preferredLanguage"),
         }));
     }
 

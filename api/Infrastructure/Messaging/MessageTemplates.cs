@@ -45,7 +45,7 @@ public sealed class MessageTemplates
 
     /// <summary>A supported language for what a person prefers (English when they prefer none or one not supported).</summary>
     public static string LanguageFor(string? preferred) =>
-        preferred is { Length: >= 2 } && Languages.Contains(preferred[..2].ToLowerInvariant()) ? preferred[..2].ToLowerInvariant() : DefaultLanguage;
+        preferred?.Split('-', '_')[0].ToLowerInvariant() is { } primary && Languages.Contains(primary) ? primary : DefaultLanguage;
 
     /// <summary>
     /// Renders message <paramref name="name"/> in <paramref name="language"/> with <paramref name="values"/>: strings, numbers,

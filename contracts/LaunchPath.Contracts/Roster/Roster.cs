@@ -105,7 +105,7 @@ public sealed record RosterCounts
     public int EnrollmentsWritten { get; init; }
 }
 
-/// <summary>Rows left out, by reason, with a few of their sourcedIds.</summary>
+/// <summary>Rows left out, by reason, with a few of their sourcedIds; also values left out of rows that were imported (a language LaunchPath cannot read), which rowsSkipped does not count.</summary>
 public sealed record RosterSkip
 {
     public required string Reason { get; init; }
@@ -226,6 +226,13 @@ public sealed record OneRosterUser
     public IReadOnlyList<OneRosterRef> Resources { get; init; } = [];
     public IReadOnlyList<JsonElement> UserProfiles { get; init; } = [];
     public string? Password { get; init; }
+    /// <summary>
+    /// LaunchPath's extension: the person's home or preferred language, as a BCP 47 tag (es, es-MX), an ISO 639-2 code
+    /// (spa) or an English name (Spanish); users.csv column <c>metadata.preferredLanguage</c>, or in the REST binding
+    /// this member or <c>metadata.preferredLanguage</c>. Sent, it replaces the language on the record; absent or empty,
+    /// the record keeps the one staff or the person set.
+    /// </summary>
+    public string? PreferredLanguage { get; init; }
     public IReadOnlyDictionary<string, JsonElement>? Metadata { get; init; }
 }
 

@@ -8192,6 +8192,11 @@ export interface OneRosterUser {
     resources: OneRosterRef[];
     userProfiles: any[];
     password?: string | null;
+    /** LaunchPath's extension: the person's home or preferred language, as a BCP 47 tag (es, es-MX), an ISO 639-2 code
+(spa) or an English name (Spanish); users.csv column `metadata.preferredLanguage`, or in the REST binding
+this member or `metadata.preferredLanguage`. Sent, it replaces the language on the record; absent or empty,
+the record keeps the one staff or the person set. */
+    preferredLanguage?: string | null;
     metadata?: { [key: string]: any; } | null;
 }
 
@@ -8643,7 +8648,7 @@ export interface RosterJsonImportRequest {
 /** OneRoster processing mode: bulk replaces the district's roster (absent people become inactive); delta applies changes only. */
 export type RosterMode = "bulk" | "delta";
 
-/** Rows left out, by reason, with a few of their sourcedIds. */
+/** Rows left out, by reason, with a few of their sourcedIds; also values left out of rows that were imported (a language LaunchPath cannot read), which rowsSkipped does not count. */
 export interface RosterSkip {
     reason: string;
     count: number;

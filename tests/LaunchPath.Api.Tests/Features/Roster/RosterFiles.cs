@@ -12,7 +12,8 @@ public sealed class RosterFiles
     public List<string> Users { get; } =
     [
         "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds," +
-        "grades,password,userMasterIdentifier,resourceSourcedIds,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns",
+        "grades,password,userMasterIdentifier,resourceSourcedIds,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns," +
+        "metadata.preferredLanguage",
     ];
     public List<string> Roles { get; } = ["sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,userProfileSourcedId"];
     public List<string> Demographics { get; } =
@@ -52,19 +53,19 @@ public sealed class RosterFiles
     }
 
     public RosterFiles Student(string sourcedId, string given, string family, string grade, string school, string agents = "", string status = "active",
-        string birthDate = "2010-05-01", bool englishLearner = false, bool hispanic = false, string sex = "female")
+        string birthDate = "2010-05-01", bool englishLearner = false, bool hispanic = false, string sex = "female", string language = "")
     {
         Users.Add($"{sourcedId},{status},2026-08-01,true,{sourcedId},,{given},{family},,SSID{sourcedId},{sourcedId}@students.example.test,,,\"{agents}\"," +
-                  $"{grade},,,,,,,{school},");
+                  $"{grade},,,,,,,{school},,\"{language}\"");
         Roles.Add($"r-{sourcedId},active,2026-08-01,{sourcedId},primary,student,2026-08-01,,{school},");
         Demographics.Add($"{sourcedId},active,2026-08-01,{birthDate},{sex},false,false,false,false,{(!hispanic).ToString().ToLowerInvariant()},false," +
                          $"{hispanic.ToString().ToLowerInvariant()},US,CA,Alder,,{englishLearner.ToString().ToLowerInvariant()},false,true,false");
         return this;
     }
 
-    public RosterFiles Guardian(string sourcedId, string given, string family, string school, string role = "parent")
+    public RosterFiles Guardian(string sourcedId, string given, string family, string school, string role = "parent", string language = "")
     {
-        Users.Add($"{sourcedId},active,2026-08-01,true,{sourcedId},,{given},{family},,,{sourcedId}@family.example.test,,,,,,,,,,,{school},");
+        Users.Add($"{sourcedId},active,2026-08-01,true,{sourcedId},,{given},{family},,,{sourcedId}@family.example.test,,,,,,,,,,,{school},,\"{language}\"");
         Roles.Add($"r-{sourcedId},active,2026-08-01,{sourcedId},primary,{role},2026-08-01,,{school},");
         return this;
     }

@@ -277,7 +277,7 @@ public abstract class RosterImportTests
                            "beginDate": "2026-08-15" } ],
               "agents": [ { "href": "https://sis.example.test/users/p-{{tag}}", "sourcedId": "p-{{tag}}", "type": "user" } ],
               "primaryOrg": { "href": "https://sis.example.test/orgs/h-{{tag}}", "sourcedId": "h-{{tag}}", "type": "org" },
-              "metadata": { "ext:sis.homeroom": "204" } },
+              "metadata": { "ext:sis.homeroom": "204", "preferredLanguage": "spa" } },
             { "sourcedId": "a-{{tag}}", "status": "active", "dateLastModified": "2026-08-01T00:00:00.000Z", "enabledUser": "false", "givenName": "Dee", "familyName": "Admin",
               "roles": [ { "roleType": "primary", "role": "districtAdministrator", "org": { "sourcedId": "d-{{tag}}", "type": "org" } } ] }
           ],
@@ -292,7 +292,7 @@ public abstract class RosterImportTests
         job.Status.Should().Be(RosterImportStatus.Succeeded, string.Join("; ", job.Errors.Select(e => $"{e.File}:{e.Line} {e.Field} {e.Reason}")));
         job.Counts!.PeopleCreated.Should().Be(3, "the parent, the student and the district administrator (at the district its org row names)");
         var maya = (await Students(admin)).Single();
-        maya.Should().BeEquivalentTo(new { GivenName = "Maya", PreferredName = "May", Grade = 10, SchoolName = "Alder High", BirthDate = new DateOnly(2010, 5, 1) });
+        maya.Should().BeEquivalentTo(new { GivenName = "Maya", PreferredName = "May", Grade = 10, SchoolName = "Alder High", BirthDate = new DateOnly(2010, 5, 1), PreferredLanguage = "es" });
         maya.Subgroups!.RaceEthnicity.Should().Equal(RaceEthnicity.HispanicOrLatino);
         (await (await admin.GetAsync($"/api/v1/students/{maya.Id}/guardians")).Read<List<Guardian>>()).Should().ContainSingle(g => g.GivenName == "Ana");
 
@@ -448,6 +448,44 @@ public abstract class RosterImportTests
         var key = await (await admin.PostJson($"/api/v1/organizations/{district.Id}/api-keys",
             new CreateApiKeyRequest { Name = "SIS", Permissions = [Permission.RosterImport, Permission.PeopleRead] })).Read<CreatedApiKey>(HttpStatusCode.Created);
         return _actors.WithApiKey(key.Key);
+    }
+
+    [SkippableFact]
+    public async Task A_roster_that_sends_a_language_sets_it_and_one_that_sends_none_keeps_the_records()
+    {
+        var (district, admin, tag) = await District();
+        var url = $"/api/v1/districts/{district.Id}/roster-imports";
+        RosterFiles Roster(string maya, string ana) => new RosterFiles()
+            .School($"sch1-{tag}", "North High", $"dist-{tag}")
+            .Guardian($"g1-{tag}", "Ana", "Reyes", $"sch1-{tag}", language: ana)
+            .Student($"s1-{tag}", "Maya", "Reyes", "11", $"sch1-{tag}", agents: $"g1-{tag}", language: maya)
+            .Student($"s2-{tag}", "Leo", "Vang", "10", $"sch1-{tag}", language: "hmn")
+            .Student($"s3-{tag}", "Ixchel", "Cruz", "10", $"sch1-{tag}", language: "Mixteco Alto")
+            .Student($"s4-{tag}", "Tam", "Nguyen", "10", $"sch1-{tag}", language: "vie");
+
+        var first = await Finished(admin, await admin.PostAsync(url, Roster("es-MX", "Spanish").Multipart()));
+        first.Status.Should().Be(RosterImportStatus.Succeeded, string.Join("; ", first.Errors.Select(e => $"{e.File}:{e.Line} {e.Field} {e.Reason}")));
+        first.Counts!.PeopleCreated.Should().Be(5);
+        first.Counts.RowsSkipped.Should().Be(0, "Ixchel was imported, only her language was left out");
+        first.Changes!.Skipped.Select(k => (k.Count, k.Sample.Count)).Should().Equal((2, 2), (1, 1));
+        first.Changes.Skipped[0].Reason.Should().Contain("does not write in");
+        first.Changes.Skipped[0].Sample.Should().BeEquivalentTo([$"s2-{tag}", $"s4-{tag}"]);
+        first.Changes.Skipped[1].Reason.Should().Contain("not recognized");
+        first.Changes.Skipped[1].Sample.Should().Equal($"s3-{tag}");
+        var students = (await Students(admin)).ToDictionary(s => s.GivenName, s => s.PreferredLanguage);
+        students.Should().BeEquivalentTo(new Dictionary<string, string?> { ["Maya"] = "es", ["Leo"] = null, ["Ixchel"] = null, ["Tam"] = null },
+            "Hmong and Vietnamese families are written to in English (the import says so); an unreadable value is left out");
+        var maya = (await Students(admin)).Single(s => s.GivenName == "Maya");
+        (await (await admin.GetAsync($"/api/v1/students/{maya.Id}/guardians")).Read<List<Guardian>>()).Single().PreferredLanguage.Should().Be("es");
+
+        var silent = await Finished(admin, await admin.PostAsync(url, Roster("", "").Multipart()));
+        silent.Counts!.PeopleUnchanged.Should().Be(5, "a roster that sends no language keeps what the record has (set by staff, the person, or an earlier import)");
+        (await Students(admin)).Single(s => s.GivenName == "Maya").PreferredLanguage.Should().Be("es");
+
+        var changed = await Finished(admin, await admin.PostAsync(url, Roster("eng", "Unknown").Multipart()));
+        changed.Counts!.PeopleUpdated.Should().Be(1, "Maya's language changed; 'Unknown' says nothing, so Ana keeps hers");
+        (await Students(admin)).Single(s => s.GivenName == "Maya").PreferredLanguage.Should().Be("en");
+        (await (await admin.GetAsync($"/api/v1/students/{maya.Id}/guardians")).Read<List<Guardian>>()).Single().PreferredLanguage.Should().Be("es");
     }
 
     [SkippableFact]
