@@ -32,9 +32,12 @@ public static class Guardians
         }
     }
 
-    private const string Select =
-        "SELECT gp.id, gp.given_name, gp.family_name, gp.email, gp.phone, gp.preferred_language, g.relationship FROM guardianships g " +
-        "JOIN people gp ON gp.id = g.guardian_id WHERE g.student_id = @StudentId ORDER BY gp.family_name, gp.given_name, gp.id";
+    /// <summary>A student's guardians with their account's state (invited: no password and no SSO subject yet).</summary>
+    internal const string Select =
+        "SELECT gp.id, gp.given_name, gp.family_name, gp.email, gp.phone, gp.preferred_language, g.relationship, " +
+        "CASE WHEN u.id IS NULL THEN NULL WHEN u.password_hash IS NULL AND u.external_subject IS NULL THEN 'invited' ELSE 'active' END AS account " +
+        "FROM guardianships g JOIN people gp ON gp.id = g.guardian_id LEFT JOIN users u ON u.id = gp.user_id AND u.disabled = 0 " +
+        "WHERE g.student_id = @StudentId ORDER BY gp.family_name, gp.given_name, gp.id";
 
     private const string InsertPerson =
         "INSERT INTO people (id, kind, region_id, district_id, school_id, given_name, family_name, email, phone, preferred_language, status, version, created_at, updated_at) " +
@@ -54,10 +57,13 @@ public static class Guardians
                 return Error.NotFound($"Student {query.StudentId}");
             }
 
-            var rows = await connection.QueryAsync<Row>(new CommandDefinition(Select, new { query.StudentId }, cancellationToken: cancellationToken));
-            return rows.Select(r => r.ToContract()).ToList();
+            return await ListAsync(connection, query.StudentId, cancellationToken);
         }
     }
+
+    /// <summary>A student's guardians as the API shows them.</summary>
+    internal static async Task<List<Guardian>> ListAsync(System.Data.Common.DbConnection connection, Guid studentId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<Row>(new CommandDefinition(Select, new { StudentId = studentId }, cancellationToken: cancellationToken))).Select(r => r.ToContract()).ToList();
 
     public sealed class AddHandler(Db db, TimeProvider clock) : IRequestHandler<AddCommand, Result<Guardian>>
     {
@@ -143,6 +149,7 @@ public static class Guardians
         public string? Phone { get; set; }
         public string Relationship { get; set; } = "";
         public string? PreferredLanguage { get; set; }
+        public string? Account { get; set; }
 
         public Guardian ToContract() => new()
         {
@@ -153,6 +160,7 @@ public static class Guardians
             Phone = Phone,
             Relationship = DbEnum.Parse<GuardianRelationship>(Relationship),
             PreferredLanguage = PreferredLanguage,
+            Account = Account is null ? null : DbEnum.Parse<GuardianAccountStatus>(Account),
         };
     }
 }

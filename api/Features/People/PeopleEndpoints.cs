@@ -12,6 +12,7 @@ public static class PeopleEndpoints
         UpdateStudentPreferences.Map(group);
         Guardians.Map(group);
         UpdateGuardian.Map(group);
+        InviteGuardian.Map(group);
         CreateStudentAccount.Map(group);
         StudentRecords.Map(group);
         return app;

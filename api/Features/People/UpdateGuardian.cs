@@ -10,7 +10,7 @@ namespace LaunchPath.Api.Features.People;
 
 /// <summary>
 /// PUT /api/v1/students/{id}/guardians/{guardianId} — school staff correct a parent's or guardian's record: name,
-/// email, phone, relationship and the language LaunchPath writes to them in. (A roster import keeps the language.)
+/// email, phone, relationship and the language LaunchPath writes to them in (until a roster that sends one imports again).
 /// </summary>
 public static class UpdateGuardian
 {
@@ -25,7 +25,7 @@ public static class UpdateGuardian
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Guardian>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [UpdatePerson, UpdateLink, .. StudentAccess.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [UpdatePerson, UpdateLink, Guardians.Select, .. StudentAccess.Statements];
 
         public async ValueTask<Result<Guardian>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -59,7 +59,7 @@ public static class UpdateGuardian
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            return guardian;
+            return guardian with { Account = (await Guardians.ListAsync(connection, command.StudentId, cancellationToken)).Single(g => g.Id == guardian.Id).Account };
         }
     }
 

@@ -159,6 +159,23 @@ public sealed record Guardian
     public string? Phone { get; init; }
     public required GuardianRelationship Relationship { get; init; }
     public string? PreferredLanguage { get; init; }
+    /// <summary>Their sign-in account, if they have one: invited (no password chosen yet) or active. Absent: none.</summary>
+    public GuardianAccountStatus? Account { get; init; }
+}
+
+public enum GuardianAccountStatus
+{
+    /// <summary>Invited: the account exists, and the guardian has not yet chosen a password.</summary>
+    Invited,
+    /// <summary>The guardian signs in.</summary>
+    Active,
+}
+
+/// <summary>A guardian invited to sign in: their record, and the invitation emailed (none when their account was already active).</summary>
+public sealed record GuardianInvitation
+{
+    public required Guardian Guardian { get; init; }
+    public LaunchPath.Contracts.Messaging.SentMessage? Message { get; init; }
 }
 
 /// <summary>Gives a rostered student a sign-in account (role student at their school).</summary>

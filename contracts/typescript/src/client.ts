@@ -595,6 +595,12 @@ export interface ILaunchPathClient {
     updateGuardian(id: string, guardianId: string, body: AddGuardianRequest, signal?: AbortSignal): Promise<Guardian>;
 
     /**
+     * Invite a parent or guardian to sign in and follow their child's placements
+     * @return OK
+     */
+    inviteGuardian(id: string, guardianId: string, signal?: AbortSignal): Promise<GuardianInvitation>;
+
+    /**
      * A student's hours by placement
      * @return OK
      */
@@ -6756,6 +6762,80 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Invite a parent or guardian to sign in and follow their child's placements
+     * @return OK
+     */
+    inviteGuardian(id: string, guardianId: string, signal?: AbortSignal): Promise<GuardianInvitation> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/guardians/{guardianId}/invitation";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (guardianId === undefined || guardianId === null)
+            throw new globalThis.Error("The parameter 'guardianId' must be defined.");
+        url_ = url_.replace("{guardianId}", encodeURIComponent("" + guardianId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processInviteGuardian(_response);
+        });
+    }
+
+    protected processInviteGuardian(response: Response): Promise<GuardianInvitation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GuardianInvitation;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GuardianInvitation>(null as any);
+    }
+
+    /**
      * A student's hours by placement
      * @return OK
      */
@@ -7806,6 +7886,17 @@ export interface Guardian {
     phone?: string | null;
     relationship: GuardianRelationship;
     preferredLanguage?: string | null;
+    /** Their sign-in account, if they have one: invited (no password chosen yet) or active. Absent: none. */
+    account?: GuardianAccountStatus | null;
+}
+
+export type GuardianAccountStatus = "invited" | "active";
+
+/** A guardian invited to sign in: their record, and the invitation emailed (none when their account was already active). */
+export interface GuardianInvitation {
+    guardian: Guardian;
+    /** A message LaunchPath wrote about a record, and how its delivery went (staff see it on the record). */
+    message?: SentMessage | null;
 }
 
 export type GuardianRelationship = "parent" | "guardian" | "relative";
