@@ -53,9 +53,10 @@ internal static class AccountLinks
     /// <summary>
     /// Issues a link for <paramref name="userId"/> and writes its email (template account.invitation or
     /// account.passwordReset) in <paramref name="transaction"/>; earlier unused links of the account stop working.
+    /// A guardian's invitation names the child (<paramref name="student"/>) it lets them follow.
     /// </summary>
     public static async Task<Guid> SendAsync(DbConnection connection, DbTransaction transaction, Outbox outbox, string purpose, Guid userId, string baseUrl, Guid? createdBy,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, CancellationToken cancellationToken, string? student = null)
     {
         var token = ActionLinks.NewToken();
         var id = Guid.CreateVersion7();
@@ -74,6 +75,7 @@ internal static class AccountLinks
                 ["link"] = $"{baseUrl.TrimEnd('/')}/set-password/{token}",
                 ["expires"] = MessageDates.Date(expires, MessageDates.Zone(null), language),
                 ["region"] = recipient.RegionName ?? "LaunchPath",
+                ["student"] = student ?? "",
             }, HoldsSecret: true, CreatedBy: createdBy), cancellationToken);
     }
 

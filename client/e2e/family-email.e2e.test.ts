@@ -1,13 +1,15 @@
 // The family's side of a placement, from the email: a coordinator writes a training agreement in the demo data, the
 // Spanish-speaking guardian's email arrives at a real SMTP server on loopback (MailSink) in Spanish, and the guardian
-// opens its link on a phone, signed out, and records their consent.
+// opens its link on a phone, signed out, and records their consent. Then a coordinator invites another guardian to
+// sign in from the student's record; the guardian chooses a password from the emailed link, sees the child's
+// placement and acknowledges its agreement signed in.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guardian, Placement } from '@launchpath/contracts';
 import { describeViolations, seriousAccessibilityViolations } from './browser';
 import { startMailStory, type MailStory } from './mailStory';
 import { artifactsDir, demoPassword } from './servers';
-import { apiCall, apiToken } from './session';
+import { apiCall, apiToken, signInThroughUi, signOutThroughUi } from './session';
 
 let story: MailStory;
 
@@ -63,6 +65,70 @@ describe('A guardian consents from the email', () => {
 
     const after = await apiCall<Placement>(baseUrl, token, 'GET', `/api/v1/placements/${placement.id}`);
     expect(after.agreement?.acknowledgements).toContainEqual(expect.objectContaining({ party: 'guardian', via: 'link', name: `${guardian.givenName} ${guardian.familyName}` }));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a guardian invited from the student’s record signs in on a phone, sees the placement and acknowledges its agreement', async () => {
+    const { mail, page, baseUrl, pageErrors } = story;
+    const token = await apiToken(baseUrl, 'coordinator@demo.launchpath.test', demoPassword);
+    const approved = await apiCall<{ items: Placement[] }>(baseUrl, token, 'GET', '/api/v1/placements?status=approved&limit=50');
+    let chosen: { placement: Placement; guardian: Guardian } | undefined;
+    for (const placement of approved.items) {
+      const guardians = await apiCall<Guardian[]>(baseUrl, token, 'GET', `/api/v1/students/${placement.studentId}/guardians`);
+      const candidate = guardians.find((g) => g.email && !g.account);
+      if (candidate) {
+        chosen = { placement, guardian: candidate };
+        break;
+      }
+    }
+    expect(chosen, 'the demo has an approved placement of a student with a guardian who has an email and no account').toBeDefined();
+    const { placement, guardian } = chosen!;
+    const name = `${guardian.givenName} ${guardian.familyName}`;
+    await apiCall(baseUrl, token, 'PUT', `/api/v1/placements/${placement.id}/agreement`, {
+      objectives: [{ description: 'Assist the front desk and keep a log', skills: ['Customer service'] }],
+      schedule: [{ day: 'thursday', start: '15:30', end: '17:30' }],
+      supervisorName: 'Sam Supervisor',
+      supervisorEmail: 'supervisor@demo.launchpath.test',
+      compensation: 'unpaid',
+      credit: 'none',
+    });
+    await mail.waitFor(guardian.email!);
+    const before = mail.received.length;
+
+    // The coordinator, on a phone too, invites the guardian from the student's record.
+    await page.goto(baseUrl);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(baseUrl);
+    await signInThroughUi(page, 'coordinator@demo.launchpath.test', demoPassword);
+    await page.goto(`${baseUrl}/#/students/${placement.studentId}`);
+    await page.getByRole('button', { name: `Invite to sign in: ${name}` }).click();
+    await page.getByText(new RegExp(`^Invitation emailed to ${guardian.email!.replace(/[.+]/g, '\\$&')}`)).waitFor();
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await signOutThroughUi(page);
+
+    const invitation = await mail.waitFor(guardian.email!, before);
+    expect(invitation.text).toMatch(/(work-based learning|aprendizaje en el trabajo) de |'s work-based learning/);
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/set-password\/[A-Za-z0-9_-]+)/.exec(invitation.text)?.[1];
+    expect(link, invitation.text).toBeDefined();
+    await page.goto(link!);
+    await page.getByLabel('New password').fill('a family passphrase 2026');
+    await page.getByLabel('Type it again').fill('a family passphrase 2026');
+    await page.getByRole('button', { name: 'Save my password and sign in' }).click();
+    await page.getByRole('banner').getByText(name).waitFor();
+
+    // Signed in, the guardian's app is their child's placements; the agreement waits for them.
+    await page.goto(`${baseUrl}/#/placements`);
+    await page.getByRole('link', { name: placement.opportunityTitle }).click();
+    await page.getByRole('heading', { level: 1, name: placement.opportunityTitle }).waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'guardian-signed-in-placement-phone.png'), fullPage: true });
+    const violations = await seriousAccessibilityViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: 'Acknowledge as guardian' }).click();
+    await page.getByText('Acknowledged.').waitFor();
+    const after = await apiCall<Placement>(baseUrl, token, 'GET', `/api/v1/placements/${placement.id}`);
+    expect(after.agreement?.acknowledgements).toContainEqual(expect.objectContaining({ party: 'guardian', via: 'account', name }));
+    await signOutThroughUi(page);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -139,7 +139,7 @@ public static class InviteGuardian
                 if (pending)
                 {
                     messageId = await AccountLinks.SendAsync(connection, transaction, outbox, AccountLinks.Invitation, userId, command.BaseUrl, command.Caller.UserId, now,
-                        cancellationToken);
+                        cancellationToken, student: PersonNames.Full(student.GivenName, student.PreferredName, student.FamilyName));
                 }
 
                 await transaction.CommitAsync(cancellationToken);

@@ -67,7 +67,7 @@ describe('Navigation and actions by permission', () => {
   });
 
   it('shows no Organizations item, and a welcome instead, to a caller without organizationsRead', async () => {
-    const api = fakeApi({ getMe: () => Promise.resolve({ ...member({ organizationName: 'X', organizationType: 'school', role: 'guardian' }, []), displayName: 'Gale' }) });
+    const api = fakeApi({ getMe: () => Promise.resolve({ ...member({ organizationName: 'X', organizationType: 'school', role: 'teacher' }, []), displayName: 'Gale' }) });
     render(<App api={api} />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Gale' })).toBeTruthy();
     expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();

@@ -5,7 +5,7 @@ import { RegionSettingsPage } from '../features/settings/RegionSettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import type { Api, FetchLike } from '../shared/api/client';
 import { can, describeCaller, displayNameOf } from '../shared/auth/access';
-import { employerMemberships, employersWritten, isSchoolOrRegionStaff, isStudent, membershipsWith } from '../shared/auth/roles';
+import { employerMemberships, employersWritten, isGuardian, isSchoolOrRegionStaff, isStudent, membershipsWith } from '../shared/auth/roles';
 import { SessionProvider, useSession } from '../shared/auth/SessionContext';
 import { SignInPage } from './SignInPage';
 import { ErrorBanner } from '../shared/components/ErrorBanner';
@@ -75,7 +75,7 @@ const pages: readonly Page[] = [
   },
   { href: '#/curation', label: 'Curation', visible: (me) => can(me, 'opportunitiesCurate'), render: () => <CurationPage /> },
   { href: '#/rounds', label: 'Match rounds', visible: (me) => can(me, 'opportunitiesCurate'), render: (me, path) => <RoundsPage me={me} path={path} /> },
-  { href: '#/students', label: 'Students', visible: (me) => can(me, 'peopleRead'), render: (_me, path) => <StudentsPage path={path} /> },
+  { href: '#/students', label: 'Students', visible: (me) => can(me, 'peopleRead'), render: (me, path) => <StudentsPage path={path} mayWrite={can(me, 'peopleWrite')} /> },
   { href: '#/roster', label: 'Roster imports', visible: (me) => can(me, 'rosterImport'), render: (me) => <RosterImportsPage me={me} /> },
   {
     href: '#/opportunities',
@@ -86,13 +86,13 @@ const pages: readonly Page[] = [
   {
     href: '#/organizations',
     label: 'Organizations',
-    visible: (me) => can(me, 'organizationsRead') && !isStudent(me),
+    visible: (me) => can(me, 'organizationsRead') && !isStudent(me) && (isSchoolOrRegionStaff(me) || employerStaff(me)),
     render: (_me, path) => <OrganizationsPage path={path} />,
   },
   {
     href: '#/placements',
     label: 'Placements',
-    visible: (me) => isStudent(me) || employerStaff(me) || can(me, 'peopleRead'),
+    visible: (me) => isStudent(me) || isGuardian(me) || employerStaff(me) || can(me, 'peopleRead'),
     render: (_me, path) => <PlacementsPage path={path} />,
   },
   { href: '#/outcomes', label: 'Outcomes', visible: (me) => can(me, 'outcomesRead') && !isStudent(me), render: (me) => <OutcomesPage me={me} /> },

@@ -35,6 +35,11 @@ describe('Navigation by role and permission', () => {
     expect(labels(studentMe)).toEqual(['My profile', 'My progress', 'Recommended for me', 'Search opportunities', 'Match rounds', 'Placements']);
   });
 
+  it('gives a signed-in guardian their children’s placements, and no Organizations', () => {
+    const guardian = as({ organizationName: 'Alder High', organizationType: 'school', role: 'guardian' }, ['organizationsRead']);
+    expect(labels(guardian)).toEqual(['Placements']);
+  });
+
   it('gives an employer admin their opportunities, applicants and organization; a supervisor the opportunities and organization', () => {
     expect(labels(employerAdmin)).toEqual(['Our opportunities', 'Applicants', 'Our organization', 'Organizations', 'Placements', 'Users', 'API keys']);
     expect(labels(supervisor)).toEqual(['Our opportunities', 'Our organization', 'Organizations', 'Placements']);

@@ -4,16 +4,15 @@ import { DescriptionList } from '../../shared/components/DescriptionList';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
 import { describeSlots, formatDate, gradeLabel } from '../../shared/format';
-import { genderLabels, raceEthnicityLabels, relationshipLabels, transportationLabels } from '../../shared/labels';
+import { genderLabels, raceEthnicityLabels, transportationLabels } from '../../shared/labels';
 import { careerClusterLabels } from '../../shared/organizationLabels';
 import { ContinuumProgress } from '../../shared/continuum/ContinuumProgress';
 import { studentName } from './StudentList';
-import { DataTable } from '../../shared/components/DataTable';
+import { GuardiansCard } from './GuardiansCard';
 
 /** One student: the school record, their preferences, guardians, and equity subgroups when the caller may see them. */
-export function StudentDetail({ studentId }: { studentId: string }) {
+export function StudentDetail({ studentId, mayWrite = false }: { studentId: string; mayWrite?: boolean }) {
   const student = useResource(`student:${studentId}`, (api, signal) => api.getStudent(studentId, signal));
-  const guardians = useResource(`guardians:${studentId}`, (api, signal) => api.listGuardians(studentId, signal));
   const s = student.data;
   return (
     <>
@@ -34,25 +33,7 @@ export function StudentDetail({ studentId }: { studentId: string }) {
         <div className="page-grid page-grid--halves">
           <RecordCard student={s} />
           <PreferencesCard student={s} />
-          <section className="card" aria-labelledby="guardians-heading">
-            <h2 id="guardians-heading">Parents and guardians</h2>
-            {guardians.status === 'error' && guardians.error ? <ErrorBanner error={guardians.error} onRetry={guardians.reload} /> : null}
-            {guardians.status === 'loading' ? <Loading>Loading guardians…</Loading> : null}
-            {guardians.status === 'ready' && (guardians.data ?? []).length === 0 ? <p className="muted">None on record.</p> : null}
-            {(guardians.data ?? []).length > 0 ? (
-              <DataTable
-                caption="Parents and guardians"
-                columns={[
-                  { header: 'Name', rowHeader: true, cell: (g) => `${g.givenName} ${g.familyName}` },
-                  { header: 'Relationship', cell: (g) => relationshipLabels[g.relationship] },
-                  { header: 'Email', cell: (g) => g.email || '—' },
-                  { header: 'Phone', cell: (g) => g.phone || '—' },
-                ]}
-                rows={guardians.data ?? []}
-                rowKey={(g) => g.id}
-              />
-            ) : null}
-          </section>
+          <GuardiansCard studentId={s.id} mayInvite={mayWrite} />
           {s.subgroups ? <SubgroupsCard subgroups={s.subgroups} /> : null}
         </div>
       ) : null}

@@ -9,7 +9,8 @@ export const studentsHref = '#/students';
  * Students for school and district staff: the searchable list, one student, best-fit students for an opportunity, and
  * the classes of the SIS roster (a teacher's own first) with their students' work-based learning.
  */
-export function StudentsPage({ path }: { path: readonly string[] }) {
+/** `mayWrite`: the caller changes student records somewhere (PeopleWrite); the API still decides per student. */
+export function StudentsPage({ path, mayWrite = false }: { path: readonly string[]; mayWrite?: boolean }) {
   const view = path[0] === 'best-fit' ? 'best-fit' : path[0] === 'classes' ? (path[1] ? 'class' : 'classes') : path[0] ? 'detail' : 'list';
   return (
     <>
@@ -28,7 +29,7 @@ export function StudentsPage({ path }: { path: readonly string[] }) {
       ) : null}
       {view === 'list' ? <StudentList /> : null}
       {view === 'best-fit' ? <BestFitStudents opportunityId={path[1]} /> : null}
-      {view === 'detail' ? <StudentDetail studentId={path[0]} /> : null}
+      {view === 'detail' ? <StudentDetail studentId={path[0]} mayWrite={mayWrite} /> : null}
       {view === 'classes' ? <ClassList /> : null}
       {view === 'class' ? <ClassRosterView classId={path[1]} /> : null}
     </>

@@ -8,6 +8,11 @@ export function isStudent(me: CurrentCaller): boolean {
   return Boolean(me.studentId);
 }
 
+/** A parent or guardian signed in: they follow their children's placements (the API shows them only their own children's). */
+export function isGuardian(me: CurrentCaller): boolean {
+  return me.memberships.some((m) => m.role === 'guardian');
+}
+
 /** The employers the caller works for (employer admin or supervisor). */
 export function employerMemberships(me: CurrentCaller): MembershipInfo[] {
   return unique(me.memberships.filter((m) => m.organizationType === 'employer'));

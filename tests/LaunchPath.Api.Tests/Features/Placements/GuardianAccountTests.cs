@@ -47,6 +47,7 @@ public sealed partial class PlacementLifecycleTests
         await Sender.SendDueAsync(CancellationToken.None);
         var email = (await _smtp.WaitForAsync(1)).Single();
         email.Body!.Headers[HeaderId.ContentLanguage].Should().Be("es");
+        email.TextBody.Should().Contain("Con ella puede seguir el aprendizaje en el trabajo de Maya Reyes");
         var token = Regex.Match(email.TextBody ?? "", PublicUrl + @"/set-password/([A-Za-z0-9_-]+)").Groups[1].Value;
         token.Should().NotBeEmpty();
         _smtp.Received.Clear();
