@@ -119,6 +119,10 @@ builder.Services.AddRecurringJob<LaunchPath.Api.Features.Placements.Hours.SendHo
     LaunchPath.Api.Features.Placements.Hours.SendHoursDigests.Every);
 builder.Services.AddRecurringJob<LaunchPath.Api.Features.Placements.Agreements.SendReminders.Job>(LaunchPath.Api.Features.Placements.Agreements.SendReminders.JobKind,
     LaunchPath.Api.Features.Placements.Agreements.SendReminders.Every);
+builder.Services.AddRecurringJob<LaunchPath.Api.Features.Messages.SendDailyDigests.Job>(LaunchPath.Api.Features.Messages.SendDailyDigests.JobKind,
+    LaunchPath.Api.Features.Messages.SendDailyDigests.Every);
+builder.Services.AddRecurringJob<LaunchPath.Api.Features.Placements.SendWeeklyDigests.Job>(LaunchPath.Api.Features.Placements.SendWeeklyDigests.JobKind,
+    LaunchPath.Api.Features.Placements.SendWeeklyDigests.Every);
 builder.Services.AddSingleton<RosterJobs>();
 builder.Services.AddSingleton<RegionOpportunities>();
 builder.Services.AddSingleton<OutcomesReports.ReportCache>();

@@ -128,7 +128,35 @@ describe('A guardian consents from the email', () => {
     await page.getByText('Acknowledged.').waitFor();
     const after = await apiCall<Placement>(baseUrl, token, 'GET', `/api/v1/placements/${placement.id}`);
     expect(after.agreement?.acknowledgements).toContainEqual(expect.objectContaining({ party: 'guardian', via: 'account', name }));
+
+    // The family moves away: the coordinator withdraws the placement, and the guardian's email about it is optional,
+    // with its unsubscribe link.
+    const beforeWithdrawal = mail.received.length;
+    await apiCall(baseUrl, token, 'POST', `/api/v1/placements/${placement.id}/withdraw`, { reason: 'The family moved.' });
+    const optional = await mail.waitFor(guardian.email!, beforeWithdrawal);
+    const unsubscribeLink = /(http:\/\/127\.0\.0\.1:\d+\/unsubscribe\/[A-Za-z0-9_-]+)/.exec(optional.text)?.[1];
+    expect(unsubscribeLink, optional.text).toBeDefined();
+
+    // In the inbox, on the phone, the guardian asks for one email a day.
+    await page.getByRole('banner').getByRole('link', { name: /^Inbox/ }).click();
+    const choices = page.getByRole('region', { name: 'Email choices' });
+    await choices.getByRole('radio', { name: /One email a day/ }).check();
+    await choices.getByRole('button', { name: 'Save my choices' }).click();
+    await choices.getByText('Saved: one email a day.').waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'guardian-inbox-phone.png'), fullPage: true });
+    const inboxViolations = await seriousAccessibilityViolations(page);
+    expect(inboxViolations, describeViolations(inboxViolations)).toEqual([]);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     await signOutThroughUi(page);
+
+    // The link in an optional email, signed out: it shows that choice and offers to stop them.
+    await page.goto(unsubscribeLink!);
+    await page.getByText('This address gets one email a day with the optional news, at 4 pm.').waitFor();
+    await page.getByRole('button', { name: 'Stop optional emails' }).waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'unsubscribe-phone.png'), fullPage: true });
+    const linkViolations = await seriousAccessibilityViolations(page);
+    expect(linkViolations, describeViolations(linkViolations)).toEqual([]);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ public static class MessagesEndpoints
         PutMessageSettings.Map(group);
         Notifications.Map(group);
         Unsubscribe.Map(group);
+        MyMessagePreferences.Map(group);
         return app;
     }
 }

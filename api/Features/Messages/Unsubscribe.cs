@@ -1,4 +1,4 @@
-using Dapper;
+using FluentValidation;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Messaging;
@@ -19,49 +19,52 @@ public static class Unsubscribe
 
     public sealed record Command(string Token) : IRequest<Result<UnsubscribeStatus>>;
 
-    private const string SelectOptedOut = "SELECT COUNT(*) FROM message_opt_outs WHERE recipient_normalized = @Normalized";
+    /// <summary>Choose how the link's address gets such messages (each, one a day, none) and their language.</summary>
+    public sealed record Choose(string Token, MessagePreferencesRequest Body) : IRequest<Result<UnsubscribeStatus>>;
 
-    private const string InsertOptOut = "INSERT INTO message_opt_outs (recipient_normalized, opted_out_at) VALUES (@Normalized, @Now)";
-
-    public sealed class QueryHandler(Db db, Unsubscribes unsubscribes) : IRequestHandler<Query, Result<UnsubscribeStatus>>, ISqlSource
+    public sealed class Validator : AbstractValidator<MessagePreferencesRequest>
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectOptedOut, InsertOptOut];
-
-        public async ValueTask<Result<UnsubscribeStatus>> Handle(Query query, CancellationToken cancellationToken)
+        public Validator()
         {
-            if (unsubscribes.Address(query.Token) is not { } address)
-            {
-                return Error.NotFound("Unsubscribe link");
-            }
-
-            await using var connection = await db.OpenAsync(cancellationToken);
-            var stopped = await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectOptedOut, new { Normalized = address }, cancellationToken: cancellationToken)) > 0;
-            return new UnsubscribeStatus { Email = address.ToLowerInvariant(), Stopped = stopped };
+            RuleFor(r => r.Delivery).IsInEnum();
+            RuleFor(r => r.Language).MustBeLanguage();
         }
     }
 
-    public sealed class CommandHandler(Db db, Unsubscribes unsubscribes, TimeProvider clock) : IRequestHandler<Command, Result<UnsubscribeStatus>>, ISqlSource
+    public sealed class Handler(Db db, Unsubscribes unsubscribes, TimeProvider clock)
+        : IRequestHandler<Query, Result<UnsubscribeStatus>>, IRequestHandler<Command, Result<UnsubscribeStatus>>, IRequestHandler<Choose, Result<UnsubscribeStatus>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectOptedOut, InsertOptOut];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => MessagePreferenceStore.Statements(dialect);
 
-        public async ValueTask<Result<UnsubscribeStatus>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<Result<UnsubscribeStatus>> Handle(Query query, CancellationToken cancellationToken) =>
+            await ChangeAsync(query.Token, null, cancellationToken);
+
+        public async ValueTask<Result<UnsubscribeStatus>> Handle(Command command, CancellationToken cancellationToken) =>
+            await ChangeAsync(command.Token, current => (MessageDelivery.None, current.Language), cancellationToken);
+
+        public async ValueTask<Result<UnsubscribeStatus>> Handle(Choose command, CancellationToken cancellationToken) =>
+            await ChangeAsync(command.Token, _ => (command.Body.Delivery, command.Body.Language), cancellationToken);
+
+        /// <summary>Reads the link's address's choices and, given <paramref name="change"/>, stores the new ones (idempotent: a second click answers the same).</summary>
+        private async Task<Result<UnsubscribeStatus>> ChangeAsync(string token, Func<(MessageDelivery Delivery, string? Language), (MessageDelivery, string?)>? change,
+            CancellationToken cancellationToken)
         {
-            if (unsubscribes.Address(command.Token) is not { } address)
+            if (unsubscribes.Address(token) is not { } address)
             {
                 return Error.NotFound("Unsubscribe link");
             }
 
             await using var connection = await db.OpenAsync(cancellationToken);
-            try
+            var choice = await MessagePreferenceStore.ReadAsync(connection, address, cancellationToken);
+            if (change is not null)
             {
-                await connection.ExecuteAsync(new CommandDefinition(InsertOptOut, new { Normalized = address, Now = clock.GetUtcNow() }, cancellationToken: cancellationToken));
-            }
-            catch (System.Data.Common.DbException exception) when (db.Dialect.IsUniqueViolation(exception))
-            {
-                // Stopped already (a second click, or the mail program's one-click and the page's): the same answer.
+                choice = change(choice);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await MessagePreferenceStore.WriteAsync(connection, transaction, db.Dialect, address, choice.Delivery, choice.Language, clock.GetUtcNow(), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
 
-            return new UnsubscribeStatus { Email = address.ToLowerInvariant(), Stopped = true };
+            return new UnsubscribeStatus { Email = address.ToLowerInvariant(), Stopped = choice.Delivery == MessageDelivery.None, Delivery = choice.Delivery, Language = choice.Language };
         }
     }
 
@@ -85,5 +88,16 @@ public static class Unsubscribe
             .RequireSignInRateLimit()
             .WithName("unsubscribe")
             .WithSummary("Stop the optional messages to a link's address (consent, approval and account messages still go)");
+        api.MapPut("/unsubscribe/{token}/preferences", async Task<Answer<Ok<UnsubscribeStatus>, Fails.Invalid, Fails.NotFound>> (string token, MessagePreferencesRequest body,
+                    HttpResponse response, IMediator mediator, CancellationToken ct) =>
+            {
+                response.Headers.CacheControl = "no-store";
+                return (await mediator.Send(new Choose(token, body), ct)).Match(status => TypedResults.Ok(status));
+            })
+            .Validate<MessagePreferencesRequest>()
+            .AllowAnonymous()
+            .RequireSignInRateLimit()
+            .WithName("chooseMessageDelivery")
+            .WithSummary("Choose, from a link, how the optional messages reach its address (each, one email a day, none) and in which language");
     }
 }

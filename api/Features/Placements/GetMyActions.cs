@@ -14,8 +14,8 @@ namespace LaunchPath.Api.Features.Placements;
 /// GET /api/v1/me/actions — what waits for the signed-in person, by the parts they play: an employer decides
 /// applicants and writes agreements; a school (its coordinators, its district's staff) approves placements, writes and
 /// follows up agreements and renews approvals about to lapse; employer staff acknowledge agreements as the supervisor
-/// and approve hours; a student or a guardian acknowledges their agreement. Only kinds with something waiting are
-/// listed, with a count and the first twenty.
+/// and approve hours; a student or a guardian acknowledges their agreement; curators review submitted opportunities.
+/// Only kinds with something waiting are listed, with a count and the first twenty.
 /// </summary>
 public static class GetMyActions
 {
@@ -50,17 +50,28 @@ public static class GetMyActions
         dialect.Limit("SELECT h.id, h.placement_id, COUNT(*) OVER () AS total FROM hours_entries h JOIN placements pl ON pl.id = h.placement_id " +
                       $"WHERE h.status = 'submitted' AND pl.status IN ('active', 'completed') AND {DbIds.Among("pl.employer_id", "@EmployerStaff")} ORDER BY h.created_at, h.id");
 
+    /// <summary>Opportunities submitted for review that the caller curates: the region's (convener), or all of whose audience they curate.</summary>
+    private static string SelectCuration(SqlDialect dialect) =>
+        dialect.Limit("SELECT op.id, COUNT(*) OVER () AS total FROM opportunities op WHERE op.status = 'submitted' " +
+                      $"AND ({DbIds.Among("op.region_id", "@CurateRegions")} OR (op.audience <> 'region' " +
+                      "AND EXISTS (SELECT 1 FROM opportunity_audiences ca WHERE ca.opportunity_id = op.id) " +
+                      "AND NOT EXISTS (SELECT 1 FROM opportunity_audiences ca JOIN organizations co ON co.id = ca.organization_id WHERE ca.opportunity_id = op.id " +
+                      $"AND NOT ({DbIds.Among("co.id", "@CurateOrgs")} OR {DbIds.Among("co.district_id", "@CurateOrgs")})))) ORDER BY op.updated_at, op.id");
+
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, Result<List<ActionItem>>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. PlacementKinds.Select(k => Select(dialect, k.Where)), SelectHours(dialect)];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. PlacementKinds.Select(k => Select(dialect, k.Where)), SelectHours(dialect), SelectCuration(dialect)];
 
         public async ValueTask<Result<List<ActionItem>>> Handle(Query query, CancellationToken cancellationToken)
         {
             var caller = query.Caller;
             var withPeopleWrite = caller.GrantsWith(Permission.PeopleWrite).Select(g => g.Organization).ToList();
             var employers = caller.Grants.Where(g => g.Organization.Type == OrganizationType.Employer).ToList();
+            var curate = caller.GrantsWith(Permission.OpportunitiesCurate).Select(g => g.Organization).ToList();
             var parameters = new
             {
+                CurateRegions = DbIds.Of(curate.Where(o => o.Type == OrganizationType.Region).Select(o => o.Id)),
+                CurateOrgs = DbIds.Of(curate.Where(o => o.Type is OrganizationType.District or OrganizationType.School).Select(o => o.Id)),
                 Schools = DbIds.Of(withPeopleWrite.Where(o => o.Type == OrganizationType.School).Select(o => o.Id)),
                 Districts = DbIds.Of(withPeopleWrite.Where(o => o.Type == OrganizationType.District).Select(o => o.Id)),
                 EmployerWriters = DbIds.Of(employers.Where(g => g.Permissions.Contains(Permission.OpportunitiesWrite)).Select(g => g.Organization.Id)),
@@ -88,6 +99,15 @@ public static class GetMyActions
                 {
                     Kind = ActionKind.ApproveHours, Count = hours[0].Total, PlacementIds = hours.Select(h => h.PlacementId.ToString("D")).Distinct().ToList(),
                     HoursEntryIds = hours.Select(h => h.Id.ToString("D")).ToList(),
+                });
+            }
+
+            var curation = (await connection.QueryAsync<Row>(new CommandDefinition(SelectCuration(db.Dialect), parameters, cancellationToken: cancellationToken))).ToList();
+            if (curation.Count > 0)
+            {
+                items.Add(new ActionItem
+                {
+                    Kind = ActionKind.CurateOpportunities, Count = curation[0].Total, PlacementIds = [], OpportunityIds = curation.Select(o => o.Id.ToString("D")).ToList(),
                 });
             }
 

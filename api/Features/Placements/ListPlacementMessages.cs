@@ -12,7 +12,8 @@ namespace LaunchPath.Api.Features.Placements;
 
 /// <summary>
 /// GET /api/v1/placements/{id}/messages — the messages LaunchPath wrote about a placement and how their delivery went
-/// (pending, sent, failed with the reason), for the school's staff; never the messages' text, which may hold a link.
+/// (pending, sent, failed with the reason; held for, or sent in, the recipient's daily digest), for the school's staff;
+/// never the messages' text, which may hold a link.
 /// </summary>
 public static class ListPlacementMessages
 {
@@ -22,7 +23,7 @@ public static class ListPlacementMessages
 
     public sealed class Handler(Db db) : IRequestHandler<Query, Result<List<SentMessage>>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, .. PlacementRecord.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, MessageRow.SelectDigestItemsOfPlacement, .. PlacementRecord.Statements];
 
         public async ValueTask<Result<List<SentMessage>>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -39,7 +40,9 @@ public static class ListPlacementMessages
                 return Error.Forbidden("The school's staff see the messages about a placement.");
             }
 
-            return (await connection.QueryAsync<MessageRow>(new CommandDefinition(Select, new { query.Id }, cancellationToken: cancellationToken))).Select(m => m.ToContract()).ToList();
+            var messages = await connection.QueryAsync<MessageRow>(new CommandDefinition(Select, new { query.Id }, cancellationToken: cancellationToken));
+            var inDigests = await connection.QueryAsync<MessageRow>(new CommandDefinition(MessageRow.SelectDigestItemsOfPlacement, new { query.Id }, cancellationToken: cancellationToken));
+            return messages.Concat(inDigests).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => m.ToContract()).ToList();
         }
     }
 

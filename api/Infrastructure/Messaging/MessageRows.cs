@@ -33,6 +33,13 @@ public sealed class MessageRow
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+    public bool InDigest { get; set; }
+
+    /// <summary>Messages held for, or sent in, a daily digest, as staff see them on a record (<c>@Id</c> names the placement).</summary>
+    public const string SelectDigestItemsOfPlacement =
+        "SELECT di.id, di.template, 'email' AS channel, di.recipient_address, di.recipient_name, di.language, di.subject, " +
+        "COALESCE(m.status, 'heldForDigest') AS status, COALESCE(m.attempts, 0) AS attempts, m.last_error, COALESCE(m.next_attempt_at, di.created_at) AS next_attempt_at, " +
+        "di.created_at, m.sent_at, CAST(1 AS BIT) AS in_digest FROM digest_items di LEFT JOIN messages m ON m.id = di.digest_message_id WHERE di.placement_id = @Id";
 
     public SentMessage ToContract()
     {
@@ -52,6 +59,7 @@ public sealed class MessageRow
             NextAttemptAt = status == DeliveryStatus.Pending ? NextAttemptAt : null,
             CreatedAt = CreatedAt,
             SentAt = SentAt,
+            InDigest = InDigest,
         };
     }
 }

@@ -29,24 +29,54 @@ public sealed class Outbox(MessageTemplates templates, Unsubscribes unsubscribes
         "VALUES (@Id, @MessageId, @Channel, @Template, @Language, @ToAddress, @ToNormalized, @ToName, @PersonId, @PlacementId, @Subject, @Text, @Html, @HoldsSecret, " +
         "@UnsubscribeUrl, 'pending', 0, @Now, @CreatedBy, @Now)";
 
-    private const string SelectOptedOut = "SELECT COUNT(*) FROM message_opt_outs WHERE recipient_normalized = @Normalized";
+    /// <summary>What the address chose: stopped (an opt-out), one email a day, and a language.</summary>
+    private const string SelectChoices =
+        "SELECT (SELECT COUNT(*) FROM message_opt_outs WHERE recipient_normalized = @Normalized) AS opted_out, " +
+        "(SELECT delivery FROM message_preferences WHERE recipient_normalized = @Normalized) AS delivery, " +
+        "(SELECT language FROM message_preferences WHERE recipient_normalized = @Normalized) AS language";
 
-    public static IEnumerable<string> Statements => [Insert, SelectOptedOut];
+    private const string InsertDigestItem =
+        "INSERT INTO digest_items (id, recipient_normalized, recipient_address, recipient_name, recipient_person_id, placement_id, template, language, subject, text_body, created_at) " +
+        "VALUES (@Id, @ToNormalized, @ToAddress, @ToName, @PersonId, @PlacementId, @Template, @Language, @Subject, @Text, @Now)";
+
+    public static IEnumerable<string> Statements => [Insert, SelectChoices, InsertDigestItem];
+
+    /// <summary>The address as addresses are compared (as account emails are: <c>Accounts.Normalize</c>).</summary>
+    public static string Normalize(string address) => address.Trim().ToUpperInvariant();
+
+    /// <summary>Digests themselves are never held for a digest.</summary>
+    public static bool IsDigest(string template) => template.StartsWith("digest.", StringComparison.Ordinal);
 
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
 
     /// <summary>
-    /// Writes <paramref name="envelope"/> in <paramref name="transaction"/>; call <see cref="Wake"/> once it commits. A
-    /// message the recipient may stop carries its unsubscribe link, and is not written at all (Guid.Empty) when they did.
+    /// Writes <paramref name="envelope"/> in <paramref name="transaction"/>; call <see cref="Wake"/> once it commits.
+    /// It is written in the language the address chose, if it chose one (else the envelope's). A message the recipient
+    /// may stop carries its unsubscribe link, and is not written at all (Guid.Empty) when they stopped such messages, or
+    /// is held for their daily digest (Guid.Empty too) when they asked for one email a day.
     /// </summary>
     public async Task<Guid> EnqueueAsync(DbConnection connection, DbTransaction? transaction, Envelope envelope, CancellationToken cancellationToken)
     {
-        var normalized = envelope.ToAddress.Trim().ToUpperInvariant(); // as account emails are compared (Accounts.Normalize)
+        var normalized = Normalize(envelope.ToAddress);
+        var choices = await connection.QuerySingleAsync<Choices>(new CommandDefinition(SelectChoices, new { Normalized = normalized }, transaction, cancellationToken: cancellationToken));
+        var language = MessageTemplates.LanguageFor(choices.Language ?? envelope.Language);
+        var now = clock.GetUtcNow();
         string? unsubscribePage = null, unsubscribeApi = null;
         if (Unsubscribes.Optional.Contains(envelope.Template))
         {
-            if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(SelectOptedOut, new { Normalized = normalized }, transaction, cancellationToken: cancellationToken)) > 0)
+            if (choices.OptedOut > 0)
             {
+                return Guid.Empty;
+            }
+
+            if (choices.Delivery == DailyDelivery && !IsDigest(envelope.Template))
+            {
+                var held = templates.Render(envelope.Template, language, envelope.Values);
+                await connection.ExecuteAsync(new CommandDefinition(InsertDigestItem, new
+                {
+                    Id = Guid.CreateVersion7(), ToNormalized = normalized, envelope.ToAddress, envelope.ToName, envelope.PersonId, envelope.PlacementId, envelope.Template,
+                    Language = language, held.Subject, held.Text, Now = now,
+                }, transaction, cancellationToken: cancellationToken));
                 return Guid.Empty;
             }
 
@@ -58,10 +88,8 @@ public sealed class Outbox(MessageTemplates templates, Unsubscribes unsubscribes
             }
         }
 
-        var language = MessageTemplates.LanguageFor(envelope.Language);
         var rendered = templates.Render(envelope.Template, language, envelope.Values, unsubscribePage);
         var id = Guid.CreateVersion7();
-        var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(Insert, new
         {
             Id = id,
@@ -88,6 +116,16 @@ public sealed class Outbox(MessageTemplates templates, Unsubscribes unsubscribes
         }
 
         return id;
+    }
+
+    /// <summary>The delivery an address chooses to get what it may stop as one email a day.</summary>
+    public const string DailyDelivery = "daily";
+
+    private sealed class Choices
+    {
+        public int OptedOut { get; set; }
+        public string? Delivery { get; set; }
+        public string? Language { get; set; }
     }
 
     /// <summary>Tells this node's sender to look for messages now rather than at its next poll.</summary>

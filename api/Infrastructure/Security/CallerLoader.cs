@@ -51,6 +51,22 @@ public sealed class CallerLoader(Db db, CallerCache cache)
         return await Finish(context, connection, user, cancellationToken);
     }
 
+    /// <summary>
+    /// A user's caller for work done for them outside a request (a digest of what waits for them); null when the user
+    /// is unknown or disabled.
+    /// </summary>
+    public async Task<Caller?> ForUserAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        if (cache.Find(AccessChanges.User, userId) is { } known)
+        {
+            return known;
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(SelectUser, new { Id = userId }, cancellationToken: cancellationToken));
+        return await Finish(null, connection, user, cancellationToken);
+    }
+
     /// <summary>Loads the caller of an external (district SSO) identity; null when no account is linked to it.</summary>
     public async Task<Caller?> ForExternalSubjectAsync(HttpContext context, string subject, CancellationToken cancellationToken)
     {
@@ -83,7 +99,7 @@ public sealed class CallerLoader(Db db, CallerCache cache)
         return caller;
     }
 
-    private async Task<Caller?> Finish(HttpContext context, System.Data.Common.DbConnection connection, UserRow? user, CancellationToken cancellationToken)
+    private async Task<Caller?> Finish(HttpContext? context, System.Data.Common.DbConnection connection, UserRow? user, CancellationToken cancellationToken)
     {
         if (user is null || user.Disabled)
         {
@@ -97,7 +113,11 @@ public sealed class CallerLoader(Db db, CallerCache cache)
             .Select(m => new Grant(m.Row.ToOrgRef(), m.Row.Name, m.Role, Access.PermissionsOf(m.Role).ToHashSet()))
             .ToList();
         var caller = new Caller(user.Id, user.Email, user.DisplayName, null, user.IsPlatformAdmin, grants) { TokensValidAfter = user.TokensValidAfter };
-        context.Items[ItemKey] = caller;
+        if (context is not null)
+        {
+            context.Items[ItemKey] = caller;
+        }
+
         cache.Keep(AccessChanges.User, user.Id, caller);
         return caller;
     }

@@ -10,6 +10,8 @@ public enum DeliveryStatus
     Sent,
     /// <summary>Refused for good, or every attempt failed: see lastError.</summary>
     Failed,
+    /// <summary>Held for the recipient's daily digest (they asked for one email a day); it goes with the next one.</summary>
+    HeldForDigest,
 }
 
 /// <summary>A message LaunchPath wrote about a record, and how its delivery went (staff see it on the record).</summary>
@@ -25,7 +27,10 @@ public sealed record SentMessage
     /// <summary>The language it was written in (en, es).</summary>
     public required string Language { get; init; }
     public required string Subject { get; init; }
+    /// <summary>For a message that went in a daily digest: the digest's delivery.</summary>
     public required DeliveryStatus Status { get; init; }
+    /// <summary>True when the recipient gets it in their daily digest rather than on its own.</summary>
+    public bool InDigest { get; init; }
     public required int Attempts { get; init; }
     /// <summary>Why the last attempt failed, when it did.</summary>
     public string? LastError { get; init; }
@@ -82,4 +87,36 @@ public sealed record UnsubscribeStatus
 {
     public required string Email { get; init; }
     public required bool Stopped { get; init; }
+    /// <summary>How the messages this address may stop reach it.</summary>
+    public MessageDelivery Delivery { get; init; }
+    /// <summary>The language the address chose for everything LaunchPath sends it (en, es); absent: the record's.</summary>
+    public string? Language { get; init; }
+}
+
+/// <summary>How the messages a person may stop (a placement's steps, hours decisions, round results, applicants, curation decisions, staff's weekly digest) reach them.</summary>
+public enum MessageDelivery
+{
+    /// <summary>Each as it happens.</summary>
+    Immediate,
+    /// <summary>One email a day, at 4 pm in the region's time zone, listing them.</summary>
+    Daily,
+    /// <summary>Not at all (what a placement requires still goes).</summary>
+    None,
+}
+
+/// <summary>The signed-in person's choices for what LaunchPath emails them.</summary>
+public sealed record MessagePreferences
+{
+    /// <summary>The address the choices are for (the account's).</summary>
+    public required string Email { get; init; }
+    public required MessageDelivery Delivery { get; init; }
+    /// <summary>en or es; absent: as the record says (the roster's or staff's), else English.</summary>
+    public string? Language { get; init; }
+}
+
+public sealed record MessagePreferencesRequest
+{
+    public required MessageDelivery Delivery { get; init; }
+    /// <summary>en or es; null: as the record says.</summary>
+    public string? Language { get; init; }
 }

@@ -393,9 +393,11 @@ public enum ActionKind
     AcknowledgeAsStudent,
     /// <summary>Guardian: a child's agreement to acknowledge.</summary>
     AcknowledgeAsGuardian,
+    /// <summary>Curators (convener, district or school staff): opportunities submitted for review.</summary>
+    CurateOpportunities,
 }
 
-/// <summary>One kind of thing waiting for the caller: how many, and the first placements (or hours entries) concerned.</summary>
+/// <summary>One kind of thing waiting for the caller: how many, and the first placements (or hours entries, or opportunities) concerned.</summary>
 public sealed record ActionItem
 {
     public required ActionKind Kind { get; init; }
@@ -404,4 +406,6 @@ public sealed record ActionItem
     public required IReadOnlyList<string> PlacementIds { get; init; }
     /// <summary>For approveHours: up to 20 entries, oldest first.</summary>
     public IReadOnlyList<string>? HoursEntryIds { get; init; }
+    /// <summary>For curateOpportunities: up to 20 opportunities, oldest submission first (placementIds is empty).</summary>
+    public IReadOnlyList<string>? OpportunityIds { get; init; }
 }

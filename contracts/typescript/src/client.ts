@@ -216,6 +216,18 @@ export interface ILaunchPathClient {
     getMyActions(signal?: AbortSignal): Promise<ActionItem[]>;
 
     /**
+     * How the messages I may stop reach me, and in which language LaunchPath writes to me
+     * @return OK
+     */
+    getMyMessagePreferences(signal?: AbortSignal): Promise<MessagePreferences>;
+
+    /**
+     * Choose how the messages I may stop reach me (each, one email a day, none) and the language LaunchPath writes to me in
+     * @return OK
+     */
+    putMyMessagePreferences(body: MessagePreferencesRequest, signal?: AbortSignal): Promise<MessagePreferences>;
+
+    /**
      * My notifications (the messages sent to me), latest first, with the unread count
      * @return OK
      */
@@ -636,6 +648,12 @@ export interface ILaunchPathClient {
      * @return OK
      */
     unsubscribe(token: string, signal?: AbortSignal): Promise<UnsubscribeStatus>;
+
+    /**
+     * Choose, from a link, how the optional messages reach its address (each, one email a day, none) and in which language
+     * @return OK
+     */
+    chooseMessageDelivery(token: string, body: MessagePreferencesRequest, signal?: AbortSignal): Promise<UnsubscribeStatus>;
 
     /**
      * List users you manage
@@ -2808,6 +2826,116 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<ActionItem[]>(null as any);
+    }
+
+    /**
+     * How the messages I may stop reach me, and in which language LaunchPath writes to me
+     * @return OK
+     */
+    getMyMessagePreferences(signal?: AbortSignal): Promise<MessagePreferences> {
+        let url_ = this.baseUrl + "/api/v1/me/message-preferences";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyMessagePreferences(_response);
+        });
+    }
+
+    protected processGetMyMessagePreferences(response: Response): Promise<MessagePreferences> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessagePreferences;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MessagePreferences>(null as any);
+    }
+
+    /**
+     * Choose how the messages I may stop reach me (each, one email a day, none) and the language LaunchPath writes to me in
+     * @return OK
+     */
+    putMyMessagePreferences(body: MessagePreferencesRequest, signal?: AbortSignal): Promise<MessagePreferences> {
+        let url_ = this.baseUrl + "/api/v1/me/message-preferences";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPutMyMessagePreferences(_response);
+        });
+    }
+
+    protected processPutMyMessagePreferences(response: Response): Promise<MessagePreferences> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MessagePreferences;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MessagePreferences>(null as any);
     }
 
     /**
@@ -7193,6 +7321,69 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Choose, from a link, how the optional messages reach its address (each, one email a day, none) and in which language
+     * @return OK
+     */
+    chooseMessageDelivery(token: string, body: MessagePreferencesRequest, signal?: AbortSignal): Promise<UnsubscribeStatus> {
+        let url_ = this.baseUrl + "/api/v1/unsubscribe/{token}/preferences";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined.");
+        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChooseMessageDelivery(_response);
+        });
+    }
+
+    protected processChooseMessageDelivery(response: Response): Promise<UnsubscribeStatus> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UnsubscribeStatus;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UnsubscribeStatus>(null as any);
+    }
+
+    /**
      * List users you manage
      * @param organizationId (optional) 
      * @param q (optional) 
@@ -7573,7 +7764,7 @@ export interface Acknowledgement {
     at: string;
 }
 
-/** One kind of thing waiting for the caller: how many, and the first placements (or hours entries) concerned. */
+/** One kind of thing waiting for the caller: how many, and the first placements (or hours entries, or opportunities) concerned. */
 export interface ActionItem {
     /** Something waiting for the signed-in person, by what they can do in LaunchPath. */
     kind: ActionKind;
@@ -7582,10 +7773,12 @@ export interface ActionItem {
     placementIds: string[];
     /** For approveHours: up to 20 entries, oldest first. */
     hoursEntryIds?: string[] | null;
+    /** For curateOpportunities: up to 20 opportunities, oldest submission first (placementIds is empty). */
+    opportunityIds?: string[] | null;
 }
 
 /** Something waiting for the signed-in person, by what they can do in LaunchPath. */
-export type ActionKind = "decideApplicants" | "approvePlacements" | "writeAgreements" | "followUpAgreements" | "renewApprovals" | "acknowledgeAsSupervisor" | "approveHours" | "acknowledgeAsStudent" | "acknowledgeAsGuardian";
+export type ActionKind = "decideApplicants" | "approvePlacements" | "writeAgreements" | "followUpAgreements" | "renewApprovals" | "acknowledgeAsSupervisor" | "approveHours" | "acknowledgeAsStudent" | "acknowledgeAsGuardian" | "curateOpportunities";
 
 /** A one-time link, shown once (deliver it by email or text); it expires and works once. */
 export interface ActionLink {
@@ -7819,7 +8012,7 @@ export interface DecisionRequest {
     reason?: string | null;
 }
 
-export type DeliveryStatus = "pending" | "sending" | "sent" | "failed";
+export type DeliveryStatus = "pending" | "sending" | "sent" | "failed" | "heldForDigest";
 
 /** A recorded disclosure of the student's data to an outside party (FERPA 34 CFR 99.32). */
 export interface DisclosureRecord {
@@ -8070,6 +8263,26 @@ export interface MembershipInfo {
     role: Role;
     /** What the role allows at this organization (and, for regions and districts, below it). */
     permissions: Permission[];
+}
+
+/** How the messages a person may stop (a placement's steps, hours decisions, round results, applicants, curation decisions, staff's weekly digest) reach them. */
+export type MessageDelivery = "immediate" | "daily" | "none";
+
+/** The signed-in person's choices for what LaunchPath emails them. */
+export interface MessagePreferences {
+    /** The address the choices are for (the account's). */
+    email: string;
+    /** How the messages a person may stop (a placement's steps, hours decisions, round results, applicants, curation decisions, staff's weekly digest) reach them. */
+    delivery: MessageDelivery;
+    /** en or es; absent: as the record says (the roster's or staff's), else English. */
+    language?: string | null;
+}
+
+export interface MessagePreferencesRequest {
+    /** How the messages a person may stop (a placement's steps, hours decisions, round results, applicants, curation decisions, staff's weekly digest) reach them. */
+    delivery: MessageDelivery;
+    /** en or es; null: as the record says. */
+    language?: string | null;
 }
 
 /** A region's messages: its time zone (dates in messages) and when reminders go out. */
@@ -8808,7 +9021,10 @@ export interface SentMessage {
     /** The language it was written in (en, es). */
     language: string;
     subject: string;
+    /** For a message that went in a daily digest: the digest's delivery. */
     status: DeliveryStatus;
+    /** True when the recipient gets it in their daily digest rather than on its own. */
+    inDigest: boolean;
     attempts: number;
     /** Why the last attempt failed, when it did. */
     lastError?: string | null;
@@ -8987,6 +9203,10 @@ export type TransportationMode = "walk" | "bike" | "publicTransit" | "car" | "sc
 export interface UnsubscribeStatus {
     email: string;
     stopped: boolean;
+    /** How the messages this address may stop reach it. */
+    delivery: MessageDelivery;
+    /** The language the address chose for everything LaunchPath sends it (en, es); absent: the record's. */
+    language?: string | null;
 }
 
 export interface UpdateMatchingSettingsRequest {

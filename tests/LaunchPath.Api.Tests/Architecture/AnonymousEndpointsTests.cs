@@ -26,6 +26,7 @@ public sealed class AnonymousEndpointsTests : IClassFixture<AnonymousEndpointsTe
         // An unsubscribe link (and a mail program's one-click POST): the token is the proof.
         "GET /api/v1/unsubscribe/{token}",
         "POST /api/v1/unsubscribe/{token}",
+        "PUT /api/v1/unsubscribe/{token}/preferences",
         "GET /api/v1/links/{token}",
         "POST /api/v1/links/{token}/acknowledge",
         "GET /api/v1/links/{token}/hours",

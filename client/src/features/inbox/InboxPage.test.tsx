@@ -55,4 +55,27 @@ describe('InboxPage', () => {
     expect(actionLink({ kind: 'approveHours', count: 4, placementIds: ['p1', 'p2'] })).toBe('#/placements');
     expect(actionLink({ kind: 'acknowledgeAsStudent', count: 1, placementIds: ['p9'] })).toBe('#/placements/p9');
   });
+  it('lets the person choose one email a day and Spanish, and links opportunities to review to curation', async () => {
+    const saved: unknown[] = [];
+    const api = fakeApi({
+      getMyActions: () => Promise.resolve([{ kind: 'curateOpportunities', count: 2, placementIds: [], opportunityIds: ['o1', 'o2'] }]),
+      listNotifications: () => Promise.resolve(list(0)),
+      getMyMessagePreferences: () => Promise.resolve({ email: 'rosa@family.test', delivery: 'immediate' as const, language: null }),
+      putMyMessagePreferences: (body) => {
+        saved.push(body);
+        return Promise.resolve({ email: 'rosa@family.test', ...body });
+      },
+    });
+    const { user } = renderWithApi(<InboxPage onRead={() => {}} />, api);
+    const actions = await screen.findByRole('region', { name: 'Needs your action' });
+    expect((await within(actions).findByRole('link', { name: '2 opportunities to review' })).getAttribute('href')).toBe('#/curation');
+    const choices = await screen.findByRole('region', { name: 'Email choices' });
+    await within(choices).findByText('For rosa@family.test.');
+    expect(within(choices).getByRole('radio', { name: /Each email as it happens/ })).toHaveProperty('checked', true);
+    await user.click(within(choices).getByRole('radio', { name: /One email a day/ }));
+    await user.selectOptions(within(choices).getByLabelText('Language of LaunchPath’s emails'), 'es');
+    await user.click(within(choices).getByRole('button', { name: 'Save my choices' }));
+    await within(choices).findByText('Saved: one email a day.');
+    expect(saved).toEqual([{ delivery: 'daily', language: 'es' }]);
+  });
 });

@@ -5,6 +5,7 @@ import { useResource } from '../../shared/api/useResource';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
 import { formatDateTime } from '../../shared/format';
+import { DeliveryForm } from './DeliveryForm';
 
 /** What each kind of waiting work is called, and where it is done. */
 const actionTexts: Record<ActionKind, { one: string; many: (n: number) => string; page: string }> = {
@@ -17,6 +18,7 @@ const actionTexts: Record<ActionKind, { one: string; many: (n: number) => string
   approveHours: { one: 'Hours to approve', many: (n) => `${n} hours entries to approve`, page: '#/placements' },
   acknowledgeAsStudent: { one: 'Your training agreement to acknowledge', many: (n) => `${n} training agreements to acknowledge`, page: '#/placements' },
   acknowledgeAsGuardian: { one: 'Your child’s training agreement to acknowledge', many: (n) => `${n} training agreements to acknowledge`, page: '#/placements' },
+  curateOpportunities: { one: 'An opportunity to review', many: (n) => `${n} opportunities to review`, page: '#/curation' },
 };
 
 /** Where an item leads: the one placement concerned, else the page where that work is done. */
@@ -35,6 +37,7 @@ export function InboxPage({ onRead }: { onRead: () => void }) {
   const api = useApi();
   const actions = useResource('my-actions', (a, signal) => a.getMyActions(signal));
   const notifications = useResource('my-notifications', (a, signal) => a.listNotifications(signal));
+  const preferences = useResource('my-message-preferences', (a, signal) => a.getMyMessagePreferences(signal));
   const marking = useAction();
 
   async function mark(id?: string) {
@@ -103,6 +106,22 @@ export function InboxPage({ onRead }: { onRead: () => void }) {
                 </li>
               ))}
             </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="email-choices-heading" className="card">
+        <h2 id="email-choices-heading">Email choices</h2>
+        {preferences.error ? <ErrorBanner error={preferences.error} onRetry={preferences.reload} /> : null}
+        {!preferences.data && !preferences.error ? <Loading>Loading your choices…</Loading> : null}
+        {preferences.data ? (
+          <>
+            <p className="muted">For {preferences.data.email}.</p>
+            <DeliveryForm
+              delivery={preferences.data.delivery}
+              language={preferences.data.language}
+              onSave={async (choice) => preferences.set(await api.putMyMessagePreferences(choice))}
+            />
           </>
         ) : null}
       </section>

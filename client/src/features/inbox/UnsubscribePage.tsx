@@ -5,11 +5,12 @@ import { useAction } from '../../shared/api/useAction';
 import { useResource } from '../../shared/api/useResource';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
+import { DeliveryForm } from './DeliveryForm';
 
 /**
- * The page an email's unsubscribe link opens, signed out: which address it is for, and a button that stops the
- * optional messages (opening the page changes nothing, so a link scanner stops nothing). What a placement requires
- * still goes.
+ * The page an email's unsubscribe link opens, signed out: which address it is for, a button that stops the optional
+ * messages (opening the page changes nothing, so a link scanner stops nothing), and the other choices — one email a
+ * day instead, and the language. What a placement requires still goes.
  */
 export function UnsubscribePage({ token }: { token: string }) {
   const api = useApi();
@@ -39,6 +40,8 @@ export function UnsubscribePage({ token }: { token: string }) {
             Optional emails to this address are stopped: a placement’s news, hours decisions and match results. You will still get what a placement requires,
             such as consent, agreement and approval links.
           </p>
+        ) : current.delivery === 'daily' ? (
+          <p className="banner banner--success">This address gets one email a day with the optional news, at 4 pm.</p>
         ) : null}
       </div>
       {action.error ? <ErrorBanner error={action.error} /> : null}
@@ -52,6 +55,15 @@ export function UnsubscribePage({ token }: { token: string }) {
           </p>
         </>
       )}
+      <details className="public-page__more">
+        <summary>Other choices: one email a day, language</summary>
+        <DeliveryForm
+          key={`${current.delivery}:${current.language ?? ''}`}
+          delivery={current.delivery}
+          language={current.language}
+          onSave={async (choice) => setDone(await api.chooseMessageDelivery(token, choice))}
+        />
+      </details>
     </div>
   );
 }

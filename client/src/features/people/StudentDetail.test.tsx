@@ -53,7 +53,7 @@ describe('Student detail', () => {
           invited.push(guardianId);
           return Promise.resolve({
             guardian: { ...rosa, account: 'invited' as const },
-            message: { id: 'm1', template: 'account.invitation', channel: 'email', recipient: 'rosa@family.test', language: 'es', subject: 'Invitación', status: 'pending' as const, attempts: 0, createdAt: '2026-12-07T10:00:00Z' },
+            message: { id: 'm1', template: 'account.invitation', channel: 'email', recipient: 'rosa@family.test', language: 'es', subject: 'Invitación', status: 'pending' as const, attempts: 0, inDigest: false, createdAt: '2026-12-07T10:00:00Z' },
           });
         },
         ...progress,

@@ -205,13 +205,18 @@ public sealed partial class PlacementLifecycleTests
             ["reminder"] = false, ["missing"] = "waiting for guardian", ["status"] = "approved", ["forGuardian"] = true, ["studentFirst"] = "Maya",
             ["approved"] = false, ["grade"] = "11", ["school"] = "Alder High", ["nominated"] = false, ["round"] = "Spring internships", ["matched"] = false, ["email"] = "rosa.reyes@family.example.test",
             ["decidedBy"] = "Sam Rivera", ["hours"] = "2 h 30 min", ["date"] = "December 7, 2026", ["reason"] = "We closed early", ["count"] = 1,
+            ["total"] = 3,
+            ["items"] = new List<Dictionary<string, object>>
+            {
+                new() { ["subject"] = "Maya's placement <approved>", ["text"] = "Hello Maya,\n\nYour placement was approved & starts Monday.", ["label"] = "Placements to approve", ["count"] = 3 },
+            },
             ["entries"] = new List<Dictionary<string, object>>
             {
                 new() { ["student"] = "Maya Reyes", ["opportunity"] = "Clinical lab <assistant>", ["date"] = "December 7, 2026", ["hours"] = "1 h", ["activity"] = "Labels", ["link"] = PublicUrl + "/hours/x", ["reminder"] = true, ["since"] = "December 1, 2026" },
             },
         };
         templates.Messages.Should().Contain(["agreement.guardian", "agreement.supervisor", "hours.supervisor", "hours.approved", "hours.rejected", "placement.expiring",
-            "placement.changed", "placement.applied", "opportunity.decided", "round.result", "account.invitation", "account.passwordReset"]);
+            "placement.changed", "placement.applied", "opportunity.decided", "round.result", "account.invitation", "account.passwordReset", "digest.daily", "digest.weekly"]);
         foreach (var message in templates.Messages)
         {
             foreach (var language in MessageTemplates.Languages)
@@ -223,6 +228,9 @@ public sealed partial class PlacementLifecycleTests
                 rendered.Text.Should().Contain("Rosa & <Reyes>", "and left as they are in plain text");
             }
         }
+
+        var digest = templates.Render("digest.daily", "en", values).Html;
+        digest.Should().Contain("Maya&#x27;s placement &lt;approved&gt;").And.Contain("Hello Maya,<br").And.Contain("approved &amp; starts").And.NotContain("&lt;br");
 
         var missing = () => templates.Render("agreement.guardian", "es", new Dictionary<string, object> { ["recipient"] = "Rosa" });
         missing.Should().Throw<Exception>("a value the template names but the message lacks is an error, not a gap");
