@@ -2,7 +2,8 @@
 // Spanish-speaking guardian's email arrives at a real SMTP server on loopback (MailSink) in Spanish, and the guardian
 // opens its link on a phone, signed out, and records their consent. Then a coordinator invites another guardian to
 // sign in from the student's record; the guardian chooses a password from the emailed link, sees the child's
-// placement and acknowledges its agreement signed in.
+// placement and acknowledges its agreement signed in. Last, a supervisor without an account approves a student's
+// hours from the hours email.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guardian, Placement } from '@launchpath/contracts';
@@ -14,7 +15,12 @@ import { apiCall, apiToken, signInThroughUi, signOutThroughUi } from './session'
 let story: MailStory;
 
 beforeAll(async () => {
-  story = await startMailStory('family', { email: 'admin@family.test', password: `family-e2e-${Date.now()}` }, { demo: true, locale: 'es-US' });
+  // The hours email goes hourly; here every second, so the supervisor's story does not wait an hour.
+  story = await startMailStory('family', { email: 'admin@family.test', password: `family-e2e-${Date.now()}` }, {
+    demo: true,
+    locale: 'es-US',
+    env: { 'Jobs__Every__hours-digests': '00:00:01' },
+  });
 }, 180_000);
 
 afterAll(async () => story?.close());
@@ -157,6 +163,85 @@ describe('A guardian consents from the email', () => {
     const linkViolations = await seriousAccessibilityViolations(page);
     expect(linkViolations, describeViolations(linkViolations)).toEqual([]);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a supervisor without an account approves a student’s hours from the hours email, on a phone', async () => {
+    const { mail, page, baseUrl, pageErrors } = story;
+    const coordinator = await apiToken(baseUrl, 'coordinator@demo.launchpath.test', demoPassword);
+    const employer = await apiToken(baseUrl, 'employer@demo.launchpath.test', demoPassword);
+    const student = await apiToken(baseUrl, 'student@demo.launchpath.test', demoPassword);
+    const me = await apiCall<{ studentId: string; memberships: { organizationId: string; organizationType: string }[] }>(baseUrl, employer, 'GET', '/api/v1/me');
+    const employerId = me.memberships.find((m) => m.organizationType === 'employer')!.organizationId;
+    const studentId = (await apiCall<{ studentId: string }>(baseUrl, student, 'GET', '/api/v1/me')).studentId;
+
+    // The coordinator places the demo student with the employer; the employer accepts; the school approves.
+    const open = await apiCall<{ items: { id: string }[] }>(baseUrl, coordinator, 'GET', `/api/v1/opportunities?status=published&employerId=${employerId}&limit=50`);
+    let placement: Placement | undefined;
+    for (const opportunity of open.items) {
+      const response = await fetch(`${baseUrl}/api/v1/placements`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${coordinator}` },
+        body: JSON.stringify({ opportunityId: opportunity.id, studentId }),
+      });
+      if (response.status === 201) {
+        placement = (await response.json()) as Placement;
+        break;
+      }
+    }
+    expect(placement, 'one of the employer’s published opportunities takes the demo student').toBeDefined();
+    const id = placement!.id;
+    await apiCall(baseUrl, employer, 'POST', `/api/v1/placements/${id}/accept`, {});
+    const today = new Date().toISOString().slice(0, 10);
+    const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await apiCall(baseUrl, coordinator, 'POST', `/api/v1/placements/${id}/approve`, { expiresOn: inAMonth });
+    const supervisorEmail = `mentor.${Date.now()}@no-account.employer.test`;
+    const written = await apiCall<Placement>(baseUrl, coordinator, 'PUT', `/api/v1/placements/${id}/agreement`, {
+      objectives: [{ description: 'Help build the spring schedule', skills: ['Planning'] }],
+      schedule: [{ day: 'wednesday', start: '15:30', end: '17:30' }],
+      supervisorName: 'Morgan Mentor',
+      supervisorEmail,
+      compensation: 'unpaid',
+      credit: 'none',
+    });
+
+    // Everyone acknowledges: the student and the coordinator signed in, the others by their one-time links.
+    for (const party of written.agreement!.requiredParties) {
+      if (party === 'student' || party === 'coordinator') {
+        await apiCall(baseUrl, party === 'student' ? student : coordinator, 'POST', `/api/v1/placements/${id}/agreement/acknowledge`, { party });
+      } else {
+        const link = await apiCall<{ token: string }>(baseUrl, coordinator, 'POST', `/api/v1/placements/${id}/agreement/links`, { party }, 201);
+        const response = await fetch(`${baseUrl}/api/v1/links/${link.token}/acknowledge`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ name: party === 'supervisor' ? 'Morgan Mentor' : 'A Guardian' }),
+        });
+        expect(response.status, await response.clone().text()).toBe(200);
+      }
+    }
+    expect((await apiCall<Placement>(baseUrl, coordinator, 'GET', `/api/v1/placements/${id}`)).status).toBe('active');
+
+    // The student logs hours; within seconds the supervisor's email arrives with a link per entry.
+    const entry = await apiCall<{ id: string }>(baseUrl, student, 'POST', `/api/v1/placements/${id}/hours`,
+      { date: today, start: '15:30', minutes: 120, activity: 'Drafted the spring schedule with the team' }, 201);
+    const email = await mail.waitFor(supervisorEmail, 0, 30_000, /^Hours to approve: 1 entry/);
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/hours\/[A-Za-z0-9_-]+)/.exec(email.text)?.[1];
+    expect(link, email.text).toBeDefined();
+
+    await page.goto(baseUrl);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(link!);
+    await page.getByText('Drafted the spring schedule with the team').waitFor();
+    await page.getByLabel(/^Your name/).fill('Morgan Mentor');
+    await page.screenshot({ path: join(artifactsDir, 'supervisor-hours-email-phone.png'), fullPage: true });
+    const violations = await seriousAccessibilityViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: 'Approve hours' }).click();
+    await page.getByText('Thank you, Morgan Mentor. The hours are approved; this link is now used up.').waitFor();
+
+    const log = await apiCall<{ entries: { id: string; status: string }[] }>(baseUrl, coordinator, 'GET', `/api/v1/placements/${id}/hours`);
+    expect(log.entries.find((h) => h.id === entry.id)).toMatchObject({ status: 'approved' });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -44,11 +44,11 @@ export class MailSink {
     return typeof address === 'object' && address ? address.port : 0;
   }
 
-  /** Waits for a message to `address` beyond the first `after` received, and returns it. */
-  async waitFor(address: string, after = 0, timeoutMs = 20_000): Promise<ReceivedMail> {
+  /** Waits for a message to `address` beyond the first `after` received (and whose subject matches, if given), and returns it. */
+  async waitFor(address: string, after = 0, timeoutMs = 20_000, subject?: RegExp): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.received.slice(after).find((m) => m.to.includes(address.toLowerCase()));
+      const found = this.received.slice(after).find((m) => m.to.includes(address.toLowerCase()) && (!subject || subject.test(m.subject)));
       if (found) return found;
       if (Date.now() > deadline) throw new Error(`No email to ${address} within ${timeoutMs / 1000}s (got ${this.received.length}).`);
       await new Promise((r) => setTimeout(r, 100));

@@ -151,12 +151,13 @@ export function stopProcess(child: ChildProcess, graceMs = 5_000): Promise<void>
 
 /**
  * The client's own Vite config, served on a free port with /api and /health proxied to `apiUrl`. A second server
- * passes its own `cacheDir`, so the two never optimise dependencies into the same folder at once.
+ * passes its own `cacheDir`, so the two never optimise dependencies into the same folder at once. `chosenPort`: a
+ * port picked before the API started (its public address, for the links in the emails background jobs write).
  */
-export async function startVite(apiUrl: string, cacheDir?: string): Promise<{ url: string; server: ViteDevServer }> {
+export async function startVite(apiUrl: string, cacheDir?: string, chosenPort?: number): Promise<{ url: string; server: ViteDevServer }> {
   const { createServer } = await import('vite');
   process.env.LAUNCHPATH_API_URL = apiUrl; // read by vite.config.ts
-  const port = await freePort();
+  const port = chosenPort ?? (await freePort());
   const server = await createServer({
     configFile: join(clientDir, 'vite.config.ts'),
     root: clientDir,

@@ -25,4 +25,10 @@ public sealed class JobOptions
 
     /// <summary>Runs of one job before it is given up (a job that fails, or whose node dies, this many times).</summary>
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// How often a recurring job runs, by kind, instead of its default ("Jobs:Every:hours-digests" = "00:15:00"): an
+    /// operator's knob, and how a browser story sees an hourly email within seconds.
+    /// </summary>
+    public Dictionary<string, TimeSpan> Every { get; set; } = new(StringComparer.Ordinal);
 }

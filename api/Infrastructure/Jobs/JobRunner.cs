@@ -273,8 +273,9 @@ public sealed class JobRunner(IServiceScopeFactory scopes, Db db, JobQueue queue
             await job.CompleteAsync(connection, transaction, cancellationToken);
         }
 
-        if (registry.EveryOf(kind) is { } every)
+        if (registry.EveryOf(kind) is { } defaultEvery)
         {
+            var every = options.Every.TryGetValue(kind, out var configured) && configured > TimeSpan.Zero ? configured : defaultEvery;
             await queue.EnqueueAsync(connection, transaction, kind, null, cancellationToken, runAfter: clock.GetUtcNow() + every);
         }
 
