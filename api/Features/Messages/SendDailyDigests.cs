@@ -72,7 +72,8 @@ public static class SendDailyDigests
                     {
                         ["recipient"] = last.RecipientName ?? last.RecipientAddress,
                         ["count"] = items.Count,
-                        ["items"] = items.Select(i => new Dictionary<string, object> { ["subject"] = i.Subject, ["text"] = i.TextBody }).ToList(),
+                        // The HTML shows each message's plain text line by line (values are encoded there, so no markup is built from them).
+                        ["items"] = items.Select(i => new Dictionary<string, object> { ["subject"] = i.Subject, ["text"] = i.TextBody, ["lines"] = i.TextBody.Split('\n') }).ToList(),
                         ["region"] = items.FirstOrDefault(i => i.RegionName is not null)?.RegionName ?? "LaunchPath",
                     }, PersonId: last.RecipientPersonId), cancellationToken);
                 var ids = DbIds.Of(items.Select(i => i.Id));

@@ -19,7 +19,10 @@ public static class ListPlacementMessages
 {
     public sealed record Query(Caller Caller, Guid Id) : IRequest<Result<List<SentMessage>>>;
 
-    private static readonly string Select = $"SELECT {MessageRow.Columns} FROM messages WHERE placement_id = @Id ORDER BY created_at DESC, id DESC";
+    /// <summary>The placement's own messages, and those about several placements it is one of (a supervisor's hours email).</summary>
+    private static readonly string Select =
+        $"SELECT {MessageRow.Columns} FROM messages WHERE placement_id = @Id OR id IN (SELECT message_id FROM message_placements WHERE placement_id = @Id) " +
+        "ORDER BY created_at DESC, id DESC";
 
     public sealed class Handler(Db db) : IRequestHandler<Query, Result<List<SentMessage>>>, ISqlSource
     {

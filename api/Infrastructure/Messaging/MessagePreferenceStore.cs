@@ -12,7 +12,8 @@ namespace LaunchPath.Api.Infrastructure.Messaging;
 /// </summary>
 public static class MessagePreferenceStore
 {
-    private const string Select =
+    /// <summary>An address's choices in one row (also what <see cref="Outbox"/> reads for every message it writes).</summary>
+    public const string Select =
         "SELECT (SELECT COUNT(*) FROM message_opt_outs WHERE recipient_normalized = @Normalized) AS opted_out, " +
         "(SELECT delivery FROM message_preferences WHERE recipient_normalized = @Normalized) AS delivery, " +
         "(SELECT language FROM message_preferences WHERE recipient_normalized = @Normalized) AS language";
@@ -25,9 +26,10 @@ public static class MessagePreferenceStore
 
     public static IEnumerable<string> Statements(SqlDialect dialect) => [Select, DeleteOptOut, UpsertOptOut(dialect), UpsertPreference(dialect)];
 
-    public static async Task<(MessageDelivery Delivery, string? Language)> ReadAsync(DbConnection connection, string normalized, CancellationToken cancellationToken)
+    public static async Task<(MessageDelivery Delivery, string? Language)> ReadAsync(DbConnection connection, string normalized, CancellationToken cancellationToken,
+        DbTransaction? transaction = null)
     {
-        var row = await connection.QuerySingleAsync<Row>(new CommandDefinition(Select, new { Normalized = normalized }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleAsync<Row>(new CommandDefinition(Select, new { Normalized = normalized }, transaction, cancellationToken: cancellationToken));
         var delivery = row.OptedOut > 0 ? MessageDelivery.None : row.Delivery == Outbox.DailyDelivery ? MessageDelivery.Daily : MessageDelivery.Immediate;
         return (delivery, row.Language);
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using LaunchPath.Contracts.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace LaunchPath.Api.Infrastructure.Messaging;
@@ -29,17 +30,11 @@ public sealed class Outbox(MessageTemplates templates, Unsubscribes unsubscribes
         "VALUES (@Id, @MessageId, @Channel, @Template, @Language, @ToAddress, @ToNormalized, @ToName, @PersonId, @PlacementId, @Subject, @Text, @Html, @HoldsSecret, " +
         "@UnsubscribeUrl, 'pending', 0, @Now, @CreatedBy, @Now)";
 
-    /// <summary>What the address chose: stopped (an opt-out), one email a day, and a language.</summary>
-    private const string SelectChoices =
-        "SELECT (SELECT COUNT(*) FROM message_opt_outs WHERE recipient_normalized = @Normalized) AS opted_out, " +
-        "(SELECT delivery FROM message_preferences WHERE recipient_normalized = @Normalized) AS delivery, " +
-        "(SELECT language FROM message_preferences WHERE recipient_normalized = @Normalized) AS language";
-
     private const string InsertDigestItem =
         "INSERT INTO digest_items (id, recipient_normalized, recipient_address, recipient_name, recipient_person_id, placement_id, template, language, subject, text_body, created_at) " +
         "VALUES (@Id, @ToNormalized, @ToAddress, @ToName, @PersonId, @PlacementId, @Template, @Language, @Subject, @Text, @Now)";
 
-    public static IEnumerable<string> Statements => [Insert, SelectChoices, InsertDigestItem];
+    public static IEnumerable<string> Statements => [Insert, MessagePreferenceStore.Select, InsertDigestItem];
 
     /// <summary>The address as addresses are compared (as account emails are: <c>Accounts.Normalize</c>).</summary>
     public static string Normalize(string address) => address.Trim().ToUpperInvariant();
@@ -58,18 +53,18 @@ public sealed class Outbox(MessageTemplates templates, Unsubscribes unsubscribes
     public async Task<Guid> EnqueueAsync(DbConnection connection, DbTransaction? transaction, Envelope envelope, CancellationToken cancellationToken)
     {
         var normalized = Normalize(envelope.ToAddress);
-        var choices = await connection.QuerySingleAsync<Choices>(new CommandDefinition(SelectChoices, new { Normalized = normalized }, transaction, cancellationToken: cancellationToken));
-        var language = MessageTemplates.LanguageFor(choices.Language ?? envelope.Language);
+        var (delivery, chosenLanguage) = await MessagePreferenceStore.ReadAsync(connection, normalized, cancellationToken, transaction);
+        var language = MessageTemplates.LanguageFor(chosenLanguage ?? envelope.Language);
         var now = clock.GetUtcNow();
         string? unsubscribePage = null, unsubscribeApi = null;
         if (Unsubscribes.Optional.Contains(envelope.Template))
         {
-            if (choices.OptedOut > 0)
+            if (delivery == MessageDelivery.None)
             {
                 return Guid.Empty;
             }
 
-            if (choices.Delivery == DailyDelivery && !IsDigest(envelope.Template))
+            if (delivery == MessageDelivery.Daily && !IsDigest(envelope.Template))
             {
                 var held = templates.Render(envelope.Template, language, envelope.Values);
                 await connection.ExecuteAsync(new CommandDefinition(InsertDigestItem, new
@@ -120,13 +115,6 @@ public sealed class Outbox(MessageTemplates templates, Unsubscribes unsubscribes
 
     /// <summary>The delivery an address chooses to get what it may stop as one email a day.</summary>
     public const string DailyDelivery = "daily";
-
-    private sealed class Choices
-    {
-        public int OptedOut { get; set; }
-        public string? Delivery { get; set; }
-        public string? Language { get; set; }
-    }
 
     /// <summary>Tells this node's sender to look for messages now rather than at its next poll.</summary>
     public void Wake()

@@ -33,13 +33,15 @@ public static class SendHoursDigests
     private const string MarkNotified =
         "UPDATE hours_entries SET supervisor_notified_at = @Now WHERE id IN (SELECT value FROM json_each(@Ids)) AND status = 'submitted' AND supervisor_notified_at IS NULL";
 
+    private const string LinkPlacement = "INSERT INTO message_placements (message_id, placement_id) VALUES (@MessageId, @PlacementId)";
+
     private const string MarkReminded =
         "UPDATE hours_entries SET supervisor_reminded_at = @Now WHERE id IN (SELECT value FROM json_each(@Ids)) AND status = 'submitted' AND supervisor_reminded_at IS NULL";
 
     public sealed class Job(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock, ILogger<Job> logger) : IRecurringJob, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectWaiting, MarkNotified, MarkReminded, .. MessageBatches.Statements, .. MessageSettingsRecord.Statements, .. ActionLinks.Statements, .. Disclosures.Statements, .. Outbox.Statements];
+            [SelectWaiting, MarkNotified, MarkReminded, LinkPlacement, .. MessageBatches.Statements, .. MessageSettingsRecord.Statements, .. ActionLinks.Statements, .. Disclosures.Statements, .. Outbox.Statements];
 
         public Task RunAsync(JobContext job, CancellationToken cancellationToken) => SendAsync(cancellationToken);
 
@@ -94,7 +96,7 @@ public static class SendHoursDigests
                 }
 
                 var terms = first.Terms!;
-                await outbox.EnqueueAsync(connection, transaction, new Envelope("hours.supervisor", language, terms.SupervisorEmail.Trim(), terms.SupervisorName, new Dictionary<string, object>
+                var messageId = await outbox.EnqueueAsync(connection, transaction, new Envelope("hours.supervisor", language, terms.SupervisorEmail.Trim(), terms.SupervisorName, new Dictionary<string, object>
                 {
                     ["recipient"] = terms.SupervisorName,
                     ["count"] = entries.Count,
@@ -102,6 +104,13 @@ public static class SendHoursDigests
                     ["expires"] = MessageDates.Date(now + ActionLinks.Lifetime, zone, language),
                     ["region"] = first.Entry.RegionName,
                 }, HoldsSecret: true), cancellationToken);
+                foreach (var placementId in group.Select(g => g.Entry.PlacementId).Distinct())
+                {
+                    // Staff see the email on each placement it concerns.
+                    await connection.ExecuteAsync(new CommandDefinition(LinkPlacement, new { MessageId = messageId, PlacementId = placementId }, transaction,
+                        cancellationToken: cancellationToken));
+                }
+
                 await Disclosures.RecordAsync(connection, Caller.Anonymous, group.Select(g => g.Entry).DistinctBy(e => e.StudentId).Select(e =>
                         new Disclosures.Disclosure(e.StudentId, e.EmployerId, "name, placement, hours logged", "school official: the student's worksite supervisor",
                             $"Emailed the hours waiting for approval to the supervisor named in the training agreement ({terms.SupervisorEmail.Trim()})")).ToList(),

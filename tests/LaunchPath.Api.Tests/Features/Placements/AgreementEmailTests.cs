@@ -208,7 +208,8 @@ public sealed partial class PlacementLifecycleTests
             ["total"] = 3,
             ["items"] = new List<Dictionary<string, object>>
             {
-                new() { ["subject"] = "Maya's placement <approved>", ["text"] = "Hello Maya,\n\nYour placement was approved & starts Monday.", ["label"] = "Placements to approve", ["count"] = 3 },
+                new() { ["subject"] = "Maya's placement <approved>", ["text"] = "Hello Maya,\n\nYour placement was approved & starts Monday.",
+                    ["lines"] = new[] { "Hello Maya,", "", "Your placement was approved & starts Monday." }, ["label"] = "Placements to approve", ["count"] = 3 },
             },
             ["entries"] = new List<Dictionary<string, object>>
             {

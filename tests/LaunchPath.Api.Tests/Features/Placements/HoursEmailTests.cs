@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using LaunchPath.Api.Features.Placements.Hours;
 using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Tests.Infrastructure;
+using LaunchPath.Contracts.Messaging;
 using LaunchPath.Contracts.Placements;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,6 +46,8 @@ public sealed partial class HoursTests
         var links = Links(digest);
         links.Should().HaveCount(2).And.OnlyHaveUniqueItems();
         digest.TextBody!.IndexOf("February 9,", StringComparison.Ordinal).Should().BeLessThan(digest.TextBody.IndexOf("February 10,", StringComparison.Ordinal), "oldest first");
+        (await (await a.Coordinator.GetAsync($"/api/v1/placements/{a.PlacementId}/messages")).Read<List<SentMessage>>())
+            .Should().ContainSingle(m => m.Template == "hours.supervisor" && m.Status == DeliveryStatus.Sent, "staff see the hours email on the placement it concerns");
 
         // More hours the same day wait for tomorrow's message: one a day.
         await (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-2), "15:30", 45))).Read<HoursEntry>(HttpStatusCode.Created);
