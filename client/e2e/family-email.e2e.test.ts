@@ -25,21 +25,23 @@ beforeAll(async () => {
 
 afterAll(async () => story?.close());
 
+/** The first approved demo placement (as the coordinator sees them) of a student with a guardian `wanted` picks. */
+async function approvedWithGuardian(baseUrl: string, token: string, wanted: (g: Guardian) => boolean): Promise<{ placement: Placement; guardian: Guardian } | undefined> {
+  const approved = await apiCall<{ items: Placement[] }>(baseUrl, token, 'GET', '/api/v1/placements?status=approved&limit=50');
+  for (const placement of approved.items) {
+    const guardians = await apiCall<Guardian[]>(baseUrl, token, 'GET', `/api/v1/students/${placement.studentId}/guardians`);
+    const guardian = guardians.find(wanted);
+    if (guardian) return { placement, guardian };
+  }
+  return undefined;
+}
+
 describe('A guardian consents from the email', () => {
   it('gets the agreement’s link in Spanish when the coordinator writes it, and acknowledges on a phone', async () => {
     const { mail, page, baseUrl, pageErrors } = story;
     // Requests go through the SPA's address, so the email's link points where the family opens the app.
     const token = await apiToken(baseUrl, 'coordinator@demo.launchpath.test', demoPassword);
-    const approved = await apiCall<{ items: Placement[] }>(baseUrl, token, 'GET', '/api/v1/placements?status=approved&limit=50');
-    let chosen: { placement: Placement; guardian: Guardian } | undefined;
-    for (const placement of approved.items) {
-      const guardians = await apiCall<Guardian[]>(baseUrl, token, 'GET', `/api/v1/students/${placement.studentId}/guardians`);
-      const spanish = guardians.find((g) => g.preferredLanguage === 'es' && g.email);
-      if (spanish) {
-        chosen = { placement, guardian: spanish };
-        break;
-      }
-    }
+    const chosen = await approvedWithGuardian(baseUrl, token, (g) => g.preferredLanguage === 'es' && Boolean(g.email));
     expect(chosen, 'the demo has an approved placement of a student whose guardian prefers Spanish').toBeDefined();
     const { placement, guardian } = chosen!;
 
@@ -77,16 +79,7 @@ describe('A guardian consents from the email', () => {
   it('a guardian invited from the student’s record signs in on a phone, sees the placement and acknowledges its agreement', async () => {
     const { mail, page, baseUrl, pageErrors } = story;
     const token = await apiToken(baseUrl, 'coordinator@demo.launchpath.test', demoPassword);
-    const approved = await apiCall<{ items: Placement[] }>(baseUrl, token, 'GET', '/api/v1/placements?status=approved&limit=50');
-    let chosen: { placement: Placement; guardian: Guardian } | undefined;
-    for (const placement of approved.items) {
-      const guardians = await apiCall<Guardian[]>(baseUrl, token, 'GET', `/api/v1/students/${placement.studentId}/guardians`);
-      const candidate = guardians.find((g) => g.email && !g.account);
-      if (candidate) {
-        chosen = { placement, guardian: candidate };
-        break;
-      }
-    }
+    const chosen = await approvedWithGuardian(baseUrl, token, (g) => Boolean(g.email) && !g.account);
     expect(chosen, 'the demo has an approved placement of a student with a guardian who has an email and no account').toBeDefined();
     const { placement, guardian } = chosen!;
     const name = `${guardian.givenName} ${guardian.familyName}`;
