@@ -185,6 +185,7 @@ internal sealed class PlacementRecord
             Agreement = agreement,
             AllowedActions = allowed.Actions,
             AcknowledgeAs = allowed.AcknowledgeAs,
+            CompletionGaps = allowed.Actions.Contains(PlacementAction.Complete) ? await PlacementRules.CompletionGapsAsync(connection, Id, cancellationToken) : null,
             Version = Version,
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,

@@ -28,7 +28,35 @@ internal static class PlacementRules
     private const string GuardianOfStudent =
         "SELECT COUNT(*) FROM guardianships g JOIN people gp ON gp.id = g.guardian_id WHERE g.student_id = @StudentId AND gp.user_id = @UserId";
 
-    public static IEnumerable<string> Statements => [GuardianOfStudent];
+    private const string SelectCompletionFacts =
+        "SELECT (SELECT COUNT(*) FROM hours_entries WHERE placement_id = @Id AND status = 'submitted') AS undecided_hours, " +
+        "(SELECT COUNT(*) FROM evaluations WHERE placement_id = @Id AND kind = 'final') AS final_evaluations";
+
+    public static IEnumerable<string> Statements => [GuardianOfStudent, SelectCompletionFacts];
+
+    /// <summary>What completing the placement now would leave undone, in words (empty: nothing).</summary>
+    public static async Task<List<string>> CompletionGapsAsync(DbConnection connection, Guid placementId, CancellationToken cancellationToken, DbTransaction? transaction = null)
+    {
+        var facts = await connection.QuerySingleAsync<CompletionFacts>(new CommandDefinition(SelectCompletionFacts, new { Id = placementId }, transaction, cancellationToken: cancellationToken));
+        var gaps = new List<string>();
+        if (facts.UndecidedHours > 0)
+        {
+            gaps.Add(facts.UndecidedHours == 1 ? "1 hours entry is not yet approved or rejected" : $"{facts.UndecidedHours} hours entries are not yet approved or rejected");
+        }
+
+        if (facts.FinalEvaluations == 0)
+        {
+            gaps.Add("The employer has not submitted the final evaluation");
+        }
+
+        return gaps;
+    }
+
+    private sealed class CompletionFacts
+    {
+        public int UndecidedHours { get; set; }
+        public int FinalEvaluations { get; set; }
+    }
 
     /// <summary>The caller's parts in one placement.</summary>
     public sealed record Part(bool Student, bool Guardian, bool School, bool EmployerWriter, bool EmployerStaff, bool OutsideParty);

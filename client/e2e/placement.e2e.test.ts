@@ -243,7 +243,12 @@ describe('Placement follow-through: agreement, links, hours, evaluation, reflect
     await page.getByRole('list', { name: 'Reflections' }).getByText(/labelled twice/).waitFor();
     await expect(page.getByRole('form', { name: 'Write a reflection' }).count()).resolves.toBe(0);
 
+    // No final evaluation yet: the dialog says so, and completing anyway takes a reason, which is recorded.
     await page.getByRole('button', { name: 'Complete placement' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Complete this placement?' });
+    await dialog.getByText('The employer has not submitted the final evaluation').waitFor();
+    await dialog.getByLabel(/^Why complete it anyway/).fill('The employer sends the final evaluation on paper.');
+    await dialog.getByRole('button', { name: 'Complete anyway' }).click();
     await page.getByRole('status').getByText('Completed.').waitFor();
     await expect(status(page).textContent()).resolves.toBe('Completed');
     await capture(page, 'placement-completed');

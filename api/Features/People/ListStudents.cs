@@ -14,14 +14,19 @@ public static class ListStudents
 {
     public sealed record Query(Caller Caller, Guid? SchoolId, int? Grade, PersonStatus? Status, string? Search, int Take, Guid? After) : IRequest<StudentPage>;
 
+    /// <summary>A search's words: each must be in the given, preferred or family name ("Noah Johnson", "Johnson Noah", "Maria de la Cruz").</summary>
+    private const int MaxWords = 4;
+
+    private static string NameMatches(int i) =>
+        $"(@Word{i} IS NULL OR p.given_name LIKE @Word{i} ESCAPE '\\' OR p.family_name LIKE @Word{i} ESCAPE '\\' OR p.preferred_name LIKE @Word{i} ESCAPE '\\')";
+
     public sealed class Handler(Db db) : IRequestHandler<Query, StudentPage>, ISqlSource
     {
         private static string Select(SqlDialect dialect, string visible) => dialect.Limit(
             $"SELECT {StudentRecord.Columns} FROM {StudentRecord.From} WHERE p.kind = 'student' AND {visible} " +
             "AND (@SchoolId IS NULL OR p.school_id = @SchoolId) AND (@Grade IS NULL OR sp.grade = @Grade) " +
             "AND (@Status IS NULL OR p.status = @Status) " +
-            "AND (@Pattern IS NULL OR p.given_name LIKE @Pattern ESCAPE '\\' OR p.family_name LIKE @Pattern ESCAPE '\\' " +
-            "OR p.preferred_name LIKE @Pattern ESCAPE '\\' OR p.identifier = @Exact OR p.sourced_id = @Exact) " +
+            $"AND (@Exact IS NULL OR p.identifier = @Exact OR p.sourced_id = @Exact OR ({string.Join(" AND ", Enumerable.Range(0, MaxWords).Select(NameMatches))})) " +
             "AND (@After IS NULL OR p.id > @After) ORDER BY p.id");
 
         public static IEnumerable<string> Statements(SqlDialect dialect) => [Select(dialect, StudentAccess.VisibleSql(Caller.Anonymous).Sql)];
@@ -36,11 +41,18 @@ public static class ListStudents
                 query.SchoolId,
                 query.Grade,
                 Status = query.Status is null ? null : DbEnum.ToText(query.Status.Value),
-                Pattern = search is null ? null : "%" + Like.Escape(search) + "%",
                 Exact = search,
                 query.After,
                 Take = query.Take + 1,
             });
+            var words = search?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+            for (var i = 0; i < MaxWords; i++)
+            {
+                // Past the last slot, the rest of the search is one more word-run (it narrows; it never widens).
+                var word = i < MaxWords - 1 || words.Length <= MaxWords ? words.ElementAtOrDefault(i) : string.Join(' ', words[i..]);
+                parameters.Add($"Word{i}", word is null ? null : "%" + Like.Escape(word) + "%");
+            }
+
             var rows = (await connection.QueryAsync<StudentRecord>(new CommandDefinition(Select(db.Dialect, visible), parameters, cancellationToken: cancellationToken))).ToList();
             var page = rows.Take(query.Take).ToList();
             return new StudentPage

@@ -15,7 +15,8 @@ namespace LaunchPath.Api.Features.Placements;
 /// POST /api/v1/placements/{id}/accept | decline | approve | withdraw | complete.
 /// The employer accepts or declines a request; the school approves an accepted placement with an expiry date; the
 /// student, the school or the employer withdraws with a reason; the school completes an active placement, recording
-/// credit or credential earned (which moves the student along the continuum for recommendations).
+/// credit or credential earned (which moves the student along the continuum for recommendations) — with a recorded
+/// reason when hours are undecided or the final evaluation is missing.
 /// </summary>
 public static class TransitionPlacement
 {
@@ -39,6 +40,7 @@ public static class TransitionPlacement
         {
             RuleFor(r => r.CreditEarned).MaximumLength(400);
             RuleFor(r => r.CredentialEarned).MaximumLength(400);
+            RuleFor(r => r.Reason).MaximumLength(1000);
         }
     }
 
@@ -79,14 +81,26 @@ public static class TransitionPlacement
             }
 
             var now = clock.GetUtcNow();
+            var reason = command.Reason;
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
+                if (command.Action == PlacementAction.Complete)
+                {
+                    // Read in the transaction that completes it: an entry submitted meanwhile is counted or waits.
+                    var gaps = await PlacementRules.CompletionGapsAsync(connection, command.Id, cancellationToken, transaction);
+                    reason = AddressColumns.Normalize(command.Completion?.Reason);
+                    if (gaps.Count > 0 && reason is null)
+                    {
+                        return Error.Unprocessable($"Completing now leaves this undone: {string.Join("; ", gaps)}. Give a reason to complete the placement anyway; it is recorded.");
+                    }
+                }
+
                 var moved = await connection.ExecuteAsync(new CommandDefinition(Move, new
                 {
                     command.Id,
                     From = placement.Status,
                     To = DbEnum.ToText(to),
-                    Reason = AddressColumns.Normalize(command.Reason),
+                    Reason = AddressColumns.Normalize(reason),
                     command.ExpiresOn,
                     Credit = AddressColumns.Normalize(command.Completion?.CreditEarned),
                     Credential = AddressColumns.Normalize(command.Completion?.CredentialEarned),
@@ -121,8 +135,12 @@ public static class TransitionPlacement
             Send(mediator, new Command(caller, id, PlacementAction.Approve, null, body.ExpiresOn, null), ct)).Validate<ApprovePlacementRequest>(), "approvePlacement", "The school approves, with an expiry date");
         Document(group.MapPost("/{id:guid}/withdraw", (Guid id, DecisionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
             Send(mediator, new Command(caller, id, PlacementAction.Withdraw, body.Reason, null, null), ct)).Validate<DecisionRequest>(), "withdrawPlacement", "Withdraw, with a reason");
-        Document(group.MapPost("/{id:guid}/complete", (Guid id, CompletePlacementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
-            Send(mediator, new Command(caller, id, PlacementAction.Complete, null, null, body), ct)).Validate<CompletePlacementRequest>(), "completePlacement", "The school completes an active placement");
+        Document(group.MapPost("/{id:guid}/complete", async Task<Answer<Ok<Placement>, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> (Guid id,
+                    CompletePlacementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Command(caller, id, PlacementAction.Complete, null, null, body), ct)).Match(placement => TypedResults.Ok(placement)))
+            .Validate<CompletePlacementRequest>()
+            .WithDescription("422 when hours entries are still undecided or the final evaluation is missing (the placement's completionGaps) and no reason is given; with a reason it completes, and the reason is recorded."),
+            "completePlacement", "The school completes an active placement");
     }
 
     private static void Document(RouteHandlerBuilder builder, string name, string summary) =>

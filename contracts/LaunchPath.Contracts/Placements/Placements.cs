@@ -82,6 +82,11 @@ public sealed record CompletePlacementRequest
 {
     public string? CreditEarned { get; init; }
     public string? CredentialEarned { get; init; }
+    /// <summary>
+    /// Why the placement is completed although something is missing (see the placement's completionGaps): required
+    /// then (422 without it), and recorded as the placement's decision reason.
+    /// </summary>
+    public string? Reason { get; init; }
 }
 
 public sealed record LearningObjective
@@ -197,6 +202,11 @@ public sealed record Placement
     public required IReadOnlyList<PlacementAction> AllowedActions { get; init; }
     /// <summary>The party the caller acknowledges the agreement as, when <c>acknowledge</c> is allowed.</summary>
     public AgreementParty? AcknowledgeAs { get; init; }
+    /// <summary>
+    /// When the caller may complete the placement: what completing now would leave undone (hours entries not yet
+    /// decided, no final evaluation), in words; empty when nothing is. Completing with gaps needs a reason.
+    /// </summary>
+    public IReadOnlyList<string>? CompletionGaps { get; init; }
     public required int Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

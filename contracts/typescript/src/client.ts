@@ -5083,6 +5083,12 @@ export class LaunchPathClient implements ILaunchPathClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -7900,6 +7906,9 @@ export type Compensation = "paid" | "stipend" | "unpaid";
 export interface CompletePlacementRequest {
     creditEarned?: string | null;
     credentialEarned?: string | null;
+    /** Why the placement is completed although something is missing (see the placement's completionGaps): required
+then (422 without it), and recorded as the placement's decision reason. */
+    reason?: string | null;
 }
 
 /** The work-based learning continuum (Linked Learning): learning about, through, and for work. */
@@ -8726,6 +8735,9 @@ acknowledged it → completed; withdrawn (with a reason) from any open state. Ma
     allowedActions: PlacementAction[];
     /** The party the caller acknowledges the agreement as, when `acknowledge` is allowed. */
     acknowledgeAs?: AgreementParty | null;
+    /** When the caller may complete the placement: what completing now would leave undone (hours entries not yet
+decided, no final evaluation), in words; empty when nothing is. Completing with gaps needs a reason. */
+    completionGaps?: string[] | null;
     version: number;
     createdAt: string;
     updatedAt: string;

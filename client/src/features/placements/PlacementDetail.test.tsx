@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { PlacementAction } from '@launchpath/contracts';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,52 @@ describe('PlacementDetail', () => {
     await user.click(screen.getByRole('button', { name: 'Decline placement' }));
     expect((await screen.findByRole('alert')).textContent).toContain('The placement is no longer requested.');
     expect(api.declinePlacement).toHaveBeenCalledWith('p1', { reason: 'Full' });
+  });
+
+  it('confirms completing, and with work left undone asks why and sends the reason', async () => {
+    const completed: unknown[] = [];
+    const api = fakeApi({
+      getPlacement: () =>
+        Promise.resolve(placement({ status: 'active', allowedActions: ['complete', 'withdraw'], completionGaps: ['1 hours entry is not yet approved or rejected', 'The employer has not submitted the final evaluation'] })),
+      completePlacement: (_id, body) => {
+        completed.push(body);
+        return Promise.resolve(placement({ status: 'completed', allowedActions: [] }));
+      },
+    });
+    const user = renderDetail(api);
+    await user.click(await screen.findByRole('button', { name: 'Complete placement' }));
+    const dialog = screen.getByRole('dialog', { name: 'Complete this placement?' });
+    expect(within(within(dialog).getByRole('list', { name: 'Not done yet' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '1 hours entry is not yet approved or rejected',
+      'The employer has not submitted the final evaluation',
+    ]);
+    await user.click(within(dialog).getByRole('button', { name: 'Complete anyway' }));
+    expect(within(dialog).getByText('A reason is required: it is recorded with the placement.')).toBeTruthy();
+    expect(api.completePlacement).not.toHaveBeenCalled();
+    await user.type(within(dialog).getByLabelText(/^Why complete it anyway/), 'The site closed early.');
+    await user.click(within(dialog).getByRole('button', { name: 'Complete anyway' }));
+    await waitFor(() => expect(screen.getByTestId('placement-status').textContent).toBe('Completed'));
+    expect(completed).toEqual([{ reason: 'The site closed early.' }]);
+  });
+
+  it('says a placement is not found rather than showing the one opened before', async () => {
+    const api = fakeApi({
+      getPlacement: (id: string) =>
+        id === 'p1' ? Promise.resolve(placement({ opportunityTitle: 'Lab assistant' })) : Promise.reject({ title: 'Not found', status: 404, detail: 'Placement p2 was not found.' }),
+    });
+    const view = render(
+      <ApiProvider api={api}>
+        <PlacementDetail id="p1" />
+      </ApiProvider>,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Lab assistant' });
+    view.rerender(
+      <ApiProvider api={api}>
+        <PlacementDetail id="p2" />
+      </ApiProvider>,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Placement not found' });
+    expect(screen.queryByText('Lab assistant')).toBeNull();
   });
 
   it('lets the coordinator approve with an expiry date', async () => {

@@ -11,7 +11,7 @@ import { EvaluationsSection } from './EvaluationsSection';
 import { HoursSection } from './HoursSection';
 import { ReflectionsSection } from './ReflectionsSection';
 import { draftFrom, linkParties, partyLabels, placementStatusLabels, toAgreementRequest } from './placements';
-import { ReasonForm, ApproveForm, AgreementForm, LinkForm } from './PlacementForms';
+import { ReasonForm, ApproveForm, AgreementForm, LinkForm, CompleteButton } from './PlacementForms';
 
 /** One placement: what it is, its agreement and acknowledgements, and the actions the caller's role allows. */
 export function PlacementDetail({ id }: { id: string }) {
@@ -20,9 +20,23 @@ export function PlacementDetail({ id }: { id: string }) {
   const { busy, error, setError, run: runAction } = useAction();
   const [notice, setNotice] = useState<string>();
 
-  const p = placement.data;
+  // The placement shown is the one asked for: while another loads, or when it cannot be shown, the last one is not.
+  const p = placement.data?.id === id ? placement.data : undefined;
+  if (placement.status === 'error' && placement.error) {
+    return placement.error.status === 404 ? (
+      <>
+        <p>
+          <a href="#/placements">All placements</a>
+        </p>
+        <h1>Placement not found</h1>
+        <p>No placement you may see has this address. It may have been mistyped, or belong to a school or employer you do not work with.</p>
+      </>
+    ) : (
+      <ErrorBanner error={placement.error} onRetry={placement.reload} />
+    );
+  }
   if (!p) {
-    return placement.error ? <ErrorBanner error={placement.error} onRetry={placement.reload} /> : <p className="muted" role="status">Loading the placement…</p>;
+    return <p className="muted" role="status">Loading the placement…</p>;
   }
 
   /** Runs one action; the placement it returns replaces the one shown. */
@@ -136,11 +150,7 @@ export function PlacementDetail({ id }: { id: string }) {
             </p>
           ) : null}
           {actions.includes('complete') ? (
-            <p>
-              <button type="button" className="button" disabled={busy} onClick={() => run('Completed.', (a) => a.completePlacement(p.id, {}))}>
-                Complete placement
-              </button>
-            </p>
+            <CompleteButton gaps={p.completionGaps ?? []} busy={busy} onComplete={(reason) => run('Completed.', (a) => a.completePlacement(p.id, { reason }))} />
           ) : null}
           {actions.includes('withdraw') ? (
             <ReasonForm label="Reason for withdrawing" button="Withdraw placement" busy={busy} onSubmit={(reason) => run('Withdrawn.', (a) => a.withdrawPlacement(p.id, { reason }))} />

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionLink, AgreementParty } from '@launchpath/contracts';
 import { useApi } from '../../shared/api/ApiContext';
 import { toUiError, type FieldErrors, type UiError } from '../../shared/api/problems';
+import { ConfirmDialog } from '../../shared/components/ConfirmDialog';
 import { Field } from '../../shared/components/Field';
 import { OptionSelect } from '../../shared/components/OptionSelect';
 import { OneTimeLink } from './OneTimeLink';
@@ -136,3 +137,53 @@ export function LinkForm({ placementId, parties, onError }: { placementId: strin
     </ActionForm>
   );
 }
+
+/**
+ * Completing a placement, confirmed in a dialog that says what completing now would leave undone (the API's
+ * completionGaps: hours not yet decided, no final evaluation). With gaps a reason is required, and recorded.
+ */
+export function CompleteButton({ gaps, busy, onComplete }: { gaps: readonly string[]; busy: boolean; onComplete: (reason: string | undefined) => Promise<boolean> }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  return (
+    <>
+      <p>
+        <button type="button" className="button" disabled={busy} onClick={() => setOpen(true)}>
+          Complete placement
+        </button>
+      </p>
+      <ConfirmDialog
+        open={open}
+        title="Complete this placement?"
+        confirmLabel={gaps.length > 0 ? 'Complete anyway' : 'Complete placement'}
+        onCancel={() => {
+          setOpen(false);
+          setMissing(false);
+        }}
+        onConfirm={() => {
+          if (gaps.length > 0 && !reason.trim()) return setMissing(true);
+          setOpen(false);
+          void onComplete(reason.trim() || undefined).then((ok) => ok && setReason(''));
+        }}
+      >
+        {gaps.length > 0 ? (
+          <>
+            <p>Completing now leaves this undone:</p>
+            <ul aria-label="Not done yet">
+              {gaps.map((gap) => (
+                <li key={gap}>{gap}</li>
+              ))}
+            </ul>
+            <Field label="Why complete it anyway" required errors={missing ? ['A reason is required: it is recorded with the placement.'] : []}>
+              <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />
+            </Field>
+          </>
+        ) : (
+          <p>Every hours entry is decided and the final evaluation is in. The placement will show as completed on the student’s record.</p>
+        )}
+      </ConfirmDialog>
+    </>
+  );
+}
+

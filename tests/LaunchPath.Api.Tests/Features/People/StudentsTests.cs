@@ -235,6 +235,14 @@ public abstract class StudentsTests
 
         (await (await districtAdmin.GetAsync($"{Url}?schoolId={world.One.SchoolA.Id}&grade=9")).Read<StudentPage>()).Items.Select(s => s.Id).Should().Equal(ninth.Id);
         (await (await districtAdmin.GetAsync($"{Url}?q=quill")).Read<StudentPage>()).Items.Select(s => s.Id).Should().Equal(eleventh.Id);
+        var delaCruz = await (await admin.PostJson(Url, Record(world.One.SchoolA.Id) with { GivenName = "María José", FamilyName = "de la Cruz", PreferredName = "Majo" }))
+            .Read<Student>(HttpStatusCode.Created);
+        async Task<IEnumerable<string>> Find(string q) => (await (await districtAdmin.GetAsync($"{Url}?q={Uri.EscapeDataString(q)}")).Read<StudentPage>()).Items.Select(s => s.Id);
+        (await Find("Zora Quill")).Should().Equal([eleventh.Id], "a full name: each word in a name");
+        (await Find("  quill   zora ")).Should().Equal([eleventh.Id], "in any order, with any spacing");
+        (await Find("Zora Quillson")).Should().BeEmpty("every word must match");
+        (await Find("majo de la cruz")).Should().Equal([delaCruz.Id], "preferred name, and a family name of several words");
+        (await Find("María José de la Cruz")).Should().Equal([delaCruz.Id], "more words than slots: the rest must appear together");
         await (await districtAdmin.GetAsync($"{Url}?grade=4")).ShouldBeProblem(HttpStatusCode.BadRequest);
         await (await districtAdmin.GetAsync($"{Url}?status=gone")).ShouldBeProblem(HttpStatusCode.BadRequest);
     }

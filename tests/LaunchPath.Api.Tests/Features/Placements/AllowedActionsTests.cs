@@ -137,7 +137,7 @@ public sealed class AllowedActionsTests : IDisposable
         (await (await student.GetAsync($"/api/v1/placements/{id}/hours")).Read<HoursLog>()).Entries.Single().AllowedActions.Should().BeEmpty("locked for the student too");
         (await student.DeleteAsync($"/api/v1/hours/{entry.Id}")).StatusCode.Should().Be(HttpStatusCode.Conflict);
 
-        await (await Act(coordinator, id, "complete", new CompletePlacementRequest())).Read<Placement>();
+        await (await Act(coordinator, id, "complete", new CompletePlacementRequest { Reason = "No final evaluation in this test." })).Read<Placement>();
 
         // Completed: no more moves for anyone.
         offered = await Offers(callers, id);

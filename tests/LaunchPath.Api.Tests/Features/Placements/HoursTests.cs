@@ -165,7 +165,9 @@ public sealed partial class HoursTests : IDisposable
         var entry = await (await a.Student.PostJson(url, Entry(Wednesday, "15:00", 60))).Read<HoursEntry>(HttpStatusCode.Created);
         await (await otherEmployer.PostJson($"/api/v1/hours/{entry.Id}/decision", new HoursDecisionRequest { Approve = true })).ShouldBeProblem(HttpStatusCode.NotFound);
 
-        await (await a.Coordinator.PostJson($"/api/v1/placements/{a.PlacementId}/complete", new CompletePlacementRequest())).Read<Placement>();
+        (await (await a.Coordinator.PostJson($"/api/v1/placements/{a.PlacementId}/complete", new CompletePlacementRequest())).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
+            .Detail.Should().Contain("1 hours entry is not yet approved or rejected");
+        await (await a.Coordinator.PostJson($"/api/v1/placements/{a.PlacementId}/complete", new CompletePlacementRequest { Reason = "Closing the term." })).Read<Placement>();
         await (await a.Student.PostJson(url, Entry(Wednesday, "16:00", 30))).ShouldBeProblem(HttpStatusCode.Conflict, "the placement is no longer active");
     }
 

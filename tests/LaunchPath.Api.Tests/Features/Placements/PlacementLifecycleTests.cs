@@ -206,8 +206,17 @@ public sealed partial class PlacementLifecycleTests : IDisposable
         active.Agreement!.Acknowledgements.Should().Contain(a => a.Party == AgreementParty.Guardian && a.Via == "link" && a.Name == "Ana Reyes");
 
         await (await Act(s.Employer, applied.Id, "complete")).ShouldBeProblem(HttpStatusCode.Forbidden);
-        var completed = await (await Act(s.Coordinator, applied.Id, "complete", new CompletePlacementRequest { CreditEarned = "10 WBL hours" })).Read<Placement>();
+        active.CompletionGaps.Should().BeNull("the student may not complete it");
+        (await (await s.Coordinator.GetAsync($"/api/v1/placements/{applied.Id}")).Read<Placement>()).CompletionGaps
+            .Should().Equal(["The employer has not submitted the final evaluation"]);
+        (await (await Act(s.Coordinator, applied.Id, "complete", new CompletePlacementRequest { CreditEarned = "10 WBL hours" })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
+            .Detail.Should().Contain("final evaluation").And.Contain("Give a reason");
+        var completed = await (await Act(s.Coordinator, applied.Id, "complete", new CompletePlacementRequest
+        {
+            CreditEarned = "10 WBL hours", Reason = "The employer closed; the coordinator observed the final week.",
+        })).Read<Placement>();
         completed.Status.Should().Be(PlacementStatus.Completed);
+        completed.DecisionReason.Should().Be("The employer closed; the coordinator observed the final week.", "the reason is recorded");
         completed.CreditEarned.Should().Be("10 WBL hours");
         completed.CompletedAt.Should().NotBeNull();
         await (await Act(s.Coordinator, applied.Id, "withdraw", new DecisionRequest { Reason = "late" })).ShouldBeProblem(HttpStatusCode.Conflict);
@@ -241,7 +250,7 @@ public sealed partial class PlacementLifecycleTests : IDisposable
         await Acknowledge(s.StudentClient, placement.Id, AgreementParty.Student);
         await Acknowledge(s.Employer, placement.Id, AgreementParty.Supervisor);
         (await Acknowledge(s.Coordinator, placement.Id, AgreementParty.Coordinator)).Status.Should().Be(PlacementStatus.Active);
-        await (await Act(s.Coordinator, placement.Id, "complete", new CompletePlacementRequest())).Read<Placement>();
+        await (await Act(s.Coordinator, placement.Id, "complete", new CompletePlacementRequest { Reason = "No final evaluation: the site closed." })).Read<Placement>();
 
         var after = await InternshipRecommendation();
         after.Reasons.Should().NotContain(r => r.Code == "exploreFirst").And.Contain(r => r.Code == "nextStepOnContinuum");
