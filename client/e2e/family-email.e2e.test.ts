@@ -185,13 +185,16 @@ describe('A guardian consents from the email', () => {
     expect(placement, 'one of the employer’s published opportunities takes the demo student').toBeDefined();
     const id = placement!.id;
     await apiCall(baseUrl, employer, 'POST', `/api/v1/placements/${id}/accept`, {});
-    const today = new Date().toISOString().slice(0, 10);
+    // Two days ago is past in every time zone; the agreement's schedule names that weekday (hours outside it are refused).
+    const worked = new Date(Date.now() - 2 * 86_400_000);
+    const workDay = worked.toISOString().slice(0, 10);
+    const weekday = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][worked.getUTCDay()];
     const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await apiCall(baseUrl, coordinator, 'POST', `/api/v1/placements/${id}/approve`, { expiresOn: inAMonth });
     const supervisorEmail = `mentor.${Date.now()}@no-account.employer.test`;
     const written = await apiCall<Placement>(baseUrl, coordinator, 'PUT', `/api/v1/placements/${id}/agreement`, {
       objectives: [{ description: 'Help build the spring schedule', skills: ['Planning'] }],
-      schedule: [{ day: 'wednesday', start: '15:30', end: '17:30' }],
+      schedule: [{ day: weekday, start: '15:30', end: '17:30' }],
       supervisorName: 'Morgan Mentor',
       supervisorEmail,
       compensation: 'unpaid',
@@ -216,7 +219,7 @@ describe('A guardian consents from the email', () => {
 
     // The student logs hours; within seconds the supervisor's email arrives with a link per entry.
     const entry = await apiCall<{ id: string }>(baseUrl, student, 'POST', `/api/v1/placements/${id}/hours`,
-      { date: today, start: '15:30', minutes: 120, activity: 'Drafted the spring schedule with the team' }, 201);
+      { date: workDay, start: '15:30', minutes: 120, activity: 'Drafted the spring schedule with the team' }, 201);
     const email = await mail.waitFor(supervisorEmail, 0, 30_000, /^Hours to approve: 1 entry/);
     const link = /(http:\/\/127\.0\.0\.1:\d+\/hours\/[A-Za-z0-9_-]+)/.exec(email.text)?.[1];
     expect(link, email.text).toBeDefined();

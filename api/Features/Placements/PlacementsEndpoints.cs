@@ -14,6 +14,7 @@ public static class PlacementsEndpoints
         Agreements.AgreementsEndpoints.Map(placements, links);
         var api = app.MapGroup("/api/v1");
         GetMyActions.Map(api);
+        WorkRules.RegionWorkRules.Map(api);
         Hours.HoursEndpoints.Map(api);
         Evaluations.EvaluationsEndpoints.Map(api);
         return app;

@@ -99,9 +99,18 @@ public sealed record LearningObjective
 public sealed record AgreementRequest
 {
     public required IReadOnlyList<LearningObjective> Objectives { get; init; }
+    /// <summary>When the student works; hours logged outside it are refused (422). Empty: any time the law allows.</summary>
     public IReadOnlyList<WeeklySlot> Schedule { get; init; } = [];
+    /// <summary>Hours before it are refused (422).</summary>
     public DateOnly? StartDate { get; init; }
+    /// <summary>Hours after it are refused (422).</summary>
     public DateOnly? EndDate { get; init; }
+    /// <summary>
+    /// The placement is school-approved work experience or cooperative vocational education (California Labor Code
+    /// 1391(a)(4)(A)): where the region applies California's rule, a 16- or 17-year-old may then work up to 8 hours on
+    /// a school day instead of 4. Absent: no.
+    /// </summary>
+    public bool? WorkExperienceEducation { get; init; }
     public required string SupervisorName { get; init; }
     public required string SupervisorEmail { get; init; }
     /// <summary>e.g. "$18.50/hour, paid by the employer" or "unpaid".</summary>
@@ -418,4 +427,26 @@ public sealed record ActionItem
     public IReadOnlyList<string>? HoursEntryIds { get; init; }
     /// <summary>For curateOpportunities: up to 20 opportunities, oldest submission first (placementIds is empty).</summary>
     public IReadOnlyList<string>? OpportunityIds { get; init; }
+}
+
+/// <summary>Which rule for the hours minors may work a region applies when hours are logged.</summary>
+public enum MinorHoursRule
+{
+    /// <summary>29 CFR 570.35 for 14- and 15-year-olds (the federal floor); no limit in LaunchPath for 16- and 17-year-olds.</summary>
+    Federal,
+    /// <summary>The federal rule, and California Labor Code 1391(a)(3)–(4) for 16- and 17-year-olds.</summary>
+    California,
+}
+
+/// <summary>A region's rules for the work its students do.</summary>
+public sealed record WorkRules
+{
+    public required string RegionId { get; init; }
+    public required MinorHoursRule MinorHoursRule { get; init; }
+    public required int Version { get; init; }
+}
+
+public sealed record UpdateWorkRulesRequest
+{
+    public required MinorHoursRule MinorHoursRule { get; init; }
 }

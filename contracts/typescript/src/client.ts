@@ -529,6 +529,18 @@ export interface ILaunchPathClient {
     putRubric(id: string, body: Rubric, signal?: AbortSignal): Promise<Rubric>;
 
     /**
+     * The region's rule for the hours minors may work
+     * @return OK
+     */
+    getWorkRules(id: string, signal?: AbortSignal): Promise<WorkRules>;
+
+    /**
+     * Choose the region's rule for the hours minors may work
+     * @return OK
+     */
+    updateWorkRules(id: string, body: UpdateWorkRulesRequest, signal?: AbortSignal): Promise<WorkRules>;
+
+    /**
      * Every role: where it can be held and what it allows
      * @return OK
      */
@@ -6105,6 +6117,140 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * The region's rule for the hours minors may work
+     * @return OK
+     */
+    getWorkRules(id: string, signal?: AbortSignal): Promise<WorkRules> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/work-rules";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetWorkRules(_response);
+        });
+    }
+
+    protected processGetWorkRules(response: Response): Promise<WorkRules> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WorkRules;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WorkRules>(null as any);
+    }
+
+    /**
+     * Choose the region's rule for the hours minors may work
+     * @return OK
+     */
+    updateWorkRules(id: string, body: UpdateWorkRulesRequest, signal?: AbortSignal): Promise<WorkRules> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/work-rules";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateWorkRules(_response);
+        });
+    }
+
+    protected processUpdateWorkRules(response: Response): Promise<WorkRules> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WorkRules;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WorkRules>(null as any);
+    }
+
+    /**
      * Every role: where it can be held and what it allows
      * @return OK
      */
@@ -7821,9 +7967,16 @@ export type AgreementParty = "student" | "guardian" | "supervisor" | "coordinato
 
 export interface AgreementRequest {
     objectives: LearningObjective[];
+    /** When the student works; hours logged outside it are refused (422). Empty: any time the law allows. */
     schedule: WeeklySlot[];
+    /** Hours before it are refused (422). */
     startDate?: string | null;
+    /** Hours after it are refused (422). */
     endDate?: string | null;
+    /** The placement is school-approved work experience or cooperative vocational education (California Labor Code
+1391(a)(4)(A)): where the region applies California's rule, a 16- or 17-year-old may then work up to 8 hours on
+a school day instead of 4. Absent: no. */
+    workExperienceEducation?: boolean | null;
     supervisorName: string;
     supervisorEmail: string;
     /** e.g. "$18.50/hour, paid by the employer" or "unpaid". */
@@ -8307,6 +8460,9 @@ export interface MessageSettings {
     expiryWarningDays: number;
     version: number;
 }
+
+/** Which rule for the hours minors may work a region applies when hours are logged. */
+export type MinorHoursRule = "federal" | "california";
 
 export type Modality = "inPerson" | "virtual" | "hybrid";
 
@@ -9245,6 +9401,11 @@ export interface UpdateOrganizationRequest {
     careerCluster?: CareerCluster | null;
 }
 
+export interface UpdateWorkRulesRequest {
+    /** Which rule for the hours minors may work a region applies when hours are logged. */
+    minorHoursRule: MinorHoursRule;
+}
+
 export interface UserPage {
     items: UserSummary[];
     nextCursor?: string | null;
@@ -9263,6 +9424,14 @@ export interface WeeklySlot {
     day: DayOfWeek;
     start: string;
     end: string;
+}
+
+/** A region's rules for the work its students do. */
+export interface WorkRules {
+    regionId: string;
+    /** Which rule for the hours minors may work a region applies when hours are logged. */
+    minorHoursRule: MinorHoursRule;
+    version: number;
 }
 
 export interface FileParameter {

@@ -46,7 +46,7 @@ public static class EditHours
                 return HoursEntries.Locked;
             }
 
-            if (await HoursEntries.RuleViolationAsync(connection, placement!, command.Body, entry.Id, cancellationToken) is { } rule)
+            if (await HoursEntries.RuleViolationAsync(connection, placement!, command.Body, entry.Id, clock.GetUtcNow(), cancellationToken) is { } rule)
             {
                 return Error.Unprocessable(rule);
             }

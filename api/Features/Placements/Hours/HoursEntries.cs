@@ -30,28 +30,82 @@ internal static class HoursEntries
         "UPDATE hours_entries SET status = @Status, reason = @Reason, decided_by_user_id = @UserId, decided_by_name = @Name, decided_at = @Now, " +
         "version = version + 1, updated_at = @Now WHERE id = @Id AND status = 'submitted'";
 
-    public static IEnumerable<string> Statements => [SelectEntry, SelectOthers, Decision, SelectForStudent, .. Outbox.Statements, .. ActionLinks.Statements, .. PlacementRecord.Statements, .. StudentAccess.Statements];
+    private const string SelectTerms = "SELECT terms FROM agreements WHERE placement_id = @Id";
+
+    public static IEnumerable<string> Statements => [SelectEntry, SelectOthers, SelectTerms, Decision, SelectForStudent, .. WorkRulesRecord.Statements, .. MessageSettingsRecord.Statements, .. Outbox.Statements, .. ActionLinks.Statements, .. PlacementRecord.Statements, .. StudentAccess.Statements];
 
     public static readonly Error Locked = Error.Conflict("Approved hours are locked; they cannot be changed or deleted.");
 
     /// <summary>The student themself or school staff log hours (and correct or delete them).</summary>
     public static readonly Error LoggerOnly = Error.Forbidden("The student (or school staff) logs hours.");
 
-    public static async Task<string?> RuleViolationAsync(DbConnection connection, PlacementRecord placement, LogHoursRequest body, Guid except, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rule an entry would break, in words (for a 422), or null: a day that has not come yet (in the region's time
+    /// zone), a day outside the agreement's dates, a time outside its weekly schedule, or the hours a minor may work
+    /// (<see cref="ChildLaborRules"/>, with the region's <see cref="MinorHoursRule"/>).
+    /// </summary>
+    public static async Task<string?> RuleViolationAsync(DbConnection connection, PlacementRecord placement, LogHoursRequest body, Guid except, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
+        var zone = MessageDates.Zone((await MessageSettingsRecord.ReadAsync(connection, placement.RegionId, cancellationToken)).TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        if (body.Date > today)
+        {
+            return $"Hours are logged once worked: {body.Date:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).";
+        }
+
+        var start = TimeOnly.ParseExact(body.Start, "HH:mm", CultureInfo.InvariantCulture);
+        var terms = DbJson.Read<AgreementRequest?>(await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectTerms, new { placement.Id }, cancellationToken: cancellationToken)), null);
+        if (terms is not null && AgreementViolation(terms, body.Date, start, body.Minutes) is { } outside)
+        {
+            return outside;
+        }
+
         int? age = placement.BirthDate is { } birth ? StudentRecord.AgeOn(birth, body.Date) : null;
-        if (age is not (14 or 15))
+        if (age is not (14 or 15 or 16 or 17))
         {
             return null;
         }
 
+        var california = (await WorkRulesRecord.ReadAsync(connection, placement.RegionId, cancellationToken)).MinorHoursRule == MinorHoursRule.California;
         var others = await connection.QueryAsync<OtherRow>(new CommandDefinition(SelectOthers, new
         {
             placement.StudentId, Except = except, From = body.Date.AddDays(-7), To = body.Date.AddDays(7),
         }, cancellationToken: cancellationToken));
-        var start = TimeOnly.ParseExact(body.Start, "HH:mm", CultureInfo.InvariantCulture);
         return ChildLaborRules.Violation(age, new ChildLaborRules.Entry(body.Date, start, body.Minutes),
-            others.Select(o => new ChildLaborRules.Entry(o.WorkDate, TimeOnly.ParseExact(o.StartTime, "HH:mm", CultureInfo.InvariantCulture), o.Minutes)));
+            others.Select(o => new ChildLaborRules.Entry(o.WorkDate, TimeOnly.ParseExact(o.StartTime, "HH:mm", CultureInfo.InvariantCulture), o.Minutes)),
+            california, terms?.WorkExperienceEducation == true);
+    }
+
+    /// <summary>Whether the entry falls within the agreement's dates and, when it has one, its weekly schedule.</summary>
+    internal static string? AgreementViolation(AgreementRequest terms, DateOnly date, TimeOnly start, int minutes)
+    {
+        if (terms.StartDate is { } first && date < first)
+        {
+            return $"The training agreement starts on {first:yyyy-MM-dd}; hours on {date:yyyy-MM-dd} come before it.";
+        }
+
+        if (terms.EndDate is { } last && date > last)
+        {
+            return $"The training agreement ended on {last:yyyy-MM-dd}; hours on {date:yyyy-MM-dd} come after it.";
+        }
+
+        if (terms.Schedule.Count == 0)
+        {
+            return null;
+        }
+
+        var from = start.Hour * 60 + start.Minute;
+        var to = from + minutes;
+        static int Minutes(string hhmm) => TimeOnly.TryParseExact(hhmm, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.Hour * 60 + t.Minute : -1;
+        var day = terms.Schedule.Where(s => s.Day == date.DayOfWeek).ToList();
+        if (day.Any(s => Minutes(s.Start) <= from && to <= Minutes(s.End)))
+        {
+            return null;
+        }
+
+        var schedule = string.Join(", ", terms.Schedule.Select(s => $"{s.Day} {s.Start}–{s.End}"));
+        return $"The training agreement's schedule is {schedule}; {date:dddd} {start:HH\\:mm}–{to / 60 % 24:00}:{to % 60:00} is outside it. Ask the school to update the agreement if the schedule changed.";
     }
 
     /// <summary>The entry and its placement when the caller may see them (else 404), with the caller's parts in the placement.</summary>

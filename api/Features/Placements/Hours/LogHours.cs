@@ -48,7 +48,7 @@ public static class LogHours
                 return Error.Conflict($"Hours are logged on active placements; this one is {placement.Status}.");
             }
 
-            if (await HoursEntries.RuleViolationAsync(connection, placement, command.Body, Guid.Empty, cancellationToken) is { } rule)
+            if (await HoursEntries.RuleViolationAsync(connection, placement, command.Body, Guid.Empty, clock.GetUtcNow(), cancellationToken) is { } rule)
             {
                 return Error.Unprocessable(rule);
             }

@@ -20,6 +20,7 @@ const linked: LinkedAgreement = {
     supervisorEmail: 'sam@harbor.test',
     compensation: 'unpaid',
     credit: '2.5 elective credits',
+    workExperienceEducation: false,
   },
   expiresAt: '2027-02-24T00:00:00Z',
 };

@@ -98,7 +98,7 @@ describe('PlacementDetail', () => {
   });
 
   it('shows required parties against acknowledgements, and issues a one-time link once', async () => {
-    const terms = { objectives: [{ description: 'Build a thing', skills: [] }], schedule: [], supervisorName: 'Sam', supervisorEmail: 's@x.test', compensation: 'unpaid', credit: 'none' };
+    const terms = { objectives: [{ description: 'Build a thing', skills: [] }], schedule: [], supervisorName: 'Sam', supervisorEmail: 's@x.test', compensation: 'unpaid', credit: 'none', workExperienceEducation: false };
     const api = fakeApi({
       getPlacement: () =>
         Promise.resolve(
@@ -157,7 +157,7 @@ describe('PlacementDetail', () => {
   });
 
   it('acknowledges as the party the API names', async () => {
-    const terms = { objectives: [{ description: 'Build a thing', skills: [] }], schedule: [], supervisorName: 'Sam', supervisorEmail: 's@x.test', compensation: 'unpaid', credit: 'none' };
+    const terms = { objectives: [{ description: 'Build a thing', skills: [] }], schedule: [], supervisorName: 'Sam', supervisorEmail: 's@x.test', compensation: 'unpaid', credit: 'none', workExperienceEducation: false };
     const pending = placement({
       status: 'agreementPending',
       agreement: { terms, version: 1, requiredParties: ['student', 'supervisor', 'coordinator'], acknowledgements: [] },

@@ -75,7 +75,10 @@ export function AgreementForm({
 }) {
   const [draft, setDraft] = useState(initial);
   const problems = (...keys: string[]) => keys.flatMap((k) => Object.entries(errors).filter(([f]) => f === k || f.startsWith(`${k}[`)).flatMap(([, m]) => m));
-  const bind = (key: keyof AgreementDraft) => ({ value: draft[key], onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value })) });
+  const bind = (key: Exclude<keyof AgreementDraft, 'workExperienceEducation'>) => ({
+    value: draft[key],
+    onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value })),
+  });
   return (
     <ActionForm onSubmit={() => void onSubmit(draft)}>
       <h3>Write the agreement</h3>
@@ -100,6 +103,13 @@ export function AgreementForm({
       <Field label="Credit" required hint='e.g. "2.5 elective credits" or "none".' errors={problems('credit')}>
         <input {...bind('credit')} />
       </Field>
+      <label className="check">
+        <input type="checkbox" checked={draft.workExperienceEducation} onChange={(e) => setDraft((d) => ({ ...d, workExperienceEducation: e.target.checked }))} />
+        <span>
+          School-approved work experience
+          <span className="field__hint"> — where the region applies California’s rule, a 16- or 17-year-old may then work 8 hours on a school day instead of 4.</span>
+        </span>
+      </label>
       <div>
         <button type="submit" className="button" disabled={busy}>
           Save agreement

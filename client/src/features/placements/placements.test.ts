@@ -21,7 +21,7 @@ describe('linkParties', () => {
 describe('toAgreementRequest', () => {
   it('makes one objective a non-blank line and trims fields', () => {
     expect(
-      toAgreementRequest({ objectives: ' Learn A \n\n B', supervisorName: ' Sam ', supervisorEmail: 's@x ', compensation: 'unpaid', credit: 'none', startDate: '', endDate: '2026-06-01' }),
+      toAgreementRequest({ objectives: ' Learn A \n\n B', supervisorName: ' Sam ', supervisorEmail: 's@x ', compensation: 'unpaid', credit: 'none', startDate: '', endDate: '2026-06-01', workExperienceEducation: true }),
     ).toEqual({
       objectives: [
         { description: 'Learn A', skills: [] },
@@ -33,6 +33,7 @@ describe('toAgreementRequest', () => {
       supervisorEmail: 's@x',
       compensation: 'unpaid',
       credit: 'none',
+      workExperienceEducation: true,
     });
   });
 });

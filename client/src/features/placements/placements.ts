@@ -17,6 +17,8 @@ export interface AgreementDraft {
   credit: string;
   startDate: string;
   endDate: string;
+  /** School-approved work experience (California Labor Code 1391(a)(4)(A)): longer school days for 16–17-year-olds where the region applies it. */
+  workExperienceEducation: boolean;
 }
 
 export function draftFrom(terms: AgreementRequest | undefined): AgreementDraft {
@@ -28,6 +30,7 @@ export function draftFrom(terms: AgreementRequest | undefined): AgreementDraft {
     credit: terms?.credit ?? '',
     startDate: terms?.startDate ?? '',
     endDate: terms?.endDate ?? '',
+    workExperienceEducation: terms?.workExperienceEducation ?? false,
   };
 }
 
@@ -47,5 +50,6 @@ export function toAgreementRequest(draft: AgreementDraft, schedule: AgreementReq
     supervisorEmail: draft.supervisorEmail.trim(),
     compensation: draft.compensation.trim(),
     credit: draft.credit.trim(),
+    workExperienceEducation: draft.workExperienceEducation,
   };
 }

@@ -142,3 +142,21 @@ describe('Evaluation rubric', () => {
     await screen.findByDisplayValue('Saved by a colleague');
   });
 });
+
+describe('Work rules', () => {
+  it('shows the region’s rule for the hours minors may work and saves California’s with the version read', async () => {
+    const fake = fakeApi({
+      listOrganizations: () => Promise.resolve(page([region])),
+      getWorkRules: () => Promise.resolve({ regionId: region.id, minorHoursRule: 'federal' as const, version: 0 }),
+      updateWorkRules: (_id, body) => Promise.resolve({ regionId: region.id, minorHoursRule: body.minorHoursRule, version: 1 }),
+    });
+    const { user } = renderWithApi(<RegionSettingsPage me={convener} path={['work-rules']} />, fake);
+    const federal = await screen.findByRole('radio', { name: /^Federal \(29 CFR 570.35\)/ });
+    expect((federal as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole('radio', { name: /^California \(Labor Code 1391\)/ }));
+    await user.click(screen.getByRole('button', { name: 'Save the rule' }));
+    await screen.findByText('Saved. Hours logged from now on are checked against this rule.');
+    expect(fake.ifMatch).toHaveBeenCalledWith(0);
+    expect(fake.updateWorkRules).toHaveBeenCalledWith(region.id, { minorHoursRule: 'california' });
+  });
+});

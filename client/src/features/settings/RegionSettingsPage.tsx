@@ -5,23 +5,27 @@ import { Loading } from '../../shared/components/Loading';
 import { organizationsUnder, useAllOrganizations } from '../../shared/organizations/useAllOrganizations';
 import { MatchingSettingsEditor } from './MatchingSettingsEditor';
 import { RubricEditor } from './RubricEditor';
+import { WorkRulesEditor } from './WorkRulesEditor';
 
 export const regionSettingsHref = '#/region-settings';
 
-/** A region's settings for its curators: the matching weights ("#/region-settings") and the evaluation rubric ("…/rubric"). */
+/**
+ * A region's settings for its curators: the matching weights ("#/region-settings"), the evaluation rubric ("…/rubric")
+ * and the hours minors may work ("…/work-rules").
+ */
 export function RegionSettingsPage({ me, path }: { me: CurrentCaller; path: readonly string[] }) {
   const index = useAllOrganizations();
   const organizations = index.data?.items;
   const regions = useMemo(() => organizationsUnder(me.memberships, ['opportunitiesCurate'], organizations ?? [], ['region'], me.isPlatformAdmin), [me, organizations]);
   const [picked, setPicked] = useState<string>();
   const regionId = picked && regions.some((r) => r.id === picked) ? picked : regions[0]?.id;
-  const view = path[0] === 'rubric' ? 'rubric' : 'matching';
+  const view = path[0] === 'rubric' ? 'rubric' : path[0] === 'work-rules' ? 'work-rules' : 'matching';
 
   return (
     <>
       <div className="page-header">
         <h1>Region settings</h1>
-        <p className="muted">How the region recommends and matches, and what employers evaluate.</p>
+        <p className="muted">How the region recommends and matches, what employers evaluate, and the hours minors may work.</p>
       </div>
       <nav aria-label="Region settings" className="subnav">
         <a href={regionSettingsHref} aria-current={view === 'matching' ? 'page' : undefined}>
@@ -29,6 +33,9 @@ export function RegionSettingsPage({ me, path }: { me: CurrentCaller; path: read
         </a>
         <a href={`${regionSettingsHref}/rubric`} aria-current={view === 'rubric' ? 'page' : undefined}>
           Evaluation rubric
+        </a>
+        <a href={`${regionSettingsHref}/work-rules`} aria-current={view === 'work-rules' ? 'page' : undefined}>
+          Work rules
         </a>
       </nav>
       {index.status === 'error' && index.error && regions.length === 0 ? <ErrorBanner error={index.error} onRetry={index.reload} /> : null}
@@ -52,6 +59,7 @@ export function RegionSettingsPage({ me, path }: { me: CurrentCaller; path: read
       ) : null}
       {regionId && view === 'matching' ? <MatchingSettingsEditor key={regionId} regionId={regionId} /> : null}
       {regionId && view === 'rubric' ? <RubricEditor key={regionId} regionId={regionId} /> : null}
+      {regionId && view === 'work-rules' ? <WorkRulesEditor key={regionId} regionId={regionId} /> : null}
     </>
   );
 }

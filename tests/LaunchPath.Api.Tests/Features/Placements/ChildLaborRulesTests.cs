@@ -64,4 +64,26 @@ public sealed class ChildLaborRulesTests
         ChildLaborRules.IsSummer(new DateOnly(2027, 9, 6)).Should().BeTrue();
         ChildLaborRules.IsSummer(new DateOnly(2027, 9, 7)).Should().BeFalse();
     }
+    [Fact]
+    public void California_limits_sixteen_and_seventeen_year_olds_where_the_region_applies_it()
+    {
+        var friday = SchoolWednesday.AddDays(2);
+        var saturday = SchoolWednesday.AddDays(3);
+        ChildLaborRules.Violation(17, At(SchoolWednesday, 14, 0, 6 * 60), [], california: false).Should().BeNull("the federal rule sets no hours at 16–17");
+        ChildLaborRules.Violation(17, At(SchoolWednesday, 14, 0, 4 * 60), [], california: true).Should().BeNull();
+        ChildLaborRules.Violation(17, At(SchoolWednesday, 14, 0, 3 * 60), [At(SchoolWednesday, 7, 0, 61)], california: true)
+            .Should().StartWith("California Labor Code 1391(a)(4)").And.Contain("4 h 1 min");
+        ChildLaborRules.Violation(16, At(SchoolWednesday, 9, 0, 8 * 60), [], california: true, workExperience: true).Should().BeNull("work experience: the 8 hours of (a)(3)");
+        ChildLaborRules.Violation(16, At(SchoolWednesday, 9, 0, 8 * 60 + 1), [], california: true, workExperience: true).Should().Contain("at most 8 hours in a day");
+        ChildLaborRules.Violation(16, At(SchoolWednesday, 4, 59, 60), [], california: true).Should().Contain("from 5 a.m.");
+        ChildLaborRules.Violation(16, At(SchoolWednesday, 19, 0, 3 * 60), [], california: true).Should().BeNull("until 10 p.m. before a school day");
+        ChildLaborRules.Violation(16, At(SchoolWednesday, 19, 0, 3 * 60 + 1), [], california: true).Should().Contain("10 p.m. on a day before a school day");
+        ChildLaborRules.Violation(16, At(friday, 19, 30, 5 * 60), [], california: true).Should().Contain("at most 4 hours on a school day", "Friday is a school day");
+        ChildLaborRules.Violation(16, At(friday, 21, 30, 3 * 60), [], california: true, workExperience: true).Should().BeNull("until 12:30 a.m. before a non-school day");
+        ChildLaborRules.Violation(16, At(friday, 21, 30, 3 * 60 + 1), [], california: true, workExperience: true).Should().Contain("12:30 a.m.");
+        ChildLaborRules.Violation(16, At(saturday, 9, 0, 8 * 60), [], california: true).Should().BeNull("8 hours on a non-school day");
+        var week = Enumerable.Range(0, 6).Select(d => At(SummerWednesday.AddDays(d - 3), 9, 0, 8 * 60)).ToList(); // Sunday–Friday of a summer week: 48 h
+        ChildLaborRules.Violation(16, At(SummerWednesday.AddDays(3), 9, 0, 60), week, california: true).Should().Contain("at most 48 hours in a week");
+        ChildLaborRules.Violation(16, At(SummerWednesday.AddDays(4), 9, 0, 60), week, california: true).Should().BeNull("the next Sunday starts a new week");
+    }
 }

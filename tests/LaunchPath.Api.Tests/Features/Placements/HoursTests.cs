@@ -37,7 +37,7 @@ public sealed partial class HoursTests : IDisposable
     private sealed record Active(string PlacementId, HttpClient Student, HttpClient Supervisor, HttpClient Coordinator, World World);
 
     /// <summary>An active placement for a student of the given age (guardian acknowledges by link for minors).</summary>
-    private async Task<Active> ActivePlacement(int age)
+    private async Task<Active> ActivePlacement(int age, Func<AgreementRequest, AgreementRequest>? terms = null)
     {
         var world = await _actors.World();
         var admin = await _actors.Admin();
@@ -62,11 +62,11 @@ public sealed partial class HoursTests : IDisposable
         await (await coordinator.PostJson($"/api/v1/placements/{placement.Id}/approve", new ApprovePlacementRequest { ExpiresOn = Wednesday.AddDays(30) })).Read<Placement>();
         await (await coordinator.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/placements/{placement.Id}/agreement")
         {
-            Content = JsonContent.Create(new AgreementRequest
+            Content = JsonContent.Create((terms ?? (t => t))(new AgreementRequest
             {
                 Objectives = [new LearningObjective { Description = "Shadow the team" }], SupervisorName = "Sam", SupervisorEmail = "sam@employer.example.test",
                 Compensation = "unpaid", Credit = "none",
-            }, options: Http.Json),
+            }), options: Http.Json),
         })).Read<Placement>();
         foreach (var (client, party) in new[] { (studentClient, AgreementParty.Student), (supervisor, AgreementParty.Supervisor), (coordinator, AgreementParty.Coordinator) })
         {
@@ -129,6 +129,65 @@ public sealed partial class HoursTests : IDisposable
         (await (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-1), "06:30", 60))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
             .Detail.Should().Contain("between 7 a.m. and 7 p.m.");
         (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-4), "09:00", 8 * 60))).StatusCode.Should().Be(HttpStatusCode.Created, "a Saturday allows 8 hours");
+    }
+
+    [Fact]
+    public async Task Hours_outside_the_agreements_dates_or_schedule_or_not_yet_worked_are_a_clear_422()
+    {
+        var a = await ActivePlacement(age: 18, terms: t => t with
+        {
+            StartDate = Wednesday.AddDays(-7), EndDate = Wednesday.AddDays(14),
+            Schedule = [new WeeklySlot { Day = DayOfWeek.Wednesday, Start = "15:00", End = "19:00" }, new WeeklySlot { Day = DayOfWeek.Saturday, Start = "09:00", End = "13:00" }],
+        });
+        var url = $"/api/v1/placements/{a.PlacementId}/hours";
+        (await a.Student.PostJson(url, Entry(Wednesday, "15:30", 120))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-14), "15:30", 60))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
+            .Detail.Should().Be("The training agreement starts on 2027-02-03; hours on 2027-01-27 come before it.");
+        (await (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-1), "15:30", 60))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
+            .Detail.Should().Contain("schedule is Wednesday 15:00–19:00, Saturday 09:00–13:00; Tuesday 15:30–16:30 is outside it");
+        (await (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-7), "18:30", 60))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
+            .Detail.Should().Contain("Wednesday 18:30–19:30 is outside it", "the entry must end within the slot");
+        (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-4), "09:00", 240))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await (await a.Student.PostJson(url, Entry(Wednesday.AddDays(1), "09:00", 60))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
+            .Detail.Should().Be("Hours are logged once worked: 2027-02-11 is after today (2027-02-10).", "tomorrow in the region's time zone (the request's own check leaves a day for time zones)");
+        var first = (await (await a.Student.GetAsync(url)).Read<HoursLog>()).Entries.First();
+        await (await Put(a.Student, $"/api/v1/hours/{first.Id}", Entry(Wednesday.AddDays(-1), "15:30", 60)))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "a correction is held to the same rules");
+    }
+
+    [Fact]
+    public async Task Where_the_region_applies_californias_rule_a_sixteen_year_old_works_four_hours_on_a_school_day_or_eight_in_work_experience()
+    {
+        var a = await ActivePlacement(age: 16);
+        var wee = await ActivePlacement(age: 16, terms: t => t with { WorkExperienceEducation = true });
+        var url = $"/api/v1/placements/{a.PlacementId}/hours";
+        (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-7), "14:00", 6 * 60))).StatusCode.Should().Be(HttpStatusCode.Created, "the federal rule sets no limit at 16");
+
+        var admin = await _actors.Admin();
+        var rules = $"/api/v1/regions/{a.World.One.Region.Id}/work-rules";
+        var read = await admin.GetAsync(rules);
+        (await read.Read<WorkRules>()).MinorHoursRule.Should().Be(MinorHoursRule.Federal, "the default");
+        await (await Put(await _actors.As(Role.SchoolCoordinator, a.World.One.SchoolA.Id), rules, new UpdateWorkRulesRequest { MinorHoursRule = MinorHoursRule.California },
+            read.Headers.ETag!.Tag)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await (await Put(admin, rules, new UpdateWorkRulesRequest { MinorHoursRule = MinorHoursRule.California }, read.Headers.ETag!.Tag)).Read<WorkRules>())
+            .MinorHoursRule.Should().Be(MinorHoursRule.California);
+
+        (await (await a.Student.PostJson(url, Entry(Wednesday, "14:00", 5 * 60))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
+            .Detail.Should().StartWith("California Labor Code 1391(a)(4)").And.Contain("at most 4 hours on a school day");
+        (await a.Student.PostJson(url, Entry(Wednesday, "14:00", 4 * 60))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-1), "21:00", 90))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
+            .Detail.Should().Contain("10 p.m. on a day before a school day");
+        (await a.Student.PostJson(url, Entry(Wednesday.AddDays(-4), "16:30", 8 * 60))).StatusCode.Should().Be(HttpStatusCode.Created,
+            "on a Saturday, 8 hours, and the evening before a non-school day may run to 12:30 a.m.");
+
+        // In school-approved work experience (a flag of the agreement), up to 8 hours on a school day.
+        var weeRules = $"/api/v1/regions/{wee.World.One.Region.Id}/work-rules";
+        var weeRead = await admin.GetAsync(weeRules);
+        await (await Put(admin, weeRules, new UpdateWorkRulesRequest { MinorHoursRule = MinorHoursRule.California }, weeRead.Headers.ETag!.Tag)).Read<WorkRules>();
+        var weeUrl = $"/api/v1/placements/{wee.PlacementId}/hours";
+        (await wee.Student.PostJson(weeUrl, Entry(Wednesday, "09:00", 7 * 60))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await (await wee.Student.PostJson(weeUrl, Entry(Wednesday, "17:00", 90))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
+            .Detail.Should().Contain("at most 8 hours in a day");
     }
 
     [Fact]
