@@ -14,7 +14,8 @@ namespace LaunchPath.Api.Features.Placements;
 /// GET /api/v1/me/actions — what waits for the signed-in person, by the parts they play: an employer decides
 /// applicants and writes agreements; a school (its coordinators, its district's staff) approves placements, writes and
 /// follows up agreements and renews approvals about to lapse; employer staff acknowledge agreements as the supervisor
-/// and approve hours; a student or a guardian acknowledges their agreement; curators review submitted opportunities.
+/// and approve hours; a student or a guardian acknowledges their agreement, and a student reflects (every two weeks on an
+/// active placement, once after completing one); curators review submitted opportunities.
 /// Only kinds with something waiting are listed, with a count and the first twenty.
 /// </summary>
 public static class GetMyActions
@@ -22,6 +23,9 @@ public static class GetMyActions
     public sealed record Query(Caller Caller) : IRequest<Result<List<ActionItem>>>;
 
     private const int Take = 20;
+
+    /// <summary>How often a student is asked to reflect on an active placement.</summary>
+    public static readonly TimeSpan ReflectEvery = TimeSpan.FromDays(14);
 
     private static string School => $"({DbIds.Among("pl.school_id", "@Schools")} OR {DbIds.Among("pl.district_id", "@Districts")})";
 
@@ -38,6 +42,9 @@ public static class GetMyActions
         (ActionKind.RenewApprovals, $"pl.status IN ('approved', 'agreementPending') AND pl.expires_on IS NOT NULL AND pl.expires_on <= @Soon AND {School}"),
         (ActionKind.AcknowledgeAsSupervisor, $"pl.status = 'agreementPending' AND {DbIds.Among("pl.employer_id", "@EmployerStaff")} AND {Unacknowledged("supervisor")}"),
         (ActionKind.AcknowledgeAsStudent, $"pl.status = 'agreementPending' AND s.user_id = @UserId AND {Unacknowledged("student")}"),
+        (ActionKind.WriteReflections,
+            "s.user_id = @UserId AND ((pl.status = 'active' AND NOT EXISTS (SELECT 1 FROM reflections r WHERE r.placement_id = pl.id AND r.created_at >= @ReflectSince)) " +
+            "OR (pl.status = 'completed' AND pl.completed_at >= @RecentlyCompleted AND NOT EXISTS (SELECT 1 FROM reflections r WHERE r.placement_id = pl.id AND r.created_at >= pl.completed_at)))"),
         (ActionKind.AcknowledgeAsGuardian,
             "pl.status = 'agreementPending' AND EXISTS (SELECT 1 FROM guardianships g JOIN people gp ON gp.id = g.guardian_id WHERE g.student_id = pl.student_id AND gp.user_id = @UserId) " +
             $"AND {Unacknowledged("guardian")}"),
@@ -78,6 +85,8 @@ public static class GetMyActions
                 EmployerStaff = DbIds.Of(caller.UserId is null ? [] : employers.Select(g => g.Organization.Id)),
                 UserId = caller.UserId ?? Guid.Empty,
                 Soon = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(7),
+                ReflectSince = clock.GetUtcNow() - ReflectEvery,
+                RecentlyCompleted = clock.GetUtcNow() - TimeSpan.FromDays(30),
                 Take = Take,
             };
 

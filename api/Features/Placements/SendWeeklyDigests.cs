@@ -39,6 +39,7 @@ public static class SendWeeklyDigests
             [ActionKind.RenewApprovals] = "Approvals that lapse within a week", [ActionKind.AcknowledgeAsSupervisor] = "Agreements to acknowledge as the supervisor",
             [ActionKind.ApproveHours] = "Hours entries to approve", [ActionKind.AcknowledgeAsStudent] = "Your agreements to acknowledge",
             [ActionKind.AcknowledgeAsGuardian] = "Your child's agreements to acknowledge", [ActionKind.CurateOpportunities] = "Opportunities to review",
+            [ActionKind.WriteReflections] = "Placements to reflect on",
         },
         ["es"] = new()
         {
@@ -47,6 +48,7 @@ public static class SendWeeklyDigests
             [ActionKind.RenewApprovals] = "Aprobaciones que vencen en una semana", [ActionKind.AcknowledgeAsSupervisor] = "Acuerdos por reconocer como supervisor",
             [ActionKind.ApproveHours] = "Registros de horas por aprobar", [ActionKind.AcknowledgeAsStudent] = "Sus acuerdos por reconocer",
             [ActionKind.AcknowledgeAsGuardian] = "Acuerdos de su hijo o hija por reconocer", [ActionKind.CurateOpportunities] = "Oportunidades por revisar",
+            [ActionKind.WriteReflections] = "Prácticas sobre las que reflexionar",
         },
     };
 

@@ -414,6 +414,8 @@ public enum ActionKind
     AcknowledgeAsGuardian,
     /// <summary>Curators (convener, district or school staff): opportunities submitted for review.</summary>
     CurateOpportunities,
+    /// <summary>Student: placements to reflect on (active with no reflection in two weeks, or completed in the last month with none since).</summary>
+    WriteReflections,
 }
 
 /// <summary>One kind of thing waiting for the caller: how many, and the first placements (or hours entries, or opportunities) concerned.</summary>

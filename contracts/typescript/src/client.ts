@@ -7930,7 +7930,7 @@ export interface ActionItem {
 }
 
 /** Something waiting for the signed-in person, by what they can do in LaunchPath. */
-export type ActionKind = "decideApplicants" | "approvePlacements" | "writeAgreements" | "followUpAgreements" | "renewApprovals" | "acknowledgeAsSupervisor" | "approveHours" | "acknowledgeAsStudent" | "acknowledgeAsGuardian" | "curateOpportunities";
+export type ActionKind = "decideApplicants" | "approvePlacements" | "writeAgreements" | "followUpAgreements" | "renewApprovals" | "acknowledgeAsSupervisor" | "approveHours" | "acknowledgeAsStudent" | "acknowledgeAsGuardian" | "curateOpportunities" | "writeReflections";
 
 /** A one-time link, shown once (deliver it by email or text); it expires and works once. */
 export interface ActionLink {

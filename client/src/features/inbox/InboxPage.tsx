@@ -19,6 +19,7 @@ const actionTexts: Record<ActionKind, { one: string; many: (n: number) => string
   acknowledgeAsStudent: { one: 'Your training agreement to acknowledge', many: (n) => `${n} training agreements to acknowledge`, page: '#/placements' },
   acknowledgeAsGuardian: { one: 'Your child’s training agreement to acknowledge', many: (n) => `${n} training agreements to acknowledge`, page: '#/placements' },
   curateOpportunities: { one: 'An opportunity to review', many: (n) => `${n} opportunities to review`, page: '#/curation' },
+  writeReflections: { one: 'A placement to reflect on', many: (n) => `${n} placements to reflect on`, page: '#/placements' },
 };
 
 /** Where an item leads: the one placement concerned, else the page where that work is done. */

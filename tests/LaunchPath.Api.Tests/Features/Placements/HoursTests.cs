@@ -191,6 +191,19 @@ public sealed partial class HoursTests : IDisposable
     }
 
     [Fact]
+    public async Task A_student_is_asked_to_reflect_on_an_active_placement_until_they_do()
+    {
+        var a = await ActivePlacement(age: 17);
+        async Task<ActionItem?> Due() =>
+            (await (await a.Student.GetAsync("/api/v1/me/actions")).Read<List<ActionItem>>()).SingleOrDefault(i => i.Kind == ActionKind.WriteReflections);
+        (await Due())!.PlacementIds.Should().Equal(a.PlacementId);
+        (await (await a.Coordinator.GetAsync("/api/v1/me/actions")).Read<List<ActionItem>>()).Should().NotContain(i => i.Kind == ActionKind.WriteReflections, "only the student reflects");
+        await (await a.Student.PostJson($"/api/v1/placements/{a.PlacementId}/reflections", new SubmitReflectionRequest { Text = "I learned to label samples safely." }))
+            .Read<Reflection>(HttpStatusCode.Created);
+        (await Due()).Should().BeNull("reflected within two weeks");
+    }
+
+    [Fact]
     public async Task A_supervisor_without_an_account_decides_through_a_one_time_link()
     {
         var a = await ActivePlacement(age: 18);

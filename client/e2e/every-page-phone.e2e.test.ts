@@ -1,0 +1,52 @@
+// Every page every demo role can open, at a phone's width (390 × 844), against the demo API: none may push the page
+// sideways (the document no wider than the viewport; wide tables scroll inside their own box), and axe finds no
+// serious or critical violation. Pages are read only: nothing is changed.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { capture, openStory, phone, signInAs, type Story } from './story';
+import { signOutThroughUi } from './session';
+
+const baseUrl = inject('demoBaseUrl');
+const logins = ['student', 'coordinator', 'teacher', 'district', 'convener', 'analyst', 'employer', 'supervisor'];
+
+let story: Story;
+
+beforeAll(async () => {
+  story = await openStory(phone);
+}, 60_000);
+
+afterAll(async () => story?.close());
+
+async function overflow(page: Page): Promise<{ by: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const culprits = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-scroll'))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).split(' ').join('.') : ''}: ${(e.textContent ?? '').trim().slice(0, 50)}`);
+    return { by: document.documentElement.scrollWidth - width, culprits };
+  });
+}
+
+describe('Every page at 390 px', () => {
+  for (const login of logins) {
+    it(`fits a phone for the demo ${login}`, async () => {
+      const { page, pageErrors } = story;
+      await page.goto(baseUrl);
+      await page.evaluate(() => sessionStorage.clear());
+      await signInAs(page, baseUrl, login);
+      const hrefs = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
+      expect(hrefs.length, `${login} has pages`).toBeGreaterThan(0);
+      for (const href of [...hrefs, '#/inbox']) {
+        await page.goto(`${baseUrl}/${href}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const { by, culprits } = await overflow(page);
+        expect(by, `${login} ${href} is ${by}px wider than the phone: ${culprits.join(' | ')}`).toBeLessThanOrEqual(0);
+        await capture(page, `phone-${login}-${href.replace(/[#/]+/g, '-').replace(/^-|-$/g, '') || 'home'}`);
+      }
+      await signOutThroughUi(page);
+      expect(pageErrors).toEqual([]);
+    }, 120_000);
+  }
+});
