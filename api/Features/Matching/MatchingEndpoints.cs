@@ -16,6 +16,7 @@ public static class MatchingEndpoints
         GetMatchingSettings.Map(api);
         PutMatchingSettings.Map(api);
         RecommendForStudent.Map(api);
+        GetOpportunityFit.Map(api);
         RecommendForOpportunity.Map(api);
 
         var rounds = app.MapGroup("/api/v1/match-rounds").WithTags("MatchRounds");

@@ -20,6 +20,7 @@ import { useApi } from '../shared/api/ApiContext';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { UnsubscribePage } from '../features/inbox/UnsubscribePage';
 import { SearchPage } from '../features/opportunities/SearchPage';
+import { ApplyPage } from '../features/opportunities/ApplyPage';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
 import { OurOrganizationPage } from '../features/organizations/OurOrganizationPage';
 import { OutcomesPage } from '../features/outcomes/OutcomesPage';
@@ -47,8 +48,28 @@ const curatesARegion = (me: CurrentCaller) => me.isPlatformAdmin || membershipsW
 const pages: readonly Page[] = [
   { href: '#/profile', label: 'My profile', visible: isStudent, render: (me) => <ProfilePage studentId={me.studentId!} /> },
   { href: '#/progress', label: 'My progress', visible: isStudent, render: (me) => <MyProgressPage studentId={me.studentId!} /> },
-  { href: '#/recommended', label: 'Recommended for me', visible: isStudent, render: (me) => <RecommendationsPage studentId={me.studentId!} /> },
-  { href: '#/search', label: 'Search opportunities', visible: (me) => isStudent(me) && can(me, 'opportunitiesRead'), render: () => <SearchPage /> },
+  {
+    href: '#/recommended',
+    label: 'Recommended for me',
+    visible: isStudent,
+    render: (me, path) =>
+      path[0] ? (
+        <ApplyPage studentId={me.studentId!} opportunityId={path[0]} back={{ href: '#/recommended', label: '← Recommended for me' }} />
+      ) : (
+        <RecommendationsPage studentId={me.studentId!} />
+      ),
+  },
+  {
+    href: '#/search',
+    label: 'Search opportunities',
+    visible: (me) => isStudent(me) && can(me, 'opportunitiesRead'),
+    render: (me, path) =>
+      path[0] ? (
+        <ApplyPage studentId={me.studentId!} opportunityId={path[0]} back={{ href: '#/search', label: '← Search opportunities' }} />
+      ) : (
+        <SearchPage detailHref={(id) => `#/search/${id}`} />
+      ),
+  },
   {
     href: '#/my-rounds',
     label: 'Match rounds',

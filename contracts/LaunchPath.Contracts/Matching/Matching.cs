@@ -224,3 +224,24 @@ public sealed record RoundPlacement
     public required int ChoiceRank { get; init; }
     public required string Status { get; init; }
 }
+
+/// <summary>
+/// How one opportunity fits one student, by the rules the API applies when the student applies or ranks it: whether they
+/// may have it (and if not, why), the reasons for and against it with the score the recommender gives, the seats left,
+/// and the student's open placement for it, if any.
+/// </summary>
+public sealed record OpportunityFit
+{
+    public required string OpportunityId { get; init; }
+    public required string StudentId { get; init; }
+    /// <summary>The student may apply: it is published, offered to their school, and they meet its rules (grade, age, earlier stage, dates, seats).</summary>
+    public required bool Eligible { get; init; }
+    /// <summary>Why not, in words, when not eligible.</summary>
+    public string? IneligibleReason { get; init; }
+    /// <summary>The recommender's score for the student (eligible only).</summary>
+    public double? Score { get; init; }
+    public required IReadOnlyList<RecommendationReason> Reasons { get; init; }
+    public required int SeatsLeft { get; init; }
+    /// <summary>The student's open placement (requested through active) for this opportunity: they have applied already.</summary>
+    public string? PlacementId { get; init; }
+}

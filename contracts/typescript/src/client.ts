@@ -631,6 +631,12 @@ export interface ILaunchPathClient {
     getStudentHours(id: string, signal?: AbortSignal): Promise<StudentHours>;
 
     /**
+     * How an opportunity fits a student: eligible or why not, reasons, seats left, applied already
+     * @return OK
+     */
+    getOpportunityFit(id: string, opportunityId: string, signal?: AbortSignal): Promise<OpportunityFit>;
+
+    /**
      * Set a student's interests, availability, travel and consent
      * @return OK
      */
@@ -7169,6 +7175,62 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * How an opportunity fits a student: eligible or why not, reasons, seats left, applied already
+     * @return OK
+     */
+    getOpportunityFit(id: string, opportunityId: string, signal?: AbortSignal): Promise<OpportunityFit> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/opportunities/{opportunityId}/fit";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (opportunityId === undefined || opportunityId === null)
+            throw new globalThis.Error("The parameter 'opportunityId' must be defined.");
+        url_ = url_.replace("{opportunityId}", encodeURIComponent("" + opportunityId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOpportunityFit(_response);
+        });
+    }
+
+    protected processGetOpportunityFit(response: Response): Promise<OpportunityFit> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpportunityFit;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OpportunityFit>(null as any);
+    }
+
+    /**
      * Set a student's interests, availability, travel and consent
      * @return OK
      */
@@ -8754,6 +8816,22 @@ career-awareness and exploration formats the field also runs. */
     audience: AudienceScope;
     /** The districts or schools in the audience (empty for the whole region). */
     audienceOrganizationIds: string[];
+}
+
+/** How one opportunity fits one student, by the rules the API applies when the student applies or ranks it: whether they may have it (and if not, why), the reasons for and against it with the score the recommender gives, the seats left, and the student's open placement for it, if any. */
+export interface OpportunityFit {
+    opportunityId: string;
+    studentId: string;
+    /** The student may apply: it is published, offered to their school, and they meet its rules (grade, age, earlier stage, dates, seats). */
+    eligible: boolean;
+    /** Why not, in words, when not eligible. */
+    ineligibleReason?: string | null;
+    /** The recommender's score for the student (eligible only). */
+    score?: number | null;
+    reasons: RecommendationReason[];
+    seatsLeft: number;
+    /** The student's open placement (requested through active) for this opportunity: they have applied already. */
+    placementId?: string | null;
 }
 
 export interface OpportunityPage {

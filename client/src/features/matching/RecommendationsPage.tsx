@@ -39,7 +39,7 @@ function RecommendationCard({ item, rank }: { item: RecommendedOpportunity; rank
       <div className="card__header">
         <h2 id={headingId}>
           <span className="visually-hidden">{rank}. </span>
-          {item.opportunity.fields.title}
+          <a href={`#/recommended/${item.opportunity.id}`}>{item.opportunity.fields.title}</a>
         </h2>
         <p className="score">
           Score <strong>{item.score.toFixed(1)}</strong>

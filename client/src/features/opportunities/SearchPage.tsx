@@ -16,10 +16,10 @@ import { StatusTag } from '../../shared/opportunities/StatusTag';
 export const searchPageSize = 20;
 
 /**
- * Search what the caller may see. Students see published opportunities for their school; staff may also filter by
- * status (`showStatus`).
+ * Search what the caller may see. Students see published opportunities for their school (each title opens
+ * `detailHref`, where they apply); staff may also filter by status (`showStatus`).
  */
-export function SearchPage({ title = 'Search opportunities', showStatus = false }: { title?: string; showStatus?: boolean }) {
+export function SearchPage({ title = 'Search opportunities', showStatus = false, detailHref }: { title?: string; showStatus?: boolean; detailHref?: (id: string) => string }) {
   const [draft, setDraft] = useState<SearchFilters>(emptyFilters);
   const [applied, setApplied] = useState<SearchFilters>(emptyFilters);
   const list = useCursorList<Opportunity>(JSON.stringify(applied), (api, cursor, signal) =>
@@ -103,7 +103,7 @@ export function SearchPage({ title = 'Search opportunities', showStatus = false 
             {list.items.map((o) => (
               <li key={o.id} className="result">
                 <div className="result__header">
-                  <h3>{o.fields.title}</h3>
+                  <h3>{detailHref ? <a href={detailHref(o.id)}>{o.fields.title}</a> : o.fields.title}</h3>
                   {showStatus ? <StatusTag status={o.status} /> : null}
                 </div>
                 <OpportunityFacts opportunity={o} />

@@ -1,0 +1,102 @@
+import { useState, type FormEvent } from 'react';
+import type { Placement } from '@launchpath/contracts';
+import { useApi } from '../../shared/api/ApiContext';
+import { useAction } from '../../shared/api/useAction';
+import { useResource } from '../../shared/api/useResource';
+import { ErrorBanner } from '../../shared/components/ErrorBanner';
+import { Field } from '../../shared/components/Field';
+import { Loading } from '../../shared/components/Loading';
+import { Notice } from '../../shared/components/Notice';
+import { plural } from '../../shared/format';
+import { OpportunityDetails } from '../../shared/opportunities/OpportunityDetails';
+import { ReasonList } from '../../shared/opportunities/ReasonList';
+
+/**
+ * One opportunity as a student weighs it: everything about it, whether they may have it (by the API's own rule:
+ * `GET …/fit`) and why not, the reasons it fits or not, the seats left — and Apply, with a note to the employer, or a
+ * link to the application they already made.
+ */
+export function ApplyPage({ studentId, opportunityId, back }: { studentId: string; opportunityId: string; back: { href: string; label: string } }) {
+  const api = useApi();
+  const opportunity = useResource(`opportunity:${opportunityId}`, (a, signal) => a.getOpportunity(opportunityId, signal));
+  const fit = useResource(`fit:${studentId}:${opportunityId}`, (a, signal) => a.getOpportunityFit(studentId, opportunityId, signal));
+  const [note, setNote] = useState('');
+  const [applied, setApplied] = useState<Placement>();
+  const { busy, error, run } = useAction();
+
+  const o = opportunity.data?.id === opportunityId ? opportunity.data : undefined;
+  const f = fit.data?.opportunityId === opportunityId ? fit.data : undefined;
+  if (opportunity.status === 'error' && opportunity.error) {
+    return (
+      <>
+        <p>
+          <a href={back.href}>{back.label}</a>
+        </p>
+        {opportunity.error.status === 404 ? (
+          <>
+            <h1>Opportunity not found</h1>
+            <p>It may have closed, or it is not offered to your school.</p>
+          </>
+        ) : (
+          <ErrorBanner error={opportunity.error} onRetry={opportunity.reload} />
+        )}
+      </>
+    );
+  }
+  if (!o) return <Loading>Loading the opportunity…</Loading>;
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const placement = await api.createPlacement({ opportunityId, studentId, note: note.trim() || undefined });
+      setApplied(placement);
+      fit.reload();
+    });
+  };
+  const placementId = applied?.id ?? f?.placementId;
+
+  return (
+    <>
+      <p>
+        <a href={back.href}>{back.label}</a>
+      </p>
+      <div className="page-header">
+        <h1>{o.fields.title}</h1>
+        <p className="muted">{o.employerName}</p>
+      </div>
+      <section className="card" aria-labelledby="fit-heading">
+        <h2 id="fit-heading">For you</h2>
+        {fit.status === 'error' && fit.error ? <ErrorBanner error={fit.error} onRetry={fit.reload} /> : null}
+        {!f && fit.status !== 'error' ? <Loading>Checking whether it fits you…</Loading> : null}
+        {f ? (
+          <>
+            <p data-testid="seats-left">{f.seatsLeft > 0 ? `${plural(f.seatsLeft, 'seat')} left.` : 'No seats left.'}</p>
+            {f.eligible ? <ReasonList reasons={f.reasons} /> : <p className="banner banner--warning">You can’t apply: {f.ineligibleReason}</p>}
+            {placementId ? (
+              <p>
+                You applied. <a href={`#/placements/${placementId}`}>Follow your application</a>: the employer decides first, then your school approves.
+              </p>
+            ) : f.eligible ? (
+              <form onSubmit={apply} aria-label="Apply" className="form">
+                <Field label="A note to the employer" hint="Optional: why you want this, and when you are free.">
+                  <textarea rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+                </Field>
+                {error ? <ErrorBanner error={error} /> : null}
+                <p>
+                  <button type="submit" className="button" disabled={busy}>
+                    Apply
+                  </button>
+                </p>
+              </form>
+            ) : null}
+            <Notice>{applied ? 'Applied. The employer decides first; you will get an email at each step.' : undefined}</Notice>
+          </>
+        ) : null}
+      </section>
+      <section className="card" aria-labelledby="about-heading">
+        <h2 id="about-heading">About it</h2>
+        <OpportunityDetails opportunity={o} />
+      </section>
+    </>
+  );
+}

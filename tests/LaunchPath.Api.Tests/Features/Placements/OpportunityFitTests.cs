@@ -1,0 +1,50 @@
+using System.Net;
+using LaunchPath.Api.Tests.Features.Opportunities;
+using LaunchPath.Api.Tests.Infrastructure;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Matching;
+using LaunchPath.Contracts.Opportunities;
+using LaunchPath.Contracts.Placements;
+
+namespace LaunchPath.Api.Tests.Features.Placements;
+
+/// <summary>Before applying, a student sees whether an opportunity fits them by the rules applying enforces.</summary>
+public sealed partial class PlacementLifecycleTests
+{
+    [Fact]
+    public async Task A_student_sees_whether_they_may_apply_why_not_and_that_they_already_did()
+    {
+        var s = await SetUp(grade: 10);
+        string Fit(string opportunityId) => $"/api/v1/students/{s.Student.Id}/opportunities/{opportunityId}/fit";
+
+        var fit = await (await s.StudentClient.GetAsync(Fit(s.Opportunity.Id))).Read<OpportunityFit>();
+        fit.Should().BeEquivalentTo(new { Eligible = true, IneligibleReason = (string?)null, PlacementId = (string?)null, SeatsLeft = s.Opportunity.Fields.Seats });
+        fit.Score.Should().NotBeNull();
+        fit.Reasons.Should().NotBeEmpty("what makes it a fit, and what counts against it");
+
+        var admin = await _actors.Admin();
+        var seniors = await (await admin.PostJson("/api/v1/opportunities", new CreateOpportunityRequest
+        {
+            EmployerId = s.World.One.Employer.Id, Fields = OpportunitiesTests.Fields(f => f.MinGrade = 12),
+        })).Read<Opportunity>(HttpStatusCode.Created);
+        var draftFit = await (await admin.GetAsync(Fit(seniors.Id))).Read<OpportunityFit>();
+        draftFit.Eligible.Should().BeFalse();
+        draftFit.IneligibleReason.Should().Contain("not published");
+        await (await admin.PostAsync($"/api/v1/opportunities/{seniors.Id}/submit", null)).Read<Opportunity>();
+        await (await admin.PostAsync($"/api/v1/opportunities/{seniors.Id}/approve", null)).Read<Opportunity>();
+        var tooYoung = await (await s.StudentClient.GetAsync(Fit(seniors.Id))).Read<OpportunityFit>();
+        tooYoung.Eligible.Should().BeFalse();
+        tooYoung.IneligibleReason.Should().Contain("12", "the grade rule, in words, before the student tries");
+        (await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = seniors.Id, StudentId = s.Student.Id }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Detail.Should().Contain(tooYoung.IneligibleReason!, "applying refuses it by the same rule");
+
+        var applied = await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = s.Opportunity.Id, StudentId = s.Student.Id, Note = "I like labs." }))
+            .Read<Placement>(HttpStatusCode.Created);
+        (await (await s.StudentClient.GetAsync(Fit(s.Opportunity.Id))).Read<OpportunityFit>()).PlacementId.Should().Be(applied.Id);
+
+        await (await s.Employer.GetAsync(Fit(s.Opportunity.Id))).ShouldBeProblem(HttpStatusCode.NotFound, "employers do not see students' records");
+        await (await (await _actors.As(Role.SchoolCoordinator, s.World.Two.SchoolA.Id)).GetAsync(Fit(s.Opportunity.Id))).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await s.StudentClient.GetAsync(Fit(Guid.NewGuid().ToString()))).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await (await s.Coordinator.GetAsync(Fit(s.Opportunity.Id))).Read<OpportunityFit>()).PlacementId.Should().Be(applied.Id, "school staff see the same");
+    }
+}
