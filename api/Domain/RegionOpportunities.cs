@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Security;
@@ -52,7 +53,11 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
         }
     }
 
-    internal sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyList<Entry> Opportunities);
+    internal sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyList<Entry> Opportunities)
+    {
+        /// <summary>The entries by opportunity id (built once per snapshot).</summary>
+        public FrozenDictionary<Guid, Entry> ById { get; } = Opportunities.ToFrozenDictionary(e => e.Record.Id);
+    }
 
     internal Task<Snapshot> ForRegionAsync(Guid regionId, CancellationToken cancellationToken) =>
         _snapshots.GetAsync(regionId, () => ReadAsync(regionId), cancellationToken);

@@ -143,7 +143,7 @@ describe('Student: profile, recommendations, search and choices', () => {
     await capture(page, 'student-search');
   });
 
-  it('ranks choices in an open round: an ineligible one is refused (422), then saved in order', async () => {
+  it('ranks choices in an open round: an ineligible one is not offered (on request, shown with why), then saved in order', async () => {
     const { page } = story;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Match rounds' }).click();
     await page.getByRole('heading', { level: 1, name: 'Match rounds' }).waitFor();
@@ -152,18 +152,18 @@ describe('Student: profile, recommendations, search and choices', () => {
     await page.getByRole('link', { name: `Rank my choices in ${roundName}` }).click();
     await page.getByRole('heading', { level: 1, name: roundName }).waitFor();
 
-    // Keyboard: add the ineligible one and two eligible ones.
-    await page.getByRole('button', { name: `Add ${ineligible.title} to my choices` }).first().click();
+    // The ineligible one is not offered: listed only on request, with why, and no Add button.
+    await page.getByRole('button', { name: `Add ${eligible[0].title} to my choices` }).first().waitFor();
+    await expect(page.getByRole('button', { name: `Add ${ineligible.title} to my choices` }).count()).resolves.toBe(0);
+    await page.getByLabel(/^Also show the/).check();
+    const notForYou = page.locator('.result', { hasText: ineligible.title }).getByText(/^Not for you: /);
+    await notForYou.first().waitFor();
+    await capture(page, 'student-choices-not-for-you');
+    await expect(page.getByRole('button', { name: `Add ${ineligible.title} to my choices` }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: `Add ${eligible[0].title} to my choices` }).first().click();
     await page.getByRole('button', { name: `Add ${eligible[1].title} to my choices` }).first().click();
-    await page.getByRole('button', { name: 'Save my choices' }).click();
-    const alert = page.getByRole('alert');
-    await alert.getByText('Some choices cannot be ranked').waitFor();
-    await expect(alert.textContent()).resolves.toContain(ineligible.title);
-    await capture(page, 'student-choices-refused');
 
     const choices = page.getByRole('list', { name: 'My choices, best first' });
-    await choices.getByRole('button', { name: `Remove ${ineligible.title}` }).click();
     // The second choice moves up with the keyboard; focus follows it.
     const up = choices.getByRole('button', { name: `Move ${eligible[1].title} up` });
     await up.focus();

@@ -178,6 +178,18 @@ public sealed record StudentChoices
     public required string RoundId { get; init; }
     public required string StudentId { get; init; }
     public required IReadOnlyList<string> OpportunityIds { get; init; }
+    /// <summary>
+    /// While the round takes choices (GET only): the round's opportunities this student cannot rank, each with why —
+    /// the rule saving the choices enforces (school audience, grade, age, earlier stage, dates), so the student sees it
+    /// before picking.
+    /// </summary>
+    public IReadOnlyList<UnavailableChoice> Unavailable { get; init; } = [];
+}
+
+public sealed record UnavailableChoice
+{
+    public required string OpportunityId { get; init; }
+    public required string Reason { get; init; }
 }
 
 /// <summary>What an employer sees of an applicant: only what the placement needs, and names only with the student's consent.</summary>

@@ -9337,6 +9337,10 @@ export interface StudentChoices {
     roundId: string;
     studentId: string;
     opportunityIds: string[];
+    /** While the round takes choices (GET only): the round's opportunities this student cannot rank, each with why —
+the rule saving the choices enforces (school audience, grade, age, earlier stage, dates), so the student sees it
+before picking. */
+    unavailable: UnavailableChoice[];
 }
 
 export interface StudentHours {
@@ -9444,6 +9448,11 @@ export interface SubmitReflectionRequest {
 }
 
 export type TransportationMode = "walk" | "bike" | "publicTransit" | "car" | "schoolProvided" | "familyRide" | "none";
+
+export interface UnavailableChoice {
+    opportunityId: string;
+    reason: string;
+}
 
 /** What an unsubscribe link is for: the address, and whether its optional messages are stopped. */
 export interface UnsubscribeStatus {

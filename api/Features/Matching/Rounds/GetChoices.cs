@@ -16,9 +16,12 @@ public static class GetChoices
 {
     public sealed record Query(Caller Caller, Guid RoundId, Guid StudentId) : IRequest<Result<StudentChoices>>;
 
-    public sealed class Handler(Db db) : IRequestHandler<Query, Result<StudentChoices>>, ISqlSource
+    private const string SelectRoundOpportunities = "SELECT opportunity_id FROM match_round_opportunities WHERE round_id = @RoundId";
+
+    public sealed class Handler(Db db, TimeProvider clock, RegionOpportunities regionOpportunities) : IRequestHandler<Query, Result<StudentChoices>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) =>
+            [SelectRoundOpportunities, .. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. MatchingFacts.Statements];
 
         public async ValueTask<Result<StudentChoices>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -29,12 +32,43 @@ public static class GetChoices
                 return error;
             }
 
-            if (await StudentAccess.FindVisibleAsync(connection, query.Caller, query.StudentId, cancellationToken) is null)
+            var student = await StudentAccess.FindVisibleAsync(connection, query.Caller, query.StudentId, cancellationToken);
+            if (student is null)
             {
                 return Error.NotFound($"Student {query.StudentId}");
             }
 
-            return await RoundChoices.ReadAsync(connection, round!.Id, query.StudentId, cancellationToken);
+            var choices = await RoundChoices.ReadAsync(connection, round!.Id, query.StudentId, cancellationToken);
+            return MatchRoundRecord.CheckOpen(round) is null && student.RegionId == round.RegionId
+                ? choices with { Unavailable = await UnavailableAsync(connection, round.Id, student, cancellationToken) }
+                : choices;
+        }
+
+        /// <summary>
+        /// The round's opportunities the student cannot rank, by the rule SubmitChoices applies (audience, then the
+        /// engine's eligibility; seats do not count, as the round gives its own), from the region's opportunity snapshot
+        /// (at most a few seconds old: saving checks the database).
+        /// </summary>
+        private async Task<List<UnavailableChoice>> UnavailableAsync(System.Data.Common.DbConnection connection, Guid roundId, StudentRecord student,
+            CancellationToken cancellationToken)
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
+            var snapshot = await regionOpportunities.ForRegionAsync(student.RegionId, cancellationToken);
+            var unavailable = new List<UnavailableChoice>();
+            foreach (var id in await connection.QueryAsync<Guid>(new CommandDefinition(SelectRoundOpportunities, new { RoundId = roundId }, cancellationToken: cancellationToken)))
+            {
+                // Not in the snapshot (published a moment ago, or closed since): saving decides; nothing is said here.
+                var reason = !snapshot.ById.TryGetValue(id, out var entry) ? null
+                    : !entry.OpenTo(student.SchoolId, student.DistrictId) ? "not offered to the student's school"
+                    : Recommender.WhyIneligible(facts, entry.Facts with { SeatsLeft = Math.Max(1, entry.Facts.SeatsLeft) }, today)?.Detail;
+                if (reason is not null)
+                {
+                    unavailable.Add(new UnavailableChoice { OpportunityId = id.ToString("D"), Reason = reason });
+                }
+            }
+
+            return unavailable;
         }
     }
 

@@ -15,7 +15,7 @@ describe('Ranking choices in a round', () => {
   it('adds, reorders with the keyboard and removes choices, then saves them best first', async () => {
     const r = round({ maxChoices: 3 });
     const onSaved = vi.fn();
-    const api = fakeApi({ submitChoices: (_round, studentId, body) => Promise.resolve({ roundId: r.id, studentId, opportunityIds: body.opportunityIds }) });
+    const api = fakeApi({ submitChoices: (_round, studentId, body) => Promise.resolve({ roundId: r.id, studentId, opportunityIds: body.opportunityIds, unavailable: [] }) });
     const { user } = renderWithApi(<ChoicesEditor round={r} studentId="s1" saved={['o2']} scores={new Map([['o1', 7.5]])} onSaved={onSaved} />, api);
 
     expect(chosenTitles()).toEqual(['Robotics tour']);
@@ -66,5 +66,16 @@ describe('Ranking choices in a round', () => {
     expect(chosenTitles()).toEqual(['Clinic shadow']);
     expect(screen.queryByRole('button', { name: /Move|Remove|Add|Save/ })).toBeNull();
     expect(screen.getByText(/no longer takes changes/)).toBeTruthy();
+  });
+  it('lists only what the student can choose, and on request the others with why, without an Add button', async () => {
+    const r = round({ maxChoices: 3 });
+    const unavailable = new Map([['o3', 'Open from grade 12; you are in grade 10.']]);
+    const { user } = renderWithApi(<ChoicesEditor round={r} studentId="s1" saved={[]} unavailable={unavailable} onSaved={vi.fn()} />, fakeApi());
+    expect(screen.getByText(/3 opportunities you can choose, of 4\./)).toBeTruthy();
+    expect(screen.queryByText('Bank internship')).toBeNull();
+    await user.click(screen.getByLabelText(/Also show the one you cannot choose/));
+    expect(screen.getByText('Not for you: Open from grade 12; you are in grade 10.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add Bank internship to my choices' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Add Clinic shadow to my choices' })).toBeTruthy();
   });
 });

@@ -16,6 +16,8 @@ interface Props {
   saved: readonly string[];
   /** Recommendation scores of the round's opportunities, for the "Recommended for you" hint. */
   scores?: ReadonlyMap<string, number>;
+  /** The round's opportunities this student cannot rank, with why (from the API: the rule saving enforces). */
+  unavailable?: ReadonlyMap<string, string>;
   onSaved: (opportunityIds: string[]) => void;
 }
 
@@ -25,8 +27,10 @@ export function takesChoices(round: Pick<MatchRound, 'allowedActions'>): boolean
 }
 
 /** The student ranks up to maxChoices of the round's opportunities, best first, and saves the whole list. */
-export function ChoicesEditor({ round, studentId, saved, scores, onSaved }: Props) {
+export function ChoicesEditor({ round, studentId, saved, scores, unavailable = new Map(), onSaved }: Props) {
   const api = useApi();
+  const [showAll, setShowAll] = useState(false);
+  const listed = showAll ? round.opportunities : round.opportunities.filter((o) => !unavailable.has(o.opportunityId));
   const byId = new Map(round.opportunities.map((o) => [o.opportunityId, o]));
   const [choices, setChoices] = useState<string[]>(() => saved.filter((id) => byId.has(id)));
   const { busy: saving, error, run } = useAction();
@@ -109,13 +113,22 @@ export function ChoicesEditor({ round, studentId, saved, scores, onSaved }: Prop
       <section className="card" aria-labelledby="round-opportunities-heading">
         <h2 id="round-opportunities-heading">Opportunities in this round</h2>
         <p className="muted">
-          {plural(round.opportunities.length, 'opportunity', 'opportunities')}.{' '}
+          {unavailable.size > 0
+            ? `${plural(round.opportunities.length - unavailable.size, 'opportunity', 'opportunities')} you can choose, of ${round.opportunities.length}.`
+            : `${plural(round.opportunities.length, 'opportunity', 'opportunities')}.`}{' '}
           {full && editable ? `You have ${round.maxChoices} choices, the most this round allows: remove one to add another.` : null}
         </p>
+        {unavailable.size > 0 ? (
+          <label className="check">
+            <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
+            <span>Also show {unavailable.size === 1 ? 'the one' : `the ${unavailable.size}`} you cannot choose, and why</span>
+          </label>
+        ) : null}
         <ul className="result-list">
-          {round.opportunities.map((o) => {
+          {listed.map((o) => {
             const chosen = choices.includes(o.opportunityId);
             const score = scores?.get(o.opportunityId);
+            const why = unavailable.get(o.opportunityId);
             return (
               <li key={o.opportunityId} className="result result--row">
                 <div>
@@ -124,8 +137,9 @@ export function ChoicesEditor({ round, studentId, saved, scores, onSaved }: Prop
                     {o.employerName} · {plural(o.seats, 'seat')} · {plural(o.applicants, 'applicant')}
                   </p>
                   {score !== undefined ? <p className="hint-good">Recommended for you (score {score.toFixed(1)})</p> : null}
+                  {why ? <p className="hint-bad">Not for you: {why}</p> : null}
                 </div>
-                {editable ? (
+                {editable && !why ? (
                   <button
                     type="button"
                     className="button button--secondary button--small"

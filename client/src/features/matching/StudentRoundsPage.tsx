@@ -87,6 +87,7 @@ function StudentRound({ studentId, roundId }: { studentId: string; roundId: stri
           studentId={studentId}
           saved={choices.data.opportunityIds}
           scores={scores}
+          unavailable={new Map((choices.data.unavailable ?? []).map((u) => [u.opportunityId, u.reason]))}
           onSaved={(opportunityIds) => choices.set({ ...choices.data!, opportunityIds })}
         />
       ) : null}

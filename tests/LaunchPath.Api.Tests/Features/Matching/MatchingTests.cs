@@ -312,7 +312,11 @@ public abstract class MatchingTests
         var student = await NewStudent(world.One.SchoolA.Id, grade: 10);
         var url = $"/api/v1/match-rounds/{round.Id}/choices/{student.Id}";
         await (await Put(admin, url, new SubmitChoicesRequest { OpportunityIds = [open.Id, other.Id] })).ShouldBeProblem(HttpStatusCode.BadRequest, "more than maxChoices");
-        (await (await Put(admin, url, new SubmitChoicesRequest { OpportunityIds = [other.Id] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Detail.Should().Contain("grade 12");
+        var offered = await (await admin.GetAsync(url)).Read<StudentChoices>();
+        offered.Unavailable.Should().ContainSingle("the student may rank the open one; the grade-12 one is not for a 10th grader, said before they pick")
+            .Which.Should().BeEquivalentTo(new { OpportunityId = other.Id });
+        (await (await Put(admin, url, new SubmitChoicesRequest { OpportunityIds = [other.Id] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Detail
+            .Should().Contain("grade 12").And.Contain(offered.Unavailable[0].Reason, "saving refuses it for the same reason, in the same words");
         await (await Put(admin, url, new SubmitChoicesRequest { OpportunityIds = [draft.Id] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         await (await Put(admin, url, new SubmitChoicesRequest { OpportunityIds = [open.Id, open.Id] })).ShouldBeProblem(HttpStatusCode.BadRequest);
         var elsewhere = await NewStudent(world.Two.SchoolA.Id);
