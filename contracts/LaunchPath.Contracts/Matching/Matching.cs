@@ -184,6 +184,16 @@ public sealed record StudentChoices
     /// before picking.
     /// </summary>
     public IReadOnlyList<UnavailableChoice> Unavailable { get; init; } = [];
+    /// <summary>Once the round is published (GET only), the student's result: the placement it gave them, or none.</summary>
+    public StudentRoundResult? Result { get; init; }
+}
+
+public sealed record StudentRoundResult
+{
+    public required bool Matched { get; init; }
+    /// <summary>The placement the round made (approved when published; it may have moved on since).</summary>
+    public string? PlacementId { get; init; }
+    public string? OpportunityId { get; init; }
 }
 
 public sealed record UnavailableChoice

@@ -9341,6 +9341,8 @@ export interface StudentChoices {
 the rule saving the choices enforces (school audience, grade, age, earlier stage, dates), so the student sees it
 before picking. */
     unavailable: UnavailableChoice[];
+    /** Once the round is published (GET only), the student's result: the placement it gave them, or none. */
+    result?: StudentRoundResult | null;
 }
 
 export interface StudentHours {
@@ -9405,6 +9407,13 @@ export interface StudentRecordsExport {
     reflections: Reflection[];
     disclosures: DisclosureRecord[];
     exportedAt: string;
+}
+
+export interface StudentRoundResult {
+    matched: boolean;
+    /** The placement the round made (approved when published; it may have moved on since). */
+    placementId?: string | null;
+    opportunityId?: string | null;
 }
 
 /** Equity-reporting subgroups (CALPADS reports 18.1/18.2). Visible only to district and convener staff; never to employers; workforce analysts see them only as aggregates in outcomes. */

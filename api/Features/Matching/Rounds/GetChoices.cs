@@ -11,17 +11,23 @@ using Mediator;
 
 namespace LaunchPath.Api.Features.Matching.Rounds;
 
-/// <summary>GET /api/v1/match-rounds/{id}/choices/{studentId} — a student's ranked choices in a round.</summary>
+/// <summary>
+/// GET /api/v1/match-rounds/{id}/choices/{studentId} — a student's ranked choices in a round; while it is open, what they
+/// cannot rank and why; once published, their result.
+/// </summary>
 public static class GetChoices
 {
     public sealed record Query(Caller Caller, Guid RoundId, Guid StudentId) : IRequest<Result<StudentChoices>>;
 
     private const string SelectRoundOpportunities = "SELECT opportunity_id FROM match_round_opportunities WHERE round_id = @RoundId";
 
+    /// <summary>The placement a published round made for the student, whatever became of it since.</summary>
+    private const string SelectResult = "SELECT id, opportunity_id FROM placements WHERE match_round_id = @RoundId AND student_id = @StudentId";
+
     public sealed class Handler(Db db, TimeProvider clock, RegionOpportunities regionOpportunities) : IRequestHandler<Query, Result<StudentChoices>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectRoundOpportunities, .. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. MatchingFacts.Statements];
+            [SelectRoundOpportunities, SelectResult, .. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. MatchingFacts.Statements];
 
         public async ValueTask<Result<StudentChoices>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -39,6 +45,19 @@ public static class GetChoices
             }
 
             var choices = await RoundChoices.ReadAsync(connection, round!.Id, query.StudentId, cancellationToken);
+            if (round.Status == "published" && choices.OpportunityIds.Count > 0)
+            {
+                var placed = await connection.QuerySingleOrDefaultAsync<ResultRow>(new CommandDefinition(SelectResult, new { RoundId = round.Id, StudentId = student.Id },
+                    cancellationToken: cancellationToken));
+                return choices with
+                {
+                    Result = new StudentRoundResult
+                    {
+                        Matched = placed is not null, PlacementId = placed?.Id.ToString("D"), OpportunityId = placed?.OpportunityId.ToString("D"),
+                    },
+                };
+            }
+
             return MatchRoundRecord.CheckOpen(round) is null && student.RegionId == round.RegionId
                 ? choices with { Unavailable = await UnavailableAsync(connection, round.Id, student, cancellationToken) }
                 : choices;
@@ -70,6 +89,12 @@ public static class GetChoices
 
             return unavailable;
         }
+    }
+
+    private sealed class ResultRow
+    {
+        public Guid Id { get; set; }
+        public Guid OpportunityId { get; set; }
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>

@@ -1,4 +1,4 @@
-import type { MatchRound } from '@launchpath/contracts';
+import type { MatchRound, StudentRoundResult } from '@launchpath/contracts';
 import { useResource } from '../../shared/api/useResource';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
@@ -81,6 +81,7 @@ function StudentRound({ studentId, roundId }: { studentId: string; roundId: stri
         />
       ) : null}
       {round.status === 'loading' || choices.status === 'loading' ? <Loading>Loading the round…</Loading> : null}
+      {round.data && choices.data?.result ? <RoundResult result={choices.data.result} round={round.data} /> : null}
       {round.data && choices.data ? (
         <ChoicesEditor
           round={round.data}
@@ -92,5 +93,35 @@ function StudentRound({ studentId, roundId }: { studentId: string; roundId: stri
         />
       ) : null}
     </>
+  );
+}
+
+/** A published round's result for the student: where they were matched, or what to do next. */
+function RoundResult({ result, round }: { result: StudentRoundResult; round: MatchRound }) {
+  const title = round.opportunities.find((o) => o.opportunityId === result.opportunityId)?.title;
+  return (
+    <section className="card" aria-labelledby="round-result-heading">
+      <h2 id="round-result-heading">Your result</h2>
+      {result.matched ? (
+        <p className="banner banner--success">
+          You were matched to <strong>{title ?? 'an opportunity'}</strong>. <a href={`#/placements/${result.placementId}`}>See your placement</a>: the training
+          agreement comes next.
+        </p>
+      ) : (
+        <>
+          <p className="banner banner--warning">This round did not match you to any of your choices.</p>
+          <p>What you can do now:</p>
+          <ul>
+            <li>
+              <a href="#/search">Search opportunities</a> and apply to one that still has seats: each shows the seats left and whether you can apply.
+            </li>
+            <li>
+              <a href="#/recommended">See what is recommended for you</a> now.
+            </li>
+            <li>Your school’s work-based learning coordinator can help you find another opportunity.</li>
+          </ul>
+        </>
+      )}
+    </section>
   );
 }

@@ -271,6 +271,18 @@ public abstract class MatchingTests
         (await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}/placements")).Read<List<RoundPlacement>>()).Should().OnlyContain(p => p.Status == "approved");
         (await Audit(round.Id)).Should().Be(1);
 
+        // Each student sees their own result; the unmatched one is told so (the SPA then points to what is left).
+        var results = (await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}/placements")).Read<List<RoundPlacement>>()).ToDictionary(p => p.StudentId);
+        var unmatched = new[] { maya.Id, leo.Id }.Single(id => !results.ContainsKey(id));
+        var mine = await (await mayaClient.GetAsync($"{choices}/{maya.Id}")).Read<StudentChoices>();
+        mine.Result.Should().BeEquivalentTo(results.TryGetValue(maya.Id, out var placed)
+            ? new StudentRoundResult { Matched = true, PlacementId = placed.PlacementId, OpportunityId = placed.OpportunityId }
+            : new StudentRoundResult { Matched = false });
+        mine.Unavailable.Should().BeEmpty("a published round takes no choices");
+        (await (await coordinator.GetAsync($"{choices}/{unmatched}")).Read<StudentChoices>()).Result.Should().BeEquivalentTo(new StudentRoundResult { Matched = false });
+        (await (await coordinator.GetAsync($"{choices}/{ivy.Id}")).Read<StudentChoices>()).Result!.Should()
+            .BeEquivalentTo(new { Matched = true, OpportunityId = a.Id, PlacementId = results[ivy.Id].PlacementId });
+
         await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).ShouldBeProblem(HttpStatusCode.Conflict);
         await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null)).ShouldBeProblem(HttpStatusCode.Conflict);
         await (await Put(coordinator, $"{choices}/{leo.Id}", new SubmitChoicesRequest { OpportunityIds = [b.Id] })).ShouldBeProblem(HttpStatusCode.Conflict);
