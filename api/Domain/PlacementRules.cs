@@ -28,6 +28,9 @@ internal static class PlacementRules
     private const string GuardianOfStudent =
         "SELECT COUNT(*) FROM guardianships g JOIN people gp ON gp.id = g.guardian_id WHERE g.student_id = @StudentId AND gp.user_id = @UserId";
 
+    /// <summary>A placement still in play, from the request to active: a student holds at most one per opportunity.</summary>
+    public const string OpenStatuses = "('requested', 'accepted', 'approved', 'agreementPending', 'active')";
+
     private const string SelectCompletionFacts =
         "SELECT (SELECT COUNT(*) FROM hours_entries WHERE placement_id = @Id AND status = 'submitted') AS undecided_hours, " +
         "(SELECT COUNT(*) FROM evaluations WHERE placement_id = @Id AND kind = 'final') AS final_evaluations";

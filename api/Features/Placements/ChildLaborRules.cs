@@ -43,7 +43,7 @@ public static class ChildLaborRules
 
         var list = others.ToList();
         var schoolDay = IsSchoolDay(entry.Date);
-        var dayTotal = entry.Minutes + list.Where(o => o.Date == entry.Date).Sum(o => o.Minutes);
+        var dayTotal = DayTotal(entry, list);
         var dayLimit = schoolDay ? 3 * 60 : 8 * 60;
         if (dayTotal > dayLimit)
         {
@@ -51,10 +51,8 @@ public static class ChildLaborRules
                    $"this entry makes {Duration(dayTotal)} on {entry.Date:ddd yyyy-MM-dd}.";
         }
 
-        var weekStart = entry.Date.AddDays(-(int)entry.Date.DayOfWeek);
-        var weekEnd = weekStart.AddDays(6);
+        var (weekStart, weekTotal) = WeekTotal(entry, list);
         var schoolWeek = Enumerable.Range(0, 7).Any(d => IsSchoolDay(weekStart.AddDays(d)));
-        var weekTotal = entry.Minutes + list.Where(o => o.Date >= weekStart && o.Date <= weekEnd).Sum(o => o.Minutes);
         var weekLimit = schoolWeek ? 18 * 60 : 40 * 60;
         if (weekTotal > weekLimit)
         {
@@ -78,7 +76,7 @@ public static class ChildLaborRules
         }
 
         var schoolDay = IsSchoolDay(entry.Date);
-        var dayTotal = entry.Minutes + others.Where(o => o.Date == entry.Date).Sum(o => o.Minutes);
+        var dayTotal = DayTotal(entry, others);
         var dayLimit = schoolDay && !workExperience ? 4 * 60 : 8 * 60;
         if (dayTotal > dayLimit)
         {
@@ -87,11 +85,21 @@ public static class ChildLaborRules
                 : $"California Labor Code 1391(a)(3): 16- and 17-year-olds may work at most 8 hours in a day; this entry makes {Duration(dayTotal)} on {entry.Date:ddd yyyy-MM-dd}.";
         }
 
-        var weekStart = entry.Date.AddDays(-(int)entry.Date.DayOfWeek);
-        var weekTotal = entry.Minutes + others.Where(o => o.Date >= weekStart && o.Date <= weekStart.AddDays(6)).Sum(o => o.Minutes);
+        var (weekStart, weekTotal) = WeekTotal(entry, others);
         return weekTotal > 48 * 60
             ? $"California Labor Code 1391(a)(3): 16- and 17-year-olds may work at most 48 hours in a week; this entry makes {Duration(weekTotal)} in the week of {weekStart:yyyy-MM-dd}."
             : null;
+    }
+
+    /// <summary>The minutes on the entry's day, the entry's included.</summary>
+    private static int DayTotal(Entry entry, List<Entry> others) => entry.Minutes + others.Where(o => o.Date == entry.Date).Sum(o => o.Minutes);
+
+    /// <summary>The entry's week (Sunday–Saturday) and its minutes, the entry's included.</summary>
+    private static (DateOnly Start, int Minutes) WeekTotal(Entry entry, List<Entry> others)
+    {
+        var start = entry.Date.AddDays(-(int)entry.Date.DayOfWeek);
+        var end = start.AddDays(6);
+        return (start, entry.Minutes + others.Where(o => o.Date >= start && o.Date <= end).Sum(o => o.Minutes));
     }
 
     public static bool IsSummer(DateOnly date) => date >= new DateOnly(date.Year, 6, 1) && date <= LaborDay(date.Year);

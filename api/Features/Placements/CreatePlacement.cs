@@ -33,7 +33,7 @@ public static class CreatePlacement
 
     private const string SelectOpen =
         "SELECT COUNT(*) FROM placements WHERE student_id = @StudentId AND opportunity_id = @OpportunityId " +
-        "AND status IN ('requested', 'accepted', 'approved', 'agreementPending', 'active')";
+        "AND status IN " + PlacementRules.OpenStatuses;
 
     private const string Insert =
         "INSERT INTO placements (id, student_id, opportunity_id, employer_id, school_id, district_id, region_id, status, source, stage, stage_order, career_cluster, " +

@@ -21,7 +21,7 @@ public static class GetOpportunityFit
 
     private const string SelectOpenPlacement =
         "SELECT id FROM placements WHERE student_id = @StudentId AND opportunity_id = @OpportunityId " +
-        "AND status IN ('requested', 'accepted', 'approved', 'agreementPending', 'active')";
+        "AND status IN " + PlacementRules.OpenStatuses;
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, Result<OpportunityFit>>, ISqlSource
     {

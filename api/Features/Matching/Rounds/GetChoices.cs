@@ -45,7 +45,7 @@ public static class GetChoices
             }
 
             var choices = await RoundChoices.ReadAsync(connection, round!.Id, query.StudentId, cancellationToken);
-            if (round.Status == "published" && choices.OpportunityIds.Count > 0)
+            if (round.RoundStatus == MatchRoundStatus.Published && choices.OpportunityIds.Count > 0)
             {
                 var placed = await connection.QuerySingleOrDefaultAsync<ResultRow>(new CommandDefinition(SelectResult, new { RoundId = round.Id, StudentId = student.Id },
                     cancellationToken: cancellationToken));

@@ -20,12 +20,11 @@ public static class PublishMatchRound
 
     private const string Freeze =
         "UPDATE match_rounds SET status = 'published', published_at = @Now, version = version + 1 WHERE id = @Id AND status = 'matched'";
-    private const string OpenStatuses = "('requested', 'accepted', 'approved', 'agreementPending', 'active')";
 
     private const string SetAsideDuplicates =
         "UPDATE placements SET status = 'withdrawn', decision_reason = 'The student already had an open placement for this opportunity.', " +
         "version = version + 1, updated_at = @Now WHERE match_round_id = @Id AND status = 'proposed' AND EXISTS (SELECT 1 FROM placements other " +
-        "WHERE other.student_id = placements.student_id AND other.opportunity_id = placements.opportunity_id AND other.status IN " + OpenStatuses + ")";
+        "WHERE other.student_id = placements.student_id AND other.opportunity_id = placements.opportunity_id AND other.status IN " + PlacementRules.OpenStatuses + ")";
     private const string Approve = "UPDATE placements SET status = 'approved', version = version + 1, updated_at = @Now WHERE match_round_id = @Id AND status = 'proposed'";
 
     private const string Audit =
