@@ -1,4 +1,4 @@
-// Every page every demo role can open, at a phone's width (390 × 844), against the demo API: none may push the page
+// Every page every demo role can open from its navigation (and the pages' own sub-navigation), at a phone's width (390 × 844), against the demo API: none may push the page
 // sideways (the document no wider than the viewport; wide tables scroll inside their own box), and axe finds no
 // serious or critical violation. Pages are read only: nothing is changed.
 import type { Page } from 'playwright-core';
@@ -37,10 +37,20 @@ describe('Every page at 390 px', () => {
       await signInAs(page, baseUrl, login);
       const hrefs = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
       expect(hrefs.length, `${login} has pages`).toBeGreaterThan(0);
-      for (const href of [...hrefs, '#/inbox']) {
+      const pages = [...hrefs, '#/inbox'];
+      const navigated = pages.length;
+      for (let i = 0; i < pages.length; i++) {
+        const href = pages[i];
         await page.goto(`${baseUrl}/${href}`);
-        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        // A sub-view (the students' classes and best fit) has its section's heading, not a page heading of its own.
+        await page.getByRole('heading', { level: i < navigated ? 1 : 2 }).first().waitFor().catch((error: Error) => {
+          throw new Error(`${login} ${href}: no page heading (${error.message.split('\n')[0]})`);
+        });
         await page.waitForLoadState('networkidle');
+        // A page's own sub-navigation (region settings' rubric and work rules, students' classes…) is visited too.
+        for (const sub of await page.locator('nav.subnav a').evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''))) {
+          if (sub.startsWith('#/') && !pages.includes(sub)) pages.push(sub);
+        }
         const { by, culprits } = await overflow(page);
         expect(by, `${login} ${href} is ${by}px wider than the phone: ${culprits.join(' | ')}`).toBeLessThanOrEqual(0);
         await capture(page, `phone-${login}-${href.replace(/[#/]+/g, '-').replace(/^-|-$/g, '') || 'home'}`);
