@@ -25,6 +25,7 @@ public static class MatchingEndpoints
         CreateMatchRound.Map(rounds);
         SubmitChoices.Map(rounds);
         GetChoices.Map(rounds);
+        GetPublishedRound.Map(rounds);
         ListApplicants.Map(rounds);
         RankApplicants.Map(rounds);
         RunMatchRound.Map(rounds);

@@ -150,7 +150,18 @@ public sealed record MatchRound
     public required string Name { get; init; }
     public required MatchRoundStatus Status { get; init; }
     public required int MaxChoices { get; init; }
-    public required int Seed { get; init; }
+    /// <summary>
+    /// The lottery's seed: shown once the round is published (until then only its commitment). With seedSalt it can be
+    /// checked against seedCommitment, and with the published input it re-derives the round.
+    /// </summary>
+    public int? Seed { get; init; }
+    /// <summary>Random text fixed with the seed when the round opened, shown with the seed once published.</summary>
+    public string? SeedSalt { get; init; }
+    /// <summary>
+    /// Made when the round opened, before any choice: lowercase hex SHA-256 of the UTF-8 text
+    /// <c>launchpath-round:{id}:{seed}:{seedSalt}</c>. Absent for rounds opened before commitments were kept.
+    /// </summary>
+    public string? SeedCommitment { get; init; }
     public ReserveGroup? ReserveGroup { get; init; }
     public required int ReservePercent { get; init; }
     public required IReadOnlyList<MatchRoundOpportunity> Opportunities { get; init; }
@@ -194,6 +205,90 @@ public sealed record StudentRoundResult
     /// <summary>The placement the round made (approved when published; it may have moved on since).</summary>
     public string? PlacementId { get; init; }
     public string? OpportunityId { get; init; }
+    /// <summary>
+    /// The student's lottery number (1 = luckiest), from the round's seed: ties between applicants an employer ranks
+    /// alike go to the lower number. Absent when the student was not in the round when it ran (their choices were
+    /// withdrawn, or they had left).
+    /// </summary>
+    public int? LotteryNumber { get; init; }
+    /// <summary>How many students were in the round when it ran (the lottery numbers run from 1 to this).</summary>
+    public int? Students { get; init; }
+    /// <summary>The student's line in the round's published input (0-based), to re-derive their result.</summary>
+    public int? Entry { get; init; }
+    /// <summary>Each choice down to the one the round gave (all of them when unmatched), best first, with why it was not theirs.</summary>
+    public IReadOnlyList<ChoiceResult> Choices { get; init; } = [];
+}
+
+/// <summary>Why a choice was or was not the student's, by the round's rules.</summary>
+public enum ChoiceOutcome
+{
+    /// <summary>The choice the round gave them.</summary>
+    Matched,
+    /// <summary>Its seats went to students with a better lottery number (among those its employer ranked alike).</summary>
+    FilledByLottery,
+    /// <summary>Its employer ranked the students it took above this one.</summary>
+    RankedHigher,
+    /// <summary>They would have had a seat but for the seats the round reserves for an equity group.</summary>
+    ReservedSeats,
+    /// <summary>Its employer marked this student not acceptable.</summary>
+    NotAcceptable,
+    /// <summary>It had no seats in the round.</summary>
+    NoSeats,
+}
+
+public sealed record ChoiceResult
+{
+    public required string OpportunityId { get; init; }
+    public required ChoiceOutcome Outcome { get; init; }
+    /// <summary>With filledByLottery: the lottery number of the last student it admitted (on a seat open to all).</summary>
+    public int? LastAdmittedLotteryNumber { get; init; }
+    /// <summary>With reservedSeats: the group the seats were reserved for.</summary>
+    public ReserveGroup? ReserveGroup { get; init; }
+}
+
+/// <summary>
+/// A published round's anonymised input and result: everything needed to re-run the engine (LaunchPath.Matching,
+/// <c>DeferredAcceptance.Run</c>) and get the same assignment, and no student's identity. Entries are students in a
+/// fixed order (the engine's); entry i's lottery number is <c>DeferredAcceptance.LotteryRanks(entries, seed)[i] + 1</c>.
+/// </summary>
+public sealed record PublishedRound
+{
+    public required string RoundId { get; init; }
+    public required int Seed { get; init; }
+    public required string SeedSalt { get; init; }
+    public required string SeedCommitment { get; init; }
+    public required IReadOnlyList<PublishedOpportunity> Opportunities { get; init; }
+    public required IReadOnlyList<PublishedEntry> Entries { get; init; }
+    /// <summary>Per entry, the index in opportunities of the one the round gave them, or -1.</summary>
+    public required IReadOnlyList<int> Assignment { get; init; }
+}
+
+public sealed record PublishedOpportunity
+{
+    public required string OpportunityId { get; init; }
+    public required int Seats { get; init; }
+    /// <summary>Seats reserved for the round's reserve group (minority reserves).</summary>
+    public required int ReservedSeats { get; init; }
+    /// <summary>Whether its employer ranked applicants: then those it did not rank come after those it did.</summary>
+    public required bool RanksApplicants { get; init; }
+    public required int Filled { get; init; }
+    /// <summary>Once every seat was taken: the lottery number of the last student it admitted on a seat open to all.</summary>
+    public int? LastAdmittedLotteryNumber { get; init; }
+}
+
+public sealed record PublishedEntry
+{
+    /// <summary>Indexes into opportunities, best first.</summary>
+    public required IReadOnlyList<int> Choices { get; init; }
+    /// <summary>
+    /// Beside choices, the employer's rank for this entry (0 = best) at an opportunity that ranks applicants, null where it
+    /// did not rank them; absent when no choice's employer ranks.
+    /// </summary>
+    public IReadOnlyList<int?>? Ranks { get; init; }
+    /// <summary>Choices (indexes into opportunities) whose employer marked this entry not acceptable.</summary>
+    public IReadOnlyList<int>? NotAcceptable { get; init; }
+    /// <summary>With a reserve: whether this entry is in the group the seats are reserved for.</summary>
+    public bool? ReserveGroup { get; init; }
 }
 
 public sealed record UnavailableChoice

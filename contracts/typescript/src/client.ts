@@ -198,6 +198,12 @@ export interface ILaunchPathClient {
     publishMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound>;
 
     /**
+     * A published round's seed and anonymised input and result, to re-derive it
+     * @return OK
+     */
+    getPublishedRound(id: string, signal?: AbortSignal): Promise<PublishedRound>;
+
+    /**
      * Run (or re-run) a match round
      * @return Accepted
      */
@@ -2673,6 +2679,65 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<MatchRound>(null as any);
+    }
+
+    /**
+     * A published round's seed and anonymised input and result, to re-derive it
+     * @return OK
+     */
+    getPublishedRound(id: string, signal?: AbortSignal): Promise<PublishedRound> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/published";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPublishedRound(_response);
+        });
+    }
+
+    protected processGetPublishedRound(response: Response): Promise<PublishedRound> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PublishedRound;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PublishedRound>(null as any);
     }
 
     /**
@@ -8077,6 +8142,19 @@ export interface Breakdown {
 /** Career clusters of the Advance CTE National Career Clusters Framework (modernized 2024): 14 clusters. */
 export type CareerCluster = "advancedManufacturing" | "agriculture" | "artsEntertainmentDesign" | "construction" | "digitalTechnology" | "education" | "energyNaturalResources" | "financialServices" | "healthcareHumanServices" | "hospitalityEventsTourism" | "managementEntrepreneurship" | "marketingSales" | "publicServiceSafety" | "supplyChainTransportation";
 
+/** Why a choice was or was not the student's, by the round's rules. */
+export type ChoiceOutcome = "matched" | "filledByLottery" | "rankedHigher" | "reservedSeats" | "notAcceptable" | "noSeats";
+
+export interface ChoiceResult {
+    opportunityId: string;
+    /** Why a choice was or was not the student's, by the round's rules. */
+    outcome: ChoiceOutcome;
+    /** With filledByLottery: the lottery number of the last student it admitted (on a seat open to all). */
+    lastAdmittedLotteryNumber?: number | null;
+    /** With reservedSeats: the group the seats were reserved for. */
+    reserveGroup?: ReserveGroup | null;
+}
+
 /** A class with its students' work-based learning: what a teacher connects the classroom to. */
 export interface ClassRoster {
     /** A class (a section of a course at a school) from the district's SIS roster. */
@@ -8415,7 +8493,14 @@ export interface MatchRound {
     name: string;
     status: MatchRoundStatus;
     maxChoices: number;
-    seed: number;
+    /** The lottery's seed: shown once the round is published (until then only its commitment). With seedSalt it can be
+checked against seedCommitment, and with the published input it re-derives the round. */
+    seed?: number | null;
+    /** Random text fixed with the seed when the round opened, shown with the seed once published. */
+    seedSalt?: string | null;
+    /** Made when the round opened, before any choice: lowercase hex SHA-256 of the UTF-8 text
+`launchpath-round:{id}:{seed}:{seedSalt}`. Absent for rounds opened before commitments were kept. */
+    seedCommitment?: string | null;
     reserveGroup?: ReserveGroup | null;
     reservePercent: number;
     opportunities: MatchRoundOpportunity[];
@@ -9021,6 +9106,42 @@ export interface ProblemDetails {
     [key: string]: any;
 }
 
+export interface PublishedEntry {
+    /** Indexes into opportunities, best first. */
+    choices: number[];
+    /** Beside choices, the employer's rank for this entry (0 = best) at an opportunity that ranks applicants, null where it
+did not rank them; absent when no choice's employer ranks. */
+    ranks?: (number | null)[] | null;
+    /** Choices (indexes into opportunities) whose employer marked this entry not acceptable. */
+    notAcceptable?: number[] | null;
+    /** With a reserve: whether this entry is in the group the seats are reserved for. */
+    reserveGroup?: boolean | null;
+}
+
+export interface PublishedOpportunity {
+    opportunityId: string;
+    seats: number;
+    /** Seats reserved for the round's reserve group (minority reserves). */
+    reservedSeats: number;
+    /** Whether its employer ranked applicants: then those it did not rank come after those it did. */
+    ranksApplicants: boolean;
+    filled: number;
+    /** Once every seat was taken: the lottery number of the last student it admitted on a seat open to all. */
+    lastAdmittedLotteryNumber?: number | null;
+}
+
+/** A published round's anonymised input and result: everything needed to re-run the engine (LaunchPath.Matching, `DeferredAcceptance.Run`) and get the same assignment, and no student's identity. Entries are students in a fixed order (the engine's); entry i's lottery number is `DeferredAcceptance.LotteryRanks(entries, seed)[i] + 1`. */
+export interface PublishedRound {
+    roundId: string;
+    seed: number;
+    seedSalt: string;
+    seedCommitment: string;
+    opportunities: PublishedOpportunity[];
+    entries: PublishedEntry[];
+    /** Per entry, the index in opportunities of the one the round gave them, or -1. */
+    assignment: number[];
+}
+
 /** Federal race/ethnicity categories (OneRoster demographics, CALPADS). */
 export type RaceEthnicity = "americanIndianOrAlaskaNative" | "asian" | "blackOrAfricanAmerican" | "hispanicOrLatino" | "nativeHawaiianOrOtherPacificIslander" | "white";
 
@@ -9414,6 +9535,16 @@ export interface StudentRoundResult {
     /** The placement the round made (approved when published; it may have moved on since). */
     placementId?: string | null;
     opportunityId?: string | null;
+    /** The student's lottery number (1 = luckiest), from the round's seed: ties between applicants an employer ranks
+alike go to the lower number. Absent when the student was not in the round when it ran (their choices were
+withdrawn, or they had left). */
+    lotteryNumber?: number | null;
+    /** How many students were in the round when it ran (the lottery numbers run from 1 to this). */
+    students?: number | null;
+    /** The student's line in the round's published input (0-based), to re-derive their result. */
+    entry?: number | null;
+    /** Each choice down to the one the round gave (all of them when unmatched), best first, with why it was not theirs. */
+    choices: ChoiceResult[];
 }
 
 /** Equity-reporting subgroups (CALPADS reports 18.1/18.2). Visible only to district and convener staff; never to employers; workforce analysts see them only as aggregates in outcomes. */

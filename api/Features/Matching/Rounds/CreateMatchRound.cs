@@ -42,8 +42,8 @@ public static class CreateMatchRound
         "WHERE ro.opportunity_id IN (SELECT value FROM json_each(@Ids)) AND r.status <> 'published'";
 
     private const string Insert =
-        "INSERT INTO match_rounds (id, organization_id, region_id, name, status, max_choices, seed, reserve_group, reserve_percent, progress, runs, created_by, version, created_at) " +
-        "VALUES (@Id, @OrganizationId, @RegionId, @Name, 'open', @MaxChoices, @Seed, @ReserveGroup, @ReservePercent, 0, 0, @CreatedBy, 1, @Now)";
+        "INSERT INTO match_rounds (id, organization_id, region_id, name, status, max_choices, seed, seed_salt, seed_commitment, reserve_group, reserve_percent, progress, runs, created_by, version, created_at) " +
+        "VALUES (@Id, @OrganizationId, @RegionId, @Name, 'open', @MaxChoices, @Seed, @SeedSalt, @SeedCommitment, @ReserveGroup, @ReservePercent, 0, 0, @CreatedBy, 1, @Now)";
 
     private const string InsertOpportunity = "INSERT INTO match_round_opportunities (round_id, opportunity_id, seats) VALUES (@RoundId, @OpportunityId, @Seats)";
 
@@ -85,6 +85,11 @@ public static class CreateMatchRound
             var left = await MatchingFacts.SeatsLeftAsync(connection, ids.Select(i => (i, found[i].Seats)).ToList(), cancellationToken);
             var settings = await MatchingFacts.SettingsAsync(connection, org.Ref.RegionId, cancellationToken);
             var id = Guid.CreateVersion7();
+
+            // The lottery is fixed now, before any choice, and committed to: the commitment is shown from now on, the seed
+            // and salt only once the round is published.
+            var seed = body.Seed ?? System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
+            var salt = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
                 await connection.ExecuteAsync(new CommandDefinition(Insert, new
@@ -94,7 +99,9 @@ public static class CreateMatchRound
                     org.Ref.RegionId,
                     Name = body.Name.Trim(),
                     MaxChoices = body.MaxChoices ?? settings.MaxChoices,
-                    Seed = body.Seed ?? Random.Shared.Next(),
+                    Seed = seed,
+                    SeedSalt = salt,
+                    SeedCommitment = MatchRoundRecord.Commitment(id, seed, salt),
                     ReserveGroup = body.ReserveGroup is null ? null : DbEnum.ToText(body.ReserveGroup.Value),
                     body.ReservePercent,
                     CreatedBy = caller.UserId,

@@ -27,7 +27,7 @@ public static class GetChoices
     public sealed class Handler(Db db, TimeProvider clock, RegionOpportunities regionOpportunities) : IRequestHandler<Query, Result<StudentChoices>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectRoundOpportunities, SelectResult, .. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. MatchingFacts.Statements];
+            [SelectRoundOpportunities, SelectResult, .. RoundInputs.Statements, .. RoundChoices.Statements, .. MatchRoundRecord.Statements, .. StudentAccess.Statements, .. MatchingFacts.Statements];
 
         public async ValueTask<Result<StudentChoices>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -49,18 +49,44 @@ public static class GetChoices
             {
                 var placed = await connection.QuerySingleOrDefaultAsync<ResultRow>(new CommandDefinition(SelectResult, new { RoundId = round.Id, StudentId = student.Id },
                     cancellationToken: cancellationToken));
-                return choices with
+                var result = new StudentRoundResult
                 {
-                    Result = new StudentRoundResult
-                    {
-                        Matched = placed is not null, PlacementId = placed?.Id.ToString("D"), OpportunityId = placed?.OpportunityId.ToString("D"),
-                    },
+                    Matched = placed is not null, PlacementId = placed?.Id.ToString("D"), OpportunityId = placed?.OpportunityId.ToString("D"),
                 };
+                return choices with { Result = await ExplainAsync(round, student.Id, result, cancellationToken) };
             }
 
             return MatchRoundRecord.CheckOpen(round) is null && student.RegionId == round.RegionId
                 ? choices with { Unavailable = await UnavailableAsync(connection, round.Id, student, cancellationToken) }
                 : choices;
+        }
+
+        /// <summary>
+        /// The student's lottery number and, for each choice down to the one they got, why it was or was not theirs, from
+        /// the round's input as it ran (absent for rounds run before inputs were kept, and for students not in the run).
+        /// </summary>
+        private async Task<StudentRoundResult> ExplainAsync(MatchRoundRecord round, Guid studentId, StudentRoundResult result, CancellationToken cancellationToken)
+        {
+            var loaded = await RoundInputs.LoadAsync(db, round, cancellationToken);
+            if (loaded is null || !loaded.EntryOf.TryGetValue(studentId, out var entry))
+            {
+                return result;
+            }
+
+            var reserveGroup = round.ReserveGroup is null ? (ReserveGroup?)null : DbEnum.Parse<ReserveGroup>(round.ReserveGroup);
+            return result with
+            {
+                LotteryNumber = loaded.Lottery[entry] + 1,
+                Students = loaded.Input.StudentCount,
+                Entry = entry,
+                Choices = loaded.Explanation.Explain(entry).Select(c => new ChoiceResult
+                {
+                    OpportunityId = loaded.Opportunities[c.Opportunity].OpportunityId,
+                    Outcome = c.Outcome,
+                    LastAdmittedLotteryNumber = c.Outcome == ChoiceOutcome.FilledByLottery ? loaded.Explanation.Cutoffs[c.Opportunity].LastLottery + 1 : null,
+                    ReserveGroup = c.Outcome == ChoiceOutcome.ReservedSeats ? reserveGroup : null,
+                }).ToList(),
+            };
         }
 
         /// <summary>

@@ -13,7 +13,7 @@ namespace LaunchPath.Api.Features.Matching.Rounds;
 internal sealed class MatchRoundRecord
 {
     public const string Columns =
-        "id, organization_id, region_id, name, status, max_choices, seed, reserve_group, reserve_percent, stats_json, progress, runs, version, created_at, matched_at, published_at";
+        "id, organization_id, region_id, name, status, max_choices, seed, seed_salt, seed_commitment, reserve_group, reserve_percent, stats_json, progress, runs, version, created_at, matched_at, published_at";
 
     private const string Select = "SELECT " + Columns + " FROM match_rounds WHERE id = @Id";
 
@@ -35,6 +35,8 @@ internal sealed class MatchRoundRecord
     public string Status { get; set; } = "";
     public int MaxChoices { get; set; }
     public int Seed { get; set; }
+    public string? SeedSalt { get; set; }
+    public string? SeedCommitment { get; set; }
     public string? ReserveGroup { get; set; }
     public int ReservePercent { get; set; }
     public string? StatsJson { get; set; }
@@ -47,12 +49,24 @@ internal sealed class MatchRoundRecord
 
     public MatchRoundStatus RoundStatus => DbEnum.Parse<MatchRoundStatus>(Status);
 
+    /// <summary>
+    /// The commitment to a round's lottery made when it opens: lowercase hex SHA-256 of
+    /// <c>launchpath-round:{id}:{seed}:{salt}</c> (the salt keeps a 31-bit seed from being found by trying them all).
+    /// </summary>
+    public static string Commitment(Guid id, int seed, string salt) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"launchpath-round:{id:D}:{seed}:{salt}"))));
+
     public static Task<MatchRoundRecord?> FindAsync(DbConnection connection, Guid id, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<MatchRoundRecord>(new CommandDefinition(Select, new { Id = id }, cancellationToken: cancellationToken));
 
-    /// <summary>Anyone who reads opportunities in the round's region sees the round; subgroup statistics need SubgroupsRead there.</summary>
+    /// <summary>
+    /// Anyone who reads opportunities in the round's region sees the round, and so do guardians of its students (for
+    /// their children's results); subgroup statistics need SubgroupsRead there.
+    /// </summary>
     public static bool CanView(Caller caller, MatchRoundRecord round) =>
-        caller.IsPlatformAdmin || caller.GrantsWith(Permission.OpportunitiesRead).Any(g => g.Organization.RegionId == round.RegionId);
+        caller.IsPlatformAdmin || caller.GrantsWith(Permission.OpportunitiesRead).Any(g => g.Organization.RegionId == round.RegionId)
+        || caller.Grants.Any(g => g.Role == Role.Guardian && g.Organization.RegionId == round.RegionId);
 
     /// <summary>The round's 404 when the caller cannot see it, or null with the round's organization.</summary>
     public static async Task<(MatchRoundRecord? Round, Authorize.Org? Org, Error? Error)> LoadAsync(DbConnection connection, Caller caller, Guid id, CancellationToken cancellationToken)
@@ -169,7 +183,9 @@ internal sealed class MatchRoundRecord
             Name = Name,
             Status = RoundStatus,
             MaxChoices = MaxChoices,
-            Seed = Seed,
+            Seed = RoundStatus == MatchRoundStatus.Published ? Seed : null,
+            SeedSalt = RoundStatus == MatchRoundStatus.Published ? SeedSalt : null,
+            SeedCommitment = SeedCommitment,
             ReserveGroup = ReserveGroup is null ? null : DbEnum.Parse<ReserveGroup>(ReserveGroup),
             ReservePercent = ReservePercent,
             Opportunities = opportunities.Select(o => new MatchRoundOpportunity

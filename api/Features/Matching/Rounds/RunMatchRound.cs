@@ -130,7 +130,7 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
     private const string Fail = "UPDATE match_rounds SET status = 'open', progress = 0 WHERE id = @Id AND status IN ('queued', 'running')";
 
     public static IEnumerable<string> Statements(SqlDialect dialect) =>
-        [Start, Progress, SelectChoices, SelectSeats, SelectRankings, SelectStudents, DeleteProposed, InsertPlacement, Finish, Fail];
+        [Start, Progress, SelectChoices, SelectSeats, SelectRankings, SelectStudents, DeleteProposed, InsertPlacement, Finish, Fail, .. RoundInputs.Statements];
 
     public async Task RunAsync(JobContext job, CancellationToken cancellationToken) => await RunAsync(job, job.SubjectId!.Value, cancellationToken);
 
@@ -175,7 +175,7 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
         phases.Add(("rankings", timer.Elapsed.TotalMilliseconds));
         await connection.ExecuteAsync(new CommandDefinition(Progress, new { Id = id, Progress = 30 }, cancellationToken: cancellationToken));
 
-        var (input, studentIds) = BuildInput(round, seats, opportunityIndex, choices, students, rankings);
+        var (input, studentIds, ranksApplicants) = BuildInput(round, seats, opportunityIndex, choices, students, rankings);
         var loaded = timer.Elapsed;
         var result = DeferredAcceptance.Run(input, round.Seed);
         var matched = timer.Elapsed;
@@ -202,6 +202,9 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
         }
 
         phases.Add(("placements", timer.Elapsed.TotalMilliseconds));
+        await RoundInputs.SaveAsync(connection, transaction, id, input, studentIds, seats.Select(o => o.OpportunityId).ToList(), ranksApplicants, result.Assignment, now,
+            cancellationToken);
+        phases.Add(("input", timer.Elapsed.TotalMilliseconds));
         var statistics = await building;
         phases.Add(("statistics (took " + Math.Round(statisticsMs) + ")", timer.Elapsed.TotalMilliseconds));
         await connection.ExecuteAsync(new CommandDefinition(Finish, new { Id = id, Statistics = DbJson.Write(statistics), Now = now }, transaction, cancellationToken: cancellationToken));
@@ -221,7 +224,7 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
     /// million choices).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static (MatchInput Input, List<Guid> StudentIds) BuildInput(MatchRoundRecord round, List<SeatRow> seats, Dictionary<Guid, int> opportunityIndex,
+    private static (MatchInput Input, List<Guid> StudentIds, bool[] RanksApplicants) BuildInput(MatchRoundRecord round, List<SeatRow> seats, Dictionary<Guid, int> opportunityIndex,
         (List<Guid> Students, List<int> Start, List<int> Preferences) choices, Dictionary<Guid, StudentRow> students, List<RankingRow> rankings)
     {
         // A student no longer active keeps no place in the round.
@@ -273,7 +276,13 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
             Reserves = reserveGroup is null ? null : seats.Select(o => o.Seats * round.ReservePercent / 100).ToArray(),
         };
 
-        return (input, studentIds);
+        var ranksApplicants = new bool[seats.Count];
+        foreach (var (o, _, _) in ranked)
+        {
+            ranksApplicants[o] = true;
+        }
+
+        return (input, studentIds, ranksApplicants);
     }
 
     /// <summary>A proposed placement for every student matched, through one prepared statement (compiled optimized at its first call).</summary>

@@ -133,13 +133,14 @@ function RoundSummary({ round }: { round: MatchRound }) {
   const facts: [string, string][] = [
     ['Students with choices', round.studentsWithChoices.toLocaleString('en-US')],
     ['Choices per student', `Up to ${round.maxChoices}`],
-    ['Lottery seed', String(round.seed)],
+    ['Lottery seed', round.seed != null ? String(round.seed) : 'Shown when the round is published'],
     ['Reserved seats', round.reserveGroup ? `${round.reservePercent}% for ${reserveGroupLabels[round.reserveGroup].toLowerCase()}` : 'None'],
     ['Runs', String(round.runs)],
     ['Opened', formatDateTime(round.createdAt)],
   ];
   if (round.matchedAt) facts.push(['Last matched', formatDateTime(round.matchedAt)]);
   if (round.publishedAt) facts.push(['Published', formatDateTime(round.publishedAt)]);
+  if (round.seedCommitment) facts.push(['Lottery fingerprint (SHA-256, fixed at opening)', round.seedCommitment]);
   return (
     <section className="card" aria-labelledby="summary-heading">
       <h2 id="summary-heading">About this round</h2>

@@ -1,9 +1,10 @@
-import type { MatchRound, StudentRoundResult } from '@launchpath/contracts';
+import type { ChoiceResult, MatchRound, StudentRoundResult } from '@launchpath/contracts';
 import { useResource } from '../../shared/api/useResource';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
 import { formatDateTime, plural } from '../../shared/format';
-import { roundStatusLabels } from '../../shared/labels';
+import { reserveGroupLabels, roundStatusLabels } from '../../shared/labels';
+import { useApi } from '../../shared/api/ApiContext';
 import { ChoicesEditor, takesChoices } from './ChoicesEditor';
 
 /** The match rounds a student can rank choices in; with a round id, that round's choices. */
@@ -81,7 +82,13 @@ function StudentRound({ studentId, roundId }: { studentId: string; roundId: stri
         />
       ) : null}
       {round.status === 'loading' || choices.status === 'loading' ? <Loading>Loading the round…</Loading> : null}
-      {round.data && choices.data?.result ? <RoundResult result={choices.data.result} round={round.data} /> : null}
+      {round.data && choices.data?.result ? (
+        <>
+          <RoundResult result={choices.data.result} round={round.data} />
+          <ChoiceReasons result={choices.data.result} round={round.data} />
+          <CheckRound round={round.data} />
+        </>
+      ) : null}
       {round.data && choices.data ? (
         <ChoicesEditor
           round={round.data}
@@ -123,5 +130,83 @@ function RoundResult({ result, round }: { result: StudentRoundResult; round: Mat
         </>
       )}
     </section>
+  );
+}
+
+/** Why each choice above the student's result was not theirs, in words, with their lottery number. */
+function ChoiceReasons({ result, round }: { result: StudentRoundResult; round: MatchRound }) {
+  const missed = result.choices.filter((c) => c.outcome !== 'matched');
+  if (result.lotteryNumber == null || missed.length === 0) return null;
+  const title = (id: string) => round.opportunities.find((o) => o.opportunityId === id)?.title ?? 'An opportunity';
+  return (
+    <section className="card" aria-labelledby="choice-reasons-heading">
+      <h2 id="choice-reasons-heading">{result.matched ? 'Why not a choice you ranked higher' : 'Why not your choices'}</h2>
+      <p>
+        Your lottery number was <strong>{result.lotteryNumber.toLocaleString('en-US')}</strong> of {(result.students ?? 0).toLocaleString('en-US')}. A lower number
+        wins when an employer treats applicants alike.
+      </p>
+      <ol className="reasons">
+        {missed.map((choice) => (
+          <li key={choice.opportunityId}>
+            <strong>{title(choice.opportunityId)}</strong>: {choiceReason(choice, result.lotteryNumber!)}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function choiceReason(choice: ChoiceResult, lotteryNumber: number): string {
+  switch (choice.outcome) {
+    case 'filledByLottery':
+      return `filled by students with better lottery numbers: the last student admitted there had number ${(choice.lastAdmittedLotteryNumber ?? 0).toLocaleString('en-US')}; yours is ${lotteryNumber.toLocaleString('en-US')}.`;
+    case 'rankedHigher':
+      return 'the employer ranked the students it took above you.';
+    case 'reservedSeats':
+      return `you would have had a seat, but it was reserved for ${choice.reserveGroup ? reserveGroupLabels[choice.reserveGroup].toLowerCase() : 'a group of'} students, as the round reserves some seats for them.`;
+    case 'notAcceptable':
+      return 'the employer marked your application as not acceptable for this opportunity.';
+    case 'noSeats':
+      return 'it had no seats left in this round.';
+    default:
+      return 'this is your match.';
+  }
+}
+
+/** How anyone can check the round: the commitment made when it opened, the seed published with the results, the input. */
+function CheckRound({ round }: { round: MatchRound }) {
+  const api = useApi();
+  if (round.seed == null || !round.seedCommitment) return null;
+  const download = async () => {
+    const published = await api.getPublishedRound(round.id);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(published, null, 1)], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `round-${round.id}.json`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <details className="card">
+      <summary>Check this round yourself</summary>
+      <p>
+        When the round opened, before anyone chose, LaunchPath published a fingerprint of its lottery. Anyone can check that the lottery used is the one
+        promised, and re-run the match on the round’s published input (no student’s name is in it) to get the same results.
+      </p>
+      <dl className="facts">
+        <dt>Fingerprint published at opening (SHA-256)</dt>
+        <dd><code>{round.seedCommitment}</code></dd>
+        <dt>Lottery seed</dt>
+        <dd><code>{round.seed}</code></dd>
+        <dt>Salt</dt>
+        <dd><code>{round.seedSalt}</code></dd>
+      </dl>
+      <p className="muted">
+        The fingerprint is the SHA-256 of <code>launchpath-round:{round.id}:{round.seed}:{round.seedSalt}</code>.
+      </p>
+      <button type="button" className="button button--secondary" onClick={() => void download()}>
+        Download the round’s input and results
+      </button>
+    </details>
   );
 }

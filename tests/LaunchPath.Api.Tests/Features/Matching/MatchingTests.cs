@@ -276,12 +276,19 @@ public abstract class MatchingTests
         var unmatched = new[] { maya.Id, leo.Id }.Single(id => !results.ContainsKey(id));
         var mine = await (await mayaClient.GetAsync($"{choices}/{maya.Id}")).Read<StudentChoices>();
         mine.Result.Should().BeEquivalentTo(results.TryGetValue(maya.Id, out var placed)
-            ? new StudentRoundResult { Matched = true, PlacementId = placed.PlacementId, OpportunityId = placed.OpportunityId }
-            : new StudentRoundResult { Matched = false });
+            ? new { Matched = true, PlacementId = (string?)placed.PlacementId, OpportunityId = (string?)placed.OpportunityId }
+            : new { Matched = false, PlacementId = (string?)null, OpportunityId = (string?)null });
         mine.Unavailable.Should().BeEmpty("a published round takes no choices");
-        (await (await coordinator.GetAsync($"{choices}/{unmatched}")).Read<StudentChoices>()).Result.Should().BeEquivalentTo(new StudentRoundResult { Matched = false });
+        (await (await coordinator.GetAsync($"{choices}/{unmatched}")).Read<StudentChoices>()).Result.Should().BeEquivalentTo(new { Matched = false });
         (await (await coordinator.GetAsync($"{choices}/{ivy.Id}")).Read<StudentChoices>()).Result!.Should()
             .BeEquivalentTo(new { Matched = true, OpportunityId = a.Id, PlacementId = results[ivy.Id].PlacementId });
+
+        // Each is told why a choice above their result was not theirs: Lab A took Ivy, whom its employer ranked, and would not take Leo.
+        mine.Result!.Choices[0].Should().BeEquivalentTo(new { OpportunityId = a.Id, Outcome = ChoiceOutcome.RankedHigher });
+        (await (await coordinator.GetAsync($"{choices}/{leo.Id}")).Read<StudentChoices>()).Result!.Choices[0].Should()
+            .BeEquivalentTo(new { OpportunityId = a.Id, Outcome = ChoiceOutcome.NotAcceptable });
+        mine.Result.LotteryNumber.Should().BeInRange(1, 3);
+        mine.Result.Students.Should().Be(3);
 
         await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).ShouldBeProblem(HttpStatusCode.Conflict);
         await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null)).ShouldBeProblem(HttpStatusCode.Conflict);
@@ -389,6 +396,148 @@ public abstract class MatchingTests
         placements.Select(p => (p.StudentId, p.OpportunityId)).Should().BeEquivalentTo(new[] { (student.Id, b.Id), (rival.Id, a.Id) });
         matched.Opportunities.Select(o => o.Applicants).Should().AllBeEquivalentTo(1, "each opportunity has one applicant, counted from the rows");
         matched.StudentsWithChoices.Should().Be(2, "the student who cleared and ranked again counts once");
+    }
+
+    [SkippableFact]
+    public async Task A_published_round_can_be_checked_by_anyone_from_its_commitment_seed_and_anonymised_input()
+    {
+        var world = await _actors.World();
+        var labs = new List<Opportunity>();
+        foreach (var seats in new[] { 2, 2, 3 })
+        {
+            labs.Add(await Published(world.One, f => { f.Title = $"Lab {labs.Count}"; f.Seats = seats; }));
+        }
+
+        var convener = await _actors.As(Role.ConvenerAdmin, world.One.Region.Id);
+        var coordinator = await _actors.As(Role.SchoolCoordinator, world.One.SchoolA.Id);
+        var employer = await _actors.As(Role.EmployerAdmin, world.One.Employer.Id);
+
+        // No seed given: the API draws one and commits to it before anyone chooses; the seed itself stays hidden.
+        var round = await (await convener.PostJson("/api/v1/match-rounds", new CreateMatchRoundRequest
+        {
+            OrganizationId = world.One.Region.Id, Name = "Verifiable", OpportunityIds = labs.Select(l => l.Id).ToList(), MaxChoices = 3,
+            ReserveGroup = ReserveGroup.EnglishLearner, ReservePercent = 50,
+        })).Read<MatchRound>(HttpStatusCode.Created);
+        round.Seed.Should().BeNull("the seed is shown with the results, not before");
+        round.SeedSalt.Should().BeNull();
+        round.SeedCommitment.Should().MatchRegex("^[0-9a-f]{64}$");
+
+        // Fourteen students for seven seats, most wanting Lab 0 first; every fourth an English learner.
+        var students = new List<Student>();
+        for (var i = 0; i < 14; i++)
+        {
+            var student = await NewStudent(world.One.SchoolA.Id, englishLearner: i % 4 == 0);
+            students.Add(student);
+            var order = i % 3 == 2 ? new[] { 1, 0, 2 } : new[] { 0, 1, 2 };
+            (await Put(coordinator, $"/api/v1/match-rounds/{round.Id}/choices/{student.Id}",
+                new SubmitChoicesRequest { OpportunityIds = order.Take(1 + i % 3).Select(o => labs[o].Id).ToList() })).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        // Lab 1's employer ranks two applicants and will not take one who put it first.
+        var applicants = (await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}/opportunities/{labs[1].Id}/applicants")).Read<List<RoundApplicant>>())
+            .ToDictionary(a => a.StudentId!, a => a.ApplicantId);
+        await (await Put(employer, $"/api/v1/match-rounds/{round.Id}/opportunities/{labs[1].Id}/ranking", new EmployerRankingRequest
+        {
+            Ranked = [applicants[students[13].Id], applicants[students[4].Id]], Unacceptable = [applicants[students[2].Id]],
+        })).Read<List<RoundApplicant>>();
+
+        var matched = await Finished(convener, await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/run", null));
+        matched.Status.Should().Be(MatchRoundStatus.Matched);
+        matched.Seed.Should().BeNull("not even the round's managers see the seed before publishing");
+        await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}/published")).ShouldBeProblem(HttpStatusCode.Conflict);
+
+        var published = await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).Read<MatchRound>();
+        published.SeedCommitment.Should().Be(round.SeedCommitment, "the commitment made at opening");
+        var seed = published.Seed!.Value;
+        var opened = System.Text.Encoding.UTF8.GetBytes($"launchpath-round:{round.Id}:{seed}:{published.SeedSalt}");
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(opened)).Should().Be(round.SeedCommitment, "the seed is the one committed to");
+
+        // A student (any student of the region) downloads the published input; it names no student.
+        var account = await (await coordinator.PostJson($"/api/v1/students/{students[0].Id}/account", new CreateStudentAccountRequest { Password = Actors.Password }))
+            .Read<StudentAccount>(HttpStatusCode.Created);
+        var studentClient = await _actors.SignIn(account.Email, Actors.Password);
+        var response = await studentClient.GetAsync($"/api/v1/match-rounds/{round.Id}/published");
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, text);
+        foreach (var student in students)
+        {
+            text.Should().NotContain(student.Id).And.NotContain(student.GivenName);
+        }
+
+        await (await (await _actors.As(Role.ConvenerAdmin, world.Two.Region.Id)).GetAsync($"/api/v1/match-rounds/{round.Id}/published")).ShouldBeProblem(HttpStatusCode.NotFound);
+        var export = System.Text.Json.JsonSerializer.Deserialize<PublishedRound>(text, Http.Json)!;
+        export.Seed.Should().Be(seed);
+        export.Entries.Should().HaveCount(14);
+
+        // Re-derive: the engine's input from the export alone, the published engine, the published seed.
+        var start = new int[export.Entries.Count + 1];
+        var preferences = new List<int>();
+        var rankAt = new List<int>();
+        var refused = new HashSet<long>();
+        for (var e = 0; e < export.Entries.Count; e++)
+        {
+            var entry = export.Entries[e];
+            for (var c = 0; c < entry.Choices.Count; c++)
+            {
+                var o = entry.Choices[c];
+                preferences.Add(o);
+                rankAt.Add(export.Opportunities[o].RanksApplicants ? entry.Ranks?[c] ?? LaunchPath.Matching.MatchInput.Unranked : 0);
+            }
+
+            foreach (var o in entry.NotAcceptable ?? [])
+            {
+                refused.Add(LaunchPath.Matching.MatchInput.Pair(o, e));
+            }
+
+            start[e + 1] = preferences.Count;
+        }
+
+        export.Opportunities.Should().ContainSingle(o => o.RanksApplicants);
+        refused.Should().ContainSingle();
+        var input = new LaunchPath.Matching.MatchInput(export.Entries.Count, export.Opportunities.Select(o => o.Seats).ToArray(), start, preferences.ToArray())
+        {
+            RankAt = rankAt.ToArray(),
+            Unacceptable = refused,
+            InReserveGroup = export.Entries.Select(e => e.ReserveGroup!.Value).ToArray(),
+            Reserves = export.Opportunities.Select(o => o.ReservedSeats).ToArray(),
+        };
+        input.InReserveGroup.Count(x => x).Should().Be(4);
+        input.Reserves.Should().Equal(1, 1, 1);
+        LaunchPath.Matching.DeferredAcceptance.Run(input, seed).Assignment.Should().Equal(export.Assignment, "the published engine on the published input gives the published result");
+
+        // ... and that result is the placements the round made: each student's entry, lottery number and reasons agree with it.
+        var lottery = LaunchPath.Matching.DeferredAcceptance.LotteryRanks(export.Entries.Count, seed);
+        var placements = (await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}/placements")).Read<List<RoundPlacement>>()).ToDictionary(p => p.StudentId);
+        var outcomes = new List<ChoiceOutcome>();
+        foreach (var student in students)
+        {
+            var result = (await (await coordinator.GetAsync($"/api/v1/match-rounds/{round.Id}/choices/{student.Id}")).Read<StudentChoices>()).Result!;
+            var entry = result.Entry!.Value;
+            result.LotteryNumber.Should().Be(lottery[entry] + 1);
+            result.Students.Should().Be(14);
+            var given = export.Assignment[entry];
+            (given < 0 ? null : export.Opportunities[given].OpportunityId).Should().Be(placements.GetValueOrDefault(student.Id)?.OpportunityId);
+            result.OpportunityId.Should().Be(placements.GetValueOrDefault(student.Id)?.OpportunityId);
+            export.Entries[entry].Choices.Select(o => export.Opportunities[o].OpportunityId).Should().StartWith(result.Choices.Select(c => c.OpportunityId));
+            foreach (var choice in result.Choices)
+            {
+                outcomes.Add(choice.Outcome);
+                if (choice.Outcome == ChoiceOutcome.FilledByLottery)
+                {
+                    choice.LastAdmittedLotteryNumber.Should().BeLessThan(result.LotteryNumber!.Value, "the last student admitted had a better number");
+                    export.Opportunities.Single(o => o.OpportunityId == choice.OpportunityId).LastAdmittedLotteryNumber.Should().Be(choice.LastAdmittedLotteryNumber);
+                }
+
+                if (choice.Outcome == ChoiceOutcome.ReservedSeats)
+                {
+                    choice.ReserveGroup.Should().Be(ReserveGroup.EnglishLearner);
+                }
+            }
+
+            result.Choices[^1].Outcome.Should().Be(result.Matched ? ChoiceOutcome.Matched : result.Choices[^1].Outcome);
+        }
+
+        outcomes.Should().Contain(ChoiceOutcome.FilledByLottery).And.Contain(ChoiceOutcome.Matched).And.Contain(ChoiceOutcome.NotAcceptable);
     }
 
     private async Task<int> Disclosures(string studentId)
