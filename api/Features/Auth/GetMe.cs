@@ -1,5 +1,6 @@
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
 
@@ -10,14 +11,20 @@ public static class GetMe
 {
     private const string SelectStudent = "SELECT id FROM people WHERE user_id = @UserId AND kind = 'student'";
 
+    /// <summary>The person's own choice of language, else their record's (a guardian or student record linked to the account).</summary>
+    private const string SelectLanguage =
+        "SELECT COALESCE((SELECT language FROM message_preferences WHERE recipient_normalized = @Normalized), " +
+        "(SELECT MIN(preferred_language) FROM people WHERE user_id = @UserId))";
+
     internal sealed class Sql : ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectStudent];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectStudent, SelectLanguage];
     }
 
-    public static CurrentCaller Describe(Caller caller, Guid? studentId) => new()
+    public static CurrentCaller Describe(Caller caller, Guid? studentId, string? language = null) => new()
     {
         StudentId = studentId?.ToString("D"),
+        Language = language,
         UserId = caller.UserId?.ToString("D"),
         Email = caller.Email,
         DisplayName = caller.DisplayName,
@@ -40,13 +47,16 @@ public static class GetMe
         app.MapGet("/api/v1/me", async Task<Ok<CurrentCaller>> (Caller caller, Db db, CancellationToken ct) =>
             {
                 Guid? studentId = null;
+                string? language = null;
                 if (caller.UserId is { } userId)
                 {
                     await using var connection = await db.OpenAsync(ct);
                     studentId = await connection.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(SelectStudent, new { UserId = userId }, cancellationToken: ct));
+                    language = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectLanguage,
+                        new { UserId = userId, Normalized = Outbox.Normalize(caller.Email ?? "") }, cancellationToken: ct));
                 }
 
-                return TypedResults.Ok(Describe(caller, studentId));
+                return TypedResults.Ok(Describe(caller, studentId, language));
             })
             .WithTags("Auth")
             .WithName("getMe")

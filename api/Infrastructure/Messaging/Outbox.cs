@@ -39,6 +39,22 @@ public sealed class Outbox(MessageTemplates templates, Unsubscribes unsubscribes
     /// <summary>The address as addresses are compared (as account emails are: <c>Accounts.Normalize</c>).</summary>
     public static string Normalize(string address) => address.Trim().ToUpperInvariant();
 
+    /// <summary>The pages one-time links open, outside the app's signed-in routes: they are read before anyone signs in.</summary>
+    private static readonly System.Text.RegularExpressions.Regex OneTimePage =
+        new(@"^https?://[^/?#]+/(acknowledge|hours|set-password|unsubscribe)/[A-Za-z0-9_\-]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A one-time link in a message written in another language than the default opens its page in that language
+    /// (<c>?lang=es</c>): the reader is not signed in, so the page cannot know their choice otherwise.
+    /// </summary>
+    internal static string InLanguage(string url, string language) =>
+        language != MessageTemplates.DefaultLanguage && OneTimePage.IsMatch(url) ? $"{url}?lang={language}" : url;
+
+    private static IReadOnlyDictionary<string, object> InLanguage(IReadOnlyDictionary<string, object> values, string language) =>
+        language == MessageTemplates.DefaultLanguage || !values.Values.Any(v => v is string s && OneTimePage.IsMatch(s))
+            ? values
+            : values.ToDictionary(v => v.Key, v => v.Value is string s ? InLanguage(s, language) : v.Value);
+
     /// <summary>Digests themselves are never held for a digest.</summary>
     public static bool IsDigest(string template) => template.StartsWith("digest.", StringComparison.Ordinal);
 
@@ -55,6 +71,7 @@ public sealed class Outbox(MessageTemplates templates, Unsubscribes unsubscribes
         var normalized = Normalize(envelope.ToAddress);
         var (delivery, chosenLanguage) = await MessagePreferenceStore.ReadAsync(connection, normalized, cancellationToken, transaction);
         var language = MessageTemplates.LanguageFor(chosenLanguage ?? envelope.Language);
+        var values = InLanguage(envelope.Values, language);
         var now = clock.GetUtcNow();
         string? unsubscribePage = null, unsubscribeApi = null;
         if (Unsubscribes.Optional.Contains(envelope.Template))
@@ -66,7 +83,7 @@ public sealed class Outbox(MessageTemplates templates, Unsubscribes unsubscribes
 
             if (delivery == MessageDelivery.Daily && !IsDigest(envelope.Template))
             {
-                var held = templates.Render(envelope.Template, language, envelope.Values);
+                var held = templates.Render(envelope.Template, language, values);
                 await connection.ExecuteAsync(new CommandDefinition(InsertDigestItem, new
                 {
                     Id = Guid.CreateVersion7(), ToNormalized = normalized, envelope.ToAddress, envelope.ToName, envelope.PersonId, envelope.PlacementId, envelope.Template,
@@ -78,12 +95,12 @@ public sealed class Outbox(MessageTemplates templates, Unsubscribes unsubscribes
             if (publicUrl.Current is { Length: > 0 } origin)
             {
                 var token = unsubscribes.Token(normalized);
-                unsubscribePage = $"{origin}/unsubscribe/{token}";
+                unsubscribePage = InLanguage($"{origin}/unsubscribe/{token}", language);
                 unsubscribeApi = $"{origin}/api/v1/unsubscribe/{token}";
             }
         }
 
-        var rendered = templates.Render(envelope.Template, language, envelope.Values, unsubscribePage);
+        var rendered = templates.Render(envelope.Template, language, values, unsubscribePage);
         var id = Guid.CreateVersion7();
         await connection.ExecuteAsync(new CommandDefinition(Insert, new
         {

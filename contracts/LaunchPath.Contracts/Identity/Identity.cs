@@ -112,6 +112,11 @@ public sealed record CurrentCaller
     public required bool IsPlatformAdmin { get; init; }
     /// <summary>The student record linked to this account, for students.</summary>
     public string? StudentId { get; init; }
+    /// <summary>
+    /// The language the person reads LaunchPath in (en or es): their own choice in their email choices, else their
+    /// record's (the roster's or staff's); absent when neither says, and the app follows the browser.
+    /// </summary>
+    public string? Language { get; init; }
     public required IReadOnlyList<MembershipInfo> Memberships { get; init; }
     public required IReadOnlyList<Permission> Permissions { get; init; }
 }

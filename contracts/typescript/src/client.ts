@@ -8304,6 +8304,9 @@ export interface CurrentCaller {
     isPlatformAdmin: boolean;
     /** The student record linked to this account, for students. */
     studentId?: string | null;
+    /** The language the person reads LaunchPath in (en or es): their own choice in their email choices, else their
+record's (the roster's or staff's); absent when neither says, and the app follows the browser. */
+    language?: string | null;
     memberships: MembershipInfo[];
     permissions: Permission[];
 }

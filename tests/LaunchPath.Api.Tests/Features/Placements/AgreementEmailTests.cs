@@ -89,7 +89,9 @@ public sealed partial class PlacementLifecycleTests
         spanish.Body!.Headers[HeaderId.ContentLanguage].Should().Be("es");
         spanish.TextBody.Should().Contain("Hola, Rosa Reyes").And.Contain("hasta el ").And.MatchRegex(@"\d{1,2} de [a-z]+ de \d{4}");
         spanish.HtmlBody.Should().Contain("<html lang=\"es\">").And.Contain("Revisar el acuerdo");
+        spanish.TextBody.Should().MatchRegex(PublicUrl + @"/acknowledge/[A-Za-z0-9_-]+\?lang=es\b", "the link opens its page in Spanish: the guardian is not signed in");
         var english = received.Single(m => m.To.Mailboxes.Single().Address == "luis.reyes@family.example.test");
+        english.TextBody.Should().NotContain("?lang=");
         english.Subject.Should().Be("Please review Maya Reyes's work-based learning agreement");
         english.Body!.Headers[HeaderId.ContentLanguage].Should().Be("en");
         var supervisor = received.Single(m => m.To.Mailboxes.Single().Address == "lena.ortiz@employer.example.test");

@@ -48,8 +48,8 @@ public sealed partial class PlacementLifecycleTests
         var email = (await _smtp.WaitForAsync(1)).Single();
         email.Body!.Headers[HeaderId.ContentLanguage].Should().Be("es");
         email.TextBody.Should().Contain("Con ella puede seguir el aprendizaje en el trabajo de Maya Reyes");
-        var token = Regex.Match(email.TextBody ?? "", PublicUrl + @"/set-password/([A-Za-z0-9_-]+)").Groups[1].Value;
-        token.Should().NotBeEmpty();
+        var token = Regex.Match(email.TextBody ?? "", PublicUrl + @"/set-password/([A-Za-z0-9_-]+)\?lang=es").Groups[1].Value;
+        token.Should().NotBeEmpty("the link opens its page in her language");
         _smtp.Received.Clear();
 
         // She chooses a password from the link and is signed in: her child's record and placement, nobody else's.
@@ -58,6 +58,10 @@ public sealed partial class PlacementLifecycleTests
         var parent = Bearer(signedIn.Token);
         var me = await (await parent.GetAsync("/api/v1/me")).Read<CurrentCaller>();
         me.Memberships.Should().ContainSingle().Which.Role.Should().Be(Role.Guardian);
+        me.Language.Should().Be("es", "the app opens in the language of her record");
+        await (await Put(parent, "/api/v1/me/message-preferences", new MessagePreferencesRequest { Delivery = MessageDelivery.Immediate, Language = "en" })).Read<MessagePreferences>();
+        (await (await parent.GetAsync("/api/v1/me")).Read<CurrentCaller>()).Language.Should().Be("en", "her own choice wins over the record's");
+        await (await Put(parent, "/api/v1/me/message-preferences", new MessagePreferencesRequest { Delivery = MessageDelivery.Immediate, Language = "es" })).Read<MessagePreferences>();
         (await (await parent.GetAsync($"/api/v1/students/{s.Student.Id}")).Read<Student>()).Subgroups.Should().BeNull("a guardian does not see equity subgroups");
         (await (await parent.GetAsync("/api/v1/placements")).Read<PlacementPage>()).Items.Select(p => p.Id).Should().Equal(id);
         var stranger = await (await s.Coordinator.PostJson("/api/v1/students", new StudentRecordFields
