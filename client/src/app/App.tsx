@@ -1,5 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { CurrentCaller } from '@launchpath/contracts';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { isLanguage, showLanguage, type Language } from '../shared/i18n/i18n';
 import { ApiKeysPage } from '../features/users/ApiKeysPage';
 import { RegionSettingsPage } from '../features/settings/RegionSettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
@@ -46,80 +49,80 @@ const curatesARegion = (me: CurrentCaller) => me.isPlatformAdmin || membershipsW
 
 /** The app's pages in navigation order; a new page adds an entry here. */
 const pages: readonly Page[] = [
-  { href: '#/profile', label: 'My profile', visible: isStudent, render: (me) => <ProfilePage studentId={me.studentId!} /> },
-  { href: '#/progress', label: 'My progress', visible: isStudent, render: (me) => <MyProgressPage studentId={me.studentId!} /> },
+  { href: '#/profile', label: 'nav.profile', visible: isStudent, render: (me) => <ProfilePage studentId={me.studentId!} /> },
+  { href: '#/progress', label: 'nav.progress', visible: isStudent, render: (me) => <MyProgressPage studentId={me.studentId!} /> },
   {
     href: '#/recommended',
-    label: 'Recommended for me',
+    label: 'nav.recommended',
     visible: isStudent,
     render: (me, path) =>
       path[0] ? (
-        <ApplyPage studentId={me.studentId!} opportunityId={path[0]} back={{ href: '#/recommended', label: '← Recommended for me' }} />
+        <ApplyPage studentId={me.studentId!} opportunityId={path[0]} back={{ href: '#/recommended', label: `← ${i18next.t('nav.recommended')}` }} />
       ) : (
         <RecommendationsPage studentId={me.studentId!} />
       ),
   },
   {
     href: '#/search',
-    label: 'Search opportunities',
+    label: 'nav.search',
     visible: (me) => isStudent(me) && can(me, 'opportunitiesRead'),
     render: (me, path) =>
       path[0] ? (
-        <ApplyPage studentId={me.studentId!} opportunityId={path[0]} back={{ href: '#/search', label: '← Search opportunities' }} />
+        <ApplyPage studentId={me.studentId!} opportunityId={path[0]} back={{ href: '#/search', label: `← ${i18next.t('nav.search')}` }} />
       ) : (
         <SearchPage detailHref={(id) => `#/search/${id}`} />
       ),
   },
   {
     href: '#/my-rounds',
-    label: 'Match rounds',
+    label: 'nav.myRounds',
     visible: isStudent,
     render: (me, path) => <StudentRoundsPage studentId={me.studentId!} roundId={path[0]} />,
   },
   {
     href: '#/our-opportunities',
-    label: 'Our opportunities',
+    label: 'nav.ourOpportunities',
     visible: (me) => employerStaff(me) && can(me, 'opportunitiesRead'),
     render: (me, path) => <OurOpportunitiesPage employers={employerMemberships(me)} writable={employersWritten(me)} path={path} />,
   },
   {
     href: '#/applicants',
-    label: 'Applicants',
+    label: 'nav.applicants',
     visible: (me) => employersWritten(me).length > 0,
     render: (me, path) => <ApplicantsPage employers={employersWritten(me)} path={path} />,
   },
   {
     href: '#/our-organization',
-    label: 'Our organization',
+    label: 'nav.ourOrganization',
     visible: (me) => employerStaff(me) && can(me, 'organizationsRead'),
     render: (me, path) => <OurOrganizationPage me={me} employers={employerMemberships(me)} path={path} />,
   },
-  { href: '#/curation', label: 'Curation', visible: (me) => can(me, 'opportunitiesCurate'), render: () => <CurationPage /> },
-  { href: '#/rounds', label: 'Match rounds', visible: (me) => can(me, 'opportunitiesCurate'), render: (me, path) => <RoundsPage me={me} path={path} /> },
-  { href: '#/students', label: 'Students', visible: (me) => can(me, 'peopleRead'), render: (me, path) => <StudentsPage path={path} mayWrite={can(me, 'peopleWrite')} /> },
-  { href: '#/roster', label: 'Roster imports', visible: (me) => can(me, 'rosterImport'), render: (me) => <RosterImportsPage me={me} /> },
+  { href: '#/curation', label: 'nav.curation', visible: (me) => can(me, 'opportunitiesCurate'), render: () => <CurationPage /> },
+  { href: '#/rounds', label: 'nav.rounds', visible: (me) => can(me, 'opportunitiesCurate'), render: (me, path) => <RoundsPage me={me} path={path} /> },
+  { href: '#/students', label: 'nav.students', visible: (me) => can(me, 'peopleRead'), render: (me, path) => <StudentsPage path={path} mayWrite={can(me, 'peopleWrite')} /> },
+  { href: '#/roster', label: 'nav.roster', visible: (me) => can(me, 'rosterImport'), render: (me) => <RosterImportsPage me={me} /> },
   {
     href: '#/opportunities',
-    label: 'Opportunities',
+    label: 'nav.opportunities',
     visible: (me) => !isStudent(me) && !employerStaff(me) && isSchoolOrRegionStaff(me) && can(me, 'opportunitiesRead'),
     render: () => <SearchPage title="Opportunities" showStatus />,
   },
   {
     href: '#/organizations',
-    label: 'Organizations',
+    label: 'nav.organizations',
     visible: (me) => can(me, 'organizationsRead') && !isStudent(me) && (isSchoolOrRegionStaff(me) || employerStaff(me)),
     render: (_me, path) => <OrganizationsPage path={path} />,
   },
   {
     href: '#/placements',
-    label: 'Placements',
+    label: 'nav.placements',
     visible: (me) => isStudent(me) || isGuardian(me) || employerStaff(me) || can(me, 'peopleRead'),
     render: (_me, path) => <PlacementsPage path={path} />,
   },
-  { href: '#/outcomes', label: 'Outcomes', visible: (me) => can(me, 'outcomesRead') && !isStudent(me), render: (me) => <OutcomesPage me={me} /> },
-  { href: '#/users', label: 'Users', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <UsersPage me={me} /> },
-  { href: '#/api-keys', label: 'API keys', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <ApiKeysPage me={me} /> },
-  { href: '#/region-settings', label: 'Region settings', visible: curatesARegion, render: (me, path) => <RegionSettingsPage me={me} path={path} /> },
+  { href: '#/outcomes', label: 'nav.outcomes', visible: (me) => can(me, 'outcomesRead') && !isStudent(me), render: (me) => <OutcomesPage me={me} /> },
+  { href: '#/users', label: 'nav.users', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <UsersPage me={me} /> },
+  { href: '#/api-keys', label: 'nav.apiKeys', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <ApiKeysPage me={me} /> },
+  { href: '#/region-settings', label: 'nav.regionSettings', visible: curatesARegion, render: (me, path) => <RegionSettingsPage me={me} path={path} /> },
 ];
 
 /**
@@ -157,6 +160,8 @@ export function App({ api, fetch }: { api?: Api; fetch?: FetchLike }) {
 }
 
 function Screens() {
+  // Every screen follows the language: a change re-renders the app from here.
+  const { t } = useTranslation();
   const { state, retry, signOut } = useSession();
   const hash = useLocationHash();
   // A one-time link opens its page whether or not anyone is signed in: it is for people without an account.
@@ -173,18 +178,18 @@ function Screens() {
       return (
         <AppShell>
           <p className="muted" role="status">
-            Loading your account…
+            {t('shell.loadingAccount')}
           </p>
         </AppShell>
       );
     case 'unavailable':
       return (
         <AppShell>
-          <h1>LaunchPath is not available</h1>
+          <h1>{t('shell.unavailable')}</h1>
           <ErrorBanner error={state.error} onRetry={retry} />
           <p>
             <button type="button" className="button button--secondary" onClick={signOut}>
-              Sign out
+              {t('shell.signOut')}
             </button>
           </p>
         </AppShell>
@@ -195,16 +200,17 @@ function Screens() {
 }
 
 const linkTitles: Record<LinkRoute['kind'], string> = {
-  acknowledge: 'Acknowledge a training agreement',
-  hours: 'Approve hours',
-  'set-password': 'Choose your password',
-  unsubscribe: 'Emails from LaunchPath',
+  acknowledge: 'links.titles.acknowledge',
+  hours: 'links.titles.hours',
+  'set-password': 'links.titles.setPassword',
+  unsubscribe: 'links.titles.unsubscribe',
 };
 
 function LinkScreen({ link }: { link: LinkRoute }) {
+  const { t } = useTranslation();
   useEffect(() => {
-    document.title = `${linkTitles[link.kind]} · LaunchPath`;
-  }, [link.kind]);
+    document.title = `${t(linkTitles[link.kind])} · LaunchPath`;
+  }, [link.kind, t]);
   return (
     <AppShell home="/">
       {link.kind === 'acknowledge' ? (
@@ -221,7 +227,7 @@ function LinkScreen({ link }: { link: LinkRoute }) {
 }
 
 /** The inbox, reached from the header rather than the navigation (everyone signed in has one). */
-const inboxPage: Page = { href: '#/inbox', label: 'Inbox', visible: () => true, render: () => null };
+const inboxPage: Page = { href: '#/inbox', label: 'shell.inbox', visible: () => true, render: () => null };
 
 /** The number of unread messages, read again when the page changes; unknown (no badge) when it cannot be read. */
 function useUnread(hash: string): { count?: number; refresh: () => void } {
@@ -252,8 +258,19 @@ function useLocationHash(): string {
 }
 
 function SignedIn({ me, onSignOut }: { me: CurrentCaller; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
   const hash = useLocationHash();
   const visible = pagesFor(me);
+
+  // The person's language, as they chose it (or as their record says), once signed in.
+  useEffect(() => {
+    if (isLanguage(me.language)) showLanguage(me.language);
+  }, [me.language]);
+  const saveLanguage = (language: Language) => {
+    // Kept as their preference, with how their emails come; the switch already shows it.
+    void api.getMyMessagePreferences().then((current) => api.putMyMessagePreferences({ delivery: current.delivery, language }), () => undefined);
+  };
   const inInbox = hash.replace(/\/+$/, '') === '#/inbox';
   const { page, path } = inInbox ? { page: inboxPage, path: [] } : route(visible, hash);
   const unread = useUnread(hash);
@@ -267,13 +284,14 @@ function SignedIn({ me, onSignOut }: { me: CurrentCaller; onSignOut: () => void 
 
   // The title says where the user is, for screen-reader users and browser history.
   useEffect(() => {
-    document.title = page ? `${page.label} · LaunchPath` : 'LaunchPath';
-  }, [page]);
+    document.title = page ? `${t(page.label)} · LaunchPath` : 'LaunchPath';
+  }, [page, t]);
 
   return (
     <AppShell
       nav={visible}
       current={page?.href}
+      onLanguage={saveLanguage}
       user={{ name: displayNameOf(me), detail: describeCaller(me), onSignOut, inbox: { unread: unread.count, current: inInbox } }}
     >
       {inInbox ? (
@@ -283,8 +301,8 @@ function SignedIn({ me, onSignOut }: { me: CurrentCaller; onSignOut: () => void 
         <div key={page.href}>{page.render(me, path)}</div>
       ) : (
         <>
-          <h1>Welcome, {displayNameOf(me)}</h1>
-          <p>There is nothing in LaunchPath for your role yet.</p>
+          <h1>{t('shell.welcome', { name: displayNameOf(me) })}</h1>
+          <p>{t('shell.nothingYet')}</p>
         </>
       )}
     </AppShell>

@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../shared/i18n/LanguageSwitch';
+import type { Language } from '../shared/i18n/i18n';
 
 export interface NavItem {
   href: string;
+  /** The message key of its name (nav.…). */
   label: string;
 }
 
@@ -21,27 +25,30 @@ interface Props {
   user?: ShellUser;
   /** Where the product name leads: the app's start ("#/"), or the site's root from a page outside the app's routes. */
   home?: string;
+  /** Saves a signed-in person's choice of language (the switch at the foot of the page remembers it in the browser). */
+  onLanguage?: (language: Language) => void;
   children: ReactNode;
 }
 
 /** Header with the product name, main navigation and the signed-in user; a skip link jumps straight to the content. */
-export function AppShell({ nav = [], current, user, home = '#/', children }: Props) {
+export function AppShell({ nav = [], current, user, home = '#/', onLanguage, children }: Props) {
+  const { t } = useTranslation();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('shell.skip')}
       </a>
       <header className="shell__header">
         <a className="shell__brand" href={home}>
           LaunchPath
         </a>
         {nav.length > 0 ? (
-          <nav aria-label="Main">
+          <nav aria-label={t('shell.mainNav')}>
             <ul className="shell__nav">
               {nav.map((item) => (
                 <li key={item.href}>
                   <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
-                    {item.label}
+                    {t(item.label)}
                   </a>
                 </li>
               ))}
@@ -51,7 +58,7 @@ export function AppShell({ nav = [], current, user, home = '#/', children }: Pro
         {user ? (
           <div className="shell__user">
             <p className="shell__user-text">
-              <span className="visually-hidden">Signed in as </span>
+              <span className="visually-hidden">{t('shell.signedInAs')} </span>
               <span className="shell__user-name">{user.name}</span>
               {user.detail ? (
                 <>
@@ -62,18 +69,18 @@ export function AppShell({ nav = [], current, user, home = '#/', children }: Pro
             </p>
             {user.inbox ? (
               <a className="button button--on-brand" href="#/inbox" aria-current={user.inbox.current ? 'page' : undefined}>
-                Inbox
+                {t('shell.inbox')}
                 {user.inbox.unread ? (
                   <span className="shell__badge">
                     {' '}
                     {user.inbox.unread}
-                    <span className="visually-hidden"> unread</span>
+                    <span className="visually-hidden"> {t('shell.unread')}</span>
                   </span>
                 ) : null}
               </a>
             ) : null}
             <button type="button" className="button button--on-brand" onClick={user.onSignOut}>
-              Sign out
+              {t('shell.signOut')}
             </button>
           </div>
         ) : null}
@@ -81,6 +88,9 @@ export function AppShell({ nav = [], current, user, home = '#/', children }: Pro
       <main id="main" className="shell__main" tabIndex={-1}>
         {children}
       </main>
+      <footer className="shell__footer">
+        <LanguageSwitch onChange={onLanguage} />
+      </footer>
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import i18next from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useApi } from '../shared/api/ApiContext';
 import { fieldErrorsFor } from '../shared/api/problems';
 import { useAction } from '../shared/api/useAction';
@@ -14,8 +16,8 @@ export const minimumPasswordLength = 12;
 /** What the form says before asking the API: a password long enough, typed the same twice. */
 export function passwordProblems(password: string, confirmation: string): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
-  if (password.length < minimumPasswordLength) problems.password = [`Use at least ${minimumPasswordLength} characters; a few words make a good one.`];
-  else if (confirmation !== password) problems.confirmation = ['Type the same password twice.'];
+  if (password.length < minimumPasswordLength) problems.password = [i18next.t('links.password.tooShort', { count: minimumPasswordLength })];
+  else if (confirmation !== password) problems.confirmation = [i18next.t('links.password.different')];
   return problems;
 }
 
@@ -24,6 +26,7 @@ export function passwordProblems(password: string, confirmation: string): Record
  * and, once it is set, the app signed in (every earlier session of the account is signed out).
  */
 export function SetPasswordPage({ token }: { token: string }) {
+  const { t } = useTranslation();
   const api = useApi();
   const { adopt } = useSession();
   const link = useResource(`password-link:${token}`, (a, signal) => a.getPasswordLink(token, signal));
@@ -39,28 +42,28 @@ export function SetPasswordPage({ token }: { token: string }) {
   if (link.error) {
     return (
       <div className="public-page">
-        <h1>{link.error.status === 410 ? 'This link no longer works' : link.error.status === 404 ? 'This link does not work' : 'The link could not be opened'}</h1>
+        <h1>{t(link.error.status === 410 ? 'links.password.goneTitle' : link.error.status === 404 ? 'links.problem.notFoundTitle' : 'links.problem.failedTitle')}</h1>
         {link.error.status === 404 ? (
-          <p>Check that you opened the whole link from your email; part of it may be missing.</p>
+          <p>{t('links.problem.notFoundCheck')}</p>
         ) : link.error.status === 410 ? (
           <p>{link.error.message}</p>
         ) : (
           <ErrorBanner error={link.error} onRetry={link.reload} />
         )}
         <p>
-          <a href="/">Go to the sign-in page</a>, where “Forgot your password?” sends a new link.
+          <Trans i18nKey="links.password.goSignIn" components={{ signIn: <a href="/" /> }} />
         </p>
       </div>
     );
   }
-  if (!link.data) return <Loading>Opening your link…</Loading>;
+  if (!link.data) return <Loading>{t('links.opening')}</Loading>;
   const { purpose, email, displayName, expiresAt } = link.data;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems = passwordProblems(password, confirmation);
     if (Object.keys(problems).length > 0) {
-      action.setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
+      action.setError({ message: t('errors.correctFields'), fieldErrors: problems });
       return;
     }
     await action.run(async () => {
@@ -74,26 +77,27 @@ export function SetPasswordPage({ token }: { token: string }) {
   const errorsFor = (field: string) => (action.error ? fieldErrorsFor(action.error.fieldErrors, field) : []);
   return (
     <div className="public-page">
-      <h1>{purpose === 'invitation' ? `Welcome to LaunchPath, ${displayName}` : 'Choose a new password'}</h1>
+      <h1>{purpose === 'invitation' ? t('links.password.welcome', { name: displayName }) : t('links.password.chooseNew')}</h1>
       <p>
-        You sign in with <strong>{email}</strong>. {purpose === 'invitation' ? 'Choose the password for your account.' : 'Your new password signs you out on every other device.'}
+        <Trans i18nKey="links.password.signInWith" values={{ email }} components={{ strong: <strong /> }} />{' '}
+        {purpose === 'invitation' ? t('links.password.chooseForAccount') : t('links.password.signsOutOthers')}
       </p>
-      <form ref={formRef} className="card form" onSubmit={submit} noValidate aria-label="Choose your password">
+      <form ref={formRef} className="card form" onSubmit={submit} noValidate aria-label={t('links.titles.setPassword')}>
         {action.error ? <ErrorBanner error={action.error} /> : null}
         {/* For password managers: the account this password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-        <Field label="New password" errors={errorsFor('password')} hint={`At least ${minimumPasswordLength} characters.`} required>
+        <Field label={t('links.password.newPassword')} errors={errorsFor('password')} hint={t('links.password.atLeast', { count: minimumPasswordLength })} required>
           <input name="password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
-        <Field label="Type it again" errors={errorsFor('confirmation')} required>
+        <Field label={t('links.password.again')} errors={errorsFor('confirmation')} required>
           <input name="confirmation" type="password" autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} />
         </Field>
         <div className="form__actions">
           <button type="submit" className="button" disabled={action.busy}>
-            {action.busy ? 'Saving…' : 'Save my password and sign in'}
+            {action.busy ? t('common.saving') : t('links.password.save')}
           </button>
         </div>
-        <p className="muted">This link works once, until {formatDateTime(expiresAt)}.</p>
+        <p className="muted">{t('links.worksOnceUntil', { date: formatDateTime(expiresAt) })}</p>
       </form>
     </div>
   );

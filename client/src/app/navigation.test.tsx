@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CurrentCaller, Permission } from '@launchpath/contracts';
+import i18next from 'i18next';
 import { App, pagesFor, route } from './App';
 import { fakeApi, member, organization, platformAdmin, storeTestSession } from '../test/fakeApi';
 import { student } from '../test/fixtures';
@@ -9,7 +10,7 @@ const as = (membership: Parameters<typeof member>[0], permissions: Permission[],
   ...member(membership, permissions),
   ...extra,
 });
-const labels = (me: CurrentCaller) => pagesFor(me).map((p) => p.label);
+const labels = (me: CurrentCaller) => pagesFor(me).map((p) => i18next.t(p.label));
 
 const studentMe = as({ organizationName: 'Alder High', organizationType: 'school', role: 'student' }, ['organizationsRead', 'opportunitiesRead'], { studentId: 'st-1' });
 const employerAdmin = as({ organizationName: 'Harbor', organizationType: 'employer', role: 'employerAdmin' }, [

@@ -1,21 +1,34 @@
 import type { OpportunityFields, PostalAddress, WeeklySlot } from '@launchpath/contracts';
+import i18next from 'i18next';
 import { compensationLabels, dayLabels, modalityLabels } from './labels';
+import { locale } from './i18n/i18n';
 
 /** A share from 0 to 1 as a whole percentage: 0.4567 → "46%". */
 export function percent(share: number | null | undefined): string {
   if (share === null || share === undefined || Number.isNaN(share)) return '—';
-  return `${Math.round(share * 100)}%`;
+  return `${Math.round(share * 100).toLocaleString(locale())}%`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+/** Formats made once per locale (dates and numbers follow the reader's language). */
+const formats = new Map<string, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; money: Intl.NumberFormat }>();
+function formatsFor(tag = locale()) {
+  let made = formats.get(tag);
+  if (!made) {
+    made = {
+      date: new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
+      dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }),
+      money: new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD' }),
+    };
+    formats.set(tag, made);
+  }
+  return made;
+}
 
 /** "2027-06-13" → "Jun 13, 2027" (a calendar date: no time zone shift). */
 export function formatDate(date: string | null | undefined): string {
   if (!date) return '—';
   const parsed = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) ? date : dateFormat.format(parsed);
+  return Number.isNaN(parsed.getTime()) ? date : formatsFor().date.format(parsed);
 }
 
 /** "12 Harbor Way, Suite 2, Alder, CA 94001"; null without an address. */
@@ -28,25 +41,25 @@ export function formatAddress(address: PostalAddress | null | undefined): string
 export function formatDateTime(instant: string | null | undefined): string {
   if (!instant) return '—';
   const parsed = new Date(instant);
-  return Number.isNaN(parsed.getTime()) ? instant : dateTimeFormat.format(parsed);
+  return Number.isNaN(parsed.getTime()) ? instant : formatsFor().dateTime.format(parsed);
 }
 
 /** "Jun 3, 2027", "Jun 3 – Aug 1, 2027"-style ranges, or "Dates to be set". */
 export function formatDateRange(start: string | null | undefined, end: string | null | undefined): string {
-  if (!start && !end) return 'Dates to be set';
+  if (!start && !end) return i18next.t('format.datesToBeSet');
   if (start && (!end || end === start)) return formatDate(start);
-  if (!start) return `Until ${formatDate(end)}`;
+  if (!start) return i18next.t('format.until', { date: formatDate(end) });
   return `${formatDate(start)} – ${formatDate(end)}`;
 }
 
 export function formatMoney(amount: number): string {
-  return money.format(amount);
+  return formatsFor().money.format(amount);
 }
 
 /** "Paid, $18.50/hour", "Stipend of $500.00", "Unpaid". */
 export function describePay(fields: Pick<OpportunityFields, 'compensation' | 'hourlyWage' | 'stipendAmount'>): string {
-  if (fields.compensation === 'paid' && fields.hourlyWage) return `Paid, ${formatMoney(fields.hourlyWage)}/hour`;
-  if (fields.compensation === 'stipend' && fields.stipendAmount) return `Stipend of ${formatMoney(fields.stipendAmount)}`;
+  if (fields.compensation === 'paid' && fields.hourlyWage) return i18next.t('format.paidHourly', { amount: formatMoney(fields.hourlyWage) });
+  if (fields.compensation === 'stipend' && fields.stipendAmount) return i18next.t('format.stipendOf', { amount: formatMoney(fields.stipendAmount) });
   return compensationLabels[fields.compensation];
 }
 
@@ -58,7 +71,7 @@ export function describePlace(fields: Pick<OpportunityFields, 'modality' | 'addr
 
 /** "Wednesday 15:00–18:30; Thursday 15:00–17:30". */
 export function describeSlots(slots: readonly WeeklySlot[]): string {
-  return slots.length === 0 ? 'No weekly schedule' : slots.map((s) => `${dayLabels[s.day]} ${s.start}–${s.end}`).join('; ');
+  return slots.length === 0 ? i18next.t('format.noSchedule') : slots.map((s) => `${dayLabels[s.day]} ${s.start}–${s.end}`).join('; ');
 }
 
 /** A weight with its sign: "+3", "−1.5" (a real minus sign, read as "minus"). */
@@ -71,12 +84,12 @@ export function signed(weight: number): string {
 /** "1 student", "3 students". */
 /** A student's grade as people say it: "Grade 10", "Postsecondary", or "Grade unknown" when the SIS gave none. */
 export function gradeLabel(grade: number | null | undefined): string {
-  if (grade === null || grade === undefined) return 'Grade unknown';
-  return grade === 13 ? 'Postsecondary' : `Grade ${grade}`;
+  if (grade === null || grade === undefined) return i18next.t('format.gradeUnknown');
+  return grade === 13 ? i18next.t('format.postsecondary') : i18next.t('format.grade', { grade });
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${count.toLocaleString(locale())} ${count === 1 ? one : many}`;
 }
 
 // ---- hours ----
@@ -106,7 +119,7 @@ export function endOf(start: string, minutes: number): string {
 
 /** Minutes as hours for people: 90 → "1.5", 61234 → "1,020.6". */
 export function hoursText(minutes: number): string {
-  return (minutes / 60).toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return (minutes / 60).toLocaleString(locale(), { maximumFractionDigits: 1 });
 }
 
 // ---- lists ----

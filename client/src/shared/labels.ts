@@ -18,10 +18,12 @@ import type {
   RosterMode,
   TransportationMode,
 } from '@launchpath/contracts';
+import i18next from 'i18next';
+import { translatedLabels } from './i18n/i18n';
 
 // Records keyed by the generated union types: a value added to the API fails to compile here until it is labelled.
 
-export const opportunityTypeLabels: Record<OpportunityType, string> = {
+export const opportunityTypeLabels = translatedLabels<OpportunityType>('opportunityType', {
   guestSpeaker: 'Guest speaker',
   careerFair: 'Career fair',
   worksiteTour: 'Worksite tour',
@@ -43,28 +45,28 @@ export const opportunityTypeLabels: Record<OpportunityType, string> = {
   apprenticeship: 'Apprenticeship',
   teacherExternship: 'Teacher externship',
   other: 'Other',
-};
+});
 
-export const stageLabels: Record<ContinuumStage, string> = {
+export const stageLabels = translatedLabels<ContinuumStage>('stage', {
   awareness: 'Career awareness',
   exploration: 'Career exploration',
   preparation: 'Career preparation',
   training: 'Career training',
-};
+});
 
-export const modalityLabels: Record<Modality, string> = {
+export const modalityLabels = translatedLabels<Modality>('modality', {
   inPerson: 'In person',
   hybrid: 'Hybrid',
   virtual: 'Virtual',
-};
+});
 
-export const compensationLabels: Record<Compensation, string> = {
+export const compensationLabels = translatedLabels<Compensation>('compensation', {
   paid: 'Paid (hourly wage)',
   stipend: 'Stipend',
   unpaid: 'Unpaid',
-};
+});
 
-export const transportationLabels: Record<TransportationMode, string> = {
+export const transportationLabels = translatedLabels<TransportationMode>('transportation', {
   walk: 'Walking',
   bike: 'Bike',
   publicTransit: 'Public transit',
@@ -72,9 +74,9 @@ export const transportationLabels: Record<TransportationMode, string> = {
   schoolProvided: 'School-provided transport',
   familyRide: 'A ride from family',
   none: 'No transportation',
-};
+});
 
-export const dayLabels: Record<DayOfWeek, string> = {
+export const dayLabels = translatedLabels<DayOfWeek>('day', {
   monday: 'Monday',
   tuesday: 'Tuesday',
   wednesday: 'Wednesday',
@@ -82,76 +84,76 @@ export const dayLabels: Record<DayOfWeek, string> = {
   friday: 'Friday',
   saturday: 'Saturday',
   sunday: 'Sunday',
-};
+});
 
-export const opportunityStatusLabels: Record<OpportunityStatus, string> = {
+export const opportunityStatusLabels = translatedLabels<OpportunityStatus>('opportunityStatus', {
   draft: 'Draft',
   submitted: 'Awaiting curation',
   published: 'Published',
   rejected: 'Rejected',
   closed: 'Closed',
-};
+});
 
-export const audienceLabels: Record<AudienceScope, string> = {
+export const audienceLabels = translatedLabels<AudienceScope>('audience', {
   region: 'The whole region',
   district: 'Some districts',
   school: 'Some schools',
-};
+});
 
-export const roundStatusLabels: Record<MatchRoundStatus, string> = {
+export const roundStatusLabels = translatedLabels<MatchRoundStatus>('roundStatus', {
   open: 'Open for choices',
   queued: 'Queued to run',
   running: 'Running',
   matched: 'Matched (proposed)',
   published: 'Published',
-};
+});
 
-export const reserveGroupLabels: Record<ReserveGroup, string> = {
+export const reserveGroupLabels = translatedLabels<ReserveGroup>('reserveGroup', {
   englishLearner: 'English learners',
   studentWithDisability: 'Students with disabilities',
   socioeconomicallyDisadvantaged: 'Socioeconomically disadvantaged students',
   fosterYouth: 'Foster youth',
-};
+});
 
-export const rosterStatusLabels: Record<RosterImportStatus, string> = {
+export const rosterStatusLabels = translatedLabels<RosterImportStatus>('rosterStatus', {
   queued: 'Queued',
   running: 'Running',
   succeeded: 'Succeeded',
   failed: 'Failed',
   previewed: 'Previewed',
   needsConfirmation: 'Awaiting confirmation',
-};
+});
 
-export const rosterModeLabels: Record<RosterMode, string> = {
+export const rosterModeLabels = translatedLabels<RosterMode>('rosterMode', {
   bulk: 'Bulk (people not in the files become inactive)',
   delta: 'Delta (only the rows sent change)',
-};
+});
 
-export const relationshipLabels: Record<GuardianRelationship, string> = {
+export const relationshipLabels = translatedLabels<GuardianRelationship>('relationship', {
   parent: 'Parent',
   guardian: 'Guardian',
   relative: 'Relative',
-};
+});
 
-export const raceEthnicityLabels: Record<RaceEthnicity, string> = {
+export const raceEthnicityLabels = translatedLabels<RaceEthnicity>('raceEthnicity', {
   americanIndianOrAlaskaNative: 'American Indian or Alaska Native',
   asian: 'Asian',
   blackOrAfricanAmerican: 'Black or African American',
   hispanicOrLatino: 'Hispanic or Latino',
   nativeHawaiianOrOtherPacificIslander: 'Native Hawaiian or Other Pacific Islander',
   white: 'White',
-};
+});
 
-export const genderLabels: Record<Gender, string> = {
+export const genderLabels = translatedLabels<Gender>('gender', {
   female: 'Female',
   male: 'Male',
   nonBinary: 'Non-binary',
   notReported: 'Not reported',
-};
+});
 
 /** The statistics' subgroup names ("all", "englishLearner", …), which the API sends as plain strings. */
 export function subgroupLabel(group: string): string {
-  if (group === 'all') return 'All students';
+  if (group === 'all') return i18next.t('labels.subgroup.all');
   return group in reserveGroupLabels ? reserveGroupLabels[group as ReserveGroup] : group;
 }
 
@@ -170,7 +172,7 @@ export function oneOf<T extends string>(values: readonly T[], value: string): T 
   return (values as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
-export const placementStatusLabels: Record<PlacementStatus, string> = {
+export const placementStatusLabels = translatedLabels<PlacementStatus>('placementStatus', {
   proposed: 'Proposed',
   requested: 'Requested',
   accepted: 'Accepted by employer',
@@ -180,18 +182,18 @@ export const placementStatusLabels: Record<PlacementStatus, string> = {
   active: 'Active',
   completed: 'Completed',
   withdrawn: 'Withdrawn',
-};
+});
 export const placementStatuses = Object.keys(placementStatusLabels) as PlacementStatus[];
 
-export const partyLabels: Record<AgreementParty, string> = {
+export const partyLabels = translatedLabels<AgreementParty>('party', {
   student: 'Student',
   guardian: 'Guardian',
   supervisor: 'Supervisor',
   coordinator: 'Coordinator',
-};
+});
 
-export const hoursStatusLabels: Record<HoursStatus, string> = {
+export const hoursStatusLabels = translatedLabels<HoursStatus>('hoursStatus', {
   submitted: 'Awaiting approval',
   approved: 'Approved',
   rejected: 'Rejected',
-};
+});

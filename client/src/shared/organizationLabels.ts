@@ -1,14 +1,15 @@
 import type { CareerCluster, OrganizationType } from '@launchpath/contracts';
+import { translatedLabels } from './i18n/i18n';
 
 // Records keyed by the generated union types: adding a value to the API makes these fail to compile until labelled.
-export const organizationTypeLabels: Record<OrganizationType, string> = {
+export const organizationTypeLabels = translatedLabels<OrganizationType>('organizationType', {
   region: 'Region',
   district: 'District',
   school: 'School',
   employer: 'Employer',
-};
+});
 
-export const careerClusterLabels: Record<CareerCluster, string> = {
+export const careerClusterLabels = translatedLabels<CareerCluster>('careerCluster', {
   advancedManufacturing: 'Advanced Manufacturing',
   agriculture: 'Agriculture',
   artsEntertainmentDesign: 'Arts, Entertainment & Design',
@@ -23,7 +24,7 @@ export const careerClusterLabels: Record<CareerCluster, string> = {
   marketingSales: 'Marketing & Sales',
   publicServiceSafety: 'Public Service & Safety',
   supplyChainTransportation: 'Supply Chain & Transportation',
-};
+});
 
 export const organizationTypes = Object.keys(organizationTypeLabels) as OrganizationType[];
 export const careerClusters = Object.keys(careerClusterLabels) as CareerCluster[];

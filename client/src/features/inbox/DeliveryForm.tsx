@@ -1,16 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { MessageDelivery, MessagePreferencesRequest } from '@launchpath/contracts';
+import { useTranslation } from 'react-i18next';
 import { useAction } from '../../shared/api/useAction';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Field } from '../../shared/components/Field';
 import { Notice } from '../../shared/components/Notice';
 
-const deliveryChoices: { value: MessageDelivery; label: string; hint: string }[] = [
-  { value: 'immediate', label: 'Each email as it happens', hint: 'A placement’s news, hours decisions and match results, one email each.' },
-  { value: 'daily', label: 'One email a day', hint: 'Everything of the day in one email, at 4 pm.' },
-  { value: 'none', label: 'None', hint: 'Stop them.' },
-];
+const deliveryChoices: MessageDelivery[] = ['immediate', 'daily', 'none'];
 
+/** Each language in itself, with its English name for those who do not read it. */
 export const languageNames: Record<string, string> = { en: 'English', es: 'Español (Spanish)' };
 
 /**
@@ -22,6 +20,7 @@ export function DeliveryForm({ delivery, language, onSave }: {
   language: string | null | undefined;
   onSave: (choice: MessagePreferencesRequest) => Promise<unknown>;
 }) {
+  const { t } = useTranslation();
   const [chosen, setChosen] = useState<MessageDelivery>(delivery);
   const [lang, setLang] = useState(language ?? '');
   const [saved, setSaved] = useState<string>();
@@ -32,28 +31,28 @@ export function DeliveryForm({ delivery, language, onSave }: {
     setSaved(undefined);
     void action.run(async () => {
       await onSave({ delivery: chosen, language: lang || null });
-      setSaved(chosen === 'none' ? 'Saved: optional emails are stopped.' : chosen === 'daily' ? 'Saved: one email a day.' : 'Saved: each email as it happens.');
+      setSaved(t(`delivery.saved.${chosen}`));
     });
   }
 
   return (
-    <form onSubmit={submit} className="form" aria-label="Email choices">
+    <form onSubmit={submit} className="form" aria-label={t('delivery.title')}>
       <fieldset className="fieldset">
-        <legend>Optional emails</legend>
-        {deliveryChoices.map((c) => (
-          <label key={c.value} className="check">
-            <input type="radio" name="delivery" value={c.value} checked={chosen === c.value} onChange={() => setChosen(c.value)} />
+        <legend>{t('delivery.optional')}</legend>
+        {deliveryChoices.map((value) => (
+          <label key={value} className="check">
+            <input type="radio" name="delivery" value={value} checked={chosen === value} onChange={() => setChosen(value)} />
             <span>
-              {c.label}
-              <span className="field__hint"> — {c.hint}</span>
+              {t(`delivery.choices.${value}`)}
+              <span className="field__hint"> — {t(`delivery.hints.${value}`)}</span>
             </span>
           </label>
         ))}
-        <p className="field__hint">Consent, agreement and approval links, and account emails, always come at once.</p>
+        <p className="field__hint">{t('delivery.required')}</p>
       </fieldset>
-      <Field label="Language of LaunchPath’s emails">
+      <Field label={t('delivery.language')}>
         <select value={lang} onChange={(e) => setLang(e.target.value)}>
-          <option value="">As on my school record</option>
+          <option value="">{t('delivery.asOnRecord')}</option>
           {Object.entries(languageNames).map(([code, name]) => (
             <option key={code} value={code}>
               {name}
@@ -64,7 +63,7 @@ export function DeliveryForm({ delivery, language, onSave }: {
       {action.error ? <ErrorBanner error={action.error} /> : null}
       <p>
         <button type="submit" className="button" disabled={action.busy}>
-          Save my choices
+          {t('delivery.save')}
         </button>
       </p>
       <Notice>{saved}</Notice>

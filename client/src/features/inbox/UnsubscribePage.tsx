@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { UnsubscribeStatus } from '@launchpath/contracts';
+import { Trans, useTranslation } from 'react-i18next';
 import { useApi } from '../../shared/api/ApiContext';
 import { useAction } from '../../shared/api/useAction';
 import { useResource } from '../../shared/api/useResource';
@@ -13,6 +14,7 @@ import { DeliveryForm } from './DeliveryForm';
  * day instead, and the language. What a placement requires still goes.
  */
 export function UnsubscribePage({ token }: { token: string }) {
+  const { t } = useTranslation();
   const api = useApi();
   const status = useResource(`unsubscribe:${token}`, (a, signal) => a.getUnsubscribe(token, signal));
   const [done, setDone] = useState<UnsubscribeStatus>();
@@ -21,42 +23,39 @@ export function UnsubscribePage({ token }: { token: string }) {
   if (status.error) {
     return (
       <div className="public-page">
-        <h1>{status.error.status === 404 ? 'This link does not work' : 'The link could not be opened'}</h1>
-        {status.error.status === 404 ? <p>Check that you opened the whole link from your email; part of it may be missing.</p> : <ErrorBanner error={status.error} onRetry={status.reload} />}
+        <h1>{t(status.error.status === 404 ? 'links.problem.notFoundTitle' : 'links.problem.failedTitle')}</h1>
+        {status.error.status === 404 ? <p>{t('links.problem.notFoundCheck')}</p> : <ErrorBanner error={status.error} onRetry={status.reload} />}
       </div>
     );
   }
-  if (!status.data) return <Loading>Opening your link…</Loading>;
+  if (!status.data) return <Loading>{t('links.opening')}</Loading>;
   const current = done ?? status.data;
   return (
     <div className="public-page">
-      <h1>Emails from LaunchPath</h1>
+      <h1>{t('links.titles.unsubscribe')}</h1>
       <p>
-        For <strong>{current.email}</strong>.
+        <Trans i18nKey="links.unsubscribe.for" values={{ email: current.email }} components={{ strong: <strong /> }} />
       </p>
       <div role="status" className="form__status">
         {current.stopped ? (
-          <p className="banner banner--success">
-            Optional emails to this address are stopped: a placement’s news, hours decisions and match results. You will still get what a placement requires,
-            such as consent, agreement and approval links.
-          </p>
+          <p className="banner banner--success">{t('links.unsubscribe.stopped')}</p>
         ) : current.delivery === 'daily' ? (
-          <p className="banner banner--success">This address gets one email a day with the optional news, at 4 pm.</p>
+          <p className="banner banner--success">{t('links.unsubscribe.daily')}</p>
         ) : null}
       </div>
       {action.error ? <ErrorBanner error={action.error} /> : null}
       {current.stopped ? null : (
         <>
-          <p>You can stop the optional emails: a placement’s news, hours decisions and match results. What a placement requires, such as consent, agreement and approval links, still comes.</p>
+          <p>{t('links.unsubscribe.canStop')}</p>
           <p>
             <button type="button" className="button" disabled={action.busy} onClick={() => void action.run(async () => setDone(await api.unsubscribe(token)))}>
-              Stop optional emails
+              {t('links.unsubscribe.stop')}
             </button>
           </p>
         </>
       )}
       <details className="public-page__more">
-        <summary>Other choices: one email a day, language</summary>
+        <summary>{t('links.unsubscribe.otherChoices')}</summary>
         <DeliveryForm
           key={`${current.delivery}:${current.language ?? ''}`}
           delivery={current.delivery}

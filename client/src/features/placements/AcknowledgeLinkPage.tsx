@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AgreementRequest } from '@launchpath/contracts';
+import { useTranslation } from 'react-i18next';
 import { useApi } from '../../shared/api/ApiContext';
 import { fieldErrorsFor } from '../../shared/api/problems';
 import { useAction } from '../../shared/api/useAction';
@@ -17,31 +18,28 @@ import { LinkProblem } from './LinkProblem';
  * acknowledgement with the person's full name (a guardian, or a supervisor without an account).
  */
 export function AcknowledgeLinkPage({ token }: { token: string }) {
+  const { t } = useTranslation();
   const api = useApi();
   const linked = useResource(`acknowledge-link:${token}`, (a, signal) => a.getLinkedAgreement(token, signal));
   const [acknowledgedBy, setAcknowledgedBy] = useState<string>();
 
-  if (linked.error && !acknowledgedBy) return <LinkProblem error={linked.error} from="the school" onRetry={linked.reload} />;
-  if (!linked.data) return <Loading>Loading the agreement…</Loading>;
+  if (linked.error && !acknowledgedBy) return <LinkProblem error={linked.error} from={t('links.fromSchool')} onRetry={linked.reload} />;
+  if (!linked.data) return <Loading>{t('links.acknowledge.loading')}</Loading>;
   const agreement = linked.data;
   const party = partyLabels[agreement.party].toLowerCase();
   return (
     <div className="public-page">
-      <h1>Training agreement for {agreement.studentFirstName}</h1>
-      <p>
-        “{agreement.opportunityTitle}”, with {agreement.employerName}. The school asks you, as the {party}, to read the agreement and acknowledge it.
-      </p>
+      <h1>{t('links.acknowledge.title', { student: agreement.studentFirstName })}</h1>
+      <p>{t('links.acknowledge.intro', { opportunity: agreement.opportunityTitle, employer: agreement.employerName, party })}</p>
       <AgreementTerms terms={agreement.terms} />
       <div role="status" className="form__status">
         {acknowledgedBy ? (
-          <p className="banner banner--success">
-            Thank you, {acknowledgedBy}. Your acknowledgement as the {party} is recorded; this link is now used up.
-          </p>
+          <p className="banner banner--success">{t('links.acknowledge.thanks', { name: acknowledgedBy, party })}</p>
         ) : null}
       </div>
       {acknowledgedBy ? null : (
         <>
-          <p className="muted">This link works once and expires {formatDateTime(agreement.expiresAt)}.</p>
+          <p className="muted">{t('links.worksOnceUntil', { date: formatDateTime(agreement.expiresAt) })}</p>
           <AcknowledgeForm
             party={party}
             onSubmit={async (name) => {
@@ -56,39 +54,40 @@ export function AcknowledgeLinkPage({ token }: { token: string }) {
 }
 
 function AgreementTerms({ terms }: { terms: AgreementRequest }) {
+  const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="terms-heading">
-      <h2 id="terms-heading">The agreement</h2>
-      <h3>Learning objectives</h3>
+      <h2 id="terms-heading">{t('links.acknowledge.agreement')}</h2>
+      <h3>{t('agreement.objectives')}</h3>
       <ul>
         {terms.objectives.map((o, i) => (
           <li key={i}>
             {o.description}
-            {o.skills.length > 0 ? <span className="muted"> (skills: {o.skills.join(', ')})</span> : null}
+            {o.skills.length > 0 ? <span className="muted"> ({t('agreement.skills', { skills: o.skills.join(', ') })})</span> : null}
           </li>
         ))}
       </ul>
       <dl className="details">
         <div>
-          <dt>Dates</dt>
+          <dt>{t('agreement.dates')}</dt>
           <dd>{formatDateRange(terms.startDate, terms.endDate)}</dd>
         </div>
         <div>
-          <dt>Schedule</dt>
+          <dt>{t('agreement.schedule')}</dt>
           <dd>{describeSlots(terms.schedule)}</dd>
         </div>
         <div>
-          <dt>Supervisor</dt>
+          <dt>{t('agreement.supervisor')}</dt>
           <dd>
             {terms.supervisorName} ({terms.supervisorEmail})
           </dd>
         </div>
         <div>
-          <dt>Compensation</dt>
+          <dt>{t('agreement.compensation')}</dt>
           <dd>{terms.compensation}</dd>
         </div>
         <div>
-          <dt>Credit</dt>
+          <dt>{t('agreement.credit')}</dt>
           <dd>{terms.credit}</dd>
         </div>
       </dl>
@@ -97,6 +96,7 @@ function AgreementTerms({ terms }: { terms: AgreementRequest }) {
 }
 
 function AcknowledgeForm({ party, onSubmit }: { party: string; onSubmit: (name: string) => Promise<void> }) {
+  const { t } = useTranslation();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [name, setName] = useState('');
@@ -107,7 +107,7 @@ function AcknowledgeForm({ party, onSubmit }: { party: string; onSubmit: (name: 
     event.preventDefault();
     if (busy) return;
     if (!name.trim()) {
-      setError({ message: 'Please correct the highlighted fields.', fieldErrors: { name: ['Enter your full name.'] } });
+      setError({ message: t('errors.correctFields'), fieldErrors: { name: [t('links.acknowledge.enterName')] } });
       return;
     }
     await run(() => onSubmit(name.trim()));
@@ -115,14 +115,14 @@ function AcknowledgeForm({ party, onSubmit }: { party: string; onSubmit: (name: 
 
   return (
     <form ref={formRef} className="form card" noValidate aria-labelledby={headingId} onSubmit={(e) => void submit(e)}>
-      <h2 id={headingId}>Acknowledge the agreement</h2>
+      <h2 id={headingId}>{t('links.acknowledge.formTitle')}</h2>
       {error ? <ErrorBanner error={bannerError(error, (field) => field === 'name')} /> : null}
-      <Field label="Your full name" required errors={error ? fieldErrorsFor(error.fieldErrors, 'name') : []} hint={`Recorded as the ${party}’s acknowledgement, with the date.`}>
+      <Field label={t('links.acknowledge.fullName')} required errors={error ? fieldErrorsFor(error.fieldErrors, 'name') : []} hint={t('links.acknowledge.recordedAs', { party })}>
         <input name="name" autoComplete="name" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
       <div>
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Sending…' : 'I acknowledge this agreement'}
+          {busy ? t('common.sending') : t('links.acknowledge.submit')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { HoursDecisionRequest, LinkedHoursEntry } from '@launchpath/contracts';
+import { useTranslation } from 'react-i18next';
 import { useApi } from '../../shared/api/ApiContext';
 import { fieldErrorsFor } from '../../shared/api/problems';
 import { useAction } from '../../shared/api/useAction';
@@ -17,56 +18,52 @@ import { LinkProblem } from './LinkProblem';
  * decision — approve, or reject with a reason — under their name. A link decides one entry, once.
  */
 export function HoursLinkPage({ token }: { token: string }) {
+  const { t } = useTranslation();
   const api = useApi();
   const linked = useResource(`hours-link:${token}`, (a, signal) => a.getLinkedHours(token, signal));
   const [decided, setDecided] = useState<{ by: string; result: LinkedHoursEntry }>();
 
-  if (linked.error && !decided) return <LinkProblem error={linked.error} from="the employer or the school" onRetry={linked.reload} />;
-  if (!linked.data) return <Loading>Loading the hours…</Loading>;
+  if (linked.error && !decided) return <LinkProblem error={linked.error} from={t('links.fromEmployerOrSchool')} onRetry={linked.reload} />;
+  if (!linked.data) return <Loading>{t('links.hours.loading')}</Loading>;
   const { studentFirstName, opportunityTitle, entry, expiresAt } = decided?.result ?? linked.data;
   return (
     <div className="public-page">
-      <h1>Hours to approve for {studentFirstName}</h1>
-      <p>
-        {studentFirstName} logged these hours on the placement “{opportunityTitle}”. As the supervisor, approve them if they are right, or reject them with a
-        reason so that {studentFirstName} can correct them.
-      </p>
+      <h1>{t('links.hours.title', { student: studentFirstName })}</h1>
+      <p>{t('links.hours.intro', { student: studentFirstName, opportunity: opportunityTitle })}</p>
       <dl className="details card">
         <div>
-          <dt>Date</dt>
+          <dt>{t('hours.date')}</dt>
           <dd>{formatDate(entry.date)}</dd>
         </div>
         <div>
-          <dt>Time</dt>
+          <dt>{t('hours.time')}</dt>
           <dd>
             {entry.start}–{endOf(entry.start, entry.minutes)} ({formatMinutes(entry.minutes)})
           </dd>
         </div>
         <div>
-          <dt>What they did</dt>
+          <dt>{t('hours.whatTheyDid')}</dt>
           <dd>{entry.activity}</dd>
         </div>
         <div>
-          <dt>Status</dt>
+          <dt>{t('hours.status')}</dt>
           <dd data-testid="linked-hours-status">{hoursStatusLabels[entry.status]}</dd>
         </div>
         {entry.reason ? (
           <div>
-            <dt>Reason</dt>
+            <dt>{t('hours.reason')}</dt>
             <dd>{entry.reason}</dd>
           </div>
         ) : null}
       </dl>
       <div role="status" className="form__status">
         {decided ? (
-          <p className="banner banner--success">
-            Thank you, {decided.by}. The hours are {entry.status === 'approved' ? 'approved' : 'rejected'}; this link is now used up.
-          </p>
+          <p className="banner banner--success">{t(entry.status === 'approved' ? 'links.hours.thanksApproved' : 'links.hours.thanksRejected', { name: decided.by })}</p>
         ) : null}
       </div>
       {decided ? null : entry.status === 'submitted' ? (
         <>
-          <p className="muted">This link works once and expires {formatDateTime(expiresAt)}.</p>
+          <p className="muted">{t('links.worksOnceUntil', { date: formatDateTime(expiresAt) })}</p>
           <DecisionForm
             onDecide={async (body) => {
               const result = await api.decideHoursByLink(token, body);
@@ -75,13 +72,14 @@ export function HoursLinkPage({ token }: { token: string }) {
           />
         </>
       ) : (
-        <p>These hours were already decided: nothing is left to do here.</p>
+        <p>{t('links.hours.alreadyDecided')}</p>
       )}
     </div>
   );
 }
 
 function DecisionForm({ onDecide }: { onDecide: (body: HoursDecisionRequest) => Promise<void> }) {
+  const { t } = useTranslation();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [name, setName] = useState('');
@@ -92,10 +90,10 @@ function DecisionForm({ onDecide }: { onDecide: (body: HoursDecisionRequest) => 
   const decide = async (approve: boolean) => {
     if (busy) return;
     const problems: Record<string, string[]> = {};
-    if (!name.trim()) problems.name = ['Enter your name.'];
-    if (!approve && !reason.trim()) problems.reason = ['Say why the hours are rejected.'];
+    if (!name.trim()) problems.name = [t('links.hours.enterName')];
+    if (!approve && !reason.trim()) problems.reason = [t('links.hours.sayWhy')];
     if (Object.keys(problems).length > 0) {
-      setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
+      setError({ message: t('errors.correctFields'), fieldErrors: problems });
       return;
     }
     await run(() => onDecide({ approve, name: name.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) }));
@@ -112,20 +110,20 @@ function DecisionForm({ onDecide }: { onDecide: (body: HoursDecisionRequest) => 
         void decide(true);
       }}
     >
-      <h2 id={headingId}>Your decision</h2>
+      <h2 id={headingId}>{t('links.hours.decision')}</h2>
       {error ? <ErrorBanner error={bannerError(error, (field) => field === 'name' || field === 'reason')} /> : null}
-      <Field label="Your name" required errors={error ? fieldErrorsFor(error.fieldErrors, 'name') : []} hint="Recorded with the decision.">
+      <Field label={t('links.hours.yourName')} required errors={error ? fieldErrorsFor(error.fieldErrors, 'name') : []} hint={t('links.hours.recorded')}>
         <input name="name" autoComplete="name" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
-      <Field label="Reason" errors={error ? fieldErrorsFor(error.fieldErrors, 'reason') : []} hint="Needed to reject: the student sees it and can correct the entry.">
+      <Field label={t('hours.reason')} errors={error ? fieldErrorsFor(error.fieldErrors, 'reason') : []} hint={t('links.hours.reasonHint')}>
         <textarea name="reason" rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          Approve hours
+          {t('links.hours.approve')}
         </button>
         <button type="button" className="button button--danger-outline" disabled={busy} onClick={() => void decide(false)}>
-          Reject hours
+          {t('links.hours.reject')}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { UiError } from '../../shared/api/problems';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 
@@ -6,27 +7,28 @@ import { ErrorBanner } from '../../shared/components/ErrorBanner';
  * failure (with a retry). `from` says who to ask for a new link.
  */
 export function LinkProblem({ error, from, onRetry }: { error: UiError; from: string; onRetry: () => void }) {
+  const { t } = useTranslation();
   if (error.status === 404) {
     return (
       <>
-        <h1>This link does not work</h1>
-        <p>Check that you opened the whole link from your message; part of it may be missing.</p>
-        <p>If it still does not work, ask {from} for a new link.</p>
+        <h1>{t('links.problem.notFoundTitle')}</h1>
+        <p>{t('links.problem.notFoundCheck')}</p>
+        <p>{t('links.problem.askNew', { from })}</p>
       </>
     );
   }
   if (error.status === 410) {
     return (
       <>
-        <h1>This link has been used or has expired</h1>
+        <h1>{t('links.problem.goneTitle')}</h1>
         <p>{error.message}</p>
-        <p>Each link works once, for 14 days. Ask {from} for a new link if something is still to do.</p>
+        <p>{t('links.problem.goneAsk', { from })}</p>
       </>
     );
   }
   return (
     <>
-      <h1>The link could not be opened</h1>
+      <h1>{t('links.problem.failedTitle')}</h1>
       <ErrorBanner error={error} onRetry={onRetry} />
     </>
   );

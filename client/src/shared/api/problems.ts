@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { ApiException } from '@launchpath/contracts';
 import { parseRetryAfter } from './client';
 
@@ -34,17 +35,8 @@ interface ProblemLike {
   retryAfter?: unknown;
 }
 
-const fallbackByStatus: Record<number, string> = {
-  400: 'The request was not valid.',
-  401: 'Please sign in again.',
-  403: 'You do not have access to this.',
-  404: 'It was not found. It may have been removed.',
-  409: 'It conflicts with an existing record.',
-  412: 'Someone else changed this record. Reload it and try again.',
-  422: 'The request could not be processed.',
-  428: 'This change needs the current version of the record. Reload it and try again.',
-  429: 'Too many requests. Wait a moment and try again.',
-};
+/** The message for a status the server did not explain (errors.status.<code> in the message files). */
+const explainedStatuses = new Set([400, 401, 403, 404, 409, 412, 422, 428, 429]);
 
 export function toUiError(error: unknown): UiError {
   if (error instanceof ApiException || (typeof error === 'object' && error !== null && ApiException.isApiException(error))) {
@@ -60,15 +52,15 @@ export function toUiError(error: unknown): UiError {
     return fromProblem(error);
   }
   if (error instanceof TypeError) {
-    return { message: 'Could not reach the LaunchPath server. Check your connection and try again.', fieldErrors: {} };
+    return { message: i18next.t('errors.unreachable'), fieldErrors: {} };
   }
   if (error instanceof DOMException && error.name === 'AbortError') {
-    return { message: 'The request was cancelled.', fieldErrors: {} };
+    return { message: i18next.t('errors.cancelled'), fieldErrors: {} };
   }
   if (error instanceof Error && error.message) {
     return { message: error.message, fieldErrors: {} };
   }
-  return { message: 'Something went wrong.', fieldErrors: {} };
+  return { message: i18next.t('errors.unknown'), fieldErrors: {} };
 }
 
 /** The messages for one field, matching "Name", "name" or "$.name" from the server alike. */
@@ -93,7 +85,7 @@ function fromProblem(problem: ProblemLike, status?: number): UiError {
   const detail = typeof problem.detail === 'string' && problem.detail.trim() ? problem.detail.trim() : undefined;
   let message: string;
   if (hasFieldErrors) {
-    message = detail ?? 'Please correct the highlighted fields.';
+    message = detail ?? i18next.t('errors.correctFields');
   } else {
     message = detail ?? title ?? describeStatus(code);
   }
@@ -150,13 +142,13 @@ function parseProblem(text: string | undefined): ProblemLike | undefined {
 
 function describeStatus(status: number | undefined): string {
   if (status === undefined) {
-    return 'Something went wrong.';
+    return i18next.t('errors.unknown');
   }
-  if (fallbackByStatus[status]) {
-    return fallbackByStatus[status];
+  if (explainedStatuses.has(status)) {
+    return i18next.t(`errors.status.${status}`);
   }
   if (status === 502 || status === 503 || status === 504) {
-    return 'The LaunchPath server is not available right now. Try again in a moment.';
+    return i18next.t('errors.unavailable');
   }
-  return status >= 500 ? `The server failed to handle the request (HTTP ${status}).` : `The request failed (HTTP ${status}).`;
+  return status >= 500 ? i18next.t('errors.serverFailed', { status }) : i18next.t('errors.requestFailed', { status });
 }
