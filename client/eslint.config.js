@@ -15,6 +15,14 @@ const translatedFiles = [
   'src/features/placements/LinkProblem.tsx',
   'src/features/inbox/UnsubscribePage.tsx',
   'src/features/inbox/DeliveryForm.tsx',
+  'src/app/SignInPage.tsx',
+  'src/app/ForgotPassword.tsx',
+  'src/shared/components/RankedList.tsx',
+  'src/shared/opportunities/*.tsx',
+  'src/features/matching/RecommendationsPage.tsx',
+  'src/features/matching/StudentRoundsPage.tsx',
+  'src/features/matching/ChoicesEditor.tsx',
+  'src/features/opportunities/ApplyPage.tsx',
 ];
 
 export default [

@@ -43,7 +43,7 @@ public static class CreatePlacement
     public sealed class Handler(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectOpen, Insert, .. EmployerMessages.Statements, .. PlacementRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements, .. MatchingFacts.Statements];
+            [SelectOpen, Insert, .. OpportunityRounds.Statements, .. EmployerMessages.Statements, .. PlacementMessages.Statements, .. PlacementRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements, .. MatchingFacts.Statements];
 
         public async ValueTask<Result<Placement>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -82,6 +82,12 @@ public static class CreatePlacement
                 && why.Code != ReasonCode.OutOfReach)
             {
                 return Error.Unprocessable($"The student is not eligible: {why.Detail}");
+            }
+
+            // A round that fills this opportunity's seats is how students get them while it is pending (staff may still nominate).
+            if (self && await OpportunityRounds.PendingAsync(connection, row.Id, cancellationToken) is { } round)
+            {
+                return Error.Conflict($"This opportunity's seats go through the match round \"{round.Name}\": rank it there instead of applying.");
             }
 
             Guid? classId = body.ClassId is { } named ? Guid.Parse(named) : null;
@@ -136,6 +142,15 @@ public static class CreatePlacement
                     ["nominated"] = !self,
                     ["link"] = $"{publicUrl.Current}/#/applicants",
                 }, new EmployerMessages.AboutStudent(student.Id, "first name, grade, school, application"), id, now, cancellationToken);
+
+                // A minor's guardians hear that they applied, in their language.
+                if (self)
+                {
+                    await PlacementMessages.WriteAsync(connection, transaction, outbox, new PlacementMessages.About(id, student.Id, student.RegionId, student.BirthDate,
+                        student.GivenName, student.PreferredName, student.FamilyName, row.Title, opportunity.EmployerName), PlacementStatus.Requested, null,
+                        publicUrl.Current, caller.UserId, now, cancellationToken);
+                }
+
                 await transaction.CommitAsync(cancellationToken);
             }
 

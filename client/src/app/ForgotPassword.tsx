@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../shared/api/ApiContext';
 import { fieldErrorsFor } from '../shared/api/problems';
@@ -11,6 +12,7 @@ import { describeWait } from './SignInPage';
  * account (the API never says), so the page says what happens if it does.
  */
 export function ForgotPassword({ initialEmail, onDone }: { initialEmail: string; onDone: () => void }) {
+  const { t } = useTranslation();
   const api = useApi();
   const [email, setEmail] = useState(initialEmail);
   const [sentTo, setSentTo] = useState<string>();
@@ -19,7 +21,7 @@ export function ForgotPassword({ initialEmail, onDone }: { initialEmail: string;
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!email.trim()) {
-      action.setError({ message: 'Please correct the highlighted fields.', fieldErrors: { email: ['Enter the email address you sign in with.'] } });
+      action.setError({ message: t('errors.correctFields'), fieldErrors: { email: [t('signIn.enterSignInEmail')] } });
       return;
     }
     const address = email.trim();
@@ -27,7 +29,7 @@ export function ForgotPassword({ initialEmail, onDone }: { initialEmail: string;
       () => api.requestPasswordReset({ email: address }),
       (error) =>
         error.status === 429
-          ? { ...error, message: `Too many requests. Try again in ${describeWait(error.retryAfterSeconds ?? 60)}.`, traceId: undefined }
+          ? { ...error, message: t('signIn.tooManyRequestsWait', { wait: describeWait(error.retryAfterSeconds ?? 60) }), traceId: undefined }
           : error,
     );
     if (sent) setSentTo(address);
@@ -35,20 +37,17 @@ export function ForgotPassword({ initialEmail, onDone }: { initialEmail: string;
 
   return (
     <form className="card form sign-in__form" onSubmit={submit} noValidate aria-labelledby="forgot-heading">
-      <h1 id="forgot-heading">Forgot your password?</h1>
+      <h1 id="forgot-heading">{t('signIn.forgot')}</h1>
       <div role="status" className="form__status">
         {sentTo ? (
-          <p className="banner banner--success">
-            If an account signs in with {sentTo}, we have emailed it a link to choose a new password. The link works once, for one hour. Check your spam folder
-            if nothing arrives in a few minutes.
-          </p>
+          <p className="banner banner--success">{t('signIn.resetSent', { email: sentTo })}</p>
         ) : null}
       </div>
       {action.error ? <ErrorBanner error={action.error} /> : null}
       {sentTo ? null : (
         <>
-          <p className="muted">We will email you a link to choose a new password.</p>
-          <Field label="Email" errors={action.error ? fieldErrorsFor(action.error.fieldErrors, 'email') : []} required>
+          <p className="muted">{t('signIn.resetIntro')}</p>
+          <Field label={t('signIn.email')} errors={action.error ? fieldErrorsFor(action.error.fieldErrors, 'email') : []} required>
             <input name="email" type="email" autoComplete="username" spellCheck={false} value={email} onChange={(e) => setEmail(e.target.value)} />
           </Field>
         </>
@@ -56,11 +55,11 @@ export function ForgotPassword({ initialEmail, onDone }: { initialEmail: string;
       <div className="form__actions">
         {sentTo ? null : (
           <button type="submit" className="button" disabled={action.busy}>
-            {action.busy ? 'Sending…' : 'Email me a link'}
+            {action.busy ? t('common.sending') : t('signIn.emailLink')}
           </button>
         )}
         <button type="button" className="button button--secondary" onClick={onDone}>
-          Back to sign in
+          {t('signIn.backToSignIn')}
         </button>
       </div>
     </form>

@@ -1,3 +1,5 @@
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { fieldErrorsFor, toUiError, type UiError } from '../shared/api/problems';
 import { ErrorBanner } from '../shared/components/ErrorBanner';
@@ -7,15 +9,15 @@ import { ForgotPassword } from './ForgotPassword';
 import { useSession, type SignedOutReason } from '../shared/auth/SessionContext';
 
 const notices: Record<SignedOutReason, string> = {
-  signedOut: 'You have signed out.',
-  expired: 'Your session has ended. Sign in again to continue.',
+  signedOut: 'signIn.signedOut',
+  expired: 'signIn.expired',
 };
 
 /** "42 seconds", "1 second", "2 minutes". */
 export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+  if (seconds < 60) return i18next.t('signIn.seconds', { count: seconds });
   const minutes = Math.ceil(seconds / 60);
-  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  return i18next.t('signIn.minutes', { count: minutes });
 }
 
 /** What the sign-in form says about a failed attempt. */
@@ -24,8 +26,8 @@ export function signInError(error: UiError): UiError {
     const wait = error.retryAfterSeconds;
     const message =
       wait !== undefined
-        ? `Too many sign-in attempts. Try again in ${describeWait(wait)}.`
-        : 'Too many sign-in attempts. Wait a minute and try again.';
+        ? i18next.t('signIn.tooManyWait', { wait: describeWait(wait) })
+        : i18next.t('signIn.tooMany');
     return { ...error, message, traceId: undefined };
   }
   // A wrong password is not something to quote a trace id for.
@@ -33,6 +35,7 @@ export function signInError(error: UiError): UiError {
 }
 
 export function SignInPage({ reason }: { reason?: SignedOutReason }) {
+  const { t } = useTranslation();
   const { signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -61,10 +64,10 @@ export function SignInPage({ reason }: { reason?: SignedOutReason }) {
     event.preventDefault();
     if (submitting) return;
     const missing: Record<string, string[]> = {};
-    if (!email.trim()) missing.email = ['Enter your email address.'];
-    if (!password) missing.password = ['Enter your password.'];
+    if (!email.trim()) missing.email = [t('signIn.enterEmail')];
+    if (!password) missing.password = [t('signIn.enterPassword')];
     if (Object.keys(missing).length > 0) {
-      setError({ message: 'Please correct the highlighted fields.', fieldErrors: missing });
+      setError({ message: t('errors.correctFields'), fieldErrors: missing });
       return;
     }
     setSubmitting(true);
@@ -93,15 +96,15 @@ export function SignInPage({ reason }: { reason?: SignedOutReason }) {
   return (
     <div className="sign-in">
       <form ref={formRef} className="card form sign-in__form" onSubmit={submit} noValidate aria-labelledby="sign-in-heading">
-        <h1 id="sign-in-heading">Sign in</h1>
-        <p className="muted">Use the email address and password of your LaunchPath account.</p>
+        <h1 id="sign-in-heading">{t('signIn.title')}</h1>
+        <p className="muted">{t('signIn.intro')}</p>
 
         <div role="status" className="form__status">
-          {reason && !error ? <p className="banner banner--info">{notices[reason]}</p> : null}
+          {reason && !error ? <p className="banner banner--info">{t(notices[reason])}</p> : null}
         </div>
         {error ? <ErrorBanner error={error} /> : null}
 
-        <Field label="Email" errors={errorsFor('email')} required>
+        <Field label={t('signIn.email')} errors={errorsFor('email')} required>
           <input
             ref={emailRef}
             name="email"
@@ -112,7 +115,7 @@ export function SignInPage({ reason }: { reason?: SignedOutReason }) {
             onChange={(e) => setEmail(e.target.value)}
           />
         </Field>
-        <Field label="Password" errors={errorsFor('password')} required>
+        <Field label={t('signIn.password')} errors={errorsFor('password')} required>
           <input
             ref={passwordRef}
             name="password"
@@ -125,10 +128,10 @@ export function SignInPage({ reason }: { reason?: SignedOutReason }) {
 
         <div className="form__actions">
           <button type="submit" className="button" disabled={submitting}>
-            {submitting ? 'Signing in…' : 'Sign in'}
+            {submitting ? t('signIn.signingIn') : t('signIn.submit')}
           </button>
           <button type="button" className="link-button" onClick={() => setForgot(true)}>
-            Forgot your password?
+            {t('signIn.forgot')}
           </button>
         </div>
       </form>

@@ -361,4 +361,17 @@ public sealed record OpportunityFit
     public required int SeatsLeft { get; init; }
     /// <summary>The student's open placement (requested through active) for this opportunity: they have applied already.</summary>
     public string? PlacementId { get; init; }
+    /// <summary>
+    /// The unpublished match round that fills this opportunity's seats: students rank it there instead of applying
+    /// (applying is refused while the round is pending).
+    /// </summary>
+    public FitRound? Round { get; init; }
+}
+
+public sealed record FitRound
+{
+    public required string RoundId { get; init; }
+    public required string Name { get; init; }
+    /// <summary>Students may rank their choices in it now (open, or matched and not yet published).</summary>
+    public required bool TakesChoices { get; init; }
 }

@@ -8355,6 +8355,13 @@ export interface Evaluation {
 
 export type EvaluationKind = "midpoint" | "final";
 
+export interface FitRound {
+    roundId: string;
+    name: string;
+    /** Students may rank their choices in it now (open, or matched and not yet published). */
+    takesChoices: boolean;
+}
+
 /** Gender as reported to CALPADS (F, M, X) plus "not reported". */
 export type Gender = "female" | "male" | "nonBinary" | "notReported";
 
@@ -8920,6 +8927,9 @@ export interface OpportunityFit {
     seatsLeft: number;
     /** The student's open placement (requested through active) for this opportunity: they have applied already. */
     placementId?: string | null;
+    /** The unpublished match round that fills this opportunity's seats: students rank it there instead of applying
+(applying is refused while the round is pending). */
+    round?: FitRound | null;
 }
 
 export interface OpportunityPage {

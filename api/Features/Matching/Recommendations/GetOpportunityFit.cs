@@ -26,7 +26,7 @@ public static class GetOpportunityFit
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, Result<OpportunityFit>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectOpenPlacement, .. MatchingFacts.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
+            [SelectOpenPlacement, .. OpportunityRounds.Statements, .. MatchingFacts.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements];
 
         public async ValueTask<Result<OpportunityFit>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -51,8 +51,10 @@ public static class GetOpportunityFit
             var audience = opportunity.Fields.AudienceOrganizationIds.Select(Guid.Parse).ToList();
             var open = row.OpportunityStatus == OpportunityStatus.Published && row.RegionId == student.RegionId
                        && (opportunity.Fields.Audience == AudienceScope.Region || audience.Contains(student.SchoolId) || audience.Contains(student.DistrictId));
+            var round = await OpportunityRounds.PendingAsync(connection, row.Id, cancellationToken);
             var fit = new OpportunityFit
             {
+                Round = round is null ? null : new FitRound { RoundId = round.Id.ToString("D"), Name = round.Name, TakesChoices = round.TakesChoices },
                 OpportunityId = row.Id.ToString("D"),
                 StudentId = student.Id.ToString("D"),
                 Eligible = false,

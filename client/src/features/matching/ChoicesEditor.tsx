@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { MatchRound, MatchRoundOpportunity } from '@launchpath/contracts';
 import { useApi } from '../../shared/api/ApiContext';
@@ -7,7 +8,7 @@ import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { ErrorList } from '../../shared/components/ErrorList';
 import { Notice } from '../../shared/components/Notice';
 import { RankedList } from '../../shared/components/RankedList';
-import { plural } from '../../shared/format';
+import { locale } from '../../shared/i18n/i18n';
 
 interface Props {
   round: MatchRound;
@@ -28,6 +29,7 @@ export function takesChoices(round: Pick<MatchRound, 'allowedActions'>): boolean
 
 /** The student ranks up to maxChoices of the round's opportunities, best first, and saves the whole list. */
 export function ChoicesEditor({ round, studentId, saved, scores, unavailable = new Map(), onSaved }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const [showAll, setShowAll] = useState(false);
   const listed = showAll ? round.opportunities : round.opportunities.filter((o) => !unavailable.has(o.opportunityId));
@@ -54,7 +56,7 @@ export function ChoicesEditor({ round, studentId, saved, scores, unavailable = n
     await run(async () => {
       setNotice(undefined);
       const result = await api.submitChoices(round.id, studentId, { opportunityIds: choices });
-      setNotice(result.opportunityIds.length ? `Your ${plural(result.opportunityIds.length, 'choice')} ${result.opportunityIds.length === 1 ? 'is' : 'are'} saved.` : 'You have no choices in this round now.');
+      setNotice(result.opportunityIds.length ? t('student.choices.saved', { count: result.opportunityIds.length }) : t('student.choices.noneNow'));
       onSaved(result.opportunityIds);
     });
   }
@@ -65,30 +67,30 @@ export function ChoicesEditor({ round, studentId, saved, scores, unavailable = n
   return (
     <div className="page-grid page-grid--wide-right">
       <section className="card" aria-labelledby="choices-heading">
-        <h2 id="choices-heading">My choices</h2>
+        <h2 id="choices-heading">{t('student.choices.title')}</h2>
         <p className="muted">
-          Best first, up to {round.maxChoices}. {editable ? 'Use the Up and Down buttons to change the order.' : 'This round no longer takes changes.'}
+          {t('student.choices.bestFirst', { count: round.maxChoices })} {editable ? t('student.choices.reorder') : t('student.choices.closed')}
         </p>
-        <div ref={errorRef}>{error ? <ErrorBanner error={error.status === 422 ? { ...error, message: explain422(error.message) } : error} /> : null}</div>
+        <div ref={errorRef}>{error ? <ErrorBanner error={error.status === 422 ? { ...error, message: t('student.choices.remove422', { message: error.message.replace(/\.+$/, '.') }) } : error} /> : null}</div>
         <ErrorList errors={listErrors} />
         <Notice>{notice}</Notice>
-        {choices.length === 0 ? <p className="muted">No choices yet. Add opportunities from the list.</p> : null}
+        {choices.length === 0 ? <p className="muted">{t('student.choices.empty')}</p> : null}
         {editable ? (
           <RankedList
-            label="My choices, best first"
+            label={t('student.choices.listLabel')}
             items={choices}
             keyOf={(id) => id}
             nameOf={nameOf}
             onChange={change}
             render={(id) => <ChoiceText opportunity={byId.get(id)} />}
             actions={(id) => (
-              <button type="button" className="button button--secondary button--small" aria-label={`Remove ${nameOf(id)}`} onClick={() => change(choices.filter((c) => c !== id))}>
-                Remove
+              <button type="button" className="button button--secondary button--small" aria-label={t('student.choices.removeName', { name: nameOf(id) })} onClick={() => change(choices.filter((c) => c !== id))}>
+                {t('student.choices.remove')}
               </button>
             )}
           />
         ) : (
-          <ol className="ranked" aria-label="My choices, best first">
+          <ol className="ranked" aria-label={t('student.choices.listLabel')}>
             {choices.map((id, index) => (
               <li key={id} className="ranked__item">
                 <span className="ranked__rank" aria-hidden="true">
@@ -104,24 +106,24 @@ export function ChoicesEditor({ round, studentId, saved, scores, unavailable = n
         {editable ? (
           <div className="form__actions">
             <button type="button" className="button" onClick={save} disabled={saving || !changed}>
-              {saving ? 'Saving…' : 'Save my choices'}
+              {saving ? t('common.saving') : t('student.choices.save')}
             </button>
           </div>
         ) : null}
       </section>
 
       <section className="card" aria-labelledby="round-opportunities-heading">
-        <h2 id="round-opportunities-heading">Opportunities in this round</h2>
+        <h2 id="round-opportunities-heading">{t('student.choices.inRound')}</h2>
         <p className="muted">
           {unavailable.size > 0
-            ? `${plural(round.opportunities.length - unavailable.size, 'opportunity', 'opportunities')} you can choose, of ${round.opportunities.length}.`
-            : `${plural(round.opportunities.length, 'opportunity', 'opportunities')}.`}{' '}
-          {full && editable ? `You have ${round.maxChoices} choices, the most this round allows: remove one to add another.` : null}
+            ? t('student.choices.canChoose', { count: round.opportunities.length - unavailable.size, total: round.opportunities.length })
+            : t('student.choices.count', { count: round.opportunities.length })}{' '}
+          {full && editable ? t('student.choices.full', { count: round.maxChoices }) : null}
         </p>
         {unavailable.size > 0 ? (
           <label className="check">
             <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
-            <span>Also show {unavailable.size === 1 ? 'the one' : `the ${unavailable.size}`} you cannot choose, and why</span>
+            <span>{t('student.choices.showUnavailable', { count: unavailable.size })}</span>
           </label>
         ) : null}
         <ul className="result-list">
@@ -134,20 +136,20 @@ export function ChoicesEditor({ round, studentId, saved, scores, unavailable = n
                 <div>
                   <h3>{o.title}</h3>
                   <p className="muted">
-                    {o.employerName} · {plural(o.seats, 'seat')} · {plural(o.applicants, 'applicant')}
+                    {o.employerName} · {t('opportunity.seatCount', { count: o.seats })} · {t('student.choices.applicants', { count: o.applicants })}
                   </p>
-                  {score !== undefined ? <p className="hint-good">Recommended for you (score {score.toFixed(1)})</p> : null}
-                  {why ? <p className="hint-bad">Not for you: {why}</p> : null}
+                  {score !== undefined ? <p className="hint-good">{t('student.choices.recommended', { score: score.toLocaleString(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}</p> : null}
+                  {why ? <p className="hint-bad">{t('student.choices.notForYou', { reason: why })}</p> : null}
                 </div>
                 {editable && !why ? (
                   <button
                     type="button"
                     className="button button--secondary button--small"
-                    aria-label={chosen ? `Chosen: ${o.title}` : `Add ${o.title} to my choices`}
+                    aria-label={chosen ? t('student.choices.chosenName', { name: o.title }) : t('student.choices.addName', { name: o.title })}
                     disabled={chosen || full}
                     onClick={() => change([...choices, o.opportunityId])}
                   >
-                    {chosen ? 'Chosen' : 'Add'}
+                    {chosen ? t('student.choices.chosen') : t('student.choices.add')}
                   </button>
                 ) : null}
               </li>
@@ -160,7 +162,8 @@ export function ChoicesEditor({ round, studentId, saved, scores, unavailable = n
 }
 
 function ChoiceText({ opportunity }: { opportunity: MatchRoundOpportunity | undefined }) {
-  if (!opportunity) return <span className="muted">An opportunity no longer in this round</span>;
+  const { t } = useTranslation();
+  if (!opportunity) return <span className="muted">{t('student.choices.gone')}</span>;
   return (
     <>
       <strong>{opportunity.title}</strong>
@@ -168,9 +171,4 @@ function ChoiceText({ opportunity }: { opportunity: MatchRoundOpportunity | unde
       <span className="muted">{opportunity.employerName}</span>
     </>
   );
-}
-
-/** A 422 names the choices the student cannot take (grade, age, schedule…); say what to do about it. */
-function explain422(message: string): string {
-  return `${message.replace(/\.+$/, '.')} Remove those choices and save again.`;
 }

@@ -1,29 +1,31 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { RecommendedOpportunity } from '@launchpath/contracts';
 import { useResource } from '../../shared/api/useResource';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
 import { OpportunityFacts } from '../../shared/opportunities/OpportunitySummary';
 import { ReasonList } from '../../shared/opportunities/ReasonList';
+import { locale } from '../../shared/i18n/i18n';
 
 /** Published opportunities the student may take, best first, each with its score and the reasons for it. */
 export function RecommendationsPage({ studentId }: { studentId: string }) {
+  const { t } = useTranslation();
   const recommendations = useResource(`recommendations:${studentId}`, (api, signal) => api.getRecommendations(studentId, 20, signal));
   const items = recommendations.data ?? [];
   return (
     <>
       <div className="page-header">
-        <h1>Recommended for me</h1>
+        <h1>{t('nav.recommended')}</h1>
         <p className="muted">
-          Opportunities you can take, best fit first. Each shows what makes it a good fit and what counts against it. Change your interests and
-          availability in <a href="#/profile">My profile</a> to change these.
+          <Trans i18nKey="student.recommended.intro" components={{ profile: <a href="#/profile" /> }} />
         </p>
       </div>
       {recommendations.status === 'error' && recommendations.error ? <ErrorBanner error={recommendations.error} onRetry={recommendations.reload} /> : null}
-      {recommendations.status === 'loading' && !recommendations.data ? <Loading>Finding opportunities for you…</Loading> : null}
+      {recommendations.status === 'loading' && !recommendations.data ? <Loading>{t('student.recommended.loading')}</Loading> : null}
       {recommendations.status === 'ready' && items.length === 0 ? (
-        <p className="card muted">Nothing to recommend right now. Add career interests and the times you are free in My profile, then look again.</p>
+        <p className="card muted">{t('student.recommended.none')}</p>
       ) : null}
-      <ol className="cards" aria-label="Recommended opportunities">
+      <ol className="cards" aria-label={t('student.recommended.list')}>
         {items.map((item, index) => (
           <RecommendationCard key={item.opportunity.id} item={item} rank={index + 1} />
         ))}
@@ -33,6 +35,7 @@ export function RecommendationsPage({ studentId }: { studentId: string }) {
 }
 
 function RecommendationCard({ item, rank }: { item: RecommendedOpportunity; rank: number }) {
+  const { t } = useTranslation();
   const headingId = `recommendation-${item.opportunity.id}`;
   return (
     <li className="card opportunity-card">
@@ -42,7 +45,7 @@ function RecommendationCard({ item, rank }: { item: RecommendedOpportunity; rank
           <a href={`#/recommended/${item.opportunity.id}`}>{item.opportunity.fields.title}</a>
         </h2>
         <p className="score">
-          Score <strong>{item.score.toFixed(1)}</strong>
+          {t('student.recommended.score')} <strong>{item.score.toLocaleString(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</strong>
         </p>
       </div>
       <OpportunityFacts opportunity={item.opportunity} seatsLeft={item.seatsLeft} />

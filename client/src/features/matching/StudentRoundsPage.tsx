@@ -1,8 +1,11 @@
+import i18next from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatNumber } from '../../shared/i18n/i18n';
 import type { ChoiceResult, MatchRound, StudentRoundResult } from '@launchpath/contracts';
 import { useResource } from '../../shared/api/useResource';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
-import { formatDateTime, plural } from '../../shared/format';
+import { formatDateTime } from '../../shared/format';
 import { reserveGroupLabels, roundStatusLabels } from '../../shared/labels';
 import { useApi } from '../../shared/api/ApiContext';
 import { ChoicesEditor, takesChoices } from './ChoicesEditor';
@@ -13,18 +16,19 @@ export function StudentRoundsPage({ studentId, roundId }: { studentId: string; r
 }
 
 function RoundList() {
+  const { t } = useTranslation();
   const rounds = useResource('rounds', (api, signal) => api.listMatchRounds(signal));
   const items = [...(rounds.data ?? [])].sort((a, b) => Number(takesChoices(b)) - Number(takesChoices(a)));
   return (
     <>
       <div className="page-header">
-        <h1>Match rounds</h1>
-        <p className="muted">In an open round, rank the opportunities you want most. LaunchPath then matches students to seats fairly.</p>
+        <h1>{t('nav.myRounds')}</h1>
+        <p className="muted">{t('student.rounds.intro')}</p>
       </div>
       {rounds.status === 'error' && rounds.error ? <ErrorBanner error={rounds.error} onRetry={rounds.reload} /> : null}
-      {rounds.status === 'loading' ? <Loading>Loading match rounds…</Loading> : null}
-      {rounds.status === 'ready' && items.length === 0 ? <p className="card muted">There are no match rounds for you yet.</p> : null}
-      <ul className="cards" aria-label="Match rounds">
+      {rounds.status === 'loading' ? <Loading>{t('student.rounds.loading')}</Loading> : null}
+      {rounds.status === 'ready' && items.length === 0 ? <p className="card muted">{t('student.rounds.none')}</p> : null}
+      <ul className="cards" aria-label={t('nav.myRounds')}>
         {items.map((round) => (
           <RoundCard key={round.id} round={round} />
         ))}
@@ -34,6 +38,7 @@ function RoundList() {
 }
 
 function RoundCard({ round }: { round: MatchRound }) {
+  const { t } = useTranslation();
   return (
     <li className="card">
       <div className="card__header">
@@ -41,17 +46,18 @@ function RoundCard({ round }: { round: MatchRound }) {
         <span className={`tag tag--round-${round.status}`}>{roundStatusLabels[round.status]}</span>
       </div>
       <p>
-        Rank up to {round.maxChoices} of {plural(round.opportunities.length, 'opportunity', 'opportunities')}. Opened {formatDateTime(round.createdAt)}.
+        {t('student.rounds.card', { count: round.maxChoices, opportunities: t('student.choices.count', { count: round.opportunities.length }), opened: formatDateTime(round.createdAt) })}
       </p>
       <a className="button button--secondary" href={`#/my-rounds/${round.id}`}>
-        {takesChoices(round) ? 'Rank my choices' : 'See my choices'}
-        <span className="visually-hidden"> in {round.name}</span>
+        {takesChoices(round) ? t('student.rounds.rank') : t('student.rounds.see')}
+        <span className="visually-hidden"> {t('student.rounds.inRound', { round: round.name })}</span>
       </a>
     </li>
   );
 }
 
 function StudentRound({ studentId, roundId }: { studentId: string; roundId: string }) {
+  const { t } = useTranslation();
   const round = useResource(`round:${roundId}`, (api, signal) => api.getMatchRound(roundId, signal));
   const choices = useResource(`choices:${roundId}:${studentId}`, (api, signal) => api.getChoices(roundId, studentId, signal));
   // Only a hint beside each opportunity: a failure here leaves the page as it is.
@@ -62,13 +68,13 @@ function StudentRound({ studentId, roundId }: { studentId: string; roundId: stri
   return (
     <>
       <p>
-        <a href="#/my-rounds">← All match rounds</a>
+        <a href="#/my-rounds">← {t('student.rounds.all')}</a>
       </p>
       <div className="page-header">
-        <h1>{round.data ? round.data.name : 'Match round'}</h1>
+        <h1>{round.data ? round.data.name : t('student.rounds.round')}</h1>
         {round.data ? (
           <p className="muted">
-            {roundStatusLabels[round.data.status]} · rank up to {round.data.maxChoices} choices
+            {roundStatusLabels[round.data.status]} · {t('student.rounds.upTo', { count: round.data.maxChoices })}
           </p>
         ) : null}
       </div>
@@ -81,7 +87,7 @@ function StudentRound({ studentId, roundId }: { studentId: string; roundId: stri
           }}
         />
       ) : null}
-      {round.status === 'loading' || choices.status === 'loading' ? <Loading>Loading the round…</Loading> : null}
+      {round.status === 'loading' || choices.status === 'loading' ? <Loading>{t('student.rounds.loadingOne')}</Loading> : null}
       {round.data && choices.data?.result ? (
         <>
           <RoundResult result={choices.data.result} round={round.data} />
@@ -105,27 +111,31 @@ function StudentRound({ studentId, roundId }: { studentId: string; roundId: stri
 
 /** A published round's result for the student: where they were matched, or what to do next. */
 function RoundResult({ result, round }: { result: StudentRoundResult; round: MatchRound }) {
+  const { t } = useTranslation();
   const title = round.opportunities.find((o) => o.opportunityId === result.opportunityId)?.title;
   return (
     <section className="card" aria-labelledby="round-result-heading">
-      <h2 id="round-result-heading">Your result</h2>
+      <h2 id="round-result-heading">{t('student.result.title')}</h2>
       {result.matched ? (
         <p className="banner banner--success">
-          You were matched to <strong>{title ?? 'an opportunity'}</strong>. <a href={`#/placements/${result.placementId}`}>See your placement</a>: the training
-          agreement comes next.
+          <Trans
+            i18nKey="student.result.matched"
+            values={{ title: title ?? t('student.result.anOpportunity') }}
+            components={{ strong: <strong />, placement: <a href={`#/placements/${result.placementId}`} /> }}
+          />
         </p>
       ) : (
         <>
-          <p className="banner banner--warning">This round did not match you to any of your choices.</p>
-          <p>What you can do now:</p>
+          <p className="banner banner--warning">{t('student.result.unmatched')}</p>
+          <p>{t('student.result.now')}</p>
           <ul>
             <li>
-              <a href="#/search">Search opportunities</a> and apply to one that still has seats: each shows the seats left and whether you can apply.
+              <Trans i18nKey="student.result.search" components={{ search: <a href="#/search" /> }} />
             </li>
             <li>
-              <a href="#/recommended">See what is recommended for you</a> now.
+              <Trans i18nKey="student.result.recommended" components={{ recommended: <a href="#/recommended" /> }} />
             </li>
-            <li>Your school’s work-based learning coordinator can help you find another opportunity.</li>
+            <li>{t('student.result.coordinator')}</li>
           </ul>
         </>
       )}
@@ -135,15 +145,19 @@ function RoundResult({ result, round }: { result: StudentRoundResult; round: Mat
 
 /** Why each choice above the student's result was not theirs, in words, with their lottery number. */
 function ChoiceReasons({ result, round }: { result: StudentRoundResult; round: MatchRound }) {
+  const { t } = useTranslation();
   const missed = result.choices.filter((c) => c.outcome !== 'matched');
   if (result.lotteryNumber == null || missed.length === 0) return null;
-  const title = (id: string) => round.opportunities.find((o) => o.opportunityId === id)?.title ?? 'An opportunity';
+  const title = (id: string) => round.opportunities.find((o) => o.opportunityId === id)?.title ?? t('student.result.anOpportunity');
   return (
     <section className="card" aria-labelledby="choice-reasons-heading">
-      <h2 id="choice-reasons-heading">{result.matched ? 'Why not a choice you ranked higher' : 'Why not your choices'}</h2>
+      <h2 id="choice-reasons-heading">{t(result.matched ? 'student.result.whyNotHigher' : 'student.result.whyNot')}</h2>
       <p>
-        Your lottery number was <strong>{result.lotteryNumber.toLocaleString('en-US')}</strong> of {(result.students ?? 0).toLocaleString('en-US')}. A lower number
-        wins when an employer treats applicants alike.
+        <Trans
+          i18nKey="student.result.lottery"
+          values={{ number: formatNumber(result.lotteryNumber), students: formatNumber(result.students ?? 0) }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <ol className="reasons">
         {missed.map((choice) => (
@@ -156,25 +170,18 @@ function ChoiceReasons({ result, round }: { result: StudentRoundResult; round: M
   );
 }
 
+/** Why a choice was not the student's, in words (the API gives the rule and the numbers). */
 export function choiceReason(choice: ChoiceResult, lotteryNumber: number): string {
-  switch (choice.outcome) {
-    case 'filledByLottery':
-      return `filled by students with better lottery numbers: the last student admitted there had number ${(choice.lastAdmittedLotteryNumber ?? 0).toLocaleString('en-US')}; yours is ${lotteryNumber.toLocaleString('en-US')}.`;
-    case 'rankedHigher':
-      return 'the employer ranked the students it took above you.';
-    case 'reservedSeats':
-      return `you would have had a seat, but it was reserved for ${choice.reserveGroup ? reserveGroupLabels[choice.reserveGroup].toLowerCase() : 'a group of'} students, as the round reserves some seats for them.`;
-    case 'notAcceptable':
-      return 'the employer marked your application as not acceptable for this opportunity.';
-    case 'noSeats':
-      return 'it had no seats left in this round.';
-    default:
-      return 'this is your match.';
-  }
+  return i18next.t(`student.reasons.${choice.outcome}`, {
+    last: formatNumber(choice.lastAdmittedLotteryNumber ?? 0),
+    mine: formatNumber(lotteryNumber),
+    group: choice.reserveGroup ? reserveGroupLabels[choice.reserveGroup].toLowerCase() : '',
+  });
 }
 
 /** How anyone can check the round: the commitment made when it opened, the seed published with the results, the input. */
 function CheckRound({ round }: { round: MatchRound }) {
+  const { t } = useTranslation();
   const api = useApi();
   if (round.seed == null || !round.seedCommitment) return null;
   const download = async () => {
@@ -188,24 +195,21 @@ function CheckRound({ round }: { round: MatchRound }) {
   };
   return (
     <details className="card">
-      <summary>Check this round yourself</summary>
-      <p>
-        When the round opened, before anyone chose, LaunchPath published a fingerprint of its lottery. Anyone can check that the lottery used is the one
-        promised, and re-run the match on the round’s published input (no student’s name is in it) to get the same results.
-      </p>
+      <summary>{t('student.check.title')}</summary>
+      <p>{t('student.check.intro')}</p>
       <dl className="facts">
-        <dt>Fingerprint published at opening (SHA-256)</dt>
+        <dt>{t('student.check.fingerprint')}</dt>
         <dd><code>{round.seedCommitment}</code></dd>
-        <dt>Lottery seed</dt>
+        <dt>{t('student.check.seed')}</dt>
         <dd><code>{round.seed}</code></dd>
-        <dt>Salt</dt>
+        <dt>{t('student.check.salt')}</dt>
         <dd><code>{round.seedSalt}</code></dd>
       </dl>
       <p className="muted">
-        The fingerprint is the SHA-256 of <code>launchpath-round:{round.id}:{round.seed}:{round.seedSalt}</code>.
+        <Trans i18nKey="student.check.how" values={{ text: `launchpath-round:${round.id}:${round.seed}:${round.seedSalt}` }} components={{ code: <code /> }} />
       </p>
       <button type="button" className="button button--secondary" onClick={() => void download()}>
-        Download the round’s input and results
+        {t('student.check.download')}
       </button>
     </details>
   );

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import type { Placement } from '@launchpath/contracts';
 import { useApi } from '../../shared/api/ApiContext';
@@ -7,7 +8,6 @@ import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Field } from '../../shared/components/Field';
 import { Loading } from '../../shared/components/Loading';
 import { Notice } from '../../shared/components/Notice';
-import { plural } from '../../shared/format';
 import { OpportunityDetails } from '../../shared/opportunities/OpportunityDetails';
 import { ReasonList } from '../../shared/opportunities/ReasonList';
 
@@ -17,6 +17,7 @@ import { ReasonList } from '../../shared/opportunities/ReasonList';
  * link to the application they already made.
  */
 export function ApplyPage({ studentId, opportunityId, back }: { studentId: string; opportunityId: string; back: { href: string; label: string } }) {
+  const { t } = useTranslation();
   const api = useApi();
   const opportunity = useResource(`opportunity:${opportunityId}`, (a, signal) => a.getOpportunity(opportunityId, signal));
   const fit = useResource(`fit:${studentId}:${opportunityId}`, (a, signal) => a.getOpportunityFit(studentId, opportunityId, signal));
@@ -34,8 +35,8 @@ export function ApplyPage({ studentId, opportunityId, back }: { studentId: strin
         </p>
         {opportunity.error.status === 404 ? (
           <>
-            <h1>Opportunity not found</h1>
-            <p>It may have closed, or it is not offered to your school.</p>
+            <h1>{t('student.apply.notFound')}</h1>
+            <p>{t('student.apply.notFoundWhy')}</p>
           </>
         ) : (
           <ErrorBanner error={opportunity.error} onRetry={opportunity.reload} />
@@ -43,7 +44,7 @@ export function ApplyPage({ studentId, opportunityId, back }: { studentId: strin
       </>
     );
   }
-  if (!o) return <Loading>Loading the opportunity…</Loading>;
+  if (!o) return <Loading>{t('student.apply.loading')}</Loading>;
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -65,36 +66,44 @@ export function ApplyPage({ studentId, opportunityId, back }: { studentId: strin
         <p className="muted">{o.employerName}</p>
       </div>
       <section className="card" aria-labelledby="fit-heading">
-        <h2 id="fit-heading">For you</h2>
+        <h2 id="fit-heading">{t('student.apply.forYou')}</h2>
         {fit.status === 'error' && fit.error ? <ErrorBanner error={fit.error} onRetry={fit.reload} /> : null}
-        {!f && fit.status !== 'error' ? <Loading>Checking whether it fits you…</Loading> : null}
+        {!f && fit.status !== 'error' ? <Loading>{t('student.apply.checking')}</Loading> : null}
         {f ? (
           <>
-            <p data-testid="seats-left">{f.seatsLeft > 0 ? `${plural(f.seatsLeft, 'seat')} left.` : 'No seats left.'}</p>
-            {f.eligible ? <ReasonList reasons={f.reasons} /> : <p className="banner banner--warning">You can’t apply: {f.ineligibleReason}</p>}
+            <p data-testid="seats-left">{f.seatsLeft > 0 ? t('student.apply.seatsLeft', { count: f.seatsLeft }) : t('student.apply.noSeats')}</p>
+            {f.eligible ? <ReasonList reasons={f.reasons} /> : <p className="banner banner--warning">{t('student.apply.cannot', { reason: f.ineligibleReason })}</p>}
             {placementId ? (
               <p>
-                You applied. <a href={`#/placements/${placementId}`}>Follow your application</a>: the employer decides first, then your school approves.
+                <Trans i18nKey="student.apply.applied" components={{ follow: <a href={`#/placements/${placementId}`} /> }} />
+              </p>
+            ) : f.round && f.eligible ? (
+              <p className="banner banner--info">
+                {f.round.takesChoices ? (
+                  <Trans i18nKey="student.apply.inRound" values={{ round: f.round.name }} components={{ rank: <a href={`#/my-rounds/${f.round.roundId}`} /> }} />
+                ) : (
+                  t('student.apply.roundMatching', { round: f.round.name })
+                )}
               </p>
             ) : f.eligible ? (
-              <form onSubmit={apply} aria-label="Apply" className="form">
-                <Field label="A note to the employer" hint="Optional: why you want this, and when you are free.">
+              <form onSubmit={apply} aria-label={t('student.apply.apply')} className="form">
+                <Field label={t('student.apply.note')} hint={t('student.apply.noteHint')}>
                   <textarea rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
                 </Field>
                 {error ? <ErrorBanner error={error} /> : null}
                 <p>
                   <button type="submit" className="button" disabled={busy}>
-                    Apply
+                    {t('student.apply.apply')}
                   </button>
                 </p>
               </form>
             ) : null}
-            <Notice>{applied ? 'Applied. The employer decides first; you will get an email at each step.' : undefined}</Notice>
+            <Notice>{applied ? t('student.apply.done') : undefined}</Notice>
           </>
         ) : null}
       </section>
       <section className="card" aria-labelledby="about-heading">
-        <h2 id="about-heading">About it</h2>
+        <h2 id="about-heading">{t('student.apply.about')}</h2>
         <OpportunityDetails opportunity={o} />
       </section>
     </>

@@ -1,3 +1,6 @@
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n/i18n';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { move, ordinal } from './ranking';
 
@@ -19,6 +22,7 @@ interface Props<T> {
  * focus follows the item, and a polite live region says where it went.
  */
 export function RankedList<T>({ label, items, keyOf, nameOf, render, onChange, actions }: Props<T>) {
+  const { t } = useTranslation();
   const listRef = useRef<HTMLOListElement>(null);
   const pendingFocus = useRef<{ key: string; direction: 'up' | 'down' } | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -38,7 +42,7 @@ export function RankedList<T>({ label, items, keyOf, nameOf, render, onChange, a
     if (to < 0 || to >= items.length) return;
     const item = items[index];
     pendingFocus.current = { key: keyOf(item), direction };
-    setAnnouncement(`${nameOf(item)} moved to ${ordinal(to + 1)} of ${items.length}.`);
+    setAnnouncement(i18next.t('ranked.moved', { name: nameOf(item), position: currentLanguage() === 'en' ? ordinal(to + 1) : String(to + 1), count: items.length }));
     onChange(move(items, index, to));
   };
 
@@ -58,21 +62,21 @@ export function RankedList<T>({ label, items, keyOf, nameOf, render, onChange, a
                   type="button"
                   className="button button--secondary button--small"
                   data-direction="up"
-                  aria-label={`Move ${name} up`}
+                  aria-label={t('ranked.moveUp', { name })}
                   disabled={index === 0}
                   onClick={() => shift(index, 'up')}
                 >
-                  <span aria-hidden="true">↑</span> Up
+                  <span aria-hidden="true">↑</span> {t('ranked.up')}
                 </button>
                 <button
                   type="button"
                   className="button button--secondary button--small"
                   data-direction="down"
-                  aria-label={`Move ${name} down`}
+                  aria-label={t('ranked.moveDown', { name })}
                   disabled={index === items.length - 1}
                   onClick={() => shift(index, 'down')}
                 >
-                  <span aria-hidden="true">↓</span> Down
+                  <span aria-hidden="true">↓</span> {t('ranked.down')}
                 </button>
                 {actions?.(item, index)}
               </div>

@@ -1,37 +1,40 @@
+import { useTranslation } from 'react-i18next';
 import type { Opportunity } from '@launchpath/contracts';
 import { DescriptionList } from '../components/DescriptionList';
-import { describePay, describeSlots, formatAddress, formatDateRange, plural } from '../format';
+import { describePay, describeSlots, formatAddress, formatDateRange } from '../format';
+import { formatNumber } from '../i18n/i18n';
 import { audienceLabels, modalityLabels, opportunityTypeLabels, stageLabels } from '../labels';
 import { careerClusterLabels } from '../organizationLabels';
 
 /** Every field of an opportunity as a description list (for reviewing what was submitted). */
 export function OpportunityDetails({ opportunity, audienceNames }: { opportunity: Opportunity; audienceNames?: ReadonlyMap<string, string> }) {
+  const { t } = useTranslation();
   const f = opportunity.fields;
   const address = formatAddress(f.address);
   const rows: [string, string][] = [
-    ['Employer', opportunity.employerName],
-    ['Kind', opportunityTypeLabels[f.type]],
-    ['Stage', stageLabels[f.stage]],
-    ['Career cluster', careerClusterLabels[f.careerCluster]],
-    ['Pathway', f.pathway || '—'],
-    ['Description', f.description],
-    ['Duties', f.duties || '—'],
-    ['Skills', f.skills.join(', ') || '—'],
-    ['Modality', modalityLabels[f.modality]],
-    ['Site', [f.siteName, address].filter(Boolean).join(' — ') || '—'],
-    ['Seats', plural(f.seats, 'seat')],
-    ['Dates', formatDateRange(f.startDate, f.endDate)],
-    ['Weekly schedule', describeSlots(f.schedule)],
-    ['Expected hours', f.expectedHours ? String(f.expectedHours) : '—'],
-    ['Pay', describePay(f)],
-    ['Credit', f.creditOffered ? f.creditDescription || 'Offered' : 'None'],
-    ['Lowest grade', f.minGrade ? (f.minGrade === 13 ? 'Postsecondary' : String(f.minGrade)) : 'Any'],
-    ['Minimum age', f.minAge ? String(f.minAge) : 'Any'],
-    ['Stage completed first', f.prerequisiteStage ? stageLabels[f.prerequisiteStage] : 'None'],
-    ['Required forms', f.requiredForms.join(', ') || 'None'],
-    ['Hazardous work', f.hazardous ? 'Yes (18 or older)' : 'No'],
+    [t('opportunity.employer'), opportunity.employerName],
+    [t('opportunity.kind'), opportunityTypeLabels[f.type]],
+    [t('opportunity.stage'), stageLabels[f.stage]],
+    [t('opportunity.cluster'), careerClusterLabels[f.careerCluster]],
+    [t('opportunity.pathway'), f.pathway || '—'],
+    [t('opportunity.description'), f.description],
+    [t('opportunity.duties'), f.duties || '—'],
+    [t('opportunity.skills'), f.skills.join(', ') || '—'],
+    [t('opportunity.modality'), modalityLabels[f.modality]],
+    [t('opportunity.site'), [f.siteName, address].filter(Boolean).join(' — ') || '—'],
+    [t('opportunity.seats'), t('opportunity.seatCount', { count: f.seats })],
+    [t('opportunity.dates'), formatDateRange(f.startDate, f.endDate)],
+    [t('opportunity.schedule'), describeSlots(f.schedule)],
+    [t('opportunity.expectedHours'), f.expectedHours ? formatNumber(f.expectedHours) : '—'],
+    [t('opportunity.pay'), describePay(f)],
+    [t('opportunity.credit'), f.creditOffered ? f.creditDescription || t('opportunity.offered') : t('opportunity.none')],
+    [t('opportunity.lowestGrade'), f.minGrade ? (f.minGrade === 13 ? t('format.postsecondary') : String(f.minGrade)) : t('opportunity.any')],
+    [t('opportunity.minimumAge'), f.minAge ? String(f.minAge) : t('opportunity.any')],
+    [t('opportunity.prerequisite'), f.prerequisiteStage ? stageLabels[f.prerequisiteStage] : t('opportunity.none')],
+    [t('opportunity.forms'), f.requiredForms.join(', ') || t('opportunity.none')],
+    [t('opportunity.hazardous'), f.hazardous ? t('opportunity.hazardousYes') : t('opportunity.no')],
     [
-      'Audience',
+      t('opportunity.audience'),
       f.audience === 'region'
         ? audienceLabels.region
         : `${audienceLabels[f.audience]}: ${f.audienceOrganizationIds.map((id) => audienceNames?.get(id) ?? id).join(', ')}`,

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { RecommendationReason } from '@launchpath/contracts';
 import { signed } from '../format';
 import { splitReasons } from './reasons';
@@ -7,12 +8,13 @@ import { splitReasons } from './reasons';
  * sign, the heading and an icon say which is which, not colour alone.
  */
 export function ReasonList({ reasons, compact }: { reasons: readonly RecommendationReason[]; compact?: boolean }) {
+  const { t } = useTranslation();
   const { positive, negative } = splitReasons(reasons);
   return (
     <div className={compact ? 'reasons reasons--compact' : 'reasons'}>
       {positive.length > 0 ? (
         <div className="reasons__group reasons__group--positive">
-          <h3 className="reasons__heading">Why it fits</h3>
+          <h3 className="reasons__heading">{t('reasons.fits')}</h3>
           <ul>
             {positive.map((r) => (
               <li key={r.code + r.detail} data-code={r.code}>
@@ -25,7 +27,7 @@ export function ReasonList({ reasons, compact }: { reasons: readonly Recommendat
       ) : null}
       {negative.length > 0 ? (
         <div className="reasons__group reasons__group--negative">
-          <h3 className="reasons__heading">What counts against it</h3>
+          <h3 className="reasons__heading">{t('reasons.against')}</h3>
           <ul>
             {negative.map((r) => (
               <li key={r.code + r.detail} data-code={r.code}>
@@ -36,16 +38,17 @@ export function ReasonList({ reasons, compact }: { reasons: readonly Recommendat
           </ul>
         </div>
       ) : null}
-      {positive.length === 0 && negative.length === 0 ? <p className="muted">No particular reasons.</p> : null}
+      {positive.length === 0 && negative.length === 0 ? <p className="muted">{t('reasons.none')}</p> : null}
     </div>
   );
 }
 
 function Weight({ weight }: { weight: number }) {
+  const { t } = useTranslation();
   return (
     <span className="reasons__weight">
       <span aria-hidden="true">{signed(weight)}</span>
-      <span className="visually-hidden">{`${weight < 0 ? 'minus' : 'plus'} ${signed(weight).slice(1)}:`}</span>
+      <span className="visually-hidden">{`${t(weight < 0 ? 'reasons.minus' : 'reasons.plus')} ${signed(weight).slice(1)}:`}</span>
     </span>
   );
 }

@@ -74,7 +74,10 @@ public sealed partial class PlacementLifecycleTests
     public async Task Writing_the_agreement_emails_each_guardian_in_their_language_and_the_supervisor_and_a_guardian_consents_from_the_email()
     {
         var (s, id) = await ApprovedWithGuardians();
-        await FlushAsync(6); // accepted and approved, to the student and both guardians
+        var told = (await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>()).Where(m => m.Template == "placement.requested").ToList();
+        told.Select(m => (m.Recipient, m.Language)).Should().BeEquivalentTo(new[] { ("rosa.reyes@family.example.test", "es"), ("luis.reyes@family.example.test", "en") },
+            "a minor's guardians hear that the student applied, each in their language; the student, who applied, does not");
+        await FlushAsync(8); // applied, to both guardians; accepted and approved, to the student and both guardians
         await (await Put(s.Employer, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
         var written = (await (await s.Coordinator.GetAsync($"/api/v1/placements/{id}/messages")).Read<List<SentMessage>>()).Where(m => m.Template.StartsWith("agreement.")).ToList();
         written.Should().HaveCount(3, "two guardians with an address and the supervisor; the guardian without one gets nothing")
@@ -124,7 +127,7 @@ public sealed partial class PlacementLifecycleTests
     public async Task A_sender_that_dies_mid_batch_loses_no_message_and_the_message_sent_again_keeps_its_Message_ID()
     {
         var (s, id) = await ApprovedWithGuardians();
-        await FlushAsync(6);
+        await FlushAsync(8);
         await (await Put(s.Coordinator, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
 
         // The first sender dies the moment the server has the first message's data, before it hears the answer.
@@ -158,7 +161,7 @@ public sealed partial class PlacementLifecycleTests
     public async Task A_server_that_is_down_is_tried_again_later_and_a_refused_address_fails_with_the_reason()
     {
         var (s, id) = await ApprovedWithGuardians();
-        await FlushAsync(6);
+        await FlushAsync(8);
         _smtp.Refuse = address => address == "luis.reyes@family.example.test";
         _smtp.ConnectionsToTurnAway = 1;
         await (await Put(s.Coordinator, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
@@ -219,7 +222,7 @@ public sealed partial class PlacementLifecycleTests
             },
         };
         templates.Messages.Should().Contain(["agreement.guardian", "agreement.supervisor", "hours.supervisor", "hours.approved", "hours.rejected", "placement.expiring",
-            "placement.changed", "placement.applied", "opportunity.decided", "round.result", "account.invitation", "account.passwordReset", "digest.daily", "digest.weekly"]);
+            "placement.changed", "placement.requested", "placement.applied", "opportunity.decided", "round.result", "account.invitation", "account.passwordReset", "digest.daily", "digest.weekly"]);
         foreach (var message in templates.Messages)
         {
             foreach (var language in MessageTemplates.Languages)
@@ -244,7 +247,7 @@ public sealed partial class PlacementLifecycleTests
     {
         var (s, id) = await ApprovedWithGuardians();
         await (await Put(s.Employer, $"/api/v1/placements/{id}/agreement", Terms)).Read<Placement>();
-        await FlushAsync(9);
+        await FlushAsync(11);
 
         // The convener sets the region's delays (If-Match, as every versioned setting).
         var convener = await _actors.As(Role.ConvenerAdmin, s.World.One.Region.Id);
@@ -490,7 +493,7 @@ public sealed partial class PlacementLifecycleTests
     public async Task School_staff_change_a_guardians_language_and_the_next_email_follows_it()
     {
         var (s, id) = await ApprovedWithGuardians();
-        await FlushAsync(6);
+        await FlushAsync(8);
         var guardians = await (await s.Coordinator.GetAsync($"/api/v1/students/{s.Student.Id}/guardians")).Read<List<Guardian>>();
         var luis = guardians.Single(g => g.GivenName == "Luis");
         luis.PreferredLanguage.Should().BeNull();
@@ -548,7 +551,7 @@ public sealed partial class PlacementLifecycleTests
     public async Task An_approval_lapsing_before_any_agreement_is_written_warns_the_coordinators_that_none_is()
     {
         var (s, id) = await ApprovedWithGuardians(); // approved until 30 days from now; warned 7 days before by default
-        await FlushAsync(6);
+        await FlushAsync(8);
         var reminders = ActivatorUtilities.CreateInstance<LaunchPath.Api.Features.Placements.Agreements.SendReminders.Job>(_factory.Services);
         _clock.Advance(TimeSpan.FromDays(23) + TimeSpan.FromMinutes(1));
         (await reminders.SendAsync(CancellationToken.None)).Should().Be(1);

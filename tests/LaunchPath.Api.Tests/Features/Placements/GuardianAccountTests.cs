@@ -27,7 +27,7 @@ public sealed partial class PlacementLifecycleTests
     public async Task A_guardian_invited_from_the_students_record_signs_in_sees_their_child_and_acknowledges_the_agreement()
     {
         var (s, id) = await ApprovedWithGuardians();
-        await FlushAsync(6);
+        await FlushAsync(8);
         var guardians = await (await s.Coordinator.GetAsync($"/api/v1/students/{s.Student.Id}/guardians")).Read<List<Guardian>>();
         guardians.Should().OnlyContain(g => g.Account == null);
         var rosa = guardians.Single(g => g.GivenName == "Rosa");

@@ -47,4 +47,23 @@ public sealed partial class PlacementLifecycleTests
         await (await s.StudentClient.GetAsync(Fit(Guid.NewGuid().ToString()))).ShouldBeProblem(HttpStatusCode.NotFound);
         (await (await s.Coordinator.GetAsync(Fit(s.Opportunity.Id))).Read<OpportunityFit>()).PlacementId.Should().Be(applied.Id, "school staff see the same");
     }
+
+    [Fact]
+    public async Task While_a_round_covers_an_opportunity_a_student_ranks_it_there_and_cannot_apply_to_it()
+    {
+        var s = await SetUp(grade: 10);
+        var fitUrl = $"/api/v1/students/{s.Student.Id}/opportunities/{s.Opportunity.Id}/fit";
+        var convener = await _actors.As(Role.ConvenerAdmin, s.World.One.Region.Id);
+        var round = await (await convener.PostJson("/api/v1/match-rounds", new CreateMatchRoundRequest
+        {
+            OrganizationId = s.World.One.Region.Id, Name = "Summer labs", OpportunityIds = [s.Opportunity.Id],
+        })).Read<MatchRound>(HttpStatusCode.Created);
+
+        var fit = await (await s.StudentClient.GetAsync(fitUrl)).Read<OpportunityFit>();
+        fit.Round.Should().BeEquivalentTo(new FitRound { RoundId = round.Id, Name = "Summer labs", TakesChoices = true });
+        (await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = s.Opportunity.Id, StudentId = s.Student.Id }))
+            .ShouldBeProblem(HttpStatusCode.Conflict)).Detail.Should().Contain("Summer labs").And.Contain("rank it there");
+        (await (await s.Coordinator.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = s.Opportunity.Id, StudentId = s.Student.Id }))
+            .Read<Placement>(HttpStatusCode.Created)).Status.Should().Be(PlacementStatus.Requested, "school staff may still nominate a student");
+    }
 }

@@ -324,7 +324,8 @@ public sealed partial class PlacementLifecycleTests : IDisposable
         })).Read<MatchRound>(HttpStatusCode.Created);
         (await Put(s.StudentClient, $"/api/v1/match-rounds/{round.Id}/choices/{s.Student.Id}", new SubmitChoicesRequest { OpportunityIds = [s.Opportunity.Id] }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
-        var applied = await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = s.Opportunity.Id, StudentId = s.Student.Id }))
+        // The round covers the opportunity, so the school nominates the student for it directly (students rank it in the round).
+        var applied = await (await s.Coordinator.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = s.Opportunity.Id, StudentId = s.Student.Id }))
             .Read<Placement>(HttpStatusCode.Created);
         (await s.Employer.GetAsync($"/api/v1/placements/{applied.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         await (await s.Coordinator.PostJson($"/api/v1/students/{s.Student.Id}/guardians",
