@@ -23,6 +23,8 @@ const translatedFiles = [
   'src/features/matching/StudentRoundsPage.tsx',
   'src/features/matching/ChoicesEditor.tsx',
   'src/features/opportunities/ApplyPage.tsx',
+  'src/features/placements/MyPlacementsPage.tsx',
+  'src/shared/components/ConfirmDialog.tsx',
 ];
 
 export default [

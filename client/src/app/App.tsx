@@ -117,7 +117,7 @@ const pages: readonly Page[] = [
     href: '#/placements',
     label: 'nav.placements',
     visible: (me) => isStudent(me) || isGuardian(me) || employerStaff(me) || can(me, 'peopleRead'),
-    render: (_me, path) => <PlacementsPage path={path} />,
+    render: (me, path) => <PlacementsPage path={path} mine={isStudent(me) ? 'student' : isGuardian(me) ? 'guardian' : undefined} />,
   },
   { href: '#/outcomes', label: 'nav.outcomes', visible: (me) => can(me, 'outcomesRead') && !isStudent(me), render: (me) => <OutcomesPage me={me} /> },
   { href: '#/users', label: 'nav.users', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <UsersPage me={me} /> },
@@ -130,7 +130,9 @@ const pages: readonly Page[] = [
  * comes first (and opens first) for them.
  */
 export function pagesFor(me: CurrentCaller): readonly Page[] {
-  const visible = pages.filter((page) => page.visible(me));
+  // A guardian's placements are their family's: their home, named so.
+  const family = isGuardian(me) && !isStudent(me);
+  const visible = pages.filter((page) => page.visible(me)).map((page) => (family && page.href === '#/placements' ? { ...page, label: 'nav.family' } : page));
   if (!me.isPlatformAdmin) return visible;
   return [...visible.filter((p) => p.href === '#/organizations'), ...visible.filter((p) => p.href !== '#/organizations')];
 }

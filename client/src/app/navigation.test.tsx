@@ -38,7 +38,7 @@ describe('Navigation by role and permission', () => {
 
   it('gives a signed-in guardian their children’s placements, and no Organizations', () => {
     const guardian = as({ organizationName: 'Alder High', organizationType: 'school', role: 'guardian' }, ['organizationsRead']);
-    expect(labels(guardian)).toEqual(['Placements']);
+    expect(labels(guardian)).toEqual(['My family']);
   });
 
   it('gives an employer admin their opportunities, applicants and organization; a supervisor the opportunities and organization', () => {

@@ -6,13 +6,18 @@ import { Field } from '../../shared/components/Field';
 import { LoadMore } from '../../shared/components/LoadMore';
 import { OptionSelect } from '../../shared/components/OptionSelect';
 import { formatDate } from '../../shared/format';
+import { MyPlacementsPage } from './MyPlacementsPage';
 import { PlacementDetail } from './PlacementDetail';
 import { placementStatusLabels, placementStatuses } from './placements';
 import { DataTable } from '../../shared/components/DataTable';
 
-/** Placements the caller may see (the API scopes the list), filtered by status; one placement at #/placements/<id>. */
-export function PlacementsPage({ path }: { path: readonly string[] }) {
+/**
+ * Placements the caller may see (the API scopes the list), filtered by status; one placement at #/placements/<id>.
+ * A student sees their own applications and placements, a guardian their children's, as cards (`mine`).
+ */
+export function PlacementsPage({ path, mine }: { path: readonly string[]; mine?: 'student' | 'guardian' }) {
   if (path[0]) return <PlacementDetail id={path[0]} />;
+  if (mine) return <MyPlacementsPage guardian={mine === 'guardian'} />;
   return <PlacementList />;
 }
 

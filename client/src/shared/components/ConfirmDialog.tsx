@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   open: boolean;
@@ -14,6 +15,7 @@ interface Props {
  * the safe choice, and returns to whatever opened the dialog when it closes.
  */
 export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onCancel }: Props) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const opener = useRef<Element | null>(null);
@@ -46,7 +48,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, 
       <div className="dialog__body">{children}</div>
       <div className="dialog__actions">
         <button ref={cancelRef} type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="button" onClick={onConfirm}>
           {confirmLabel}
