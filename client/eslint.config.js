@@ -25,6 +25,10 @@ const translatedFiles = [
   'src/features/opportunities/ApplyPage.tsx',
   'src/features/placements/MyPlacementsPage.tsx',
   'src/shared/components/ConfirmDialog.tsx',
+  'src/features/placements/PlacementDetail.tsx',
+  'src/features/placements/HoursSection.tsx',
+  'src/features/placements/HoursForm.tsx',
+  'src/features/placements/ReflectionsSection.tsx',
 ];
 
 export default [

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import type { Evaluation, Placement, Rubric } from '@launchpath/contracts';
 import { useApi } from '../../shared/api/ApiContext';
@@ -15,6 +16,7 @@ import { DataTable } from '../../shared/components/DataTable';
  * sees the placement; the employer's staff submit the midpoint and the final one.
  */
 export function EvaluationsSection({ placement }: { placement: Placement }) {
+  const { t } = useTranslation();
   const api = useApi();
   const evaluations = useResource(`evaluations:${placement.id}`, (a, signal) => a.listEvaluations(placement.id, signal));
   // The rubric is the region's; a placement names its opportunity, whose region it is.
@@ -29,12 +31,12 @@ export function EvaluationsSection({ placement }: { placement: Placement }) {
 
   return (
     <section aria-labelledby="evaluations-heading">
-      <h2 id="evaluations-heading">Evaluations</h2>
-      <p className="muted">The employer rates the student’s skills against the region’s rubric at the midpoint and at the end of the placement.</p>
+      <h2 id="evaluations-heading">{t('evaluations.title')}</h2>
+      <p className="muted">{t('evaluations.intro')}</p>
       {evaluations.error ? <ErrorBanner error={evaluations.error} onRetry={evaluations.reload} /> : null}
-      {!list && !evaluations.error ? <Loading>Loading the evaluations…</Loading> : null}
+      {!list && !evaluations.error ? <Loading>{t('evaluations.loading')}</Loading> : null}
       <Notice>{notice}</Notice>
-      {list && list.length === 0 ? <p>No evaluations yet.</p> : null}
+      {list && list.length === 0 ? <p>{t('evaluations.none')}</p> : null}
       {list?.map((e) => <EvaluationCard key={e.id} evaluation={e} rubric={rubric.data} />)}
       {canEvaluate ? (
         rubric.data ? (
@@ -59,6 +61,7 @@ export function EvaluationsSection({ placement }: { placement: Placement }) {
 }
 
 function EvaluationCard({ evaluation, rubric }: { evaluation: Evaluation; rubric: Rubric | undefined }) {
+  const { t } = useTranslation();
   const headingId = useId();
   const category = (id: string) => rubric?.criteria.find((c) => c.id === id)?.category ?? '';
   return (
@@ -66,31 +69,31 @@ function EvaluationCard({ evaluation, rubric }: { evaluation: Evaluation; rubric
       <h3 id={headingId}>{evaluationKindLabels[evaluation.kind]}</h3>
       <dl className="facts">
         <div>
-          <dt>By</dt>
+          <dt>{t('evaluations.by')}</dt>
           <dd>{evaluation.evaluatorName}</dd>
         </div>
         <div>
-          <dt>On</dt>
+          <dt>{t('evaluations.on')}</dt>
           <dd>{formatDate(evaluation.submittedAt)}</dd>
         </div>
         <div>
-          <dt>Average</dt>
+          <dt>{t('evaluations.average')}</dt>
           <dd>{describeAverage(evaluation.averageLevel, rubric)}</dd>
         </div>
       </dl>
       <DataTable
-        caption={<>Ratings, {evaluationKindLabels[evaluation.kind].toLowerCase()} ({evaluation.rubricName})</>}
+        caption={<>{t('evaluations.caption', { kind: evaluationKindLabels[evaluation.kind].toLowerCase(), rubric: evaluation.rubricName })}</>}
         columns={[
-          { header: 'Skill', rowHeader: true, cell: (r) => describeCriterion(rubric, r.criterionId) },
-          { header: 'Category', cell: (r) => category(r.criterionId) },
-          { header: 'Rating', cell: (r) => describeLevel(rubric, r.level) },
+          { header: t('evaluations.skill'), rowHeader: true, cell: (r) => describeCriterion(rubric, r.criterionId) },
+          { header: t('evaluations.category'), cell: (r) => category(r.criterionId) },
+          { header: t('evaluations.rating'), cell: (r) => describeLevel(rubric, r.level) },
         ]}
         rows={evaluation.ratings}
         rowKey={(r) => r.criterionId}
       />
       {evaluation.comments ? (
         <p className="reflection__text">
-          <strong>Comments:</strong> {evaluation.comments}
+          <strong>{t('evaluations.comments')}</strong> {evaluation.comments}
         </p>
       ) : null}
     </article>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ActionLink, HoursAction, HoursEntry, LogHoursRequest } from '@launchpath/contracts';
 import { useApi } from '../../shared/api/ApiContext';
@@ -27,6 +28,7 @@ export function entryLabel(entry: HoursEntry): string {
 
 /** One entry of hours: when, how long, what, its status; and the caller's actions on it. */
 export function HoursEntryItem({ entry, onChanged, onDeleted }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const [mode, setMode] = useState<'view' | 'edit' | 'reject' | 'confirmDelete'>('view');
   const { busy, error, run } = useAction();
@@ -40,12 +42,12 @@ export function HoursEntryItem({ entry, onChanged, onDeleted }: Props) {
     const save = async (request: LogHoursRequest) => {
       const corrected = await api.editHours(entry.id, request);
       setMode('view');
-      onChanged(corrected, `Corrected the hours of ${formatDate(request.date)}; they await approval again.`);
+      onChanged(corrected, t('hours.corrected', { date: formatDate(request.date) }));
       return false;
     };
     return (
       <li>
-        <HoursForm heading={`Correct the hours of ${label}`} submitLabel="Save correction" initial={draftOf(entry, entry.date)} onSubmit={save} onCancel={() => setMode('view')} autoFocus />
+        <HoursForm heading={t('hours.correctTitle', { label })} submitLabel={t('hours.saveCorrection')} initial={draftOf(entry, entry.date)} onSubmit={save} onCancel={() => setMode('view')} autoFocus />
       </li>
     );
   }
@@ -57,22 +59,22 @@ export function HoursEntryItem({ entry, onChanged, onDeleted }: Props) {
       </h3>
       <p>
         <span className={`tag tag--hours-${entry.status}`}>{hoursStatusLabels[entry.status]}</span>
-        {entry.decidedAt ? <span className="muted"> on {formatDate(entry.decidedAt)}</span> : null}
+        {entry.decidedAt ? <span className="muted"> {t('hours.on', { date: formatDate(entry.decidedAt) })}</span> : null}
       </p>
       <p className="hours-entry__activity">{entry.activity}</p>
-      {entry.status === 'rejected' && entry.reason ? <p>Reason: {entry.reason}</p> : null}
+      {entry.status === 'rejected' && entry.reason ? <p>{t('hours.rejectedReason', { reason: entry.reason })}</p> : null}
       {error ? <ErrorBanner error={error} /> : null}
 
       {may('edit') || may('delete') ? (
         <div className="actions">
           {may('edit') ? (
             <button type="button" className="button button--secondary button--small" onClick={() => setMode('edit')}>
-              Edit<span className="visually-hidden"> the hours of {label}</span>
+              {t('hours.edit')}<span className="visually-hidden"> {t('hours.theHoursOf', { label })}</span>
             </button>
           ) : null}
           {may('delete') ? (
             <button type="button" className="button button--danger-outline button--small" disabled={busy} onClick={() => setMode('confirmDelete')}>
-              Delete<span className="visually-hidden"> the hours of {label}</span>
+              {t('hours.delete')}<span className="visually-hidden"> {t('hours.theHoursOf', { label })}</span>
             </button>
           ) : null}
         </div>
@@ -115,14 +117,14 @@ export function HoursEntryItem({ entry, onChanged, onDeleted }: Props) {
 
       <ConfirmDialog
         open={mode === 'confirmDelete'}
-        title="Delete these hours?"
-        confirmLabel="Delete"
+        title={t('hours.deleteTitle')}
+        confirmLabel={t('hours.delete')}
         onCancel={() => setMode('view')}
         onConfirm={() => {
           setMode('view');
           void run(async () => {
             await api.deleteHours(entry.id);
-            onDeleted(entry, `Deleted the hours of ${label}.`);
+            onDeleted(entry, t('hours.deleted', { label }));
           });
         }}
       >

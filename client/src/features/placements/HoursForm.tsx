@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { LogHoursRequest } from '@launchpath/contracts';
 import { fieldErrorsFor } from '../../shared/api/problems';
@@ -23,6 +24,7 @@ interface Props {
 
 /** Logs or corrects one entry of hours: date, start and end time, what was done. */
 export function HoursForm({ heading, submitLabel, initial, onSubmit, onCancel, autoFocus }: Props) {
+  const { t } = useTranslation();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(initial);
@@ -44,7 +46,7 @@ export function HoursForm({ heading, submitLabel, initial, onSubmit, onCancel, a
     if (busy) return;
     const problems = checkHoursDraft(draft);
     if (Object.keys(problems).length > 0) {
-      setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
+      setError({ message: t('errors.correctFields'), fieldErrors: problems });
       return;
     }
     await run(async () => {
@@ -55,29 +57,29 @@ export function HoursForm({ heading, submitLabel, initial, onSubmit, onCancel, a
   return (
     <form ref={formRef} className="form card" noValidate aria-labelledby={headingId} onSubmit={(e) => void submit(e)}>
       <h3 id={headingId}>{heading}</h3>
-      <p className="muted">Students aged 14 or 15 may work only within the federal child-labor limits on hours and times of day; hours outside them are refused with the rule they break.</p>
+      <p className="muted">{t('hours.rules')}</p>
       {error ? <ErrorBanner error={bannerError(error, (field) => shown.has(field))} /> : null}
       <div className="form form--inline hours-form__when">
-        <Field label="Date" required errors={errorsFor('date')}>
+        <Field label={t('hours.date')} required errors={errorsFor('date')}>
           <input type="date" autoFocus={autoFocus} {...bind('date')} />
         </Field>
-        <Field label="Start time" required errors={errorsFor('start')}>
+        <Field label={t('hours.start')} required errors={errorsFor('start')}>
           <input type="time" {...bind('start')} />
         </Field>
-        <Field label="End time" required errors={errorsFor('minutes')} hint={duration ? `${duration} worked.` : undefined}>
+        <Field label={t('hours.end')} required errors={errorsFor('minutes')} hint={duration ? t('hours.worked', { time: duration }) : undefined}>
           <input type="time" {...bind('end')} />
         </Field>
       </div>
-      <Field label="What you did" required errors={errorsFor('activity')} hint="The tasks you worked on, for your supervisor to approve.">
+      <Field label={t('hours.whatYouDid')} required errors={errorsFor('activity')} hint={t('hours.whatYouDidHint')}>
         <textarea rows={3} maxLength={1000} {...bind('activity')} />
       </Field>
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
+          {busy ? t('common.saving') : submitLabel}
         </button>
         {onCancel ? (
           <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         ) : null}
       </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { HoursEntry, Placement } from '@launchpath/contracts';
 import { useApi } from '../../shared/api/ApiContext';
@@ -16,6 +17,7 @@ import { draftOf, formatMinutes, localToday, withEntry, withoutEntry } from './h
  * staff read them.
  */
 export function HoursSection({ placement }: { placement: Placement }) {
+  const { t } = useTranslation();
   const api = useApi();
   const log = useResource(`hours:${placement.id}`, (a, signal) => a.listHours(placement.id, signal));
   const [notice, setNotice] = useState<string>();
@@ -33,38 +35,38 @@ export function HoursSection({ placement }: { placement: Placement }) {
   const data = log.data;
   return (
     <section aria-labelledby="hours-heading">
-      <h2 id="hours-heading">Hours</h2>
+      <h2 id="hours-heading">{t('hours.title')}</h2>
       {log.error ? <ErrorBanner error={log.error} onRetry={log.reload} /> : null}
-      {!data && !log.error ? <Loading>Loading the hours…</Loading> : null}
+      {!data && !log.error ? <Loading>{t('links.hours.loading')}</Loading> : null}
       {data ? (
         <>
           <dl className="figures figures--wide">
             <div className="figure">
-              <dt>Approved</dt>
+              <dt>{t('hours.approved')}</dt>
               <dd data-testid="hours-approved">{formatMinutes(data.approvedMinutes)}</dd>
             </div>
             <div className="figure">
-              <dt>Awaiting approval</dt>
+              <dt>{t('hours.awaiting')}</dt>
               <dd data-testid="hours-pending">{formatMinutes(data.submittedMinutes)}</dd>
             </div>
           </dl>
           <Notice>{notice}</Notice>
           {canLog ? (
             <HoursForm
-              heading="Log hours"
-              submitLabel="Log hours"
+              heading={t('hours.log')}
+              submitLabel={t('hours.log')}
               initial={draftOf(undefined, localToday())}
               onSubmit={async (request) => {
-                changed(await api.logHours(placement.id, request), `Logged ${formatMinutes(request.minutes)} on ${formatDate(request.date)}; it awaits your supervisor’s approval.`);
+                changed(await api.logHours(placement.id, request), t('hours.logged', { time: formatMinutes(request.minutes), date: formatDate(request.date) }));
                 return true;
               }}
             />
           ) : null}
-          {!canLog ? <p className="muted">The student logs hours and the employer approves them; approved hours are locked.</p> : null}
+          {!canLog ? <p className="muted">{t('hours.whoLogs')}</p> : null}
           {data.entries.length === 0 ? (
-            <p>No hours logged yet.</p>
+            <p>{t('hours.none')}</p>
           ) : (
-            <ul className="cards" aria-label="Hours entries">
+            <ul className="cards" aria-label={t('hours.entries')}>
               {data.entries.map((entry) => (
                 <HoursEntryItem key={entry.id} entry={entry} onChanged={changed} onDeleted={deleted} />
               ))}

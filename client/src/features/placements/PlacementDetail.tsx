@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { Placement } from '@launchpath/contracts';
 import type { Api } from '../../shared/api/client';
@@ -15,6 +16,7 @@ import { ReasonForm, ApproveForm, AgreementForm, LinkForm, CompleteButton } from
 
 /** One placement: what it is, its agreement and acknowledgements, and the actions the caller's role allows. */
 export function PlacementDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
   const placement = useResource(`placement:${id}`, (api, signal) => api.getPlacement(id, signal));
   const api = useApi();
   const { busy, error, setError, run: runAction } = useAction();
@@ -26,17 +28,17 @@ export function PlacementDetail({ id }: { id: string }) {
     return placement.error.status === 404 ? (
       <>
         <p>
-          <a href="#/placements">All placements</a>
+          <a href="#/placements">{t('placement.all')}</a>
         </p>
-        <h1>Placement not found</h1>
-        <p>No placement you may see has this address. It may have been mistyped, or belong to a school or employer you do not work with.</p>
+        <h1>{t('placement.notFound')}</h1>
+        <p>{t('placement.notFoundWhy')}</p>
       </>
     ) : (
       <ErrorBanner error={placement.error} onRetry={placement.reload} />
     );
   }
   if (!p) {
-    return <p className="muted" role="status">Loading the placement…</p>;
+    return <p className="muted" role="status">{t('placement.loading')}</p>;
   }
 
   /** Runs one action; the placement it returns replaces the one shown. */
@@ -54,27 +56,27 @@ export function PlacementDetail({ id }: { id: string }) {
   return (
     <>
       <p>
-        <a href="#/placements">All placements</a>
+        <a href="#/placements">{t('placement.all')}</a>
       </p>
       <h1>{p.opportunityTitle}</h1>
       <dl className="card">
-        <dt>Status</dt>
-        <dd data-testid="placement-status">{placementStatusLabels[p.status]}{p.expired ? ' (approval expired)' : ''}</dd>
-        <dt>Student</dt>
+        <dt>{t('placement.status')}</dt>
+        <dd data-testid="placement-status">{placementStatusLabels[p.status]}{p.expired ? ` ${t('placement.expired')}` : ''}</dd>
+        <dt>{t('placement.student')}</dt>
         <dd>
           {p.studentName}, {gradeLabel(p.studentGrade).toLowerCase()}, {p.schoolName}
-          {p.classTitle ? ` · connected to ${p.classTitle}${p.courseTitle ? ` (${p.courseTitle})` : ''}` : ''}
+          {p.classTitle ? ` · ${t('placement.connectedTo', { title: `${p.classTitle}${p.courseTitle ? ` (${p.courseTitle})` : ''}` })}` : ''}
           {p.studentEmail ? ` (${p.studentEmail})` : ''}
         </dd>
-        <dt>Opportunity</dt>
+        <dt>{t('placement.opportunity')}</dt>
         <dd>{p.opportunityTitle}</dd>
-        <dt>Employer</dt>
+        <dt>{t('opportunity.employer')}</dt>
         <dd>{p.employerName}</dd>
-        <dt>Expires</dt>
+        <dt>{t('placement.expires')}</dt>
         <dd>{p.expiresOn ? formatDate(p.expiresOn) : '—'}</dd>
         {p.decisionReason ? (
           <>
-            <dt>Reason</dt>
+            <dt>{t('hours.reason')}</dt>
             <dd>{p.decisionReason}</dd>
           </>
         ) : null}
@@ -83,77 +85,77 @@ export function PlacementDetail({ id }: { id: string }) {
       <Notice>{notice}</Notice>
 
       <section aria-labelledby="agreement-heading">
-        <h2 id="agreement-heading">Training agreement</h2>
+        <h2 id="agreement-heading">{t('placement.agreement')}</h2>
         {agreement ? (
           <div className="card">
-            <h3>Learning objectives</h3>
+            <h3>{t('agreement.objectives')}</h3>
             <ul>
               {agreement.terms.objectives.map((o, i) => (
                 <li key={i}>{o.description}</li>
               ))}
             </ul>
             <dl>
-              <dt>Supervisor</dt>
+              <dt>{t('agreement.supervisor')}</dt>
               <dd>
                 {agreement.terms.supervisorName} ({agreement.terms.supervisorEmail})
               </dd>
-              <dt>Compensation</dt>
+              <dt>{t('agreement.compensation')}</dt>
               <dd>{agreement.terms.compensation}</dd>
-              <dt>Credit</dt>
+              <dt>{t('agreement.credit')}</dt>
               <dd>{agreement.terms.credit}</dd>
             </dl>
-            <h3>Acknowledgements</h3>
-            <ul aria-label="Acknowledgements">
+            <h3>{t('placement.acknowledgements')}</h3>
+            <ul aria-label={t('placement.acknowledgements')}>
               {agreement.requiredParties.map((required) => {
                 const done = agreement.acknowledgements.find((a) => a.party === required);
                 return (
                   <li key={required}>
-                    {partyLabels[required]}: {done ? `acknowledged by ${done.name} on ${formatDateTime(done.at)}` : 'not yet acknowledged'}
+                    {partyLabels[required]}: {done ? t('placement.acknowledgedBy', { name: done.name, date: formatDateTime(done.at) }) : t('placement.notYetAcknowledged')}
                   </li>
                 );
               })}
             </ul>
           </div>
         ) : (
-          <p>No agreement has been written yet.</p>
+          <p>{t('placement.noAgreement')}</p>
         )}
       </section>
 
       {actions.length > 0 ? (
         <section aria-labelledby="actions-heading">
-          <h2 id="actions-heading">Actions</h2>
+          <h2 id="actions-heading">{t('placement.actions')}</h2>
           {actions.includes('accept') ? (
             <p>
-              <button type="button" className="button" disabled={busy} onClick={() => run('Accepted.', (a) => a.acceptPlacement(p.id))}>
-                Accept placement
+              <button type="button" className="button" disabled={busy} onClick={() => run(t('placement.done.accepted'), (a) => a.acceptPlacement(p.id))}>
+                {t('placement.accept')}
               </button>
             </p>
           ) : null}
           {actions.includes('decline') ? (
-            <ReasonForm label="Reason for declining" button="Decline placement" busy={busy} onSubmit={(reason) => run('Declined.', (a) => a.declinePlacement(p.id, { reason }))} />
+            <ReasonForm label={t('placement.declineReason')} button={t('placement.decline')} busy={busy} onSubmit={(reason) => run(t('placement.done.declined'), (a) => a.declinePlacement(p.id, { reason }))} />
           ) : null}
-          {actions.includes('approve') ? <ApproveForm busy={busy} onSubmit={(expiresOn) => run('Approved.', (a) => a.approvePlacement(p.id, { expiresOn }))} /> : null}
+          {actions.includes('approve') ? <ApproveForm busy={busy} onSubmit={(expiresOn) => run(t('placement.done.approved'), (a) => a.approvePlacement(p.id, { expiresOn }))} /> : null}
           {actions.includes('writeAgreement') ? (
             <AgreementForm
               initial={draftFrom(agreement?.terms)}
               busy={busy}
               errors={error?.fieldErrors ?? {}}
-              onSubmit={(draft) => run('Agreement saved.', (a) => a.writeAgreement(p.id, toAgreementRequest(draft, agreement?.terms.schedule)))}
+              onSubmit={(draft) => run(t('placement.done.agreementSaved'), (a) => a.writeAgreement(p.id, toAgreementRequest(draft, agreement?.terms.schedule)))}
             />
           ) : null}
           {actions.includes('createLink') ? <LinkForm placementId={p.id} parties={linkParties(agreement)} onError={setError} /> : null}
           {actions.includes('acknowledge') && party ? (
             <p>
-              <button type="button" className="button" disabled={busy} onClick={() => run('Acknowledged.', (a) => a.acknowledgeAgreement(p.id, { party }))}>
-                Acknowledge as {partyLabels[party].toLowerCase()}
+              <button type="button" className="button" disabled={busy} onClick={() => run(t('placement.done.acknowledged'), (a) => a.acknowledgeAgreement(p.id, { party }))}>
+                {t('placement.acknowledgeAs', { party: partyLabels[party].toLowerCase() })}
               </button>
             </p>
           ) : null}
           {actions.includes('complete') ? (
-            <CompleteButton gaps={p.completionGaps ?? []} busy={busy} onComplete={(reason) => run('Completed.', (a) => a.completePlacement(p.id, { reason }))} />
+            <CompleteButton gaps={p.completionGaps ?? []} busy={busy} onComplete={(reason) => run(t('placement.done.completed'), (a) => a.completePlacement(p.id, { reason }))} />
           ) : null}
           {actions.includes('withdraw') ? (
-            <ReasonForm label="Reason for withdrawing" button="Withdraw placement" busy={busy} onSubmit={(reason) => run('Withdrawn.', (a) => a.withdrawPlacement(p.id, { reason }))} />
+            <ReasonForm label={t('placement.withdrawReason')} button={t('placement.withdraw')} busy={busy} onSubmit={(reason) => run(t('placement.done.withdrawn'), (a) => a.withdrawPlacement(p.id, { reason }))} />
           ) : null}
         </section>
       ) : null}

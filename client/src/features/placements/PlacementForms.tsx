@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionLink, AgreementParty } from '@launchpath/contracts';
 import { useApi } from '../../shared/api/ApiContext';
@@ -23,6 +24,7 @@ export function ActionForm({ onSubmit, children }: { onSubmit: () => void; child
 }
 
 export function ReasonForm({ label, button, busy, onSubmit }: { label: string; button: string; busy: boolean; onSubmit: (reason: string) => Promise<boolean> }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   return (
@@ -33,7 +35,7 @@ export function ReasonForm({ label, button, busy, onSubmit }: { label: string; b
         void onSubmit(reason.trim()).then((ok) => ok && setReason(''));
       }}
     >
-      <Field label={label} required errors={missing ? ['A reason is required.'] : []}>
+      <Field label={label} required errors={missing ? [t('placement.reasonRequired')] : []}>
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Placement, SubmitReflectionRequest } from '@launchpath/contracts';
 import { useApi } from '../../shared/api/ApiContext';
@@ -11,13 +12,15 @@ import { Loading } from '../../shared/components/Loading';
 import { Notice } from '../../shared/components/Notice';
 import { formatDateTime } from '../../shared/format';
 
-const worthwhile = ['Not worthwhile', 'A little worthwhile', 'Somewhat worthwhile', 'Worthwhile', 'Very worthwhile'];
+/** The rating's five steps (1–5), as message keys. */
+const worthwhile = [1, 2, 3, 4, 5].map((n) => `reflections.rating${n}`);
 
 /**
  * The student's reflections on the placement: written by the student, read by the student and school staff. Employers
  * do not see them (the API answers 404), so the section is not shown to them.
  */
 export function ReflectionsSection({ placement }: { placement: Placement }) {
+  const { t } = useTranslation();
   const api = useApi();
   const visible = placement.allowedActions.includes('readReflections');
   const write = placement.allowedActions.includes('reflect');
@@ -28,28 +31,28 @@ export function ReflectionsSection({ placement }: { placement: Placement }) {
   const list = reflections.data;
   return (
     <section aria-labelledby="reflections-heading">
-      <h2 id="reflections-heading">Reflections</h2>
-      {!write ? <p className="muted">Written by the student; the employer does not see them.</p> : null}
+      <h2 id="reflections-heading">{t('reflections.title')}</h2>
+      {!write ? <p className="muted">{t('reflections.whoWrites')}</p> : null}
       {reflections.error ? <ErrorBanner error={reflections.error} onRetry={reflections.reload} /> : null}
-      {!list && !reflections.error ? <Loading>Loading the reflections…</Loading> : null}
+      {!list && !reflections.error ? <Loading>{t('reflections.loading')}</Loading> : null}
       <Notice>{notice}</Notice>
       {write ? (
         <ReflectionForm
           onSubmit={async (body) => {
             const saved = await api.submitReflection(placement.id, body);
             reflections.set([...(reflections.data ?? []), saved]);
-            setNotice('Your reflection is saved.');
+            setNotice(t('reflections.saved'));
           }}
         />
       ) : null}
-      {list && list.length === 0 ? <p>No reflections yet.</p> : null}
+      {list && list.length === 0 ? <p>{t('reflections.none')}</p> : null}
       {list && list.length > 0 ? (
-        <ul className="cards" aria-label="Reflections">
+        <ul className="cards" aria-label={t('reflections.title')}>
           {[...list].reverse().map((r) => (
             <li key={r.id} className="card">
               <p className="muted">
                 {formatDateTime(r.createdAt)}
-                {r.rating ? ` · ${worthwhile[r.rating - 1] ?? r.rating} (${r.rating} of 5)` : ''}
+                {r.rating ? ` · ${worthwhile[r.rating - 1] ? t(worthwhile[r.rating - 1]) : r.rating} (${t('reflections.outOf', { rating: r.rating })})` : ''}
               </p>
               <p className="reflection__text">{r.text}</p>
             </li>
@@ -64,6 +67,7 @@ const shown = new Set(['text', 'rating']);
 
 /** A reflection, prompted: what the student did, learned, and how it connects to class. */
 function ReflectionForm({ onSubmit }: { onSubmit: (body: SubmitReflectionRequest) => Promise<void> }) {
+  const { t } = useTranslation();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [text, setText] = useState('');
@@ -75,7 +79,7 @@ function ReflectionForm({ onSubmit }: { onSubmit: (body: SubmitReflectionRequest
     event.preventDefault();
     if (busy) return;
     if (!text.trim()) {
-      setError({ message: 'Please correct the highlighted fields.', fieldErrors: { text: ['Write your reflection first.'] } });
+      setError({ message: t('errors.correctFields'), fieldErrors: { text: [t('reflections.writeFirst')] } });
       return;
     }
     if (await run(() => onSubmit({ text: text.trim(), ...(rating ? { rating: Number(rating) } : {}) }))) {
@@ -86,29 +90,29 @@ function ReflectionForm({ onSubmit }: { onSubmit: (body: SubmitReflectionRequest
 
   return (
     <form ref={formRef} className="form card" noValidate aria-labelledby={headingId} onSubmit={(e) => void submit(e)}>
-      <h3 id={headingId}>Write a reflection</h3>
+      <h3 id={headingId}>{t('reflections.write')}</h3>
       {error ? <ErrorBanner error={bannerError(error, (field) => shown.has(field))} /> : null}
       <Field
-        label="Your reflection"
+        label={t('reflections.yours')}
         required
         errors={error ? fieldErrorsFor(error.fieldErrors, 'text') : []}
-        hint="What did you do? What did you learn? How does it connect to what you study in class, and to what you want to do next?"
+        hint={t('reflections.hint')}
       >
         <textarea rows={5} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
-      <Field label="How worthwhile was this time?" hint="Optional." errors={error ? fieldErrorsFor(error.fieldErrors, 'rating') : []}>
+      <Field label={t('reflections.howWorthwhile')} hint={t('reflections.optional')} errors={error ? fieldErrorsFor(error.fieldErrors, 'rating') : []}>
         <select value={rating} onChange={(e) => setRating(e.target.value)}>
-          <option value="">Choose…</option>
-          {worthwhile.map((label, i) => (
-            <option key={label} value={String(i + 1)}>
-              {i + 1} – {label}
+          <option value="">{t('reflections.choose')}</option>
+          {worthwhile.map((key, i) => (
+            <option key={key} value={String(i + 1)}>
+              {i + 1} – {t(key)}
             </option>
           ))}
         </select>
       </Field>
       <div>
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Saving…' : 'Save reflection'}
+          {busy ? t('common.saving') : t('reflections.save')}
         </button>
       </div>
     </form>

@@ -1,9 +1,10 @@
 import type { CriterionRating, Evaluation, EvaluationKind, Rubric, RubricCriterion } from '@launchpath/contracts';
+import { translatedLabels } from '../../shared/i18n/i18n';
 
-export const evaluationKindLabels: Record<EvaluationKind, string> = {
+export const evaluationKindLabels = translatedLabels<EvaluationKind>('evaluationKind', {
   midpoint: 'Midpoint evaluation',
   final: 'Final evaluation',
-};
+});
 export const evaluationKinds = Object.keys(evaluationKindLabels) as EvaluationKind[];
 
 /** The kinds not yet submitted: each is submitted once. */

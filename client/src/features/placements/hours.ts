@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { HoursEntry, HoursLog, HoursStatus, LogHoursRequest } from '@launchpath/contracts';
 import type { FieldErrors } from '../../shared/api/problems';
 import { endOf, formatMinutes, minutesOfDay } from '../../shared/format';
@@ -28,13 +29,13 @@ export function draftOf(entry: HoursEntry | undefined, today: string): HoursDraf
 /** What the browser can tell before asking the API, keyed like the API's errors ("minutes" is the end time's). */
 export function checkHoursDraft(draft: HoursDraft): FieldErrors {
   const errors: Record<string, string[]> = {};
-  if (!draft.date) errors.date = ['Enter the date you worked.'];
+  if (!draft.date) errors.date = [i18next.t('hours.check.date')];
   const start = minutesOfDay(draft.start);
   const end = minutesOfDay(draft.end);
-  if (start === undefined) errors.start = ['Enter the time you started, like 15:30.'];
-  if (end === undefined) errors.minutes = ['Enter the time you finished, like 17:00.'];
-  else if (start !== undefined && end <= start) errors.minutes = ['The end time must be after the start time (on the same day).'];
-  if (!draft.activity.trim()) errors.activity = ['Describe what you did.'];
+  if (start === undefined) errors.start = [i18next.t('hours.check.start')];
+  if (end === undefined) errors.minutes = [i18next.t('hours.check.end')];
+  else if (start !== undefined && end <= start) errors.minutes = [i18next.t('hours.check.order')];
+  if (!draft.activity.trim()) errors.activity = [i18next.t('hours.check.activity')];
   return errors;
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { i18n } from './i18n';
-// The labels register their English when loaded, as the app loads them.
-import '../labels';
-import '../organizationLabels';
+import { i18n } from '../shared/i18n/i18n';
+
+// Labels register their English where they are declared, when loaded: load every module that may declare some.
+import.meta.glob(['../**/*.ts', '!../**/*.test.ts', '!../test/**'], { eager: true });
 
 type Messages = { [key: string]: string | Messages };
 
@@ -23,7 +23,7 @@ const variables = (text: string, key: string) =>
   [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).filter((v) => !(v === 'count' && key.endsWith('_one'))).sort();
 
 /** The keys the source code asks for by name: t('a.b'), i18next.t('a.b'), <Trans i18nKey="a.b">. */
-const sources = import.meta.glob(['../../**/*.{ts,tsx}', '!../../**/*.test.{ts,tsx}'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const sources = import.meta.glob(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const used = new Map<string, string>();
 for (const [file, text] of Object.entries(sources)) {
   for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'|i18nKey="([a-zA-Z0-9_.]+)"/g)) used.set(match[1] ?? match[2], file);
