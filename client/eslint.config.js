@@ -29,6 +29,7 @@ const translatedFiles = [
   'src/features/placements/HoursSection.tsx',
   'src/features/placements/HoursForm.tsx',
   'src/features/placements/ReflectionsSection.tsx',
+  'src/features/opportunities/SearchPage.tsx',
 ];
 
 export default [

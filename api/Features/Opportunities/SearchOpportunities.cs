@@ -25,11 +25,18 @@ public static class SearchOpportunities
         DateOnly? From,
         DateOnly? To,
         Guid? EmployerId,
-        string? Search);
+        string? Search,
+        Guid? EligibleFor = null);
 
-    public sealed record Query(Caller Caller, Filters Filters, int Take, Guid? After) : IRequest<OpportunityPage>;
+    public sealed record Query(Caller Caller, Filters Filters, int Take, Guid? After) : IRequest<Result<OpportunityPage>>;
 
-    public sealed class Handler(Db db) : IRequestHandler<Query, OpportunityPage>, ISqlSource
+    /// <summary>
+    /// With eligibleFor, how many opportunities one request reads at most to fill a page with what the student may apply
+    /// to: a page may then hold fewer than asked, and its cursor goes on from the last one read.
+    /// </summary>
+    private const int MostRead = 2_000;
+
+    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, Result<OpportunityPage>>, ISqlSource
     {
         private static string Select(SqlDialect dialect, string visible) => dialect.Limit(
             $"SELECT {OpportunityRecord.Columns} FROM {OpportunityRecord.From} WHERE {visible} " +
@@ -47,12 +54,75 @@ public static class SearchOpportunities
             "AND (@After IS NULL OR op.id > @After) ORDER BY op.id");
 
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [Select(dialect, OpportunityAccess.VisibleSql(Caller.Anonymous, "op").Sql), .. OpportunityRecord.Statements];
+            [Select(dialect, OpportunityAccess.VisibleSql(Caller.Anonymous, "op").Sql), .. OpportunityRecord.Statements, .. StudentAccess.Statements, .. MatchingFacts.Statements];
 
-        public async ValueTask<OpportunityPage> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<Result<OpportunityPage>> Handle(Query query, CancellationToken cancellationToken)
         {
             var f = query.Filters;
             await using var connection = await db.OpenAsync(cancellationToken);
+            if (f.EligibleFor is { } studentId)
+            {
+                var student = await StudentAccess.FindVisibleAsync(connection, query.Caller, studentId, cancellationToken);
+                return student is null
+                    ? Error.Invalid(new Dictionary<string, string[]> { ["eligibleFor"] = ["No student you may see has this id."] })
+                    : await EligibleAsync(connection, query, student, cancellationToken);
+            }
+
+            var (rows, audiences) = await PageAsync(connection, query, query.After, query.Take + 1, cancellationToken);
+            return new OpportunityPage
+            {
+                Items = rows.Take(query.Take).Select(r => r.ToContract(audiences[r.Id], query.Caller)).ToList(),
+                NextCursor = rows.Count > query.Take ? Paging.Encode(rows[query.Take - 1].Id.ToString("D")) : null,
+            };
+        }
+
+        /// <summary>
+        /// Only what the student may apply to, by the rule applying enforces (StudentFit): read in batches after the
+        /// filters, each opportunity judged, until the page is full or <see cref="MostRead"/> were read.
+        /// </summary>
+        private async Task<OpportunityPage> EligibleAsync(System.Data.Common.DbConnection connection, Query query, StudentRecord student, CancellationToken cancellationToken)
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
+            var items = new List<Opportunity>();
+            var after = query.After;
+            var read = 0;
+            var batch = Math.Max(50, query.Take * 2);
+            while (true)
+            {
+                var (rows, audiences) = await PageAsync(connection, query, after, batch, cancellationToken);
+                var left = await MatchingFacts.SeatsLeftAsync(connection, rows.Select(r => (r.Id, r.Seats)).ToList(), cancellationToken);
+                foreach (var row in rows)
+                {
+                    read++;
+                    after = row.Id;
+                    var opportunity = row.ToContract(audiences[row.Id], query.Caller);
+                    if (StudentFit.OpenTo(row, opportunity, student) && StudentFit.WhyIneligible(facts, opportunity, left[row.Id], today) is null)
+                    {
+                        items.Add(opportunity);
+                        if (items.Count == query.Take)
+                        {
+                            return new OpportunityPage { Items = items, NextCursor = Paging.Encode(row.Id.ToString("D")) };
+                        }
+                    }
+                }
+
+                if (rows.Count < batch)
+                {
+                    return new OpportunityPage { Items = items, NextCursor = null };
+                }
+
+                if (read >= MostRead)
+                {
+                    return new OpportunityPage { Items = items, NextCursor = Paging.Encode(after!.Value.ToString("D")) };
+                }
+            }
+        }
+
+        private async Task<(List<OpportunityRecord> Rows, Dictionary<Guid, IReadOnlyList<OrgRef>> Audiences)> PageAsync(System.Data.Common.DbConnection connection,
+            Query query, Guid? after, int take, CancellationToken cancellationToken)
+        {
+            var f = query.Filters;
             var (visible, parameters) = OpportunityAccess.VisibleSql(query.Caller, "op");
             parameters.AddDynamicParams(new
             {
@@ -66,23 +136,17 @@ public static class SearchOpportunities
                 f.To,
                 f.EmployerId,
                 Pattern = string.IsNullOrWhiteSpace(f.Search) ? null : "%" + Like.Escape(f.Search.Trim()) + "%",
-                query.After,
-                Take = query.Take + 1,
+                After = after,
+                Take = take,
             });
             var rows = (await connection.QueryAsync<OpportunityRecord>(new CommandDefinition(Select(db.Dialect, visible), parameters, cancellationToken: cancellationToken))).ToList();
-            var page = rows.Take(query.Take).ToList();
-            var audiences = await OpportunityRecord.AudiencesAsync(connection, page.Select(r => r.Id).ToList(), null, cancellationToken);
-            return new OpportunityPage
-            {
-                Items = page.Select(r => r.ToContract(audiences[r.Id], query.Caller)).ToList(),
-                NextCursor = rows.Count > query.Take ? Paging.Encode(page[^1].Id.ToString("D")) : null,
-            };
+            return (rows, await OpportunityRecord.AudiencesAsync(connection, rows.Select(r => r.Id).ToList(), null, cancellationToken));
         }
     }
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
         group.MapGet("/", async Task<Answer<Ok<OpportunityPage>, Fails.Invalid>> (string? status, string? cluster, string? type, string? stage, bool? paid, bool? @virtual, DateOnly? from, DateOnly? to,
-                Guid? employerId, string? q, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
+                Guid? employerId, string? q, Guid? eligibleFor, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var errors = Paging.Check(limit, cursor, key => Guid.TryParse(key, out _), out var take, out var after);
                 QueryEnums.TryParse<OpportunityStatus>(status, "status", errors, out var statusValue);
@@ -104,8 +168,8 @@ public static class SearchOpportunities
                     return Error.Invalid(errors);
                 }
 
-                var filters = new Filters(statusValue, clusterValue, typeValue, stageValue, paid, @virtual, from, to, employerId, q);
-                return TypedResults.Ok(await mediator.Send(new Query(caller, filters, take, after is null ? null : Guid.Parse(after)), ct));
+                var filters = new Filters(statusValue, clusterValue, typeValue, stageValue, paid, @virtual, from, to, employerId, q, eligibleFor);
+                return (await mediator.Send(new Query(caller, filters, take, after is null ? null : Guid.Parse(after)), ct)).Match(page => TypedResults.Ok(page));
             })
             .WithQueryEnum<OpportunityStatus>("status")
             .WithQueryEnum<CareerCluster>("cluster")
@@ -113,5 +177,7 @@ public static class SearchOpportunities
             .WithQueryEnum<ContinuumStage>("stage")
             .WithName("searchOpportunities")
             .WithSummary("Search opportunities")
-            .WithDescription("Only what you may see. paid=true means paid or stipend; virtual=true means fully virtual; from/to match opportunities running in that range.");
+            .WithDescription("Only what you may see. paid=true means paid or stipend; virtual=true means fully virtual; from/to match opportunities running in that range. " +
+                             "eligibleFor=<student id> keeps only what that student may apply to, by the rule applying enforces (published for their school, grade, age, " +
+                             "earlier stage, dates, seats); such a page may hold fewer than limit (at most 2,000 are read per request), and its cursor goes on.");
 }

@@ -68,18 +68,15 @@ public static class CreatePlacement
             }
 
             var opportunity = await OpportunityQueries.ToContractAsync(connection, row, command.Caller, cancellationToken);
-            var audience = opportunity.Fields.AudienceOrganizationIds.Select(Guid.Parse).ToList();
-            if (row.OpportunityStatus != OpportunityStatus.Published || row.RegionId != student.RegionId
-                || (opportunity.Fields.Audience != AudienceScope.Region && !audience.Contains(student.SchoolId) && !audience.Contains(student.DistrictId)))
+            if (!StudentFit.OpenTo(row, opportunity, student))
             {
-                return Error.Unprocessable("This opportunity is not open to this student (not published, or not offered to the student's school).");
+                return Error.Unprocessable(StudentFit.NotOpen);
             }
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
             var left = await MatchingFacts.SeatsLeftAsync(connection, [(row.Id, row.Seats)], cancellationToken);
-            if (Recommender.WhyIneligible(facts, MatchingFacts.Opportunity(opportunity, left[row.Id]), today) is { } why
-                && why.Code != ReasonCode.OutOfReach)
+            if (StudentFit.WhyIneligible(facts, opportunity, left[row.Id], today) is { } why)
             {
                 return Error.Unprocessable($"The student is not eligible: {why.Detail}");
             }

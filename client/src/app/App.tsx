@@ -70,7 +70,7 @@ const pages: readonly Page[] = [
       path[0] ? (
         <ApplyPage studentId={me.studentId!} opportunityId={path[0]} back={{ href: '#/search', label: `← ${i18next.t('nav.search')}` }} />
       ) : (
-        <SearchPage detailHref={(id) => `#/search/${id}`} />
+        <SearchPage detailHref={(id) => `#/search/${id}`} studentId={me.studentId!} />
       ),
   },
   {

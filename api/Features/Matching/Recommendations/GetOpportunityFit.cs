@@ -48,9 +48,6 @@ public static class GetOpportunityFit
             var seatsLeft = (await MatchingFacts.SeatsLeftAsync(connection, [(row.Id, row.Seats)], cancellationToken))[row.Id];
             var placementId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(SelectOpenPlacement,
                 new { StudentId = student.Id, OpportunityId = row.Id }, cancellationToken: cancellationToken));
-            var audience = opportunity.Fields.AudienceOrganizationIds.Select(Guid.Parse).ToList();
-            var open = row.OpportunityStatus == OpportunityStatus.Published && row.RegionId == student.RegionId
-                       && (opportunity.Fields.Audience == AudienceScope.Region || audience.Contains(student.SchoolId) || audience.Contains(student.DistrictId));
             var round = await OpportunityRounds.PendingAsync(connection, row.Id, cancellationToken);
             var fit = new OpportunityFit
             {
@@ -62,18 +59,18 @@ public static class GetOpportunityFit
                 SeatsLeft = seatsLeft,
                 PlacementId = placementId?.ToString("D"),
             };
-            if (!open)
+            if (!StudentFit.OpenTo(row, opportunity, student))
             {
-                return fit with { IneligibleReason = "This opportunity is not open to this student: it is not published, or not offered to the student's school." };
+                return fit with { IneligibleReason = StudentFit.NotOpen };
             }
 
             var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
-            var opportunityFacts = MatchingFacts.Opportunity(opportunity, seatsLeft);
-            // Out of reach lowers the fit but does not bar applying (the student may have a ride the profile does not know).
-            if (Recommender.WhyIneligible(facts, opportunityFacts, today) is { } why && why.Code != ReasonCode.OutOfReach)
+            if (StudentFit.WhyIneligible(facts, opportunity, seatsLeft, today) is { } why)
             {
                 return fit with { IneligibleReason = why.Detail };
             }
+
+            var opportunityFacts = MatchingFacts.Opportunity(opportunity, seatsLeft);
 
             var settings = await MatchingFacts.SettingsAsync(connection, student.RegionId, cancellationToken);
             var reasons = new List<Reason>();

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import type { Opportunity } from '@launchpath/contracts';
 import { fieldErrorsFor } from '../../shared/api/problems';
@@ -19,11 +20,20 @@ export const searchPageSize = 20;
  * Search what the caller may see. Students see published opportunities for their school (each title opens
  * `detailHref`, where they apply); staff may also filter by status (`showStatus`).
  */
-export function SearchPage({ title = 'Search opportunities', showStatus = false, detailHref }: { title?: string; showStatus?: boolean; detailHref?: (id: string) => string }) {
+export function SearchPage({ title, showStatus = false, detailHref, studentId }: {
+  title?: string;
+  showStatus?: boolean;
+  detailHref?: (id: string) => string;
+  /** A student searching: by default only what they may apply to (the API's rule), with a switch to see everything. */
+  studentId?: string;
+}) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<SearchFilters>(emptyFilters);
   const [applied, setApplied] = useState<SearchFilters>(emptyFilters);
-  const list = useCursorList<Opportunity>(JSON.stringify(applied), (api, cursor, signal) =>
-    searchOpportunities(api, applied, { limit: searchPageSize, cursor, signal }),
+  const [onlyMine, setOnlyMine] = useState(Boolean(studentId));
+  const eligibleFor = onlyMine ? studentId : undefined;
+  const list = useCursorList<Opportunity>(JSON.stringify({ applied, eligibleFor }), (api, cursor, signal) =>
+    searchOpportunities(api, { ...applied, eligibleFor }, { limit: searchPageSize, cursor, signal }),
   );
   const errors = list.status === 'error' ? (list.error?.fieldErrors ?? {}) : {};
   const set = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -40,65 +50,71 @@ export function SearchPage({ title = 'Search opportunities', showStatus = false,
   return (
     <>
       <div className="page-header">
-        <h1>{title}</h1>
-        <p className="muted">Filter by career cluster, kind, stage, pay, place and dates, or search the text.</p>
+        <h1>{title ?? t('nav.search')}</h1>
+        <p className="muted">{t('search.intro')}</p>
       </div>
       <div className="page-grid">
-        <form className="card form" role="search" aria-label="Filter opportunities" onSubmit={submit} noValidate>
-          <Field label="Words" errors={fieldErrorsFor(errors, 'q')} hint="Title, description, employer or skill.">
+        <form className="card form" role="search" aria-label={t('search.filter')} onSubmit={submit} noValidate>
+          {studentId ? (
+            <label className="check">
+              <input type="checkbox" name="eligible" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />
+              <span>{t('search.onlyMine')}</span>
+            </label>
+          ) : null}
+          <Field label={t('search.words')} errors={fieldErrorsFor(errors, 'q')} hint={t('search.wordsHint')}>
             <input name="q" type="search" value={draft.q} onChange={(e) => set('q', e.target.value)} />
           </Field>
           {showStatus ? (
-            <Field label="Status" errors={fieldErrorsFor(errors, 'status')}>
-              <OptionSelect name="status" options={opportunityStatuses} labels={opportunityStatusLabels} value={draft.status} blank="Any status" onChange={(value) => set('status', value ?? '')} />
+            <Field label={t('placement.status')} errors={fieldErrorsFor(errors, 'status')}>
+              <OptionSelect name="status" options={opportunityStatuses} labels={opportunityStatusLabels} value={draft.status} blank={t('search.anyStatus')} onChange={(value) => set('status', value ?? '')} />
             </Field>
           ) : null}
-          <Field label="Career cluster" errors={fieldErrorsFor(errors, 'cluster')}>
-            <OptionSelect name="cluster" options={careerClusters} labels={careerClusterLabels} value={draft.cluster} blank="Any cluster" onChange={(value) => set('cluster', value ?? '')} />
+          <Field label={t('opportunity.cluster')} errors={fieldErrorsFor(errors, 'cluster')}>
+            <OptionSelect name="cluster" options={careerClusters} labels={careerClusterLabels} value={draft.cluster} blank={t('search.anyCluster')} onChange={(value) => set('cluster', value ?? '')} />
           </Field>
-          <Field label="Kind" errors={fieldErrorsFor(errors, 'type')}>
-            <OptionSelect name="type" options={opportunityTypes} labels={opportunityTypeLabels} value={draft.type} blank="Any kind" onChange={(value) => set('type', value ?? '')} />
+          <Field label={t('opportunity.kind')} errors={fieldErrorsFor(errors, 'type')}>
+            <OptionSelect name="type" options={opportunityTypes} labels={opportunityTypeLabels} value={draft.type} blank={t('search.anyKind')} onChange={(value) => set('type', value ?? '')} />
           </Field>
-          <Field label="Stage" errors={fieldErrorsFor(errors, 'stage')}>
-            <OptionSelect name="stage" options={stages} labels={stageLabels} value={draft.stage} blank="Any stage" onChange={(value) => set('stage', value ?? '')} />
+          <Field label={t('opportunity.stage')} errors={fieldErrorsFor(errors, 'stage')}>
+            <OptionSelect name="stage" options={stages} labels={stageLabels} value={draft.stage} blank={t('search.anyStage')} onChange={(value) => set('stage', value ?? '')} />
           </Field>
-          <Field label="Pay" errors={fieldErrorsFor(errors, 'paid')}>
+          <Field label={t('opportunity.pay')} errors={fieldErrorsFor(errors, 'paid')}>
             <select name="paid" value={draft.paid} onChange={(e) => set('paid', oneOf(['true', 'false'] as const, e.target.value) ?? '')}>
-              <option value="">Paid or unpaid</option>
-              <option value="true">Paid or stipend</option>
-              <option value="false">Unpaid</option>
+              <option value="">{t('search.paidOrUnpaid')}</option>
+              <option value="true">{t('search.paid')}</option>
+              <option value="false">{t('search.unpaid')}</option>
             </select>
           </Field>
-          <Field label="Place" errors={fieldErrorsFor(errors, 'virtual')}>
+          <Field label={t('search.place')} errors={fieldErrorsFor(errors, 'virtual')}>
             <select name="virtual" value={draft.virtual} onChange={(e) => set('virtual', oneOf(['true', 'false'] as const, e.target.value) ?? '')}>
-              <option value="">Anywhere</option>
-              <option value="true">Virtual only</option>
-              <option value="false">In person or hybrid</option>
+              <option value="">{t('search.anywhere')}</option>
+              <option value="true">{t('search.virtual')}</option>
+              <option value="false">{t('search.inPerson')}</option>
             </select>
           </Field>
           <div className="form__row">
-            <Field label="Running from" errors={fieldErrorsFor(errors, 'from')}>
+            <Field label={t('search.from')} errors={fieldErrorsFor(errors, 'from')}>
               <input name="from" type="date" value={draft.from} onChange={(e) => set('from', e.target.value)} />
             </Field>
-            <Field label="Running until" errors={fieldErrorsFor(errors, 'to')}>
+            <Field label={t('search.to')} errors={fieldErrorsFor(errors, 'to')}>
               <input name="to" type="date" value={draft.to} onChange={(e) => set('to', e.target.value)} />
             </Field>
           </div>
           <div className="form__actions">
             <button type="button" className="button button--secondary" onClick={clear} disabled={activeFilterCount(draft) === 0 && activeFilterCount(applied) === 0}>
-              Clear
+              {t('search.clear')}
             </button>
             <button type="submit" className="button">
-              Search
+              {t('search.search')}
             </button>
           </div>
         </form>
 
         <section className="card" aria-labelledby="results-heading" aria-busy={list.status === 'loading' || list.status === 'loadingMore'}>
-          <h2 id="results-heading">Results</h2>
+          <h2 id="results-heading">{t('search.results')}</h2>
           {list.status === 'error' && list.error ? <ErrorBanner error={list.error} onRetry={list.items.length ? list.loadMore : list.reload} /> : null}
-          {list.status === 'loading' ? <Loading>Searching…</Loading> : null}
-          {list.status === 'ready' && list.items.length === 0 ? <p className="muted">No opportunities match these filters.</p> : null}
+          {list.status === 'loading' ? <Loading>{t('search.searching')}</Loading> : null}
+          {list.status === 'ready' && list.items.length === 0 && !list.hasMore ? <p className="muted">{t(onlyMine ? 'search.noneForYou' : 'search.none')}</p> : null}
           <ul className="result-list">
             {list.items.map((o) => (
               <li key={o.id} className="result">

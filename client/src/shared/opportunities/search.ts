@@ -25,7 +25,7 @@ const flag = (value: '' | 'true' | 'false'): boolean | undefined => (value === '
 /** GET /api/v1/opportunities with the filters that are set (the generated method takes them positionally). */
 export function searchOpportunities(
   api: Api,
-  filters: Partial<SearchFilters>,
+  filters: Partial<SearchFilters> & { /** Only what this student may apply to (the API's rule). */ eligibleFor?: string },
   page: { limit?: number; cursor?: string; signal?: AbortSignal } = {},
 ): Promise<OpportunityPage> {
   const f = { ...emptyFilters, ...filters };
@@ -40,6 +40,7 @@ export function searchOpportunities(
     blank(f.to),
     blank(f.employerId),
     f.q.trim() === '' ? undefined : f.q.trim(),
+    filters.eligibleFor || undefined,
     page.limit,
     page.cursor,
     page.signal,

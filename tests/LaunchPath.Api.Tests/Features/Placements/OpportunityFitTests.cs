@@ -38,6 +38,22 @@ public sealed partial class PlacementLifecycleTests
         (await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = seniors.Id, StudentId = s.Student.Id }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Detail.Should().Contain(tooYoung.IneligibleReason!, "applying refuses it by the same rule");
 
+        // Searching only what the student may apply to leaves out the grade-12 one, by the same rule, a page at a time.
+        var both = await (await s.StudentClient.GetAsync("/api/v1/opportunities?limit=100")).Read<OpportunityPage>();
+        both.Items.Select(o => o.Id).Should().Contain([s.Opportunity.Id, seniors.Id]);
+        var mine = await (await s.StudentClient.GetAsync($"/api/v1/opportunities?limit=100&eligibleFor={s.Student.Id}")).Read<OpportunityPage>();
+        mine.Items.Select(o => o.Id).Should().Contain(s.Opportunity.Id).And.NotContain(seniors.Id);
+        var first = await (await s.StudentClient.GetAsync($"/api/v1/opportunities?limit=1&eligibleFor={s.Student.Id}")).Read<OpportunityPage>();
+        first.Items.Should().ContainSingle();
+        if (first.NextCursor is { } cursor)
+        {
+            (await (await s.StudentClient.GetAsync($"/api/v1/opportunities?limit=100&eligibleFor={s.Student.Id}&cursor={cursor}")).Read<OpportunityPage>())
+                .Items.Select(o => o.Id).Should().NotContain(first.Items[0].Id).And.NotContain(seniors.Id);
+        }
+
+        await (await s.StudentClient.GetAsync($"/api/v1/opportunities?eligibleFor={Guid.NewGuid()}")).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await s.Employer.GetAsync($"/api/v1/opportunities?eligibleFor={s.Student.Id}")).ShouldBeProblem(HttpStatusCode.BadRequest, "employers do not see students' records");
+
         var applied = await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = s.Opportunity.Id, StudentId = s.Student.Id, Note = "I like labs." }))
             .Read<Placement>(HttpStatusCode.Created);
         (await (await s.StudentClient.GetAsync(Fit(s.Opportunity.Id))).Read<OpportunityFit>()).PlacementId.Should().Be(applied.Id);
