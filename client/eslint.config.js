@@ -30,6 +30,13 @@ const translatedFiles = [
   'src/features/placements/HoursForm.tsx',
   'src/features/placements/ReflectionsSection.tsx',
   'src/features/opportunities/SearchPage.tsx',
+  'src/features/people/ProfilePage.tsx',
+  'src/features/people/PreferencesForm.tsx',
+  'src/features/people/MyProgressPage.tsx',
+  'src/shared/continuum/ContinuumProgress.tsx',
+  'src/shared/components/SlotsEditor.tsx',
+  'src/shared/components/LoadMore.tsx',
+  'src/features/inbox/InboxPage.tsx',
 ];
 
 export default [

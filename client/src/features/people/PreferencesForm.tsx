@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRef, useState, type FormEvent } from 'react';
 import type { Student } from '@launchpath/contracts';
 import { useApi } from '../../shared/api/ApiContext';
@@ -25,6 +26,7 @@ const shown = (field: string) =>
 
 /** What the student says about themself, saved with If-Match on the record's version. */
 export function PreferencesForm({ student, onSaved, onConflict }: Props) {
+  const { t } = useTranslation();
   const api = useApi();
   const [draft, setDraft] = useState<PreferencesDraft>(() => fromPreferences(student.preferences));
   const { busy: saving, error, setError, run } = useAction();
@@ -43,7 +45,7 @@ export function PreferencesForm({ student, onSaved, onConflict }: Props) {
     if (saving) return;
     const problems = checkPreferences(draft);
     if (Object.keys(problems).length > 0) {
-      setError({ message: 'Please correct the highlighted fields.', fieldErrors: problems });
+      setError({ message: t('errors.correctFields'), fieldErrors: problems });
       return;
     }
     await run(
@@ -58,13 +60,13 @@ export function PreferencesForm({ student, onSaved, onConflict }: Props) {
 
   return (
     <form ref={formRef} className="card form" onSubmit={submit} noValidate aria-labelledby="preferences-heading">
-      <h2 id="preferences-heading">My preferences</h2>
-      <p className="muted">These help LaunchPath recommend opportunities that fit you.</p>
+      <h2 id="preferences-heading">{t('preferences.title')}</h2>
+      <p className="muted">{t('preferences.intro')}</p>
       {error ? <ErrorBanner error={bannerError(error, shown)} /> : null}
 
       <CheckboxGroup
-        legend="Career interests"
-        hint="Choose the career clusters you want to learn about."
+        legend={t('preferences.interests')}
+        hint={t('preferences.interestsHint')}
         options={careerClusters}
         labels={careerClusterLabels}
         selected={draft.careerInterests}
@@ -73,13 +75,13 @@ export function PreferencesForm({ student, onSaved, onConflict }: Props) {
         columns
       />
 
-      <Field label="Skills" errors={skillErrors} hint="Separate skills with commas, for example: Python, first aid, public speaking.">
+      <Field label={t('opportunity.skills')} errors={skillErrors} hint={t('preferences.skillsHint')}>
         <textarea name="skills" rows={2} value={draft.skills} onChange={(e) => update('skills', e.target.value)} />
       </Field>
 
       <SlotsEditor
-        legend="When I am available each week"
-        hint="Add the times you could take part, for example after school."
+        legend={t('preferences.availability')}
+        hint={t('preferences.availabilityHint')}
         slots={draft.availability}
         onChange={(value) => update('availability', value)}
         fieldErrors={errors}
@@ -87,13 +89,13 @@ export function PreferencesForm({ student, onSaved, onConflict }: Props) {
       />
 
       <div className="form__row">
-        <Field label="How I get around" errors={errorsFor('transportation')}>
+        <Field label={t('preferences.transport')} errors={errorsFor('transportation')}>
           <select
             name="transportation"
             value={draft.transportation}
             onChange={(e) => update('transportation', oneOf(transportationModes, e.target.value) ?? '')}
           >
-            <option value="">Not set</option>
+            <option value="">{t('profile.notSet')}</option>
             {transportationModes.map((mode) => (
               <option key={mode} value={mode}>
                 {transportationLabels[mode]}
@@ -101,7 +103,7 @@ export function PreferencesForm({ student, onSaved, onConflict }: Props) {
             ))}
           </select>
         </Field>
-        <Field label="Longest trip (minutes, one way)" errors={errorsFor('maxTravelMinutes')} hint="0 to 240. Leave empty for no limit.">
+        <Field label={t('preferences.trip')} errors={errorsFor('maxTravelMinutes')} hint={t('preferences.tripHint')}>
           <input
             name="maxTravelMinutes"
             type="number"
@@ -116,19 +118,19 @@ export function PreferencesForm({ student, onSaved, onConflict }: Props) {
       </div>
 
       <fieldset className="fieldset">
-        <legend>What I am looking for</legend>
+        <legend>{t('preferences.lookingFor')}</legend>
         <label className="check">
           <input type="checkbox" name="prefersPaid" checked={draft.prefersPaid} onChange={(e) => update('prefersPaid', e.target.checked)} />
-          I prefer paid opportunities
+          {t('preferences.paid')}
         </label>
         <label className="check">
           <input type="checkbox" name="wantsCredit" checked={draft.wantsCredit} onChange={(e) => update('wantsCredit', e.target.checked)} />
-          I want school credit
+          {t('preferences.credit')}
         </label>
       </fieldset>
 
       <fieldset className="fieldset">
-        <legend>Sharing with employers</legend>
+        <legend>{t('preferences.sharing')}</legend>
         <label className="check">
           <input
             type="checkbox"
@@ -136,14 +138,14 @@ export function PreferencesForm({ student, onSaved, onConflict }: Props) {
             checked={draft.shareProfileWithEmployers}
             onChange={(e) => update('shareProfileWithEmployers', e.target.checked)}
           />
-          Show my name, school, grade, interests and skills to employers whose opportunities I rank
+          {t('preferences.share')}
         </label>
-        <p className="field__hint">Without this, employers see you only as “Applicant” with a number.</p>
+        <p className="field__hint">{t('preferences.shareHint')}</p>
       </fieldset>
 
       <div className="form__actions">
         <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Saving…' : 'Save preferences'}
+          {saving ? t('common.saving') : t('preferences.save')}
         </button>
       </div>
     </form>

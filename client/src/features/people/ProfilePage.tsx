@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { Student } from '@launchpath/contracts';
 import { useResource } from '../../shared/api/useResource';
@@ -10,6 +11,7 @@ type Message = 'saved' | 'conflict' | undefined;
 
 /** The student's own record and the preferences they edit. */
 export function ProfilePage({ studentId }: { studentId: string }) {
+  const { t } = useTranslation();
   const record = useResource(`student:${studentId}`, (api, signal) => api.getStudent(studentId, signal));
   const [message, setMessage] = useState<Message>();
   const student = record.data;
@@ -17,20 +19,19 @@ export function ProfilePage({ studentId }: { studentId: string }) {
   return (
     <>
       <div className="page-header">
-        <h1>My profile</h1>
-        <p className="muted">Your school record, and what you tell LaunchPath about your interests and time.</p>
+        <h1>{t('nav.profile')}</h1>
+        <p className="muted">{t('profile.intro')}</p>
       </div>
       <Warning>
         {message === 'conflict' ? (
           <>
-            <strong>Your profile was changed somewhere else</strong> (in another tab, or by school staff) after you opened it. The latest version
-            is shown below: check it and make your changes again.
+            <Trans i18nKey="profile.conflict" components={{ strong: <strong /> }} />
           </>
         ) : undefined}
       </Warning>
-      <Notice>{message === 'saved' ? 'Your preferences are saved.' : undefined}</Notice>
+      <Notice>{message === 'saved' ? t('profile.saved') : undefined}</Notice>
       {record.status === 'error' && record.error ? <ErrorBanner error={record.error} onRetry={record.reload} /> : null}
-      {!student && record.status === 'loading' ? <Loading>Loading your profile…</Loading> : null}
+      {!student && record.status === 'loading' ? <Loading>{t('profile.loading')}</Loading> : null}
       {student ? (
         <div className="page-grid">
           <StudentRecordCard student={student} />
@@ -54,35 +55,36 @@ export function ProfilePage({ studentId }: { studentId: string }) {
 }
 
 function StudentRecordCard({ student }: { student: Student }) {
+  const { t } = useTranslation();
   const name = student.preferredName ? `${student.preferredName} ${student.familyName}` : `${student.givenName} ${student.familyName}`;
   return (
     <section className="card" aria-labelledby="record-heading">
-      <h2 id="record-heading">School record</h2>
+      <h2 id="record-heading">{t('profile.record')}</h2>
       <dl className="facts facts--stacked">
         <div>
-          <dt>Name</dt>
+          <dt>{t('profile.name')}</dt>
           <dd>{name}</dd>
         </div>
         <div>
-          <dt>School</dt>
+          <dt>{t('profile.school')}</dt>
           <dd>{student.schoolName}</dd>
         </div>
         <div>
-          <dt>Grade</dt>
-          <dd>{student.grade === null || student.grade === undefined ? 'Unknown' : student.grade === 13 ? 'Postsecondary' : student.grade}</dd>
+          <dt>{t('profile.grade')}</dt>
+          <dd>{student.grade === null || student.grade === undefined ? t('profile.unknown') : student.grade === 13 ? t('format.postsecondary') : student.grade}</dd>
         </div>
         <div>
-          <dt>Pathway</dt>
-          <dd>{student.pathway || 'Not set'}</dd>
+          <dt>{t('opportunity.pathway')}</dt>
+          <dd>{student.pathway || t('profile.notSet')}</dd>
         </div>
         {student.email ? (
           <div>
-            <dt>Email</dt>
+            <dt>{t('signIn.email')}</dt>
             <dd>{student.email}</dd>
           </div>
         ) : null}
       </dl>
-      <p className="field__hint">Your school keeps this record. Ask your coordinator if something is wrong.</p>
+      <p className="field__hint">{t('profile.keeps')}</p>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { CareerCluster, StudentPreferences, TransportationMode, WeeklySlot } from '@launchpath/contracts';
 import { parseList } from '../../shared/format';
 
@@ -52,12 +53,12 @@ export function checkPreferences(d: PreferencesDraft): Record<string, string[]> 
   const errors: Record<string, string[]> = {};
   const minutes = d.maxTravelMinutes.trim();
   if (minutes !== '' && (!/^\d+$/.test(minutes) || Number(minutes) > 240)) {
-    errors.maxTravelMinutes = ['Enter whole minutes from 0 to 240.'];
+    errors.maxTravelMinutes = [i18next.t('preferences.check.trip')];
   }
   d.availability.forEach((slot, i) => {
-    if (!/^\d\d:\d\d$/.test(slot.start) || !/^\d\d:\d\d$/.test(slot.end)) errors[`availability[${i}]`] = ['Enter a start and an end time.'];
-    else if (slot.end <= slot.start) errors[`availability[${i}]`] = ['A time slot must end after it starts.'];
+    if (!/^\d\d:\d\d$/.test(slot.start) || !/^\d\d:\d\d$/.test(slot.end)) errors[`availability[${i}]`] = [i18next.t('preferences.check.slotTimes')];
+    else if (slot.end <= slot.start) errors[`availability[${i}]`] = [i18next.t('preferences.check.slotOrder')];
   });
-  if (parseList(d.skills).length > 30) errors.skills = ['List at most 30 skills.'];
+  if (parseList(d.skills).length > 30) errors.skills = [i18next.t('preferences.check.skills')];
   return errors;
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import type { DayOfWeek, WeeklySlot } from '@launchpath/contracts';
 import type { FieldErrors } from '../api/problems';
@@ -25,6 +26,7 @@ export function slotErrors(fieldErrors: FieldErrors, path: string, index: number
 
 /** Weekly time slots: a day and a start and end time each, added and removed with buttons. */
 export function SlotsEditor({ legend, slots, onChange, fieldErrors = {}, path, hint, max = 21 }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const listErrors = fieldErrors[path] ?? [];
   const change = (index: number, patch: Partial<WeeklySlot>) => onChange(slots.map((s, i) => (i === index ? { ...s, ...patch } : s)));
@@ -41,7 +43,7 @@ export function SlotsEditor({ legend, slots, onChange, fieldErrors = {}, path, h
           {hint}
         </p>
       ) : null}
-      {slots.length === 0 ? <p className="muted">No time slots yet.</p> : null}
+      {slots.length === 0 ? <p className="muted">{t('slots.none')}</p> : null}
       <ul className="slots">
         {slots.map((slot, index) => {
           const errors = slotErrors(fieldErrors, path, index);
@@ -50,7 +52,7 @@ export function SlotsEditor({ legend, slots, onChange, fieldErrors = {}, path, h
             <li key={index} className="slots__row">
               <div className="slots__controls">
                 <label className="slots__field">
-                  <span>Day</span>
+                  <span>{t('slots.day')}</span>
                   <select
                     value={slot.day}
                     aria-describedby={errors.length ? `${rowId}-error` : undefined}
@@ -65,20 +67,20 @@ export function SlotsEditor({ legend, slots, onChange, fieldErrors = {}, path, h
                   </select>
                 </label>
                 <label className="slots__field">
-                  <span>From</span>
+                  <span>{t('slots.from')}</span>
                   <input type="time" value={slot.start} required onChange={(e) => change(index, { start: e.target.value })} />
                 </label>
                 <label className="slots__field">
-                  <span>To</span>
+                  <span>{t('slots.to')}</span>
                   <input type="time" value={slot.end} required onChange={(e) => change(index, { end: e.target.value })} />
                 </label>
                 <button
                   type="button"
                   className="button button--secondary button--small"
-                  aria-label={`Remove ${dayLabels[slot.day]} ${slot.start}–${slot.end}`}
+                  aria-label={t('slots.remove', { slot: `${dayLabels[slot.day]} ${slot.start}–${slot.end}` })}
                   onClick={() => onChange(slots.filter((_, i) => i !== index))}
                 >
-                  Remove
+                  {t('student.choices.remove')}
                 </button>
               </div>
               <ErrorList errors={errors} id={`${rowId}-error`} />
@@ -89,7 +91,7 @@ export function SlotsEditor({ legend, slots, onChange, fieldErrors = {}, path, h
       <ErrorList errors={listErrors} />
       {slots.length < max ? (
         <button type="button" className="button button--secondary button--small" onClick={add}>
-          Add a time slot
+          {t('slots.add')}
         </button>
       ) : null}
     </fieldset>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { Placement, StudentHours } from '@launchpath/contracts';
 import type { Api } from '../api/client';
 import { useResource } from '../api/useResource';
@@ -34,52 +35,55 @@ interface Props {
  * experiences at each stage with the hours logged and approved, and what comes next.
  */
 export function ContinuumProgress({ studentId, audience }: Props) {
+  const { t } = useTranslation();
   const placements = useResource(`placements-of:${studentId}`, (api, signal) => loadStudentPlacements(api, studentId, signal));
   const hours = useResource(`hours-of:${studentId}`, (api, signal) => api.getStudentHours(studentId, signal));
   const own = audience === 'student';
 
   return (
     <section className="card continuum-card" aria-labelledby="continuum-progress-heading">
-      <h2 id="continuum-progress-heading">{own ? 'Your path along the continuum' : 'Progress along the continuum'}</h2>
+      <h2 id="continuum-progress-heading">{t(own ? 'continuum.yourPath' : 'continuum.progress')}</h2>
       {hours.status === 'error' && hours.error ? <ErrorBanner error={hours.error} onRetry={hours.reload} /> : null}
       {hours.data ? <HoursFigures hours={hours.data} own={own} /> : null}
       {placements.status === 'error' && placements.error ? <ErrorBanner error={placements.error} onRetry={placements.reload} /> : null}
-      {placements.status === 'loading' || hours.status === 'loading' ? <Loading>Loading progress…</Loading> : null}
+      {placements.status === 'loading' || hours.status === 'loading' ? <Loading>{t('continuum.loading')}</Loading> : null}
       {placements.data ? <Stages placements={placements.data} hours={hours.data} own={own} /> : null}
     </section>
   );
 }
 
 function HoursFigures({ hours, own }: { hours: StudentHours; own: boolean }) {
+  const { t } = useTranslation();
   const waiting = hours.placements.reduce((sum, p) => sum + p.submittedMinutes, 0);
   return (
     <dl className="figures">
       <div className="figure">
-        <dt>Hours approved</dt>
+        <dt>{t('continuum.hoursApproved')}</dt>
         <dd>{hoursText(hours.approvedMinutes)}</dd>
       </div>
       <div className="figure">
-        <dt>Hours waiting for approval</dt>
+        <dt>{t('continuum.hoursWaiting')}</dt>
         <dd>{hoursText(waiting)}</dd>
-        <dd className="figure__note">{own ? 'logged by you, not yet approved by your supervisor' : 'logged, not yet approved by the supervisor'}</dd>
+        <dd className="figure__note">{t(own ? 'continuum.waitingOwn' : 'continuum.waitingStaff')}</dd>
       </div>
     </dl>
   );
 }
 
 function Stages({ placements, hours, own }: { placements: readonly Placement[]; hours?: StudentHours; own: boolean }) {
+  const { t } = useTranslation();
   const progress = progressByStage(placements);
   const next = nextStep(progress, own ? 'student' : 'staff');
   const hoursOf = new Map((hours?.placements ?? []).map((h) => [h.placementId, h]));
   return (
     <>
-      <ol className="continuum" aria-label="Stages of the continuum, in order">
+      <ol className="continuum" aria-label={t('continuum.stages')}>
         {progress.map((p) => (
           <li key={p.stage} className={`continuum__stage continuum__stage--${p.state}`} aria-current={next.stage === p.stage ? 'step' : undefined}>
             <h3>{stageLabels[p.stage]}</h3>
             <p className="continuum__state">
               {stageStateLabels[p.state]}
-              {next.stage === p.stage ? <span className="continuum__next"> · Next step</span> : null}
+              {next.stage === p.stage ? <span className="continuum__next"> · {t('continuum.nextStep')}</span> : null}
             </p>
             <p className="field__hint">{stageDescriptions[p.stage]}</p>
             {p.placements.length > 0 ? (
@@ -89,12 +93,12 @@ function Stages({ placements, hours, own }: { placements: readonly Placement[]; 
                   return (
                     <li key={placement.id}>
                       <a href={`#/placements/${placement.id}`}>{placement.opportunityTitle}</a>
-                      <span className="muted"> at {placement.employerName}</span>
+                      <span className="muted"> {t('continuum.at', { employer: placement.employerName })}</span>
                       <br />
                       <span className="continuum__meta">
                         {placementStatusLabels[placement.status]}
-                        {h ? ` · ${hoursText(h.approvedMinutes)} hours approved` : ''}
-                        {h && h.submittedMinutes > 0 ? `, ${hoursText(h.submittedMinutes)} waiting` : ''}
+                        {h ? ` · ${t('continuum.approvedHours', { hours: hoursText(h.approvedMinutes) })}` : ''}
+                        {h && h.submittedMinutes > 0 ? `, ${t('continuum.waitingHours', { hours: hoursText(h.submittedMinutes) })}` : ''}
                       </span>
                     </li>
                   );
@@ -105,12 +109,12 @@ function Stages({ placements, hours, own }: { placements: readonly Placement[]; 
         ))}
       </ol>
       <div className="banner banner--info continuum__advice">
-        <h3>What comes next</h3>
+        <h3>{t('continuum.whatNext')}</h3>
         <p>{next.text}</p>
         {next.caution ? <p>{next.caution}</p> : null}
         {own ? (
           <p>
-            <a href="#/recommended">See opportunities recommended for you</a>
+            <a href="#/recommended">{t('continuum.seeRecommended')}</a>
           </p>
         ) : null}
       </div>
