@@ -18,7 +18,8 @@ beforeAll(async () => {
   // The hours email goes hourly; here every second, so the supervisor's story does not wait an hour.
   story = await startMailStory('family', { email: 'admin@family.test', password: `family-e2e-${Date.now()}` }, {
     demo: true,
-    locale: 'es-US',
+    // An English phone: the Spanish-speaking guardian's page is in Spanish because the email's link says so.
+    locale: 'en-US',
     env: { 'Jobs__Every__hours-digests': '00:00:01' },
   });
 }, 180_000);
@@ -57,19 +58,21 @@ describe('A guardian consents from the email', () => {
     const email = await mail.waitFor(guardian.email!);
     expect(email.subject).toMatch(/^Revise el acuerdo de aprendizaje en el trabajo de /);
     expect(email.text).toContain(`Hola, ${guardian.givenName} ${guardian.familyName}:`);
-    const link = /(http:\/\/127\.0\.0\.1:\d+\/acknowledge\/[A-Za-z0-9_-]+)/.exec(email.text)?.[1];
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/acknowledge\/[A-Za-z0-9_-]+\?lang=es)/.exec(email.text)?.[1];
     expect(link, email.text).toBeDefined();
     await expect(mail.waitFor('supervisor@demo.launchpath.test')).resolves.toMatchObject({ subject: expect.stringMatching(/^Training agreement to acknowledge/) });
 
+    // The page is in Spanish, from the link, on a phone set to English.
     await page.goto(link!);
-    await page.getByRole('heading', { level: 1, name: /^Training agreement for / }).waitFor();
-    await page.getByLabel(/^Your full name/).fill(`${guardian.givenName} ${guardian.familyName}`);
+    await page.getByRole('heading', { level: 1, name: /^Acuerdo de capacitación de / }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('es');
+    await page.getByLabel(/^Su nombre completo/).fill(`${guardian.givenName} ${guardian.familyName}`);
     await page.screenshot({ path: join(artifactsDir, 'guardian-email-link-phone.png'), fullPage: true });
     const violations = await seriousAccessibilityViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
-    await page.getByRole('button', { name: 'I acknowledge this agreement' }).click();
-    await page.getByText(/Your acknowledgement as the guardian is recorded/).waitFor();
+    await page.getByRole('button', { name: 'Confirmo este acuerdo' }).click();
+    await page.getByText(/Quedó registrada su confirmación como madre, padre o tutor/).waitFor();
 
     const after = await apiCall<Placement>(baseUrl, token, 'GET', `/api/v1/placements/${placement.id}`);
     expect(after.agreement?.acknowledgements).toContainEqual(expect.objectContaining({ party: 'guardian', via: 'link', name: `${guardian.givenName} ${guardian.familyName}` }));
@@ -79,7 +82,7 @@ describe('A guardian consents from the email', () => {
   it('a guardian invited from the student’s record signs in on a phone, sees the placement and acknowledges its agreement', async () => {
     const { mail, page, baseUrl, pageErrors } = story;
     const token = await apiToken(baseUrl, 'coordinator@demo.launchpath.test', demoPassword);
-    const chosen = await approvedWithGuardian(baseUrl, token, (g) => Boolean(g.email) && !g.account);
+    const chosen = await approvedWithGuardian(baseUrl, token, (g) => Boolean(g.email) && !g.account && g.preferredLanguage !== 'es');
     expect(chosen, 'the demo has an approved placement of a student with a guardian who has an email and no account').toBeDefined();
     const { placement, guardian } = chosen!;
     const name = `${guardian.givenName} ${guardian.familyName}`;
@@ -94,9 +97,13 @@ describe('A guardian consents from the email', () => {
     await mail.waitFor(guardian.email!);
     const before = mail.received.length;
 
-    // The coordinator, on a phone too, invites the guardian from the student's record.
+    // The coordinator, on a phone too, invites the guardian from the student's record (the phone forgets the Spanish
+    // the last link chose: the coordinator reads English).
     await page.goto(baseUrl);
-    await page.evaluate(() => sessionStorage.clear());
+    await page.evaluate(() => {
+      sessionStorage.clear();
+      localStorage.clear();
+    });
     await page.goto(baseUrl);
     await signInThroughUi(page, 'coordinator@demo.launchpath.test', demoPassword);
     await page.goto(`${baseUrl}/#/students/${placement.studentId}`);
@@ -117,7 +124,7 @@ describe('A guardian consents from the email', () => {
 
     // Signed in, the guardian's app is their child's placements; the agreement waits for them.
     await page.goto(`${baseUrl}/#/placements`);
-    await page.getByRole('link', { name: placement.opportunityTitle }).click();
+    await page.getByRole('link', { name: placement.opportunityTitle }).first().click();
     await page.getByRole('heading', { level: 1, name: placement.opportunityTitle }).waitFor();
     await page.screenshot({ path: join(artifactsDir, 'guardian-signed-in-placement-phone.png'), fullPage: true });
     const violations = await seriousAccessibilityViolations(page);
@@ -225,7 +232,10 @@ describe('A guardian consents from the email', () => {
     expect(link, email.text).toBeDefined();
 
     await page.goto(baseUrl);
-    await page.evaluate(() => sessionStorage.clear());
+    await page.evaluate(() => {
+      sessionStorage.clear();
+      localStorage.clear();
+    });
     await page.goto(link!);
     await page.getByText('Drafted the spring schedule with the team').waitFor();
     await page.getByLabel(/^Your name/).fill('Morgan Mentor');

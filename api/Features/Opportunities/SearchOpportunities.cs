@@ -146,7 +146,7 @@ public static class SearchOpportunities
 
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder group) =>
         group.MapGet("/", async Task<Answer<Ok<OpportunityPage>, Fails.Invalid>> (string? status, string? cluster, string? type, string? stage, bool? paid, bool? @virtual, DateOnly? from, DateOnly? to,
-                Guid? employerId, string? q, Guid? eligibleFor, int? limit, string? cursor, Caller caller, IMediator mediator, CancellationToken ct) =>
+                Guid? employerId, string? q, int? limit, string? cursor, Guid? eligibleFor, Caller caller, IMediator mediator, CancellationToken ct) =>
             {
                 var errors = Paging.Check(limit, cursor, key => Guid.TryParse(key, out _), out var take, out var after);
                 QueryEnums.TryParse<OpportunityStatus>(status, "status", errors, out var statusValue);

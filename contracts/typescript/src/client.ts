@@ -263,12 +263,12 @@ export interface ILaunchPathClient {
      * @param to (optional) 
      * @param employerId (optional) 
      * @param q (optional) 
-     * @param eligibleFor (optional) 
      * @param limit (optional) 
      * @param cursor (optional) 
+     * @param eligibleFor (optional) 
      * @return OK
      */
-    searchOpportunities(status?: OpportunityStatus | undefined, cluster?: CareerCluster | undefined, type?: OpportunityType | undefined, stage?: ContinuumStage | undefined, paid?: boolean | undefined, virtual?: boolean | undefined, from?: string | undefined, to?: string | undefined, employerId?: string | undefined, q?: string | undefined, eligibleFor?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<OpportunityPage>;
+    searchOpportunities(status?: OpportunityStatus | undefined, cluster?: CareerCluster | undefined, type?: OpportunityType | undefined, stage?: ContinuumStage | undefined, paid?: boolean | undefined, virtual?: boolean | undefined, from?: string | undefined, to?: string | undefined, employerId?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, eligibleFor?: string | undefined, signal?: AbortSignal): Promise<OpportunityPage>;
 
     /**
      * Draft an opportunity
@@ -3169,12 +3169,12 @@ export class LaunchPathClient implements ILaunchPathClient {
      * @param to (optional) 
      * @param employerId (optional) 
      * @param q (optional) 
-     * @param eligibleFor (optional) 
      * @param limit (optional) 
      * @param cursor (optional) 
+     * @param eligibleFor (optional) 
      * @return OK
      */
-    searchOpportunities(status?: OpportunityStatus | undefined, cluster?: CareerCluster | undefined, type?: OpportunityType | undefined, stage?: ContinuumStage | undefined, paid?: boolean | undefined, virtual?: boolean | undefined, from?: string | undefined, to?: string | undefined, employerId?: string | undefined, q?: string | undefined, eligibleFor?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<OpportunityPage> {
+    searchOpportunities(status?: OpportunityStatus | undefined, cluster?: CareerCluster | undefined, type?: OpportunityType | undefined, stage?: ContinuumStage | undefined, paid?: boolean | undefined, virtual?: boolean | undefined, from?: string | undefined, to?: string | undefined, employerId?: string | undefined, q?: string | undefined, limit?: number | undefined, cursor?: string | undefined, eligibleFor?: string | undefined, signal?: AbortSignal): Promise<OpportunityPage> {
         let url_ = this.baseUrl + "/api/v1/opportunities?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -3216,10 +3216,6 @@ export class LaunchPathClient implements ILaunchPathClient {
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
-        if (eligibleFor === null)
-            throw new globalThis.Error("The parameter 'eligibleFor' cannot be null.");
-        else if (eligibleFor !== undefined)
-            url_ += "eligibleFor=" + encodeURIComponent("" + eligibleFor) + "&";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -3228,6 +3224,10 @@ export class LaunchPathClient implements ILaunchPathClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (eligibleFor === null)
+            throw new globalThis.Error("The parameter 'eligibleFor' cannot be null.");
+        else if (eligibleFor !== undefined)
+            url_ += "eligibleFor=" + encodeURIComponent("" + eligibleFor) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {

@@ -103,7 +103,9 @@ export async function runRound(
 }
 
 export function formatRound(round: MatchRound): string {
-  const lines = [`Match round ${round.id} "${round.name}": ${round.status} (run ${round.runs}, seed ${round.seed})`];
+  // The seed is shown once the round is published; until then, the commitment made when it opened.
+  const lottery = round.seed != null ? `seed ${round.seed}, salt ${round.seedSalt}` : `lottery commitment ${round.seedCommitment ?? 'none'}`;
+  const lines = [`Match round ${round.id} "${round.name}": ${round.status} (run ${round.runs}, ${lottery})`];
   const s = round.statistics;
   if (s) {
     const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;

@@ -25,7 +25,7 @@ describe('Applicants', () => {
     expect(screen.queryByRole('heading', { name: 'Without ours' })).toBeNull();
     expect(within(card).getAllByRole('row')).toHaveLength(2);
     expect(within(card).getByRole('link', { name: 'Review 4 applicants for Clinic shadow' }).getAttribute('href')).toBe('#/applicants/r1/o1');
-    expect(api.searchOpportunities).toHaveBeenCalledWith(undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'employer-1', undefined, undefined, 200, undefined, expect.any(AbortSignal));
+    expect(api.searchOpportunities).toHaveBeenCalledWith(undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'employer-1', undefined, 200, undefined, undefined, expect.any(AbortSignal));
   });
 
   it('ranks applicants, marks one not acceptable, and saves; anonymous applicants stay anonymous', async () => {

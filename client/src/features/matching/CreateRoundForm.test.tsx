@@ -47,7 +47,7 @@ describe('Opening a match round', () => {
     await user.click(screen.getByRole('button', { name: 'Open the round' }));
 
     await waitFor(() => expect(window.location.hash).toBe('#/rounds/new-round'));
-    expect(api.searchOpportunities).toHaveBeenCalledWith('published', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 25, undefined, expect.any(AbortSignal));
+    expect(api.searchOpportunities).toHaveBeenCalledWith('published', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 25, undefined, undefined, expect.any(AbortSignal));
     expect(api.createMatchRound).toHaveBeenCalledWith({
       organizationId: 'region-1',
       name: 'Spring',

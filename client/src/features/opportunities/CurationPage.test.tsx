@@ -23,7 +23,7 @@ describe('Curation', () => {
   it('lists what was submitted (status=submitted) and approves one', async () => {
     const { a, api, user } = setup({ approveOpportunity: (id) => Promise.resolve({ ...opportunity({ id, status: 'published', fields: { title: 'Clinic shadow' } }) }) });
     await screen.findByRole('heading', { level: 2, name: 'Clinic shadow' });
-    expect(api.searchOpportunities).toHaveBeenCalledWith('submitted', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 20, undefined, expect.any(AbortSignal));
+    expect(api.searchOpportunities).toHaveBeenCalledWith('submitted', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 20, undefined, undefined, expect.any(AbortSignal));
 
     await user.click(within(item('Clinic shadow')).getByRole('button', { name: /^Approve and publish/ }));
     expect((await screen.findByRole('status', {}, { timeout: 2000 })).textContent).toBe('Approved “Clinic shadow”: it is published.');

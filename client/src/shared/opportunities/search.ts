@@ -40,9 +40,9 @@ export function searchOpportunities(
     blank(f.to),
     blank(f.employerId),
     f.q.trim() === '' ? undefined : f.q.trim(),
-    filters.eligibleFor || undefined,
     page.limit,
     page.cursor,
+    filters.eligibleFor || undefined,
     page.signal,
   );
 }
