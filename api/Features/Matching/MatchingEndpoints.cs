@@ -26,6 +26,7 @@ public static class MatchingEndpoints
         SubmitChoices.Map(rounds);
         GetChoices.Map(rounds);
         GetPublishedRound.Map(rounds);
+        ListUnmatched.Map(rounds);
         ListApplicants.Map(rounds);
         RankApplicants.Map(rounds);
         RunMatchRound.Map(rounds);

@@ -219,6 +219,15 @@ public sealed record StudentRoundResult
     public IReadOnlyList<ChoiceResult> Choices { get; init; } = [];
 }
 
+/// <summary>A student a published round did not match: someone for their coordinator to follow up with.</summary>
+public sealed record UnmatchedStudent
+{
+    public required string StudentId { get; init; }
+    public required string Name { get; init; }
+    public required string SchoolName { get; init; }
+    public int? Grade { get; init; }
+}
+
 /// <summary>Why a choice was or was not the student's, by the round's rules.</summary>
 public enum ChoiceOutcome
 {

@@ -210,6 +210,12 @@ export interface ILaunchPathClient {
     runMatchRound(id: string, signal?: AbortSignal): Promise<MatchRound>;
 
     /**
+     * Students a published round did not match, to follow up
+     * @return OK
+     */
+    listUnmatched(id: string, signal?: AbortSignal): Promise<UnmatchedStudent[]>;
+
+    /**
      * The signed-in caller
      * @return OK
      */
@@ -2822,6 +2828,71 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<MatchRound>(null as any);
+    }
+
+    /**
+     * Students a published round did not match, to follow up
+     * @return OK
+     */
+    listUnmatched(id: string, signal?: AbortSignal): Promise<UnmatchedStudent[]> {
+        let url_ = this.baseUrl + "/api/v1/match-rounds/{id}/unmatched";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListUnmatched(_response);
+        });
+    }
+
+    protected processListUnmatched(response: Response): Promise<UnmatchedStudent[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UnmatchedStudent[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UnmatchedStudent[]>(null as any);
     }
 
     /**
@@ -9611,6 +9682,14 @@ export type TransportationMode = "walk" | "bike" | "publicTransit" | "car" | "sc
 export interface UnavailableChoice {
     opportunityId: string;
     reason: string;
+}
+
+/** A student a published round did not match: someone for their coordinator to follow up with. */
+export interface UnmatchedStudent {
+    studentId: string;
+    name: string;
+    schoolName: string;
+    grade?: number | null;
 }
 
 /** What an unsubscribe link is for: the address, and whether its optional messages are stopped. */

@@ -54,6 +54,7 @@ describe('Round detail', () => {
       getMatchRound: () => Promise.resolve(matched),
       listRoundPlacements: () => Promise.resolve([]),
       publishMatchRound: () => Promise.resolve({ ...matched, status: 'published', publishedAt: '2026-11-03T10:00:00Z', allowedActions: [] }),
+      listUnmatched: () => Promise.resolve([{ studentId: 'st-9', name: 'Noah Johnson', schoolName: 'Alder High', grade: 11 }]),
     });
     const { user } = renderWithApi(<RoundDetail roundId={matched.id} />, api);
 
@@ -68,6 +69,9 @@ describe('Round detail', () => {
     await screen.findByText(/The round is published/);
     expect(api.publishMatchRound).toHaveBeenCalledWith(matched.id);
     expect(screen.queryByRole('button', { name: /Run matching|Re-run|Publish results/ })).toBeNull();
+    // The students it left unmatched, for their coordinator to follow up with.
+    const followUp = await screen.findByRole('region', { name: 'Students to follow up' });
+    expect(within(followUp).getByRole('link', { name: 'Noah Johnson' }).getAttribute('href')).toBe('#/students/st-9');
   });
 
   it('shows why the API refuses to run (403)', async () => {

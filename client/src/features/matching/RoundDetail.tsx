@@ -13,7 +13,7 @@ import { Notice } from '../../shared/components/Notice';
 import { ProgressBar } from '../../shared/components/ProgressBar';
 import { formatDateTime, plural } from '../../shared/format';
 import { reserveGroupLabels, roundStatusLabels } from '../../shared/labels';
-import { RoundPlacements } from './RoundPlacements';
+import { RoundPlacements, UnmatchedStudents } from './RoundPlacements';
 import { RoundStatistics } from './RoundStatistics';
 import { DataTable } from '../../shared/components/DataTable';
 
@@ -118,6 +118,7 @@ export function RoundDetail({ roundId }: Props) {
       {data ? <RoundSummary round={data} /> : null}
       {data?.statistics && !running ? <RoundStatistics statistics={data.statistics} /> : null}
       {data && (data.status === 'matched' || data.status === 'published') ? <RoundPlacements round={data} /> : null}
+      {data?.status === 'published' ? <UnmatchedStudents round={data} /> : null}
       {data ? <RoundOpportunities round={data} /> : null}
       <ConfirmDialog open={confirming} title="Publish this round?" confirmLabel="Publish" onConfirm={publish} onCancel={() => setConfirming(false)}>
         <p>

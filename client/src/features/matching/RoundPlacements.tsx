@@ -43,3 +43,35 @@ export function RoundPlacements({ round }: { round: MatchRound }) {
     </section>
   );
 }
+
+/** After publication: the students the round did not match that the caller may see, to follow up with. */
+export function UnmatchedStudents({ round }: { round: MatchRound }) {
+  const unmatched = useResource(`unmatched:${round.id}`, (api, signal) => api.listUnmatched(round.id, signal));
+  // Staff without access to students' records (403) see nothing here.
+  if (unmatched.error?.status === 403) return null;
+  const items = unmatched.data ?? [];
+  return (
+    <section className="card" aria-labelledby="unmatched-heading">
+      <h2 id="unmatched-heading">Students to follow up</h2>
+      <p className="muted">
+        Students who ranked choices and were not matched. Each sees the opportunities that still have seats for them; a coordinator can help them apply,
+        or open another round.
+      </p>
+      {unmatched.error ? <ErrorBanner error={unmatched.error} onRetry={unmatched.reload} /> : null}
+      {unmatched.status === 'loading' && !unmatched.data ? <Loading>Loading the students to follow up…</Loading> : null}
+      {unmatched.status === 'ready' && items.length === 0 ? <p className="muted">Every student you can see who ranked choices was matched.</p> : null}
+      {items.length > 0 ? (
+        <DataTable
+          caption={`Not matched (${items.length.toLocaleString('en-US')})`}
+          rows={items}
+          rowKey={(s) => s.studentId}
+          columns={[
+            { header: 'Student', rowHeader: true, cell: (s) => <a href={`#/students/${s.studentId}`}>{s.name}</a> },
+            { header: 'School', cell: (s) => s.schoolName },
+            { header: 'Grade', cell: (s) => (s.grade == null ? '—' : s.grade === 13 ? 'Postsecondary' : String(s.grade)) },
+          ]}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -446,6 +446,7 @@ public abstract class MatchingTests
         matched.Seed.Should().BeNull("not even the round's managers see the seed before publishing");
         await (await convener.GetAsync($"/api/v1/match-rounds/{round.Id}/published")).ShouldBeProblem(HttpStatusCode.Conflict);
 
+        await (await coordinator.GetAsync($"/api/v1/match-rounds/{round.Id}/unmatched")).ShouldBeProblem(HttpStatusCode.Conflict, "who is unmatched is known at publication");
         var published = await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).Read<MatchRound>();
         published.SeedCommitment.Should().Be(round.SeedCommitment, "the commitment made at opening");
         var seed = published.Seed!.Value;
@@ -538,6 +539,14 @@ public abstract class MatchingTests
         }
 
         outcomes.Should().Contain(ChoiceOutcome.FilledByLottery).And.Contain(ChoiceOutcome.Matched).And.Contain(ChoiceOutcome.NotAcceptable);
+
+        // The coordinator's follow-up list: exactly the students the round left unmatched, for their school.
+        var unmatched = await (await coordinator.GetAsync($"/api/v1/match-rounds/{round.Id}/unmatched")).Read<List<UnmatchedStudent>>();
+        unmatched.Select(u => u.StudentId).Should().BeEquivalentTo(students.Select(x => x.Id).Where(id => !placements.ContainsKey(id)));
+        unmatched.Should().NotBeEmpty("fourteen students for seven seats");
+        (await (await (await _actors.As(Role.SchoolCoordinator, world.One.SchoolB.Id)).GetAsync($"/api/v1/match-rounds/{round.Id}/unmatched")).Read<List<UnmatchedStudent>>())
+            .Should().BeEmpty("another school's coordinator sees none of them");
+        await (await employer.GetAsync($"/api/v1/match-rounds/{round.Id}/unmatched")).ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
     private async Task<int> Disclosures(string studentId)
