@@ -1,6 +1,6 @@
 // Every page every demo role can open from its navigation (and the pages' own sub-navigation), at a phone's width (390 × 844), against the demo API: none may push the page
 // sideways (the document no wider than the viewport; wide tables scroll inside their own box), and axe finds no
-// serious or critical violation. Pages are read only: nothing is changed.
+// serious or critical violation, and every control is at least 44 × 44 px. Pages are read only: nothing is changed.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { capture, openStory, phone, signInAs, type Story } from './story';
@@ -28,6 +28,27 @@ async function overflow(page: Page): Promise<{ by: number; culprits: string[] }>
   });
 }
 
+/**
+ * Controls smaller than a fingertip (44 × 44 px, WCAG 2.5.5): buttons, link buttons, form fields, checkbox and radio
+ * labels and disclosure summaries that are shown. Links inside sentences are text, not targets (WCAG 2.5.8's exception).
+ */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a.button, input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea, label.check, summary')]
+      .filter((e) => {
+        const box = e.getBoundingClientRect();
+        const style = getComputedStyle(e);
+        const hidden = box.width === 0 || box.height === 0 || style.visibility === 'hidden' || e.closest('.visually-hidden, [hidden], dialog:not([open])') !== null;
+        return !hidden && !e.classList.contains('skip-link') && (box.height < 43.5 || box.width < 43.5);
+      })
+      .slice(0, 5)
+      .map((e) => {
+        const box = e.getBoundingClientRect();
+        return `${e.tagName.toLowerCase()} "${(e.textContent || e.getAttribute('aria-label') || e.getAttribute('name') || '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`;
+      }),
+  );
+}
+
 describe('Every page at 390 px', () => {
   for (const login of logins) {
     it(`fits a phone for the demo ${login}`, async () => {
@@ -53,6 +74,8 @@ describe('Every page at 390 px', () => {
         }
         const { by, culprits } = await overflow(page);
         expect(by, `${login} ${href} is ${by}px wider than the phone: ${culprits.join(' | ')}`).toBeLessThanOrEqual(0);
+        const small = await smallTargets(page);
+        expect(small, `${login} ${href} has controls smaller than 44 × 44 px`).toEqual([]);
         await capture(page, `phone-${login}-${href.replace(/[#/]+/g, '-').replace(/^-|-$/g, '') || 'home'}`);
       }
       await signOutThroughUi(page);

@@ -64,4 +64,35 @@ describe('A student applies from a recommendation, on a phone', () => {
     await signOutThroughUi(page);
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('switches to Spanish from the foot of the page: the student’s pages, their placements and the choice saved for next time', async () => {
+    const { page, pageErrors } = story;
+    await page.goto(baseUrl);
+    await page.evaluate(() => {
+      sessionStorage.clear();
+      localStorage.clear();
+    });
+    await signInAs(page, baseUrl, 'student');
+    try {
+      await page.getByRole('button', { name: 'Español' }).click();
+      await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Recomendado para mí' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Recomendado para mí' }).waitFor();
+      await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('es');
+      await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Asignaciones' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mis solicitudes y asignaciones' }).waitFor();
+      await capture(page, 'student-placements-spanish-phone');
+      await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+
+      // The choice is the student's: saved with their email choices, so another browser opens in Spanish too.
+      const token = await demoToken(baseUrl, 'student');
+      await expect.poll(async () => (await apiCall<{ language?: string }>(baseUrl, token, 'GET', '/api/v1/me')).language).toBe('es');
+    } finally {
+      // Back to English for the stories that follow, through the same switch.
+      await page.getByRole('button', { name: 'English' }).click();
+      const token = await demoToken(baseUrl, 'student');
+      await expect.poll(async () => (await apiCall<{ language?: string }>(baseUrl, token, 'GET', '/api/v1/me')).language).toBe('en');
+    }
+    await signOutThroughUi(page);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

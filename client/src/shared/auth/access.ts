@@ -1,7 +1,8 @@
 import type { CurrentCaller, Permission, Role } from '@launchpath/contracts';
+import { translatedLabels } from '../i18n/i18n';
 
 // Keyed by the generated union: a new role in the API fails to compile here until it is labelled.
-export const roleLabels: Record<Role, string> = {
+export const roleLabels = translatedLabels<Role>('role', {
   convenerAdmin: 'Convener admin',
   convenerStaff: 'Convener staff',
   workforceAnalyst: 'Workforce analyst',
@@ -13,7 +14,7 @@ export const roleLabels: Record<Role, string> = {
   supervisor: 'Supervisor',
   student: 'Student',
   guardian: 'Guardian',
-};
+});
 
 /** Whether the caller holds a permission somewhere. Only a hint for what to show: the API decides what it allows. */
 export function can(me: CurrentCaller, permission: Permission): boolean {
