@@ -111,6 +111,9 @@ internal static class MatchingFacts
         Code = DbEnum.ToText(reason.Code),
         Weight = reason.Weight,
         Detail = reason.Detail,
+        Value = reason.Value,
+        Limit = reason.Limit,
+        Term = reason.Term,
     };
 
     private sealed class SettingsRow

@@ -14,6 +14,9 @@ internal static class StudentFit
 {
     public const string NotOpen = "This opportunity is not open to this student: it is not published, or not offered to the student's school.";
 
+    /// <summary><see cref="NotOpen"/> as a reason with a code, for readers in another language.</summary>
+    public static RecommendationReason NotOpenReason(string detail = NotOpen) => new() { Code = "notOffered", Weight = 0, Detail = detail };
+
     public static bool OpenTo(OpportunityRecord row, Opportunity opportunity, StudentRecord student)
     {
         var audience = opportunity.Fields.AudienceOrganizationIds;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Numerics;
 using LaunchPath.Contracts.Common;
 using LaunchPath.Contracts.Matching;
@@ -32,7 +33,13 @@ public enum ReasonCode
     OutOfReach,
 }
 
-public readonly record struct Reason(ReasonCode Code, double Weight, string Detail);
+/// <summary>
+/// One reason, with its words in English and the numbers in them, so that a reader in another language can say it:
+/// <paramref name="Value"/> (a grade, an age, minutes away, a share in percent, seats left) and <paramref name="Limit"/>
+/// (the most minutes, the seats), and <paramref name="Term"/> for a variant of the words (paid or stipend, a stage,
+/// gradeUnknown, buildsOnExploration).
+/// </summary>
+public readonly record struct Reason(ReasonCode Code, double Weight, string Detail, int? Value = null, int? Limit = null, string? Term = null);
 
 /// <summary>What the engine knows about a student.</summary>
 public sealed class StudentFacts
@@ -163,14 +170,16 @@ public static class Recommender
         {
             null => null,
             ReasonCode.BelowMinimumGrade => new Reason(ReasonCode.BelowMinimumGrade, 0,
-                student.Grade is null ? $"For grade {o.MinGrade} and up; the student's grade is unknown." : $"For grade {o.MinGrade} and up."),
+                student.Grade is null ? $"For grade {o.MinGrade} and up; the student's grade is unknown." : $"For grade {o.MinGrade} and up.", o.MinGrade,
+                Term: student.Grade is null ? "gradeUnknown" : null),
             ReasonCode.HazardousUnder18 => new Reason(ReasonCode.HazardousUnder18, 0, "Hazardous work: participants must be 18 or older."),
-            ReasonCode.BelowMinimumAge => new Reason(ReasonCode.BelowMinimumAge, 0, $"For ages {o.MinAge} and up."),
+            ReasonCode.BelowMinimumAge => new Reason(ReasonCode.BelowMinimumAge, 0, $"For ages {o.MinAge} and up.", o.MinAge),
             ReasonCode.PrerequisiteMissing => new Reason(ReasonCode.PrerequisiteMissing, 0,
-                $"Needs a completed {o.Prerequisite!.Value.ToString().ToLowerInvariant()} experience in this career cluster first."),
+                $"Needs a completed {o.Prerequisite!.Value.ToString().ToLowerInvariant()} experience in this career cluster first.",
+                Term: JsonNamingPolicy.CamelCase.ConvertName(o.Prerequisite!.Value.ToString())),
             ReasonCode.NoSeatsLeft => new Reason(ReasonCode.NoSeatsLeft, 0, "No seats left."),
             ReasonCode.Ended => new Reason(ReasonCode.Ended, 0, "Already ended."),
-            var code => new Reason(code!.Value, 0, $"About {minutes:0} minutes away; too far for the student's travel."),
+            var code => new Reason(code!.Value, 0, $"About {minutes:0} minutes away; too far for the student's travel.", (int?)Math.Round(minutes ?? 0)),
         };
     }
 
@@ -218,10 +227,10 @@ public static class Recommender
     {
         // Without reasons (scoring every opportunity of the region) no detail is formatted: that cost more than the score.
         var score = 0.0;
-        void Add(ReasonCode code, double weight, string detail)
+        void Add(ReasonCode code, double weight, string detail, int? value = null, int? limit = null, string? term = null)
         {
             score += weight;
-            reasons?.Add(new Reason(code, Math.Round(weight, 2), detail));
+            reasons?.Add(new Reason(code, Math.Round(weight, 2), detail, value, limit, term));
         }
 
         if (s.Interests.Contains(o.Cluster))
@@ -250,7 +259,7 @@ public static class Recommender
         }
         else if (explored && o.Stage >= ContinuumStage.Preparation && completed < o.Stage)
         {
-            Add(ReasonCode.NextStepOnContinuum, w.Sequencing, "Builds on an exploration the student completed.");
+            Add(ReasonCode.NextStepOnContinuum, w.Sequencing, "Builds on an exploration the student completed.", term: "buildsOnExploration");
         }
 
         if (!o.Schedule.IsEmpty && !s.Availability.IsEmpty)
@@ -262,7 +271,8 @@ public static class Recommender
             }
             else if (fit > 0)
             {
-                Add(ReasonCode.ScheduleFits, w.Schedule * (2 * fit - 1), reasons is null ? "" : $"Overlaps {fit:P0} of the schedule with the student's availability.");
+                Add(ReasonCode.ScheduleFits, w.Schedule * (2 * fit - 1), reasons is null ? "" : $"Overlaps {fit:P0} of the schedule with the student's availability.",
+                    (int)Math.Round(fit * 100), term: "partly");
             }
             else
             {
@@ -279,17 +289,20 @@ public static class Recommender
             var max = s.MaxTravelMinutes ?? DefaultMaxTravelMinutes;
             if (minutes <= max)
             {
-                Add(ReasonCode.TravelFits, w.Travel * (1 - 0.5 * minutes / Math.Max(1, max)), reasons is null ? "" : $"About {minutes:0} minutes away (within {max}).");
+                Add(ReasonCode.TravelFits, w.Travel * (1 - 0.5 * minutes / Math.Max(1, max)), reasons is null ? "" : $"About {minutes:0} minutes away (within {max}).",
+                    (int)Math.Round(minutes), max);
             }
             else
             {
-                Add(ReasonCode.TravelLong, -w.Travel * Math.Min(1, (minutes - max) / max), reasons is null ? "" : $"About {minutes:0} minutes away (more than {max}).");
+                Add(ReasonCode.TravelLong, -w.Travel * Math.Min(1, (minutes - max) / max), reasons is null ? "" : $"About {minutes:0} minutes away (more than {max}).",
+                    (int)Math.Round(minutes), max);
             }
         }
 
         if (s.PrefersPaid && o.Compensation is Compensation.Paid or Compensation.Stipend)
         {
-            Add(ReasonCode.PaidAsPreferred, w.Pay, o.Compensation == Compensation.Paid ? "Paid, as the student prefers." : "Offers a stipend.");
+            Add(ReasonCode.PaidAsPreferred, w.Pay, o.Compensation == Compensation.Paid ? "Paid, as the student prefers." : "Offers a stipend.",
+                term: o.Compensation == Compensation.Paid ? "paid" : "stipend");
         }
 
         if (s.WantsCredit && o.CreditOffered)
@@ -300,7 +313,8 @@ public static class Recommender
         if (o.Seats > 0)
         {
             var share = (double)o.SeatsLeft / o.Seats;
-            Add(share < 0.25 ? ReasonCode.FewSeatsLeft : ReasonCode.SeatsAvailable, w.Seats * share, reasons is null ? "" : $"{o.SeatsLeft} of {o.Seats} seats left.");
+            Add(share < 0.25 ? ReasonCode.FewSeatsLeft : ReasonCode.SeatsAvailable, w.Seats * share, reasons is null ? "" : $"{o.SeatsLeft} of {o.Seats} seats left.",
+                o.SeatsLeft, o.Seats);
         }
 
         return score;

@@ -36,7 +36,14 @@ public sealed record RecommendationReason
     public required string Code { get; init; }
     /// <summary>This reason's contribution to the score (negative lowers it).</summary>
     public required double Weight { get; init; }
+    /// <summary>The reason in English words.</summary>
     public required string Detail { get; init; }
+    /// <summary>The number in the words, to say them in another language: a grade, an age, minutes away, a share in percent, seats left.</summary>
+    public int? Value { get; init; }
+    /// <summary>The second number: the most minutes the student travels, or the seats.</summary>
+    public int? Limit { get; init; }
+    /// <summary>Which words, when a code has several: paid or stipend, the stage needed first, gradeUnknown, buildsOnExploration, partly.</summary>
+    public string? Term { get; init; }
 }
 
 public sealed record RecommendedOpportunity
@@ -304,6 +311,8 @@ public sealed record UnavailableChoice
 {
     public required string OpportunityId { get; init; }
     public required string Reason { get; init; }
+    /// <summary>The same as a reason with its code and numbers (code notOffered: not for the student's school), to say it in another language.</summary>
+    public RecommendationReason? Why { get; init; }
 }
 
 /// <summary>What an employer sees of an applicant: only what the placement needs, and names only with the student's consent.</summary>
@@ -364,6 +373,8 @@ public sealed record OpportunityFit
     public required bool Eligible { get; init; }
     /// <summary>Why not, in words, when not eligible.</summary>
     public string? IneligibleReason { get; init; }
+    /// <summary>The same as a reason with its code and numbers (code notOffered: not published for the student's school), to say it in another language.</summary>
+    public RecommendationReason? Ineligible { get; init; }
     /// <summary>The recommender's score for the student (eligible only).</summary>
     public double? Score { get; init; }
     public required IReadOnlyList<RecommendationReason> Reasons { get; init; }

@@ -8998,6 +8998,8 @@ export interface OpportunityFit {
     eligible: boolean;
     /** Why not, in words, when not eligible. */
     ineligibleReason?: string | null;
+    /** The same as a reason with its code and numbers (code notOffered: not published for the student's school), to say it in another language. */
+    ineligible?: RecommendationReason | null;
     /** The recommender's score for the student (eligible only). */
     score?: number | null;
     reasons: RecommendationReason[];
@@ -9240,7 +9242,14 @@ export interface RecommendationReason {
     code: string;
     /** This reason's contribution to the score (negative lowers it). */
     weight: number;
+    /** The reason in English words. */
     detail: string;
+    /** The number in the words, to say them in another language: a grade, an age, minutes away, a share in percent, seats left. */
+    value?: number | null;
+    /** The second number: the most minutes the student travels, or the seats. */
+    limit?: number | null;
+    /** Which words, when a code has several: paid or stipend, the stage needed first, gradeUnknown, buildsOnExploration, partly. */
+    term?: string | null;
 }
 
 export interface RecommendedOpportunity {
@@ -9682,6 +9691,8 @@ export type TransportationMode = "walk" | "bike" | "publicTransit" | "car" | "sc
 export interface UnavailableChoice {
     opportunityId: string;
     reason: string;
+    /** The same as a reason with its code and numbers (code notOffered: not for the student's school), to say it in another language. */
+    why?: RecommendationReason | null;
 }
 
 /** A student a published round did not match: someone for their coordinator to follow up with. */

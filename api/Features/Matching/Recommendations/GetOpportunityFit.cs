@@ -61,13 +61,13 @@ public static class GetOpportunityFit
             };
             if (!StudentFit.OpenTo(row, opportunity, student))
             {
-                return fit with { IneligibleReason = StudentFit.NotOpen };
+                return fit with { IneligibleReason = StudentFit.NotOpen, Ineligible = StudentFit.NotOpenReason() };
             }
 
             var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
             if (StudentFit.WhyIneligible(facts, opportunity, seatsLeft, today) is { } why)
             {
-                return fit with { IneligibleReason = why.Detail };
+                return fit with { IneligibleReason = why.Detail, Ineligible = MatchingFacts.ToContract(why) };
             }
 
             var opportunityFacts = MatchingFacts.Opportunity(opportunity, seatsLeft);

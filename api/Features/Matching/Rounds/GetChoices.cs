@@ -104,12 +104,12 @@ public static class GetChoices
             foreach (var id in await connection.QueryAsync<Guid>(new CommandDefinition(SelectRoundOpportunities, new { RoundId = roundId }, cancellationToken: cancellationToken)))
             {
                 // Not in the snapshot (published a moment ago, or closed since): saving decides; nothing is said here.
-                var reason = !snapshot.ById.TryGetValue(id, out var entry) ? null
-                    : !entry.OpenTo(student.SchoolId, student.DistrictId) ? "not offered to the student's school"
-                    : Recommender.WhyIneligible(facts, entry.Facts with { SeatsLeft = Math.Max(1, entry.Facts.SeatsLeft) }, today)?.Detail;
-                if (reason is not null)
+                var why = !snapshot.ById.TryGetValue(id, out var entry) ? null
+                    : !entry.OpenTo(student.SchoolId, student.DistrictId) ? StudentFit.NotOpenReason("not offered to the student's school")
+                    : Recommender.WhyIneligible(facts, entry.Facts with { SeatsLeft = Math.Max(1, entry.Facts.SeatsLeft) }, today) is { } reason ? MatchingFacts.ToContract(reason) : null;
+                if (why is not null)
                 {
-                    unavailable.Add(new UnavailableChoice { OpportunityId = id.ToString("D"), Reason = reason });
+                    unavailable.Add(new UnavailableChoice { OpportunityId = id.ToString("D"), Reason = why.Detail, Why = why });
                 }
             }
 

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../shared/format';
 import { reserveGroupLabels, roundStatusLabels } from '../../shared/labels';
 import { useApi } from '../../shared/api/ApiContext';
 import { ChoicesEditor, takesChoices } from './ChoicesEditor';
+import { reasonText } from '../../shared/opportunities/reasons';
 
 /** The match rounds a student can rank choices in; with a round id, that round's choices. */
 export function StudentRoundsPage({ studentId, roundId }: { studentId: string; roundId?: string }) {
@@ -101,7 +102,7 @@ function StudentRound({ studentId, roundId }: { studentId: string; roundId: stri
           studentId={studentId}
           saved={choices.data.opportunityIds}
           scores={scores}
-          unavailable={new Map((choices.data.unavailable ?? []).map((u) => [u.opportunityId, u.reason]))}
+          unavailable={new Map((choices.data.unavailable ?? []).map((u) => [u.opportunityId, u.why ? reasonText(u.why) : u.reason]))}
           onSaved={(opportunityIds) => choices.set({ ...choices.data!, opportunityIds })}
         />
       ) : null}

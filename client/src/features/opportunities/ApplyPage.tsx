@@ -10,6 +10,7 @@ import { Loading } from '../../shared/components/Loading';
 import { Notice } from '../../shared/components/Notice';
 import { OpportunityDetails } from '../../shared/opportunities/OpportunityDetails';
 import { ReasonList } from '../../shared/opportunities/ReasonList';
+import { reasonText } from '../../shared/opportunities/reasons';
 
 /**
  * One opportunity as a student weighs it: everything about it, whether they may have it (by the API's own rule:
@@ -72,7 +73,7 @@ export function ApplyPage({ studentId, opportunityId, back }: { studentId: strin
         {f ? (
           <>
             <p data-testid="seats-left">{f.seatsLeft > 0 ? t('student.apply.seatsLeft', { count: f.seatsLeft }) : t('student.apply.noSeats')}</p>
-            {f.eligible ? <ReasonList reasons={f.reasons} /> : <p className="banner banner--warning">{t('student.apply.cannot', { reason: f.ineligibleReason })}</p>}
+            {f.eligible ? <ReasonList reasons={f.reasons} /> : <p className="banner banner--warning">{t('student.apply.cannot', { reason: f.ineligible ? reasonText(f.ineligible) : f.ineligibleReason })}</p>}
             {placementId ? (
               <p>
                 <Trans i18nKey="student.apply.applied" components={{ follow: <a href={`#/placements/${placementId}`} /> }} />

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RecommendationReason } from '@launchpath/contracts';
 import { signed } from '../format';
-import { splitReasons } from './reasons';
+import { reasonText, splitReasons } from './reasons';
 
 /**
  * Why a match scored as it did: the reasons for it and against it in two labelled lists, each with its weight. The
@@ -19,7 +19,7 @@ export function ReasonList({ reasons, compact }: { reasons: readonly Recommendat
             {positive.map((r) => (
               <li key={r.code + r.detail} data-code={r.code}>
 <Weight weight={r.weight} />{' '}
-                {r.detail}
+                {reasonText(r)}
               </li>
             ))}
           </ul>
@@ -32,7 +32,7 @@ export function ReasonList({ reasons, compact }: { reasons: readonly Recommendat
             {negative.map((r) => (
               <li key={r.code + r.detail} data-code={r.code}>
 <Weight weight={r.weight} />{' '}
-                {r.detail}
+                {reasonText(r)}
               </li>
             ))}
           </ul>

@@ -333,7 +333,7 @@ public abstract class MatchingTests
         await (await Put(admin, url, new SubmitChoicesRequest { OpportunityIds = [open.Id, other.Id] })).ShouldBeProblem(HttpStatusCode.BadRequest, "more than maxChoices");
         var offered = await (await admin.GetAsync(url)).Read<StudentChoices>();
         offered.Unavailable.Should().ContainSingle("the student may rank the open one; the grade-12 one is not for a 10th grader, said before they pick")
-            .Which.Should().BeEquivalentTo(new { OpportunityId = other.Id });
+            .Which.Should().BeEquivalentTo(new { OpportunityId = other.Id, Why = new { Code = "belowMinimumGrade", Value = 12 } });
         (await (await Put(admin, url, new SubmitChoicesRequest { OpportunityIds = [other.Id] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Detail
             .Should().Contain("grade 12").And.Contain(offered.Unavailable[0].Reason, "saving refuses it for the same reason, in the same words");
         await (await Put(admin, url, new SubmitChoicesRequest { OpportunityIds = [draft.Id] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);

@@ -35,6 +35,7 @@ public sealed partial class PlacementLifecycleTests
         var tooYoung = await (await s.StudentClient.GetAsync(Fit(seniors.Id))).Read<OpportunityFit>();
         tooYoung.Eligible.Should().BeFalse();
         tooYoung.IneligibleReason.Should().Contain("12", "the grade rule, in words, before the student tries");
+        tooYoung.Ineligible.Should().BeEquivalentTo(new { Code = "belowMinimumGrade", Value = 12 }, "with its code and number, to say it in another language");
         (await (await s.StudentClient.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = seniors.Id, StudentId = s.Student.Id }))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Detail.Should().Contain(tooYoung.IneligibleReason!, "applying refuses it by the same rule");
 
