@@ -7,7 +7,7 @@ CREATE TABLE match_round_inputs (
     round_id    UNIQUEIDENTIFIER NOT NULL PRIMARY KEY REFERENCES match_rounds (id),
     -- The students of the input's entries, in order: 16 bytes each (Guid.ToByteArray), never published.
     student_ids VARBINARY(MAX)   NOT NULL,
-    -- The published input and result (PublishedRound without seed and salt), JSON compressed with gzip.
+    -- The input and result: the engine's arrays as they ran (RoundInputs.Pack), from which the published form is made.
     content     VARBINARY(MAX)   NOT NULL,
     created_at  DATETIME2(7)     NOT NULL
 );

@@ -81,7 +81,7 @@ public static class GetChoices
                 Entry = entry,
                 Choices = loaded.Explanation.Explain(entry).Select(c => new ChoiceResult
                 {
-                    OpportunityId = loaded.Opportunities[c.Opportunity].OpportunityId,
+                    OpportunityId = loaded.OpportunityIds[c.Opportunity].ToString("D"),
                     Outcome = c.Outcome,
                     LastAdmittedLotteryNumber = c.Outcome == ChoiceOutcome.FilledByLottery ? loaded.Explanation.Cutoffs[c.Opportunity].LastLottery + 1 : null,
                     ReserveGroup = c.Outcome == ChoiceOutcome.ReservedSeats ? reserveGroup : null,

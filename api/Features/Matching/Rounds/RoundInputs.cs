@@ -1,7 +1,4 @@
 using System.Data.Common;
-using System.IO.Compression;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Dapper;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Contracts.Matching;
@@ -25,65 +22,85 @@ internal static class RoundInputs
 
     public static IEnumerable<string> Statements => [Delete, Insert, Select];
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    /// <summary>The stored form's version (the first int of content).</summary>
+    private const int Format = 1;
 
-    /// <summary>What is stored: the published form without the seed and salt (those live on the round).</summary>
-    private sealed record Stored(List<PublishedOpportunity> Opportunities, List<PublishedEntry> Entries, int[] Assignment);
+    /// <summary>A run's input and result as stored: the students' ids apart, the rest as the engine's arrays.</summary>
+    public sealed record Packed(byte[] StudentIds, byte[] Content);
 
-    /// <summary>Replaces the round's stored input (inside the run's transaction).</summary>
-    public static async Task SaveAsync(DbConnection connection, DbTransaction transaction, Guid roundId, MatchInput input, IReadOnlyList<Guid> studentIds,
-        IReadOnlyList<Guid> opportunityIds, bool[] ranksApplicants, int[] assignment, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run's input and result in their stored form: the engine's own arrays written out as they are (little-endian
+    /// ints: a few milliseconds and ≈ 4–8 MB for a region-wide round), so the run's time hardly changes. The published
+    /// form (JSON, anonymised) is made from it when asked for.
+    /// </summary>
+    public static Packed Pack(MatchInput input, IReadOnlyList<Guid> studentIds, IReadOnlyList<Guid> opportunityIds, bool[] ranksApplicants, int[] assignment)
     {
-        var opportunities = opportunityIds.Select((id, o) => new PublishedOpportunity
-        {
-            OpportunityId = id.ToString("D"),
-            Seats = input.Capacities[o],
-            ReservedSeats = input.InReserveGroup is null ? 0 : input.Reserves?[o] ?? 0,
-            RanksApplicants = ranksApplicants[o],
-            Filled = 0,
-        }).ToList();
-
-        var unacceptable = input.Unacceptable ?? new HashSet<long>();
-        var entries = new List<PublishedEntry>(input.StudentCount);
-        for (var s = 0; s < input.StudentCount; s++)
-        {
-            var from = input.PreferenceStart[s];
-            var choices = input.Preferences[from..input.PreferenceStart[s + 1]];
-            var ranked = choices.Any(o => ranksApplicants[o]);
-            var refused = unacceptable.Count == 0 ? [] : choices.Where(o => unacceptable.Contains(MatchInput.Pair(o, s))).ToList();
-            entries.Add(new PublishedEntry
-            {
-                Choices = choices,
-                Ranks = ranked ? choices.Select((o, i) => ranksApplicants[o] && input.RankAt![from + i] != MatchInput.Unranked ? input.RankAt[from + i] : (int?)null).ToList() : null,
-                NotAcceptable = refused.Count > 0 ? refused : null,
-                ReserveGroup = input.InReserveGroup?[s],
-            });
-        }
-
         var ids = new byte[studentIds.Count * 16];
         for (var s = 0; s < studentIds.Count; s++)
         {
             studentIds[s].TryWriteBytes(ids.AsSpan(s * 16, 16));
         }
 
+        var m = input.OpportunityCount;
+        var n = input.StudentCount;
+        var unacceptable = input.Unacceptable?.ToArray() ?? [];
         using var content = new MemoryStream();
-        await using (var gzip = new GZipStream(content, CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new BinaryWriter(content, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            await JsonSerializer.SerializeAsync(gzip, new Stored(opportunities, entries, assignment), Json, cancellationToken);
+            writer.Write(Format);
+            writer.Write(m);
+            for (var o = 0; o < m; o++)
+            {
+                writer.Write(opportunityIds[o].ToByteArray());
+                writer.Write(input.Capacities[o]);
+                writer.Write(input.InReserveGroup is null ? 0 : input.Reserves?[o] ?? 0);
+                writer.Write(ranksApplicants[o]);
+            }
+
+            writer.Write(n);
+            writer.Write(input.Preferences.Length);
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(input.PreferenceStart.AsSpan()));
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(input.Preferences.AsSpan()));
+            writer.Write(input.RankAt is not null);
+            if (input.RankAt is not null)
+            {
+                writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(input.RankAt.AsSpan()));
+            }
+
+            writer.Write(unacceptable.Length);
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(unacceptable.AsSpan()));
+            writer.Write(input.InReserveGroup is not null);
+            if (input.InReserveGroup is not null)
+            {
+                writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(input.InReserveGroup.AsSpan()));
+            }
+
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(assignment.AsSpan(0, n)));
         }
 
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("The stored round input is written little-endian.");
+        }
+
+        return new Packed(ids, content.ToArray());
+    }
+
+    /// <summary>Replaces the round's stored input (inside the run's transaction).</summary>
+    public static async Task SaveAsync(DbConnection connection, DbTransaction transaction, Guid roundId, Packed packed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await connection.ExecuteAsync(new CommandDefinition(Delete, new { Id = roundId }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(Insert, new { Id = roundId, StudentIds = ids, Content = content.ToArray(), Now = now }, transaction,
+        await connection.ExecuteAsync(new CommandDefinition(Insert, new { Id = roundId, packed.StudentIds, packed.Content, Now = now }, transaction,
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>A round's stored input, parsed, with its lottery and the explanation of its result.</summary>
+    /// <summary>A round's stored input, read back, with its lottery and the explanation of its result.</summary>
     public sealed class Loaded
     {
         public required MatchInput Input { get; init; }
         public required Dictionary<Guid, int> EntryOf { get; init; }
-        public required List<PublishedOpportunity> Opportunities { get; init; }
-        public required List<PublishedEntry> Entries { get; init; }
+        public required Guid[] OpportunityIds { get; init; }
+        public required bool[] RanksApplicants { get; init; }
         public required int[] Assignment { get; init; }
 
         /// <summary>Each entry's lottery position (0 = luckiest).</summary>
@@ -91,26 +108,52 @@ internal static class RoundInputs
 
         public required RoundExplanation Explanation { get; init; }
 
-        /// <summary>The published form: the stored input with each opportunity's cutoff, the seed and the salt.</summary>
-        public PublishedRound Publish(MatchRoundRecord round) => new()
+        /// <summary>The published form: the input anonymised, each opportunity's cutoff, the result, the seed and the salt.</summary>
+        public PublishedRound Publish(MatchRoundRecord round)
         {
-            RoundId = round.Id.ToString("D"),
-            Seed = round.Seed,
-            SeedSalt = round.SeedSalt ?? "",
-            SeedCommitment = round.SeedCommitment ?? "",
-            Opportunities = Opportunities.Select((o, i) => o with
+            var input = Input;
+            var unacceptable = input.Unacceptable ?? new HashSet<long>();
+            var entries = new List<PublishedEntry>(input.StudentCount);
+            for (var s = 0; s < input.StudentCount; s++)
             {
-                Filled = Explanation.Cutoffs[i].Filled,
-                LastAdmittedLotteryNumber = Explanation.Cutoffs[i].LastLottery + 1,
-            }).ToList(),
-            Entries = Entries,
-            Assignment = Assignment,
-        };
+                var from = input.PreferenceStart[s];
+                var choices = input.Preferences[from..input.PreferenceStart[s + 1]];
+                var refused = unacceptable.Count == 0 ? [] : choices.Where(o => unacceptable.Contains(MatchInput.Pair(o, s))).ToList();
+                entries.Add(new PublishedEntry
+                {
+                    Choices = choices,
+                    Ranks = choices.Any(o => RanksApplicants[o])
+                        ? choices.Select((o, i) => RanksApplicants[o] && input.RankAt![from + i] != MatchInput.Unranked ? input.RankAt[from + i] : (int?)null).ToList()
+                        : null,
+                    NotAcceptable = refused.Count > 0 ? refused : null,
+                    ReserveGroup = input.InReserveGroup?[s],
+                });
+            }
+
+            return new PublishedRound
+            {
+                RoundId = round.Id.ToString("D"),
+                Seed = round.Seed,
+                SeedSalt = round.SeedSalt ?? "",
+                SeedCommitment = round.SeedCommitment ?? "",
+                Opportunities = OpportunityIds.Select((id, o) => new PublishedOpportunity
+                {
+                    OpportunityId = id.ToString("D"),
+                    Seats = input.Capacities[o],
+                    ReservedSeats = input.InReserveGroup is null ? 0 : input.Reserves?[o] ?? 0,
+                    RanksApplicants = RanksApplicants[o],
+                    Filled = Explanation.Cutoffs[o].Filled,
+                    LastAdmittedLotteryNumber = Explanation.Cutoffs[o].LastLottery + 1,
+                }).ToList(),
+                Entries = entries,
+                Assignment = Assignment,
+            };
+        }
     }
 
     /// <summary>
-    /// A published round's input never changes, and a matched one's only with its next run, so each node parses it
-    /// once per round and run (a region-wide round's is ≈ 15 MB parsed; the last few rounds are kept).
+    /// A published round's input never changes, and a matched one's only with its next run, so each node reads it
+    /// once per round and run (the last few rounds are kept).
     /// </summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Id, int Runs), Lazy<Task<Loaded?>>> Cache = new();
 
@@ -140,67 +183,62 @@ internal static class RoundInputs
             return null;
         }
 
-        Stored stored;
-        await using (var gzip = new GZipStream(new MemoryStream(row.Content), CompressionMode.Decompress))
-        {
-            stored = (await JsonSerializer.DeserializeAsync<Stored>(gzip, Json))!;
-        }
-
         var entryOf = new Dictionary<Guid, int>(row.StudentIds.Length / 16);
         for (var s = 0; s * 16 < row.StudentIds.Length; s++)
         {
             entryOf[new Guid(row.StudentIds.AsSpan(s * 16, 16))] = s;
         }
 
-        var input = ToInput(stored.Opportunities, stored.Entries);
-        var lottery = DeferredAcceptance.LotteryRanks(input.StudentCount, seed);
+        using var reader = new BinaryReader(new MemoryStream(row.Content));
+        if (reader.ReadInt32() != Format)
+        {
+            throw new InvalidDataException($"Match round {roundId}'s stored input is in an unknown format.");
+        }
+
+        var m = reader.ReadInt32();
+        var opportunityIds = new Guid[m];
+        var capacities = new int[m];
+        var reserves = new int[m];
+        var ranksApplicants = new bool[m];
+        for (var o = 0; o < m; o++)
+        {
+            opportunityIds[o] = new Guid(reader.ReadBytes(16));
+            capacities[o] = reader.ReadInt32();
+            reserves[o] = reader.ReadInt32();
+            ranksApplicants[o] = reader.ReadBoolean();
+        }
+
+        var n = reader.ReadInt32();
+        var length = reader.ReadInt32();
+        var start = Ints(reader, n + 1);
+        var preferences = Ints(reader, length);
+        var rankAt = reader.ReadBoolean() ? Ints(reader, length) : null;
+        var unacceptable = new HashSet<long>(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(reader.ReadBytes(reader.ReadInt32() * 8)).ToArray());
+        var group = reader.ReadBoolean() ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, bool>(reader.ReadBytes(n)).ToArray() : null;
+        var assignment = Ints(reader, n);
+
+        var input = new MatchInput(n, capacities, start, preferences)
+        {
+            RankAt = rankAt,
+            Unacceptable = unacceptable,
+            InReserveGroup = group,
+            Reserves = group is null ? null : reserves,
+        };
+        var lottery = DeferredAcceptance.LotteryRanks(n, seed);
         return new Loaded
         {
             Input = input,
             EntryOf = entryOf,
-            Opportunities = stored.Opportunities,
-            Entries = stored.Entries,
-            Assignment = stored.Assignment,
+            OpportunityIds = opportunityIds,
+            RanksApplicants = ranksApplicants,
+            Assignment = assignment,
             Lottery = lottery,
-            Explanation = new RoundExplanation(input, lottery, stored.Assignment),
+            Explanation = new RoundExplanation(input, lottery, assignment),
         };
     }
 
-    /// <summary>The engine's input from the published form: what anyone re-running a round does.</summary>
-    public static MatchInput ToInput(IReadOnlyList<PublishedOpportunity> opportunities, IReadOnlyList<PublishedEntry> entries)
-    {
-        var start = new int[entries.Count + 1];
-        var preferences = new List<int>();
-        var rankAt = new List<int>();
-        var unacceptable = new HashSet<long>();
-        var ranking = opportunities.Any(o => o.RanksApplicants);
-        for (var s = 0; s < entries.Count; s++)
-        {
-            var entry = entries[s];
-            for (var i = 0; i < entry.Choices.Count; i++)
-            {
-                var o = entry.Choices[i];
-                preferences.Add(o);
-                rankAt.Add(!opportunities[o].RanksApplicants ? 0 : entry.Ranks?[i] ?? MatchInput.Unranked);
-            }
-
-            foreach (var o in entry.NotAcceptable ?? [])
-            {
-                unacceptable.Add(MatchInput.Pair(o, s));
-            }
-
-            start[s + 1] = preferences.Count;
-        }
-
-        var reserves = entries.Any(e => e.ReserveGroup is not null);
-        return new MatchInput(entries.Count, opportunities.Select(o => o.Seats).ToArray(), start, preferences.ToArray())
-        {
-            RankAt = ranking ? rankAt.ToArray() : null,
-            Unacceptable = unacceptable,
-            InReserveGroup = reserves ? entries.Select(e => e.ReserveGroup ?? false).ToArray() : null,
-            Reserves = reserves ? opportunities.Select(o => o.ReservedSeats).ToArray() : null,
-        };
-    }
+    private static int[] Ints(BinaryReader reader, int count) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(reader.ReadBytes(count * 4)).ToArray();
 
     private sealed class Row
     {

@@ -190,6 +190,8 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
             statisticsMs = (timer.Elapsed - started).TotalMilliseconds;
             return built;
         }, cancellationToken);
+        // So is the stored form of the input and result (what publication shows), on a third thread.
+        var packing = Task.Run(() => RoundInputs.Pack(input, studentIds, seats.Select(o => o.OpportunityId).ToList(), ranksApplicants, result.Assignment), cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         phases.Add(("begin", timer.Elapsed.TotalMilliseconds));
@@ -202,8 +204,7 @@ public sealed class MatchRoundJob(Db db, TimeProvider clock, ILogger<MatchRoundJ
         }
 
         phases.Add(("placements", timer.Elapsed.TotalMilliseconds));
-        await RoundInputs.SaveAsync(connection, transaction, id, input, studentIds, seats.Select(o => o.OpportunityId).ToList(), ranksApplicants, result.Assignment, now,
-            cancellationToken);
+        await RoundInputs.SaveAsync(connection, transaction, id, await packing, now, cancellationToken);
         phases.Add(("input", timer.Elapsed.TotalMilliseconds));
         var statistics = await building;
         phases.Add(("statistics (took " + Math.Round(statisticsMs) + ")", timer.Elapsed.TotalMilliseconds));
