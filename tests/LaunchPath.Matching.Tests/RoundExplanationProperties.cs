@@ -9,17 +9,8 @@ namespace LaunchPath.Matching.Tests;
 /// </summary>
 public sealed class RoundExplanationProperties
 {
-    public static TheoryData<bool, bool, bool> Variants() => new()
-    {
-        { false, false, false },
-        { true, false, false },
-        { false, true, false },
-        { false, false, true },
-        { true, true, true },
-    };
-
     [Theory]
-    [MemberData(nameof(Variants))]
+    [MemberData(nameof(DeferredAcceptanceProperties.Variants), MemberType = typeof(DeferredAcceptanceProperties))]
     public void Every_choice_above_the_result_has_the_reason_the_rules_give(bool rankings, bool unacceptable, bool reserves)
     {
         var seen = new HashSet<ChoiceOutcome>();

@@ -40,6 +40,8 @@ internal static class ApiLoadBench
             ("GET /health/live (token)", new(HttpMethod.Get, "/health/live?t", convener)),
             ("GET one organization", new(HttpMethod.Get, $"/api/v1/organizations/{region}", convener)),
             ("GET opportunity search (student)", new(HttpMethod.Get, "/api/v1/opportunities?limit=20", student)),
+            // What the student's search page asks by default: only what they may apply to, judged per opportunity.
+            ("GET opportunity search, eligible only (student)", new(HttpMethod.Get, $"/api/v1/opportunities?limit=20&eligibleFor={studentId}", student)),
             ("GET one placement (coordinator)", new(HttpMethod.Get, $"/api/v1/placements/{placement}", coordinator)),
             ("GET recommendations (student)", new(HttpMethod.Get, $"/api/v1/students/{studentId}/recommendations", student)),
         };
