@@ -26,5 +26,9 @@ internal static class StudentFit
 
     /// <summary>Why the student may not have it by the engine's rules, or null.</summary>
     public static Reason? WhyIneligible(StudentFacts facts, Opportunity opportunity, int seatsLeft, DateOnly today) =>
-        Recommender.WhyIneligible(facts, MatchingFacts.Opportunity(opportunity, seatsLeft), today) is { } why && why.Code != ReasonCode.OutOfReach ? why : null;
+        WhyIneligible(facts, MatchingFacts.Opportunity(opportunity, seatsLeft), today);
+
+    /// <summary>The same, from the engine's facts of the opportunity (a region snapshot's).</summary>
+    public static Reason? WhyIneligible(StudentFacts facts, OpportunityFacts opportunity, DateOnly today) =>
+        Recommender.WhyIneligible(facts, opportunity, today) is { } why && why.Code != ReasonCode.OutOfReach ? why : null;
 }

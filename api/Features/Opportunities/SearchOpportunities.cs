@@ -30,13 +30,7 @@ public static class SearchOpportunities
 
     public sealed record Query(Caller Caller, Filters Filters, int Take, Guid? After) : IRequest<Result<OpportunityPage>>;
 
-    /// <summary>
-    /// With eligibleFor, how many opportunities one request reads at most to fill a page with what the student may apply
-    /// to: a page may then hold fewer than asked, and its cursor goes on from the last one read.
-    /// </summary>
-    private const int MostRead = 2_000;
-
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Query, Result<OpportunityPage>>, ISqlSource
+    public sealed class Handler(Db db, TimeProvider clock, RegionOpportunities regionOpportunities) : IRequestHandler<Query, Result<OpportunityPage>>, ISqlSource
     {
         private static string Select(SqlDialect dialect, string visible) => dialect.Limit(
             $"SELECT {OpportunityRecord.Columns} FROM {OpportunityRecord.From} WHERE {visible} " +
@@ -77,46 +71,46 @@ public static class SearchOpportunities
         }
 
         /// <summary>
-        /// Only what the student may apply to, by the rule applying enforces (StudentFit): read in batches after the
-        /// filters, each opportunity judged, until the page is full or <see cref="MostRead"/> were read.
+        /// Only what the student may apply to, by the rule applying enforces (StudentFit), from the region's snapshot of
+        /// its published opportunities (at most <see cref="RegionOpportunities.Freshness"/> old, as recommendations are):
+        /// the filters and the rule applied in memory, by id order, a full page each time.
         /// </summary>
         private async Task<OpportunityPage> EligibleAsync(System.Data.Common.DbConnection connection, Query query, StudentRecord student, CancellationToken cancellationToken)
         {
+            var f = query.Filters;
+            if (f.Status is { } status && status != OpportunityStatus.Published)
+            {
+                return new OpportunityPage { Items = [] }; // a student may apply only to what is published
+            }
+
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
-            var items = new List<Opportunity>();
-            var after = query.After;
-            var read = 0;
-            var batch = Math.Max(50, query.Take * 2);
-            while (true)
+            var snapshot = await regionOpportunities.ForRegionAsync(student.RegionId, cancellationToken);
+            var text = string.IsNullOrWhiteSpace(f.Search) ? null : f.Search.Trim();
+            var page = snapshot.Opportunities
+                .Where(e => (query.After is not { } after || e.Record.Id.CompareTo(after) > 0) && Matches(e.Contract, f, text)
+                            && e.OpenTo(student.SchoolId, student.DistrictId) && StudentFit.WhyIneligible(facts, e.Facts, today) is null)
+                .OrderBy(e => e.Record.Id)
+                .Take(query.Take + 1)
+                .ToList();
+            return new OpportunityPage
             {
-                var (rows, audiences) = await PageAsync(connection, query, after, batch, cancellationToken);
-                var left = await MatchingFacts.SeatsLeftAsync(connection, rows.Select(r => (r.Id, r.Seats)).ToList(), cancellationToken);
-                foreach (var row in rows)
-                {
-                    read++;
-                    after = row.Id;
-                    var opportunity = row.ToContract(audiences[row.Id], query.Caller);
-                    if (StudentFit.OpenTo(row, opportunity, student) && StudentFit.WhyIneligible(facts, opportunity, left[row.Id], today) is null)
-                    {
-                        items.Add(opportunity);
-                        if (items.Count == query.Take)
-                        {
-                            return new OpportunityPage { Items = items, NextCursor = Paging.Encode(row.Id.ToString("D")) };
-                        }
-                    }
-                }
+                Items = page.Take(query.Take).Select(e => e.Record.ToContract(e.Audience, query.Caller)).ToList(),
+                NextCursor = page.Count > query.Take ? Paging.Encode(page[query.Take - 1].Record.Id.ToString("D")) : null,
+            };
+        }
 
-                if (rows.Count < batch)
-                {
-                    return new OpportunityPage { Items = items, NextCursor = null };
-                }
-
-                if (read >= MostRead)
-                {
-                    return new OpportunityPage { Items = items, NextCursor = Paging.Encode(after!.Value.ToString("D")) };
-                }
-            }
+        /// <summary>The search's filters, as its SQL applies them, on an opportunity in memory.</summary>
+        private static bool Matches(Opportunity o, Filters f, string? text)
+        {
+            var x = o.Fields;
+            return (f.Cluster is null || x.CareerCluster == f.Cluster) && (f.Type is null || x.Type == f.Type) && (f.Stage is null || x.Stage == f.Stage)
+                   && (f.Paid is null || (f.Paid.Value ? x.Compensation is Compensation.Paid or Compensation.Stipend : x.Compensation == Compensation.Unpaid))
+                   && (f.Virtual is null || (x.Modality == Modality.Virtual) == f.Virtual.Value)
+                   && (f.From is null || x.EndDate is null || x.EndDate >= f.From) && (f.To is null || x.StartDate is null || x.StartDate <= f.To)
+                   && (f.EmployerId is null || o.EmployerId == f.EmployerId.Value.ToString("D"))
+                   && (text is null || x.Title.Contains(text, StringComparison.OrdinalIgnoreCase) || x.Description.Contains(text, StringComparison.OrdinalIgnoreCase)
+                       || o.EmployerName.Contains(text, StringComparison.OrdinalIgnoreCase) || x.Skills.Any(k => k.Contains(text, StringComparison.OrdinalIgnoreCase)));
         }
 
         private async Task<(List<OpportunityRecord> Rows, Dictionary<Guid, IReadOnlyList<OrgRef>> Audiences)> PageAsync(System.Data.Common.DbConnection connection,
@@ -179,5 +173,5 @@ public static class SearchOpportunities
             .WithSummary("Search opportunities")
             .WithDescription("Only what you may see. paid=true means paid or stipend; virtual=true means fully virtual; from/to match opportunities running in that range. " +
                              "eligibleFor=<student id> keeps only what that student may apply to, by the rule applying enforces (published for their school, grade, age, " +
-                             "earlier stage, dates, seats); such a page may hold fewer than limit (at most 2,000 are read per request), and its cursor goes on.");
+                             "earlier stage, dates, seats), from the region's published opportunities as read at most 5 seconds ago.");
 }
