@@ -57,6 +57,34 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
     {
         /// <summary>The entries by opportunity id (built once per snapshot).</summary>
         public FrozenDictionary<Guid, Entry> ById { get; } = Opportunities.ToFrozenDictionary(e => e.Record.Id);
+
+        /// <summary>The entries in id order (built once per snapshot), for paging by id without sorting per request.</summary>
+        public IReadOnlyList<Entry> InIdOrder { get; } = Opportunities.OrderBy(e => e.Record.Id).ToArray();
+
+        /// <summary>Where in <see cref="InIdOrder"/> the entries after <paramref name="after"/> start (all of them when null).</summary>
+        public int StartAfter(Guid? after)
+        {
+            if (after is not { } id)
+            {
+                return 0;
+            }
+
+            int low = 0, high = InIdOrder.Count;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (InIdOrder[middle].Record.Id.CompareTo(id) <= 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
     }
 
     internal Task<Snapshot> ForRegionAsync(Guid regionId, CancellationToken cancellationToken) =>

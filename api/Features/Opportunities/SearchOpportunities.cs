@@ -87,12 +87,18 @@ public static class SearchOpportunities
             var facts = (await MatchingFacts.StudentsAsync(connection, [student], today, cancellationToken))[student.Id];
             var snapshot = await regionOpportunities.ForRegionAsync(student.RegionId, cancellationToken);
             var text = string.IsNullOrWhiteSpace(f.Search) ? null : f.Search.Trim();
-            var page = snapshot.Opportunities
-                .Where(e => (query.After is not { } after || e.Record.Id.CompareTo(after) > 0) && Matches(e.Contract, f, text)
-                            && e.OpenTo(student.SchoolId, student.DistrictId) && StudentFit.WhyIneligible(facts, e.Facts, today) is null)
-                .OrderBy(e => e.Record.Id)
-                .Take(query.Take + 1)
-                .ToList();
+            // In id order from the cursor, until the page and one more are found: most requests judge a few dozen.
+            var page = new List<RegionOpportunities.Entry>(query.Take + 1);
+            var ordered = snapshot.InIdOrder;
+            for (var i = snapshot.StartAfter(query.After); i < ordered.Count && page.Count <= query.Take; i++)
+            {
+                var e = ordered[i];
+                if (Matches(e.Contract, f, text) && e.OpenTo(student.SchoolId, student.DistrictId) && StudentFit.WhyIneligible(facts, e.Facts, today) is null)
+                {
+                    page.Add(e);
+                }
+            }
+
             return new OpportunityPage
             {
                 Items = page.Take(query.Take).Select(e => e.Record.ToContract(e.Audience, query.Caller)).ToList(),
