@@ -56,6 +56,9 @@ export async function capture(page: Page, name: string, { fullPage = true } = {}
   await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage });
   const violations = await seriousAccessibilityViolations(page);
   expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+  // On a phone, no page may be wider than the screen (a wide table scrolls inside its own box).
+  const { width, scrolled } = await page.evaluate(() => ({ width: window.innerWidth, scrolled: document.documentElement.scrollWidth }));
+  if (width < 600) expect(scrolled, `${name} is wider than the phone`).toBeLessThanOrEqual(width);
 }
 
 /** A short unique suffix for names made in one run. */
