@@ -62,11 +62,29 @@ public static class SearchOpportunities
                     : await EligibleAsync(connection, query, student, cancellationToken);
             }
 
-            var (rows, audiences) = await PageAsync(connection, query, query.After, query.Take + 1, cancellationToken);
+            var (visible, parameters) = OpportunityAccess.VisibleSql(query.Caller, "op");
+            parameters.AddDynamicParams(new
+            {
+                Status = f.Status is null ? null : DbEnum.ToText(f.Status.Value),
+                Cluster = f.Cluster is null ? null : DbEnum.ToText(f.Cluster.Value),
+                Type = f.Type is null ? null : DbEnum.ToText(f.Type.Value),
+                Stage = f.Stage is null ? null : DbEnum.ToText(f.Stage.Value),
+                Paid = f.Paid is null ? (int?)null : f.Paid.Value ? 1 : 0,
+                Virtual = f.Virtual is null ? (int?)null : f.Virtual.Value ? 1 : 0,
+                f.From,
+                f.To,
+                f.EmployerId,
+                Pattern = string.IsNullOrWhiteSpace(f.Search) ? null : "%" + Like.Escape(f.Search.Trim()) + "%",
+                query.After,
+                Take = query.Take + 1,
+            });
+            var rows = (await connection.QueryAsync<OpportunityRecord>(new CommandDefinition(Select(db.Dialect, visible), parameters, cancellationToken: cancellationToken))).ToList();
+            var page = rows.Take(query.Take).ToList();
+            var audiences = await OpportunityRecord.AudiencesAsync(connection, page.Select(r => r.Id).ToList(), null, cancellationToken);
             return new OpportunityPage
             {
-                Items = rows.Take(query.Take).Select(r => r.ToContract(audiences[r.Id], query.Caller)).ToList(),
-                NextCursor = rows.Count > query.Take ? Paging.Encode(rows[query.Take - 1].Id.ToString("D")) : null,
+                Items = page.Select(r => r.ToContract(audiences[r.Id], query.Caller)).ToList(),
+                NextCursor = rows.Count > query.Take ? Paging.Encode(page[^1].Id.ToString("D")) : null,
             };
         }
 
@@ -117,30 +135,6 @@ public static class SearchOpportunities
                    && (f.EmployerId is null || o.EmployerId == f.EmployerId.Value.ToString("D"))
                    && (text is null || x.Title.Contains(text, StringComparison.OrdinalIgnoreCase) || x.Description.Contains(text, StringComparison.OrdinalIgnoreCase)
                        || o.EmployerName.Contains(text, StringComparison.OrdinalIgnoreCase) || x.Skills.Any(k => k.Contains(text, StringComparison.OrdinalIgnoreCase)));
-        }
-
-        private async Task<(List<OpportunityRecord> Rows, Dictionary<Guid, IReadOnlyList<OrgRef>> Audiences)> PageAsync(System.Data.Common.DbConnection connection,
-            Query query, Guid? after, int take, CancellationToken cancellationToken)
-        {
-            var f = query.Filters;
-            var (visible, parameters) = OpportunityAccess.VisibleSql(query.Caller, "op");
-            parameters.AddDynamicParams(new
-            {
-                Status = f.Status is null ? null : DbEnum.ToText(f.Status.Value),
-                Cluster = f.Cluster is null ? null : DbEnum.ToText(f.Cluster.Value),
-                Type = f.Type is null ? null : DbEnum.ToText(f.Type.Value),
-                Stage = f.Stage is null ? null : DbEnum.ToText(f.Stage.Value),
-                Paid = f.Paid is null ? (int?)null : f.Paid.Value ? 1 : 0,
-                Virtual = f.Virtual is null ? (int?)null : f.Virtual.Value ? 1 : 0,
-                f.From,
-                f.To,
-                f.EmployerId,
-                Pattern = string.IsNullOrWhiteSpace(f.Search) ? null : "%" + Like.Escape(f.Search.Trim()) + "%",
-                After = after,
-                Take = take,
-            });
-            var rows = (await connection.QueryAsync<OpportunityRecord>(new CommandDefinition(Select(db.Dialect, visible), parameters, cancellationToken: cancellationToken))).ToList();
-            return (rows, await OpportunityRecord.AudiencesAsync(connection, rows.Select(r => r.Id).ToList(), null, cancellationToken));
         }
     }
 

@@ -35,6 +35,11 @@ internal static class RoundInputs
     /// </summary>
     public static Packed Pack(MatchInput input, IReadOnlyList<Guid> studentIds, IReadOnlyList<Guid> opportunityIds, bool[] ranksApplicants, int[] assignment)
     {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("The stored round input is written little-endian.");
+        }
+
         var ids = new byte[studentIds.Count * 16];
         for (var s = 0; s < studentIds.Count; s++)
         {
@@ -76,11 +81,6 @@ internal static class RoundInputs
             }
 
             writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(assignment.AsSpan(0, n)));
-        }
-
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("The stored round input is written little-endian.");
         }
 
         return new Packed(ids, content.ToArray());
@@ -140,7 +140,7 @@ internal static class RoundInputs
                 {
                     OpportunityId = id.ToString("D"),
                     Seats = input.Capacities[o],
-                    ReservedSeats = input.InReserveGroup is null ? 0 : input.Reserves?[o] ?? 0,
+                    ReservedSeats = input.Reserves?[o] ?? 0, // read back only with a reserve group
                     RanksApplicants = RanksApplicants[o],
                     Filled = Explanation.Cutoffs[o].Filled,
                     LastAdmittedLotteryNumber = Explanation.Cutoffs[o].LastLottery + 1,

@@ -62,6 +62,8 @@ export function MyPlacementsPage({ guardian }: { guardian?: boolean }) {
 
 function Groups({ items, guardian, onChanged }: { items: Placement[]; guardian?: boolean; onChanged: (p: Placement) => void }) {
   const { t } = useTranslation();
+  // Under a guardian's child (h2) the groups are h3; on a student's page, h2.
+  const GroupHeading = guardian ? 'h3' : 'h2';
   const groups: [string, Placement[]][] = [
     ['myPlacements.applications', items.filter((p) => applications.includes(p.status))],
     ['myPlacements.going', items.filter((p) => going.includes(p.status))],
@@ -73,7 +75,7 @@ function Groups({ items, guardian, onChanged }: { items: Placement[]; guardian?:
         .filter(([, list]) => list.length > 0)
         .map(([title, list]) => (
           <div key={title}>
-            {guardian ? <h3 className="cards__heading">{t(title)}</h3> : <h2 className="cards__heading">{t(title)}</h2>}
+            <GroupHeading className="cards__heading">{t(title)}</GroupHeading>
             <ul className="cards" aria-label={t(title)}>
               {list.map((p) => (
                 <PlacementCard key={p.id} placement={p} guardian={guardian} onChanged={onChanged} />
@@ -99,6 +101,7 @@ function PlacementCard({ placement: p, guardian, onChanged }: { placement: Place
   const [reason, setReason] = useState('');
   const action = useAction();
   const consent = p.acknowledgeAs === 'guardian';
+  const CardHeading = guardian ? 'h4' : 'h3';
   const mayWithdraw = !guardian && p.allowedActions.includes('withdraw');
 
   const withdraw = () => {
@@ -112,15 +115,9 @@ function PlacementCard({ placement: p, guardian, onChanged }: { placement: Place
   return (
     <li className="card">
       <div className="card__header">
-        {guardian ? (
-          <h4>
-            <a href={`#/placements/${p.id}`}>{p.opportunityTitle}</a>
-          </h4>
-        ) : (
-          <h3>
-            <a href={`#/placements/${p.id}`}>{p.opportunityTitle}</a>
-          </h3>
-        )}
+        <CardHeading>
+          <a href={`#/placements/${p.id}`}>{p.opportunityTitle}</a>
+        </CardHeading>
         <span className={`tag tag--placement-${p.status}`}>{placementStatusLabels[p.status]}</span>
       </div>
       <p className="muted">
