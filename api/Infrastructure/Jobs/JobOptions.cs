@@ -8,6 +8,13 @@ public sealed class JobOptions
     /// <summary>Whether this node runs jobs at all (false: it only serves requests; another node runs them).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Whether this node starts the recurring jobs (digests, reminders, clean-ups) when it starts; false leaves them to
+    /// another node, or to whoever runs them by hand (tests that move a clock drive them one run at a time). Once any
+    /// node has started them, every node with jobs on takes its turn.
+    /// </summary>
+    public bool Recurring { get; set; } = true;
+
     /// <summary>This node's name in leases and logs; default: host name, process id and a random suffix.</summary>
     public string? NodeName { get; set; }
 

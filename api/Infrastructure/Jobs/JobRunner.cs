@@ -112,6 +112,11 @@ public sealed class JobRunner(IServiceScopeFactory scopes, Db db, JobQueue queue
 
     private async Task<bool> ScheduleRecurringAsync(CancellationToken cancellationToken)
     {
+        if (!options.Recurring)
+        {
+            return true;
+        }
+
         await using var connection = await db.OpenAsync(cancellationToken);
         foreach (var (kind, _) in registry.Recurring)
         {

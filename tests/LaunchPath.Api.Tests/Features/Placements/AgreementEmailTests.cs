@@ -446,6 +446,8 @@ public sealed partial class PlacementLifecycleTests
         }
 
         started.Status.Should().Be(MatchRoundStatus.Matched);
+        (await Scalar<long>("SELECT COUNT(*) FROM jobs WHERE kind IN ('daily-digests', 'weekly-digests', 'hours-digests', 'reminders')"))
+            .Should().Be(0, "this node was told not to start the recurring jobs (Jobs:Recurring), yet it ran the round it was given");
         await (await convener.PostAsync($"/api/v1/match-rounds/{round.Id}/publish", null)).Read<MatchRound>();
 
         // The results are written by a job queued with the publication, then sent.
