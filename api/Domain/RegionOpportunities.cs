@@ -11,20 +11,22 @@ namespace LaunchPath.Api.Domain;
 /// A region's published opportunities with their audiences, matching facts and seats left, read from the database at
 /// most every <see cref="Freshness"/> per node and shared by every recommendation request in between (a region-wide read
 /// of ~10k opportunities per request is what made recommendations take seconds at region scale). Recommendations may
-/// therefore show an edit or a seat count up to that old; applying and choosing always check the database.
+/// therefore show an edit or a seat count up to that old; applying and choosing always check the database. Closed
+/// opportunities are kept beside them (students still find those in search), and an opportunity written on this node
+/// makes the node read its region again at the next request.
 /// </summary>
 public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
 
-    private static readonly string SelectPublished =
-        $"SELECT {OpportunityRecord.Columns} FROM {OpportunityRecord.From} WHERE op.status = 'published' AND op.region_id = @RegionId";
+    private static readonly string SelectListed =
+        $"SELECT {OpportunityRecord.Columns} FROM {OpportunityRecord.From} WHERE op.status IN ('published', 'closed') AND op.region_id = @RegionId";
 
     private const string SelectTaken =
         "SELECT pl.opportunity_id, COUNT(*) AS taken FROM placements pl JOIN opportunities op ON op.id = pl.opportunity_id " +
         "WHERE op.region_id = @RegionId AND op.status = 'published' AND pl.status IN " + MatchingFacts.Holding + " GROUP BY pl.opportunity_id";
 
-    public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectPublished, SelectTaken, .. OpportunityRecord.Statements];
+    public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectListed, SelectTaken, .. OpportunityRecord.Statements];
 
     private readonly FreshCache<Guid, Snapshot> _snapshots = new(Freshness, clock);
 
@@ -51,29 +53,51 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
 
             return false;
         }
+
+        /// <summary>Whether a reader of these schools and districts may see it: region-wide, or the audience names one of them.</summary>
+        public bool OpenTo(Guid[] organizations)
+        {
+            if (_regionWide)
+            {
+                return true;
+            }
+
+            for (var i = 0; i < Audience.Count; i++)
+            {
+                if (Array.IndexOf(organizations, Audience[i].Id) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
-    internal sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyList<Entry> Opportunities)
+    /// <param name="ReadAt">When it was read.</param>
+    /// <param name="Opportunities">The published ones (what may be recommended, applied to, chosen).</param>
+    /// <param name="Listed">The published and the closed ones, in id order: what a student finds in search.</param>
+    internal sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyList<Entry> Opportunities, IReadOnlyList<Entry> Listed)
     {
-        /// <summary>The entries by opportunity id (built once per snapshot).</summary>
+        /// <summary>The published entries by opportunity id (built once per snapshot).</summary>
         public FrozenDictionary<Guid, Entry> ById { get; } = Opportunities.ToFrozenDictionary(e => e.Record.Id);
 
-        /// <summary>The entries in id order (built once per snapshot), for paging by id without sorting per request.</summary>
+        /// <summary>The published entries in id order (built once per snapshot), for paging by id without sorting per request.</summary>
         public IReadOnlyList<Entry> InIdOrder { get; } = Opportunities.OrderBy(e => e.Record.Id).ToArray();
 
-        /// <summary>Where in <see cref="InIdOrder"/> the entries after <paramref name="after"/> start (all of them when null).</summary>
-        public int StartAfter(Guid? after)
+        /// <summary>Where in <paramref name="ordered"/> (in id order) the entries after <paramref name="after"/> start (all of them when null).</summary>
+        public static int StartAfter(IReadOnlyList<Entry> ordered, Guid? after)
         {
             if (after is not { } id)
             {
                 return 0;
             }
 
-            int low = 0, high = InIdOrder.Count;
+            int low = 0, high = ordered.Count;
             while (low < high)
             {
                 var middle = (low + high) / 2;
-                if (InIdOrder[middle].Record.Id.CompareTo(id) <= 0)
+                if (ordered[middle].Record.Id.CompareTo(id) <= 0)
                 {
                     low = middle + 1;
                 }
@@ -90,11 +114,18 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
     internal Task<Snapshot> ForRegionAsync(Guid regionId, CancellationToken cancellationToken) =>
         _snapshots.GetAsync(regionId, () => ReadAsync(regionId), cancellationToken);
 
+    /// <summary>
+    /// An opportunity of the region was written on this node: the next request reads the region again, so whoever wrote
+    /// it (and everyone on this node) sees it at once. Other nodes see it within <see cref="Freshness"/> (twice that while
+    /// a stale snapshot is served during its refresh).
+    /// </summary>
+    public void Changed(Guid regionId) => _snapshots.Forget(regionId);
+
     private async Task<Snapshot> ReadAsync(Guid regionId)
     {
         var readAt = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(CancellationToken.None);
-        var rows = (await connection.QueryAsync<OpportunityRecord>(new CommandDefinition(SelectPublished, new { RegionId = regionId }))).ToList();
+        var rows = (await connection.QueryAsync<OpportunityRecord>(new CommandDefinition(SelectListed, new { RegionId = regionId }))).ToList();
         var audiences = await OpportunityRecord.AudiencesAsync(connection, rows.Select(r => r.Id).ToList(), null, CancellationToken.None);
         var taken = (await connection.QueryAsync<TakenRow>(new CommandDefinition(SelectTaken, new { RegionId = regionId })))
             .ToDictionary(r => r.OpportunityId, r => r.Taken);
@@ -104,7 +135,7 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
             var seatsLeft = Math.Max(0, row.Seats - taken.GetValueOrDefault(row.Id));
             return new Entry(row, audiences[row.Id], contract, MatchingFacts.Opportunity(contract, seatsLeft));
         }).ToList();
-        return new Snapshot(readAt, entries);
+        return new Snapshot(readAt, entries.Where(e => e.Record.OpportunityStatus == OpportunityStatus.Published).ToList(), entries.OrderBy(e => e.Record.Id).ToArray());
     }
 
     private sealed class TakenRow

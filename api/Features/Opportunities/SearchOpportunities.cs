@@ -4,7 +4,9 @@ using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Common;
+using LaunchPath.Contracts.Identity;
 using LaunchPath.Contracts.Opportunities;
+using LaunchPath.Contracts.Organizations;
 using Mediator;
 
 namespace LaunchPath.Api.Features.Opportunities;
@@ -53,6 +55,11 @@ public static class SearchOpportunities
         public async ValueTask<Result<OpportunityPage>> Handle(Query query, CancellationToken cancellationToken)
         {
             var f = query.Filters;
+            if (f.EligibleFor is null && SchoolReader(query.Caller) is { } reader)
+            {
+                return await ListedAsync(query, reader.Region, reader.Organizations, cancellationToken);
+            }
+
             await using var connection = await db.OpenAsync(cancellationToken);
             if (f.EligibleFor is { } studentId)
             {
@@ -89,6 +96,74 @@ public static class SearchOpportunities
         }
 
         /// <summary>
+        /// A caller who reads opportunities through schools only (a student, a teacher), and neither writes nor curates
+        /// any, sees what <see cref="OpportunityAccess.VisibleSql"/> gives them: the published and closed opportunities of
+        /// those schools' region, region-wide or for one of the schools or their districts. Null for anyone else (and for
+        /// schools in more than one region), whose search reads the database.
+        /// </summary>
+        private static (Guid Region, Guid[] Organizations)? SchoolReader(Caller caller)
+        {
+            if (caller.IsPlatformAdmin || caller.Has(Permission.OpportunitiesCurate) || caller.Has(Permission.OpportunitiesWrite))
+            {
+                return null;
+            }
+
+            Guid? region = null;
+            var organizations = new List<Guid>();
+            foreach (var grant in caller.GrantsWith(Permission.OpportunitiesRead))
+            {
+                var school = grant.Organization;
+                if (school.Type != OrganizationType.School || (region is { } other && other != school.RegionId))
+                {
+                    return null;
+                }
+
+                region = school.RegionId;
+                organizations.Add(school.Id);
+                if (school.DistrictId is { } district)
+                {
+                    organizations.Add(district);
+                }
+            }
+
+            return region is { } found ? (found, organizations.ToArray()) : null;
+        }
+
+        /// <summary>
+        /// A school reader's search, from the region's snapshot of its published and closed opportunities (at most
+        /// <see cref="RegionOpportunities.Freshness"/> old, as recommendations are; an opportunity published or closed on
+        /// this node shows at once): the filters applied in memory, by id order from the cursor, until the page is full.
+        /// Each entry's contract is the one built with the snapshot (such a caller has no actions on an opportunity).
+        /// </summary>
+        private async Task<OpportunityPage> ListedAsync(Query query, Guid region, Guid[] organizations, CancellationToken cancellationToken)
+        {
+            var f = query.Filters;
+            if (f.Status is { } status && status is not (OpportunityStatus.Published or OpportunityStatus.Closed))
+            {
+                return new OpportunityPage { Items = [] };
+            }
+
+            var snapshot = await regionOpportunities.ForRegionAsync(region, cancellationToken);
+            var text = string.IsNullOrWhiteSpace(f.Search) ? null : f.Search.Trim();
+            var page = new List<RegionOpportunities.Entry>(query.Take + 1);
+            var ordered = snapshot.Listed;
+            for (var i = RegionOpportunities.Snapshot.StartAfter(ordered, query.After); i < ordered.Count && page.Count <= query.Take; i++)
+            {
+                var e = ordered[i];
+                if ((f.Status is null || e.Contract.Status == f.Status) && Matches(e.Contract, f, text) && e.OpenTo(organizations))
+                {
+                    page.Add(e);
+                }
+            }
+
+            return new OpportunityPage
+            {
+                Items = page.Take(query.Take).Select(e => e.Contract).ToList(),
+                NextCursor = page.Count > query.Take ? Paging.Encode(page[query.Take - 1].Record.Id.ToString("D")) : null,
+            };
+        }
+
+        /// <summary>
         /// Only what the student may apply to, by the rule applying enforces (StudentFit), from the region's snapshot of
         /// its published opportunities (at most <see cref="RegionOpportunities.Freshness"/> old, as recommendations are):
         /// the filters and the rule applied in memory, by id order, a full page each time.
@@ -108,7 +183,7 @@ public static class SearchOpportunities
             // In id order from the cursor, until the page and one more are found: most requests judge a few dozen.
             var page = new List<RegionOpportunities.Entry>(query.Take + 1);
             var ordered = snapshot.InIdOrder;
-            for (var i = snapshot.StartAfter(query.After); i < ordered.Count && page.Count <= query.Take; i++)
+            for (var i = RegionOpportunities.Snapshot.StartAfter(ordered, query.After); i < ordered.Count && page.Count <= query.Take; i++)
             {
                 var e = ordered[i];
                 if (Matches(e.Contract, f, text) && e.OpenTo(student.SchoolId, student.DistrictId) && StudentFit.WhyIneligible(facts, e.Facts, today) is null)
@@ -173,5 +248,6 @@ public static class SearchOpportunities
             .WithSummary("Search opportunities")
             .WithDescription("Only what you may see. paid=true means paid or stipend; virtual=true means fully virtual; from/to match opportunities running in that range. " +
                              "eligibleFor=<student id> keeps only what that student may apply to, by the rule applying enforces (published for their school, grade, age, " +
-                             "earlier stage, dates, seats), from the region's published opportunities as read at most 5 seconds ago.");
+                             "earlier stage, dates, seats). Students and teachers (who read through their schools only), and eligibleFor, are answered from the region's " +
+                             "opportunities as read a few seconds ago (at most 10): a change made elsewhere may take that long to show.");
 }

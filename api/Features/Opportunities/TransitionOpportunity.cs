@@ -25,7 +25,7 @@ public static class TransitionOpportunity
         public RejectValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(1000);
     }
 
-    public sealed class Handler(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock) : IRequestHandler<Command, Result<Opportunity>>, ISqlSource
+    public sealed class Handler(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock, RegionOpportunities regionOpportunities) : IRequestHandler<Command, Result<Opportunity>>, ISqlSource
     {
         private const string Move =
             "UPDATE opportunities SET status = @To, rejection_reason = @Reason, " +
@@ -91,6 +91,11 @@ public static class TransitionOpportunity
                 }
 
                 await transaction.CommitAsync(cancellationToken);
+            }
+
+            if (to is OpportunityStatus.Published or OpportunityStatus.Closed)
+            {
+                regionOpportunities.Changed(current.RegionId); // students on this node find it (or see it closed) at once
             }
 
             outbox.Wake();

@@ -55,6 +55,9 @@ public sealed class FreshCache<TKey, TValue>(TimeSpan freshness, TimeProvider cl
         }
     }
 
+    /// <summary>Drops the value of <paramref name="key"/>: the next request computes it again (a refresh under way is not kept).</summary>
+    public void Forget(TKey key) => _entries.TryRemove(key, out _);
+
     private async Task RefreshAsync(TKey key, Lazy<Task<(DateTimeOffset At, TValue Value)>> current, Func<Task<TValue>> compute)
     {
         var next = Start(compute);

@@ -301,6 +301,68 @@ public abstract class OpportunitiesTests
         (await (await student.GetAsync($"{Url}?q={tag}")).Read<OpportunityPage>()).Items.Select(o => o.Id).Should().NotContain(elsewhere.Id);
     }
 
+    [SkippableFact]
+    public async Task A_students_search_pages_through_what_they_may_see_published_or_closed_and_sees_a_change_made_on_the_node_at_once()
+    {
+        var world = await _actors.World();
+        var admin = await _actors.Admin();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        OpportunityFields Named(string title, Action<OpportunityFieldsBuilder>? change = null) => Fields(f =>
+        {
+            f.Title = $"{title} {tag}";
+            change?.Invoke(f);
+        });
+
+        var regionWide = await Published(world.One, Named("Region-wide"));
+        var closed = await Published(world.One, Named("Closed"));
+        await (await Act(admin, closed.Id, "close")).Read<Opportunity>();
+        var forSchoolA = await Published(world.One, Named("For school A", f => { f.Audience = AudienceScope.School; f.AudienceOrganizationIds = [world.One.SchoolA.Id]; }));
+        var forDistrictA = await Published(world.One, Named("For district A", f => { f.Audience = AudienceScope.District; f.AudienceOrganizationIds = [world.One.DistrictA.Id]; }));
+        var forSchoolB = await Published(world.One, Named("For school B", f => { f.Audience = AudienceScope.School; f.AudienceOrganizationIds = [world.One.SchoolB.Id]; }));
+        var otherRegion = await Published(world.Two, Named("Other region"));
+        var draft = await Draft(admin, world.One.Employer.Id, Named("Draft"));
+        var submitted = await Draft(admin, world.One.Employer.Id, Named("Submitted"));
+        await (await Act(admin, submitted.Id, "submit")).Read<Opportunity>();
+
+        var student = await _actors.As(Role.Student, world.One.SchoolA.Id);
+        async Task<List<Opportunity>> All(string query)
+        {
+            var found = new List<Opportunity>();
+            string? cursor = null;
+            do
+            {
+                var page = await (await student.GetAsync($"{Url}?q={tag}&limit=2{query}{(cursor is null ? "" : "&cursor=" + cursor)}")).Read<OpportunityPage>();
+                page.Items.Count.Should().BeLessThanOrEqualTo(2);
+                found.AddRange(page.Items);
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null);
+            return found;
+        }
+
+        var seen = await All("");
+        seen.Select(o => o.Id).Should().BeEquivalentTo([regionWide.Id, closed.Id, forSchoolA.Id, forDistrictA.Id],
+            "what is published or closed for the region, the school or its district; not another school's, another region's, or what is not yet published");
+        seen.Select(o => o.Id).Should().BeInAscendingOrder(StringComparer.Ordinal).And.OnlyHaveUniqueItems();
+        seen.Single(o => o.Id == closed.Id).Status.Should().Be(OpportunityStatus.Closed);
+        seen.Should().OnlyContain(o => o.AllowedActions.Count == 0, "a student takes no action on an opportunity");
+        var one = await (await student.GetAsync($"{Url}/{forDistrictA.Id}")).Read<Opportunity>();
+        seen.Single(o => o.Id == forDistrictA.Id).Should().BeEquivalentTo(one, "search shows an opportunity as its own page does");
+        (await All("&status=closed")).Select(o => o.Id).Should().Equal(closed.Id);
+        (await All("&status=draft")).Should().BeEmpty();
+        (await All("&status=submitted")).Should().BeEmpty();
+        seen.Select(o => o.Id).Should().NotContain([forSchoolB.Id, otherRegion.Id, draft.Id, submitted.Id]);
+
+        // A teacher of school B sees region-wide and school B's; a change made on this node shows at once.
+        var teacherB = await _actors.As(Role.Teacher, world.One.SchoolB.Id);
+        (await (await teacherB.GetAsync($"{Url}?q={tag}")).Read<OpportunityPage>()).Items.Select(o => o.Id)
+            .Should().BeEquivalentTo([regionWide.Id, closed.Id, forSchoolB.Id], "school B is in district B: district A's is not for it");
+        await (await Act(admin, regionWide.Id, "close")).Read<Opportunity>();
+        (await All("&status=published")).Select(o => o.Id).Should().BeEquivalentTo([forSchoolA.Id, forDistrictA.Id]);
+        await (await Act(admin, submitted.Id, "approve")).Read<Opportunity>();
+        (await All("&status=published")).Select(o => o.Id).Should().BeEquivalentTo([forSchoolA.Id, forDistrictA.Id, submitted.Id]);
+    }
+
     [SkippableTheory]
     [InlineData("status=open", "status")]
     [InlineData("cluster=space", "cluster")]
