@@ -6,6 +6,7 @@ using LaunchPath.Api.Domain;
 using LaunchPath.Api.Features.ApiKeys;
 using LaunchPath.Api.Features.Auth;
 using LaunchPath.Api.Features.Classes;
+using LaunchPath.Api.Features.Events;
 using LaunchPath.Api.Features.Messages;
 using LaunchPath.Api.Features.Matching;
 using LaunchPath.Api.Features.Matching.Rounds;
@@ -233,6 +234,7 @@ api.MapClasses();
 api.MapMatching();
 api.MapPlacements();
 api.MapMessages();
+api.MapEvents();
 OutcomesReports.Map(api);
 app.MapSpaFallback();
 

@@ -16,8 +16,17 @@ internal static class MatchingFacts
     /// <summary>Placements that hold a seat.</summary>
     public const string Holding = "('approved', 'agreementPending', 'active')";
 
+    /// <summary>
+    /// The furthest stage each student completed per career cluster: a completed placement, or an event they attended
+    /// (a guest speaker, a tour: what sequencing counts as awareness or exploration done).
+    /// </summary>
     private const string SelectCompleted =
-        "SELECT student_id, career_cluster, MAX(stage_order) AS stage_order FROM placements WHERE student_id IN (SELECT value FROM json_each(@Ids)) AND status = 'completed' " +
+        "SELECT student_id, career_cluster, MAX(stage_order) AS stage_order FROM (" +
+        "SELECT student_id, career_cluster, stage_order FROM placements WHERE student_id IN (SELECT value FROM json_each(@Ids)) AND status = 'completed' " +
+        "UNION ALL SELECT er.student_id, op.career_cluster, " +
+        "CASE op.stage WHEN 'awareness' THEN 0 WHEN 'exploration' THEN 1 WHEN 'preparation' THEN 2 ELSE 3 END AS stage_order " +
+        "FROM event_registrations er JOIN event_sessions es ON es.id = er.session_id JOIN opportunities op ON op.id = es.opportunity_id " +
+        "WHERE er.student_id IN (SELECT value FROM json_each(@Ids)) AND er.attendance = 'present') done " +
         "GROUP BY student_id, career_cluster";
 
     private const string SelectTaken = "SELECT opportunity_id, COUNT(*) AS taken FROM placements WHERE opportunity_id IN (SELECT value FROM json_each(@Ids)) AND status IN " + Holding + " GROUP BY opportunity_id";

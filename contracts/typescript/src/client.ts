@@ -96,6 +96,42 @@ export interface ILaunchPathClient {
     startRosterJsonImport(id: string, body: RosterJsonImportRequest, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport>;
 
     /**
+     * Take attendance: who was there, who was not
+     * @return OK
+     */
+    recordAttendance(id: string, body: RecordAttendanceRequest, signal?: AbortSignal): Promise<EventRegistration[]>;
+
+    /**
+     * Cancel a session
+     * @return OK
+     */
+    cancelEventSession(id: string, signal?: AbortSignal): Promise<EventSession>;
+
+    /**
+     * Check in to a session with its code (students)
+     * @return OK
+     */
+    checkIn(id: string, body: CheckInRequest, signal?: AbortSignal): Promise<EventRegistration>;
+
+    /**
+     * A session's roster (as far as you may see it)
+     * @return OK
+     */
+    listSessionRegistrations(id: string, signal?: AbortSignal): Promise<EventRegistration[]>;
+
+    /**
+     * Register students for a session (a seat, or the waiting list)
+     * @return OK
+     */
+    registerForSession(id: string, body: RegisterForSessionRequest, signal?: AbortSignal): Promise<RegistrationResult[]>;
+
+    /**
+     * Take a student out of a session (the seat goes to the waiting list)
+     * @return No Content
+     */
+    cancelRegistration(id: string, studentId: string, signal?: AbortSignal): Promise<void>;
+
+    /**
      * Delete an entry that is not approved
      * @return No Content
      */
@@ -318,6 +354,18 @@ export interface ILaunchPathClient {
      * @return OK
      */
     rejectOpportunity(id: string, body: RejectOpportunityRequest, signal?: AbortSignal): Promise<Opportunity>;
+
+    /**
+     * An event's sessions
+     * @return OK
+     */
+    listEventSessions(id: string, signal?: AbortSignal): Promise<EventSession[]>;
+
+    /**
+     * Schedule a session of an event
+     * @return Created
+     */
+    createEventSession(id: string, body: CreateEventSessionRequest, signal?: AbortSignal): Promise<EventSession>;
 
     /**
      * Submit for curation
@@ -1556,6 +1604,402 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<RosterImport>(null as any);
+    }
+
+    /**
+     * Take attendance: who was there, who was not
+     * @return OK
+     */
+    recordAttendance(id: string, body: RecordAttendanceRequest, signal?: AbortSignal): Promise<EventRegistration[]> {
+        let url_ = this.baseUrl + "/api/v1/event-sessions/{id}/attendance";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordAttendance(_response);
+        });
+    }
+
+    protected processRecordAttendance(response: Response): Promise<EventRegistration[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventRegistration[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventRegistration[]>(null as any);
+    }
+
+    /**
+     * Cancel a session
+     * @return OK
+     */
+    cancelEventSession(id: string, signal?: AbortSignal): Promise<EventSession> {
+        let url_ = this.baseUrl + "/api/v1/event-sessions/{id}/cancel";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCancelEventSession(_response);
+        });
+    }
+
+    protected processCancelEventSession(response: Response): Promise<EventSession> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventSession;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventSession>(null as any);
+    }
+
+    /**
+     * Check in to a session with its code (students)
+     * @return OK
+     */
+    checkIn(id: string, body: CheckInRequest, signal?: AbortSignal): Promise<EventRegistration> {
+        let url_ = this.baseUrl + "/api/v1/event-sessions/{id}/check-in";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCheckIn(_response);
+        });
+    }
+
+    protected processCheckIn(response: Response): Promise<EventRegistration> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventRegistration;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventRegistration>(null as any);
+    }
+
+    /**
+     * A session's roster (as far as you may see it)
+     * @return OK
+     */
+    listSessionRegistrations(id: string, signal?: AbortSignal): Promise<EventRegistration[]> {
+        let url_ = this.baseUrl + "/api/v1/event-sessions/{id}/registrations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListSessionRegistrations(_response);
+        });
+    }
+
+    protected processListSessionRegistrations(response: Response): Promise<EventRegistration[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventRegistration[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventRegistration[]>(null as any);
+    }
+
+    /**
+     * Register students for a session (a seat, or the waiting list)
+     * @return OK
+     */
+    registerForSession(id: string, body: RegisterForSessionRequest, signal?: AbortSignal): Promise<RegistrationResult[]> {
+        let url_ = this.baseUrl + "/api/v1/event-sessions/{id}/registrations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRegisterForSession(_response);
+        });
+    }
+
+    protected processRegisterForSession(response: Response): Promise<RegistrationResult[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegistrationResult[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RegistrationResult[]>(null as any);
+    }
+
+    /**
+     * Take a student out of a session (the seat goes to the waiting list)
+     * @return No Content
+     */
+    cancelRegistration(id: string, studentId: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/event-sessions/{id}/registrations/{studentId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (studentId === undefined || studentId === null)
+            throw new globalThis.Error("The parameter 'studentId' must be defined.");
+        url_ = url_.replace("{studentId}", encodeURIComponent("" + studentId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCancelRegistration(_response);
+        });
+    }
+
+    protected processCancelRegistration(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -3828,6 +4272,140 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<Opportunity>(null as any);
+    }
+
+    /**
+     * An event's sessions
+     * @return OK
+     */
+    listEventSessions(id: string, signal?: AbortSignal): Promise<EventSession[]> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/sessions";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListEventSessions(_response);
+        });
+    }
+
+    protected processListEventSessions(response: Response): Promise<EventSession[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventSession[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventSession[]>(null as any);
+    }
+
+    /**
+     * Schedule a session of an event
+     * @return Created
+     */
+    createEventSession(id: string, body: CreateEventSessionRequest, signal?: AbortSignal): Promise<EventSession> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/sessions";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateEventSession(_response);
+        });
+    }
+
+    protected processCreateEventSession(response: Response): Promise<EventSession> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventSession;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventSession>(null as any);
     }
 
     /**
@@ -8206,6 +8784,9 @@ export interface ApprovePlacementRequest {
     expiresOn: string;
 }
 
+/** What the host or the teacher recorded, or the student's own check-in. */
+export type Attendance = "present" | "absent";
+
 /** Who may see and take the opportunity once published: the whole region, some districts, or some schools. */
 export type AudienceScope = "region" | "district" | "school";
 
@@ -8218,6 +8799,11 @@ export interface Breakdown {
 
 /** Career clusters of the Advance CTE National Career Clusters Framework (modernized 2024): 14 clusters. */
 export type CareerCluster = "advancedManufacturing" | "agriculture" | "artsEntertainmentDesign" | "construction" | "digitalTechnology" | "education" | "energyNaturalResources" | "financialServices" | "healthcareHumanServices" | "hospitalityEventsTourism" | "managementEntrepreneurship" | "marketingSales" | "publicServiceSafety" | "supplyChainTransportation";
+
+/** A student checks in with the code shown at the event. */
+export interface CheckInRequest {
+    code: string;
+}
 
 /** Why a choice was or was not the student's, by the round's rules. */
 export type ChoiceOutcome = "matched" | "filledByLottery" | "rankedHigher" | "reservedSeats" | "notAcceptable" | "noSeats";
@@ -8287,6 +8873,15 @@ export type ContinuumStage = "awareness" | "exploration" | "preparation" | "trai
 export interface CreateApiKeyRequest {
     name: string;
     permissions: Permission[];
+}
+
+/** A session to schedule. */
+export interface CreateEventSessionRequest {
+    startsAt: string;
+    endsAt: string;
+    location?: string | null;
+    virtualUrl?: string | null;
+    capacity: number;
 }
 
 export interface CreateLinkRequest {
@@ -8431,6 +9026,44 @@ export interface Evaluation {
 }
 
 export type EvaluationKind = "midpoint" | "final";
+
+/** A student in a session's roster. */
+export interface EventRegistration {
+    studentId: string;
+    name: string;
+    schoolName: string;
+    grade?: number | null;
+    /** Where a student stands in a session: a seat, a place on the waiting list, or cancelled. */
+    status: RegistrationStatus;
+    attendance?: Attendance | null;
+    /** When the student checked in with the session's code themself. */
+    checkedInAt?: string | null;
+    registeredAt: string;
+}
+
+/** One session of an event (a guest speaker, a career fair, a worksite tour, an informational interview): when, where or the virtual link, and how many it seats. */
+export interface EventSession {
+    id: string;
+    opportunityId: string;
+    opportunityTitle: string;
+    startsAt: string;
+    endsAt: string;
+    /** Where it happens (a room, a worksite), if not only virtual. */
+    location?: string | null;
+    /** The link to join a virtual session. */
+    virtualUrl?: string | null;
+    capacity: number;
+    registered: number;
+    waitlisted: number;
+    /** False once the host cancelled it. */
+    cancelled: boolean;
+    /** The code students type (or scan) to check in; only the host and curators see it. */
+    checkInCode?: string | null;
+    /** The signed-in student's own registration, if any. */
+    myStatus?: RegistrationStatus | null;
+    /** Whether the caller may take attendance and cancel the session (the host or a curator). */
+    canManage: boolean;
+}
 
 export interface FitRound {
     roundId: string;
@@ -9269,6 +9902,12 @@ export interface RecommendedStudent {
     reasons: RecommendationReason[];
 }
 
+/** Attendance as taken from the roster: who was there and who was not (students not named are left as they are). */
+export interface RecordAttendanceRequest {
+    present: string[];
+    absent: string[];
+}
+
 export interface Reflection {
     id: string;
     placementId: string;
@@ -9278,6 +9917,27 @@ export interface Reflection {
     classTitle?: string | null;
     createdAt: string;
 }
+
+/** Students to register: listed, or a whole class (its active students), or both. */
+export interface RegisterForSessionRequest {
+    studentIds: string[];
+    classId?: string | null;
+}
+
+/** What became of one student in a registration request. */
+export type RegistrationOutcome = "registered" | "waitlisted" | "alreadyRegistered" | "alreadyWaitlisted" | "refused";
+
+/** What became of one student. */
+export interface RegistrationResult {
+    studentId: string;
+    /** What became of one student in a registration request. */
+    outcome: RegistrationOutcome;
+    /** Why the student was refused, in words. */
+    reason?: string | null;
+}
+
+/** Where a student stands in a session: a seat, a place on the waiting list, or cancelled. */
+export type RegistrationStatus = "registered" | "waitlisted" | "cancelled";
 
 export interface RejectOpportunityRequest {
     reason: string;

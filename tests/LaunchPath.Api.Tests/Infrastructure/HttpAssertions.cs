@@ -19,6 +19,9 @@ public static class Http
     public static Task<HttpResponseMessage> PostJson<T>(this HttpClient client, string url, T body) =>
         client.PostAsJsonAsync(url, body, Json);
 
+    public static Task<HttpResponseMessage> PutJson<T>(this HttpClient client, string url, T body) =>
+        client.PutAsJsonAsync(url, body, Json);
+
     public static Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string json) =>
         client.PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 

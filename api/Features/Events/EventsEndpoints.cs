@@ -1,0 +1,22 @@
+namespace LaunchPath.Api.Features.Events;
+
+/// <summary>
+/// Events of the continuum's awareness and exploration stages: sessions, registration (a seat or the waiting list),
+/// cancellation, attendance and check-in.
+/// </summary>
+public static class EventsEndpoints
+{
+    public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Events");
+        CreateEventSession.Map(api);
+        ListEventSessions.Map(api);
+        CancelEventSession.Map(api);
+        RegisterForSession.Map(api);
+        CancelRegistration.Map(api);
+        ListSessionRegistrations.Map(api);
+        RecordAttendance.Map(api);
+        CheckIn.Map(api);
+        return app;
+    }
+}

@@ -1,0 +1,107 @@
+namespace LaunchPath.Contracts.Events;
+
+/// <summary>Where a student stands in a session: a seat, a place on the waiting list, or cancelled.</summary>
+public enum RegistrationStatus
+{
+    Registered,
+    Waitlisted,
+    Cancelled,
+}
+
+/// <summary>What the host or the teacher recorded, or the student's own check-in.</summary>
+public enum Attendance
+{
+    Present,
+    Absent,
+}
+
+/// <summary>What became of one student in a registration request.</summary>
+public enum RegistrationOutcome
+{
+    Registered,
+    Waitlisted,
+    AlreadyRegistered,
+    AlreadyWaitlisted,
+    Refused,
+}
+
+/// <summary>
+/// One session of an event (a guest speaker, a career fair, a worksite tour, an informational interview): when, where
+/// or the virtual link, and how many it seats.
+/// </summary>
+public sealed record EventSession
+{
+    public required string Id { get; init; }
+    public required string OpportunityId { get; init; }
+    public required string OpportunityTitle { get; init; }
+    public required DateTimeOffset StartsAt { get; init; }
+    public required DateTimeOffset EndsAt { get; init; }
+    /// <summary>Where it happens (a room, a worksite), if not only virtual.</summary>
+    public string? Location { get; init; }
+    /// <summary>The link to join a virtual session.</summary>
+    public string? VirtualUrl { get; init; }
+    public required int Capacity { get; init; }
+    public required int Registered { get; init; }
+    public required int Waitlisted { get; init; }
+    /// <summary>False once the host cancelled it.</summary>
+    public required bool Cancelled { get; init; }
+    /// <summary>The code students type (or scan) to check in; only the host and curators see it.</summary>
+    public string? CheckInCode { get; init; }
+    /// <summary>The signed-in student's own registration, if any.</summary>
+    public RegistrationStatus? MyStatus { get; init; }
+    /// <summary>Whether the caller may take attendance and cancel the session (the host or a curator).</summary>
+    public required bool CanManage { get; init; }
+}
+
+/// <summary>A session to schedule.</summary>
+public sealed record CreateEventSessionRequest
+{
+    public required DateTimeOffset StartsAt { get; init; }
+    public required DateTimeOffset EndsAt { get; init; }
+    public string? Location { get; init; }
+    public string? VirtualUrl { get; init; }
+    public required int Capacity { get; init; }
+}
+
+/// <summary>Students to register: listed, or a whole class (its active students), or both.</summary>
+public sealed record RegisterForSessionRequest
+{
+    public IReadOnlyList<string> StudentIds { get; init; } = [];
+    public string? ClassId { get; init; }
+}
+
+/// <summary>What became of one student.</summary>
+public sealed record RegistrationResult
+{
+    public required string StudentId { get; init; }
+    public required RegistrationOutcome Outcome { get; init; }
+    /// <summary>Why the student was refused, in words.</summary>
+    public string? Reason { get; init; }
+}
+
+/// <summary>A student in a session's roster.</summary>
+public sealed record EventRegistration
+{
+    public required string StudentId { get; init; }
+    public required string Name { get; init; }
+    public required string SchoolName { get; init; }
+    public int? Grade { get; init; }
+    public required RegistrationStatus Status { get; init; }
+    public Attendance? Attendance { get; init; }
+    /// <summary>When the student checked in with the session's code themself.</summary>
+    public DateTimeOffset? CheckedInAt { get; init; }
+    public required DateTimeOffset RegisteredAt { get; init; }
+}
+
+/// <summary>Attendance as taken from the roster: who was there and who was not (students not named are left as they are).</summary>
+public sealed record RecordAttendanceRequest
+{
+    public IReadOnlyList<string> Present { get; init; } = [];
+    public IReadOnlyList<string> Absent { get; init; } = [];
+}
+
+/// <summary>A student checks in with the code shown at the event.</summary>
+public sealed record CheckInRequest
+{
+    public required string Code { get; init; }
+}

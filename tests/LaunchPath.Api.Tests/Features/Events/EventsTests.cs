@@ -1,0 +1,258 @@
+using System.Net;
+using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
+using LaunchPath.Contracts.Common;
+using LaunchPath.Api.Tests.Features.Opportunities;
+using LaunchPath.Api.Tests.Infrastructure;
+using LaunchPath.Contracts.Events;
+using LaunchPath.Contracts.Identity;
+using LaunchPath.Contracts.Matching;
+using LaunchPath.Contracts.Opportunities;
+using LaunchPath.Contracts.People;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LaunchPath.Api.Tests.Features.Events;
+
+/// <summary>
+/// Events of the continuum (a worksite tour, a guest speaker): sessions, registration of a student or a list of them,
+/// seats held by the database with a waiting list, cancellation that promotes the first waiting, attendance taken by the
+/// host or a student's check-in with the code, and attendance counted as the stage done — on a clock the test moves.
+/// </summary>
+public sealed class EventsTests : IDisposable
+{
+    private readonly TestClock _clock = new();
+    private readonly ApiFactory _factory;
+    private readonly Actors _actors;
+
+    public EventsTests()
+    {
+        _factory = new ApiFactory(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Jobs:Recurring"] = "false", ["Auth:TokenLifetimeMinutes"] = "4320" }, // sessions outlast the moved clock
+            services: services => services.AddSingleton<TimeProvider>(_clock));
+        _actors = new Actors(_factory);
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    private sealed record Scene(World World, HttpClient Admin, HttpClient Employer, HttpClient Coordinator, Opportunity Tour);
+
+    private async Task<Scene> SetUp()
+    {
+        var world = await _actors.World();
+        var admin = await _actors.Admin();
+        var tour = await Published(admin, world.One.Employer.Id, f =>
+        {
+            f.Title = "Wind farm worksite tour";
+            f.Type = OpportunityType.WorksiteTour;
+            f.Stage = ContinuumStage.Exploration;
+            f.CareerCluster = CareerCluster.EnergyNaturalResources;
+            f.Seats = 1;
+        });
+        return new Scene(world, admin, await _actors.As(Role.EmployerAdmin, world.One.Employer.Id), await _actors.As(Role.SchoolCoordinator, world.One.SchoolA.Id), tour);
+    }
+
+    private static async Task<Opportunity> Published(HttpClient admin, string employerId, Action<OpportunityFieldsBuilder> fields)
+    {
+        var draft = await (await admin.PostJson("/api/v1/opportunities", new CreateOpportunityRequest { EmployerId = employerId, Fields = OpportunitiesTests.Fields(fields) }))
+            .Read<Opportunity>(HttpStatusCode.Created);
+        await (await admin.PostAsync($"/api/v1/opportunities/{draft.Id}/submit", null)).Read<Opportunity>();
+        return await (await admin.PostAsync($"/api/v1/opportunities/{draft.Id}/approve", null)).Read<Opportunity>();
+    }
+
+    private async Task<(Student Student, HttpClient Client)> Student(HttpClient coordinator, string schoolId, string name, int grade = 11)
+    {
+        var email = $"{name.ToLowerInvariant()}{Guid.NewGuid():N}@students.example.test";
+        var student = await (await coordinator.PostJson("/api/v1/students", new StudentRecordFields
+        {
+            SchoolId = schoolId, GivenName = name, FamilyName = "Tester", Email = email, Grade = grade,
+            BirthDate = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddYears(-16),
+        })).Read<Student>(HttpStatusCode.Created);
+        await (await coordinator.PostJson($"/api/v1/students/{student.Id}/account", new CreateStudentAccountRequest { Password = Actors.Password }))
+            .Read<StudentAccount>(HttpStatusCode.Created);
+        return (student, await _actors.SignIn(email, Actors.Password));
+    }
+
+    private CreateEventSessionRequest Session(int capacity, double inDays = 2) => new()
+    {
+        StartsAt = _clock.GetUtcNow().AddDays(inDays), EndsAt = _clock.GetUtcNow().AddDays(inDays).AddHours(2), Location = "Altamont Pass visitor center", Capacity = capacity,
+    };
+
+    private static async Task<List<RegistrationResult>> Register(HttpClient client, string sessionId, params string[] students) =>
+        await (await client.PostJson($"/api/v1/event-sessions/{sessionId}/registrations", new RegisterForSessionRequest { StudentIds = students })).Read<List<RegistrationResult>>();
+
+    private static async Task<List<EventRegistration>> Roster(HttpClient client, string sessionId) =>
+        await (await client.GetAsync($"/api/v1/event-sessions/{sessionId}/registrations")).Read<List<EventRegistration>>();
+
+    [Fact]
+    public async Task Seats_go_in_order_then_a_waiting_list_and_a_cancellation_promotes_the_first_waiting()
+    {
+        var s = await SetUp();
+        var (ana, anaClient) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Ana");
+        var (ben, benClient) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Ben");
+        var (cy, _) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Cy");
+        var otherCoordinator = await _actors.As(Role.SchoolCoordinator, s.World.One.SchoolB.Id);
+        var (dee, _) = await Student(otherCoordinator, s.World.One.SchoolB.Id, "Dee");
+
+        var session = await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(2))).Read<EventSession>(HttpStatusCode.Created);
+        session.CheckInCode.Should().MatchRegex("^[A-HJ-NP-Z2-9]{6}$", "the host sees the code to show at the event");
+
+        (await Register(anaClient, session.Id, ana.Id)).Single().Outcome.Should().Be(RegistrationOutcome.Registered, "a student registers themself");
+        var results = await Register(s.Coordinator, session.Id, ben.Id, cy.Id, dee.Id, ana.Id);
+        results.Select(r => r.Outcome).Should().Equal(RegistrationOutcome.Registered, RegistrationOutcome.Waitlisted, RegistrationOutcome.Refused, RegistrationOutcome.AlreadyRegistered);
+        results[2].Reason.Should().Be("No student you may register has this id.", "school A's coordinator does not act for school B's student");
+        (await Register(anaClient, session.Id, ben.Id)).Single().Outcome.Should().Be(RegistrationOutcome.Refused, "a student registers only themself");
+
+        var seen = (await (await anaClient.GetAsync($"/api/v1/opportunities/{s.Tour.Id}/sessions")).Read<List<EventSession>>()).Single();
+        seen.Should().BeEquivalentTo(new { Registered = 2, Waitlisted = 1, Capacity = 2, MyStatus = RegistrationStatus.Registered, CanManage = false, CheckInCode = (string?)null });
+
+        // The host sees the roster: each student's name is a disclosure to the employer, logged.
+        var roster = await Roster(s.Employer, session.Id);
+        roster.Select(r => (r.StudentId, r.Status)).Should().Equal((ana.Id, RegistrationStatus.Registered), (ben.Id, RegistrationStatus.Registered), (cy.Id, RegistrationStatus.Waitlisted));
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_factory.ConnectionString))
+        {
+            (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM disclosures WHERE context LIKE 'Roster of Wind farm worksite tour%' AND basis LIKE 'school official%'"))
+                .Should().Be(3);
+        }
+
+        (await Roster(anaClient, session.Id)).Select(r => r.StudentId).Should().Equal([ana.Id], "a student sees only themself");
+
+        // Ben gives his seat back: Cy, first waiting, takes it.
+        (await benClient.DeleteAsync($"/api/v1/event-sessions/{session.Id}/registrations/{ben.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await (await benClient.DeleteAsync($"/api/v1/event-sessions/{session.Id}/registrations/{ben.Id}")).ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await benClient.DeleteAsync($"/api/v1/event-sessions/{session.Id}/registrations/{ana.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await Roster(s.Coordinator, session.Id)).Where(r => r.Status == RegistrationStatus.Registered).Select(r => r.StudentId).Should().BeEquivalentTo([ana.Id, cy.Id]);
+        (await (await s.Coordinator.GetAsync($"/api/v1/opportunities/{s.Tour.Id}/sessions")).Read<List<EventSession>>()).Single()
+            .Should().BeEquivalentTo(new { Registered = 2, Waitlisted = 0 });
+        (await Register(benClient, session.Id, ben.Id)).Single().Outcome.Should().Be(RegistrationOutcome.Waitlisted, "registering again puts him at the end of the list");
+    }
+
+    [Fact]
+    public async Task A_teacher_registers_their_class_for_a_tour_in_one_request()
+    {
+        var s = await SetUp();
+        var students = new List<Student>();
+        foreach (var name in new[] { "Ana", "Ben", "Cy" })
+        {
+            students.Add((await Student(s.Coordinator, s.World.One.SchoolA.Id, name)).Student);
+        }
+
+        // The class as a district's roster sync writes it (classes and enrollments come from OneRoster).
+        var classId = Guid.NewGuid();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_factory.ConnectionString))
+        {
+            await connection.ExecuteAsync("INSERT INTO classes (id, district_id, sourced_id, school_id, title, status, updated_at) VALUES (@Id, @District, 'cl-1', @School, 'Physics 3', 'active', @Now)",
+                new { Id = classId.ToString("D"), District = s.World.One.DistrictA.Id, School = s.World.One.SchoolA.Id, Now = "2026-09-01T00:00:00Z" });
+            foreach (var (student, i) in students.Select((st, i) => (st, i)))
+            {
+                await connection.ExecuteAsync("INSERT INTO enrollments (id, district_id, sourced_id, class_id, person_id, role, status, updated_at) " +
+                                              "VALUES (@Id, @District, @Sourced, @Class, @Person, 'student', @Status, @Now)",
+                    new { Id = Guid.NewGuid().ToString("D"), District = s.World.One.DistrictA.Id, Sourced = $"en-{i}", Class = classId.ToString("D"), Person = student.Id,
+                        Status = i == 2 ? "tobedeleted" : "active", Now = "2026-09-01T00:00:00Z" });
+            }
+        }
+
+        var teacher = await _actors.As(Role.Teacher, s.World.One.SchoolA.Id);
+        var session = await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(30))).Read<EventSession>(HttpStatusCode.Created);
+        var results = await (await teacher.PostJson($"/api/v1/event-sessions/{session.Id}/registrations", new RegisterForSessionRequest { ClassId = classId.ToString("D") }))
+            .Read<List<RegistrationResult>>();
+        results.Select(r => (r.StudentId, r.Outcome)).Should().BeEquivalentTo([(students[0].Id, RegistrationOutcome.Registered), (students[1].Id, RegistrationOutcome.Registered)],
+            "the class's active students; one who left the class is not registered");
+        (await Roster(teacher, session.Id)).Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task Forty_registrations_at_once_never_fill_more_seats_than_the_session_has()
+    {
+        var s = await SetUp();
+        var session = await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(5))).Read<EventSession>(HttpStatusCode.Created);
+        var students = new List<(Student Student, HttpClient Client)>();
+        for (var i = 0; i < 40; i++)
+        {
+            students.Add(await Student(s.Coordinator, s.World.One.SchoolA.Id, $"S{i}"));
+        }
+
+        var outcomes = await Task.WhenAll(students.Select(async st => (await Register(st.Client, session.Id, st.Student.Id)).Single().Outcome));
+        outcomes.Count(o => o == RegistrationOutcome.Registered).Should().Be(5);
+        outcomes.Count(o => o == RegistrationOutcome.Waitlisted).Should().Be(35);
+        (await Roster(s.Employer, session.Id)).Count(r => r.Status == RegistrationStatus.Registered).Should().Be(5);
+    }
+
+    [Fact]
+    public async Task Attendance_is_taken_on_the_day_students_check_in_with_the_code_and_an_attended_tour_counts_as_exploration_done()
+    {
+        var s = await SetUp();
+        var (ana, anaClient) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Ana");
+        var (ben, benClient) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Ben");
+        var (cy, _) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Cy");
+        var internship = await Published(s.Admin, s.World.One.Employer.Id, f =>
+        {
+            f.Title = "Turbine technician internship";
+            f.Type = OpportunityType.UnpaidInternship;
+            f.Stage = ContinuumStage.Preparation;
+            f.CareerCluster = CareerCluster.EnergyNaturalResources;
+            f.PrerequisiteStage = ContinuumStage.Exploration;
+        });
+        var fit = $"/api/v1/students/{ana.Id}/opportunities/{internship.Id}/fit";
+        (await (await anaClient.GetAsync(fit)).Read<OpportunityFit>()).Eligible.Should().BeFalse("the internship asks for exploration in the cluster first");
+
+        var session = await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(2))).Read<EventSession>(HttpStatusCode.Created);
+        await Register(s.Coordinator, session.Id, ana.Id, ben.Id, cy.Id);
+        var attendance = $"/api/v1/event-sessions/{session.Id}/attendance";
+        await (await s.Employer.PutJson(attendance, new RecordAttendanceRequest { Present = [ana.Id] })).ShouldBeProblem(HttpStatusCode.Conflict, "not before the day");
+        await (await benClient.PostJson($"/api/v1/event-sessions/{session.Id}/check-in", new CheckInRequest { Code = session.CheckInCode! })).ShouldBeProblem(HttpStatusCode.Conflict);
+
+        _clock.Advance(TimeSpan.FromDays(2) - TimeSpan.FromMinutes(10));
+        (await (await s.Employer.PutJson(attendance, new RecordAttendanceRequest { Present = [ana.Id], Absent = [cy.Id] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
+            .Detail.Should().Contain(cy.Id).And.Contain("no seat");
+        await (await anaClient.PutJson(attendance, new RecordAttendanceRequest { Present = [ana.Id] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        var taken = await (await s.Employer.PutJson(attendance, new RecordAttendanceRequest { Present = [ana.Id], Absent = [ben.Id] })).Read<List<EventRegistration>>();
+        taken.Where(r => r.Attendance is not null).Select(r => (r.StudentId, r.Attendance)).Should().BeEquivalentTo([(ana.Id, (Attendance?)Attendance.Present), (ben.Id, Attendance.Absent)]);
+
+        // Ben was there after all: he checks in with the code shown at the event.
+        await (await benClient.PostJson($"/api/v1/event-sessions/{session.Id}/check-in", new CheckInRequest { Code = "ZZZZZZ" })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        var checkedIn = await (await benClient.PostJson($"/api/v1/event-sessions/{session.Id}/check-in", new CheckInRequest { Code = session.CheckInCode!.ToLowerInvariant() }))
+            .Read<EventRegistration>();
+        checkedIn.Should().BeEquivalentTo(new { StudentId = ben.Id, Attendance = Attendance.Present });
+        checkedIn.CheckedInAt.Should().NotBeNull();
+
+        (await (await anaClient.GetAsync(fit)).Read<OpportunityFit>()).Eligible.Should().BeTrue("the tour she attended is exploration in the cluster");
+        var cyFit = await (await s.Coordinator.GetAsync($"/api/v1/students/{cy.Id}/opportunities/{internship.Id}/fit")).Read<OpportunityFit>();
+        cyFit.Eligible.Should().BeFalse("waiting for a seat is not attending");
+    }
+
+    [Fact]
+    public async Task Sessions_are_for_events_scheduled_by_their_host_and_registration_follows_the_events_rules()
+    {
+        var s = await SetUp();
+        var (ana, anaClient) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Ana");
+        var (young, _) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Young", grade: 7);
+        var shadow = await Published(s.Admin, s.World.One.Employer.Id, f => f.Type = OpportunityType.JobShadowing);
+        await (await s.Employer.PostJson($"/api/v1/opportunities/{shadow.Id}/sessions", Session(5))).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await anaClient.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(5))).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await _actors.Anonymous().PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(5))).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var otherEmployer = await _actors.As(Role.EmployerAdmin, s.World.Two.Employer.Id);
+        await (await otherEmployer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(5))).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(5) with { Capacity = 0, Location = null }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest)).Errors.Should().ContainKeys("capacity", "location");
+        (await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(5) with { VirtualUrl = "javascript:alert(1)" }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest)).Errors.Should().ContainKey("virtualUrl");
+        var started = Session(5) with { EndsAt = _clock.GetUtcNow().AddHours(-3), StartsAt = _clock.GetUtcNow().AddHours(-1) };
+        await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", started)).ShouldBeProblem(HttpStatusCode.BadRequest);
+
+        var session = await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(5))).Read<EventSession>(HttpStatusCode.Created);
+        var results = await Register(s.Coordinator, session.Id, young.Id, Guid.NewGuid().ToString());
+        results[0].Should().BeEquivalentTo(new { Outcome = RegistrationOutcome.Refused }, "the tour is for grade 9 and up");
+        results[0].Reason.Should().Contain("grade");
+        results[1].Outcome.Should().Be(RegistrationOutcome.Refused);
+        await (await s.Coordinator.PostJson($"/api/v1/event-sessions/{session.Id}/registrations", new RegisterForSessionRequest()))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await s.Coordinator.PostJson($"/api/v1/event-sessions/{session.Id}/registrations", new RegisterForSessionRequest { StudentIds = ["not-an-id"] }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
+
+        // The host calls it off: nobody more registers.
+        await (await anaClient.PostAsync($"/api/v1/event-sessions/{session.Id}/cancel", null)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await (await s.Employer.PostAsync($"/api/v1/event-sessions/{session.Id}/cancel", null)).Read<EventSession>()).Cancelled.Should().BeTrue();
+        await (await anaClient.PostJson($"/api/v1/event-sessions/{session.Id}/registrations", new RegisterForSessionRequest { StudentIds = [ana.Id] }))
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+        await (await otherEmployer.GetAsync($"/api/v1/event-sessions/{session.Id}/registrations")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+}
