@@ -25,6 +25,7 @@ internal static class OpportunityAccess
         var curate = caller.GrantsWith(Permission.OpportunitiesCurate).Select(g => g.Organization).ToList();
         var parameters = new DynamicParameters();
         parameters.Add("OppAll", caller.IsPlatformAdmin ? 1 : 0);
+        parameters.Add("OppLearner", IsLearner(caller) ? 1 : 0);
         parameters.Add("OppRegions", DbIds.Of(read.Where(o => o.Type == OrganizationType.Region).Select(o => o.Id)));
         parameters.Add("OppEmployers", DbIds.Of(read.Where(o => o.Type == OrganizationType.Employer).Select(o => o.Id)));
         parameters.Add("OppMemberRegions", DbIds.Of(read.Select(o => o.RegionId)));
@@ -36,12 +37,20 @@ internal static class OpportunityAccess
 
         var sql =
             $"(@OppAll = 1 OR {DbIds.Among($"{alias}.region_id", "@OppRegions")} OR {DbIds.Among($"{alias}.employer_id", "@OppEmployers")} " +
-            $"OR ({alias}.status IN ('published', 'closed') AND {DbIds.Among($"{alias}.region_id", "@OppMemberRegions")} AND ({alias}.audience = 'region' " +
+            $"OR ({alias}.status IN ('published', 'closed') AND {DbIds.Among($"{alias}.region_id", "@OppMemberRegions")} " +
+            $"AND (@OppLearner = 0 OR {alias}.type <> '{StudentFit.ForEducatorsType}') AND ({alias}.audience = 'region' " +
             $"OR EXISTS (SELECT 1 FROM opportunity_audiences va JOIN organizations vo ON vo.id = va.organization_id WHERE va.opportunity_id = {alias}.id " +
             $"AND ({DbIds.Among("vo.district_id", "@OppDistricts")} OR {DbIds.Among("vo.id", "@OppSchools")} OR {DbIds.Among("vo.id", "@OppSchoolDistricts")})))) " +
             $"OR ({alias}.status IN ('submitted', 'rejected') AND EXISTS (SELECT 1 FROM opportunity_audiences ca JOIN organizations co ON co.id = ca.organization_id " +
             $"WHERE ca.opportunity_id = {alias}.id AND ({DbIds.Among("co.district_id", "@CurDistricts")} OR {DbIds.Among("co.id", "@CurSchools")}))))";
         return (sql, parameters);
+    }
+
+    /// <summary>A caller who reads opportunities only as a student (teacher externships are not for them).</summary>
+    public static bool IsLearner(Caller caller)
+    {
+        var readers = caller.GrantsWith(Permission.OpportunitiesRead).ToList();
+        return !caller.IsPlatformAdmin && readers.Count > 0 && readers.All(g => g.Role == Role.Student);
     }
 
     public static bool CanWrite(Caller caller, OrgRef employer) => caller.PermissionsAt(employer).Contains(Permission.OpportunitiesWrite);

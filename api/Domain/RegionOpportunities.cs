@@ -35,9 +35,17 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
     {
         private readonly bool _regionWide = Record.Audience == "region";
 
-        /// <summary>Whether a student of this school (in this district) may see it: region-wide, or the audience names either.</summary>
+        /// <summary>A teacher externship: for educators, never for students.</summary>
+        public bool ForEducators { get; } = StudentFit.ForEducators(Record);
+
+        /// <summary>Whether a student of this school (in this district) may see it: not for educators, and region-wide or the audience names either.</summary>
         public bool OpenTo(Guid schoolId, Guid districtId)
         {
+            if (ForEducators)
+            {
+                return false;
+            }
+
             if (_regionWide)
             {
                 return true;

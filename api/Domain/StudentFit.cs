@@ -7,8 +7,8 @@ namespace LaunchPath.Api.Domain;
 /// <summary>
 /// Whether a student may apply to an opportunity: it is published in their region and offered to their school or
 /// district, and the engine finds them eligible (grade, age, earlier stage, dates, seats). Being far away lowers the
-/// fit but does not bar applying (the student may have a ride the profile does not know). One rule for applying, the
-/// fit check and searching what a student may apply to.
+/// fit but does not bar applying (the student may have a ride the profile does not know). A teacher externship is never
+/// open to a student. One rule for applying, the fit check and searching what a student may apply to.
 /// </summary>
 internal static class StudentFit
 {
@@ -17,10 +17,15 @@ internal static class StudentFit
     /// <summary><see cref="NotOpen"/> as a reason with a code, for readers in another language.</summary>
     public static RecommendationReason NotOpenReason(string detail = NotOpen) => new() { Code = "notOffered", Weight = 0, Detail = detail };
 
+    /// <summary>Teacher externships are for educators: never shown, recommended or open to students.</summary>
+    public const string ForEducatorsType = "teacherExternship";
+
+    public static bool ForEducators(OpportunityRecord row) => row.Type == ForEducatorsType;
+
     public static bool OpenTo(OpportunityRecord row, Opportunity opportunity, StudentRecord student)
     {
         var audience = opportunity.Fields.AudienceOrganizationIds;
-        return row.OpportunityStatus == OpportunityStatus.Published && row.RegionId == student.RegionId
+        return row.OpportunityStatus == OpportunityStatus.Published && row.RegionId == student.RegionId && !ForEducators(row)
                && (opportunity.Fields.Audience == AudienceScope.Region || audience.Contains(student.SchoolId.ToString("D")) || audience.Contains(student.DistrictId.ToString("D")));
     }
 

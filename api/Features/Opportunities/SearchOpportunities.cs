@@ -57,7 +57,7 @@ public static class SearchOpportunities
             var f = query.Filters;
             if (f.EligibleFor is null && SchoolReader(query.Caller) is { } reader)
             {
-                return await ListedAsync(query, reader.Region, reader.Organizations, cancellationToken);
+                return await ListedAsync(query, reader.Region, reader.Organizations, OpportunityAccess.IsLearner(query.Caller), cancellationToken);
             }
 
             await using var connection = await db.OpenAsync(cancellationToken);
@@ -132,10 +132,11 @@ public static class SearchOpportunities
         /// <summary>
         /// A school reader's search, from the region's snapshot of its published and closed opportunities (at most
         /// <see cref="RegionOpportunities.Freshness"/> old, as recommendations are; an opportunity published or closed on
-        /// this node shows at once): the filters applied in memory, by id order from the cursor, until the page is full.
+        /// this node shows at once): the filters applied in memory, by id order from the cursor, until the page is full; a
+        /// student (<paramref name="learner"/>) never finds a teacher externship.
         /// Each entry's contract is the one built with the snapshot (such a caller has no actions on an opportunity).
         /// </summary>
-        private async Task<OpportunityPage> ListedAsync(Query query, Guid region, Guid[] organizations, CancellationToken cancellationToken)
+        private async Task<OpportunityPage> ListedAsync(Query query, Guid region, Guid[] organizations, bool learner, CancellationToken cancellationToken)
         {
             var f = query.Filters;
             if (f.Status is { } status && status is not (OpportunityStatus.Published or OpportunityStatus.Closed))
@@ -150,7 +151,7 @@ public static class SearchOpportunities
             for (var i = RegionOpportunities.Snapshot.StartAfter(ordered, query.After); i < ordered.Count && page.Count <= query.Take; i++)
             {
                 var e = ordered[i];
-                if ((f.Status is null || e.Contract.Status == f.Status) && Matches(e.Contract, f, text) && e.OpenTo(organizations))
+                if ((f.Status is null || e.Contract.Status == f.Status) && !(learner && e.ForEducators) && Matches(e.Contract, f, text) && e.OpenTo(organizations))
                 {
                     page.Add(e);
                 }

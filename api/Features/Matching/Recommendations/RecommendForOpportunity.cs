@@ -36,6 +36,11 @@ public static class RecommendForOpportunity
                 return Error.Forbidden("Finding candidates needs access to student records (school and district staff, conveners).");
             }
 
+            if (StudentFit.ForEducators(row))
+            {
+                return new List<RecommendedStudent>(); // a teacher externship is for educators: no student is a candidate
+            }
+
             var opportunity = await OpportunityQueries.ToContractAsync(connection, row, query.Caller, cancellationToken);
             var (visible, parameters) = StudentAccess.VisibleSql(query.Caller);
             parameters.AddDynamicParams(new

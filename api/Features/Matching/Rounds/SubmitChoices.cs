@@ -109,6 +109,12 @@ public static class SubmitChoices
                 }
 
                 var opportunity = row.ToContract(audiences[id], command.Caller);
+                if (StudentFit.ForEducators(row))
+                {
+                    problems.Add($"{opportunity.Fields.Title}: a teacher externship is for educators");
+                    continue;
+                }
+
                 var audience = opportunity.Fields.AudienceOrganizationIds.Select(Guid.Parse).ToList();
                 if (opportunity.Fields.Audience != Contracts.Opportunities.AudienceScope.Region && !audience.Contains(student.SchoolId) && !audience.Contains(student.DistrictId))
                 {

@@ -160,6 +160,36 @@ public sealed class EventsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_teacher_externship_never_reaches_students_but_teachers_find_it()
+    {
+        var s = await SetUp();
+        var (ana, anaClient) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Ana");
+        var externship = await Published(s.Admin, s.World.One.Employer.Id, f =>
+        {
+            f.Title = "Summer externship in grid operations";
+            f.Type = OpportunityType.TeacherExternship;
+            f.CareerCluster = CareerCluster.EnergyNaturalResources;
+            f.MinGrade = null;
+        });
+        var teacher = await _actors.As(Role.Teacher, s.World.One.SchoolA.Id);
+
+        async Task<List<string>> Search(HttpClient client, string query = "") =>
+            (await (await client.GetAsync($"/api/v1/opportunities?q=grid+operations{query}")).Read<OpportunityPage>()).Items.Select(o => o.Id).ToList();
+
+        (await Search(teacher)).Should().Equal(externship.Id);
+        (await teacher.GetAsync($"/api/v1/opportunities/{externship.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Search(anaClient)).Should().BeEmpty();
+        (await Search(anaClient, $"&eligibleFor={ana.Id}")).Should().BeEmpty();
+        await (await anaClient.GetAsync($"/api/v1/opportunities/{externship.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await (await anaClient.GetAsync($"/api/v1/students/{ana.Id}/recommendations?limit=100")).Read<List<RecommendedOpportunity>>())
+            .Select(r => r.Opportunity.Id).Should().NotContain(externship.Id);
+        (await (await s.Coordinator.GetAsync($"/api/v1/students/{ana.Id}/opportunities/{externship.Id}/fit")).Read<OpportunityFit>()).Eligible.Should().BeFalse();
+        await (await s.Coordinator.PostJson("/api/v1/placements", new Contracts.Placements.CreatePlacementRequest { OpportunityId = externship.Id, StudentId = ana.Id }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        (await (await s.Coordinator.GetAsync($"/api/v1/opportunities/{externship.Id}/candidates")).Read<List<RecommendedStudent>>()).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Forty_registrations_at_once_never_fill_more_seats_than_the_session_has()
     {
         var s = await SetUp();
