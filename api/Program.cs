@@ -5,6 +5,7 @@ using Dapper;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Features.ApiKeys;
 using LaunchPath.Api.Features.Auth;
+using LaunchPath.Api.Features.Calendars;
 using LaunchPath.Api.Features.Classes;
 using LaunchPath.Api.Features.Events;
 using LaunchPath.Api.Features.Messages;
@@ -235,6 +236,7 @@ api.MapMatching();
 api.MapPlacements();
 api.MapMessages();
 api.MapEvents();
+api.MapCalendars();
 OutcomesReports.Map(api);
 app.MapSpaFallback();
 

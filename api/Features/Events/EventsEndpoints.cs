@@ -17,6 +17,7 @@ public static class EventsEndpoints
         ListSessionRegistrations.Map(api);
         RecordAttendance.Map(api);
         CheckIn.Map(api);
+        GetSessionCalendar.Map(api);
         return app;
     }
 }

@@ -128,3 +128,19 @@ public sealed class CsvFile(string csv, string fileName) : IResult, IEndpointMet
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Stream), ["text/csv"]));
 }
+
+/// <summary>
+/// An iCalendar (RFC 5545) document: a file to download when it has a name, else a feed a calendar app subscribes to.
+/// In the contract a binary string of type text/calendar.
+/// </summary>
+public sealed class CalendarFile(string ics, string? fileName) : IResult, IEndpointMetadataProvider
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", fileName).ExecuteAsync(httpContext);
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Stream), ["text/calendar"]));
+}

@@ -40,6 +40,12 @@ export interface ILaunchPathClient {
     signIn(body: SignInRequest, signal?: AbortSignal): Promise<AccessToken>;
 
     /**
+     * A person's calendar, by their feed's secret address (for calendar apps)
+     * @return OK
+     */
+    getCalendarFeedByLink(token: string, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
      * Classes from the SIS roster: those you may see, or (mine=true) those you teach
      * @param schoolId (optional) 
      * @param mine (optional) 
@@ -100,6 +106,12 @@ export interface ILaunchPathClient {
      * @return OK
      */
     recordAttendance(id: string, body: RecordAttendanceRequest, signal?: AbortSignal): Promise<EventRegistration[]>;
+
+    /**
+     * A session as an iCalendar (.ics) file
+     * @return OK
+     */
+    getSessionCalendar(id: string, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
      * Cancel a session
@@ -262,6 +274,24 @@ export interface ILaunchPathClient {
      * @return OK
      */
     getMyActions(signal?: AbortSignal): Promise<ActionItem[]>;
+
+    /**
+     * Stop your calendar feed
+     * @return OK
+     */
+    stopCalendarFeed(signal?: AbortSignal): Promise<CalendarFeedLink>;
+
+    /**
+     * Whether you have a calendar feed
+     * @return OK
+     */
+    getCalendarFeed(signal?: AbortSignal): Promise<CalendarFeedLink>;
+
+    /**
+     * Make your calendar feed's address (a new one stops the old)
+     * @return OK
+     */
+    resetCalendarFeed(signal?: AbortSignal): Promise<CalendarFeedLink>;
 
     /**
      * How the messages I may stop reach me, and in which language LaunchPath writes to me
@@ -1075,6 +1105,64 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * A person's calendar, by their feed's secret address (for calendar apps)
+     * @return OK
+     */
+    getCalendarFeedByLink(token: string, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/calendar-feeds/{token}";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined.");
+        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/calendar"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCalendarFeedByLink(_response);
+        });
+    }
+
+    protected processGetCalendarFeedByLink(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
      * Classes from the SIS roster: those you may see, or (mine=true) those you teach
      * @param schoolId (optional) 
      * @param mine (optional) 
@@ -1679,6 +1767,64 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<EventRegistration[]>(null as any);
+    }
+
+    /**
+     * A session as an iCalendar (.ics) file
+     * @return OK
+     */
+    getSessionCalendar(id: string, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/event-sessions/{id}/calendar";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/calendar"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSessionCalendar(_response);
+        });
+    }
+
+    protected processGetSessionCalendar(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -3425,6 +3571,156 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<ActionItem[]>(null as any);
+    }
+
+    /**
+     * Stop your calendar feed
+     * @return OK
+     */
+    stopCalendarFeed(signal?: AbortSignal): Promise<CalendarFeedLink> {
+        let url_ = this.baseUrl + "/api/v1/me/calendar-feed";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStopCalendarFeed(_response);
+        });
+    }
+
+    protected processStopCalendarFeed(response: Response): Promise<CalendarFeedLink> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CalendarFeedLink;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CalendarFeedLink>(null as any);
+    }
+
+    /**
+     * Whether you have a calendar feed
+     * @return OK
+     */
+    getCalendarFeed(signal?: AbortSignal): Promise<CalendarFeedLink> {
+        let url_ = this.baseUrl + "/api/v1/me/calendar-feed";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCalendarFeed(_response);
+        });
+    }
+
+    protected processGetCalendarFeed(response: Response): Promise<CalendarFeedLink> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CalendarFeedLink;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CalendarFeedLink>(null as any);
+    }
+
+    /**
+     * Make your calendar feed's address (a new one stops the old)
+     * @return OK
+     */
+    resetCalendarFeed(signal?: AbortSignal): Promise<CalendarFeedLink> {
+        let url_ = this.baseUrl + "/api/v1/me/calendar-feed";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processResetCalendarFeed(_response);
+        });
+    }
+
+    protected processResetCalendarFeed(response: Response): Promise<CalendarFeedLink> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CalendarFeedLink;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CalendarFeedLink>(null as any);
     }
 
     /**
@@ -8795,6 +9091,13 @@ export interface Breakdown {
     key: string;
     placements: number;
     students: number;
+}
+
+/** The signed-in person's calendar feed: a secret address a calendar app subscribes to (their event sessions and placement schedules, RFC 5545). Anyone with the address reads the feed, so it can be replaced or stopped. */
+export interface CalendarFeedLink {
+    /** The feed's address; absent when the person has none (or stopped it). */
+    url?: string | null;
+    createdAt?: string | null;
 }
 
 /** Career clusters of the Advance CTE National Career Clusters Framework (modernized 2024): 14 clusters. */

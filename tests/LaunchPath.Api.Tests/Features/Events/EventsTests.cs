@@ -190,6 +190,67 @@ public sealed class EventsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_students_calendar_feed_and_a_sessions_file_are_valid_icalendar_in_the_regions_time_zone_and_a_new_address_stops_the_old()
+    {
+        var s = await SetUp();
+        var (ana, anaClient) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Ana");
+        var (ben, benClient) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Ben");
+        var start = new DateTimeOffset(2027, 3, 9, 17, 0, 0, TimeSpan.Zero); // 9 am in California: winter time (UTC−8) until March 14, 2027
+        var first = await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", new CreateEventSessionRequest
+        {
+            StartsAt = start, EndsAt = start.AddHours(2), Location = "Altamont Pass visitor center, a long place name that makes the line fold over the 75 octets", Capacity = 1,
+        })).Read<EventSession>(HttpStatusCode.Created);
+        var second = await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", new CreateEventSessionRequest
+        {
+            StartsAt = start.AddDays(7), EndsAt = start.AddDays(7).AddHours(1), VirtualUrl = "https://meet.example.test/wind", Capacity = 5,
+        })).Read<EventSession>(HttpStatusCode.Created);
+        await Register(anaClient, first.Id, ana.Id);
+        (await Register(benClient, first.Id, ben.Id)).Single().Outcome.Should().Be(RegistrationOutcome.Waitlisted);
+        await Register(benClient, second.Id, ben.Id);
+        await (await s.Employer.PostAsync($"/api/v1/event-sessions/{second.Id}/cancel", null)).Read<EventSession>();
+
+        (await (await benClient.GetAsync("/api/v1/me/calendar-feed")).Read<Contracts.Calendars.CalendarFeedLink>()).CreatedAt.Should().BeNull();
+        var link = await (await benClient.PostAsync("/api/v1/me/calendar-feed", null)).Read<Contracts.Calendars.CalendarFeedLink>();
+        link.Url.Should().StartWith("http").And.Contain("/api/v1/calendar-feeds/");
+        var path = new Uri(link.Url!).PathAndQuery;
+        var anonymous = _actors.Anonymous();
+        var response = await anonymous.GetAsync(path);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/calendar");
+        var ics = await response.Content.ReadAsStringAsync();
+        var events = Ics.Check(ics);
+        events.Should().HaveCount(2);
+        var waiting = events.Single(e => e["UID"] == $"session-{first.Id}@launchpath");
+        waiting["STATUS"].Should().Be("TENTATIVE", "Ben waits for a seat");
+        waiting["DTSTART;TZID"].Should().Be("America/Los_Angeles");
+        waiting["DTSTART"].Should().Be("20270309T090000", "17:00 UTC is 9 am in California in winter time");
+        waiting["DTEND"].Should().Be("20270309T110000");
+        events.Single(e => e["UID"] == $"session-{second.Id}@launchpath")["DTSTART"].Should().Be("20270316T100000", "a week later, after the clocks changed: 10 am");
+        waiting["SUMMARY"].Should().Contain("Wind farm worksite tour");
+        events.Single(e => e["UID"] == $"session-{second.Id}@launchpath")["STATUS"].Should().Be("CANCELLED");
+        ics.Should().NotContain("Ben").And.NotContain("Tester", "a feed names no student");
+
+        // A new address stops the old one; stopping stops both.
+        var renewed = await (await benClient.PostAsync("/api/v1/me/calendar-feed", null)).Read<Contracts.Calendars.CalendarFeedLink>();
+        await (await anonymous.GetAsync(path)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await anonymous.GetAsync(new Uri(renewed.Url!).PathAndQuery)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await (await benClient.GetAsync("/api/v1/me/calendar-feed")).Read<Contracts.Calendars.CalendarFeedLink>()).Should().BeEquivalentTo(new { Url = (string?)null, renewed.CreatedAt });
+        (await benClient.DeleteAsync("/api/v1/me/calendar-feed")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await (await anonymous.GetAsync(new Uri(renewed.Url!).PathAndQuery)).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await anonymous.GetAsync("/api/v1/calendar-feeds/not-a-token")).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        // The host's feed has the sessions it hosts; a session's own file is one event.
+        var hostFeed = await (await s.Employer.PostAsync("/api/v1/me/calendar-feed", null)).Read<Contracts.Calendars.CalendarFeedLink>();
+        Ics.Check(await anonymous.GetStringAsync(new Uri(hostFeed.Url!).PathAndQuery)).Select(e => e["UID"])
+            .Should().BeEquivalentTo([$"session-{first.Id}@launchpath", $"session-{second.Id}@launchpath"]);
+        var file = await anaClient.GetAsync($"/api/v1/event-sessions/{first.Id}/calendar");
+        file.Content.Headers.ContentDisposition!.FileName.Should().Be("session.ics");
+        Ics.Check(await file.Content.ReadAsStringAsync()).Single()["STATUS"].Should().Be("CONFIRMED");
+        var elsewhere = await _actors.As(Role.EmployerAdmin, s.World.Two.Employer.Id);
+        await (await elsewhere.GetAsync($"/api/v1/event-sessions/{first.Id}/calendar")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Forty_registrations_at_once_never_fill_more_seats_than_the_session_has()
     {
         var s = await SetUp();
