@@ -16,7 +16,7 @@ namespace LaunchPath.Api.Features.Events;
 /// sees its opportunity), who manages it (the employer's staff and the opportunity's curators), and who may register,
 /// cancel or mark a student (the student, or school staff who read the student's school; the host for attendance).
 /// </summary>
-internal sealed class EventSessionRecord
+internal class EventSessionRecord
 {
     /// <summary>The kinds of opportunity held as events with sessions, not as placements.</summary>
     public static bool IsEvent(OpportunityType type) =>
@@ -79,11 +79,13 @@ internal sealed class EventSessionRecord
     /// <summary>Six characters, easy to read out and type (no 0/O, 1/I/L).</summary>
     public static string NewCheckInCode() => RandomNumberGenerator.GetString("ABCDEFGHJKMNPQRSTUVWXYZ23456789", 6);
 
-    public EventSession ToContract(OpportunityRecord opportunity, bool canManage, RegistrationStatus? mine) => new()
+    public EventSession ToContract(OpportunityRecord opportunity, bool canManage, RegistrationStatus? mine) => ToContract(opportunity.Title, canManage, mine);
+
+    public EventSession ToContract(string opportunityTitle, bool canManage, RegistrationStatus? mine) => new()
     {
         Id = Id.ToString("D"),
         OpportunityId = OpportunityId.ToString("D"),
-        OpportunityTitle = opportunity.Title,
+        OpportunityTitle = opportunityTitle,
         StartsAt = StartsAt,
         EndsAt = EndsAt,
         Location = Location,

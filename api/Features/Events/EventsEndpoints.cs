@@ -9,6 +9,8 @@ public static class EventsEndpoints
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Events");
+        ListUpcomingSessions.Map(api);
+        GetEventSession.Map(api);
         CreateEventSession.Map(api);
         ListEventSessions.Map(api);
         CancelEventSession.Map(api);

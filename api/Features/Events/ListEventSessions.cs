@@ -46,6 +46,6 @@ public static class ListEventSessions
     public static RouteHandlerBuilder Map(IEndpointRouteBuilder api) =>
         api.MapGet("/opportunities/{id:guid}/sessions", async Task<Answer<Ok<List<EventSession>>, Fails.NotFound>> (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Query(caller, id), ct)).Match(list => TypedResults.Ok(list)))
-            .WithName("listEventSessions")
+            .WithName("listOpportunitySessions")
             .WithSummary("An event's sessions");
 }

@@ -102,6 +102,21 @@ export interface ILaunchPathClient {
     startRosterJsonImport(id: string, body: RosterJsonImportRequest, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport>;
 
     /**
+     * Sessions of the events you may see, in time order
+     * @param from (optional) 
+     * @param mine (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listEventSessions(from?: string | undefined, mine?: boolean | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<EventSession[]>;
+
+    /**
+     * A session of an event
+     * @return OK
+     */
+    getEventSession(id: string, signal?: AbortSignal): Promise<EventSession>;
+
+    /**
      * Take attendance: who was there, who was not
      * @return OK
      */
@@ -389,7 +404,7 @@ export interface ILaunchPathClient {
      * An event's sessions
      * @return OK
      */
-    listEventSessions(id: string, signal?: AbortSignal): Promise<EventSession[]>;
+    listOpportunitySessions(id: string, signal?: AbortSignal): Promise<EventSession[]>;
 
     /**
      * Schedule a session of an event
@@ -1692,6 +1707,124 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<RosterImport>(null as any);
+    }
+
+    /**
+     * Sessions of the events you may see, in time order
+     * @param from (optional) 
+     * @param mine (optional) 
+     * @param limit (optional) 
+     * @return OK
+     */
+    listEventSessions(from?: string | undefined, mine?: boolean | undefined, limit?: number | undefined, signal?: AbortSignal): Promise<EventSession[]> {
+        let url_ = this.baseUrl + "/api/v1/event-sessions?";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (mine === null)
+            throw new globalThis.Error("The parameter 'mine' cannot be null.");
+        else if (mine !== undefined)
+            url_ += "mine=" + encodeURIComponent("" + mine) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListEventSessions(_response);
+        });
+    }
+
+    protected processListEventSessions(response: Response): Promise<EventSession[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventSession[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventSession[]>(null as any);
+    }
+
+    /**
+     * A session of an event
+     * @return OK
+     */
+    getEventSession(id: string, signal?: AbortSignal): Promise<EventSession> {
+        let url_ = this.baseUrl + "/api/v1/event-sessions/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEventSession(_response);
+        });
+    }
+
+    protected processGetEventSession(response: Response): Promise<EventSession> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventSession;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventSession>(null as any);
     }
 
     /**
@@ -4574,7 +4707,7 @@ export class LaunchPathClient implements ILaunchPathClient {
      * An event's sessions
      * @return OK
      */
-    listEventSessions(id: string, signal?: AbortSignal): Promise<EventSession[]> {
+    listOpportunitySessions(id: string, signal?: AbortSignal): Promise<EventSession[]> {
         let url_ = this.baseUrl + "/api/v1/opportunities/{id}/sessions";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4590,11 +4723,11 @@ export class LaunchPathClient implements ILaunchPathClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListEventSessions(_response);
+            return this.processListOpportunitySessions(_response);
         });
     }
 
-    protected processListEventSessions(response: Response): Promise<EventSession[]> {
+    protected processListOpportunitySessions(response: Response): Promise<EventSession[]> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {

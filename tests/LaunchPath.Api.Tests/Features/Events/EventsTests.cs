@@ -104,6 +104,15 @@ public sealed class EventsTests : IDisposable
         var seen = (await (await anaClient.GetAsync($"/api/v1/opportunities/{s.Tour.Id}/sessions")).Read<List<EventSession>>()).Single();
         seen.Should().BeEquivalentTo(new { Registered = 2, Waitlisted = 1, Capacity = 2, MyStatus = RegistrationStatus.Registered, CanManage = false, CheckInCode = (string?)null });
 
+        var upcoming = await (await anaClient.GetAsync("/api/v1/event-sessions")).Read<List<EventSession>>();
+        upcoming.Should().ContainSingle(x => x.Id == session.Id).Which.Should().BeEquivalentTo(new { OpportunityTitle = "Wind farm worksite tour", MyStatus = RegistrationStatus.Registered });
+        (await (await anaClient.GetAsync("/api/v1/event-sessions?mine=true")).Read<List<EventSession>>()).Select(x => x.Id).Should().Equal(session.Id);
+        (await (await s.Employer.GetAsync("/api/v1/event-sessions")).Read<List<EventSession>>()).Single(x => x.Id == session.Id).CanManage.Should().BeTrue();
+        var elsewhere = await _actors.As(Role.Teacher, s.World.Two.SchoolA.Id);
+        (await (await elsewhere.GetAsync("/api/v1/event-sessions")).Read<List<EventSession>>())
+            .Should().NotContain(x => x.Id == session.Id, "another region's events are not listed");
+        (await (await anaClient.GetAsync($"/api/v1/event-sessions/{session.Id}")).Read<EventSession>()).MyStatus.Should().Be(RegistrationStatus.Registered);
+
         // The host sees the roster: each student's name is a disclosure to the employer, logged.
         var roster = await Roster(s.Employer, session.Id);
         roster.Select(r => (r.StudentId, r.Status)).Should().Equal((ana.Id, RegistrationStatus.Registered), (ben.Id, RegistrationStatus.Registered), (cy.Id, RegistrationStatus.Waitlisted));
