@@ -37,6 +37,7 @@ const translatedFiles = [
   'src/shared/components/SlotsEditor.tsx',
   'src/shared/components/LoadMore.tsx',
   'src/features/inbox/InboxPage.tsx',
+  'src/features/events/*.tsx',
 ];
 
 export default [

@@ -130,6 +130,7 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IConfigurati
         var schoolIds = await SeedStudentsAsync(scope.ServiceProvider, region.Id, scale, cancellationToken);
         await SeedOpportunitiesAsync(mediator, region.Id, schoolIds, scale, cancellationToken);
         await SeedPlacementsAsync(scope.ServiceProvider, scale, cancellationToken);
+        await SeedEventsAsync(scope.ServiceProvider, firstSchool, cancellationToken);
 
         await User("convener", "Casey Convener (demo)", region.Id, Role.ConvenerAdmin);
         await User("analyst", "Avery Analyst (demo)", region.Id, Role.WorkforceAnalyst);

@@ -44,6 +44,9 @@ public static class StudentRecords
         "DELETE FROM match_round_choices WHERE student_id = @Id",
         "DELETE FROM match_round_choice_lists WHERE student_id = @Id",
         "DELETE FROM match_round_rankings WHERE student_id = @Id",
+        // A seat the student held is given back (the waiting list moves when someone next cancels or registers).
+        "UPDATE event_sessions SET registered = registered - 1 WHERE registered > 0 AND id IN (SELECT session_id FROM event_registrations WHERE student_id = @Id AND status = 'registered')",
+        "DELETE FROM event_registrations WHERE student_id = @Id",
         "DELETE FROM disclosures WHERE student_id = @Id",
         "DELETE FROM guardianships WHERE student_id = @Id",
         "DELETE FROM enrollments WHERE person_id = @Id",
@@ -57,6 +60,8 @@ public static class StudentRecords
 
     private const string DeleteMemberships = "DELETE FROM memberships WHERE user_id = @UserId";
 
+    private const string DeleteCalendarFeed = "DELETE FROM calendar_feeds WHERE user_id = @UserId";
+
     private const string AnonymiseUser =
         "UPDATE users SET email = @Email, email_normalized = @Normalized, display_name = 'Deleted user', password_hash = NULL, external_subject = NULL, " +
         "disabled = 1, version = version + 1, updated_at = @Now WHERE id = @UserId";
@@ -67,7 +72,7 @@ public static class StudentRecords
     public sealed class Handler(Db db, TimeProvider clock, IMediator mediator) : IRequestHandler<Export, Result<StudentRecordsExport>>, IRequestHandler<Erase, Result<bool>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectDisclosures, SelectSoleGuardians, SelectUser, DeleteGuardianMessages, DeleteGuardian, DeleteMemberships, AnonymiseUser, Audit, .. Erasure, .. StudentAccess.Statements, .. PlacementRecord.Statements, .. PlacementEvidence.Statements];
+            [SelectDisclosures, SelectSoleGuardians, SelectUser, DeleteGuardianMessages, DeleteGuardian, DeleteMemberships, DeleteCalendarFeed, AnonymiseUser, Audit, .. Erasure, .. StudentAccess.Statements, .. PlacementRecord.Statements, .. PlacementEvidence.Statements];
 
         public async ValueTask<Result<StudentRecordsExport>> Handle(Export query, CancellationToken cancellationToken)
         {
@@ -133,6 +138,7 @@ public static class StudentRecords
             if (userId is { } user)
             {
                 await connection.ExecuteAsync(new CommandDefinition(DeleteMemberships, new { UserId = user }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(DeleteCalendarFeed, new { UserId = user }, transaction, cancellationToken: cancellationToken));
                 await AccessChanges.RecordAsync(connection, transaction, AccessChanges.User, user, now, cancellationToken);
                 var placeholder = $"deleted-{user:N}@deleted.invalid";
                 await connection.ExecuteAsync(new CommandDefinition(AnonymiseUser, new { UserId = user, Email = placeholder, Normalized = placeholder.ToUpperInvariant(), Now = now },

@@ -36,6 +36,7 @@ import { MyProgressPage } from '../features/people/MyProgressPage';
 import { ProfilePage } from '../features/people/ProfilePage';
 import { RecommendationsPage } from '../features/matching/RecommendationsPage';
 import { StudentRoundsPage } from '../features/matching/StudentRoundsPage';
+import { EventsPage } from '../features/events/EventsPage';
 
 export interface Page extends NavItem {
   /** Shown in the navigation, and reachable, only for callers this is true of (permissions and role). */
@@ -118,6 +119,12 @@ const pages: readonly Page[] = [
     label: 'nav.placements',
     visible: (me) => isStudent(me) || isGuardian(me) || employerStaff(me) || can(me, 'peopleRead'),
     render: (me, path) => <PlacementsPage path={path} mine={isStudent(me) ? 'student' : isGuardian(me) ? 'guardian' : undefined} />,
+  },
+  {
+    href: '#/events',
+    label: 'nav.events',
+    visible: (me) => can(me, 'opportunitiesRead'),
+    render: (me, path) => <EventsPage me={me} path={path} />,
   },
   { href: '#/outcomes', label: 'nav.outcomes', visible: (me) => can(me, 'outcomesRead') && !isStudent(me), render: (me) => <OutcomesPage me={me} /> },
   { href: '#/users', label: 'nav.users', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <UsersPage me={me} /> },

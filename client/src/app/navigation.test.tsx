@@ -33,7 +33,7 @@ const analyst = as({ organizationName: 'Bay Valley', organizationType: 'region',
 
 describe('Navigation by role and permission', () => {
   it('gives a student their own pages and no Organizations', () => {
-    expect(labels(studentMe)).toEqual(['My profile', 'My progress', 'Recommended for me', 'Search opportunities', 'Match rounds', 'Placements']);
+    expect(labels(studentMe)).toEqual(['My profile', 'My progress', 'Recommended for me', 'Search opportunities', 'Match rounds', 'Placements', 'Events']);
   });
 
   it('gives a signed-in guardian their children’s placements, and no Organizations', () => {
@@ -42,22 +42,22 @@ describe('Navigation by role and permission', () => {
   });
 
   it('gives an employer admin their opportunities, applicants and organization; a supervisor the opportunities and organization', () => {
-    expect(labels(employerAdmin)).toEqual(['Our opportunities', 'Applicants', 'Our organization', 'Organizations', 'Placements', 'Users', 'API keys']);
-    expect(labels(supervisor)).toEqual(['Our opportunities', 'Our organization', 'Organizations', 'Placements']);
+    expect(labels(employerAdmin)).toEqual(['Our opportunities', 'Applicants', 'Our organization', 'Organizations', 'Placements', 'Events', 'Users', 'API keys']);
+    expect(labels(supervisor)).toEqual(['Our opportunities', 'Our organization', 'Organizations', 'Placements', 'Events']);
   });
 
   it('gives school coordinators curation, rounds and students; district admins roster imports too', () => {
-    expect(labels(coordinator)).toEqual(['Curation', 'Match rounds', 'Students', 'Opportunities', 'Organizations', 'Placements', 'Outcomes']);
-    expect(labels(districtAdmin)).toEqual(['Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements', 'Outcomes', 'Users', 'API keys']);
+    expect(labels(coordinator)).toEqual(['Curation', 'Match rounds', 'Students', 'Opportunities', 'Organizations', 'Placements', 'Events', 'Outcomes']);
+    expect(labels(districtAdmin)).toEqual(['Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements', 'Events', 'Outcomes', 'Users', 'API keys']);
   });
 
   it('gives conveners outcomes, administration and the region settings; analysts outcomes only', () => {
     expect(labels(convenerAdmin)).toEqual([
-      'Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements', 'Outcomes', 'Users', 'API keys', 'Region settings',
+      'Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements', 'Events', 'Outcomes', 'Users', 'API keys', 'Region settings',
     ]);
     expect(labels(convenerStaff)).toContain('Region settings');
     expect(labels(convenerStaff)).not.toContain('Users');
-    expect(labels(analyst)).toEqual(['Opportunities', 'Organizations', 'Outcomes']);
+    expect(labels(analyst)).toEqual(['Opportunities', 'Organizations', 'Events', 'Outcomes']);
   });
 
   it('opens Organizations first for a platform administrator', () => {

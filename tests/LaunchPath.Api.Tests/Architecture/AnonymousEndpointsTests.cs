@@ -27,6 +27,8 @@ public sealed class AnonymousEndpointsTests : IClassFixture<AnonymousEndpointsTe
         "GET /api/v1/unsubscribe/{token}",
         "POST /api/v1/unsubscribe/{token}",
         "PUT /api/v1/unsubscribe/{token}/preferences",
+        // A calendar app reads a person's feed by its secret address: apps cannot sign in.
+        "GET /api/v1/calendar-feeds/{token}",
         "GET /api/v1/links/{token}",
         "POST /api/v1/links/{token}/acknowledge",
         "GET /api/v1/links/{token}/hours",

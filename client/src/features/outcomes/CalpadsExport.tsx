@@ -6,7 +6,7 @@ import { Field } from '../../shared/components/Field';
 import { bannerError, useFocusOnError } from '../../shared/components/formErrors';
 import { Notice } from '../../shared/components/Notice';
 import { type OrganizationChoice } from '../../shared/organizations/useAllOrganizations';
-import { saveFile } from './download';
+import { saveFile } from '../../shared/download';
 import {
   type SchoolYear,
 } from './outcomes';

@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
 import { Notice } from '../../shared/components/Notice';
 import { organizationsUnder, useAllOrganizations } from '../../shared/organizations/useAllOrganizations';
-import { csvBlob, saveFile } from './download';
+import { csvBlob, saveFile } from '../../shared/download';
 import {
   calpadsPermissions,
   describeRange,

@@ -260,6 +260,22 @@ public sealed class EventsTests : IDisposable
     }
 
     [Fact]
+    public async Task Erasing_a_student_takes_them_out_of_sessions_gives_the_seat_back_and_stops_their_calendar_feed()
+    {
+        var s = await SetUp();
+        var (ana, anaClient) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Ana");
+        var session = await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(3))).Read<EventSession>(HttpStatusCode.Created);
+        await Register(anaClient, session.Id, ana.Id);
+        var feed = await (await anaClient.PostAsync("/api/v1/me/calendar-feed", null)).Read<Contracts.Calendars.CalendarFeedLink>();
+
+        var district = await _actors.As(Role.DistrictAdmin, s.World.One.DistrictA.Id);
+        (await district.DeleteAsync($"/api/v1/students/{ana.Id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await Roster(s.Employer, session.Id)).Should().BeEmpty();
+        (await (await s.Employer.GetAsync($"/api/v1/event-sessions/{session.Id}")).Read<EventSession>()).Registered.Should().Be(0);
+        await (await _actors.Anonymous().GetAsync(new Uri(feed.Url!).PathAndQuery)).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Forty_registrations_at_once_never_fill_more_seats_than_the_session_has()
     {
         var s = await SetUp();
