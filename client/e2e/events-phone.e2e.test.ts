@@ -3,7 +3,7 @@
 // who did not come), and the roster says so.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CurrentCaller, EventRegistration, EventSession, Opportunity } from '@launchpath/contracts';
-import { apiCall } from './session';
+import { apiCall, signOutThroughUi } from './session';
 import { capture, demoToken, openStory, phone, runSuffix, signInAs, type Story } from './story';
 
 const baseUrl = inject('demoBaseUrl');
@@ -97,5 +97,21 @@ describe('An event on a phone', () => {
     expect(after.filter((r) => r.attendance === 'present')).toHaveLength(roster.length - 1);
     expect(after.find((r) => r.studentId === absent.studentId)?.attendance).toBe('absent');
     expect(hostStory.pageErrors).toEqual([]);
+  });
+
+  it('a student who was there has the tour on their progress, as the stage done', async () => {
+    const roster = await apiCall<EventRegistration[]>(apiUrl, employerToken, 'GET', `/api/v1/event-sessions/${session.id}/registrations`);
+    const there = roster.find((r) => r.attendance === 'present')!;
+    const { page } = teacherStory;
+    await signOutThroughUi(page);
+    await signInAs(page, baseUrl, 'coordinator');
+    await page.goto(`${baseUrl}/#/students/${there.studentId}`);
+    const attended = page.getByRole('list', { name: 'Events attended' });
+    await attended.getByRole('link', { name: session.opportunityTitle }).waitFor();
+    const stage = attended.locator('xpath=ancestor::li[contains(@class, "continuum__stage")]');
+    expect(await stage.getByRole('heading', { level: 3 }).textContent()).toBe('Career awareness');
+    expect(await stage.locator('.continuum__state').textContent()).toMatch(/^Completed/);
+    await capture(page, 'event-student-progress-phone');
+    expect(teacherStory.pageErrors).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ public static class EventsEndpoints
         RecordAttendance.Map(api);
         CheckIn.Map(api);
         GetSessionCalendar.Map(api);
+        ListStudentEvents.Map(api);
         return app;
     }
 }

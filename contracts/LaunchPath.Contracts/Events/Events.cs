@@ -105,3 +105,21 @@ public sealed record CheckInRequest
 {
     public required string Code { get; init; }
 }
+
+/// <summary>A session a student took part in, or holds a place in: what their progress along the continuum lists.</summary>
+public sealed record StudentEvent
+{
+    public required string SessionId { get; init; }
+    public required string OpportunityId { get; init; }
+    public required string OpportunityTitle { get; init; }
+    public required string EmployerName { get; init; }
+    public required LaunchPath.Contracts.Opportunities.OpportunityType Type { get; init; }
+    public required LaunchPath.Contracts.Opportunities.ContinuumStage Stage { get; init; }
+    public required LaunchPath.Contracts.Common.CareerCluster CareerCluster { get; init; }
+    public required DateTimeOffset StartsAt { get; init; }
+    public required DateTimeOffset EndsAt { get; init; }
+    public required RegistrationStatus Status { get; init; }
+    /// <summary>Present once recorded (or checked in); what counts as taking part.</summary>
+    public Attendance? Attendance { get; init; }
+    public required bool SessionCancelled { get; init; }
+}

@@ -707,6 +707,12 @@ export interface ILaunchPathClient {
     createStudentAccount(id: string, body: CreateStudentAccountRequest, signal?: AbortSignal): Promise<StudentAccount>;
 
     /**
+     * The event sessions a student attended, missed or holds a place in
+     * @return OK
+     */
+    listStudentEvents(id: string, signal?: AbortSignal): Promise<StudentEvent[]>;
+
+    /**
      * A student's parents and guardians
      * @return OK
      */
@@ -8003,6 +8009,59 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * The event sessions a student attended, missed or holds a place in
+     * @return OK
+     */
+    listStudentEvents(id: string, signal?: AbortSignal): Promise<StudentEvent[]> {
+        let url_ = this.baseUrl + "/api/v1/students/{id}/events";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListStudentEvents(_response);
+        });
+    }
+
+    protected processListStudentEvents(response: Response): Promise<StudentEvent[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StudentEvent[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StudentEvent[]>(null as any);
+    }
+
+    /**
      * A student's parents and guardians
      * @return OK
      */
@@ -10659,6 +10718,28 @@ before picking. */
     unavailable: UnavailableChoice[];
     /** Once the round is published (GET only), the student's result: the placement it gave them, or none. */
     result?: StudentRoundResult | null;
+}
+
+/** A session a student took part in, or holds a place in: what their progress along the continuum lists. */
+export interface StudentEvent {
+    sessionId: string;
+    opportunityId: string;
+    opportunityTitle: string;
+    employerName: string;
+    /** The kind of experience: the 15 values of CEDS element 001499 "Work-based Learning Opportunity Type", then the
+career-awareness and exploration formats the field also runs. */
+    type: OpportunityType;
+    /** The work-based learning continuum (Linked Learning): learning about, through, and for work. */
+    stage: ContinuumStage;
+    /** Career clusters of the Advance CTE National Career Clusters Framework (modernized 2024): 14 clusters. */
+    careerCluster: CareerCluster;
+    startsAt: string;
+    endsAt: string;
+    /** Where a student stands in a session: a seat, a place on the waiting list, or cancelled. */
+    status: RegistrationStatus;
+    /** Present once recorded (or checked in); what counts as taking part. */
+    attendance?: Attendance | null;
+    sessionCancelled: boolean;
 }
 
 export interface StudentHours {

@@ -14,6 +14,7 @@ describe('My progress', () => {
     const api = fakeApi({
       listPlacements: (_studentId?: string, _o?: string, _s?: string, _limit?: number, cursor?: string) =>
         Promise.resolve(cursor ? { items: [intern], nextCursor: null } : { items: [shadow], nextCursor: 'next' }),
+      listStudentEvents: () => Promise.resolve([]),
       getStudentHours: () =>
         Promise.resolve(
           studentHours({
@@ -48,6 +49,7 @@ describe('My progress', () => {
     let calls = 0;
     const api = fakeApi({
       listPlacements: () => (++calls === 1 ? Promise.reject(problemOf(404, 'Student s1 was not found.')) : Promise.resolve({ items: [], nextCursor: null })),
+      listStudentEvents: () => Promise.resolve([]),
       getStudentHours: () => Promise.resolve(studentHours()),
     });
     const { user } = renderWithApi(<MyProgressPage studentId="s1" />, api);

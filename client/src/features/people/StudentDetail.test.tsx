@@ -9,6 +9,7 @@ import { StudentDetail } from './StudentDetail';
 
 const progress = {
   listPlacements: () => Promise.resolve({ items: [placement({ stage: 'training', status: 'active', opportunityTitle: 'Solar apprenticeship' })], nextCursor: null }),
+  listStudentEvents: () => Promise.resolve([]),
   getStudentHours: () => Promise.resolve(studentHours({ approvedMinutes: 600 })),
 };
 

@@ -35,6 +35,7 @@ describe('A guardian’s family page', () => {
     const waiting = placement({ id: 'p3', studentId: 's9', studentName: 'Maya Reyes', status: 'agreementPending', acknowledgeAs: 'guardian', opportunityTitle: 'Clínica', allowedActions: ['acknowledge'] });
     const api = fakeApi({
       listPlacements: () => Promise.resolve({ items: [waiting] }),
+      listStudentEvents: () => Promise.resolve([]),
       getStudentHours: () => Promise.resolve({ studentId: 's9', approvedMinutes: 150, placements: [] }),
     });
     renderWithApi(<MyPlacementsPage guardian />, api);

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { Placement, StudentHours } from '@launchpath/contracts';
+import type { Placement, StudentEvent, StudentHours } from '@launchpath/contracts';
 import type { Api } from '../api/client';
 import { useResource } from '../api/useResource';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { Loading } from '../components/Loading';
-import { hoursText } from '../format';
+import { formatDate, hoursText } from '../format';
 import { placementStatusLabels, stageLabels } from '../labels';
 import { nextStep, progressByStage, stageDescriptions, stageStateLabels } from './continuum';
 import './continuum.css';
@@ -38,6 +38,7 @@ export function ContinuumProgress({ studentId, audience }: Props) {
   const { t } = useTranslation();
   const placements = useResource(`placements-of:${studentId}`, (api, signal) => loadStudentPlacements(api, studentId, signal));
   const hours = useResource(`hours-of:${studentId}`, (api, signal) => api.getStudentHours(studentId, signal));
+  const events = useResource(`events-of:${studentId}`, (api, signal) => api.listStudentEvents(studentId, signal));
   const own = audience === 'student';
 
   return (
@@ -47,7 +48,8 @@ export function ContinuumProgress({ studentId, audience }: Props) {
       {hours.data ? <HoursFigures hours={hours.data} own={own} /> : null}
       {placements.status === 'error' && placements.error ? <ErrorBanner error={placements.error} onRetry={placements.reload} /> : null}
       {placements.status === 'loading' || hours.status === 'loading' ? <Loading>{t('continuum.loading')}</Loading> : null}
-      {placements.data ? <Stages placements={placements.data} hours={hours.data} own={own} /> : null}
+      {events.status === 'error' && events.error ? <ErrorBanner error={events.error} onRetry={events.reload} /> : null}
+      {placements.data ? <Stages placements={placements.data} events={events.data ?? []} hours={hours.data} own={own} /> : null}
     </section>
   );
 }
@@ -70,9 +72,9 @@ function HoursFigures({ hours, own }: { hours: StudentHours; own: boolean }) {
   );
 }
 
-function Stages({ placements, hours, own }: { placements: readonly Placement[]; hours?: StudentHours; own: boolean }) {
+function Stages({ placements, events, hours, own }: { placements: readonly Placement[]; events: readonly StudentEvent[]; hours?: StudentHours; own: boolean }) {
   const { t } = useTranslation();
-  const progress = progressByStage(placements);
+  const progress = progressByStage(placements, events);
   const next = nextStep(progress, own ? 'student' : 'staff');
   const hoursOf = new Map((hours?.placements ?? []).map((h) => [h.placementId, h]));
   return (
@@ -103,6 +105,18 @@ function Stages({ placements, hours, own }: { placements: readonly Placement[]; 
                     </li>
                   );
                 })}
+              </ul>
+            ) : null}
+            {p.events.length > 0 ? (
+              <ul className="continuum__placements" aria-label={t('continuum.eventsAttended')}>
+                {p.events.map((event) => (
+                  <li key={event.sessionId}>
+                    <a href={`#/events/${event.sessionId}`}>{event.opportunityTitle}</a>
+                    <span className="muted"> {t('continuum.at', { employer: event.employerName })}</span>
+                    <br />
+                    <span className="continuum__meta">{t('continuum.attendedOn', { date: formatDate(event.startsAt) })}</span>
+                  </li>
+                ))}
               </ul>
             ) : null}
           </li>

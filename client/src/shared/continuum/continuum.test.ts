@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StudentEvent } from '@launchpath/contracts';
 import { placement } from '../../test/placementFixtures';
 import { nextStep, progressByStage } from './continuum';
 
@@ -43,5 +44,29 @@ describe('Progress along the continuum', () => {
     const done = nextStep(progressByStage([placement({ stage: 'exploration', status: 'completed' }), placement({ stage: 'training', status: 'completed' })]));
     expect(done.stage).toBeUndefined();
     expect(done.text).toMatch(/^You have completed career training/);
+  });
+
+  it('counts an event attended as its stage done, and one missed, waited for or cancelled as nothing', () => {
+    const event = (overrides: Partial<StudentEvent>): StudentEvent => ({
+      sessionId: 'session-1',
+      opportunityId: 'op-1',
+      opportunityTitle: 'Wind farm worksite tour',
+      employerName: 'Valley Wind',
+      type: 'worksiteTour',
+      stage: 'exploration',
+      careerCluster: 'energyNaturalResources',
+      startsAt: '2026-11-03T17:00:00Z',
+      endsAt: '2026-11-03T19:00:00Z',
+      status: 'registered',
+      attendance: 'present',
+      sessionCancelled: false,
+      ...overrides,
+    });
+    const progress = progressByStage([], [event({}), event({ sessionId: 's-2', stage: 'awareness', attendance: 'absent' }), event({ sessionId: 's-3', stage: 'awareness', status: 'waitlisted', attendance: undefined })]);
+    expect(progress.find((p) => p.stage === 'exploration')).toMatchObject({ state: 'completed', completed: 1 });
+    expect(progress.find((p) => p.stage === 'exploration')!.events.map((e) => e.sessionId)).toEqual(['session-1']);
+    expect(progress.find((p) => p.stage === 'awareness')).toMatchObject({ state: 'notStarted', events: [] });
+    expect(nextStep(progress).stage).toBe('preparation');
+    expect(progressByStage([], [event({ sessionCancelled: true })]).find((p) => p.stage === 'exploration')!.state).toBe('notStarted');
   });
 });

@@ -1,4 +1,4 @@
-import type { ContinuumStage, Placement, PlacementStatus } from '@launchpath/contracts';
+import type { ContinuumStage, Placement, PlacementStatus, StudentEvent } from '@launchpath/contracts';
 import i18next from 'i18next';
 import { translatedLabels } from '../i18n/i18n';
 import { stageLabels, stages } from '../labels';
@@ -23,19 +23,23 @@ export interface StageProgress {
   state: StageState;
   /** The stage's placements that count or are pending (declined and withdrawn ones left out), newest first. */
   placements: Placement[];
+  /** The events attended at this stage, newest first. */
+  events: StudentEvent[];
   completed: number;
 }
 
-/** Each stage, awareness to training, with its placements and how far the student got in it. */
-export function progressByStage(placements: readonly Placement[]): StageProgress[] {
+/** Each stage, awareness to training, with its placements, the events attended there, and how far the student got in it. */
+export function progressByStage(placements: readonly Placement[], events: readonly StudentEvent[] = []): StageProgress[] {
   return stages.map((stage) => {
     const mine = placements
       .filter((p) => p.stage === stage && (counted.has(p.status) || pending.has(p.status)))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    const completed = mine.filter((p) => p.status === 'completed').length;
+    // An event attended (a guest speaker, a tour) is the stage done, as the API's sequencing counts it.
+    const attended = events.filter((e) => e.stage === stage && e.attendance === 'present' && !e.sessionCancelled);
+    const completed = mine.filter((p) => p.status === 'completed').length + attended.length;
     const state: StageState =
       completed > 0 ? 'completed' : mine.some((p) => counted.has(p.status)) ? 'underway' : mine.length > 0 ? 'pending' : 'notStarted';
-    return { stage, state, placements: mine, completed };
+    return { stage, state, placements: mine, events: attended, completed };
   });
 }
 

@@ -331,6 +331,10 @@ public sealed class EventsTests : IDisposable
         checkedIn.CheckedInAt.Should().NotBeNull();
 
         (await (await anaClient.GetAsync(fit)).Read<OpportunityFit>()).Eligible.Should().BeTrue("the tour she attended is exploration in the cluster");
+        (await (await anaClient.GetAsync($"/api/v1/students/{ana.Id}/events")).Read<List<StudentEvent>>()).Single()
+            .Should().BeEquivalentTo(new { SessionId = session.Id, Stage = ContinuumStage.Exploration, Type = OpportunityType.WorksiteTour, Attendance = Attendance.Present });
+        (await (await s.Coordinator.GetAsync($"/api/v1/students/{ben.Id}/events")).Read<List<StudentEvent>>()).Single().Attendance.Should().Be(Attendance.Present);
+        await (await s.Employer.GetAsync($"/api/v1/students/{ana.Id}/events")).ShouldBeProblem(HttpStatusCode.NotFound, "an employer reads a student only through what it hosts");
         var cyFit = await (await s.Coordinator.GetAsync($"/api/v1/students/{cy.Id}/opportunities/{internship.Id}/fit")).Read<OpportunityFit>();
         cyFit.Eligible.Should().BeFalse("waiting for a seat is not attending");
     }
