@@ -52,6 +52,13 @@ public static class OutcomesReports
         "AND (pl.region_id = @OrgId OR pl.district_id = @OrgId OR pl.school_id = @OrgId) AND (@From IS NULL OR h.work_date >= @From) " +
         "AND (@To IS NULL OR h.work_date <= @To) GROUP BY h.student_id";
 
+    /// <summary>Each attendance of a student of the organization at a session held in the period.</summary>
+    private const string SelectAttendances =
+        "SELECT er.student_id, es.id AS session_id, op.employer_id, op.stage, es.starts_at, es.ends_at FROM event_registrations er " +
+        "JOIN event_sessions es ON es.id = er.session_id JOIN opportunities op ON op.id = es.opportunity_id JOIN people p ON p.id = er.student_id " +
+        "WHERE er.attendance = 'present' AND es.status = 'scheduled' AND (p.region_id = @OrgId OR p.district_id = @OrgId OR p.school_id = @OrgId) " +
+        "AND (@From IS NULL OR es.starts_at >= @FromTime) AND (@To IS NULL OR es.starts_at < @ToTime)";
+
     private const string SelectEvaluations =
         "SELECT e.placement_id, e.kind, e.average_level FROM evaluations e JOIN placements pl ON pl.id = e.placement_id " +
         "WHERE e.average_level IS NOT NULL AND (pl.region_id = @OrgId OR pl.district_id = @OrgId OR pl.school_id = @OrgId)";
@@ -84,7 +91,7 @@ public static class OutcomesReports
     public sealed class Handler(Db db, ReportCache cache) : IRequestHandler<Report, Result<OutcomesReport>>, IRequestHandler<Calpads, Result<string>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectStudents, SelectPlacements, SelectHours, SelectEvaluations, CountPublished, SelectCalpads, SelectCourseEnrollments];
+            [SelectStudents, SelectPlacements, SelectHours, SelectEvaluations, CountPublished, SelectCalpads, SelectCourseEnrollments, SelectAttendances];
 
         public async ValueTask<Result<OutcomesReport>> Handle(Report query, CancellationToken cancellationToken)
         {
@@ -118,6 +125,7 @@ public static class OutcomesReports
             var students = (await connection.QueryAsync<StudentRow>(new CommandDefinition(SelectStudents, parameters, cancellationToken: cancellationToken))).ToList();
             var placements = (await connection.QueryAsync<PlacementRow>(new CommandDefinition(SelectPlacements, parameters, cancellationToken: cancellationToken))).ToList();
             var hours = (await connection.QueryAsync<HoursRow>(new CommandDefinition(SelectHours, parameters, cancellationToken: cancellationToken))).ToList();
+            var attendances = (await connection.QueryAsync<AttendanceRow>(new CommandDefinition(SelectAttendances, parameters, cancellationToken: cancellationToken))).ToList();
             var evaluations = (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(SelectEvaluations, new { parameters.OrgId }, cancellationToken: cancellationToken))).ToList();
             var published = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountPublished, new
             {
@@ -129,23 +137,21 @@ public static class OutcomesReports
             var participants = placements.Select(p => p.StudentId).ToHashSet();
             var all = Rate(students.Count, students.Count(s => participants.Contains(s.Id)));
 
-            GroupParticipation Group(string name, IEnumerable<StudentRow> members, string? label = null)
-            {
-                var list = members.ToList();
-                if (Subgroups.Suppressed(list.Count))
-                {
-                    return new GroupParticipation { Group = name, Name = label, Students = list.Count, Suppressed = true };
-                }
+            GroupParticipation Group(string name, IEnumerable<StudentRow> members, string? label = null) => GroupOf(participants, all, name, members, label);
 
-                var taking = list.Count(s => participants.Contains(s.Id));
-                var rate = Rate(list.Count, taking);
-                return new GroupParticipation { Group = name, Name = label, Students = list.Count, Suppressed = false, Participants = taking, Rate = rate, GapToAll = Math.Round(rate - all, 3) };
+            List<GroupParticipation> SubgroupsOf(HashSet<Guid> taking, double overall)
+            {
+                var list = Subgroups.Program.Select(g => GroupOf(taking, overall, g.Name, students.Where(s => g.In(s.Flags)))).ToList();
+                list.AddRange(Enum.GetValues<RaceEthnicity>().Select(r => GroupOf(taking, overall, "race:" + DbEnum.ToText(r), students.Where(s => s.Races.Contains(r)))));
+                list.AddRange(Enum.GetValues<Gender>().Select(g => GroupOf(taking, overall, "gender:" + DbEnum.ToText(g), students.Where(s => s.Gender == DbEnum.ToText(g)))));
+                list.AddRange(students.Select(s => s.Grade).Distinct().Order()
+                    .Select(g => GroupOf(taking, overall, g is null ? "grade:unknown" : $"grade:{g}", students.Where(s => s.Grade == g))));
+                return list;
             }
 
-            var subgroups = Subgroups.Program.Select(g => Group(g.Name, students.Where(s => g.In(s.Flags)))).ToList();
-            subgroups.AddRange(Enum.GetValues<RaceEthnicity>().Select(r => Group("race:" + DbEnum.ToText(r), students.Where(s => s.Races.Contains(r)))));
-            subgroups.AddRange(Enum.GetValues<Gender>().Select(g => Group("gender:" + DbEnum.ToText(g), students.Where(s => s.Gender == DbEnum.ToText(g)))));
-            subgroups.AddRange(students.Select(s => s.Grade).Distinct().Order().Select(g => Group(g is null ? "grade:unknown" : $"grade:{g}", students.Where(s => s.Grade == g))));
+            var subgroups = SubgroupsOf(participants, all);
+            var attended = attendances.Select(a => a.StudentId).ToHashSet();
+            var attendedRate = Rate(students.Count, students.Count(s => attended.Contains(s.Id)));
 
             var midpoint = evaluations.Where(e => e.Kind == "midpoint").ToDictionary(e => e.PlacementId, e => e.AverageLevel);
             var final = evaluations.Where(e => e.Kind == "final").ToDictionary(e => e.PlacementId, e => e.AverageLevel);
@@ -189,7 +195,35 @@ public static class OutcomesReports
                 Perkins5S3 = Subgroups.Suppressed(concentrators.Count)
                     ? new Perkins5S3 { Concentrators = concentrators.Count, Suppressed = true }
                     : new Perkins5S3 { Concentrators = concentrators.Count, Suppressed = false, WithWorkBasedLearning = withWbl, Rate = Rate(concentrators.Count, withWbl) },
+                Events = new EventOutcomes
+                {
+                    Sessions = attendances.Select(a => a.SessionId).Distinct().Count(),
+                    Attendances = attendances.Count,
+                    StudentsAttended = students.Count(s => attended.Contains(s.Id)),
+                    ParticipationRate = attendedRate,
+                    ExposureMinutes = (int)attendances.Sum(a => Math.Max(0, (a.EndsAt - a.StartsAt).TotalMinutes)),
+                    ByStage = attendances.GroupBy(a => a.Stage).OrderBy(g => g.Key, StringComparer.Ordinal)
+                        .Select(g => new Breakdown { Key = g.Key, Placements = g.Count(), Students = g.Select(a => a.StudentId).Distinct().Count() }).ToList(),
+                    BySchool = students.GroupBy(s => (s.SchoolId, s.SchoolName)).OrderBy(g => g.Key.SchoolName)
+                        .Select(g => GroupOf(attended, attendedRate, g.Key.SchoolId.ToString("D"), g, g.Key.SchoolName)).ToList(),
+                    BySubgroup = SubgroupsOf(attended, attendedRate),
+                    EmployersHosting = attendances.Select(a => a.EmployerId).Distinct().Count(),
+                },
             };
+        }
+
+        /// <summary>One group's participation against everyone's; a group under 10 students shows its size only.</summary>
+        private static GroupParticipation GroupOf(HashSet<Guid> taking, double overall, string name, IEnumerable<StudentRow> members, string? label = null)
+        {
+            var list = members.ToList();
+            if (Subgroups.Suppressed(list.Count))
+            {
+                return new GroupParticipation { Group = name, Name = label, Students = list.Count, Suppressed = true };
+            }
+
+            var count = list.Count(s => taking.Contains(s.Id));
+            var rate = Rate(list.Count, count);
+            return new GroupParticipation { Group = name, Name = label, Students = list.Count, Suppressed = false, Participants = count, Rate = rate, GapToAll = Math.Round(rate - overall, 3) };
         }
 
         public async ValueTask<Result<string>> Handle(Calpads query, CancellationToken cancellationToken)
@@ -349,6 +383,16 @@ public static class OutcomesReports
     {
         public Guid StudentId { get; set; }
         public int Minutes { get; set; }
+    }
+
+    private sealed class AttendanceRow
+    {
+        public Guid StudentId { get; set; }
+        public Guid SessionId { get; set; }
+        public Guid EmployerId { get; set; }
+        public string Stage { get; set; } = "";
+        public DateTimeOffset StartsAt { get; set; }
+        public DateTimeOffset EndsAt { get; set; }
     }
 
     private sealed class EvaluationRow

@@ -35,6 +35,20 @@ export function outcomesReport(overrides: Partial<OutcomesReport> = {}): Outcome
     hours: { approvedMinutes: 9030, studentsWithHours: 21 },
     skillGains: { evaluatedPlacements: 12, averageMidpoint: 2.4, averageFinal: 3.1, averageGain: 0.7 },
     employers: { employersWithPlacements: 14, opportunitiesPublished: 33 },
+    events: {
+      sessions: 6,
+      attendances: 150,
+      studentsAttended: 120,
+      participationRate: 0.6,
+      exposureMinutes: 18000,
+      byStage: [{ key: 'awareness', placements: 150, students: 120 }],
+      bySchool: [
+        { group: 'school-1', name: 'Alder High', students: 120, suppressed: false, participants: 90, rate: 0.75, gapToAll: 0.15 },
+        { group: 'school-2', name: 'Birch High', students: 80, suppressed: false, participants: 30, rate: 0.375, gapToAll: -0.225 },
+      ],
+      bySubgroup: [{ group: 'englishLearner', students: 40, suppressed: false, participants: 20, rate: 0.5, gapToAll: -0.1 }],
+      employersHosting: 4,
+    },
     perkins5S3: { concentrators: 25, suppressed: false, withWorkBasedLearning: 10, rate: 0.4 },
     ...overrides,
   };

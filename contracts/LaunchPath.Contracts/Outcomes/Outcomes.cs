@@ -73,4 +73,28 @@ public sealed record OutcomesReport
     public required SkillGains SkillGains { get; init; }
     public required EmployerEngagement Employers { get; init; }
     public required Perkins5S3 Perkins5S3 { get; init; }
+    /// <summary>Events (guest speakers, tours, career fairs, informational interviews): who attended, by school and subgroup.</summary>
+    public required EventOutcomes Events { get; init; }
+}
+
+/// <summary>
+/// Participation in events, counted by attendance (the Linked Learning goal: every student has career awareness and
+/// exploration experiences). Placements in the breakdowns count attendances here.
+/// </summary>
+public sealed record EventOutcomes
+{
+    /// <summary>Sessions held (not cancelled) that students of the organization attended.</summary>
+    public required int Sessions { get; init; }
+    public required int Attendances { get; init; }
+    public required int StudentsAttended { get; init; }
+    /// <summary>Students who attended at least one event, of all the organization's active students.</summary>
+    public required double ParticipationRate { get; init; }
+    /// <summary>Minutes of career exposure: each attendance counts its session's length.</summary>
+    public required int ExposureMinutes { get; init; }
+    /// <summary>Attendances and students by continuum stage (Placements holds attendances).</summary>
+    public required IReadOnlyList<Breakdown> ByStage { get; init; }
+    public required IReadOnlyList<GroupParticipation> BySchool { get; init; }
+    public required IReadOnlyList<GroupParticipation> BySubgroup { get; init; }
+    /// <summary>Employers whose events these students attended, and how many students they reached.</summary>
+    public required int EmployersHosting { get; init; }
 }

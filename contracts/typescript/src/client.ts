@@ -9522,6 +9522,24 @@ export interface Evaluation {
 
 export type EvaluationKind = "midpoint" | "final";
 
+/** Participation in events, counted by attendance (the Linked Learning goal: every student has career awareness and exploration experiences). Placements in the breakdowns count attendances here. */
+export interface EventOutcomes {
+    /** Sessions held (not cancelled) that students of the organization attended. */
+    sessions: number;
+    attendances: number;
+    studentsAttended: number;
+    /** Students who attended at least one event, of all the organization's active students. */
+    participationRate: number;
+    /** Minutes of career exposure: each attendance counts its session's length. */
+    exposureMinutes: number;
+    /** Attendances and students by continuum stage (Placements holds attendances). */
+    byStage: Breakdown[];
+    bySchool: GroupParticipation[];
+    bySubgroup: GroupParticipation[];
+    /** Employers whose events these students attended, and how many students they reached. */
+    employersHosting: number;
+}
+
 /** A student in a session's roster. */
 export interface EventRegistration {
     studentId: string;
@@ -10205,6 +10223,8 @@ export interface OutcomesReport {
     employers: EmployerEngagement;
     /** Perkins V indicator 5S3: the share of CTE concentrators in grade 12 who took part in work-based learning. */
     perkins5S3: Perkins5S3;
+    /** Events (guest speakers, tours, career fairs, informational interviews): who attended, by school and subgroup. */
+    events: EventOutcomes;
 }
 
 /** What an invitation or reset link is for (shown before the person chooses a password). */

@@ -78,6 +78,11 @@ describe('Outcomes dashboard', () => {
     expect(screen.getByRole('img', { name: /^Participation rate by school,.*Birch High, 25%, 15 points below/ })).toBeTruthy();
     expect(screen.getByRole('img', { name: /^Participation rate by course,.*Biology, 50%/ })).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Placements by type of experience' }).textContent).toContain('Job shadow');
+    // Events, counted by attendance, with the same equity view.
+    const events = screen.getByRole('region', { name: /^Events: career awareness and exploration/ });
+    expect(within(events).getByText('Event participation rate').nextElementSibling?.textContent).toBe('60%');
+    expect(within(events).getByText('Hours of career exposure').nextElementSibling?.textContent).toBe('300');
+    expect(within(events).getByRole('img', { name: /^Event attendance by school,.*Birch High, 38%, 23 points below/ })).toBeTruthy();
   });
 
   it('downloads the dashboard as CSV and the CALPADS file under the API’s name', async () => {

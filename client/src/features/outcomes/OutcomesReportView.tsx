@@ -53,6 +53,7 @@ export function OutcomesReportView({ report }: { report: OutcomesReport }) {
           ) : null}
         </div>
       </section>
+      <EventsSection report={report} />
       <section className="card" aria-labelledby="breakdowns-heading">
         <h2 id="breakdowns-heading">Experiences by type and career cluster</h2>
         <div className="page-grid page-grid--halves">
@@ -61,6 +62,53 @@ export function OutcomesReportView({ report }: { report: OutcomesReport }) {
         </div>
       </section>
     </>
+  );
+}
+
+/** Events (guest speakers, tours, career fairs): who attended, by school and student group, and the hours of exposure. */
+function EventsSection({ report }: { report: OutcomesReport }) {
+  const events = report.events;
+  const figures: [string, string, string?][] = [
+    ['Attended an event', events.studentsAttended.toLocaleString('en-US'), `of ${plural(report.students, 'student')}`],
+    ['Event participation rate', percent(events.participationRate)],
+    ['Hours of career exposure', hoursText(events.exposureMinutes), plural(events.attendances, 'attendance')],
+    ['Employers hosting', events.employersHosting.toLocaleString('en-US'), plural(events.sessions, 'session')],
+  ];
+  return (
+    <section className="card" aria-labelledby="events-heading">
+      <h2 id="events-heading">Events: career awareness and exploration for all students</h2>
+      <p className="field__hint">
+        Guest speakers, worksite tours, career fairs and informational interviews, counted by attendance (a student registered but absent is not counted).
+      </p>
+      <dl className="figures">
+        {figures.map(([label, value, note]) => (
+          <div key={label} className="figure">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+            {note ? <dd className="figure__note">{note}</dd> : null}
+          </div>
+        ))}
+      </dl>
+      {events.attendances > 0 ? (
+        <div>
+          {groupCategories.map((category) => {
+            const groups = events.bySubgroup.filter((g) => groupCategory(g.group) === category);
+            return groups.length > 0 ? (
+              <RateChart
+                key={category}
+                title={`Event attendance by ${groupCategoryTitles[category].toLowerCase()}`}
+                groups={groups}
+                labelOf={(g) => groupLabel(g.group)}
+                overall={events.participationRate}
+              />
+            ) : null;
+          })}
+          {events.bySchool.length > 0 ? (
+            <RateChart title="Event attendance by school" groups={events.bySchool} labelOf={(g) => g.name ?? g.group} overall={events.participationRate} />
+          ) : null}
+        </div>
+      ) : null}
+    </section>
   );
 }
 

@@ -276,6 +276,33 @@ public sealed class EventsTests : IDisposable
     }
 
     [Fact]
+    public async Task Outcomes_count_who_attended_events_by_school_and_subgroup_with_the_minutes_of_exposure()
+    {
+        var s = await SetUp();
+        var students = new List<Student>();
+        for (var i = 0; i < 12; i++)
+        {
+            students.Add((await Student(s.Coordinator, s.World.One.SchoolA.Id, $"Kid{i}")).Student);
+        }
+
+        var session = await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(30, inDays: 0.02))).Read<EventSession>(HttpStatusCode.Created);
+        await Register(s.Coordinator, session.Id, [.. students.Select(st => st.Id)]);
+        await (await s.Employer.PutJson($"/api/v1/event-sessions/{session.Id}/attendance", new RecordAttendanceRequest
+        {
+            Present = [.. students.Take(9).Select(st => st.Id)], Absent = [.. students.Skip(9).Select(st => st.Id)],
+        })).Read<List<EventRegistration>>();
+
+        var district = await _actors.As(Role.DistrictAdmin, s.World.One.DistrictA.Id);
+        var report = await (await district.GetAsync($"/api/v1/outcomes?organizationId={s.World.One.DistrictA.Id}")).Read<Contracts.Outcomes.OutcomesReport>();
+        report.Events.Should().BeEquivalentTo(new { Sessions = 1, Attendances = 9, StudentsAttended = 9, ExposureMinutes = 9 * 120, EmployersHosting = 1 });
+        report.Events.ParticipationRate.Should().BeApproximately(9.0 / report.Students, 0.001);
+        report.Events.ByStage.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Key = "exploration", Placements = 9, Students = 9 });
+        report.Events.BySchool.Single(g => g.Name == s.World.One.SchoolA.Name).Should().BeEquivalentTo(new { Suppressed = false, Participants = 9, Students = 12 });
+        report.Events.BySubgroup.Single(g => g.Group == "grade:11").Participants.Should().Be(9);
+        report.Participants.Should().Be(0, "attending an event is not a placement: the placement figures stay apart");
+    }
+
+    [Fact]
     public async Task Forty_registrations_at_once_never_fill_more_seats_than_the_session_has()
     {
         var s = await SetUp();
