@@ -37,7 +37,8 @@ const translatedFiles = [
   'src/shared/components/SlotsEditor.tsx',
   'src/shared/components/LoadMore.tsx',
   'src/features/inbox/InboxPage.tsx',
-  'src/features/events/*.tsx',
+  'src/features/events/EventsPage.tsx',
+  'src/features/events/SessionPage.tsx',
 ];
 
 export default [

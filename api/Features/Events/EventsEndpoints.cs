@@ -21,6 +21,12 @@ public static class EventsEndpoints
         CheckIn.Map(api);
         GetSessionCalendar.Map(api);
         ListStudentEvents.Map(api);
+        SaveVolunteerProfile.Map(api);
+        ListVolunteers.Map(api);
+        CreateClassroomRequestSlice.Map(api);
+        ListClassroomRequests.Map(api);
+        OfferForClassroomRequest.Map(api);
+        AcceptClassroomOffer.Map(api);
         return app;
     }
 }

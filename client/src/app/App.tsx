@@ -37,6 +37,7 @@ import { ProfilePage } from '../features/people/ProfilePage';
 import { RecommendationsPage } from '../features/matching/RecommendationsPage';
 import { StudentRoundsPage } from '../features/matching/StudentRoundsPage';
 import { EventsPage } from '../features/events/EventsPage';
+import { RequestsPage } from '../features/events/RequestsPage';
 
 export interface Page extends NavItem {
   /** Shown in the navigation, and reachable, only for callers this is true of (permissions and role). */
@@ -125,6 +126,12 @@ const pages: readonly Page[] = [
     label: 'nav.events',
     visible: (me) => can(me, 'opportunitiesRead'),
     render: (me, path) => <EventsPage me={me} path={path} />,
+  },
+  {
+    href: '#/requests',
+    label: 'nav.requests',
+    visible: (me) => !isStudent(me) && (employerStaff(me) || me.memberships.some((m) => m.organizationType !== 'employer' && m.permissions.includes('peopleRead'))),
+    render: (me) => <RequestsPage me={me} />,
   },
   { href: '#/outcomes', label: 'nav.outcomes', visible: (me) => can(me, 'outcomesRead') && !isStudent(me), render: (me) => <OutcomesPage me={me} /> },
   { href: '#/users', label: 'nav.users', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <UsersPage me={me} /> },

@@ -60,6 +60,32 @@ export interface ILaunchPathClient {
     getClassRoster(id: string, signal?: AbortSignal): Promise<ClassRoster>;
 
     /**
+     * Teachers' requests for industry professionals you see (at most 200)
+     * @param status (optional) 
+     * @param unanswered (optional) 
+     * @return OK
+     */
+    listClassroomRequests(status?: ClassroomRequestStatus | undefined, unanswered?: boolean | undefined, signal?: AbortSignal): Promise<ClassroomRequest[]>;
+
+    /**
+     * Ask for an industry professional for a class
+     * @return Created
+     */
+    createClassroomRequest(body: CreateClassroomRequest, signal?: AbortSignal): Promise<ClassroomRequest>;
+
+    /**
+     * Offer a volunteer's slot for a teacher's request
+     * @return OK
+     */
+    offerForClassroomRequest(id: string, body: CreateOfferRequest, signal?: AbortSignal): Promise<ClassroomRequest>;
+
+    /**
+     * Accept an offer: the visit becomes an event session with the class registered
+     * @return OK
+     */
+    acceptClassroomOffer(id: string, offerId: string, signal?: AbortSignal): Promise<ClassroomRequest>;
+
+    /**
      * The district's OneRoster REST connection (never its secret), with its last and next pull
      * @return OK
      */
@@ -339,6 +365,18 @@ export interface ILaunchPathClient {
     readNotification(id: string, signal?: AbortSignal): Promise<void>;
 
     /**
+     * Your volunteer profile
+     * @return OK
+     */
+    getVolunteerProfile(signal?: AbortSignal): Promise<Volunteer>;
+
+    /**
+     * List yourself as a volunteer speaker or mentor for your employer
+     * @return OK
+     */
+    saveVolunteerProfile(body: VolunteerRequest, signal?: AbortSignal): Promise<Volunteer>;
+
+    /**
      * Search opportunities
      * @param status (optional) 
      * @param cluster (optional) 
@@ -458,6 +496,12 @@ export interface ILaunchPathClient {
      * @return Created
      */
     createApiKey(id: string, body: CreateApiKeyRequest, signal?: AbortSignal): Promise<CreatedApiKey>;
+
+    /**
+     * An employer's volunteer speakers and mentors (its staff, the region's convener)
+     * @return OK
+     */
+    listVolunteers(id: string, signal?: AbortSignal): Promise<Volunteer[]>;
 
     /**
      * Participation and outcomes for a region, district or school (aggregates; cells under 10 suppressed)
@@ -1288,6 +1332,269 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<ClassRoster>(null as any);
+    }
+
+    /**
+     * Teachers' requests for industry professionals you see (at most 200)
+     * @param status (optional) 
+     * @param unanswered (optional) 
+     * @return OK
+     */
+    listClassroomRequests(status?: ClassroomRequestStatus | undefined, unanswered?: boolean | undefined, signal?: AbortSignal): Promise<ClassroomRequest[]> {
+        let url_ = this.baseUrl + "/api/v1/classroom-requests?";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (unanswered === null)
+            throw new globalThis.Error("The parameter 'unanswered' cannot be null.");
+        else if (unanswered !== undefined)
+            url_ += "unanswered=" + encodeURIComponent("" + unanswered) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListClassroomRequests(_response);
+        });
+    }
+
+    protected processListClassroomRequests(response: Response): Promise<ClassroomRequest[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ClassroomRequest[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ClassroomRequest[]>(null as any);
+    }
+
+    /**
+     * Ask for an industry professional for a class
+     * @return Created
+     */
+    createClassroomRequest(body: CreateClassroomRequest, signal?: AbortSignal): Promise<ClassroomRequest> {
+        let url_ = this.baseUrl + "/api/v1/classroom-requests";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateClassroomRequest(_response);
+        });
+    }
+
+    protected processCreateClassroomRequest(response: Response): Promise<ClassroomRequest> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ClassroomRequest;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ClassroomRequest>(null as any);
+    }
+
+    /**
+     * Offer a volunteer's slot for a teacher's request
+     * @return OK
+     */
+    offerForClassroomRequest(id: string, body: CreateOfferRequest, signal?: AbortSignal): Promise<ClassroomRequest> {
+        let url_ = this.baseUrl + "/api/v1/classroom-requests/{id}/offers";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOfferForClassroomRequest(_response);
+        });
+    }
+
+    protected processOfferForClassroomRequest(response: Response): Promise<ClassroomRequest> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ClassroomRequest;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ClassroomRequest>(null as any);
+    }
+
+    /**
+     * Accept an offer: the visit becomes an event session with the class registered
+     * @return OK
+     */
+    acceptClassroomOffer(id: string, offerId: string, signal?: AbortSignal): Promise<ClassroomRequest> {
+        let url_ = this.baseUrl + "/api/v1/classroom-requests/{id}/offers/{offerId}/accept";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (offerId === undefined || offerId === null)
+            throw new globalThis.Error("The parameter 'offerId' must be defined.");
+        url_ = url_.replace("{offerId}", encodeURIComponent("" + offerId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAcceptClassroomOffer(_response);
+        });
+    }
+
+    protected processAcceptClassroomOffer(response: Response): Promise<ClassroomRequest> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ClassroomRequest;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ClassroomRequest>(null as any);
     }
 
     /**
@@ -4108,6 +4415,116 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Your volunteer profile
+     * @return OK
+     */
+    getVolunteerProfile(signal?: AbortSignal): Promise<Volunteer> {
+        let url_ = this.baseUrl + "/api/v1/me/volunteer";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetVolunteerProfile(_response);
+        });
+    }
+
+    protected processGetVolunteerProfile(response: Response): Promise<Volunteer> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Volunteer;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Volunteer>(null as any);
+    }
+
+    /**
+     * List yourself as a volunteer speaker or mentor for your employer
+     * @return OK
+     */
+    saveVolunteerProfile(body: VolunteerRequest, signal?: AbortSignal): Promise<Volunteer> {
+        let url_ = this.baseUrl + "/api/v1/me/volunteer";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSaveVolunteerProfile(_response);
+        });
+    }
+
+    protected processSaveVolunteerProfile(response: Response): Promise<Volunteer> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Volunteer;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Volunteer>(null as any);
+    }
+
+    /**
      * Search opportunities
      * @param status (optional) 
      * @param cluster (optional) 
@@ -5321,6 +5738,59 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<CreatedApiKey>(null as any);
+    }
+
+    /**
+     * An employer's volunteer speakers and mentors (its staff, the region's convener)
+     * @return OK
+     */
+    listVolunteers(id: string, signal?: AbortSignal): Promise<Volunteer[]> {
+        let url_ = this.baseUrl + "/api/v1/organizations/{id}/volunteers";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListVolunteers(_response);
+        });
+    }
+
+    protected processListVolunteers(response: Response): Promise<Volunteer[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Volunteer[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Volunteer[]>(null as any);
     }
 
     /**
@@ -9352,6 +9822,48 @@ export interface ClassSummary {
     active: boolean;
 }
 
+/** A slot a volunteer offers for a request. */
+export interface ClassroomOffer {
+    id: string;
+    volunteerName: string;
+    employerName: string;
+    startsAt: string;
+    endsAt: string;
+    location?: string | null;
+    virtualUrl?: string | null;
+    note?: string | null;
+    status: OfferStatus;
+}
+
+/** A teacher's request, with the offers the caller may see (the school and the convener: all; an employer: its own). */
+export interface ClassroomRequest {
+    id: string;
+    schoolId: string;
+    schoolName: string;
+    classTitle?: string | null;
+    requestedBy: string;
+    topic: string;
+    /** Career clusters of the Advance CTE National Career Clusters Framework (modernized 2024): 14 clusters. */
+    careerCluster: CareerCluster;
+    grade?: number | null;
+    students: number;
+    preferredTimes: string;
+    /** How a class can have its speaker: in the room, online, or either. */
+    modality: RequestModality;
+    unitConnection: string;
+    status: ClassroomRequestStatus;
+    /** The session it became, once scheduled. */
+    sessionId?: string | null;
+    createdAt: string;
+    offers: ClassroomOffer[];
+    /** For a volunteer: the request is in a career cluster they speak on. */
+    matchesMe: boolean;
+    /** Whether the caller may accept an offer (the school's staff). */
+    canAccept: boolean;
+}
+
+export type ClassroomRequestStatus = "open" | "scheduled" | "cancelled";
+
 export type Compensation = "paid" | "stipend" | "unpaid";
 
 export interface CompletePlacementRequest {
@@ -9368,6 +9880,25 @@ export type ContinuumStage = "awareness" | "exploration" | "preparation" | "trai
 export interface CreateApiKeyRequest {
     name: string;
     permissions: Permission[];
+}
+
+/** A teacher asks for an industry professional for their class. */
+export interface CreateClassroomRequest {
+    schoolId: string;
+    /** The rostered class, if any: its active students are registered when the visit is scheduled. */
+    classId?: string | null;
+    topic: string;
+    /** Career clusters of the Advance CTE National Career Clusters Framework (modernized 2024): 14 clusters. */
+    careerCluster: CareerCluster;
+    grade?: number | null;
+    /** About how many students (the class's size when a class is named and this is left out). */
+    students?: number | null;
+    /** When would suit, in words ("any Tuesday in March, 10–11 am"). */
+    preferredTimes: string;
+    /** How a class can have its speaker: in the room, online, or either. */
+    modality: RequestModality;
+    /** How the visit connects to the unit being taught. */
+    unitConnection: string;
 }
 
 /** A session to schedule. */
@@ -9395,6 +9926,17 @@ export interface CreateMatchRoundRequest {
     reserveGroup?: ReserveGroup | null;
     /** Share of each opportunity's seats reserved for the group (0–50). */
     reservePercent: number;
+}
+
+/** A volunteer's slot for a request; a convener brokering names the volunteer. */
+export interface CreateOfferRequest {
+    startsAt: string;
+    endsAt: string;
+    location?: string | null;
+    virtualUrl?: string | null;
+    note?: string | null;
+    /** The volunteer the convener offers (left out: the caller, who must be a volunteer). */
+    volunteerUserId?: string | null;
 }
 
 export interface CreateOpportunityRequest {
@@ -9863,6 +10405,8 @@ export interface NotificationList {
     /** The latest first (up to 50). */
     items: Notification[];
 }
+
+export type OfferStatus = "offered" | "accepted" | "declined" | "withdrawn";
 
 /** A OneRoster academic session (term, semester, school year): an academicSessions.csv row or the REST object. */
 export interface OneRosterAcademicSession {
@@ -10458,6 +11002,9 @@ export interface RejectOpportunityRequest {
     reason: string;
 }
 
+/** How a class can have its speaker: in the room, online, or either. */
+export type RequestModality = "inPerson" | "virtual" | "either";
+
 /** The equity group that reserved seats are for (minority reserves: open to all when the group's demand is met). */
 export type ReserveGroup = "englishLearner" | "studentWithDisability" | "socioeconomicallyDisadvantaged" | "fosterYouth";
 
@@ -10950,6 +11497,34 @@ export interface UserSummary {
     displayName: string;
     disabled: boolean;
     memberships: MembershipInfo[];
+}
+
+/** An employer's volunteer speaker or mentor. */
+export interface Volunteer {
+    userId: string;
+    name: string;
+    employerId: string;
+    employerName: string;
+    careerClusters: CareerCluster[];
+    topics: string;
+    availability?: string | null;
+    inPerson: boolean;
+    virtual: boolean;
+    active: boolean;
+}
+
+/** What an employer's staff member says about speaking to classes or mentoring. */
+export interface VolunteerRequest {
+    employerId: string;
+    careerClusters: CareerCluster[];
+    /** What they can talk about ("wind turbine maintenance, careers in the trades"). */
+    topics: string;
+    /** When they are usually free, in words ("Tuesday and Thursday mornings"). */
+    availability?: string | null;
+    inPerson: boolean;
+    virtual: boolean;
+    /** False: off the list for now (their offers stay). */
+    active?: boolean | null;
 }
 
 /** A weekly time window, local time at the site ("15:30"–"17:30"). */

@@ -134,6 +134,109 @@ public sealed class EventsTests : IDisposable
         (await Register(benClient, session.Id, ben.Id)).Single().Outcome.Should().Be(RegistrationOutcome.Waitlisted, "registering again puts him at the end of the list");
     }
 
+    /// <summary>A class of school A with these students enrolled, as a district's roster sync writes it (the last one left the class).</summary>
+    private async Task<Guid> RosteredClass(Scene s, IReadOnlyList<Student> students, bool lastLeft = true)
+    {
+        var classId = Guid.NewGuid();
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_factory.ConnectionString);
+        await connection.ExecuteAsync("INSERT INTO classes (id, district_id, sourced_id, school_id, title, status, updated_at) VALUES (@Id, @District, @Sourced, @School, 'Physics 3', 'active', @Now)",
+            new { Id = classId.ToString("D"), District = s.World.One.DistrictA.Id, Sourced = $"cl-{classId:N}", School = s.World.One.SchoolA.Id, Now = "2026-09-01T00:00:00Z" });
+        foreach (var (student, i) in students.Select((st, i) => (st, i)))
+        {
+            await connection.ExecuteAsync("INSERT INTO enrollments (id, district_id, sourced_id, class_id, person_id, role, status, updated_at) " +
+                                          "VALUES (@Id, @District, @Sourced, @Class, @Person, 'student', @Status, @Now)",
+                new { Id = Guid.NewGuid().ToString("D"), District = s.World.One.DistrictA.Id, Sourced = $"en-{classId:N}-{i}", Class = classId.ToString("D"), Person = student.Id,
+                    Status = lastLeft && i == students.Count - 1 ? "tobedeleted" : "active", Now = "2026-09-01T00:00:00Z" });
+        }
+
+        return classId;
+    }
+
+    [Fact]
+    public async Task A_teachers_request_for_a_speaker_is_answered_by_an_employers_volunteer_and_becomes_a_session_with_the_class_registered()
+    {
+        var s = await SetUp();
+        var students = new List<Student>();
+        foreach (var name in new[] { "Ana", "Ben", "Cy", "Dee" })
+        {
+            students.Add((await Student(s.Coordinator, s.World.One.SchoolA.Id, name)).Student);
+        }
+
+        var classId = await RosteredClass(s, students, lastLeft: false);
+        var teacher = await _actors.As(Role.Teacher, s.World.One.SchoolA.Id);
+        var ask = new CreateClassroomRequest
+        {
+            SchoolId = s.World.One.SchoolA.Id, ClassId = classId.ToString("D"), Topic = "How wind farms keep the grid running", CareerCluster = CareerCluster.EnergyNaturalResources,
+            Grade = 11, PreferredTimes = "Any Tuesday in March, 10–11 am", Modality = RequestModality.InPerson, UnitConnection = "Unit 4: energy transfer and power.",
+        };
+        await (await s.Employer.PostJson("/api/v1/classroom-requests", ask)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var request = await (await teacher.PostJson("/api/v1/classroom-requests", ask)).Read<ClassroomRequest>(HttpStatusCode.Created);
+        request.Should().BeEquivalentTo(new { Status = ClassroomRequestStatus.Open, Students = 4, ClassTitle = "Physics 3", CanAccept = true });
+
+        // The employer's staff see it on their board; one of them volunteers, on that cluster, and offers a slot.
+        var supervisor = await _actors.As(Role.Supervisor, s.World.One.Employer.Id);
+        var slot = new CreateOfferRequest { StartsAt = _clock.GetUtcNow().AddDays(10), EndsAt = _clock.GetUtcNow().AddDays(10).AddHours(1), Location = "Room 114" };
+        await (await supervisor.PostJson($"/api/v1/classroom-requests/{request.Id}/offers", slot)).ShouldBeProblem(HttpStatusCode.Forbidden, "not a volunteer yet");
+        await (await supervisor.PutJson("/api/v1/me/volunteer", new VolunteerRequest
+        {
+            EmployerId = s.World.Two.Employer.Id, CareerClusters = [CareerCluster.EnergyNaturalResources], Topics = "Turbines", InPerson = true, Virtual = true,
+        })).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var volunteer = await (await supervisor.PutJson("/api/v1/me/volunteer", new VolunteerRequest
+        {
+            EmployerId = s.World.One.Employer.Id, CareerClusters = [CareerCluster.EnergyNaturalResources], Topics = "Wind turbine maintenance; careers in the trades",
+            Availability = "Tuesday mornings", InPerson = true, Virtual = true,
+        })).Read<Volunteer>();
+        volunteer.CareerClusters.Should().Equal(CareerCluster.EnergyNaturalResources);
+        var board = await (await supervisor.GetAsync("/api/v1/classroom-requests")).Read<List<ClassroomRequest>>();
+        board.Should().ContainSingle(r => r.Id == request.Id).Which.Should().BeEquivalentTo(new { MatchesMe = true, CanAccept = false });
+        var elsewhere = await _actors.As(Role.EmployerAdmin, s.World.Two.Employer.Id);
+        (await (await elsewhere.GetAsync("/api/v1/classroom-requests")).Read<List<ClassroomRequest>>()).Should().NotContain(r => r.Id == request.Id, "another region's board");
+
+        var convener = await _actors.As(Role.ConvenerAdmin, s.World.One.Region.Id);
+        (await (await convener.GetAsync("/api/v1/classroom-requests?unanswered=true")).Read<List<ClassroomRequest>>()).Select(r => r.Id).Should().Contain(request.Id);
+        (await (await supervisor.PostJson($"/api/v1/classroom-requests/{request.Id}/offers", slot with { Location = null, VirtualUrl = "https://meet.example.test/x" }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest)).Errors.Should().ContainKey("location", "the teacher asked for a visit in person");
+        var offered = await (await supervisor.PostJson($"/api/v1/classroom-requests/{request.Id}/offers", slot)).Read<ClassroomRequest>();
+        offered.Offers.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Status = OfferStatus.Offered, Location = "Room 114" });
+
+        // A second employer's volunteer, offered by the convener brokering: the school sees both offers, each employer its own.
+        var second = await _actors.Org(Contracts.Organizations.OrganizationType.Employer, s.World.One.Region.Id);
+        var (secondStaff, secondUser) = await _actors.User(Role.EmployerAdmin, second.Id);
+        await (await secondStaff.PutJson("/api/v1/me/volunteer", new VolunteerRequest
+        {
+            EmployerId = second.Id, CareerClusters = [CareerCluster.AdvancedManufacturing], Topics = "Quality control", InPerson = true, Virtual = false,
+        })).Read<Volunteer>();
+        (await (await secondStaff.GetAsync("/api/v1/classroom-requests")).Read<List<ClassroomRequest>>()).Single(r => r.Id == request.Id).MatchesMe.Should().BeFalse();
+        await (await convener.PostJson($"/api/v1/classroom-requests/{request.Id}/offers", slot with { VolunteerUserId = secondUser.Id, StartsAt = slot.StartsAt.AddDays(1), EndsAt = slot.EndsAt.AddDays(1) }))
+            .Read<ClassroomRequest>();
+        var seen = (await (await teacher.GetAsync("/api/v1/classroom-requests")).Read<List<ClassroomRequest>>()).Single(r => r.Id == request.Id);
+        seen.Offers.Should().HaveCount(2);
+        (await (await supervisor.GetAsync("/api/v1/classroom-requests")).Read<List<ClassroomRequest>>()).Single(r => r.Id == request.Id).Offers.Should().ContainSingle();
+        (await (await convener.GetAsync("/api/v1/classroom-requests?unanswered=true")).Read<List<ClassroomRequest>>()).Select(r => r.Id).Should().NotContain(request.Id);
+
+        // The teacher takes the first: a published guest-speaker event for the school, one session, the class registered.
+        var first = seen.Offers.Single(o => o.Location == "Room 114" && o.StartsAt == slot.StartsAt);
+        await (await supervisor.PostAsync($"/api/v1/classroom-requests/{request.Id}/offers/{first.Id}/accept", null)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var scheduled = await (await teacher.PostAsync($"/api/v1/classroom-requests/{request.Id}/offers/{first.Id}/accept", null)).Read<ClassroomRequest>();
+        scheduled.Status.Should().Be(ClassroomRequestStatus.Scheduled);
+        scheduled.Offers.Select(o => o.Status).Should().BeEquivalentTo([OfferStatus.Accepted, OfferStatus.Declined]);
+        await (await teacher.PostAsync($"/api/v1/classroom-requests/{request.Id}/offers/{first.Id}/accept", null)).ShouldBeProblem(HttpStatusCode.Conflict);
+
+        var session = await (await teacher.GetAsync($"/api/v1/event-sessions/{scheduled.SessionId}")).Read<EventSession>();
+        session.Should().BeEquivalentTo(new { OpportunityTitle = "Guest speaker: How wind farms keep the grid running", Registered = 4, Capacity = 4, Location = "Room 114" });
+        (await Roster(teacher, session.Id)).Select(r => r.StudentId).Should().BeEquivalentTo(students.Select(st => st.Id));
+        var host = await (await s.Employer.GetAsync($"/api/v1/event-sessions/{session.Id}")).Read<EventSession>();
+        host.CanManage.Should().BeTrue("the volunteer's employer hosts it");
+        var event_ = await (await teacher.GetAsync($"/api/v1/opportunities/{session.OpportunityId}")).Read<Opportunity>();
+        event_.Should().BeEquivalentTo(new { Status = OpportunityStatus.Published });
+        event_.Fields.Should().BeEquivalentTo(new { Type = OpportunityType.GuestSpeaker, Audience = AudienceScope.School, AudienceOrganizationIds = new[] { s.World.One.SchoolA.Id } });
+        var schoolB = await _actors.As(Role.Teacher, s.World.One.SchoolB.Id);
+        await (await schoolB.GetAsync($"/api/v1/opportunities/{session.OpportunityId}")).ShouldBeProblem(HttpStatusCode.NotFound, "it is school A's visit");
+        (await (await convener.GetAsync($"/api/v1/organizations/{s.World.One.Employer.Id}/volunteers")).Read<List<Volunteer>>()).Select(v => v.Topics)
+            .Should().Contain("Wind turbine maintenance; careers in the trades");
+        await (await elsewhere.GetAsync($"/api/v1/organizations/{s.World.One.Employer.Id}/volunteers")).ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task A_teacher_registers_their_class_for_a_tour_in_one_request()
     {
