@@ -60,6 +60,11 @@ describe('Workforce analyst: the outcomes dashboard', () => {
     const figure = (label: string) => page.locator('.figure').filter({ has: page.getByText(label, { exact: true }) }).locator('dd').first();
     await expect(figure('Participation rate').textContent()).resolves.toMatch(/^\d{1,3}%$/);
     expect(Number((await figure('Students').textContent())?.replace(/,/g, ''))).toBeGreaterThan(0);
+    // Events, counted by attendance (the demo's term of events): who attended, and by school.
+    const events = page.getByRole('region', { name: /^Events: career awareness and exploration/ });
+    const attended = events.locator('.figure').filter({ has: page.getByText('Attended an event', { exact: true }) }).locator('dd').first();
+    expect(Number((await attended.textContent())?.replace(/,/g, ''))).toBeGreaterThan(0);
+    await events.getByRole('img', { name: /^Event attendance by school,/ }).waitFor();
     // Outcomes only: the CALPADS file holds student records, which analysts do not read.
     await expect(page.getByRole('form', { name: 'CALPADS WBLR export' }).count()).resolves.toBe(0);
     await capture(page, 'outcomes-dashboard');
