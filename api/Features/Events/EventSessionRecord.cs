@@ -28,8 +28,10 @@ internal class EventSessionRecord
     public static readonly TimeSpan CheckInWindow = TimeSpan.FromMinutes(30);
 
     public const string Columns =
-        "es.id, es.opportunity_id, es.starts_at, es.ends_at, es.location, es.virtual_url, es.capacity, es.registered, es.check_in_code, es.status, " +
-        "(SELECT COUNT(*) FROM event_registrations w WHERE w.session_id = es.id AND w.status = 'waitlisted') AS waitlisted";
+        "es.id, es.opportunity_id, es.starts_at, es.ends_at, es.location, es.virtual_url, es.capacity, es.registered, es.check_in_code, es.status, es.host_rating, " +
+        "(SELECT COUNT(*) FROM event_registrations w WHERE w.session_id = es.id AND w.status = 'waitlisted') AS waitlisted, " +
+        "(SELECT COUNT(fr.rating) FROM event_registrations fr WHERE fr.session_id = es.id) AS ratings, " +
+        "(SELECT AVG(fr.rating * 1.0) FROM event_registrations fr WHERE fr.session_id = es.id) AS average_rating";
 
     private const string SelectOne = $"SELECT {Columns} FROM event_sessions es WHERE es.id = @Id";
 
@@ -46,6 +48,18 @@ internal class EventSessionRecord
     public string CheckInCode { get; set; } = "";
     public string Status { get; set; } = "";
     public int Waitlisted { get; set; }
+    public int? HostRating { get; set; }
+    public int Ratings { get; set; }
+    public double? AverageRating { get; set; }
+
+    /// <summary>The signed-in student's own place in a session: its status, whether they were there, their rating.</summary>
+    public sealed record Mine(RegistrationStatus Status, bool Attended, int? Rating)
+    {
+        public const string Columns = "er.status AS my_status, er.attendance AS my_attendance, er.rating AS my_rating";
+
+        public static Mine? From(string? status, string? attendance, int? rating) =>
+            status is null ? null : new Mine(DbEnum.Parse<RegistrationStatus>(status), attendance == "present", rating);
+    }
 
     public bool Cancelled => Status == "cancelled";
 
@@ -79,9 +93,10 @@ internal class EventSessionRecord
     /// <summary>Six characters, easy to read out and type (no 0/O, 1/I/L).</summary>
     public static string NewCheckInCode() => RandomNumberGenerator.GetString("ABCDEFGHJKMNPQRSTUVWXYZ23456789", 6);
 
-    public EventSession ToContract(OpportunityRecord opportunity, bool canManage, RegistrationStatus? mine) => ToContract(opportunity.Title, canManage, mine);
+    public EventSession ToContract(OpportunityRecord opportunity, bool canManage, Mine? mine, bool seesRatings = false) => ToContract(opportunity.Title, canManage, mine, seesRatings);
 
-    public EventSession ToContract(string opportunityTitle, bool canManage, RegistrationStatus? mine) => new()
+    /// <summary>The session as the caller sees it; <paramref name="seesRatings"/>: whether they see the students' ratings together (those who manage it always do).</summary>
+    public EventSession ToContract(string opportunityTitle, bool canManage, Mine? mine, bool seesRatings = false) => new()
     {
         Id = Id.ToString("D"),
         OpportunityId = OpportunityId.ToString("D"),
@@ -95,7 +110,14 @@ internal class EventSessionRecord
         Waitlisted = Waitlisted,
         Cancelled = Cancelled,
         CheckInCode = canManage ? CheckInCode : null,
-        MyStatus = mine,
+        MyStatus = mine?.Status,
         CanManage = canManage,
+        IAttended = mine is null ? null : mine.Attended,
+        MyRating = mine?.Rating ?? (canManage ? HostRating : null),
+        Ratings = canManage || seesRatings ? Ratings : null,
+        AverageRating = (canManage || seesRatings) && AverageRating is { } average ? Math.Round(average, 2) : null,
     };
+
+    /// <summary>School staff (and above) see how students rated a session; students do not see each other's.</summary>
+    public static bool SeesRatings(Caller caller) => caller.IsPlatformAdmin || caller.Has(Permission.PeopleRead);
 }

@@ -20,6 +20,7 @@ public static class EventsEndpoints
         RecordAttendance.Map(api);
         CheckIn.Map(api);
         GetSessionCalendar.Map(api);
+        GiveEventFeedback.Map(api);
         ListStudentEvents.Map(api);
         SaveVolunteerProfile.Map(api);
         ListVolunteers.Map(api);

@@ -13,7 +13,7 @@ public static class GetEventSession
     public sealed record Query(Caller Caller, Guid Id) : IRequest<Result<EventSession>>;
 
     private const string SelectMine =
-        "SELECT er.status FROM event_registrations er JOIN people p ON p.id = er.student_id WHERE er.session_id = @Id AND p.user_id = @UserId";
+        $"SELECT {EventSessionRecord.Mine.Columns} FROM event_registrations er JOIN people p ON p.id = er.student_id WHERE er.session_id = @Id AND p.user_id = @UserId";
 
     public sealed class Handler(Db db) : IRequestHandler<Query, Result<EventSession>>, ISqlSource
     {
@@ -29,9 +29,11 @@ public static class GetEventSession
             }
 
             var mine = query.Caller.UserId is null
-                ? null
-                : await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectMine, new { query.Id, query.Caller.UserId }, cancellationToken: cancellationToken));
-            return loaded!.Session.ToContract(loaded.Opportunity, loaded.CanManage, mine is null ? null : DbEnum.Parse<RegistrationStatus>(mine));
+                ? default
+                : await connection.QuerySingleOrDefaultAsync<(string? MyStatus, string? MyAttendance, int? MyRating)>(new CommandDefinition(SelectMine, new { query.Id, query.Caller.UserId },
+                    cancellationToken: cancellationToken));
+            return loaded!.Session.ToContract(loaded.Opportunity, loaded.CanManage, EventSessionRecord.Mine.From(mine.MyStatus, mine.MyAttendance, mine.MyRating),
+                EventSessionRecord.SeesRatings(query.Caller));
         }
     }
 

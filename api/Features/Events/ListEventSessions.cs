@@ -17,7 +17,7 @@ public static class ListEventSessions
 
     /// <summary>The caller's own registrations in these sessions, as a student.</summary>
     private const string SelectMine =
-        "SELECT er.session_id, er.status FROM event_registrations er JOIN event_sessions es ON es.id = er.session_id JOIN people p ON p.id = er.student_id " +
+        $"SELECT er.session_id, {EventSessionRecord.Mine.Columns} FROM event_registrations er JOIN event_sessions es ON es.id = er.session_id JOIN people p ON p.id = er.student_id " +
         "WHERE es.opportunity_id = @OpportunityId AND p.user_id = @UserId";
 
     public sealed class Handler(Db db) : IRequestHandler<Query, Result<List<EventSession>>>, ISqlSource
@@ -37,9 +37,11 @@ public static class ListEventSessions
             var sessions = await connection.QueryAsync<EventSessionRecord>(new CommandDefinition(Select, new { query.OpportunityId }, cancellationToken: cancellationToken));
             var mine = query.Caller.UserId is null
                 ? []
-                : (await connection.QueryAsync<(Guid SessionId, string Status)>(new CommandDefinition(SelectMine, new { query.OpportunityId, query.Caller.UserId }, cancellationToken: cancellationToken)))
-                    .ToDictionary(r => r.SessionId, r => DbEnum.Parse<RegistrationStatus>(r.Status));
-            return sessions.Select(s => s.ToContract(opportunity, manages, mine.TryGetValue(s.Id, out var status) ? status : null)).ToList();
+                : (await connection.QueryAsync<(Guid SessionId, string MyStatus, string? MyAttendance, int? MyRating)>(new CommandDefinition(SelectMine,
+                    new { query.OpportunityId, query.Caller.UserId }, cancellationToken: cancellationToken)))
+                    .ToDictionary(r => r.SessionId, r => EventSessionRecord.Mine.From(r.MyStatus, r.MyAttendance, r.MyRating));
+            var seesRatings = EventSessionRecord.SeesRatings(query.Caller);
+            return sessions.Select(s => s.ToContract(opportunity, manages, mine.GetValueOrDefault(s.Id), seesRatings)).ToList();
         }
     }
 

@@ -19,7 +19,7 @@ public static class ListSessionRegistrations
 
     private static string Select(string visible) =>
         "SELECT er.student_id, p.given_name, p.preferred_name, p.family_name, s.name AS school_name, s.id AS school_id, p.region_id, p.district_id, p.user_id, sp.grade, " +
-        "er.status, er.attendance, er.checked_in_at, er.created_at " +
+        "er.status, er.attendance, er.checked_in_at, er.created_at, er.rating, er.reflection " +
         "FROM event_registrations er JOIN people p ON p.id = er.student_id JOIN student_profiles sp ON sp.person_id = p.id JOIN organizations s ON s.id = p.school_id " +
         $"WHERE er.session_id = @SessionId AND (@All = 1 OR {visible}) " +
         "ORDER BY CASE er.status WHEN 'registered' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, er.created_at, p.family_name, p.given_name, er.student_id";
@@ -53,8 +53,10 @@ public static class ListSessionRegistrations
         parameters.Add("All", loaded.CanManage ? 1 : 0);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Select(visible), parameters, cancellationToken: cancellationToken))).ToList();
         var employer = loaded.Opportunity.EmployerId;
-        var disclosed = rows
+        var outside = rows
             .Where(r => Disclosures.IsOutsideParty(caller, employer, new OrgRef(r.SchoolId, Contracts.Organizations.OrganizationType.School, r.RegionId, r.DistrictId), r.UserId))
+            .Select(r => r.StudentId).ToHashSet();
+        var disclosed = rows.Where(r => outside.Contains(r.StudentId))
             .Select(r => new Disclosures.Disclosure(r.StudentId, employer, "name, school, grade, registration, attendance", "school official: the employer hosting the event",
                 $"Roster of {loaded.Opportunity.Title} on {loaded.Session.StartsAt:yyyy-MM-dd HH:mm} UTC"))
             .ToList();
@@ -69,6 +71,9 @@ public static class ListSessionRegistrations
             Attendance = r.Attendance is null ? null : DbEnum.Parse<Attendance>(r.Attendance),
             CheckedInAt = r.CheckedInAt,
             RegisteredAt = r.CreatedAt,
+            // A student's rating and reflection are their school's record: never shown to the host.
+            Rating = outside.Contains(r.StudentId) ? null : r.Rating,
+            Reflection = outside.Contains(r.StudentId) ? null : r.Reflection,
         }).ToList();
     }
 
@@ -95,5 +100,7 @@ public static class ListSessionRegistrations
         public string? Attendance { get; set; }
         public DateTimeOffset? CheckedInAt { get; set; }
         public DateTimeOffset CreatedAt { get; set; }
+        public int? Rating { get; set; }
+        public string? Reflection { get; set; }
     }
 }

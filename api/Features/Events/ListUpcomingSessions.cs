@@ -18,11 +18,12 @@ public static class ListUpcomingSessions
     public sealed record Query(Caller Caller, DateTimeOffset From, bool Mine, int Take) : IRequest<Result<List<EventSession>>>;
 
     private static string Select(SqlDialect dialect, string visible) => dialect.Limit(
-        $"SELECT {EventSessionRecord.Columns}, op.title AS opportunity_title, mine.status AS my_status " +
+        $"SELECT {EventSessionRecord.Columns}, op.title AS opportunity_title, mine.my_status, mine.my_attendance, mine.my_rating " +
         "FROM event_sessions es JOIN opportunities op ON op.id = es.opportunity_id " +
-        "LEFT JOIN (SELECT er.session_id, er.status FROM event_registrations er JOIN people p ON p.id = er.student_id WHERE p.user_id = @UserId AND er.status <> 'cancelled') mine " +
+        $"LEFT JOIN (SELECT er.session_id, {EventSessionRecord.Mine.Columns} FROM event_registrations er JOIN people p ON p.id = er.student_id " +
+        "WHERE p.user_id = @UserId AND er.status <> 'cancelled') mine " +
         "ON mine.session_id = es.id " +
-        $"WHERE {visible} AND ((@Mine = 0 AND es.ends_at >= @From) OR (@Mine = 1 AND mine.status IS NOT NULL)) ORDER BY es.starts_at, es.id");
+        $"WHERE {visible} AND ((@Mine = 0 AND es.ends_at >= @From) OR (@Mine = 1 AND mine.my_status IS NOT NULL)) ORDER BY es.starts_at, es.id");
 
     public sealed class Handler(Db db) : IRequestHandler<Query, Result<List<EventSession>>>, ISqlSource
     {
@@ -36,6 +37,7 @@ public static class ListUpcomingSessions
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Select(db.Dialect, visible), parameters, cancellationToken: cancellationToken))).ToList();
             // Who manages each event (its employer's staff, its curators): one check per event, not per session.
             var managed = new Dictionary<Guid, bool>();
+            var seesRatings = EventSessionRecord.SeesRatings(query.Caller);
             var result = new List<EventSession>();
             foreach (var row in rows)
             {
@@ -45,7 +47,7 @@ public static class ListUpcomingSessions
                     manages = managed[row.OpportunityId] = opportunity is not null && await EventSessionRecord.ManagesAsync(connection, query.Caller, opportunity, cancellationToken);
                 }
 
-                result.Add(row.ToContract(row.OpportunityTitle, manages, row.MyStatus is null ? null : DbEnum.Parse<RegistrationStatus>(row.MyStatus)));
+                result.Add(row.ToContract(row.OpportunityTitle, manages, EventSessionRecord.Mine.From(row.MyStatus, row.MyAttendance, row.MyRating), seesRatings));
             }
 
             return result;
@@ -72,5 +74,7 @@ public static class ListUpcomingSessions
     {
         public string OpportunityTitle { get; set; } = "";
         public string? MyStatus { get; set; }
+        public string? MyAttendance { get; set; }
+        public int? MyRating { get; set; }
     }
 }

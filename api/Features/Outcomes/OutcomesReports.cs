@@ -54,7 +54,7 @@ public static class OutcomesReports
 
     /// <summary>Each attendance of a student of the organization at a session held in the period.</summary>
     private const string SelectAttendances =
-        "SELECT er.student_id, es.id AS session_id, op.employer_id, op.stage, es.starts_at, es.ends_at FROM event_registrations er " +
+        "SELECT er.student_id, es.id AS session_id, op.employer_id, op.stage, es.starts_at, es.ends_at, er.rating FROM event_registrations er " +
         "JOIN event_sessions es ON es.id = er.session_id JOIN opportunities op ON op.id = es.opportunity_id JOIN people p ON p.id = er.student_id " +
         "WHERE er.attendance = 'present' AND es.status = 'scheduled' AND (p.region_id = @OrgId OR p.district_id = @OrgId OR p.school_id = @OrgId) " +
         "AND (@From IS NULL OR es.starts_at >= @FromTime) AND (@To IS NULL OR es.starts_at < @ToTime)";
@@ -208,6 +208,8 @@ public static class OutcomesReports
                         .Select(g => GroupOf(attended, attendedRate, g.Key.SchoolId.ToString("D"), g, g.Key.SchoolName)).ToList(),
                     BySubgroup = SubgroupsOf(attended, attendedRate),
                     EmployersHosting = attendances.Select(a => a.EmployerId).Distinct().Count(),
+                    Ratings = attendances.Count(a => a.Rating is not null),
+                    AverageRating = attendances.Any(a => a.Rating is not null) ? Math.Round(attendances.Where(a => a.Rating is not null).Average(a => a.Rating!.Value), 2) : null,
                 },
             };
         }
@@ -393,6 +395,7 @@ public static class OutcomesReports
         public string Stage { get; set; } = "";
         public DateTimeOffset StartsAt { get; set; }
         public DateTimeOffset EndsAt { get; set; }
+        public int? Rating { get; set; }
     }
 
     private sealed class EvaluationRow

@@ -48,6 +48,8 @@ export function outcomesReport(overrides: Partial<OutcomesReport> = {}): Outcome
       ],
       bySubgroup: [{ group: 'englishLearner', students: 40, suppressed: false, participants: 20, rate: 0.5, gapToAll: -0.1 }],
       employersHosting: 4,
+      ratings: 40,
+      averageRating: 4.3,
     },
     perkins5S3: { concentrators: 25, suppressed: false, withWorkBasedLearning: 10, rate: 0.4 },
     ...overrides,

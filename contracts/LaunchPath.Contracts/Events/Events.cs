@@ -51,6 +51,21 @@ public sealed record EventSession
     public RegistrationStatus? MyStatus { get; init; }
     /// <summary>Whether the caller may take attendance and cancel the session (the host or a curator).</summary>
     public required bool CanManage { get; init; }
+    /// <summary>Whether the signed-in student was marked present (what lets them rate it).</summary>
+    public bool? IAttended { get; init; }
+    /// <summary>The caller's own rating (a student who attended, or the host), once given.</summary>
+    public int? MyRating { get; init; }
+    /// <summary>Students' ratings (1–5): how many, and their average; for those who manage it and school staff.</summary>
+    public int? Ratings { get; init; }
+    public double? AverageRating { get; init; }
+}
+
+/// <summary>After the event: a rating from 1 (poor) to 5 (excellent), and for a student a short reflection.</summary>
+public sealed record EventFeedbackRequest
+{
+    public required int Rating { get; init; }
+    /// <summary>What they learned or want to explore next (students); a note on the session (hosts).</summary>
+    public string? Reflection { get; init; }
 }
 
 /// <summary>A session to schedule.</summary>
@@ -90,6 +105,9 @@ public sealed record EventRegistration
     public Attendance? Attendance { get; init; }
     /// <summary>When the student checked in with the session's code themself.</summary>
     public DateTimeOffset? CheckedInAt { get; init; }
+    /// <summary>The student's rating and reflection: for the student and their school's staff, never the host.</summary>
+    public int? Rating { get; init; }
+    public string? Reflection { get; init; }
     public required DateTimeOffset RegisteredAt { get; init; }
 }
 

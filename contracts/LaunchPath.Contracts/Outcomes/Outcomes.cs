@@ -97,4 +97,7 @@ public sealed record EventOutcomes
     public required IReadOnlyList<GroupParticipation> BySubgroup { get; init; }
     /// <summary>Employers whose events these students attended, and how many students they reached.</summary>
     public required int EmployersHosting { get; init; }
+    /// <summary>Students' ratings of the events they attended (1–5): how many, and the average.</summary>
+    public required int Ratings { get; init; }
+    public double? AverageRating { get; init; }
 }

@@ -167,6 +167,12 @@ export interface ILaunchPathClient {
     checkIn(id: string, body: CheckInRequest, signal?: AbortSignal): Promise<EventRegistration>;
 
     /**
+     * Rate a session you attended (students) or hosted (the host)
+     * @return OK
+     */
+    giveEventFeedback(id: string, body: EventFeedbackRequest, signal?: AbortSignal): Promise<EventSession>;
+
+    /**
      * A session's roster (as far as you may see it)
      * @return OK
      */
@@ -2411,6 +2417,81 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<EventRegistration>(null as any);
+    }
+
+    /**
+     * Rate a session you attended (students) or hosted (the host)
+     * @return OK
+     */
+    giveEventFeedback(id: string, body: EventFeedbackRequest, signal?: AbortSignal): Promise<EventSession> {
+        let url_ = this.baseUrl + "/api/v1/event-sessions/{id}/feedback";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGiveEventFeedback(_response);
+        });
+    }
+
+    protected processGiveEventFeedback(response: Response): Promise<EventSession> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventSession;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventSession>(null as any);
     }
 
     /**
@@ -10064,6 +10145,13 @@ export interface Evaluation {
 
 export type EvaluationKind = "midpoint" | "final";
 
+/** After the event: a rating from 1 (poor) to 5 (excellent), and for a student a short reflection. */
+export interface EventFeedbackRequest {
+    rating: number;
+    /** What they learned or want to explore next (students); a note on the session (hosts). */
+    reflection?: string | null;
+}
+
 /** Participation in events, counted by attendance (the Linked Learning goal: every student has career awareness and exploration experiences). Placements in the breakdowns count attendances here. */
 export interface EventOutcomes {
     /** Sessions held (not cancelled) that students of the organization attended. */
@@ -10080,6 +10168,9 @@ export interface EventOutcomes {
     bySubgroup: GroupParticipation[];
     /** Employers whose events these students attended, and how many students they reached. */
     employersHosting: number;
+    /** Students' ratings of the events they attended (1–5): how many, and the average. */
+    ratings: number;
+    averageRating?: number | null;
 }
 
 /** A student in a session's roster. */
@@ -10093,6 +10184,9 @@ export interface EventRegistration {
     attendance?: Attendance | null;
     /** When the student checked in with the session's code themself. */
     checkedInAt?: string | null;
+    /** The student's rating and reflection: for the student and their school's staff, never the host. */
+    rating?: number | null;
+    reflection?: string | null;
     registeredAt: string;
 }
 
@@ -10118,6 +10212,13 @@ export interface EventSession {
     myStatus?: RegistrationStatus | null;
     /** Whether the caller may take attendance and cancel the session (the host or a curator). */
     canManage: boolean;
+    /** Whether the signed-in student was marked present (what lets them rate it). */
+    iAttended?: boolean | null;
+    /** The caller's own rating (a student who attended, or the host), once given. */
+    myRating?: number | null;
+    /** Students' ratings (1–5): how many, and their average; for those who manage it and school staff. */
+    ratings?: number | null;
+    averageRating?: number | null;
 }
 
 export interface FitRound {

@@ -70,4 +70,19 @@ describe('A session of an event', () => {
     expect(screen.queryByText('K7MQ2P')).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Roster and attendance' })).toBeNull();
   });
+
+  it('asks a student who was there how it was, and sends the rating with what they learned', async () => {
+    const api = fakeApi({
+      getEventSession: () => Promise.resolve(session({ canManage: false, checkInCode: undefined, myStatus: 'registered', iAttended: true })),
+      giveEventFeedback: () => Promise.resolve(session({ canManage: false, checkInCode: undefined, myStatus: 'registered', iAttended: true, myRating: 4 })),
+    });
+    renderWithApi(<SessionPage me={student} sessionId="session-1" />, api);
+
+    await screen.findByRole('heading', { name: 'How was it?' });
+    fireEvent.click(screen.getByRole('radio', { name: '4 – Very good' }));
+    fireEvent.change(screen.getByLabelText(/What did you learn/), { target: { value: ' The control room, next. ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await screen.findByText('Thank you: your feedback is saved.');
+    expect(api.giveEventFeedback).toHaveBeenCalledWith('session-1', { rating: 4, reflection: 'The control room, next.' });
+  });
 });

@@ -86,10 +86,58 @@ export function SessionPage({ me, sessionId }: { me: CurrentCaller; sessionId: s
           {download.error ? <ErrorBanner error={download.error} /> : null}
           {isStudent(me) && me.studentId ? <StudentActions session={s} studentId={me.studentId} onChange={session.reload} /> : null}
           {staff && !s.cancelled ? <RegisterClass session={s} mine={me.memberships.some((m) => m.role === 'teacher')} onChange={session.reload} /> : null}
+          {(s.iAttended || (s.canManage && !isStudent(me))) && !s.cancelled && new Date(s.startsAt).getTime() <= Date.now() ? (
+            <Feedback session={s} host={!s.iAttended} onSaved={session.set} />
+          ) : null}
           {staff ? <Roster session={s} /> : null}
         </>
       ) : null}
     </>
+  );
+}
+
+/** After the event: a rating from 1 to 5 and, for a student, a few words on what they learned or want to explore next. */
+function Feedback({ session, host, onSaved }: { session: EventSession; host: boolean; onSaved: (session: EventSession) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const action = useAction();
+  const [rating, setRating] = useState(session.myRating ?? 0);
+  const [reflection, setReflection] = useState('');
+  const [done, setDone] = useState<string>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(async () => {
+      onSaved(await api.giveEventFeedback(session.id, { rating, reflection: reflection.trim() || undefined }));
+      setDone(t('events.feedbackSaved'));
+    });
+  };
+  return (
+    <section aria-labelledby="feedback-heading">
+      <h2 id="feedback-heading">{t(host ? 'events.hostFeedback' : 'events.feedback')}</h2>
+      {action.error ? <ErrorBanner error={action.error} /> : null}
+      <Notice>{done}</Notice>
+      {session.ratings !== undefined && session.ratings !== null && session.ratings > 0 ? (
+        <p className="muted">{t('events.ratingsSoFar', { count: session.ratings, average: formatNumber(session.averageRating ?? 0) })}</p>
+      ) : null}
+      <form className="form" onSubmit={submit}>
+        <fieldset className="fieldset">
+          <legend>{t('events.ratingLegend')}</legend>
+          <div className="rating">
+            {[1, 2, 3, 4, 5].map((value) => (
+              <label key={value} className="check">
+                <input type="radio" name="rating" value={value} checked={rating === value} onChange={() => setRating(value)} required />
+                <span>{t(`events.rating.${value}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label htmlFor="event-reflection">{t(host ? 'events.hostNote' : 'events.reflectionPrompt')}</label>
+        <textarea id="event-reflection" value={reflection} onChange={(e) => setReflection(e.target.value)} maxLength={2000} rows={3} />
+        <button type="submit" className="button" disabled={action.busy || rating === 0}>
+          {t('events.sendFeedback')}
+        </button>
+      </form>
+    </section>
   );
 }
 
@@ -278,7 +326,9 @@ function Roster({ session }: { session: EventSession }) {
                       {r.schoolName}
                       {r.checkedInAt ? ` · ${t('events.checkedInTag')}` : ''}
                       {r.attendance === 'absent' ? ` · ${t('events.absentTag')}` : ''}
+                      {r.rating ? ` · ${t('events.ratedTag', { rating: r.rating })}` : ''}
                     </span>
+                    {r.reflection ? <span className="attendance__reflection">“{r.reflection}”</span> : null}
                   </span>
                 </label>
               </li>

@@ -73,6 +73,7 @@ function EventsSection({ report }: { report: OutcomesReport }) {
     ['Event participation rate', percent(events.participationRate)],
     ['Hours of career exposure', hoursText(events.exposureMinutes), plural(events.attendances, 'attendance')],
     ['Employers hosting', events.employersHosting.toLocaleString('en-US'), plural(events.sessions, 'session')],
+    ['Students’ rating', events.averageRating == null ? '—' : `${events.averageRating.toFixed(1)} of 5`, plural(events.ratings, 'rating')],
   ];
   return (
     <section className="card" aria-labelledby="events-heading">

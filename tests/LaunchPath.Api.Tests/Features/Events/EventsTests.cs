@@ -403,6 +403,7 @@ public sealed class EventsTests : IDisposable
         report.Events.BySchool.Single(g => g.Name == s.World.One.SchoolA.Name).Should().BeEquivalentTo(new { Suppressed = false, Participants = 9, Students = 12 });
         report.Events.BySubgroup.Single(g => g.Group == "grade:11").Participants.Should().Be(9);
         report.Participants.Should().Be(0, "attending an event is not a placement: the placement figures stay apart");
+        report.Events.Ratings.Should().Be(0);
     }
 
     [Fact]
@@ -459,6 +460,21 @@ public sealed class EventsTests : IDisposable
             .Read<EventRegistration>();
         checkedIn.Should().BeEquivalentTo(new { StudentId = ben.Id, Attendance = Attendance.Present });
         checkedIn.CheckedInAt.Should().NotBeNull();
+
+        // After it: Ana and Ben, who were there, rate it (Ana reflects too); the host rates the session.
+        var feedback = $"/api/v1/event-sessions/{session.Id}/feedback";
+        await (await anaClient.PutJson(feedback, new EventFeedbackRequest { Rating = 5 })).ShouldBeProblem(HttpStatusCode.Conflict, "not before it has taken place");
+        _clock.Advance(TimeSpan.FromHours(2));
+        (await (await anaClient.PutJson(feedback, new EventFeedbackRequest { Rating = 5, Reflection = "I want to see the control room next." })).Read<EventSession>())
+            .Should().BeEquivalentTo(new { MyRating = 5, IAttended = true });
+        await (await anaClient.PutJson(feedback, new EventFeedbackRequest { Rating = 6 })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        (await (await benClient.PutJson(feedback, new EventFeedbackRequest { Rating = 3 })).Read<EventSession>()).MyRating.Should().Be(3);
+        (await (await s.Employer.PutJson(feedback, new EventFeedbackRequest { Rating = 4, Reflection = "Engaged group" })).Read<EventSession>())
+            .Should().BeEquivalentTo(new { MyRating = 4, Ratings = 2, AverageRating = 4.0 });
+        var hostRoster = await Roster(s.Employer, session.Id);
+        hostRoster.Should().OnlyContain(r => r.Rating == null && r.Reflection == null, "a student's rating and reflection are their school's record, not the host's");
+        (await Roster(s.Coordinator, session.Id)).Single(r => r.StudentId == ana.Id).Should().BeEquivalentTo(new { Rating = 5, Reflection = "I want to see the control room next." });
+        (await (await anaClient.GetAsync($"/api/v1/event-sessions/{session.Id}")).Read<EventSession>()).Should().BeEquivalentTo(new { MyRating = 5, Ratings = (int?)null });
 
         (await (await anaClient.GetAsync(fit)).Read<OpportunityFit>()).Eligible.Should().BeTrue("the tour she attended is exploration in the cluster");
         (await (await anaClient.GetAsync($"/api/v1/students/{ana.Id}/events")).Read<List<StudentEvent>>()).Single()
