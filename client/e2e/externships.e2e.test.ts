@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('Teacher externships reach educators only', () => {
-  it('a teacher finds them', async () => {
+  it('a teacher finds them and applies to one', async () => {
     const { page } = story;
     await signInAs(page, baseUrl, 'teacher');
     await page.goto(`${baseUrl}/#/opportunities`);
@@ -24,6 +24,13 @@ describe('Teacher externships reach educators only', () => {
     await form.getByLabel('Words').fill('Teacher externship');
     await form.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('heading', { level: 3, name: /^Teacher externship:/ }).first().waitFor();
+    // and applies to one, saying what they will bring back to class
+    const first = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: /^Teacher externship:/ }) }).first();
+    await first.getByText('Apply for this externship').click();
+    await first.getByLabel('What you will bring back to your classroom (optional)').fill('Real data sets for my statistics unit.');
+    await first.getByRole('button', { name: 'Send the application' }).click();
+    await first.getByText('Application sent: the employer will decide.').waitFor();
+    await capture(page, 'externship-applied-phone');
     await page.getByRole('button', { name: 'Sign out' }).click();
   });
 

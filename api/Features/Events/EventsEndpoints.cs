@@ -28,6 +28,8 @@ public static class EventsEndpoints
         ListClassroomRequests.Map(api);
         OfferForClassroomRequest.Map(api);
         AcceptClassroomOffer.Map(api);
+        ApplyForExternship.Map(api);
+        DecideExternship.Map(api);
         return app;
     }
 }

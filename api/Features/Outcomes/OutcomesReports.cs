@@ -59,6 +59,12 @@ public static class OutcomesReports
         "WHERE er.attendance = 'present' AND es.status = 'scheduled' AND (p.region_id = @OrgId OR p.district_id = @OrgId OR p.school_id = @OrgId) " +
         "AND (@From IS NULL OR es.starts_at >= @FromTime) AND (@To IS NULL OR es.starts_at < @ToTime)";
 
+    /// <summary>Educators' applications to teacher externships, from the organization's schools, made in the period.</summary>
+    private const string SelectExternships =
+        "SELECT a.user_id, a.status FROM externship_applications a JOIN organizations s ON s.id = a.school_id " +
+        "WHERE (s.id = @OrgId OR s.district_id = @OrgId OR s.region_id = @OrgId) AND a.status <> 'withdrawn' " +
+        "AND (@From IS NULL OR a.created_at >= @FromTime) AND (@To IS NULL OR a.created_at < @ToTime)";
+
     private const string SelectEvaluations =
         "SELECT e.placement_id, e.kind, e.average_level FROM evaluations e JOIN placements pl ON pl.id = e.placement_id " +
         "WHERE e.average_level IS NOT NULL AND (pl.region_id = @OrgId OR pl.district_id = @OrgId OR pl.school_id = @OrgId)";
@@ -91,7 +97,7 @@ public static class OutcomesReports
     public sealed class Handler(Db db, ReportCache cache) : IRequestHandler<Report, Result<OutcomesReport>>, IRequestHandler<Calpads, Result<string>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectStudents, SelectPlacements, SelectHours, SelectEvaluations, CountPublished, SelectCalpads, SelectCourseEnrollments, SelectAttendances];
+            [SelectStudents, SelectPlacements, SelectHours, SelectEvaluations, CountPublished, SelectCalpads, SelectCourseEnrollments, SelectAttendances, SelectExternships];
 
         public async ValueTask<Result<OutcomesReport>> Handle(Report query, CancellationToken cancellationToken)
         {
@@ -125,6 +131,7 @@ public static class OutcomesReports
             var students = (await connection.QueryAsync<StudentRow>(new CommandDefinition(SelectStudents, parameters, cancellationToken: cancellationToken))).ToList();
             var placements = (await connection.QueryAsync<PlacementRow>(new CommandDefinition(SelectPlacements, parameters, cancellationToken: cancellationToken))).ToList();
             var hours = (await connection.QueryAsync<HoursRow>(new CommandDefinition(SelectHours, parameters, cancellationToken: cancellationToken))).ToList();
+            var externships = (await connection.QueryAsync<(Guid UserId, string Status)>(new CommandDefinition(SelectExternships, parameters, cancellationToken: cancellationToken))).ToList();
             var attendances = (await connection.QueryAsync<AttendanceRow>(new CommandDefinition(SelectAttendances, parameters, cancellationToken: cancellationToken))).ToList();
             var evaluations = (await connection.QueryAsync<EvaluationRow>(new CommandDefinition(SelectEvaluations, new { parameters.OrgId }, cancellationToken: cancellationToken))).ToList();
             var published = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountPublished, new
@@ -210,6 +217,12 @@ public static class OutcomesReports
                     EmployersHosting = attendances.Select(a => a.EmployerId).Distinct().Count(),
                     Ratings = attendances.Count(a => a.Rating is not null),
                     AverageRating = attendances.Any(a => a.Rating is not null) ? Math.Round(attendances.Where(a => a.Rating is not null).Average(a => a.Rating!.Value), 2) : null,
+                },
+                Educators = new EducatorParticipation
+                {
+                    Applications = externships.Count,
+                    Educators = externships.Where(e => e.Status is "accepted" or "completed").Select(e => e.UserId).Distinct().Count(),
+                    Completed = externships.Count(e => e.Status == "completed"),
                 },
             };
         }

@@ -107,7 +107,7 @@ const pages: readonly Page[] = [
     href: '#/opportunities',
     label: 'nav.opportunities',
     visible: (me) => !isStudent(me) && !employerStaff(me) && isSchoolOrRegionStaff(me) && can(me, 'opportunitiesRead'),
-    render: () => <SearchPage title="Opportunities" showStatus />,
+    render: (me) => <SearchPage title="Opportunities" showStatus educator={me.memberships.some((m) => m.organizationType === 'school' && ['teacher', 'counselor', 'schoolCoordinator'].includes(m.role))} />,
   },
   {
     href: '#/organizations',

@@ -51,6 +51,7 @@ export function outcomesReport(overrides: Partial<OutcomesReport> = {}): Outcome
       ratings: 40,
       averageRating: 4.3,
     },
+    educators: { applications: 5, educators: 3, completed: 2 },
     perkins5S3: { concentrators: 25, suppressed: false, withWorkBasedLearning: 10, rate: 0.4 },
     ...overrides,
   };

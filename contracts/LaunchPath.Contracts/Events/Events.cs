@@ -141,3 +141,40 @@ public sealed record StudentEvent
     public Attendance? Attendance { get; init; }
     public required bool SessionCancelled { get; init; }
 }
+
+public enum ExternshipStatus
+{
+    Applied,
+    Accepted,
+    Declined,
+    Withdrawn,
+    Completed,
+}
+
+/// <summary>An educator asks for a teacher externship.</summary>
+public sealed record ExternshipApplicationRequest
+{
+    /// <summary>The school they teach or counsel at (the first of theirs when left out).</summary>
+    public string? SchoolId { get; init; }
+    /// <summary>Why, and what they will bring back to the classroom.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>An educator's application to a teacher externship.</summary>
+public sealed record ExternshipApplication
+{
+    public required string OpportunityId { get; init; }
+    public required string OpportunityTitle { get; init; }
+    public required string UserId { get; init; }
+    public required string Name { get; init; }
+    public required string SchoolName { get; init; }
+    public string? Note { get; init; }
+    public required ExternshipStatus Status { get; init; }
+    public required DateTimeOffset AppliedAt { get; init; }
+}
+
+/// <summary>The employer's decision: accepted or declined, then completed.</summary>
+public sealed record DecideExternshipRequest
+{
+    public required ExternshipStatus Status { get; init; }
+}

@@ -75,6 +75,8 @@ public sealed record OutcomesReport
     public required Perkins5S3 Perkins5S3 { get; init; }
     /// <summary>Events (guest speakers, tours, career fairs, informational interviews): who attended, by school and subgroup.</summary>
     public required EventOutcomes Events { get; init; }
+    /// <summary>Educators in teacher externships, counted apart from students.</summary>
+    public required EducatorParticipation Educators { get; init; }
 }
 
 /// <summary>
@@ -100,4 +102,13 @@ public sealed record EventOutcomes
     /// <summary>Students' ratings of the events they attended (1–5): how many, and the average.</summary>
     public required int Ratings { get; init; }
     public double? AverageRating { get; init; }
+}
+
+/// <summary>Teachers, counselors and coordinators of the organization's schools in teacher externships.</summary>
+public sealed record EducatorParticipation
+{
+    public required int Applications { get; init; }
+    /// <summary>Educators accepted into an externship or who completed one.</summary>
+    public required int Educators { get; init; }
+    public required int Completed { get; init; }
 }

@@ -439,6 +439,24 @@ export interface ILaunchPathClient {
     closeOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity>;
 
     /**
+     * A teacher externship's applications (all for the employer and curators, your own otherwise)
+     * @return OK
+     */
+    listExternshipApplications(id: string, signal?: AbortSignal): Promise<ExternshipApplication[]>;
+
+    /**
+     * Apply to a teacher externship (teachers, counselors, coordinators)
+     * @return Created
+     */
+    applyForExternship(id: string, body: ExternshipApplicationRequest, signal?: AbortSignal): Promise<ExternshipApplication>;
+
+    /**
+     * Accept, decline or complete an externship application (the employer); withdraw one's own
+     * @return OK
+     */
+    decideExternship(id: string, userId: string, body: DecideExternshipRequest, signal?: AbortSignal): Promise<ExternshipApplication>;
+
+    /**
      * Reject with a reason
      * @return OK
      */
@@ -5130,6 +5148,212 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<Opportunity>(null as any);
+    }
+
+    /**
+     * A teacher externship's applications (all for the employer and curators, your own otherwise)
+     * @return OK
+     */
+    listExternshipApplications(id: string, signal?: AbortSignal): Promise<ExternshipApplication[]> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/externship-applications";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListExternshipApplications(_response);
+        });
+    }
+
+    protected processListExternshipApplications(response: Response): Promise<ExternshipApplication[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ExternshipApplication[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ExternshipApplication[]>(null as any);
+    }
+
+    /**
+     * Apply to a teacher externship (teachers, counselors, coordinators)
+     * @return Created
+     */
+    applyForExternship(id: string, body: ExternshipApplicationRequest, signal?: AbortSignal): Promise<ExternshipApplication> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/externship-applications";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processApplyForExternship(_response);
+        });
+    }
+
+    protected processApplyForExternship(response: Response): Promise<ExternshipApplication> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ExternshipApplication;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ExternshipApplication>(null as any);
+    }
+
+    /**
+     * Accept, decline or complete an externship application (the employer); withdraw one's own
+     * @return OK
+     */
+    decideExternship(id: string, userId: string, body: DecideExternshipRequest, signal?: AbortSignal): Promise<ExternshipApplication> {
+        let url_ = this.baseUrl + "/api/v1/opportunities/{id}/externship-applications/{userId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (userId === undefined || userId === null)
+            throw new globalThis.Error("The parameter 'userId' must be defined.");
+        url_ = url_.replace("{userId}", encodeURIComponent("" + userId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDecideExternship(_response);
+        });
+    }
+
+    protected processDecideExternship(response: Response): Promise<ExternshipApplication> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ExternshipApplication;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ExternshipApplication>(null as any);
     }
 
     /**
@@ -10103,6 +10327,11 @@ record's (the roster's or staff's); absent when neither says, and the app follow
 
 export type DayOfWeek = "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
 
+/** The employer's decision: accepted or declined, then completed. */
+export interface DecideExternshipRequest {
+    status: ExternshipStatus;
+}
+
 export interface DecisionRequest {
     reason?: string | null;
 }
@@ -10116,6 +10345,14 @@ export interface DisclosureRecord {
     basis: string;
     context: string;
     at: string;
+}
+
+/** Teachers, counselors and coordinators of the organization's schools in teacher externships. */
+export interface EducatorParticipation {
+    applications: number;
+    /** Educators accepted into an externship or who completed one. */
+    educators: number;
+    completed: number;
 }
 
 export interface EmployerEngagement {
@@ -10220,6 +10457,28 @@ export interface EventSession {
     ratings?: number | null;
     averageRating?: number | null;
 }
+
+/** An educator's application to a teacher externship. */
+export interface ExternshipApplication {
+    opportunityId: string;
+    opportunityTitle: string;
+    userId: string;
+    name: string;
+    schoolName: string;
+    note?: string | null;
+    status: ExternshipStatus;
+    appliedAt: string;
+}
+
+/** An educator asks for a teacher externship. */
+export interface ExternshipApplicationRequest {
+    /** The school they teach or counsel at (the first of theirs when left out). */
+    schoolId?: string | null;
+    /** Why, and what they will bring back to the classroom. */
+    note?: string | null;
+}
+
+export type ExternshipStatus = "applied" | "accepted" | "declined" | "withdrawn" | "completed";
 
 export interface FitRound {
     roundId: string;
@@ -10870,6 +11129,8 @@ export interface OutcomesReport {
     perkins5S3: Perkins5S3;
     /** Events (guest speakers, tours, career fairs, informational interviews): who attended, by school and subgroup. */
     events: EventOutcomes;
+    /** Educators in teacher externships, counted apart from students. */
+    educators: EducatorParticipation;
 }
 
 /** What an invitation or reset link is for (shown before the person chooses a password). */

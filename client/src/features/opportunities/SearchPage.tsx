@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
-import type { Opportunity } from '@launchpath/contracts';
+import type { ExternshipApplication, Opportunity } from '@launchpath/contracts';
+import { useApi } from '../../shared/api/ApiContext';
+import { useAction } from '../../shared/api/useAction';
 import { fieldErrorsFor } from '../../shared/api/problems';
 import { useCursorList } from '../../shared/api/useCursorList';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
@@ -20,8 +22,10 @@ export const searchPageSize = 20;
  * Search what the caller may see. Students see published opportunities for their school (each title opens
  * `detailHref`, where they apply); staff may also filter by status (`showStatus`).
  */
-export function SearchPage({ title, showStatus = false, detailHref, studentId }: {
+export function SearchPage({ title, showStatus = false, detailHref, studentId, educator = false }: {
   title?: string;
+  /** A teacher, counselor or coordinator: teacher externships offer to apply. */
+  educator?: boolean;
   showStatus?: boolean;
   detailHref?: (id: string) => string;
   /** A student searching: by default only what they may apply to (the API's rule), with a switch to see everything. */
@@ -124,6 +128,7 @@ export function SearchPage({ title, showStatus = false, detailHref, studentId }:
                 </div>
                 <OpportunityFacts opportunity={o} />
                 <p className="result__description">{o.fields.description}</p>
+                {educator && o.fields.type === 'teacherExternship' && o.status === 'published' ? <ApplyForExternship opportunity={o} /> : null}
               </li>
             ))}
           </ul>
@@ -131,5 +136,33 @@ export function SearchPage({ title, showStatus = false, detailHref, studentId }:
         </section>
       </div>
     </>
+  );
+}
+
+/** A teacher externship: an educator applies with a note on what they will bring back to class (once; the employer decides). */
+function ApplyForExternship({ opportunity }: { opportunity: Opportunity }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const action = useAction();
+  const [note, setNote] = useState('');
+  const [applied, setApplied] = useState<ExternshipApplication>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(async () => setApplied(await api.applyForExternship(opportunity.id, { note: note.trim() || undefined })));
+  };
+  if (applied) return <p className="banner banner--success" role="status">{t('search.externshipApplied')}</p>;
+  return (
+    <details>
+      <summary>{t('search.applyExternship')}</summary>
+      {action.error ? <ErrorBanner error={action.error} /> : null}
+      <form className="form" onSubmit={submit} aria-label={t('search.applyExternshipTo', { title: opportunity.fields.title })}>
+        <Field label={t('search.externshipNote')}>
+          <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={3} />
+        </Field>
+        <button type="submit" className="button" disabled={action.busy}>
+          {t('search.sendApplication')}
+        </button>
+      </form>
+    </details>
   );
 }

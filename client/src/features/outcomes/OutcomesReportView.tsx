@@ -122,6 +122,7 @@ function Headline({ report }: { report: OutcomesReport }) {
     ['Participation rate', percent(report.participationRate)],
     ['Approved hours', hoursText(hours.approvedMinutes), plural(hours.studentsWithHours, 'student')],
     ['Employers with placements', employers.employersWithPlacements.toLocaleString('en-US')],
+    ['Educators in externships', report.educators.educators.toLocaleString('en-US'), `${report.educators.completed.toLocaleString('en-US')} completed; counted apart from students`],
     ['Opportunities published', employers.opportunitiesPublished.toLocaleString('en-US')],
     [
       'Average skill gain',

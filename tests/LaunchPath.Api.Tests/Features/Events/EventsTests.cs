@@ -407,6 +407,50 @@ public sealed class EventsTests : IDisposable
     }
 
     [Fact]
+    public async Task Teachers_and_counselors_apply_to_an_externship_the_employer_decides_and_outcomes_count_educators_apart()
+    {
+        var s = await SetUp();
+        var (ana, anaClient) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Ana");
+        var externship = await Published(s.Admin, s.World.One.Employer.Id, f =>
+        {
+            f.Title = "Summer externship in grid operations";
+            f.Type = OpportunityType.TeacherExternship;
+            f.MinGrade = null;
+        });
+        var url = $"/api/v1/opportunities/{externship.Id}/externship-applications";
+        var (teacher, teacherUser) = await _actors.User(Role.Teacher, s.World.One.SchoolA.Id);
+        var (counselor, counselorUser) = await _actors.User(Role.Counselor, s.World.One.SchoolA.Id);
+
+        await (await anaClient.PostJson(url, new ExternshipApplicationRequest())).ShouldBeProblem(HttpStatusCode.NotFound, "a student never sees an externship");
+        await (await s.Employer.PostJson(url, new ExternshipApplicationRequest())).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/externship-applications", new ExternshipApplicationRequest())).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await (await teacher.PostJson(url, new ExternshipApplicationRequest { Note = "I teach physics; I'll bring grid data to class." })).Read<ExternshipApplication>(HttpStatusCode.Created))
+            .Should().BeEquivalentTo(new { Status = ExternshipStatus.Applied, UserId = teacherUser.Id, SchoolName = s.World.One.SchoolA.Name });
+        await (await teacher.PostJson(url, new ExternshipApplicationRequest())).ShouldBeProblem(HttpStatusCode.Conflict, "once");
+        await (await counselor.PostJson(url, new ExternshipApplicationRequest { SchoolId = s.World.One.SchoolB.Id })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        await (await counselor.PostJson(url, new ExternshipApplicationRequest())).Read<ExternshipApplication>(HttpStatusCode.Created);
+
+        (await (await s.Employer.GetAsync(url)).Read<List<ExternshipApplication>>()).Should().HaveCount(2);
+        (await (await teacher.GetAsync(url)).Read<List<ExternshipApplication>>()).Select(a => a.UserId).Should().Equal(teacherUser.Id);
+        string Decide(string user) => $"{url}/{user}";
+        await (await teacher.PutJson(Decide(teacherUser.Id), new DecideExternshipRequest { Status = ExternshipStatus.Accepted }))
+            .ShouldBeProblem(HttpStatusCode.Forbidden, "the employer decides");
+        await (await s.Employer.PutJson(Decide(teacherUser.Id), new DecideExternshipRequest { Status = ExternshipStatus.Completed }))
+            .ShouldBeProblem(HttpStatusCode.Conflict, "not before it was accepted");
+        (await (await s.Employer.PutJson(Decide(teacherUser.Id), new DecideExternshipRequest { Status = ExternshipStatus.Accepted })).Read<ExternshipApplication>())
+            .Status.Should().Be(ExternshipStatus.Accepted);
+        (await (await s.Employer.PutJson(Decide(teacherUser.Id), new DecideExternshipRequest { Status = ExternshipStatus.Completed })).Read<ExternshipApplication>())
+            .Status.Should().Be(ExternshipStatus.Completed);
+        (await (await counselor.PutJson(Decide(counselorUser.Id), new DecideExternshipRequest { Status = ExternshipStatus.Withdrawn })).Read<ExternshipApplication>())
+            .Status.Should().Be(ExternshipStatus.Withdrawn);
+
+        var district = await _actors.As(Role.DistrictAdmin, s.World.One.DistrictA.Id);
+        var report = await (await district.GetAsync($"/api/v1/outcomes?organizationId={s.World.One.DistrictA.Id}")).Read<Contracts.Outcomes.OutcomesReport>();
+        report.Educators.Should().BeEquivalentTo(new { Applications = 1, Educators = 1, Completed = 1 }, "the withdrawn application is not counted");
+        report.Participants.Should().Be(0, "educators are not counted as students");
+    }
+
+    [Fact]
     public async Task Forty_registrations_at_once_never_fill_more_seats_than_the_session_has()
     {
         var s = await SetUp();
