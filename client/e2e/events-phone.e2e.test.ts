@@ -114,4 +114,21 @@ describe('An event on a phone', () => {
     await capture(page, 'event-student-progress-phone');
     expect(teacherStory.pageErrors).toEqual([]);
   });
+
+  it('the host schedules another session of the tour from the events page', async () => {
+    const { page } = hostStory;
+    await page.goto(`${baseUrl}/#/events`);
+    await page.getByText('Schedule a session of one of your events').click();
+    const form = page.getByRole('form', { name: 'Schedule a session' });
+    await form.getByLabel('Event').selectOption({ label: session.opportunityTitle });
+    await form.getByLabel('Day').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+    await form.getByLabel('Where').fill('Main gate, 400 Sunrise Road');
+    await form.getByLabel('Seats').fill('25');
+    await form.getByRole('button', { name: 'Schedule the session' }).click();
+    await page.getByRole('heading', { level: 1, name: session.opportunityTitle }).waitFor();
+    await page.getByText('0 of 25 seats taken').waitFor();
+    await page.getByText(/^Check-in code to show at the event:/).waitFor();
+    await capture(page, 'event-host-schedules-phone');
+    expect(hostStory.pageErrors).toEqual([]);
+  });
 });

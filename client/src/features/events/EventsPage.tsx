@@ -4,6 +4,8 @@ import { useResource } from '../../shared/api/useResource';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
 import { formatNumber } from '../../shared/i18n/i18n';
+import { employerMemberships } from '../../shared/auth/roles';
+import { ScheduleSession } from './ScheduleSession';
 import { SessionPage, sessionWhen } from './SessionPage';
 
 /**
@@ -12,10 +14,11 @@ import { SessionPage, sessionWhen } from './SessionPage';
  */
 export function EventsPage({ me, path }: { me: CurrentCaller; path: readonly string[] }) {
   if (path[0]) return <SessionPage key={path[0]} me={me} sessionId={path[0]} />;
-  return <EventList />;
+  const hosts = employerMemberships(me).filter((m) => m.permissions.includes('opportunitiesWrite'));
+  return <EventList hosts={hosts} />;
 }
 
-function EventList() {
+function EventList({ hosts }: { hosts: ReturnType<typeof employerMemberships> }) {
   const { t } = useTranslation();
   const sessions = useResource('event-sessions', (api, signal) => api.listEventSessions(undefined, undefined, 100, signal));
   const items = sessions.data ?? [];
@@ -25,6 +28,7 @@ function EventList() {
         <h1>{t('nav.events')}</h1>
         <p className="muted">{t('events.intro')}</p>
       </div>
+      {hosts.length > 0 ? <ScheduleSession employers={hosts} /> : null}
       {sessions.status === 'error' && sessions.error ? <ErrorBanner error={sessions.error} onRetry={sessions.reload} /> : null}
       {sessions.status === 'loading' && !sessions.data ? <Loading>{t('events.loading')}</Loading> : null}
       {sessions.status === 'ready' && items.length === 0 ? <p className="card muted">{t('events.none')}</p> : null}
