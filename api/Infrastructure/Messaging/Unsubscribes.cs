@@ -14,7 +14,7 @@ public sealed class Unsubscribes(IDataProtectionProvider provider)
     /// <summary>The messages a person may stop; every other template is required by a placement or an account.</summary>
     public static readonly IReadOnlySet<string> Optional = new HashSet<string>(StringComparer.Ordinal)
     {
-        "placement.changed", "placement.requested", "hours.approved", "hours.rejected", "round.result", "placement.applied", "opportunity.decided", "digest.daily", "digest.weekly",
+        "placement.changed", "placement.requested", "hours.approved", "hours.rejected", "round.result", "placement.applied", "opportunity.decided", "digest.daily", "digest.weekly", "event.seat",
     };
 
     private readonly IDataProtector _protector = provider.CreateProtector("LaunchPath.Messaging.Unsubscribe.v1");

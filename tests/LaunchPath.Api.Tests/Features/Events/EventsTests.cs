@@ -129,6 +129,13 @@ public sealed class EventsTests : IDisposable
         await (await benClient.DeleteAsync($"/api/v1/event-sessions/{session.Id}/registrations/{ben.Id}")).ShouldBeProblem(HttpStatusCode.Conflict);
         await (await benClient.DeleteAsync($"/api/v1/event-sessions/{session.Id}/registrations/{ana.Id}")).ShouldBeProblem(HttpStatusCode.NotFound);
         (await Roster(s.Coordinator, session.Id)).Where(r => r.Status == RegistrationStatus.Registered).Select(r => r.StudentId).Should().BeEquivalentTo([ana.Id, cy.Id]);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_factory.ConnectionString))
+        {
+            var told = (await connection.QueryAsync<(string Recipient, string Subject)>("SELECT recipient_address, subject FROM messages WHERE template = 'event.seat'")).ToList();
+            told.Should().ContainSingle("Cy, promoted from the waiting list, hears she has a seat").Which.Subject.Should().Be("You have a seat: Wind farm worksite tour");
+            told[0].Recipient.Should().StartWith("cy");
+        }
+
         (await (await s.Coordinator.GetAsync($"/api/v1/opportunities/{s.Tour.Id}/sessions")).Read<List<EventSession>>()).Single()
             .Should().BeEquivalentTo(new { Registered = 2, Waitlisted = 0 });
         (await Register(benClient, session.Id, ben.Id)).Single().Outcome.Should().Be(RegistrationOutcome.Waitlisted, "registering again puts him at the end of the list");
