@@ -39,6 +39,7 @@ const translatedFiles = [
   'src/features/inbox/InboxPage.tsx',
   'src/features/events/EventsPage.tsx',
   'src/features/events/SessionPage.tsx',
+  'src/features/events/PermissionLinkPage.tsx',
 ];
 
 export default [

@@ -46,8 +46,10 @@ beforeAll(async () => {
   session = await apiCall<EventSession>(apiUrl, employerToken, 'POST', `/api/v1/opportunities/${tour.id}/sessions`, {
     startsAt: startsAt.toISOString(),
     endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
-    location: 'Main gate, 400 Sunrise Road',
+    location: 'Alder High gym (the solar team brings a panel)',
     capacity: 40,
+    // At the school: no trip, so no guardian's permission (the trip rule has its own API test).
+    offCampus: false,
   }, 201);
   teacherStory = await openStory(phone);
   hostStory = await openStory(phone);

@@ -250,4 +250,46 @@ describe('A guardian consents from the email', () => {
     expect(log.entries.find((h) => h.id === entry.id)).toMatchObject({ status: 'approved' });
     expect(pageErrors).toEqual([]);
   });
+
+  it('a guardian gives permission for a trip off campus from the email, on a phone, and the student may then be marked present', async () => {
+    const { mail, page, baseUrl, pageErrors } = story;
+    const coordinator = await apiToken(baseUrl, 'coordinator@demo.launchpath.test', demoPassword);
+    const employer = await apiToken(baseUrl, 'employer@demo.launchpath.test', demoPassword);
+    const chosen = await approvedWithGuardian(baseUrl, coordinator, (g) => g.preferredLanguage === 'es' && Boolean(g.email));
+    const { placement, guardian } = chosen!;
+    const me = await apiCall<{ memberships: { organizationId: string }[] }>(baseUrl, employer, 'GET', '/api/v1/me');
+    const tour = await apiCall<{ id: string }>(baseUrl, employer, 'POST', '/api/v1/opportunities', {
+      employerId: me.memberships[0].organizationId,
+      fields: { title: `Hospital tour ${Date.now().toString(36)}`, description: 'See the lab, the pharmacy and the emergency room.', type: 'worksiteTour', stage: 'awareness',
+        careerCluster: 'healthcareHumanServices', skills: [], modality: 'inPerson', seats: 1,
+        address: { line1: '1 Hospital Way', city: 'Alder', state: 'CA', postalCode: '95000', country: 'US' }, schedule: [], compensation: 'unpaid', creditOffered: false, requiredForms: [],
+        hazardous: false, audience: 'region', audienceOrganizationIds: [] },
+    }, 201);
+    await apiCall(baseUrl, employer, 'POST', `/api/v1/opportunities/${tour.id}/submit`);
+    await apiCall(baseUrl, await apiToken(baseUrl, 'convener@demo.launchpath.test', demoPassword), 'POST', `/api/v1/opportunities/${tour.id}/approve`);
+    const startsAt = new Date(Date.now() + 30 * 60_000);
+    const session = await apiCall<{ id: string; offCampus: boolean }>(baseUrl, employer, 'POST', `/api/v1/opportunities/${tour.id}/sessions`, {
+      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(), location: 'Valley General Hospital, main entrance', capacity: 20,
+    }, 201);
+    expect(session.offCampus).toBe(true);
+    const before = mail.received.length;
+    await apiCall(baseUrl, coordinator, 'POST', `/api/v1/event-sessions/${session.id}/registrations`, { studentIds: [placement.studentId] });
+
+    const email = await mail.waitFor(guardian.email!, before, 20_000, /^Permiso para que /);
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/permission\/[A-Za-z0-9_-]+\?lang=es)/.exec(email.text)?.[1];
+    expect(link, email.text).toBeDefined();
+    await expect(apiCall(baseUrl, employer, 'PUT', `/api/v1/event-sessions/${session.id}/attendance`, { present: [placement.studentId], absent: [] })).rejects.toThrow(/422/);
+
+    await page.goto(link!);
+    await page.getByRole('heading', { level: 1, name: /^Permiso para que .+ vaya a una salida$/ }).waitFor();
+    await page.getByLabel('Su nombre').fill(`${guardian.givenName} ${guardian.familyName}`);
+    await page.getByRole('button', { name: 'Doy permiso', exact: true }).click();
+    await page.getByText(/^Gracias: el permiso está dado/).waitFor();
+    const shot = join(artifactsDir, 'trip-permission-phone.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    expect(await seriousAccessibilityViolations(page), describeViolations(await seriousAccessibilityViolations(page))).toEqual([]);
+
+    await apiCall(baseUrl, employer, 'PUT', `/api/v1/event-sessions/${session.id}/attendance`, { present: [placement.studentId], absent: [] });
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -39,9 +39,6 @@ public static class AcceptClassroomOffer
         "INSERT INTO event_sessions (id, opportunity_id, starts_at, ends_at, location, virtual_url, capacity, registered, check_in_code, status, created_by_user_id, created_at, updated_at) " +
         "VALUES (@Id, @OpportunityId, @StartsAt, @EndsAt, @Location, @VirtualUrl, @Capacity, @Registered, @Code, 'scheduled', @UserId, @Now, @Now)";
 
-    private const string SelectClassStudents =
-        "SELECT e.person_id FROM enrollments e JOIN people p ON p.id = e.person_id WHERE e.class_id = @ClassId AND e.role = 'student' AND e.status = 'active' " +
-        "AND p.status = 'active' AND p.kind = 'student' ORDER BY p.family_name, p.given_name, p.id";
 
     private const string InsertRegistration =
         "INSERT INTO event_registrations (session_id, student_id, status, registered_by_user_id, created_at, updated_at) VALUES (@SessionId, @StudentId, 'registered', @UserId, @Now, @Now)";
@@ -49,7 +46,7 @@ public static class AcceptClassroomOffer
     public sealed class Handler(Db db, TimeProvider clock, RegionOpportunities regionOpportunities) : IRequestHandler<Command, Result<ClassroomRequest>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectOffer, Schedule, Accept, DeclineOthers, InsertOpportunity, InsertSession, SelectClassStudents, InsertRegistration, .. ClassroomRequestRecord.Statements, .. OpportunityRecord.Statements];
+            [SelectOffer, Schedule, Accept, DeclineOthers, InsertOpportunity, InsertSession, InsertRegistration, .. ClassroomRequestRecord.Statements, .. OpportunityRecord.Statements];
 
         public async ValueTask<Result<ClassroomRequest>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -86,7 +83,7 @@ public static class AcceptClassroomOffer
                 // The event and its session first (the request points at the session), then the conditional writes that
                 // decide: if another acceptance won, nothing of this one is committed.
                 var students = request.ClassId is { } classId
-                    ? (await connection.QueryAsync<Guid>(new CommandDefinition(SelectClassStudents, new { ClassId = classId }, transaction, cancellationToken: cancellationToken))).ToList()
+                    ? (await connection.QueryAsync<Guid>(new CommandDefinition(EventSessionRecord.SelectClassStudents, new { ClassId = classId }, transaction, cancellationToken: cancellationToken))).ToList()
                     : [];
                 var capacity = Math.Max(request.Students, students.Count);
                 var fields = new OpportunityFields

@@ -24,7 +24,7 @@ public static class CheckIn
     }
 
     private const string SelectMine =
-        "SELECT er.student_id, er.status FROM event_registrations er JOIN people p ON p.id = er.student_id WHERE er.session_id = @SessionId AND p.user_id = @UserId";
+        "SELECT er.student_id, er.status, er.permission FROM event_registrations er JOIN people p ON p.id = er.student_id WHERE er.session_id = @SessionId AND p.user_id = @UserId";
 
     private const string Mark =
         "UPDATE event_registrations SET attendance = 'present', checked_in_at = @Now, attendance_at = @Now, attendance_by_user_id = @UserId, updated_at = @Now " +
@@ -45,11 +45,16 @@ public static class CheckIn
 
             var mine = command.Caller.UserId is null
                 ? default
-                : await connection.QuerySingleOrDefaultAsync<(Guid StudentId, string Status)>(new CommandDefinition(SelectMine, new { command.SessionId, command.Caller.UserId },
+                : await connection.QuerySingleOrDefaultAsync<(Guid StudentId, string Status, string? Permission)>(new CommandDefinition(SelectMine, new { command.SessionId, command.Caller.UserId },
                     cancellationToken: cancellationToken));
             if (mine.StudentId == Guid.Empty || mine.Status != "registered")
             {
                 return Error.Conflict("Only a student with a seat in this session checks in.");
+            }
+
+            if (mine.Permission is "pending" or "refused")
+            {
+                return Error.Conflict("A guardian's permission for this trip is needed before you can check in; ask your school.");
             }
 
             var session = loaded!.Session;

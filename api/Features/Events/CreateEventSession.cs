@@ -26,17 +26,15 @@ public static class CreateEventSession
             RuleFor(r => r.EndsAt).GreaterThan(r => r.StartsAt).WithMessage("A session ends after it starts.");
             RuleFor(r => r.EndsAt).Must((r, end) => end - r.StartsAt <= TimeSpan.FromHours(24)).WithMessage("A session lasts at most 24 hours; schedule one a day.");
             RuleFor(r => r.Location).MaximumLength(300);
-            RuleFor(r => r.VirtualUrl).MaximumLength(1000)
-                .Must(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
-                .WithMessage("The virtual link must be an https:// address.");
+            RuleFor(r => r.VirtualUrl).MustBeHttpsLink();
             RuleFor(r => r).Must(r => !string.IsNullOrWhiteSpace(r.Location) || !string.IsNullOrWhiteSpace(r.VirtualUrl))
                 .WithName("location").WithMessage("Say where the session is, or give its virtual link.");
         }
     }
 
     private const string Insert =
-        "INSERT INTO event_sessions (id, opportunity_id, starts_at, ends_at, location, virtual_url, capacity, registered, check_in_code, status, created_by_user_id, created_at, updated_at) " +
-        "VALUES (@Id, @OpportunityId, @StartsAt, @EndsAt, @Location, @VirtualUrl, @Capacity, 0, @Code, 'scheduled', @UserId, @Now, @Now)";
+        "INSERT INTO event_sessions (id, opportunity_id, starts_at, ends_at, location, virtual_url, capacity, registered, check_in_code, status, off_campus, created_by_user_id, " +
+        "created_at, updated_at) VALUES (@Id, @OpportunityId, @StartsAt, @EndsAt, @Location, @VirtualUrl, @Capacity, 0, @Code, 'scheduled', @OffCampus, @UserId, @Now, @Now)";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<EventSession>>, ISqlSource
     {
@@ -68,6 +66,9 @@ public static class CreateEventSession
 
             var body = command.Body;
             var id = Guid.CreateVersion7();
+            var type = DbEnum.Parse<OpportunityType>(opportunity.Type);
+            // Students leave campus for a tour or a fair somewhere; the host says otherwise when it comes to the school.
+            var offCampus = body.OffCampus ?? (type is OpportunityType.WorksiteTour or OpportunityType.CareerFair && !string.IsNullOrWhiteSpace(body.Location));
             await connection.ExecuteAsync(new CommandDefinition(Insert, new
             {
                 Id = id,
@@ -78,6 +79,7 @@ public static class CreateEventSession
                 VirtualUrl = string.IsNullOrWhiteSpace(body.VirtualUrl) ? null : body.VirtualUrl.Trim(),
                 body.Capacity,
                 Code = EventSessionRecord.NewCheckInCode(),
+                OffCampus = offCampus,
                 command.Caller.UserId,
                 Now = clock.GetUtcNow(),
             }, cancellationToken: cancellationToken));

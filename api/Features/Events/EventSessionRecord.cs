@@ -28,14 +28,19 @@ internal class EventSessionRecord
     public static readonly TimeSpan CheckInWindow = TimeSpan.FromMinutes(30);
 
     public const string Columns =
-        "es.id, es.opportunity_id, es.starts_at, es.ends_at, es.location, es.virtual_url, es.capacity, es.registered, es.check_in_code, es.status, es.host_rating, " +
+        "es.id, es.opportunity_id, es.starts_at, es.ends_at, es.location, es.virtual_url, es.capacity, es.registered, es.check_in_code, es.status, es.host_rating, es.off_campus, " +
         "(SELECT COUNT(*) FROM event_registrations w WHERE w.session_id = es.id AND w.status = 'waitlisted') AS waitlisted, " +
         "(SELECT COUNT(fr.rating) FROM event_registrations fr WHERE fr.session_id = es.id) AS ratings, " +
         "(SELECT AVG(fr.rating * 1.0) FROM event_registrations fr WHERE fr.session_id = es.id) AS average_rating";
 
     private const string SelectOne = $"SELECT {Columns} FROM event_sessions es WHERE es.id = @Id";
 
-    public static IEnumerable<string> Statements => [SelectOne, .. OpportunityQueries.Statements, .. OpportunityRecord.Statements];
+    /// <summary>A rostered class's active students, in name order (what registering a class registers).</summary>
+    public const string SelectClassStudents =
+        "SELECT e.person_id FROM enrollments e JOIN people p ON p.id = e.person_id WHERE e.class_id = @ClassId AND e.role = 'student' AND e.status = 'active' " +
+        "AND p.status = 'active' AND p.kind = 'student' ORDER BY p.family_name, p.given_name, p.id";
+
+    public static IEnumerable<string> Statements => [SelectOne, SelectClassStudents, .. OpportunityQueries.Statements, .. OpportunityRecord.Statements];
 
     public Guid Id { get; set; }
     public Guid OpportunityId { get; set; }
@@ -49,6 +54,7 @@ internal class EventSessionRecord
     public string Status { get; set; } = "";
     public int Waitlisted { get; set; }
     public int? HostRating { get; set; }
+    public bool OffCampus { get; set; }
     public int Ratings { get; set; }
     public double? AverageRating { get; set; }
 
@@ -109,6 +115,7 @@ internal class EventSessionRecord
         Registered = Registered,
         Waitlisted = Waitlisted,
         Cancelled = Cancelled,
+        OffCampus = OffCampus,
         CheckInCode = canManage ? CheckInCode : null,
         MyStatus = mine?.Status,
         CanManage = canManage,

@@ -30,6 +30,8 @@ public static class EventsEndpoints
         AcceptClassroomOffer.Map(api);
         ApplyForExternship.Map(api);
         DecideExternship.Map(api);
+        TripPermissionLinks.Map(api);
+        RecordTripPermission.Map(api);
         return app;
     }
 }

@@ -19,7 +19,7 @@ public static class ListSessionRegistrations
 
     private static string Select(string visible) =>
         "SELECT er.student_id, p.given_name, p.preferred_name, p.family_name, s.name AS school_name, s.id AS school_id, p.region_id, p.district_id, p.user_id, sp.grade, " +
-        "er.status, er.attendance, er.checked_in_at, er.created_at, er.rating, er.reflection " +
+        "er.status, er.attendance, er.checked_in_at, er.created_at, er.rating, er.reflection, er.permission " +
         "FROM event_registrations er JOIN people p ON p.id = er.student_id JOIN student_profiles sp ON sp.person_id = p.id JOIN organizations s ON s.id = p.school_id " +
         $"WHERE er.session_id = @SessionId AND (@All = 1 OR {visible}) " +
         "ORDER BY CASE er.status WHEN 'registered' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, er.created_at, p.family_name, p.given_name, er.student_id";
@@ -71,6 +71,7 @@ public static class ListSessionRegistrations
             Attendance = r.Attendance is null ? null : DbEnum.Parse<Attendance>(r.Attendance),
             CheckedInAt = r.CheckedInAt,
             RegisteredAt = r.CreatedAt,
+            Permission = r.Permission is null ? null : DbEnum.Parse<TripPermission>(r.Permission),
             // A student's rating and reflection are their school's record: never shown to the host.
             Rating = outside.Contains(r.StudentId) ? null : r.Rating,
             Reflection = outside.Contains(r.StudentId) ? null : r.Reflection,
@@ -102,5 +103,6 @@ public static class ListSessionRegistrations
         public DateTimeOffset CreatedAt { get; set; }
         public int? Rating { get; set; }
         public string? Reflection { get; set; }
+        public string? Permission { get; set; }
     }
 }

@@ -26,9 +26,7 @@ public static class OfferForClassroomRequest
             RuleFor(r => r.EndsAt).GreaterThan(r => r.StartsAt).WithMessage("A visit ends after it starts.");
             RuleFor(r => r.EndsAt).Must((r, end) => end - r.StartsAt <= TimeSpan.FromHours(8)).WithMessage("A classroom visit lasts at most 8 hours.");
             RuleFor(r => r.Location).MaximumLength(300);
-            RuleFor(r => r.VirtualUrl).MaximumLength(1000)
-                .Must(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
-                .WithMessage("The virtual link must be an https:// address.");
+            RuleFor(r => r.VirtualUrl).MustBeHttpsLink();
             RuleFor(r => r.Note).MaximumLength(1000);
             RuleFor(r => r.VolunteerUserId).MustBeId();
         }

@@ -29,7 +29,7 @@ public static class RecordAttendance
         }
     }
 
-    private const string SelectSeated = "SELECT student_id FROM event_registrations WHERE session_id = @SessionId AND status = 'registered'";
+    private const string SelectSeated = "SELECT student_id, permission FROM event_registrations WHERE session_id = @SessionId AND status = 'registered'";
 
     private const string Mark =
         "UPDATE event_registrations SET attendance = @Attendance, attendance_by_user_id = @UserId, attendance_at = @Now, updated_at = @Now " +
@@ -62,13 +62,18 @@ public static class RecordAttendance
 
             var marks = command.Body.Present.Select(id => (Id: Guid.Parse(id), Attendance: "present"))
                 .Concat(command.Body.Absent.Select(id => (Id: Guid.Parse(id), Attendance: "absent"))).ToList();
-            var seated = (await connection.QueryAsync<Guid>(new CommandDefinition(SelectSeated, new { command.SessionId }, cancellationToken: cancellationToken))).ToHashSet();
+            var seated = (await connection.QueryAsync<(Guid StudentId, string? Permission)>(new CommandDefinition(SelectSeated, new { command.SessionId }, cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.StudentId, r => r.Permission);
             var problems = new List<string>();
-            foreach (var (id, _) in marks)
+            foreach (var (id, attendance) in marks)
             {
-                if (!seated.Contains(id))
+                if (!seated.TryGetValue(id, out var permission))
                 {
                     problems.Add($"{id} holds no seat in this session");
+                }
+                else if (attendance == "present" && permission is "pending" or "refused")
+                {
+                    problems.Add($"{id} has no guardian's permission for this trip ({permission})");
                 }
                 else if (!loaded.CanManage)
                 {

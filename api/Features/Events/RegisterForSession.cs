@@ -4,6 +4,7 @@ using FluentValidation;
 using LaunchPath.Api.Domain;
 using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
+using LaunchPath.Api.Infrastructure.Messaging;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Events;
 using LaunchPath.Contracts.Opportunities;
@@ -34,9 +35,6 @@ public static class RegisterForSession
         }
     }
 
-    private const string SelectClassStudents =
-        "SELECT e.person_id FROM enrollments e JOIN people p ON p.id = e.person_id WHERE e.class_id = @ClassId AND e.role = 'student' AND e.status = 'active' AND p.status = 'active' " +
-        "ORDER BY p.family_name, p.given_name, p.id";
 
     private const string SelectExisting = "SELECT status FROM event_registrations WHERE session_id = @SessionId AND student_id = @StudentId";
 
@@ -45,16 +43,18 @@ public static class RegisterForSession
         "UPDATE event_sessions SET registered = registered + 1, updated_at = @Now WHERE id = @SessionId AND status = 'scheduled' AND registered < capacity";
 
     private const string Insert =
-        "INSERT INTO event_registrations (session_id, student_id, status, registered_by_user_id, created_at, updated_at) VALUES (@SessionId, @StudentId, @Status, @UserId, @Now, @Now)";
+        "INSERT INTO event_registrations (session_id, student_id, status, registered_by_user_id, created_at, updated_at, permission) " +
+        "VALUES (@SessionId, @StudentId, @Status, @UserId, @Now, @Now, @Permission)";
 
     private const string Renew =
         "UPDATE event_registrations SET status = @Status, registered_by_user_id = @UserId, created_at = @Now, updated_at = @Now, attendance = NULL, attendance_by_user_id = NULL, " +
-        "attendance_at = NULL, checked_in_at = NULL WHERE session_id = @SessionId AND student_id = @StudentId AND status = 'cancelled'";
+        "attendance_at = NULL, checked_in_at = NULL, permission = @Permission, permission_by = NULL, permission_at = NULL " +
+        "WHERE session_id = @SessionId AND student_id = @StudentId AND status = 'cancelled'";
 
-    public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<List<RegistrationResult>>>, ISqlSource
+    public sealed class Handler(Db db, TimeProvider clock, Outbox outbox, PublicUrl publicUrl) : IRequestHandler<Command, Result<List<RegistrationResult>>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectClassStudents, SelectExisting, TakeSeat, Insert, Renew, .. EventSessionRecord.Statements, .. StudentAccess.Statements, .. MatchingFacts.Statements];
+            [SelectExisting, TakeSeat, Insert, Renew, .. EventSessionRecord.Statements, .. StudentAccess.Statements, .. MatchingFacts.Statements, .. TripPermissions.Statements];
 
         public async ValueTask<Result<List<RegistrationResult>>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -85,7 +85,7 @@ public static class RegisterForSession
             var ids = command.Body.StudentIds.Select(Guid.Parse).ToList();
             if (command.Body.ClassId is { } classId)
             {
-                ids.AddRange(await connection.QueryAsync<Guid>(new CommandDefinition(SelectClassStudents, new { ClassId = Guid.Parse(classId) }, cancellationToken: cancellationToken)));
+                ids.AddRange(await connection.QueryAsync<Guid>(new CommandDefinition(EventSessionRecord.SelectClassStudents, new { ClassId = Guid.Parse(classId) }, cancellationToken: cancellationToken)));
             }
 
             ids = ids.Distinct().ToList();
@@ -126,21 +126,33 @@ public static class RegisterForSession
                 }
             }
 
+            var asked = 0;
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
                 foreach (var student in students.Where(s => !results.ContainsKey(s.Id)))
                 {
-                    results[student.Id] = await RegisterAsync(connection, transaction, command.Caller, session.Id, student.Id, now, cancellationToken);
+                    // A trip off campus: a student under 18 goes with a guardian's permission, asked by email now.
+                    var permission = session.OffCampus && TripPermissions.Needed(student, DateOnly.FromDateTime(session.StartsAt.UtcDateTime)) ? "pending" : null;
+                    results[student.Id] = await RegisterAsync(connection, transaction, command.Caller, session.Id, student.Id, permission, now, cancellationToken);
+                    if (permission is not null && results[student.Id].Outcome is RegistrationOutcome.Registered or RegistrationOutcome.Waitlisted)
+                    {
+                        asked += await TripPermissions.AskAsync(connection, transaction, outbox, publicUrl.Current, session.Id, student.Id, now, cancellationToken);
+                    }
                 }
 
                 await transaction.CommitAsync(cancellationToken);
             }
 
+            if (asked > 0)
+            {
+                outbox.Wake();
+            }
+
             return ids.Select(id => results[id]).ToList();
         }
 
-        private static async Task<RegistrationResult> RegisterAsync(DbConnection connection, DbTransaction transaction, Caller caller, Guid sessionId, Guid studentId, DateTimeOffset now,
-            CancellationToken cancellationToken)
+        private static async Task<RegistrationResult> RegisterAsync(DbConnection connection, DbTransaction transaction, Caller caller, Guid sessionId, Guid studentId, string? permission,
+            DateTimeOffset now, CancellationToken cancellationToken)
         {
             var key = new { SessionId = sessionId, StudentId = studentId };
             var existing = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectExisting, key, transaction, cancellationToken: cancellationToken));
@@ -154,7 +166,7 @@ public static class RegisterForSession
             }
 
             var seated = await connection.ExecuteAsync(new CommandDefinition(TakeSeat, new { SessionId = sessionId, Now = now }, transaction, cancellationToken: cancellationToken)) == 1;
-            var row = new { SessionId = sessionId, StudentId = studentId, Status = seated ? "registered" : "waitlisted", caller.UserId, Now = now };
+            var row = new { SessionId = sessionId, StudentId = studentId, Status = seated ? "registered" : "waitlisted", caller.UserId, Now = now, Permission = permission };
             await connection.ExecuteAsync(new CommandDefinition(existing is null ? Insert : Renew, row, transaction, cancellationToken: cancellationToken));
             return new RegistrationResult { StudentId = studentId.ToString("D"), Outcome = seated ? RegistrationOutcome.Registered : RegistrationOutcome.Waitlisted };
         }

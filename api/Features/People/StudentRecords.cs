@@ -46,6 +46,7 @@ public static class StudentRecords
         "DELETE FROM match_round_rankings WHERE student_id = @Id",
         // A seat the student held is given back (the waiting list moves when someone next cancels or registers).
         "UPDATE event_sessions SET registered = registered - 1 WHERE registered > 0 AND id IN (SELECT session_id FROM event_registrations WHERE student_id = @Id AND status = 'registered')",
+        "DELETE FROM event_permission_links WHERE student_id = @Id",
         "DELETE FROM event_registrations WHERE student_id = @Id",
         "DELETE FROM disclosures WHERE student_id = @Id",
         "DELETE FROM guardianships WHERE student_id = @Id",
@@ -57,6 +58,8 @@ public static class StudentRecords
     private const string DeleteGuardian = "DELETE FROM people WHERE id = @Id AND kind = 'guardian'";
 
     private const string DeleteGuardianMessages = "DELETE FROM messages WHERE recipient_person_id = @Id";
+
+    private const string DeleteGuardianLinks = "DELETE FROM event_permission_links WHERE guardian_id = @Id";
 
     private const string DeleteMemberships = "DELETE FROM memberships WHERE user_id = @UserId";
 
@@ -72,7 +75,7 @@ public static class StudentRecords
     public sealed class Handler(Db db, TimeProvider clock, IMediator mediator) : IRequestHandler<Export, Result<StudentRecordsExport>>, IRequestHandler<Erase, Result<bool>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectDisclosures, SelectSoleGuardians, SelectUser, DeleteGuardianMessages, DeleteGuardian, DeleteMemberships, DeleteCalendarFeed, AnonymiseUser, Audit, .. Erasure, .. StudentAccess.Statements, .. PlacementRecord.Statements, .. PlacementEvidence.Statements];
+            [SelectDisclosures, SelectSoleGuardians, SelectUser, DeleteGuardianMessages, DeleteGuardianLinks, DeleteGuardian, DeleteMemberships, DeleteCalendarFeed, AnonymiseUser, Audit, .. Erasure, .. StudentAccess.Statements, .. PlacementRecord.Statements, .. PlacementEvidence.Statements];
 
         public async ValueTask<Result<StudentRecordsExport>> Handle(Export query, CancellationToken cancellationToken)
         {
@@ -132,6 +135,7 @@ public static class StudentRecords
             foreach (var guardian in soleGuardians)
             {
                 await connection.ExecuteAsync(new CommandDefinition(DeleteGuardianMessages, new { Id = guardian }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(DeleteGuardianLinks, new { Id = guardian }, transaction, cancellationToken: cancellationToken));
                 await connection.ExecuteAsync(new CommandDefinition(DeleteGuardian, new { Id = guardian }, transaction, cancellationToken: cancellationToken));
             }
 

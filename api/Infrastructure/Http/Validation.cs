@@ -57,4 +57,10 @@ public static class Validation
 
     public static IRuleBuilderOptions<T, string?> MustBeId<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(value => value is null || Guid.TryParse(value, out _)).WithMessage("'{PropertyName}' must be a LaunchPath id (a GUID).");
+
+    /// <summary>A link people open (a virtual session's): an absolute https address, at most 1,000 characters, or none.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeHttpsLink<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(1000)
+            .Must(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+            .WithMessage("The virtual link must be an https:// address.");
 }

@@ -41,7 +41,7 @@ public sealed class Outbox(MessageTemplates templates, Unsubscribes unsubscribes
 
     /// <summary>The pages one-time links open, outside the app's signed-in routes: they are read before anyone signs in.</summary>
     private static readonly System.Text.RegularExpressions.Regex OneTimePage =
-        new(@"^https?://[^/?#]+/(acknowledge|hours|set-password|unsubscribe)/[A-Za-z0-9_\-]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        new(@"^https?://[^/?#]+/(acknowledge|hours|set-password|unsubscribe|permission)/[A-Za-z0-9_\-]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
     /// A one-time link in a message written in another language than the default opens its page in that language

@@ -38,6 +38,7 @@ import { RecommendationsPage } from '../features/matching/RecommendationsPage';
 import { StudentRoundsPage } from '../features/matching/StudentRoundsPage';
 import { EventsPage } from '../features/events/EventsPage';
 import { RequestsPage } from '../features/events/RequestsPage';
+import { PermissionLinkPage } from '../features/events/PermissionLinkPage';
 
 export interface Page extends NavItem {
   /** Shown in the navigation, and reachable, only for callers this is true of (permissions and role). */
@@ -220,6 +221,7 @@ const linkTitles: Record<LinkRoute['kind'], string> = {
   hours: 'links.titles.hours',
   'set-password': 'links.titles.setPassword',
   unsubscribe: 'links.titles.unsubscribe',
+  permission: 'permissionLink.pageTitle',
 };
 
 function LinkScreen({ link }: { link: LinkRoute }) {
@@ -233,6 +235,8 @@ function LinkScreen({ link }: { link: LinkRoute }) {
         <AcknowledgeLinkPage key={link.token} token={link.token} />
       ) : link.kind === 'hours' ? (
         <HoursLinkPage key={link.token} token={link.token} />
+      ) : link.kind === 'permission' ? (
+        <PermissionLinkPage key={link.token} token={link.token} />
       ) : link.kind === 'set-password' ? (
         <SetPasswordPage key={link.token} token={link.token} />
       ) : (

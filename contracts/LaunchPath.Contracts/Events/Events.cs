@@ -15,6 +15,14 @@ public enum Attendance
     Absent,
 }
 
+/// <summary>A guardian's permission for a trip off campus (students under 18 only).</summary>
+public enum TripPermission
+{
+    Pending,
+    Granted,
+    Refused,
+}
+
 /// <summary>What became of one student in a registration request.</summary>
 public enum RegistrationOutcome
 {
@@ -43,6 +51,8 @@ public sealed record EventSession
     public required int Capacity { get; init; }
     public required int Registered { get; init; }
     public required int Waitlisted { get; init; }
+    /// <summary>The session leaves campus: each student under 18 needs a guardian's permission to attend.</summary>
+    public required bool OffCampus { get; init; }
     /// <summary>False once the host cancelled it.</summary>
     public required bool Cancelled { get; init; }
     /// <summary>The code students type (or scan) to check in; only the host and curators see it.</summary>
@@ -76,6 +86,8 @@ public sealed record CreateEventSessionRequest
     public string? Location { get; init; }
     public string? VirtualUrl { get; init; }
     public required int Capacity { get; init; }
+    /// <summary>Whether students leave campus for it (default: a worksite tour or career fair with a place does).</summary>
+    public bool? OffCampus { get; init; }
 }
 
 /// <summary>Students to register: listed, or a whole class (its active students), or both.</summary>
@@ -105,6 +117,8 @@ public sealed record EventRegistration
     public Attendance? Attendance { get; init; }
     /// <summary>When the student checked in with the session's code themself.</summary>
     public DateTimeOffset? CheckedInAt { get; init; }
+    /// <summary>For a session off campus: a guardian's permission for a student under 18 (absent when none is needed).</summary>
+    public TripPermission? Permission { get; init; }
     /// <summary>The student's rating and reflection: for the student and their school's staff, never the host.</summary>
     public int? Rating { get; init; }
     public string? Reflection { get; init; }
@@ -177,4 +191,32 @@ public sealed record ExternshipApplication
 public sealed record DecideExternshipRequest
 {
     public required ExternshipStatus Status { get; init; }
+}
+
+/// <summary>What a guardian's permission link shows: the trip, for their child.</summary>
+public sealed record TripPermissionView
+{
+    public required string StudentFirstName { get; init; }
+    public required string OpportunityTitle { get; init; }
+    public required string EmployerName { get; init; }
+    public required DateTimeOffset StartsAt { get; init; }
+    public required DateTimeOffset EndsAt { get; init; }
+    public string? Location { get; init; }
+    /// <summary>What was decided (by this guardian, another or the school), if anything.</summary>
+    public TripPermission? Decision { get; init; }
+}
+
+/// <summary>A guardian's answer, signed with their name.</summary>
+public sealed record TripPermissionAnswer
+{
+    public required bool Granted { get; init; }
+    public required string GuardianName { get; init; }
+}
+
+/// <summary>School staff record a guardian's answer given on paper.</summary>
+public sealed record RecordTripPermissionRequest
+{
+    public required bool Granted { get; init; }
+    /// <summary>Who gave it ("Rosa Reyes, signed form").</summary>
+    public required string GivenBy { get; init; }
 }

@@ -191,6 +191,12 @@ export interface ILaunchPathClient {
     cancelRegistration(id: string, studentId: string, signal?: AbortSignal): Promise<void>;
 
     /**
+     * Record a guardian's permission given on paper (school staff)
+     * @return OK
+     */
+    recordTripPermission(id: string, studentId: string, body: RecordTripPermissionRequest, signal?: AbortSignal): Promise<EventRegistration[]>;
+
+    /**
      * Delete an entry that is not approved
      * @return No Content
      */
@@ -540,6 +546,18 @@ export interface ILaunchPathClient {
      * @return OK
      */
     exportCalpadsWblr(districtId: string, academicYear: string, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
+     * The trip a guardian's permission link is for
+     * @return OK
+     */
+    getTripPermissionLink(token: string, signal?: AbortSignal): Promise<TripPermissionView>;
+
+    /**
+     * A guardian grants or refuses permission for a trip, from the email's link
+     * @return OK
+     */
+    answerTripPermissionLink(token: string, body: TripPermissionAnswer, signal?: AbortSignal): Promise<TripPermissionView>;
 
     /**
      * Placements you may see
@@ -2691,6 +2709,78 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Record a guardian's permission given on paper (school staff)
+     * @return OK
+     */
+    recordTripPermission(id: string, studentId: string, body: RecordTripPermissionRequest, signal?: AbortSignal): Promise<EventRegistration[]> {
+        let url_ = this.baseUrl + "/api/v1/event-sessions/{id}/registrations/{studentId}/permission";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (studentId === undefined || studentId === null)
+            throw new globalThis.Error("The parameter 'studentId' must be defined.");
+        url_ = url_.replace("{studentId}", encodeURIComponent("" + studentId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordTripPermission(_response);
+        });
+    }
+
+    protected processRecordTripPermission(response: Response): Promise<EventRegistration[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventRegistration[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventRegistration[]>(null as any);
     }
 
     /**
@@ -6247,6 +6337,122 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * The trip a guardian's permission link is for
+     * @return OK
+     */
+    getTripPermissionLink(token: string, signal?: AbortSignal): Promise<TripPermissionView> {
+        let url_ = this.baseUrl + "/api/v1/permission-links/{token}";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined.");
+        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetTripPermissionLink(_response);
+        });
+    }
+
+    protected processGetTripPermissionLink(response: Response): Promise<TripPermissionView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TripPermissionView;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TripPermissionView>(null as any);
+    }
+
+    /**
+     * A guardian grants or refuses permission for a trip, from the email's link
+     * @return OK
+     */
+    answerTripPermissionLink(token: string, body: TripPermissionAnswer, signal?: AbortSignal): Promise<TripPermissionView> {
+        let url_ = this.baseUrl + "/api/v1/permission-links/{token}";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined.");
+        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAnswerTripPermissionLink(_response);
+        });
+    }
+
+    protected processAnswerTripPermissionLink(response: Response): Promise<TripPermissionView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TripPermissionView;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<TripPermissionView>(null as any);
     }
 
     /**
@@ -10213,6 +10419,8 @@ export interface CreateEventSessionRequest {
     location?: string | null;
     virtualUrl?: string | null;
     capacity: number;
+    /** Whether students leave campus for it (default: a worksite tour or career fair with a place does). */
+    offCampus?: boolean | null;
 }
 
 export interface CreateLinkRequest {
@@ -10421,6 +10629,8 @@ export interface EventRegistration {
     attendance?: Attendance | null;
     /** When the student checked in with the session's code themself. */
     checkedInAt?: string | null;
+    /** For a session off campus: a guardian's permission for a student under 18 (absent when none is needed). */
+    permission?: TripPermission | null;
     /** The student's rating and reflection: for the student and their school's staff, never the host. */
     rating?: number | null;
     reflection?: string | null;
@@ -10441,6 +10651,8 @@ export interface EventSession {
     capacity: number;
     registered: number;
     waitlisted: number;
+    /** The session leaves campus: each student under 18 needs a guardian's permission to attend. */
+    offCampus: boolean;
     /** False once the host cancelled it. */
     cancelled: boolean;
     /** The code students type (or scan) to check in; only the host and curators see it. */
@@ -11329,6 +11541,13 @@ export interface RecordAttendanceRequest {
     absent: string[];
 }
 
+/** School staff record a guardian's answer given on paper. */
+export interface RecordTripPermissionRequest {
+    granted: boolean;
+    /** Who gave it ("Rosa Reyes, signed form"). */
+    givenBy: string;
+}
+
 export interface Reflection {
     id: string;
     placementId: string;
@@ -11793,6 +12012,27 @@ export interface SubmitReflectionRequest {
 }
 
 export type TransportationMode = "walk" | "bike" | "publicTransit" | "car" | "schoolProvided" | "familyRide" | "none";
+
+/** A guardian's permission for a trip off campus (students under 18 only). */
+export type TripPermission = "pending" | "granted" | "refused";
+
+/** A guardian's answer, signed with their name. */
+export interface TripPermissionAnswer {
+    granted: boolean;
+    guardianName: string;
+}
+
+/** What a guardian's permission link shows: the trip, for their child. */
+export interface TripPermissionView {
+    studentFirstName: string;
+    opportunityTitle: string;
+    employerName: string;
+    startsAt: string;
+    endsAt: string;
+    location?: string | null;
+    /** What was decided (by this guardian, another or the school), if anything. */
+    decision?: TripPermission | null;
+}
 
 export interface UnavailableChoice {
     opportunityId: string;

@@ -29,6 +29,9 @@ public sealed class AnonymousEndpointsTests : IClassFixture<AnonymousEndpointsTe
         "PUT /api/v1/unsubscribe/{token}/preferences",
         // A calendar app reads a person's feed by its secret address: apps cannot sign in.
         "GET /api/v1/calendar-feeds/{token}",
+        // A guardian answers a trip permission request from the email's link.
+        "GET /api/v1/permission-links/{token}",
+        "POST /api/v1/permission-links/{token}",
         "GET /api/v1/links/{token}",
         "POST /api/v1/links/{token}/acknowledge",
         "GET /api/v1/links/{token}/hours",

@@ -17,6 +17,7 @@ const session = (overrides: Partial<EventSession> = {}): EventSession => ({
   registered: 3,
   waitlisted: 1,
   cancelled: false,
+  offCampus: false,
   canManage: true,
   checkInCode: 'K7MQ2P',
   ...overrides,
@@ -84,5 +85,23 @@ describe('A session of an event', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     await screen.findByText('Thank you: your feedback is saved.');
     expect(api.giveEventFeedback).toHaveBeenCalledWith('session-1', { rating: 4, reflection: 'The control room, next.' });
+  });
+
+  it('keeps a student whose trip still needs a guardian’s permission out of “everyone present”', async () => {
+    const api = fakeApi({
+      getEventSession: () => Promise.resolve(session({ offCampus: true })),
+      listSessionRegistrations: () => Promise.resolve([{ ...person('st-1', 'Ana Ruiz'), permission: 'granted' }, { ...person('st-2', 'Ben Cho'), permission: 'pending' }]),
+      recordAttendance: (_id, body) => Promise.resolve(body.present.map((id) => ({ ...person(id, id), attendance: 'present' as const }))),
+    });
+    renderWithApi(<SessionPage me={host} sessionId="session-1" />, api);
+
+    await screen.findByText(/Students leave campus/);
+    const seated = await screen.findByRole('list', { name: 'Students with a seat' });
+    expect(within(seated).getByText(/permission pending/)).toBeTruthy();
+    expect((within(seated).getByRole('checkbox', { name: /Ben Cho/ }) as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Everyone present' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save attendance' }));
+    await screen.findByText('Attendance saved: 1 present.');
+    expect(api.recordAttendance).toHaveBeenCalledWith('session-1', { present: ['st-1'], absent: ['st-2'] });
   });
 });

@@ -62,6 +62,12 @@ export function SessionPage({ me, sessionId }: { me: CurrentCaller; sessionId: s
                 </>
               ) : null}
             </dd>
+            {s.offCampus ? (
+              <>
+                <dt>{t('events.tripLabel')}</dt>
+                <dd>{t('events.offCampus')}</dd>
+              </>
+            ) : null}
             <dt>{t('events.seatsLabel')}</dt>
             <dd>
               {t('events.seats', { taken: formatNumber(s.registered), capacity: formatNumber(s.capacity) })}
@@ -281,7 +287,9 @@ function Roster({ session }: { session: EventSession }) {
   const waiting = people.filter((r) => r.status === 'waitlisted');
   const opensAt = new Date(session.startsAt).getTime() - 60 * 60 * 1000;
   const canTake = !session.cancelled && Date.now() >= opensAt && seated.length > 0;
-  const isPresent = (r: EventRegistration) => present[r.studentId] ?? r.attendance === 'present';
+  // A student whose trip still needs a guardian's permission (or was refused it) cannot be marked present.
+  const mayAttend = (r: EventRegistration) => r.permission !== 'pending' && r.permission !== 'refused';
+  const isPresent = (r: EventRegistration) => mayAttend(r) && (present[r.studentId] ?? r.attendance === 'present');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -307,7 +315,7 @@ function Roster({ session }: { session: EventSession }) {
         <form onSubmit={submit}>
           {canTake ? (
             <p>
-              <button type="button" className="button button--secondary" onClick={() => setPresent(Object.fromEntries(seated.map((r) => [r.studentId, true])))}>
+              <button type="button" className="button button--secondary" onClick={() => setPresent(Object.fromEntries(seated.filter(mayAttend).map((r) => [r.studentId, true])))}>
                 {t('events.allPresent')}
               </button>
             </p>
@@ -318,7 +326,7 @@ function Roster({ session }: { session: EventSession }) {
             {seated.map((r) => (
               <li key={r.studentId} className="attendance__row">
                 <label>
-                  <input type="checkbox" checked={isPresent(r)} disabled={!canTake} onChange={(e) => setPresent((p) => ({ ...p, [r.studentId]: e.target.checked }))} />
+                  <input type="checkbox" checked={isPresent(r)} disabled={!canTake || !mayAttend(r)} onChange={(e) => setPresent((p) => ({ ...p, [r.studentId]: e.target.checked }))} />
                   <span>
                     {r.name}
                     <span className="muted">
@@ -327,6 +335,7 @@ function Roster({ session }: { session: EventSession }) {
                       {r.checkedInAt ? ` · ${t('events.checkedInTag')}` : ''}
                       {r.attendance === 'absent' ? ` · ${t('events.absentTag')}` : ''}
                       {r.rating ? ` · ${t('events.ratedTag', { rating: r.rating })}` : ''}
+                      {r.permission ? ` · ${t(`events.permission.${r.permission}`)}` : ''}
                     </span>
                     {r.reflection ? <span className="attendance__reflection">“{r.reflection}”</span> : null}
                   </span>

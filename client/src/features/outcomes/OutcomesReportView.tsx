@@ -33,21 +33,7 @@ export function OutcomesReportView({ report }: { report: OutcomesReport }) {
           Groups {Math.round(gapThreshold * 100)} or more percentage points below are highlighted.
         </p>
         <div>
-          {groupCategories.map((category) => {
-            const groups = report.bySubgroup.filter((g) => groupCategory(g.group) === category);
-            return groups.length > 0 ? (
-              <RateChart
-                key={category}
-                title={`Participation rate by ${groupCategoryTitles[category].toLowerCase()}`}
-                groups={groups}
-                labelOf={(g) => groupLabel(g.group)}
-                overall={report.participationRate}
-              />
-            ) : null;
-          })}
-          {report.bySchool.length > 0 ? (
-            <RateChart title="Participation rate by school" groups={report.bySchool} labelOf={(g) => g.name ?? g.group} overall={report.participationRate} />
-          ) : null}
+          <GroupCharts title="Participation rate" bySubgroup={report.bySubgroup} bySchool={report.bySchool} overall={report.participationRate} />
           {report.byCourse.length > 0 ? (
             <RateChart title="Participation rate by course" groups={report.byCourse} labelOf={(g) => g.name ?? g.group} overall={report.participationRate} />
           ) : null}
@@ -92,24 +78,25 @@ function EventsSection({ report }: { report: OutcomesReport }) {
       </dl>
       {events.attendances > 0 ? (
         <div>
-          {groupCategories.map((category) => {
-            const groups = events.bySubgroup.filter((g) => groupCategory(g.group) === category);
-            return groups.length > 0 ? (
-              <RateChart
-                key={category}
-                title={`Event attendance by ${groupCategoryTitles[category].toLowerCase()}`}
-                groups={groups}
-                labelOf={(g) => groupLabel(g.group)}
-                overall={events.participationRate}
-              />
-            ) : null;
-          })}
-          {events.bySchool.length > 0 ? (
-            <RateChart title="Event attendance by school" groups={events.bySchool} labelOf={(g) => g.name ?? g.group} overall={events.participationRate} />
-          ) : null}
+          <GroupCharts title="Event attendance" bySubgroup={events.bySubgroup} bySchool={events.bySchool} overall={events.participationRate} />
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** One rate chart per kind of student group, then one by school: "<title> by English learners…", "<title> by school". */
+function GroupCharts({ title, bySubgroup, bySchool, overall }: { title: string; bySubgroup: readonly GroupParticipation[]; bySchool: readonly GroupParticipation[]; overall: number }) {
+  return (
+    <>
+      {groupCategories.map((category) => {
+        const groups = bySubgroup.filter((g) => groupCategory(g.group) === category);
+        return groups.length > 0 ? (
+          <RateChart key={category} title={`${title} by ${groupCategoryTitles[category].toLowerCase()}`} groups={groups} labelOf={(g) => groupLabel(g.group)} overall={overall} />
+        ) : null;
+      })}
+      {bySchool.length > 0 ? <RateChart title={`${title} by school`} groups={bySchool} labelOf={(g) => g.name ?? g.group} overall={overall} /> : null}
+    </>
   );
 }
 

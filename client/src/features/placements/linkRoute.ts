@@ -1,9 +1,9 @@
 export interface LinkRoute {
-  kind: 'acknowledge' | 'hours' | 'set-password' | 'unsubscribe';
+  kind: 'acknowledge' | 'hours' | 'set-password' | 'unsubscribe' | 'permission';
   token: string;
 }
 
-const pattern = /^\/(acknowledge|hours|set-password|unsubscribe)\/([A-Za-z0-9_-]+)\/?$/;
+const pattern = /^\/(acknowledge|hours|set-password|unsubscribe|permission)\/([A-Za-z0-9_-]+)\/?$/;
 
 /**
  * The one-time link a location opens, if any. The API issues links as `<origin>/acknowledge/<token>`,

@@ -71,9 +71,11 @@ public sealed class EventsTests : IDisposable
         return (student, await _actors.SignIn(email, Actors.Password));
     }
 
+    /// <summary>A session at the school's own site (no trip: no guardian's permission), unless a test says otherwise.</summary>
     private CreateEventSessionRequest Session(int capacity, double inDays = 2) => new()
     {
         StartsAt = _clock.GetUtcNow().AddDays(inDays), EndsAt = _clock.GetUtcNow().AddDays(inDays).AddHours(2), Location = "Altamont Pass visitor center", Capacity = capacity,
+        OffCampus = false,
     };
 
     private static async Task<List<RegistrationResult>> Register(HttpClient client, string sessionId, params string[] students) =>
@@ -455,6 +457,68 @@ public sealed class EventsTests : IDisposable
         var report = await (await district.GetAsync($"/api/v1/outcomes?organizationId={s.World.One.DistrictA.Id}")).Read<Contracts.Outcomes.OutcomesReport>();
         report.Educators.Should().BeEquivalentTo(new { Applications = 1, Educators = 1, Completed = 1 }, "the withdrawn application is not counted");
         report.Participants.Should().Be(0, "educators are not counted as students");
+    }
+
+    [Fact]
+    public async Task A_trip_off_campus_asks_each_guardian_by_email_and_a_minor_attends_only_with_permission()
+    {
+        var s = await SetUp();
+        var (ana, anaClient) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Ana");
+        var (ben, benClient) = await Student(s.Coordinator, s.World.One.SchoolA.Id, "Ben");
+        foreach (var (given, email, language) in new[] { ("Rosa", "rosa.tester@family.example.test", "es"), ("Luis", "luis.tester@family.example.test", (string?)null) })
+        {
+            await (await s.Coordinator.PostJson($"/api/v1/students/{ana.Id}/guardians", new AddGuardianRequest
+            {
+                GivenName = given, FamilyName = "Tester", Email = email, Relationship = GuardianRelationship.Parent, PreferredLanguage = language,
+            })).Read<Guardian>(HttpStatusCode.Created);
+        }
+
+        var trip = await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(10) with { OffCampus = null })).Read<EventSession>(HttpStatusCode.Created);
+        trip.OffCampus.Should().BeTrue("a worksite tour with a place leaves campus unless the host says otherwise");
+        var onSite = await (await s.Employer.PostJson($"/api/v1/opportunities/{s.Tour.Id}/sessions", Session(10) with { OffCampus = false })).Read<EventSession>(HttpStatusCode.Created);
+        await Register(s.Coordinator, trip.Id, ana.Id, ben.Id);
+        await Register(s.Coordinator, onSite.Id, ana.Id);
+        (await Roster(s.Coordinator, onSite.Id)).Single().Permission.Should().BeNull("the school's own room needs no permission");
+        (await Roster(s.Coordinator, trip.Id)).Select(r => r.Permission).Should().OnlyContain(p => p == TripPermission.Pending);
+
+        List<(string Recipient, string Text)> asked;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_factory.ConnectionString))
+        {
+            asked = (await connection.QueryAsync<(string, string)>("SELECT recipient_address, text_body FROM messages WHERE template = 'event.permission'")).ToList();
+        }
+
+        asked.Select(m => m.Recipient).Should().BeEquivalentTo(["rosa.tester@family.example.test", "luis.tester@family.example.test"], "each of Ana's guardians with an address; Ben has none");
+        asked.Single(m => m.Recipient.StartsWith("rosa")).Text.Should().Contain("Ana está inscrito").And.MatchRegex(@"/permission/[A-Za-z0-9_-]+\?lang=es");
+        var token = System.Text.RegularExpressions.Regex.Match(asked.Single(m => m.Recipient.StartsWith("luis")).Text, @"/permission/([A-Za-z0-9_-]+)").Groups[1].Value;
+
+        // On the day: without permission, neither attendance nor check-in.
+        _clock.Advance(TimeSpan.FromDays(2) - TimeSpan.FromMinutes(10));
+        var attendance = $"/api/v1/event-sessions/{trip.Id}/attendance";
+        (await (await s.Employer.PutJson(attendance, new RecordAttendanceRequest { Present = [ana.Id] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity))
+            .Detail.Should().Contain("permission");
+        await (await anaClient.PostJson($"/api/v1/event-sessions/{trip.Id}/check-in", new CheckInRequest { Code = trip.CheckInCode! })).ShouldBeProblem(HttpStatusCode.Conflict);
+
+        // Luis follows his link, not signed in, and grants it; the school records Ben's refusal from a paper form.
+        var anonymous = _actors.Anonymous();
+        (await (await anonymous.GetAsync($"/api/v1/permission-links/{token}")).Read<TripPermissionView>())
+            .Should().BeEquivalentTo(new { StudentFirstName = "Ana", OpportunityTitle = "Wind farm worksite tour", Decision = TripPermission.Pending });
+        await (await anonymous.PostJson($"/api/v1/permission-links/{token}", new TripPermissionAnswer { Granted = true, GuardianName = "" })).ShouldBeProblem(HttpStatusCode.BadRequest);
+        (await (await anonymous.PostJson($"/api/v1/permission-links/{token}", new TripPermissionAnswer { Granted = true, GuardianName = "Luis Tester" })).Read<TripPermissionView>())
+            .Decision.Should().Be(TripPermission.Granted);
+        await (await anonymous.GetAsync("/api/v1/permission-links/not-a-real-token")).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await s.Employer.PutJson($"/api/v1/event-sessions/{trip.Id}/registrations/{ben.Id}/permission", new RecordTripPermissionRequest { Granted = false, GivenBy = "x" }))
+            .ShouldBeProblem(HttpStatusCode.NotFound, "the host is not the school");
+        (await (await s.Coordinator.PutJson($"/api/v1/event-sessions/{trip.Id}/registrations/{ben.Id}/permission",
+            new RecordTripPermissionRequest { Granted = false, GivenBy = "Ben's father, signed form" })).Read<List<EventRegistration>>())
+            .Single(r => r.StudentId == ben.Id).Permission.Should().Be(TripPermission.Refused);
+
+        (await (await s.Employer.PutJson(attendance, new RecordAttendanceRequest { Present = [ana.Id], Absent = [ben.Id] })).Read<List<EventRegistration>>())
+            .Single(r => r.StudentId == ana.Id).Attendance.Should().Be(Attendance.Present);
+        await (await s.Employer.PutJson(attendance, new RecordAttendanceRequest { Present = [ben.Id] })).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        await (await benClient.PostJson($"/api/v1/event-sessions/{trip.Id}/check-in", new CheckInRequest { Code = trip.CheckInCode! })).ShouldBeProblem(HttpStatusCode.Conflict);
+
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        await (await anonymous.GetAsync($"/api/v1/permission-links/{token}")).ShouldBeProblem(HttpStatusCode.NotFound, "a link works until the trip starts");
     }
 
     [Fact]
