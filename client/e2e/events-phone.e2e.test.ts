@@ -93,6 +93,10 @@ describe('An event on a phone', () => {
     await seated.getByRole('checkbox', { name: new RegExp(absent.name) }).uncheck();
     await page.getByRole('button', { name: 'Save attendance' }).click();
     await page.getByText(`Attendance saved: ${roster.length - 1} present.`).waitFor();
+    await page.getByRole('button', { name: 'Show the QR code to check in' }).click();
+    const qr = page.getByRole('img', { name: 'QR code: scan it to check in to this session' });
+    await qr.waitFor();
+    expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
     await capture(page, 'event-host-attendance-phone');
 
     const after = await apiCall<EventRegistration[]>(apiUrl, employerToken, 'GET', `/api/v1/event-sessions/${session.id}/registrations`);

@@ -21,6 +21,7 @@ public static class EventsEndpoints
         CheckIn.Map(api);
         GetSessionCalendar.Map(api);
         GiveEventFeedback.Map(api);
+        GetCheckInCode.Map(api);
         ListStudentEvents.Map(api);
         SaveVolunteerProfile.Map(api);
         ListVolunteers.Map(api);

@@ -144,3 +144,16 @@ public sealed class CalendarFile(string ics, string? fileName) : IResult, IEndpo
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Stream), ["text/calendar"]));
 }
+
+/// <summary>A PNG image (a QR code to show on a screen or print). In the contract a binary string of type image/png.</summary>
+public sealed class PngFile(byte[] png) : IResult, IEndpointMetadataProvider
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(png, "image/png").ExecuteAsync(httpContext);
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Stream), ["image/png"]));
+}

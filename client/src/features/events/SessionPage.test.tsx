@@ -104,4 +104,12 @@ describe('A session of an event', () => {
     await screen.findByText('Attendance saved: 1 present.');
     expect(api.recordAttendance).toHaveBeenCalledWith('session-1', { present: ['st-1'], absent: ['st-2'] });
   });
+
+  it('fills in the code a scanned QR code brings in the address', async () => {
+    window.location.hash = '#/events/session-1?code=K7MQ2P';
+    const api = fakeApi({ getEventSession: () => Promise.resolve(session({ canManage: false, checkInCode: undefined, myStatus: 'registered' })) });
+    renderWithApi(<SessionPage me={student} sessionId="session-1" />, api);
+    expect(((await screen.findByLabelText('Code shown at the event')) as HTMLInputElement).value).toBe('K7MQ2P');
+    window.location.hash = '';
+  });
 });

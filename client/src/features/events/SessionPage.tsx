@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrentCaller, EventRegistration, EventSession, RegistrationResult } from '@launchpath/contracts';
 import { useApi } from '../../shared/api/ApiContext';
@@ -75,9 +75,12 @@ export function SessionPage({ me, sessionId }: { me: CurrentCaller; sessionId: s
             </dd>
           </dl>
           {s.checkInCode ? (
-            <p className="check-in-code">
-              {t('events.codeLabel')} <strong>{s.checkInCode}</strong>
-            </p>
+            <>
+              <p className="check-in-code">
+                {t('events.codeLabel')} <strong>{s.checkInCode}</strong>
+              </p>
+              <CheckInQr sessionId={s.id} />
+            </>
           ) : null}
           <p>
             <button
@@ -147,12 +150,40 @@ function Feedback({ session, host, onSaved }: { session: EventSession; host: boo
   );
 }
 
+/** The check-in code as a QR code, for the host to show: scanned, it opens this page with the code filled in. */
+function CheckInQr({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const action = useAction();
+  const [src, setSrc] = useState<string>();
+  useEffect(() => () => (src ? URL.revokeObjectURL(src) : undefined), [src]);
+  if (src) return <img className="check-in-qr" src={src} alt={t('events.qrAlt')} width={240} height={240} />;
+  return (
+    <p>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={action.busy}
+        onClick={() => action.run(async () => setSrc(URL.createObjectURL((await api.getCheckInQr(sessionId)).data)))}
+      >
+        {t('events.showQr')}
+      </button>
+      {action.error ? <ErrorBanner error={action.error} /> : null}
+    </p>
+  );
+}
+
+/** The code a scanned QR code brings in the page's address ("#/events/<id>?code=K7MQ2P"). */
+function codeFromAddress(): string {
+  return new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('code') ?? '';
+}
+
 function StudentActions({ session, studentId, onChange }: { session: EventSession; studentId: string; onChange: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const action = useAction();
   const [done, setDone] = useState<string>();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(codeFromAddress);
   const upcoming = new Date(session.startsAt).getTime() > Date.now();
 
   const register = () =>

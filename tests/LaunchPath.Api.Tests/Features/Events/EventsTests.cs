@@ -560,6 +560,10 @@ public sealed class EventsTests : IDisposable
         await Register(s.Coordinator, session.Id, ana.Id, ben.Id, cy.Id);
         var attendance = $"/api/v1/event-sessions/{session.Id}/attendance";
         await (await s.Employer.PutJson(attendance, new RecordAttendanceRequest { Present = [ana.Id] })).ShouldBeProblem(HttpStatusCode.Conflict, "not before the day");
+        var qr = await s.Employer.GetAsync($"/api/v1/event-sessions/{session.Id}/check-in-qr");
+        qr.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
+        (await qr.Content.ReadAsByteArrayAsync()).Take(8).Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, "a PNG the host shows at the event");
+        await (await anaClient.GetAsync($"/api/v1/event-sessions/{session.Id}/check-in-qr")).ShouldBeProblem(HttpStatusCode.Forbidden, "the code is the proof of being there");
         await (await benClient.PostJson($"/api/v1/event-sessions/{session.Id}/check-in", new CheckInRequest { Code = session.CheckInCode! })).ShouldBeProblem(HttpStatusCode.Conflict);
 
         _clock.Advance(TimeSpan.FromDays(2) - TimeSpan.FromMinutes(10));
