@@ -130,9 +130,11 @@ describe('An event on a phone', () => {
     await form.getByLabel('Day').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
     await form.getByLabel('Where').fill('Main gate, 400 Sunrise Road');
     await form.getByLabel('Seats').fill('25');
+    expect(await form.getByLabel(/^Students leave campus for it/).isChecked()).toBe(true);
     await form.getByRole('button', { name: 'Schedule the session' }).click();
     await page.getByRole('heading', { level: 1, name: session.opportunityTitle }).waitFor();
     await page.getByText('0 of 25 seats taken').waitFor();
+    await page.getByText(/^Students leave campus: those under 18 need/).waitFor();
     await page.getByText(/^Check-in code to show at the event:/).waitFor();
     await capture(page, 'event-host-schedules-phone');
     expect(hostStory.pageErrors).toEqual([]);

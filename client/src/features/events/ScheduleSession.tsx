@@ -29,6 +29,7 @@ export function ScheduleSession({ employers }: { employers: readonly MembershipI
   const events = useResource(`host-events:${employers.map((e) => e.organizationId).join(',')}`, (a, signal) => loadEvents(a, employers, signal));
   const action = useAction();
   const [form, setForm] = useState({ opportunityId: '', date: '', start: '10:00', end: '12:00', location: '', virtualUrl: '', capacity: '30' });
+  const [offCampus, setOffCampus] = useState(true);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: event.target.value }));
   const errors = action.error?.fieldErrors ?? {};
   const list = events.data ?? [];
@@ -43,6 +44,7 @@ export function ScheduleSession({ employers }: { employers: readonly MembershipI
         location: form.location || undefined,
         virtualUrl: form.virtualUrl || undefined,
         capacity: Number(form.capacity),
+        offCampus: Boolean(form.location) && offCampus,
       });
       window.location.hash = `#/events/${session.id}`;
     });
@@ -79,6 +81,10 @@ export function ScheduleSession({ employers }: { employers: readonly MembershipI
         <Field label="Link to join online" errors={errors.virtualUrl}>
           <input type="url" value={form.virtualUrl} onChange={set('virtualUrl')} maxLength={1000} placeholder="https://" />
         </Field>
+        <label className="check">
+          <input type="checkbox" checked={offCampus} onChange={(e) => setOffCampus(e.target.checked)} disabled={!form.location} />
+          <span>Students leave campus for it (those under 18 need a guardian&apos;s permission, asked by email)</span>
+        </label>
         <Field label="Seats" required errors={errors.capacity}>
           <input type="number" min={1} max={5000} value={form.capacity} onChange={set('capacity')} required inputMode="numeric" />
         </Field>
