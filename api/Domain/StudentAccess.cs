@@ -29,13 +29,29 @@ internal static class StudentAccess
 
     private static string SelectVisible(string visible) => $"SELECT {StudentRecord.Columns} FROM {StudentRecord.From} WHERE p.id = @Id AND p.kind = 'student' AND {visible}";
 
-    public static IEnumerable<string> Statements => [SelectVisible(VisibleSql(Caller.Anonymous).Sql)];
+    private static string SelectVisibleAmong(string visible) =>
+        $"SELECT {StudentRecord.Columns} FROM {StudentRecord.From} WHERE p.id IN (SELECT value FROM json_each(@Ids)) AND p.kind = 'student' AND {visible}";
+
+    public static IEnumerable<string> Statements => [SelectVisible(VisibleSql(Caller.Anonymous).Sql), SelectVisibleAmong(VisibleSql(Caller.Anonymous).Sql)];
 
     public static async Task<StudentRecord?> FindVisibleAsync(DbConnection connection, Caller caller, Guid id, CancellationToken cancellationToken)
     {
         var (visible, parameters) = VisibleSql(caller);
         parameters.Add("Id", id);
         return await connection.QuerySingleOrDefaultAsync<StudentRecord>(new CommandDefinition(SelectVisible(visible), parameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Those of <paramref name="ids"/> the caller may see, by id, in one read (a class or a list at once).</summary>
+    public static async Task<Dictionary<Guid, StudentRecord>> FindVisibleAsync(DbConnection connection, Caller caller, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var (visible, parameters) = VisibleSql(caller);
+        parameters.Add("Ids", Infrastructure.Data.DbIds.Of(ids));
+        return (await connection.QueryAsync<StudentRecord>(new CommandDefinition(SelectVisibleAmong(visible), parameters, cancellationToken: cancellationToken))).ToDictionary(s => s.Id);
     }
 
     public static OrgRef SchoolRef(StudentRecord student) =>

@@ -88,7 +88,13 @@ internal class EventSessionRecord
     public static async Task<bool> ManagesAsync(DbConnection connection, Caller caller, OpportunityRecord opportunity, CancellationToken cancellationToken)
     {
         var audience = (await OpportunityRecord.AudiencesAsync(connection, [opportunity.Id], null, cancellationToken))[opportunity.Id];
-        var part = OpportunityRules.PartOf(caller, opportunity.EmployerId, opportunity.RegionId, opportunity.AudienceScope, audience);
+        return Manages(caller, opportunity.EmployerId, opportunity.RegionId, opportunity.AudienceScope, audience);
+    }
+
+    /// <summary>The same rule, for an opportunity whose audience is already read.</summary>
+    public static bool Manages(Caller caller, Guid employerId, Guid regionId, AudienceScope scope, IReadOnlyList<OrgRef> audience)
+    {
+        var part = OpportunityRules.PartOf(caller, employerId, regionId, scope, audience);
         return part.Writer || part.Curator;
     }
 

@@ -4,6 +4,7 @@ using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Events;
+using LaunchPath.Contracts.Opportunities;
 using Mediator;
 
 namespace LaunchPath.Api.Features.Events;
@@ -18,7 +19,7 @@ public static class ListUpcomingSessions
     public sealed record Query(Caller Caller, DateTimeOffset From, bool Mine, int Take) : IRequest<Result<List<EventSession>>>;
 
     private static string Select(SqlDialect dialect, string visible) => dialect.Limit(
-        $"SELECT {EventSessionRecord.Columns}, op.title AS opportunity_title, mine.my_status, mine.my_attendance, mine.my_rating " +
+        $"SELECT {EventSessionRecord.Columns}, op.title AS opportunity_title, op.employer_id, op.region_id, op.audience, mine.my_status, mine.my_attendance, mine.my_rating " +
         "FROM event_sessions es JOIN opportunities op ON op.id = es.opportunity_id " +
         $"LEFT JOIN (SELECT er.session_id, {EventSessionRecord.Mine.Columns} FROM event_registrations er JOIN people p ON p.id = er.student_id " +
         "WHERE p.user_id = @UserId AND er.status <> 'cancelled') mine " +
@@ -27,7 +28,7 @@ public static class ListUpcomingSessions
 
     public sealed class Handler(Db db) : IRequestHandler<Query, Result<List<EventSession>>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select(dialect, OpportunityAccess.VisibleSql(Caller.Anonymous, "op").Sql), .. EventSessionRecord.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Select(dialect, OpportunityAccess.VisibleSql(Caller.Anonymous, "op").Sql), .. EventSessionRecord.Statements, .. OpportunityRecord.Statements];
 
         public async ValueTask<Result<List<EventSession>>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -35,22 +36,12 @@ public static class ListUpcomingSessions
             var (visible, parameters) = OpportunityAccess.VisibleSql(query.Caller, "op");
             parameters.AddDynamicParams(new { query.Caller.UserId, query.From, Mine = query.Mine ? 1 : 0, query.Take });
             var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Select(db.Dialect, visible), parameters, cancellationToken: cancellationToken))).ToList();
-            // Who manages each event (its employer's staff, its curators): one check per event, not per session.
-            var managed = new Dictionary<Guid, bool>();
+            // Who manages each event (its employer's staff, its curators): the listed events' audiences in one read.
+            var audiences = await OpportunityRecord.AudiencesAsync(connection, rows.Select(r => r.OpportunityId).Distinct().ToList(), null, cancellationToken);
             var seesRatings = EventSessionRecord.SeesRatings(query.Caller);
-            var result = new List<EventSession>();
-            foreach (var row in rows)
-            {
-                if (!managed.TryGetValue(row.OpportunityId, out var manages))
-                {
-                    var opportunity = await OpportunityQueries.FindVisibleAsync(connection, query.Caller, row.OpportunityId, cancellationToken);
-                    manages = managed[row.OpportunityId] = opportunity is not null && await EventSessionRecord.ManagesAsync(connection, query.Caller, opportunity, cancellationToken);
-                }
-
-                result.Add(row.ToContract(row.OpportunityTitle, manages, EventSessionRecord.Mine.From(row.MyStatus, row.MyAttendance, row.MyRating), seesRatings));
-            }
-
-            return result;
+            return rows.Select(row => row.ToContract(row.OpportunityTitle,
+                EventSessionRecord.Manages(query.Caller, row.EmployerId, row.RegionId, DbEnum.Parse<AudienceScope>(row.Audience), audiences[row.OpportunityId]),
+                EventSessionRecord.Mine.From(row.MyStatus, row.MyAttendance, row.MyRating), seesRatings)).ToList();
         }
     }
 
@@ -73,6 +64,9 @@ public static class ListUpcomingSessions
     private sealed class Row : EventSessionRecord
     {
         public string OpportunityTitle { get; set; } = "";
+        public Guid EmployerId { get; set; }
+        public Guid RegionId { get; set; }
+        public string Audience { get; set; } = "";
         public string? MyStatus { get; set; }
         public string? MyAttendance { get; set; }
         public int? MyRating { get; set; }

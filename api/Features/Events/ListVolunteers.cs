@@ -17,10 +17,7 @@ public static class ListVolunteers
 {
     public sealed record Query(Caller Caller, Guid EmployerId) : IRequest<Result<List<Volunteer>>>;
 
-    private const string Select =
-        "SELECT v.user_id, u.display_name AS name, v.employer_id, e.name AS employer_name, v.clusters, v.topics, v.availability, v.in_person, v.virtual, v.active " +
-        "FROM volunteers v JOIN users u ON u.id = v.user_id JOIN organizations e ON e.id = v.employer_id WHERE v.employer_id = @EmployerId AND u.disabled = 0 " +
-        "ORDER BY u.display_name, v.user_id";
+    private const string Select = $"{VolunteerRow.Select} WHERE v.employer_id = @EmployerId AND u.disabled = 0 ORDER BY u.display_name, v.user_id";
 
     public sealed class Handler(Db db) : IRequestHandler<Query, Result<List<Volunteer>>>, ISqlSource
     {

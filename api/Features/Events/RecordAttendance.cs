@@ -65,6 +65,7 @@ public static class RecordAttendance
             var seated = (await connection.QueryAsync<(Guid StudentId, string? Permission)>(new CommandDefinition(SelectSeated, new { command.SessionId }, cancellationToken: cancellationToken)))
                 .ToDictionary(r => r.StudentId, r => r.Permission);
             var problems = new List<string>();
+            var visible = loaded.CanManage ? [] : await StudentAccess.FindVisibleAsync(connection, command.Caller, marks.Select(m => m.Id).ToList(), cancellationToken);
             foreach (var (id, attendance) in marks)
             {
                 if (!seated.TryGetValue(id, out var permission))
@@ -78,7 +79,7 @@ public static class RecordAttendance
                 else if (!loaded.CanManage)
                 {
                     // School staff mark their own students only (a student does not mark themself: they check in with the code).
-                    var student = await StudentAccess.FindVisibleAsync(connection, command.Caller, id, cancellationToken);
+                    var student = visible.GetValueOrDefault(id);
                     if (student is null || !command.Caller.PermissionsAt(StudentAccess.SchoolRef(student)).Contains(Contracts.Identity.Permission.PeopleRead))
                     {
                         problems.Add($"{id} is not a student whose attendance you may take");

@@ -23,13 +23,9 @@ public static class RecordTripPermission
         public Validator() => RuleFor(r => r.GivenBy).NotEmpty().MaximumLength(200);
     }
 
-    private const string Decide =
-        "UPDATE event_registrations SET permission = @Permission, permission_by = @By, permission_at = @Now, updated_at = @Now " +
-        "WHERE session_id = @SessionId AND student_id = @StudentId AND permission IS NOT NULL AND status <> 'cancelled'";
-
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<List<EventRegistration>>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Decide, .. EventSessionRecord.Statements, .. StudentAccess.Statements, .. ListSessionRegistrations.RosterStatements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [.. TripPermissions.Statements, .. EventSessionRecord.Statements, .. StudentAccess.Statements, .. ListSessionRegistrations.RosterStatements];
 
         public async ValueTask<Result<List<EventRegistration>>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -47,10 +43,8 @@ public static class RecordTripPermission
             }
 
             var now = clock.GetUtcNow();
-            if (await connection.ExecuteAsync(new CommandDefinition(Decide, new
-                {
-                    command.SessionId, command.StudentId, Permission = command.Body.Granted ? "granted" : "refused", By = $"{command.Body.GivenBy.Trim()} (recorded by school staff)", Now = now,
-                }, cancellationToken: cancellationToken)) == 0)
+            if (!await TripPermissions.DecideAsync(connection, null, command.SessionId, command.StudentId, command.Body.Granted, $"{command.Body.GivenBy.Trim()} (recorded by school staff)",
+                    now, cancellationToken))
             {
                 return Error.Conflict("This student's registration needs no guardian's permission (the trip stays on campus, or the student is 18).");
             }

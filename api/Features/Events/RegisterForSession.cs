@@ -99,9 +99,10 @@ public static class RegisterForSession
             var contract = await OpportunityQueries.ToContractAsync(connection, opportunity, Caller.System, cancellationToken);
             var results = new Dictionary<Guid, RegistrationResult>();
             var students = new List<StudentRecord>();
+            var visible = await StudentAccess.FindVisibleAsync(connection, command.Caller, ids, cancellationToken);
             foreach (var id in ids)
             {
-                var student = await StudentAccess.FindVisibleAsync(connection, command.Caller, id, cancellationToken);
+                var student = visible.GetValueOrDefault(id);
                 if (student is null || !EventSessionRecord.ActsFor(command.Caller, student))
                 {
                     results[id] = Refused(id, "No student you may register has this id.");

@@ -35,9 +35,7 @@ public static class SaveVolunteerProfile
     private static string Save(SqlDialect dialect) =>
         dialect.Upsert("volunteers", ["user_id"], ["employer_id", "clusters", "topics", "availability", "in_person", "virtual", "active", "updated_at"]);
 
-    internal const string SelectMine =
-        "SELECT v.user_id, u.display_name AS name, v.employer_id, e.name AS employer_name, v.clusters, v.topics, v.availability, v.in_person, v.virtual, v.active " +
-        "FROM volunteers v JOIN users u ON u.id = v.user_id JOIN organizations e ON e.id = v.employer_id WHERE v.user_id = @UserId";
+    private const string SelectMine = $"{VolunteerRow.Select} WHERE v.user_id = @UserId";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<Command, Result<Volunteer>>, IRequestHandler<Query, Result<Volunteer>>, ISqlSource
     {
@@ -92,6 +90,10 @@ public static class SaveVolunteerProfile
 /// <summary>A volunteer as stored (shared by the area's readers).</summary>
 internal sealed class VolunteerRow
 {
+    public const string Select =
+        "SELECT v.user_id, u.display_name AS name, v.employer_id, e.name AS employer_name, v.clusters, v.topics, v.availability, v.in_person, v.virtual, v.active " +
+        "FROM volunteers v JOIN users u ON u.id = v.user_id JOIN organizations e ON e.id = v.employer_id";
+
     public Guid UserId { get; set; }
     public string Name { get; set; } = "";
     public Guid EmployerId { get; set; }

@@ -31,15 +31,11 @@ public static class TripPermissionLinks
         "JOIN organizations e ON e.id = op.employer_id JOIN people s ON s.id = l.student_id " +
         "JOIN event_registrations er ON er.session_id = l.session_id AND er.student_id = l.student_id WHERE l.token_hash = @Hash";
 
-    private const string Decide =
-        "UPDATE event_registrations SET permission = @Permission, permission_by = @By, permission_at = @Now, updated_at = @Now " +
-        "WHERE session_id = @SessionId AND student_id = @StudentId AND permission IS NOT NULL AND status <> 'cancelled'";
-
     private const string MarkUsed = "UPDATE event_permission_links SET used_at = @Now WHERE token_hash = @Hash";
 
     public sealed class Handler(Db db, TimeProvider clock) : IRequestHandler<View, Result<TripPermissionView>>, IRequestHandler<Answer, Result<TripPermissionView>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectLink, Decide, MarkUsed];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [SelectLink, MarkUsed, .. TripPermissions.Statements];
 
         public async ValueTask<Result<TripPermissionView>> Handle(View query, CancellationToken cancellationToken)
         {
@@ -59,17 +55,13 @@ public static class TripPermissionLinks
 
             var now = clock.GetUtcNow();
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var values = new
-            {
-                link.SessionId, link.StudentId, Permission = command.Body.Granted ? "granted" : "refused", By = $"{command.Body.GuardianName.Trim()} (guardian, by email link)", Now = now,
-                Hash = ActionLinks.Hash(command.Token),
-            };
-            if (await connection.ExecuteAsync(new CommandDefinition(Decide, values, transaction, cancellationToken: cancellationToken)) == 0)
+            if (!await TripPermissions.DecideAsync(connection, transaction, link.SessionId, link.StudentId, command.Body.Granted,
+                    $"{command.Body.GuardianName.Trim()} (guardian, by email link)", now, cancellationToken))
             {
                 return NotFound;
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(MarkUsed, values, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(MarkUsed, new { Now = now, Hash = ActionLinks.Hash(command.Token) }, transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             return (await FindAsync(connection, command.Token, cancellationToken))!.ToContract();
         }

@@ -25,7 +25,18 @@ internal static class TripPermissions
     private const string InsertLink =
         "INSERT INTO event_permission_links (token_hash, session_id, student_id, guardian_id, expires_at, created_at) VALUES (@Hash, @SessionId, @StudentId, @GuardianId, @Expires, @Now)";
 
-    public static IEnumerable<string> Statements => [SelectGuardians, SelectTrip, InsertLink, .. Outbox.Statements];
+    /// <summary>Records an answer, only where permission is asked for and the registration stands.</summary>
+    private const string Decide =
+        "UPDATE event_registrations SET permission = @Permission, permission_by = @By, permission_at = @Now, updated_at = @Now " +
+        "WHERE session_id = @SessionId AND student_id = @StudentId AND permission IS NOT NULL AND status <> 'cancelled'";
+
+    public static IEnumerable<string> Statements => [SelectGuardians, SelectTrip, InsertLink, Decide, .. Outbox.Statements];
+
+    /// <summary>Records a guardian's answer (by link or on paper, as <paramref name="by"/> says); false when this registration asks for none.</summary>
+    public static async Task<bool> DecideAsync(DbConnection connection, DbTransaction? transaction, Guid sessionId, Guid studentId, bool granted, string by, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(Decide, new { SessionId = sessionId, StudentId = studentId, Permission = granted ? "granted" : "refused", By = by, Now = now },
+            transaction, cancellationToken: cancellationToken)) > 0;
 
     /// <summary>Whether a student needs a guardian's permission on this date: under 18, or of unknown age.</summary>
     public static bool Needed(StudentRecord student, DateOnly day) => student.BirthDate is not { } birth || StudentRecord.AgeOn(birth, day) < 18;
