@@ -8,6 +8,7 @@ import { employerMemberships } from '../../shared/auth/roles';
 import { CheckboxGroup } from '../../shared/components/CheckboxGroup';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Field } from '../../shared/components/Field';
+import { instants, SlotFields } from './slot';
 import { Loading } from '../../shared/components/Loading';
 import { Notice } from '../../shared/components/Notice';
 import { careerClusterLabels, careerClusters } from '../../shared/organizationLabels';
@@ -307,8 +308,7 @@ function OfferForm({ request, onOffered }: { request: ClassroomRequest; onOffere
     event.preventDefault();
     void action.run(async () => {
       await api.offerForClassroomRequest(request.id, {
-        startsAt: new Date(`${form.date}T${form.start}`).toISOString(),
-        endsAt: new Date(`${form.date}T${form.end}`).toISOString(),
+        ...instants(form),
         location: form.location || undefined,
         virtualUrl: form.virtualUrl || undefined,
         note: form.note || undefined,
@@ -321,15 +321,7 @@ function OfferForm({ request, onOffered }: { request: ClassroomRequest; onOffere
       <summary>Offer a time</summary>
       {action.error && Object.keys(errors).length === 0 ? <ErrorBanner error={action.error} /> : null}
       <form className="form" onSubmit={submit} aria-label={`Offer a time for ${request.topic}`}>
-        <Field label="Day" required errors={errors.startsAt}>
-          <input type="date" value={form.date} onChange={set('date')} required />
-        </Field>
-        <Field label="From" required>
-          <input type="time" value={form.start} onChange={set('start')} required />
-        </Field>
-        <Field label="To" required errors={errors.endsAt}>
-          <input type="time" value={form.end} onChange={set('end')} required />
-        </Field>
+        <SlotFields slot={form} onChange={(slot) => setForm((f) => ({ ...f, ...slot }))} errors={errors} />
         {request.modality !== 'virtual' ? (
           <Field label="Where" errors={errors.location}>
             <input value={form.location} onChange={set('location')} maxLength={300} />

@@ -5,6 +5,7 @@ import { useAction } from '../../shared/api/useAction';
 import { useResource } from '../../shared/api/useResource';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Field } from '../../shared/components/Field';
+import { instants, SlotFields } from './slot';
 
 const eventTypes = new Set<Opportunity['fields']['type']>(['guestSpeaker', 'careerFair', 'worksiteTour', 'informationalInterview']);
 
@@ -39,8 +40,7 @@ export function ScheduleSession({ employers }: { employers: readonly MembershipI
     event.preventDefault();
     void action.run(async () => {
       const session = await api.createEventSession(form.opportunityId, {
-        startsAt: new Date(`${form.date}T${form.start}`).toISOString(),
-        endsAt: new Date(`${form.date}T${form.end}`).toISOString(),
+        ...instants(form),
         location: form.location || undefined,
         virtualUrl: form.virtualUrl || undefined,
         capacity: Number(form.capacity),
@@ -66,15 +66,7 @@ export function ScheduleSession({ employers }: { employers: readonly MembershipI
             ))}
           </select>
         </Field>
-        <Field label="Day" required errors={errors.startsAt}>
-          <input type="date" value={form.date} onChange={set('date')} required />
-        </Field>
-        <Field label="From" required>
-          <input type="time" value={form.start} onChange={set('start')} required />
-        </Field>
-        <Field label="To" required errors={errors.endsAt}>
-          <input type="time" value={form.end} onChange={set('end')} required />
-        </Field>
+        <SlotFields slot={form} onChange={(slot) => setForm((f) => ({ ...f, ...slot }))} errors={errors} />
         <Field label="Where" hint="The room or site; or give a link below for an online session." errors={errors.location}>
           <input value={form.location} onChange={set('location')} maxLength={300} />
         </Field>

@@ -67,21 +67,28 @@ function EventsSection({ report }: { report: OutcomesReport }) {
       <p className="field__hint">
         Guest speakers, worksite tours, career fairs and informational interviews, counted by attendance (a student registered but absent is not counted).
       </p>
-      <dl className="figures">
-        {figures.map(([label, value, note]) => (
-          <div key={label} className="figure">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-            {note ? <dd className="figure__note">{note}</dd> : null}
-          </div>
-        ))}
-      </dl>
+      <Figures figures={figures} />
       {events.attendances > 0 ? (
         <div>
           <GroupCharts title="Event attendance" bySubgroup={events.bySubgroup} bySchool={events.bySchool} overall={events.participationRate} />
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Headline figures: label, value and an optional note under it. */
+function Figures({ figures }: { figures: readonly (readonly [string, string, string?])[] }) {
+  return (
+    <dl className="figures">
+      {figures.map(([label, value, note]) => (
+        <div key={label} className="figure">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+          {note ? <dd className="figure__note">{note}</dd> : null}
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -129,15 +136,7 @@ function Headline({ report }: { report: OutcomesReport }) {
       <h2 id="headline-heading" className="visually-hidden">
         Headline figures
       </h2>
-      <dl className="figures">
-        {figures.map(([label, value, note]) => (
-          <div key={label} className="figure">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-            {note ? <dd className="figure__note">{note}</dd> : null}
-          </div>
-        ))}
-      </dl>
+      <Figures figures={figures} />
     </section>
   );
 }
