@@ -8,6 +8,7 @@ using LaunchPath.Api.Features.Auth;
 using LaunchPath.Api.Features.Calendars;
 using LaunchPath.Api.Features.Classes;
 using LaunchPath.Api.Features.Events;
+using LaunchPath.Api.Features.Partners;
 using LaunchPath.Api.Features.Messages;
 using LaunchPath.Api.Features.Matching;
 using LaunchPath.Api.Features.Matching.Rounds;
@@ -125,6 +126,8 @@ builder.Services.AddRecurringJob<LaunchPath.Api.Features.Messages.SendDailyDiges
     LaunchPath.Api.Features.Messages.SendDailyDigests.Every);
 builder.Services.AddRecurringJob<LaunchPath.Api.Features.Placements.SendWeeklyDigests.Job>(LaunchPath.Api.Features.Placements.SendWeeklyDigests.JobKind,
     LaunchPath.Api.Features.Placements.SendWeeklyDigests.Every);
+builder.Services.AddRecurringJob<LaunchPath.Api.Features.Partners.Documents.WarnExpiringDocuments.Job>(LaunchPath.Api.Features.Partners.Documents.WarnExpiringDocuments.JobKind,
+    LaunchPath.Api.Features.Partners.Documents.WarnExpiringDocuments.Every);
 builder.Services.AddSingleton<RosterJobs>();
 builder.Services.AddSingleton<RegionOpportunities>();
 builder.Services.AddSingleton<OutcomesReports.ReportCache>();
@@ -237,6 +240,7 @@ api.MapPlacements();
 api.MapMessages();
 api.MapEvents();
 api.MapCalendars();
+api.MapPartners();
 OutcomesReports.Map(api);
 app.MapSpaFallback();
 

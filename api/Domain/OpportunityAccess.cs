@@ -64,6 +64,22 @@ internal static class OpportunityAccess
     /// Checks the audience organizations: each exists, lies in the employer's region and is of the audience's type.
     /// Returns the 422 to send, or null.
     /// </summary>
+    private const string SelectWorksiteEmployer = "SELECT employer_id FROM worksites WHERE id = @Id";
+
+    public static IEnumerable<string> Statements => [SelectWorksiteEmployer];
+
+    /// <summary>Null when the fields name no worksite or one of <paramref name="employerId"/>'s; else the 422 to send.</summary>
+    public static async Task<Error?> CheckWorksiteAsync(DbConnection connection, Guid employerId, OpportunityFields fields, CancellationToken cancellationToken)
+    {
+        if (fields.WorksiteId is not { } named)
+        {
+            return null;
+        }
+
+        var owner = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(SelectWorksiteEmployer, new { Id = Guid.Parse(named) }, cancellationToken: cancellationToken));
+        return owner == employerId ? null : Error.Unprocessable($"Worksite {named} is not one of the employer's worksites.");
+    }
+
     public static async Task<Error?> CheckAudienceAsync(DbConnection connection, Guid regionId, OpportunityFields fields, CancellationToken cancellationToken)
     {
         var expected = fields.Audience == AudienceScope.District ? OrganizationType.District : OrganizationType.School;

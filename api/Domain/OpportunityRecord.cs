@@ -17,7 +17,7 @@ internal sealed class OpportunityRecord
         "op.address_postal_code, op.address_country, op.latitude, op.longitude, op.seats, op.start_date, op.end_date, op.schedule, " +
         "op.expected_hours, op.compensation, op.hourly_wage_cents, op.stipend_cents, op.credit_offered, op.credit_description, op.min_grade, " +
         "op.min_age, op.prerequisite_stage, op.required_forms, op.hazardous, op.audience, op.status, op.rejection_reason, op.submitted_at, " +
-        "op.decided_at, op.version, op.created_at, op.updated_at";
+        "op.decided_at, op.version, op.created_at, op.updated_at, op.worksite_id";
 
     public const string From = "opportunities op JOIN organizations e ON e.id = op.employer_id";
 
@@ -26,7 +26,7 @@ internal sealed class OpportunityRecord
         "title, description, duties, type, stage, career_cluster, pathway, skills, modality, site_name, address_line1, address_line2, " +
         "address_city, address_state, address_postal_code, address_country, latitude, longitude, seats, start_date, end_date, schedule, " +
         "expected_hours, compensation, hourly_wage_cents, stipend_cents, credit_offered, credit_description, min_grade, min_age, " +
-        "prerequisite_stage, required_forms, hazardous, audience";
+        "prerequisite_stage, required_forms, hazardous, audience, worksite_id";
 
     public static readonly string FieldParameters = string.Join(", ", FieldColumns.Split(", ").Select(c => "@" + c));
 
@@ -86,6 +86,7 @@ internal sealed class OpportunityRecord
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public Guid? WorksiteId { get; set; }
 
     public OpportunityStatus OpportunityStatus => DbEnum.Parse<OpportunityStatus>(Status);
 
@@ -118,6 +119,7 @@ internal sealed class OpportunityRecord
             Skills = DbJson.Read<List<string>>(Skills, []),
             Modality = DbEnum.Parse<Modality>(Modality),
             SiteName = SiteName,
+            WorksiteId = WorksiteId?.ToString("D"),
             Address = AddressColumns.ToContract(AddressLine1, AddressLine2, AddressCity, AddressState, AddressPostalCode, AddressCountry),
             Location = Latitude is { } lat && Longitude is { } lon ? new GeoPoint { Latitude = lat, Longitude = lon } : null,
             Seats = Seats,
@@ -175,6 +177,7 @@ internal sealed class OpportunityRecord
             required_forms = DbJson.Write(f.RequiredForms.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList()),
             hazardous = f.Hazardous,
             audience = DbEnum.ToText(f.Audience),
+            worksite_id = f.WorksiteId is { } worksite ? Guid.Parse(worksite) : (Guid?)null,
         });
         return parameters;
     }

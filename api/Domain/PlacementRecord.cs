@@ -36,7 +36,7 @@ internal sealed class PlacementRecord
 
     private const string SelectAcknowledgements = "SELECT party, name, via, at FROM acknowledgements WHERE placement_id = @Id ORDER BY at";
 
-    public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql), SelectOfStudent(VisibleSql(Caller.Anonymous).Sql), EnrolledInClass, .. Disclosures.Statements, .. PlacementRules.Statements];
+    public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql), SelectOfStudent(VisibleSql(Caller.Anonymous).Sql), EnrolledInClass, .. Disclosures.Statements, .. PlacementRules.Statements, .. Partnerships.Statements];
 
     public Guid Id { get; set; }
     public string Status { get; set; } = "";
@@ -186,6 +186,9 @@ internal sealed class PlacementRecord
             AllowedActions = allowed.Actions,
             AcknowledgeAs = allowed.AcknowledgeAs,
             CompletionGaps = allowed.Actions.Contains(PlacementAction.Complete) ? await PlacementRules.CompletionGapsAsync(connection, Id, cancellationToken) : null,
+            ActivationGaps = PlacementStatus == PlacementStatus.AgreementPending && agreement is not null && agreement.RequiredParties.All(p => agreement.Acknowledgements.Any(a => a.Party == p))
+                ? await Partnerships.PlacementGapsAsync(connection, ActivationCase(agreement.Terms), activation: true, today, cancellationToken)
+                : null,
             Version = Version,
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
@@ -210,6 +213,10 @@ internal sealed class PlacementRecord
         Disclosures.RecordAsync(connection, Caller.Anonymous,
             [new Disclosures.Disclosure(StudentId, EmployerId, "first name", "one-time link sent to the employer's supervisor", $"{context}, placement {Id}")],
             now, cancellationToken);
+
+    /// <summary>What the region's requirements are checked against when the placement becomes active under <paramref name="terms"/>.</summary>
+    public Partnerships.PlacementCase ActivationCase(AgreementRequest? terms) =>
+        new(OpportunityId, DistrictId, BirthDate, terms?.SupervisorEmail, terms?.SupervisorName);
 
     public IReadOnlyList<AgreementParty> RequiredParties(DateOnly today) =>
         IsMinor(today)

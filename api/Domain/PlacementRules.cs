@@ -23,6 +23,8 @@ internal static class PlacementRules
         [Approve] = ([PlacementStatus.Accepted], PlacementStatus.Approved),
         [Withdraw] = ([PlacementStatus.Requested, PlacementStatus.Accepted, PlacementStatus.Approved, PlacementStatus.AgreementPending, PlacementStatus.Active], PlacementStatus.Withdrawn),
         [Complete] = ([PlacementStatus.Active], PlacementStatus.Completed),
+        // Only once everyone acknowledged the agreement (see Allowed); the region's requirements are checked as it moves.
+        [Activate] = ([PlacementStatus.AgreementPending], PlacementStatus.Active),
     };
 
     private const string GuardianOfStudent =
@@ -87,7 +89,7 @@ internal static class PlacementRules
     public static bool MayTake(PlacementAction action, Part part) => action switch
     {
         Accept or Decline => part.EmployerWriter,
-        Approve or Complete or CreateLink => part.School,
+        Approve or Complete or CreateLink or Activate => part.School,
         Withdraw => part.EmployerWriter || part.School || part.Student,
         WriteAgreement => part.School || part.EmployerWriter,
         Acknowledge => part.Student || part.Guardian || part.EmployerStaff || part.School,
@@ -148,6 +150,7 @@ internal static class PlacementRules
 
             var now = action switch
             {
+                Activate => status == PlacementStatus.AgreementPending && agreement is not null && outstanding.Count == 0,
                 _ when Moves.TryGetValue(action, out var move) => move.From.Contains(status),
                 WriteAgreement => agreementOpen,
                 Acknowledge => acknowledgeAs is not null,

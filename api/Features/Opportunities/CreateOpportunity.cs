@@ -30,7 +30,7 @@ public static class CreateOpportunity
             $"INSERT INTO opportunities (id, employer_id, region_id, {OpportunityRecord.FieldColumns}, status, created_by_user_id, version, created_at, updated_at) " +
             $"VALUES (@Id, @EmployerId, @RegionId, {OpportunityRecord.FieldParameters}, 'draft', @CreatedBy, 1, @Now, @Now)";
 
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Insert, .. OpportunityQueries.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Insert, .. OpportunityQueries.Statements, .. OpportunityAccess.Statements, .. Partnerships.Statements];
 
         public async ValueTask<Result<Opportunity>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -47,9 +47,19 @@ public static class CreateOpportunity
                 return Error.Forbidden($"Your role does not allow posting opportunities for {employer.Name}.");
             }
 
+            if (await Partnerships.NotPostingAsync(connection, employer.Ref.Id, cancellationToken) is { } notPartner)
+            {
+                return Error.Unprocessable(notPartner);
+            }
+
             if (await OpportunityAccess.CheckAudienceAsync(connection, employer.Ref.RegionId, body.Fields, cancellationToken) is { } audienceError)
             {
                 return audienceError;
+            }
+
+            if (await OpportunityAccess.CheckWorksiteAsync(connection, employer.Ref.Id, body.Fields, cancellationToken) is { } worksiteError)
+            {
+                return worksiteError;
             }
 
             var id = Guid.CreateVersion7();
@@ -77,5 +87,6 @@ public static class CreateOpportunity
             .Validate<CreateOpportunityRequest>()
             .WithName("createOpportunity")
             .WithSummary("Draft an opportunity")
-            .WithDescription("Creates a draft for an employer. Submit it for curation; students see it once approved.");
+            .WithDescription("Creates a draft for an employer. Submit it for curation; students see it once approved. 422 while the employer is not an approved partner of its region, " +
+                             "or when worksiteId is not one of the employer's worksites.");
 }

@@ -14,6 +14,7 @@ public sealed class OpportunityFieldsValidator : AbstractValidator<OpportunityFi
         RuleFor(f => f.Title).NotEmpty().MaximumLength(200);
         RuleFor(f => f.Description).NotEmpty().MaximumLength(4000);
         RuleFor(f => f.Duties).MaximumLength(4000);
+        RuleFor(f => f.WorksiteId).MustBeId();
         RuleFor(f => f.Type).IsInEnum();
         RuleFor(f => f.Stage).IsInEnum();
         RuleFor(f => f.CareerCluster).IsInEnum();

@@ -34,7 +34,7 @@ public static class TransitionOpportunity
             "decided_by_user_id = CASE WHEN @To IN ('published', 'rejected') THEN @UserId ELSE decided_by_user_id END, " +
             "version = version + 1, updated_at = @Now WHERE id = @Id AND status = @From";
 
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Move, .. OpportunityQueries.Statements, .. EmployerMessages.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Move, .. OpportunityQueries.Statements, .. EmployerMessages.Statements, .. Partnerships.Statements];
 
         public async ValueTask<Result<Opportunity>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -58,6 +58,13 @@ public static class TransitionOpportunity
             if (!OpportunityRules.OpenTo(command.Action, current.OpportunityStatus))
             {
                 return Error.Conflict($"Cannot {DbEnum.ToText(command.Action)} an opportunity that is {current.Status}.");
+            }
+
+            // Only an approved partner's opportunities reach students: a declined or pending employer's cannot be submitted or published.
+            if (command.Action is OpportunityAction.Submit or OpportunityAction.Approve
+                && await Partnerships.NotPostingAsync(connection, current.EmployerId, cancellationToken) is { } notPartner)
+            {
+                return Error.Unprocessable(notPartner);
             }
 
             var to = OpportunityRules.Moves[command.Action].To;
@@ -109,12 +116,16 @@ public static class TransitionOpportunity
         static async Task<Answer<Ok<Opportunity>, Fails.Forbidden, Fails.NotFound, Fails.Conflict>> Send(IMediator mediator, Command command, CancellationToken ct) =>
             (await mediator.Send(command, ct)).Match(opportunity => TypedResults.Ok(opportunity));
 
+        // Submitting and publishing also ask whether the employer is an approved partner (422 when not).
+        static async Task<Answer<Ok<Opportunity>, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> SendChecked(IMediator mediator, Command command, CancellationToken ct) =>
+            (await mediator.Send(command, ct)).Match(opportunity => TypedResults.Ok(opportunity));
+
         Document(group.MapPost("/{id:guid}/submit", (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
-                Send(mediator, new Command(caller, id, OpportunityAction.Submit, null), ct)),
-            "submitOpportunity", "Submit for curation", "draft or rejected → submitted. By the employer (or the convener on its behalf).");
+                SendChecked(mediator, new Command(caller, id, OpportunityAction.Submit, null), ct)),
+            "submitOpportunity", "Submit for curation", "draft or rejected → submitted. By the employer (or the convener on its behalf). 422 while the employer is not an approved partner.");
         Document(group.MapPost("/{id:guid}/approve", (Guid id, Caller caller, IMediator mediator, CancellationToken ct) =>
-                Send(mediator, new Command(caller, id, OpportunityAction.Approve, null), ct)),
-            "approveOpportunity", "Approve and publish", "submitted → published. By a curator for the opportunity's audience.");
+                SendChecked(mediator, new Command(caller, id, OpportunityAction.Approve, null), ct)),
+            "approveOpportunity", "Approve and publish", "submitted → published. By a curator for the opportunity's audience. 422 while the employer is not an approved partner.");
         Document(group.MapPost("/{id:guid}/reject", (Guid id, RejectOpportunityRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                     Send(mediator, new Command(caller, id, OpportunityAction.Reject, body.Reason), ct))
                 .Validate<RejectOpportunityRequest>(),

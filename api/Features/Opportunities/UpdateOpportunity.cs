@@ -22,7 +22,7 @@ public static class UpdateOpportunity
             $"UPDATE opportunities SET {OpportunityRecord.FieldAssignments}, version = version + 1, updated_at = @Now " +
             "WHERE id = @Id AND version = @Version AND status IN ('draft', 'rejected')";
 
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Update, .. OpportunityQueries.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Update, .. OpportunityQueries.Statements, .. OpportunityAccess.Statements];
 
         public async ValueTask<Result<Opportunity>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -52,6 +52,11 @@ public static class UpdateOpportunity
             if (await OpportunityAccess.CheckAudienceAsync(connection, current.RegionId, command.Body, cancellationToken) is { } audienceError)
             {
                 return audienceError;
+            }
+
+            if (await OpportunityAccess.CheckWorksiteAsync(connection, current.EmployerId, command.Body, cancellationToken) is { } worksiteError)
+            {
+                return worksiteError;
             }
 
             var parameters = OpportunityRecord.Parameters(command.Body);

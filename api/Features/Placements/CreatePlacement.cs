@@ -43,7 +43,7 @@ public static class CreatePlacement
     public sealed class Handler(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
     {
         public static IEnumerable<string> Statements(SqlDialect dialect) =>
-            [SelectOpen, Insert, .. OpportunityRounds.Statements, .. EmployerMessages.Statements, .. PlacementMessages.Statements, .. PlacementRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements, .. MatchingFacts.Statements];
+            [SelectOpen, Insert, .. OpportunityRounds.Statements, .. EmployerMessages.Statements, .. PlacementMessages.Statements, .. PlacementRecord.Statements, .. StudentAccess.Statements, .. OpportunityQueries.Statements, .. MatchingFacts.Statements, .. Partnerships.Statements];
 
         public async ValueTask<Result<Placement>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -85,6 +85,15 @@ public static class CreatePlacement
             if (self && await OpportunityRounds.PendingAsync(connection, row.Id, cancellationToken) is { } round)
             {
                 return Error.Conflict($"This opportunity's seats go through the match round \"{round.Name}\": rank it there instead of applying.");
+            }
+
+            // What the region requires of the employer before a student goes there: documents in force, an agreement with
+            // the student's district, a reviewed worksite for a minor.
+            var missing = await Partnerships.PlacementGapsAsync(connection, new Partnerships.PlacementCase(row.Id, student.DistrictId, student.BirthDate, null, null),
+                activation: false, today, cancellationToken);
+            if (missing.Count > 0)
+            {
+                return Error.Unprocessable($"No placement can be made at this opportunity yet: {string.Join("; ", missing)}.");
             }
 
             Guid? classId = body.ClassId is { } named ? Guid.Parse(named) : null;
@@ -162,5 +171,7 @@ public static class CreatePlacement
                 (await mediator.Send(new Command(caller, body), ct)).Match(placement => TypedResults.Created($"/api/v1/placements/{placement.Id}", placement)))
             .Validate<CreatePlacementRequest>()
             .WithName("createPlacement")
-            .WithSummary("Apply to an opportunity (students) or nominate a student (school staff)");
+            .WithSummary("Apply to an opportunity (students) or nominate a student (school staff)")
+            .WithDescription("422 when the student is not eligible, or when the region requires of the employer what it lacks (a required document in force, an " +
+                             "employer–school agreement with the student's district, an approved worksite checklist for a minor), naming what is missing.");
 }

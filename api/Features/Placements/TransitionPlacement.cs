@@ -49,9 +49,11 @@ public static class TransitionPlacement
         "credit_earned = COALESCE(@Credit, credit_earned), credential_earned = COALESCE(@Credential, credential_earned), " +
         "completed_at = CASE WHEN @To = 'completed' THEN @Now ELSE completed_at END, version = version + 1, updated_at = @Now WHERE id = @Id AND status = @From";
 
+    private const string SelectTerms = "SELECT terms FROM agreements WHERE placement_id = @Id";
+
     public sealed class Handler(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Move, .. PlacementRecord.Statements, .. PlacementMessages.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Move, SelectTerms, .. PlacementRecord.Statements, .. PlacementMessages.Statements, .. Partnerships.Statements];
 
         public async ValueTask<Result<Placement>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -69,7 +71,7 @@ public static class TransitionPlacement
                 return Error.Forbidden(command.Action switch
                 {
                     PlacementAction.Accept or PlacementAction.Decline => "The employer accepts or declines.",
-                    PlacementAction.Approve or PlacementAction.Complete => "The school (a coordinator) approves and completes placements.",
+                    PlacementAction.Approve or PlacementAction.Complete or PlacementAction.Activate => "The school (a coordinator) approves, activates and completes placements.",
                     _ => "Only the student, the school or the employer can withdraw a placement.",
                 });
             }
@@ -78,6 +80,12 @@ public static class TransitionPlacement
             if (!from.Contains(placement.PlacementStatus))
             {
                 return Error.Conflict($"Cannot {DbEnum.ToText(command.Action)} a placement that is {placement.Status}.");
+            }
+
+            if (command.Action == PlacementAction.Activate
+                && !(await placement.ToContractAsync(connection, caller, clock.GetUtcNow(), cancellationToken)).AllowedActions.Contains(PlacementAction.Activate))
+            {
+                return Error.Conflict("Everyone must acknowledge the training agreement first; the last acknowledgement starts the placement when nothing else is missing.");
             }
 
             var now = clock.GetUtcNow();
@@ -92,6 +100,19 @@ public static class TransitionPlacement
                     if (gaps.Count > 0 && reason is null)
                     {
                         return Error.Unprocessable($"Completing now leaves this undone: {string.Join("; ", gaps)}. Give a reason to complete the placement anyway; it is recorded.");
+                    }
+                }
+
+                if (command.Action == PlacementAction.Activate)
+                {
+                    // Read in the transaction that starts it: a document that lapsed or a clearance withdrawn meanwhile counts.
+                    var terms = DbJson.Read<AgreementRequest?>(await connection.ExecuteScalarAsync<string>(new CommandDefinition(SelectTerms, new { command.Id }, transaction,
+                        cancellationToken: cancellationToken)), null);
+                    var missing = await Partnerships.PlacementGapsAsync(connection, placement.ActivationCase(terms), activation: true, DateOnly.FromDateTime(now.UtcDateTime),
+                        cancellationToken, transaction);
+                    if (missing.Count > 0)
+                    {
+                        return Error.Unprocessable($"The placement cannot start yet: {string.Join("; ", missing)}.");
                     }
                 }
 
@@ -135,6 +156,13 @@ public static class TransitionPlacement
             Send(mediator, new Command(caller, id, PlacementAction.Approve, null, body.ExpiresOn, null), ct)).Validate<ApprovePlacementRequest>(), "approvePlacement", "The school approves, with an expiry date");
         Document(group.MapPost("/{id:guid}/withdraw", (Guid id, DecisionRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
             Send(mediator, new Command(caller, id, PlacementAction.Withdraw, body.Reason, null, null), ct)).Validate<DecisionRequest>(), "withdrawPlacement", "Withdraw, with a reason");
+        Document(group.MapPost("/{id:guid}/activate", async Task<Answer<Ok<Placement>, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> (Guid id, Caller caller,
+                    IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new Command(caller, id, PlacementAction.Activate, null, null, null), ct)).Match(placement => TypedResults.Ok(placement)))
+            .WithDescription("For a placement everyone acknowledged that waits for what the region requires of the employer (its activationGaps): 422 naming what is " +
+                             "still missing — an employer–school agreement in force, a required document, an approved worksite checklist, the supervisor's clearance; 409 " +
+                             "before everyone acknowledged."),
+            "activatePlacement", "The school starts a placement that waited for the region's requirements");
         Document(group.MapPost("/{id:guid}/complete", async Task<Answer<Ok<Placement>, Fails.Forbidden, Fails.NotFound, Fails.Conflict, Fails.Unprocessable>> (Guid id,
                     CompletePlacementRequest body, Caller caller, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new Command(caller, id, PlacementAction.Complete, null, null, body), ct)).Match(placement => TypedResults.Ok(placement)))

@@ -157,3 +157,20 @@ public sealed class PngFile(byte[] png) : IResult, IEndpointMetadataProvider
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Stream), ["image/png"]));
 }
+
+/// <summary>
+/// A stored file (an employer's document) to download: its bytes, its checked content type and its name, never shown
+/// inline or sniffed. In the contract a binary string.
+/// </summary>
+public sealed class StoredFile(byte[] content, string contentType, string fileName) : IResult, IEndpointMetadataProvider
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.CacheControl = "private, no-store";
+        httpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(content, contentType, fileName).ExecuteAsync(httpContext);
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Stream), ["application/pdf", "image/png", "image/jpeg"]));
+}

@@ -15,6 +15,7 @@ public static class SecurityServices
     public const string OidcScheme = "Oidc";
     public const string SignInPolicy = "sign-in";
     public const string LinkPolicy = "link";
+    public const string PublicFormPolicy = "public-form";
 
     /// <summary>
     /// Limits an anonymous endpoint that takes a secret (a password, a one-time link) to a few attempts per minute per
@@ -29,6 +30,13 @@ public static class SecurityServices
     /// </summary>
     public static RouteHandlerBuilder RequireLinkRateLimit(this RouteHandlerBuilder builder) =>
         builder.RequireRateLimiting(LinkPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    /// <summary>
+    /// Limits a public form that creates something (the partner application) to a few submissions per hour per client
+    /// address, and documents the 429.
+    /// </summary>
+    public static RouteHandlerBuilder RequirePublicFormRateLimit(this RouteHandlerBuilder builder) =>
+        builder.RequireRateLimiting(PublicFormPolicy).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     public static IServiceCollection AddLaunchPathSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -107,7 +115,7 @@ public static class SecurityServices
     }
 
     /// <summary>
-    /// 429 with Retry-After: sign-in attempts per client address (a ceiling a classroom behind one address stays under;
+    /// 429 with Retry-After: public form submissions per client address (RateLimits:PublicFormsPerHour), sign-in attempts per client address (a ceiling a classroom behind one address stays under;
     /// failed attempts per account are <see cref="SignInThrottle"/>'s), one-time link requests per link and per address,
     /// and every request per API key. Counted on each node (a per-node ceiling); the account throttle is shared.
     /// </summary>
@@ -117,6 +125,7 @@ public static class SecurityServices
         var linkPerMinute = configuration.GetValue("RateLimits:LinkPerMinute", 10);
         var linksPerAddressPerMinute = configuration.GetValue("RateLimits:LinksPerAddressPerMinute", 120);
         var apiKeyPerMinute = configuration.GetValue("RateLimits:ApiKeyPerMinute", 600);
+        var publicFormsPerHour = configuration.GetValue("RateLimits:PublicFormsPerHour", 10);
         FixedWindowRateLimiterOptions PerMinute(int limit) => new() { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
         static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         services.AddRateLimiter(limiter =>
@@ -127,6 +136,8 @@ public static class SecurityServices
             limiter.AddPolicy(LinkPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 "link:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(http.Request.RouteValues["token"]?.ToString() ?? "")))[..16],
                 _ => PerMinute(linkPerMinute)));
+            limiter.AddPolicy(PublicFormPolicy, http => RateLimitPartition.GetFixedWindowLimiter("public-form:" + Address(http),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicFormsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(http =>
                     ApiKeyFormat.TryParse(http.Request.Headers[ApiKeyFormat.Header].ToString(), out var prefix, out _)

@@ -101,6 +101,8 @@ public sealed record OpportunityFields
     public IReadOnlyList<string> Skills { get; init; } = [];
     public required Modality Modality { get; init; }
     public string? SiteName { get; init; }
+    /// <summary>The employer's worksite where it happens (one of the employer's worksites). A minor's in-person placement needs one with an approved safety checklist where the region requires it.</summary>
+    public string? WorksiteId { get; init; }
     /// <summary>Required for in-person and hybrid opportunities.</summary>
     public PostalAddress? Address { get; init; }
     public GeoPoint? Location { get; init; }

@@ -49,6 +49,12 @@ public enum PlacementAction
     Evaluate,
     Reflect,
     ReadReflections,
+    /// <summary>
+    /// Start a placement whose agreement everyone acknowledged but which waited for what the region requires of the
+    /// employer (its <c>activationGaps</c>: an agreement in force, documents, a worksite checklist, the supervisor's
+    /// clearance). The school; 422 naming what is still missing.
+    /// </summary>
+    Activate,
 }
 
 public sealed record CreatePlacementRequest
@@ -216,6 +222,11 @@ public sealed record Placement
     /// decided, no final evaluation), in words; empty when nothing is. Completing with gaps needs a reason.
     /// </summary>
     public IReadOnlyList<string>? CompletionGaps { get; init; }
+    /// <summary>
+    /// When everyone acknowledged the agreement but the placement is not active yet: what the region requires that is
+    /// still missing (empty: nothing, the school may activate it). Absent otherwise.
+    /// </summary>
+    public IReadOnlyList<string>? ActivationGaps { get; init; }
     public required int Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

@@ -128,6 +128,24 @@ export interface ILaunchPathClient {
     startRosterJsonImport(id: string, body: RosterJsonImportRequest, preview?: boolean | undefined, signal?: AbortSignal): Promise<RosterImport>;
 
     /**
+     * The document's file (each read is audited)
+     * @return OK
+     */
+    getEmployerDocumentFile(id: string, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
+     * Who opened the document's file, and when
+     * @return OK
+     */
+    listEmployerDocumentReads(id: string, signal?: AbortSignal): Promise<DocumentRead[]>;
+
+    /**
+     * Approve or reject an employer document
+     * @return OK
+     */
+    reviewEmployerDocument(id: string, body: ReviewRequest, signal?: AbortSignal): Promise<EmployerDocument>;
+
+    /**
      * Sessions of the events you may see, in time order
      * @param from (optional) 
      * @param mine (optional) 
@@ -554,6 +572,80 @@ export interface ILaunchPathClient {
     exportCalpadsWblr(districtId: string, academicYear: string, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
+     * Ask to become a partner employer (public)
+     * @return Accepted
+     */
+    applyAsPartner(body: PartnerApplicationRequest, signal?: AbortSignal): Promise<PartnerApplicationReceipt>;
+
+    /**
+     * The regions an employer can apply to (public)
+     * @return OK
+     */
+    listPartnerRegions(signal?: AbortSignal): Promise<PartnerRegion[]>;
+
+    /**
+     * An employer's partnership: application, worksites, documents, agreements, clearances and what is missing
+     * @return OK
+     */
+    getPartnership(id: string, signal?: AbortSignal): Promise<Partnership>;
+
+    /**
+     * Draw up an employer–school agreement from the region's template
+     * @return Created
+     */
+    createPartnershipAgreement(id: string, body: CreatePartnershipAgreementRequest, signal?: AbortSignal): Promise<PartnershipAgreement>;
+
+    /**
+     * Record a supervisor's or mentor's clearance (result and dates only)
+     * @return Created
+     */
+    recordSupervisorClearance(id: string, body: RecordClearanceRequest, signal?: AbortSignal): Promise<SupervisorClearance>;
+
+    /**
+     * Upload an employer document (certificate of insurance, workers' compensation, a signed policy)
+     * @param file (optional) 
+     * @param kind (optional) 
+     * @param effectiveOn (optional) 
+     * @param expiresOn (optional) 
+     * @param insurer (optional) 
+     * @param policyNumber (optional) 
+     * @param coverageCents (optional) 
+     * @param aggregateCents (optional) 
+     * @return Created
+     */
+    uploadEmployerDocument(id: string, file?: FileParameter | undefined, kind?: string | undefined, effectiveOn?: string | undefined, expiresOn?: string | undefined, insurer?: string | undefined, policyNumber?: string | undefined, coverageCents?: string | undefined, aggregateCents?: string | undefined, signal?: AbortSignal): Promise<EmployerDocument>;
+
+    /**
+     * Change the employer's partner profile (its admins)
+     * @return OK
+     */
+    updatePartnerProfile(id: string, body: PartnerProfile, signal?: AbortSignal): Promise<Partnership>;
+
+    /**
+     * Approve an employer's application, ask for changes, or decline it
+     * @return OK
+     */
+    reviewPartner(id: string, body: PartnerReviewRequest, signal?: AbortSignal): Promise<Partnership>;
+
+    /**
+     * Add a worksite to an employer
+     * @return Created
+     */
+    createWorksite(id: string, body: WorksiteRequest, signal?: AbortSignal): Promise<Worksite>;
+
+    /**
+     * Draw up the renewal of a signed agreement, from the day after it ends
+     * @return Created
+     */
+    renewPartnershipAgreement(id: string, body: RenewAgreementRequest, signal?: AbortSignal): Promise<PartnershipAgreement>;
+
+    /**
+     * Sign an employer–school agreement for one side
+     * @return OK
+     */
+    signPartnershipAgreement(id: string, body: SignAgreementRequest, signal?: AbortSignal): Promise<PartnershipAgreement>;
+
+    /**
      * The trip a guardian's permission link is for
      * @return OK
      */
@@ -593,6 +685,12 @@ export interface ILaunchPathClient {
      * @return OK
      */
     acceptPlacement(id: string, signal?: AbortSignal): Promise<Placement>;
+
+    /**
+     * The school starts a placement that waited for the region's requirements
+     * @return OK
+     */
+    activatePlacement(id: string, signal?: AbortSignal): Promise<Placement>;
 
     /**
      * Write (or rewrite) the training agreement of an approved placement
@@ -713,6 +811,32 @@ export interface ILaunchPathClient {
      * @return OK
      */
     updateMessageSettings(id: string, body: UpdateMessageSettingsRequest, signal?: AbortSignal): Promise<MessageSettings>;
+
+    /**
+     * The convener's board: every employer's partnership state
+     * @param filter (optional) 
+     * @return OK
+     */
+    listPartners(id: string, filter?: PartnerBoardFilter | undefined, signal?: AbortSignal): Promise<PartnerBoardRow[]>;
+
+    /**
+     * The convener's board as CSV
+     * @param filter (optional) 
+     * @return OK
+     */
+    exportPartners(id: string, filter?: PartnerBoardFilter | undefined, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
+     * What the region asks of its employer partners
+     * @return OK
+     */
+    getPartnershipRequirements(id: string, signal?: AbortSignal): Promise<PartnershipRequirements>;
+
+    /**
+     * Set what the region asks of its employer partners
+     * @return OK
+     */
+    updatePartnershipRequirements(id: string, body: UpdatePartnershipRequirementsRequest, signal?: AbortSignal): Promise<PartnershipRequirements>;
 
     /**
      * The region's evaluation rubric
@@ -910,6 +1034,24 @@ export interface ILaunchPathClient {
      * @return No Content
      */
     removeMembership(id: string, organizationId: string, role: Role, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Change a worksite
+     * @return OK
+     */
+    updateWorksite(id: string, body: WorksiteRequest, signal?: AbortSignal): Promise<Worksite>;
+
+    /**
+     * Answer the region's worksite safety checklist (the employer's admins)
+     * @return OK
+     */
+    submitWorksiteChecklist(id: string, body: WorksiteChecklistRequest, signal?: AbortSignal): Promise<Worksite>;
+
+    /**
+     * Approve a worksite's safety checklist, or ask for changes
+     * @return OK
+     */
+    reviewWorksiteChecklist(id: string, body: ReviewRequest, signal?: AbortSignal): Promise<Worksite>;
 }
 
 export class LaunchPathClient implements ILaunchPathClient {
@@ -2068,6 +2210,204 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<RosterImport>(null as any);
+    }
+
+    /**
+     * The document's file (each read is audited)
+     * @return OK
+     */
+    getEmployerDocumentFile(id: string, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/documents/{id}/file";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/pdf"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEmployerDocumentFile(_response);
+        });
+    }
+
+    protected processGetEmployerDocumentFile(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * Who opened the document's file, and when
+     * @return OK
+     */
+    listEmployerDocumentReads(id: string, signal?: AbortSignal): Promise<DocumentRead[]> {
+        let url_ = this.baseUrl + "/api/v1/documents/{id}/reads";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListEmployerDocumentReads(_response);
+        });
+    }
+
+    protected processListEmployerDocumentReads(response: Response): Promise<DocumentRead[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DocumentRead[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DocumentRead[]>(null as any);
+    }
+
+    /**
+     * Approve or reject an employer document
+     * @return OK
+     */
+    reviewEmployerDocument(id: string, body: ReviewRequest, signal?: AbortSignal): Promise<EmployerDocument> {
+        let url_ = this.baseUrl + "/api/v1/documents/{id}/review";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReviewEmployerDocument(_response);
+        });
+    }
+
+    protected processReviewEmployerDocument(response: Response): Promise<EmployerDocument> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EmployerDocument;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EmployerDocument>(null as any);
     }
 
     /**
@@ -5167,6 +5507,12 @@ export class LaunchPathClient implements ILaunchPathClient {
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
             });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -5781,6 +6127,12 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -6410,6 +6762,802 @@ export class LaunchPathClient implements ILaunchPathClient {
     }
 
     /**
+     * Ask to become a partner employer (public)
+     * @return Accepted
+     */
+    applyAsPartner(body: PartnerApplicationRequest, signal?: AbortSignal): Promise<PartnerApplicationReceipt> {
+        let url_ = this.baseUrl + "/api/v1/partner-applications";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processApplyAsPartner(_response);
+        });
+    }
+
+    protected processApplyAsPartner(response: Response): Promise<PartnerApplicationReceipt> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerApplicationReceipt;
+            return result202;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerApplicationReceipt>(null as any);
+    }
+
+    /**
+     * The regions an employer can apply to (public)
+     * @return OK
+     */
+    listPartnerRegions(signal?: AbortSignal): Promise<PartnerRegion[]> {
+        let url_ = this.baseUrl + "/api/v1/partner-applications/regions";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPartnerRegions(_response);
+        });
+    }
+
+    protected processListPartnerRegions(response: Response): Promise<PartnerRegion[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerRegion[];
+            return result200;
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerRegion[]>(null as any);
+    }
+
+    /**
+     * An employer's partnership: application, worksites, documents, agreements, clearances and what is missing
+     * @return OK
+     */
+    getPartnership(id: string, signal?: AbortSignal): Promise<Partnership> {
+        let url_ = this.baseUrl + "/api/v1/partners/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPartnership(_response);
+        });
+    }
+
+    protected processGetPartnership(response: Response): Promise<Partnership> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Partnership;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Partnership>(null as any);
+    }
+
+    /**
+     * Draw up an employer–school agreement from the region's template
+     * @return Created
+     */
+    createPartnershipAgreement(id: string, body: CreatePartnershipAgreementRequest, signal?: AbortSignal): Promise<PartnershipAgreement> {
+        let url_ = this.baseUrl + "/api/v1/partners/{id}/agreements";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreatePartnershipAgreement(_response);
+        });
+    }
+
+    protected processCreatePartnershipAgreement(response: Response): Promise<PartnershipAgreement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnershipAgreement;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnershipAgreement>(null as any);
+    }
+
+    /**
+     * Record a supervisor's or mentor's clearance (result and dates only)
+     * @return Created
+     */
+    recordSupervisorClearance(id: string, body: RecordClearanceRequest, signal?: AbortSignal): Promise<SupervisorClearance> {
+        let url_ = this.baseUrl + "/api/v1/partners/{id}/clearances";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordSupervisorClearance(_response);
+        });
+    }
+
+    protected processRecordSupervisorClearance(response: Response): Promise<SupervisorClearance> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupervisorClearance;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SupervisorClearance>(null as any);
+    }
+
+    /**
+     * Upload an employer document (certificate of insurance, workers' compensation, a signed policy)
+     * @param file (optional) 
+     * @param kind (optional) 
+     * @param effectiveOn (optional) 
+     * @param expiresOn (optional) 
+     * @param insurer (optional) 
+     * @param policyNumber (optional) 
+     * @param coverageCents (optional) 
+     * @param aggregateCents (optional) 
+     * @return Created
+     */
+    uploadEmployerDocument(id: string, file?: FileParameter | undefined, kind?: string | undefined, effectiveOn?: string | undefined, expiresOn?: string | undefined, insurer?: string | undefined, policyNumber?: string | undefined, coverageCents?: string | undefined, aggregateCents?: string | undefined, signal?: AbortSignal): Promise<EmployerDocument> {
+        let url_ = this.baseUrl + "/api/v1/partners/{id}/documents";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (file === null || file === undefined)
+            throw new globalThis.Error("The parameter 'file' cannot be null.");
+        else
+            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+        if (kind === null || kind === undefined)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else
+            content_.append("kind", kind.toString());
+        if (effectiveOn === null || effectiveOn === undefined)
+            throw new globalThis.Error("The parameter 'effectiveOn' cannot be null.");
+        else
+            content_.append("effectiveOn", effectiveOn.toString());
+        if (expiresOn === null || expiresOn === undefined)
+            throw new globalThis.Error("The parameter 'expiresOn' cannot be null.");
+        else
+            content_.append("expiresOn", expiresOn.toString());
+        if (insurer === null || insurer === undefined)
+            throw new globalThis.Error("The parameter 'insurer' cannot be null.");
+        else
+            content_.append("insurer", insurer.toString());
+        if (policyNumber === null || policyNumber === undefined)
+            throw new globalThis.Error("The parameter 'policyNumber' cannot be null.");
+        else
+            content_.append("policyNumber", policyNumber.toString());
+        if (coverageCents === null || coverageCents === undefined)
+            throw new globalThis.Error("The parameter 'coverageCents' cannot be null.");
+        else
+            content_.append("coverageCents", coverageCents.toString());
+        if (aggregateCents === null || aggregateCents === undefined)
+            throw new globalThis.Error("The parameter 'aggregateCents' cannot be null.");
+        else
+            content_.append("aggregateCents", aggregateCents.toString());
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUploadEmployerDocument(_response);
+        });
+    }
+
+    protected processUploadEmployerDocument(response: Response): Promise<EmployerDocument> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EmployerDocument;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EmployerDocument>(null as any);
+    }
+
+    /**
+     * Change the employer's partner profile (its admins)
+     * @return OK
+     */
+    updatePartnerProfile(id: string, body: PartnerProfile, signal?: AbortSignal): Promise<Partnership> {
+        let url_ = this.baseUrl + "/api/v1/partners/{id}/profile";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePartnerProfile(_response);
+        });
+    }
+
+    protected processUpdatePartnerProfile(response: Response): Promise<Partnership> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Partnership;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Partnership>(null as any);
+    }
+
+    /**
+     * Approve an employer's application, ask for changes, or decline it
+     * @return OK
+     */
+    reviewPartner(id: string, body: PartnerReviewRequest, signal?: AbortSignal): Promise<Partnership> {
+        let url_ = this.baseUrl + "/api/v1/partners/{id}/review";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReviewPartner(_response);
+        });
+    }
+
+    protected processReviewPartner(response: Response): Promise<Partnership> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Partnership;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Partnership>(null as any);
+    }
+
+    /**
+     * Add a worksite to an employer
+     * @return Created
+     */
+    createWorksite(id: string, body: WorksiteRequest, signal?: AbortSignal): Promise<Worksite> {
+        let url_ = this.baseUrl + "/api/v1/partners/{id}/worksites";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateWorksite(_response);
+        });
+    }
+
+    protected processCreateWorksite(response: Response): Promise<Worksite> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Worksite;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Worksite>(null as any);
+    }
+
+    /**
+     * Draw up the renewal of a signed agreement, from the day after it ends
+     * @return Created
+     */
+    renewPartnershipAgreement(id: string, body: RenewAgreementRequest, signal?: AbortSignal): Promise<PartnershipAgreement> {
+        let url_ = this.baseUrl + "/api/v1/partnership-agreements/{id}/renew";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRenewPartnershipAgreement(_response);
+        });
+    }
+
+    protected processRenewPartnershipAgreement(response: Response): Promise<PartnershipAgreement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnershipAgreement;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnershipAgreement>(null as any);
+    }
+
+    /**
+     * Sign an employer–school agreement for one side
+     * @return OK
+     */
+    signPartnershipAgreement(id: string, body: SignAgreementRequest, signal?: AbortSignal): Promise<PartnershipAgreement> {
+        let url_ = this.baseUrl + "/api/v1/partnership-agreements/{id}/sign";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSignPartnershipAgreement(_response);
+        });
+    }
+
+    protected processSignPartnershipAgreement(response: Response): Promise<PartnershipAgreement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnershipAgreement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnershipAgreement>(null as any);
+    }
+
+    /**
      * The trip a guardian's permission link is for
      * @return OK
      */
@@ -6781,6 +7929,77 @@ export class LaunchPathClient implements ILaunchPathClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Placement>(null as any);
+    }
+
+    /**
+     * The school starts a placement that waited for the region's requirements
+     * @return OK
+     */
+    activatePlacement(id: string, signal?: AbortSignal): Promise<Placement> {
+        let url_ = this.baseUrl + "/api/v1/placements/{id}/activate";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processActivatePlacement(_response);
+        });
+    }
+
+    protected processActivatePlacement(response: Response): Promise<Placement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Placement;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -8192,6 +9411,285 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<MessageSettings>(null as any);
+    }
+
+    /**
+     * The convener's board: every employer's partnership state
+     * @param filter (optional) 
+     * @return OK
+     */
+    listPartners(id: string, filter?: PartnerBoardFilter | undefined, signal?: AbortSignal): Promise<PartnerBoardRow[]> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/partners?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (filter === null)
+            throw new globalThis.Error("The parameter 'filter' cannot be null.");
+        else if (filter !== undefined)
+            url_ += "filter=" + encodeURIComponent("" + filter) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPartners(_response);
+        });
+    }
+
+    protected processListPartners(response: Response): Promise<PartnerBoardRow[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnerBoardRow[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnerBoardRow[]>(null as any);
+    }
+
+    /**
+     * The convener's board as CSV
+     * @param filter (optional) 
+     * @return OK
+     */
+    exportPartners(id: string, filter?: PartnerBoardFilter | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/partners/export?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (filter === null)
+            throw new globalThis.Error("The parameter 'filter' cannot be null.");
+        else if (filter !== undefined)
+            url_ += "filter=" + encodeURIComponent("" + filter) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportPartners(_response);
+        });
+    }
+
+    protected processExportPartners(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * What the region asks of its employer partners
+     * @return OK
+     */
+    getPartnershipRequirements(id: string, signal?: AbortSignal): Promise<PartnershipRequirements> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/partnership-requirements";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPartnershipRequirements(_response);
+        });
+    }
+
+    protected processGetPartnershipRequirements(response: Response): Promise<PartnershipRequirements> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnershipRequirements;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnershipRequirements>(null as any);
+    }
+
+    /**
+     * Set what the region asks of its employer partners
+     * @return OK
+     */
+    updatePartnershipRequirements(id: string, body: UpdatePartnershipRequirementsRequest, signal?: AbortSignal): Promise<PartnershipRequirements> {
+        let url_ = this.baseUrl + "/api/v1/regions/{id}/partnership-requirements";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdatePartnershipRequirements(_response);
+        });
+    }
+
+    protected processUpdatePartnershipRequirements(response: Response): Promise<PartnershipRequirements> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PartnershipRequirements;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PartnershipRequirements>(null as any);
     }
 
     /**
@@ -10217,6 +11715,237 @@ export class LaunchPathClient implements ILaunchPathClient {
         }
         return Promise.resolve<void>(null as any);
     }
+
+    /**
+     * Change a worksite
+     * @return OK
+     */
+    updateWorksite(id: string, body: WorksiteRequest, signal?: AbortSignal): Promise<Worksite> {
+        let url_ = this.baseUrl + "/api/v1/worksites/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateWorksite(_response);
+        });
+    }
+
+    protected processUpdateWorksite(response: Response): Promise<Worksite> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Worksite;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Worksite>(null as any);
+    }
+
+    /**
+     * Answer the region's worksite safety checklist (the employer's admins)
+     * @return OK
+     */
+    submitWorksiteChecklist(id: string, body: WorksiteChecklistRequest, signal?: AbortSignal): Promise<Worksite> {
+        let url_ = this.baseUrl + "/api/v1/worksites/{id}/checklist";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitWorksiteChecklist(_response);
+        });
+    }
+
+    protected processSubmitWorksiteChecklist(response: Response): Promise<Worksite> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Worksite;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Worksite>(null as any);
+    }
+
+    /**
+     * Approve a worksite's safety checklist, or ask for changes
+     * @return OK
+     */
+    reviewWorksiteChecklist(id: string, body: ReviewRequest, signal?: AbortSignal): Promise<Worksite> {
+        let url_ = this.baseUrl + "/api/v1/worksites/{id}/checklist/review";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReviewWorksiteChecklist(_response);
+        });
+    }
+
+    protected processReviewWorksiteChecklist(response: Response): Promise<Worksite> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Worksite;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Worksite>(null as any);
+    }
 }
 
 export interface AccessToken {
@@ -10284,6 +12013,11 @@ export interface Agreement {
     acknowledgements: Acknowledgement[];
 }
 
+export interface AgreementClause {
+    heading: string;
+    text: string;
+}
+
 export type AgreementParty = "student" | "guardian" | "supervisor" | "coordinator";
 
 export interface AgreementRequest {
@@ -10304,6 +12038,21 @@ a school day instead of 4. Absent: no. */
     compensation: string;
     /** e.g. "2.5 elective credits (course 7520)" or "none". */
     credit: string;
+}
+
+export type AgreementSide = "employer" | "school";
+
+export interface AgreementSignature {
+    name: string;
+    title: string;
+    at: string;
+}
+
+/** The region's employer–school agreement template; its version is fixed into each agreement drawn up. */
+export interface AgreementTemplate {
+    title: string;
+    /** Terms, liability, insurance requirements, the data-use clause for student data, … */
+    clauses: AgreementClause[];
 }
 
 export interface ApiKeyInfo {
@@ -10350,6 +12099,25 @@ export type CareerCluster = "advancedManufacturing" | "agriculture" | "artsEnter
 export interface CheckInRequest {
     code: string;
 }
+
+/** One answer on a worksite safety checklist. */
+export interface ChecklistAnswer {
+    /** The template item's key. */
+    key: string;
+    /** "yes", "no" or "notApplicable". */
+    answer: string;
+    note?: string | null;
+}
+
+/** One item of the region's worksite safety checklist. */
+export interface ChecklistItem {
+    key: string;
+    text: string;
+    /** hazards, protectiveEquipment, supervision, emergency, minors. */
+    section: string;
+}
+
+export type ChecklistStatus = "none" | "submitted" | "changesRequested" | "approved";
 
 /** Why a choice was or was not the student's, by the round's rules. */
 export type ChoiceOutcome = "matched" | "filledByLottery" | "rankedHigher" | "reservedSeats" | "notAcceptable" | "noSeats";
@@ -10444,6 +12212,8 @@ export interface ClassroomRequest {
 }
 
 export type ClassroomRequestStatus = "open" | "scheduled" | "cancelled";
+
+export type ClearanceKind = "backgroundCheck" | "safetyAttestation" | "districtClearance";
 
 export type Compensation = "paid" | "stipend" | "unpaid";
 
@@ -10543,6 +12313,13 @@ districts hold schools (OneRoster orgs of type district and school). */
     careerCluster?: CareerCluster | null;
 }
 
+export interface CreatePartnershipAgreementRequest {
+    /** Absent: the region, on behalf of all its districts. */
+    districtId?: string | null;
+    startsOn: string;
+    endsOn: string;
+}
+
 export interface CreatePlacementRequest {
     opportunityId: string;
     studentId: string;
@@ -10625,12 +12402,58 @@ export interface DisclosureRecord {
     at: string;
 }
 
+/** A kind of document the region asks of employers. */
+export interface DocumentKind {
+    key: string;
+    name: string;
+    /** Without one in force, no new placement at the employer. */
+    required: boolean;
+    /** A certificate of insurance: insurer, policy number and limits are asked for. */
+    insurance: boolean;
+    /** Insurance only: the least each-occurrence limit accepted, in cents. */
+    minimumCoverageCents?: number | null;
+}
+
+/** One opening of a document's file. */
+export interface DocumentRead {
+    name: string;
+    email: string;
+    at: string;
+}
+
+export type DocumentStatus = "submitted" | "approved" | "rejected";
+
 /** Teachers, counselors and coordinators of the organization's schools in teacher externships. */
 export interface EducatorParticipation {
     applications: number;
     /** Educators accepted into an externship or who completed one. */
     educators: number;
     completed: number;
+}
+
+/** An employer document (a certificate of insurance, workers' compensation, a signed policy): the file is fetched apart, and each fetch is audited. */
+export interface EmployerDocument {
+    id: string;
+    employerId: string;
+    /** The region's document kind (e.g. "insurance"). */
+    kind: string;
+    kindName: string;
+    insurer?: string | null;
+    policyNumber?: string | null;
+    /** Each-occurrence limit, in cents. */
+    coverageCents?: number | null;
+    /** Aggregate limit, in cents. */
+    aggregateCents?: number | null;
+    effectiveOn: string;
+    expiresOn: string;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    status: DocumentStatus;
+    reviewNote?: string | null;
+    /** Approved and not yet expired today. */
+    inForce: boolean;
+    uploadedAt: string;
 }
 
 export interface EmployerEngagement {
@@ -11292,6 +13115,8 @@ career-awareness and exploration formats the field also runs. */
     skills: string[];
     modality: Modality;
     siteName?: string | null;
+    /** The employer's worksite where it happens (one of the employer's worksites). A minor's in-person placement needs one with an approved safety checklist where the region requires it. */
+    worksiteId?: string | null;
     /** Required for in-person and hybrid opportunities. */
     address?: PostalAddress | null;
     /** Approximate coordinates (rounded to about 1 km) for travel estimates. */
@@ -11415,6 +13240,157 @@ export interface OutcomesReport {
     educators: EducatorParticipation;
 }
 
+/** What the public form answers, whatever happened (it never says whether an address has an account). */
+export interface PartnerApplicationReceipt {
+    message: string;
+}
+
+/** The public "Become a partner" form. */
+export interface PartnerApplicationRequest {
+    regionId: string;
+    /** What an employer says of itself when it asks to become a partner (and may change while under review). */
+    profile: PartnerProfile;
+    worksites: WorksiteRequest[];
+    /** Leave empty. People never see this field; a form that fills it is not sent on. */
+    homepage?: string | null;
+}
+
+/** Which rows the board shows. */
+export type PartnerBoardFilter = "all" | "pending" | "documents" | "agreements" | "clearances" | "worksites" | "ready";
+
+/** One employer's line on the convener's board. */
+export interface PartnerBoardRow {
+    employerId: string;
+    name: string;
+    /** Where an employer stands as a partner of its region. Employers created by staff are approved; an employer that
+applied through the public form is pending until a convener or a district's WBL staff reviews it. */
+    status: PartnerStatus;
+    appliedAt?: string | null;
+    worksites: number;
+    /** Checklists submitted and waiting for review. */
+    worksitesToReview: number;
+    /** Worksites without an approved checklist. */
+    worksitesWithoutChecklist: number;
+    /** Required document kinds with no document in force. */
+    documentsMissing: string[];
+    /** Documents in force that expire within 30 days. */
+    documentsExpiring: number;
+    documentsToReview: number;
+    agreementsInForce: number;
+    /** In force and ending within 60 days with no renewal drawn up. */
+    agreementsToRenew: number;
+    agreementsAwaitingSignature: number;
+    /** Supervisors named on minors' open placements without a clearance in force. */
+    unclearedSupervisors: string[];
+    /** Nothing missing, nothing to review. */
+    ready: boolean;
+}
+
+/** The person who speaks for the employer. */
+export interface PartnerContact {
+    name: string;
+    title?: string | null;
+    email: string;
+    phone?: string | null;
+}
+
+export type PartnerDecision = "approve" | "requestChanges" | "decline";
+
+/** What an employer says of itself when it asks to become a partner (and may change while under review). */
+export interface PartnerProfile {
+    organizationName: string;
+    industry: string;
+    website?: string | null;
+    /** A postal address. State is a two-letter or full state/province name. */
+    address?: PostalAddress | null;
+    /** The person who speaks for the employer. */
+    contact: PartnerContact;
+    careerClusters: CareerCluster[];
+    /** The kinds of experience it can offer, from guest speaking to internships. */
+    experienceTypes: OpportunityType[];
+    /** About how many students it can host in a school year. */
+    studentsPerYear: number;
+    about?: string | null;
+}
+
+/** A region that takes partner applications (the public form's choice). */
+export interface PartnerRegion {
+    id: string;
+    name: string;
+}
+
+export interface PartnerReviewRequest {
+    decision: PartnerDecision;
+    /** Required to ask for changes or to decline; sent to the employer. */
+    reason?: string | null;
+}
+
+/** Where an employer stands as a partner of its region. Employers created by staff are approved; an employer that applied through the public form is pending until a convener or a district's WBL staff reviews it. */
+export type PartnerStatus = "pending" | "changesRequested" | "approved" | "declined";
+
+/** An employer's whole partnership: what it said, where it works, its documents, agreements and clearances, and what is missing. */
+export interface Partnership {
+    employerId: string;
+    name: string;
+    /** Where an employer stands as a partner of its region. Employers created by staff are approved; an employer that
+applied through the public form is pending until a convener or a district's WBL staff reviews it. */
+    status: PartnerStatus;
+    /** What an employer says of itself when it asks to become a partner (and may change while under review). */
+    profile?: PartnerProfile | null;
+    reviewNote?: string | null;
+    appliedAt?: string | null;
+    reviewedAt?: string | null;
+    worksites: Worksite[];
+    documents: EmployerDocument[];
+    agreements: PartnershipAgreement[];
+    clearances: SupervisorClearance[];
+    /** What the region requires that the employer lacks, in words (empty: nothing). */
+    missing: string[];
+    /** What the caller may do: review, editProfile, addWorksite, uploadDocument, reviewDocuments, reviewWorksites, draftAgreement, recordClearance. */
+    allowedActions: string[];
+}
+
+/** An employer–school partnership agreement (MOU) with a district, or with the region on behalf of all its districts. */
+export interface PartnershipAgreement {
+    id: string;
+    employerId: string;
+    /** Absent: the region signs for all its districts. */
+    districtId?: string | null;
+    districtName?: string | null;
+    templateVersion: number;
+    /** The terms as signed: fixed when the agreement was drawn up. */
+    terms: AgreementTemplate;
+    startsOn: string;
+    endsOn: string;
+    employerSignature?: AgreementSignature | null;
+    schoolSignature?: AgreementSignature | null;
+    /** awaitingSignatures, signed (not started yet), inForce, ended. */
+    state: string;
+    /** The agreement this one renews. */
+    renewsId?: string | null;
+    /** What the caller may do: signAsEmployer, signAsSchool, renew. */
+    allowedActions: string[];
+}
+
+/** What a region asks of its employer partners, and which of it blocks placements. */
+export interface PartnershipRequirements {
+    /** A placement needs an employer–school agreement in force with the student's district (or the region). */
+    agreementRequired: boolean;
+    /** A minor's in-person placement needs a worksite whose safety checklist is approved. */
+    worksiteChecklistForMinors: boolean;
+    /** A minor's placement becomes active only with a cleared supervisor. */
+    supervisorClearanceForMinors: boolean;
+    documents: DocumentKind[];
+    checklist: ChecklistItem[];
+    /** Goes up by one each time the checklist changes. */
+    checklistVersion: number;
+    /** The region's employer–school agreement template; its version is fixed into each agreement drawn up. */
+    agreementTemplate: AgreementTemplate;
+    /** Goes up by one each time the agreement template changes. */
+    agreementTemplateVersion: number;
+    version: number;
+}
+
 /** What an invitation or reset link is for (shown before the person chooses a password). */
 export interface PasswordLink {
     purpose: PasswordLinkPurpose;
@@ -11485,13 +13461,16 @@ acknowledged it → completed; withdrawn (with a reason) from any open state. Ma
     /** When the caller may complete the placement: what completing now would leave undone (hours entries not yet
 decided, no final evaluation), in words; empty when nothing is. Completing with gaps needs a reason. */
     completionGaps?: string[] | null;
+    /** When everyone acknowledged the agreement but the placement is not active yet: what the region requires that is
+still missing (empty: nothing, the school may activate it). Absent otherwise. */
+    activationGaps?: string[] | null;
     version: number;
     createdAt: string;
     updatedAt: string;
 }
 
 /** What a caller may do to a placement now; the server decides from the caller's part in it (student, guardian, school staff, employer) and the placement's state, and each placement carries the list for its caller. */
-export type PlacementAction = "accept" | "decline" | "approve" | "withdraw" | "complete" | "writeAgreement" | "acknowledge" | "createLink" | "connectClass" | "logHours" | "evaluate" | "reflect" | "readReflections";
+export type PlacementAction = "accept" | "decline" | "approve" | "withdraw" | "complete" | "writeAgreement" | "acknowledge" | "createLink" | "connectClass" | "logHours" | "evaluate" | "reflect" | "readReflections" | "activate";
 
 /** The class a placement connects to (Linked Learning: connected to classroom learning); null to unlink. */
 export interface PlacementClassRequest {
@@ -11611,6 +13590,17 @@ export interface RecordAttendanceRequest {
     absent: string[];
 }
 
+export interface RecordClearanceRequest {
+    name: string;
+    email: string;
+    kind: ClearanceKind;
+    districtId?: string | null;
+    cleared: boolean;
+    reference?: string | null;
+    checkedOn: string;
+    expiresOn?: string | null;
+}
+
 /** School staff record a guardian's answer given on paper. */
 export interface RecordTripPermissionRequest {
     granted: boolean;
@@ -11653,11 +13643,21 @@ export interface RejectOpportunityRequest {
     reason: string;
 }
 
+export interface RenewAgreementRequest {
+    endsOn: string;
+}
+
 /** How a class can have its speaker: in the room, online, or either. */
 export type RequestModality = "inPerson" | "virtual" | "either";
 
 /** The equity group that reserved seats are for (minority reserves: open to all when the group's demand is met). */
 export type ReserveGroup = "englishLearner" | "studentWithDisability" | "socioeconomicallyDisadvantaged" | "fosterYouth";
+
+export interface ReviewRequest {
+    approve: boolean;
+    /** Required when not approving. */
+    reason?: string | null;
+}
 
 /** Roles are held per organization. The organization's type decides which roles it can hold. */
 export type Role = "convenerAdmin" | "convenerStaff" | "workforceAnalyst" | "districtAdmin" | "schoolCoordinator" | "teacher" | "counselor" | "employerAdmin" | "supervisor" | "student" | "guardian";
@@ -11877,6 +13877,14 @@ export interface SetPasswordRequest {
     password: string;
 }
 
+export interface SignAgreementRequest {
+    /** Which side the caller signs for: the employer (its admins) or the school (the district's WBL staff, or the convener for the region). */
+    side: AgreementSide;
+    /** The signer's name as it is to appear on the agreement. */
+    name: string;
+    title: string;
+}
+
 export interface SignInRequest {
     email: string;
     password: string;
@@ -12081,6 +14089,23 @@ export interface SubmitReflectionRequest {
     classId?: string | null;
 }
 
+/** A supervisor's or mentor's clearance: only the result, dates and a reference, never the check's content. */
+export interface SupervisorClearance {
+    id: string;
+    employerId: string;
+    name: string;
+    email: string;
+    kind: ClearanceKind;
+    /** A district-specific clearance counts only for that district's students. */
+    districtId?: string | null;
+    cleared: boolean;
+    /** The check provider's or the district's reference for the result. */
+    reference?: string | null;
+    checkedOn: string;
+    expiresOn?: string | null;
+    inForce: boolean;
+}
+
 export type TransportationMode = "walk" | "bike" | "publicTransit" | "car" | "schoolProvided" | "familyRide" | "none";
 
 /** A guardian's permission for a trip off campus (students under 18 only). */
@@ -12153,6 +14178,16 @@ export interface UpdateOrganizationRequest {
     careerCluster?: CareerCluster | null;
 }
 
+export interface UpdatePartnershipRequirementsRequest {
+    agreementRequired: boolean;
+    worksiteChecklistForMinors: boolean;
+    supervisorClearanceForMinors: boolean;
+    documents: DocumentKind[];
+    checklist: ChecklistItem[];
+    /** The region's employer–school agreement template; its version is fixed into each agreement drawn up. */
+    agreementTemplate: AgreementTemplate;
+}
+
 export interface UpdateWorkRulesRequest {
     /** Which rule for the hours minors may work a region applies when hours are logged. */
     minorHoursRule: MinorHoursRule;
@@ -12212,6 +14247,62 @@ export interface WorkRules {
     /** Which rule for the hours minors may work a region applies when hours are logged. */
     minorHoursRule: MinorHoursRule;
     version: number;
+}
+
+export interface Worksite {
+    id: string;
+    employerId: string;
+    name: string;
+    /** A postal address. State is a two-letter or full state/province name. */
+    address?: PostalAddress | null;
+    remote: boolean;
+    accessibility?: string | null;
+    transit?: string | null;
+    latitude?: number | null;
+    longitude?: number | null;
+    checklist: WorksiteChecklist;
+    version: number;
+}
+
+export interface WorksiteChecklist {
+    status: ChecklistStatus;
+    /** The template version answered. */
+    templateVersion?: number | null;
+    /** The employer's answers to the region's worksite safety checklist. */
+    answers?: WorksiteChecklistRequest | null;
+    submittedAt?: string | null;
+    reviewedAt?: string | null;
+    /** The reviewer's reason when changes were asked for. */
+    reviewNote?: string | null;
+}
+
+/** The employer's answers to the region's worksite safety checklist. */
+export interface WorksiteChecklistRequest {
+    answers: ChecklistAnswer[];
+    /** Students per supervising adult, at most. */
+    studentsPerSupervisor: number;
+    emergencyProcedures: string;
+    /** Protective equipment students are given, or "none needed". */
+    protectiveEquipment: string;
+    /** The federal hazardous occupations orders (29 CFR 570 subpart E, HO 1–17) whose work happens at the site; minors
+do none of it. Empty: none. */
+    hazardousOrders: number[];
+}
+
+/** A worksite as the employer describes it (on the public form or later). */
+export interface WorksiteRequest {
+    name: string;
+    /** Absent only for a remote/virtual worksite. */
+    address?: PostalAddress | null;
+    /** Work happens online, not at an address. */
+    remote: boolean;
+    /** e.g. "Step-free entrance, elevator to all floors". */
+    accessibility?: string | null;
+    /** e.g. "Bus 51B stops at the door". */
+    transit?: string | null;
+    /** Coarse location for travel times (two decimals, about 1 km); more precision is rounded away. */
+    latitude?: number | null;
+    longitude?: number | null;
 }
 
 export interface FileParameter {

@@ -32,6 +32,8 @@ public sealed class AnonymousEndpointsTests : IClassFixture<AnonymousEndpointsTe
         // A guardian answers a trip permission request from the email's link.
         "GET /api/v1/permission-links/{token}",
         "POST /api/v1/permission-links/{token}",
+        "GET /api/v1/partner-applications/regions",
+        "POST /api/v1/partner-applications",
         "GET /api/v1/links/{token}",
         "POST /api/v1/links/{token}/acknowledge",
         "GET /api/v1/links/{token}/hours",

@@ -30,11 +30,13 @@ internal static class AgreementRecords
 
     private const string Activate = "UPDATE placements SET status = 'active', version = version + 1, updated_at = @Now WHERE id = @Id AND status = 'agreementPending'";
 
-    public static IEnumerable<string> Statements => [SelectVersion, SelectTerms, InsertAcknowledgement, SelectParties, Activate, .. ActionLinks.Statements, .. PlacementRecord.Statements, .. PlacementMessages.Statements];
+    public static IEnumerable<string> Statements =>
+        [SelectVersion, SelectTerms, InsertAcknowledgement, SelectParties, Activate, .. ActionLinks.Statements, .. PlacementRecord.Statements, .. PlacementMessages.Statements, .. Partnerships.Statements];
 
     /// <summary>
-    /// Records one party's acknowledgement of the current version and, when it was the last one required, makes the
-    /// placement active and tells the student (and a minor's guardians), all in one transaction.
+    /// Records one party's acknowledgement of the current version and, when it was the last one required and the region's
+    /// requirements of the employer are met, makes the placement active and tells the student (and a minor's guardians),
+    /// all in one transaction.
     /// </summary>
     public static async Task<Error?> RecordAsync(DbConnection connection, SqlDialect dialect, Outbox outbox, string baseUrl, PlacementRecord placement, AgreementParty party, string name,
         string via, Guid? userId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -61,7 +63,13 @@ internal static class AgreementRecords
 
             var done = (await connection.QueryAsync<string>(new CommandDefinition(SelectParties, new { placement.Id, Version = version }, transaction, cancellationToken: cancellationToken)))
                 .Select(DbEnum.Parse<AgreementParty>).ToHashSet();
-            if (placement.RequiredParties(DateOnly.FromDateTime(now.UtcDateTime)).All(done.Contains)
+            // The last acknowledgement starts the placement, unless the region requires of the employer what it lacks
+            // (it then waits, with its activationGaps, for the school to activate it once they are met).
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            if (placement.RequiredParties(today).All(done.Contains)
+                && (await Partnerships.PlacementGapsAsync(connection, placement.ActivationCase(DbJson.Read<AgreementRequest?>(
+                    await connection.QuerySingleAsync<string>(new CommandDefinition(SelectTerms, new { placement.Id }, transaction, cancellationToken: cancellationToken)), null)),
+                    activation: true, today, cancellationToken, transaction)).Count == 0
                 && await connection.ExecuteAsync(new CommandDefinition(Activate, new { placement.Id, Now = now }, transaction, cancellationToken: cancellationToken)) == 1)
             {
                 await PlacementMessages.WriteAsync(connection, transaction, outbox, placement, PlacementStatus.Active, null, baseUrl, userId, now, cancellationToken);

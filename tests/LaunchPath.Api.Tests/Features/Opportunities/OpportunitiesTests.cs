@@ -417,9 +417,11 @@ public sealed class OpportunityFieldsBuilder
     public bool Hazardous { get; set; }
     public AudienceScope Audience { get; set; } = AudienceScope.Region;
     public IReadOnlyList<string> AudienceOrganizationIds { get; set; } = [];
+    public string? WorksiteId { get; set; }
 
     public OpportunityFields Build() => new()
     {
+        WorksiteId = WorksiteId,
         Title = Title,
         Description = Description,
         Duties = Duties,

@@ -210,7 +210,8 @@ public sealed partial class PlacementLifecycleTests
             ["reminder"] = false, ["missing"] = "waiting for guardian", ["status"] = "approved", ["forGuardian"] = true, ["studentFirst"] = "Maya",
             ["approved"] = false, ["grade"] = "11", ["school"] = "Alder High", ["nominated"] = false, ["round"] = "Spring internships", ["matched"] = false, ["email"] = "rosa.reyes@family.example.test",
             ["decidedBy"] = "Sam Rivera", ["hours"] = "2 h 30 min", ["date"] = "December 7, 2026", ["reason"] = "We closed early", ["count"] = 1,
-            ["total"] = 3, ["place"] = "Room <114>",
+            ["total"] = 3, ["place"] = "Room <114>", ["organization"] = "Alder <Robotics>", ["decision"] = "changesRequested", ["document"] = "certificate of insurance",
+            ["required"] = true,
             ["items"] = new List<Dictionary<string, object>>
             {
                 new() { ["subject"] = "Maya's placement <approved>", ["text"] = "Hello Maya,\n\nYour placement was approved & starts Monday.",
@@ -222,7 +223,8 @@ public sealed partial class PlacementLifecycleTests
             },
         };
         templates.Messages.Should().Contain(["agreement.guardian", "agreement.supervisor", "hours.supervisor", "hours.approved", "hours.rejected", "placement.expiring",
-            "placement.changed", "placement.requested", "placement.applied", "opportunity.decided", "round.result", "account.invitation", "account.passwordReset", "digest.daily", "digest.weekly", "event.seat"]);
+            "placement.changed", "placement.requested", "placement.applied", "opportunity.decided", "round.result", "account.invitation", "account.passwordReset", "digest.daily", "digest.weekly", "event.seat",
+            "partner.existingAccount", "partner.reviewed", "partner.documentExpiring"]);
         foreach (var message in templates.Messages)
         {
             foreach (var language in MessageTemplates.Languages)
