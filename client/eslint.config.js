@@ -16,6 +16,7 @@ const translatedFiles = [
   'src/features/inbox/UnsubscribePage.tsx',
   'src/features/inbox/DeliveryForm.tsx',
   'src/app/SignInPage.tsx',
+  'src/features/partners/BecomePartnerPage.tsx',
   'src/app/ForgotPassword.tsx',
   'src/shared/components/RankedList.tsx',
   'src/shared/opportunities/*.tsx',

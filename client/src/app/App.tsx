@@ -39,6 +39,9 @@ import { StudentRoundsPage } from '../features/matching/StudentRoundsPage';
 import { EventsPage } from '../features/events/EventsPage';
 import { RequestsPage } from '../features/events/RequestsPage';
 import { PermissionLinkPage } from '../features/events/PermissionLinkPage';
+import { BecomePartnerPage, isBecomePartnerRoute } from '../features/partners/BecomePartnerPage';
+import { PartnersPage } from '../features/partners/PartnersPage';
+import { PartnershipPage } from '../features/partners/PartnershipPage';
 
 export interface Page extends NavItem {
   /** Shown in the navigation, and reachable, only for callers this is true of (permissions and role). */
@@ -137,6 +140,18 @@ const pages: readonly Page[] = [
   { href: '#/outcomes', label: 'nav.outcomes', visible: (me) => can(me, 'outcomesRead') && !isStudent(me), render: (me) => <OutcomesPage me={me} /> },
   { href: '#/users', label: 'nav.users', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <UsersPage me={me} /> },
   { href: '#/api-keys', label: 'nav.apiKeys', visible: (me) => can(me, 'usersManage') && !isStudent(me), render: (me) => <ApiKeysPage me={me} /> },
+  {
+    href: '#/partners',
+    label: 'nav.partners',
+    visible: (me) => me.isPlatformAdmin || membershipsWith(me, ['opportunitiesCurate'], ['region', 'district']).length > 0,
+    render: (me, path) => <PartnersPage me={me} path={path} />,
+  },
+  {
+    href: '#/partnership',
+    label: 'nav.partnership',
+    visible: (me) => !me.isPlatformAdmin && employerMemberships(me).some((m) => m.role === 'employerAdmin'),
+    render: (me) => <PartnershipPage me={me} />,
+  },
   { href: '#/region-settings', label: 'nav.regionSettings', visible: curatesARegion, render: (me, path) => <RegionSettingsPage me={me} path={path} /> },
 ];
 
@@ -184,6 +199,14 @@ function Screens() {
   // A one-time link opens its page whether or not anyone is signed in: it is for people without an account.
   const link = linkRoute(window.location.pathname, hash);
   if (link) return <LinkScreen link={link} />;
+  // The public "Become a partner" form, for employers who have no account yet.
+  if (isBecomePartnerRoute(window.location.pathname, hash)) {
+    return (
+      <AppShell home="/">
+        <BecomePartnerPage />
+      </AppShell>
+    );
+  }
   switch (state.status) {
     case 'signedOut':
       return (

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../shared/components/ErrorBanner';
 import { Field } from '../shared/components/Field';
 import { DemoAccounts } from './DemoAccounts';
 import { ForgotPassword } from './ForgotPassword';
+import { becomePartnerPath } from '../features/partners/BecomePartnerPage';
 import { useSession, type SignedOutReason } from '../shared/auth/SessionContext';
 
 const notices: Record<SignedOutReason, string> = {
@@ -134,6 +135,9 @@ export function SignInPage({ reason }: { reason?: SignedOutReason }) {
             {t('signIn.forgot')}
           </button>
         </div>
+        <p className="muted">
+          <a href={becomePartnerPath}>{t('signIn.becomePartner')}</a>
+        </p>
       </form>
 
       {import.meta.env.DEV ? (

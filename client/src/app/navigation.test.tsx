@@ -42,18 +42,18 @@ describe('Navigation by role and permission', () => {
   });
 
   it('gives an employer admin their opportunities, applicants and organization; a supervisor the opportunities and organization', () => {
-    expect(labels(employerAdmin)).toEqual(['Our opportunities', 'Applicants', 'Our organization', 'Organizations', 'Placements', 'Events', 'Speaker requests', 'Users', 'API keys']);
+    expect(labels(employerAdmin)).toEqual(['Our opportunities', 'Applicants', 'Our organization', 'Organizations', 'Placements', 'Events', 'Speaker requests', 'Users', 'API keys', 'Partnership']);
     expect(labels(supervisor)).toEqual(['Our opportunities', 'Our organization', 'Organizations', 'Placements', 'Events', 'Speaker requests']);
   });
 
   it('gives school coordinators curation, rounds and students; district admins roster imports too', () => {
     expect(labels(coordinator)).toEqual(['Curation', 'Match rounds', 'Students', 'Opportunities', 'Organizations', 'Placements', 'Events', 'Speaker requests', 'Outcomes']);
-    expect(labels(districtAdmin)).toEqual(['Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements', 'Events', 'Speaker requests', 'Outcomes', 'Users', 'API keys']);
+    expect(labels(districtAdmin)).toEqual(['Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements', 'Events', 'Speaker requests', 'Outcomes', 'Users', 'API keys', 'Partners']);
   });
 
   it('gives conveners outcomes, administration and the region settings; analysts outcomes only', () => {
     expect(labels(convenerAdmin)).toEqual([
-      'Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements', 'Events', 'Speaker requests', 'Outcomes', 'Users', 'API keys', 'Region settings',
+      'Curation', 'Match rounds', 'Students', 'Roster imports', 'Opportunities', 'Organizations', 'Placements', 'Events', 'Speaker requests', 'Outcomes', 'Users', 'API keys', 'Partners', 'Region settings',
     ]);
     expect(labels(convenerStaff)).toContain('Region settings');
     expect(labels(convenerStaff)).not.toContain('Users');

@@ -138,6 +138,7 @@ describe('PlacementDetail', () => {
     evaluate: null,
     reflect: null,
     readReflections: null,
+    activate: /^Start the placement$/,
   };
   const offered = async () => {
     await screen.findByTestId('placement-status');

@@ -151,6 +151,25 @@ export function PlacementDetail({ id }: { id: string }) {
               </button>
             </p>
           ) : null}
+          {actions.includes('activate') ? (
+            <div data-testid="activation">
+              {(p.activationGaps ?? []).length > 0 ? (
+                <div className="banner banner--warning">
+                  <p>{t('placement.activationGaps')}</p>
+                  <ul>
+                    {(p.activationGaps ?? []).map((gap) => (
+                      <li key={gap}>{gap}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              <p>
+                <button type="button" className="button" disabled={busy} onClick={() => run(t('placement.done.activated'), (a) => a.activatePlacement(p.id))}>
+                  {t('placement.activate')}
+                </button>
+              </p>
+            </div>
+          ) : null}
           {actions.includes('complete') ? (
             <CompleteButton gaps={p.completionGaps ?? []} busy={busy} onComplete={(reason) => run(t('placement.done.completed'), (a) => a.completePlacement(p.id, { reason }))} />
           ) : null}
