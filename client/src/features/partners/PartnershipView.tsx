@@ -16,6 +16,7 @@ import { fieldErrorsFor } from '../../shared/api/problems';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Field } from '../../shared/components/Field';
 import { saveFile } from '../../shared/download';
+import { opportunityTypeLabels } from '../../shared/labels';
 
 export const partnerStatusLabels: Record<PartnerStatus, string> = {
   pending: 'Waiting for review',
@@ -84,7 +85,7 @@ export function PartnershipView({ partnership, requirements, districts, onChange
             <div>
               <dt>Can offer</dt>
               <dd>
-                {partnership.profile.experienceTypes.join(', ')} · about {partnership.profile.studentsPerYear} students a year
+                {partnership.profile.experienceTypes.map((k) => opportunityTypeLabels[k]).join(', ')} · about {partnership.profile.studentsPerYear} students a year
               </dd>
             </div>
             {partnership.profile.about ? (
@@ -95,7 +96,7 @@ export function PartnershipView({ partnership, requirements, districts, onChange
             ) : null}
           </dl>
         ) : null}
-        {can('review') ? <ReviewForm partnership={partnership} onChanged={onChanged} /> : null}
+        {can('review') && partnership.status !== 'approved' ? <ReviewForm partnership={partnership} onChanged={onChanged} /> : null}
       </section>
       <Worksites partnership={partnership} checklist={requirements.checklist} onChanged={() => onChanged()} />
       <Documents partnership={partnership} kinds={requirements.documents} onChanged={() => onChanged()} />
