@@ -140,6 +140,8 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IConfigurati
         await User("employer", "Emery Employer (demo)", firstEmployer, Role.EmployerAdmin);
         await User("supervisor", "Sam Supervisor (demo)", firstEmployer, Role.Supervisor);
 
+        await SeedPartnersAsync(scope.ServiceProvider, region.Id, cancellationToken);
+
         var firstStudent = await FirstStudentAsync(db, firstSchool, cancellationToken);
         var account = await mediator.Send(new Features.People.CreateStudentAccount.Command(Caller.System, firstStudent,
             new CreateStudentAccountRequest { Email = "student@demo.launchpath.test", Password = DemoPassword }), cancellationToken);
@@ -148,7 +150,7 @@ public sealed partial class DemoSeeder(IServiceScopeFactory scopes, IConfigurati
             throw new InvalidOperationException($"Demo seed failed: {account.Error!.Detail}");
         }
 
-        logger.LogInformation("Seeded demo data: 1 region, 2 districts, 4 schools, 40 employers, {Opportunities} opportunities, {Students} students, 8 accounts",
+        logger.LogInformation("Seeded demo data: 1 region, 2 districts, 4 schools, 40 employers and 5 applicants, {Opportunities} opportunities, {Students} students, 8 accounts",
             scale.Opportunities, scale.StudentsPerSchool * 4);
     }
 }

@@ -9,6 +9,7 @@ import { Loading } from '../../shared/components/Loading';
 import { DataTable } from '../../shared/components/DataTable';
 import { saveFile } from '../../shared/download';
 import { PartnershipView, partnerStatusLabels } from './PartnershipView';
+import { RequirementsForm } from './RequirementsForm';
 
 const filters: Record<PartnerBoardFilter, string> = {
   all: 'Every employer',
@@ -34,10 +35,10 @@ export function PartnersPage({ me, path }: { me: CurrentCaller; path: readonly s
   );
   const regionId = regionIds[0] ?? district.data?.parentId;
   if (!regionId) return district.error ? <ErrorBanner error={district.error} onRetry={district.reload} /> : <Loading>Loading…</Loading>;
-  return path[0] ? <PartnerDetail regionId={regionId} employerId={path[0]} region={regionIds.length > 0} districts={districtOf} /> : <Board regionId={regionId} />;
+  return path[0] ? <PartnerDetail regionId={regionId} employerId={path[0]} region={regionIds.length > 0} districts={districtOf} /> : <Board regionId={regionId} region={regionIds.length > 0} />;
 }
 
-function Board({ regionId }: { regionId: string }) {
+function Board({ regionId, region }: { regionId: string; region: boolean }) {
   const api = useApi();
   const [filter, setFilter] = useState<PartnerBoardFilter>('all');
   const rows = useResource(`partners:${regionId}:${filter}`, (a, signal) => a.listPartners(regionId, filter, signal));
@@ -53,6 +54,7 @@ function Board({ regionId }: { regionId: string }) {
         <h1>Partners</h1>
         <p className="muted">Every employer's partnership: applications, worksites, documents, agreements and supervisor clearances.</p>
       </div>
+      {region ? <RequirementsForm regionId={regionId} /> : null}
       <div className="form__row form__row--3">
         <label>
           Show{' '}
