@@ -93,21 +93,9 @@ internal sealed class OpportunityRecord
     public AudienceScope AudienceScope => DbEnum.Parse<AudienceScope>(Audience);
 
     /// <summary>The opportunity as <paramref name="caller"/> sees it, with what it may do to it.</summary>
-    public Opportunity ToContract(IReadOnlyList<OrgRef> audience, Caller caller) => new()
+    public Opportunity ToContract(IReadOnlyList<OrgRef> audience, Caller caller)
     {
-        AllowedActions = OpportunityRules.Allowed(OpportunityRules.PartOf(caller, EmployerId, RegionId, AudienceScope, audience), OpportunityStatus),
-        Id = Id.ToString("D"),
-        EmployerId = EmployerId.ToString("D"),
-        EmployerName = EmployerName,
-        RegionId = RegionId.ToString("D"),
-        Status = OpportunityStatus,
-        RejectionReason = RejectionReason,
-        SubmittedAt = SubmittedAt,
-        DecidedAt = DecidedAt,
-        Version = Version,
-        CreatedAt = CreatedAt,
-        UpdatedAt = UpdatedAt,
-        Fields = new OpportunityFields
+        var fields = new OpportunityFields
         {
             Title = Title,
             Description = Description,
@@ -139,8 +127,25 @@ internal sealed class OpportunityRecord
             Hazardous = Hazardous,
             Audience = AudienceScope,
             AudienceOrganizationIds = audience.Select(o => o.Id.ToString("D")).Order(StringComparer.Ordinal).ToList(),
-        },
-    };
+        };
+        return new Opportunity
+        {
+            AllowedActions = OpportunityRules.Allowed(OpportunityRules.PartOf(caller, EmployerId, RegionId, AudienceScope, audience), OpportunityStatus),
+            Id = Id.ToString("D"),
+            EmployerId = EmployerId.ToString("D"),
+            EmployerName = EmployerName,
+            RegionId = RegionId.ToString("D"),
+            Status = OpportunityStatus,
+            RejectionReason = RejectionReason,
+            SubmittedAt = SubmittedAt,
+            DecidedAt = DecidedAt,
+            Version = Version,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+            Fields = fields,
+            Quality = OpportunityQuality.Of(fields),
+        };
+    }
 
     /// <summary>Parameters named after <see cref="FieldColumns"/>.</summary>
     public static DynamicParameters Parameters(OpportunityFields f)

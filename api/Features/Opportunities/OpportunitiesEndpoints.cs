@@ -10,6 +10,7 @@ public static class OpportunitiesEndpoints
         GetOpportunity.Map(group);
         UpdateOpportunity.Map(group);
         TransitionOpportunity.Map(group);
+        ListOpportunityTemplates.Map(app.MapGroup("/api/v1"));
         return app;
     }
 }

@@ -27,6 +27,7 @@ export function fields(overrides: Partial<OpportunityFields> = {}): OpportunityF
     skills: ['Empathy'],
     modality: 'virtual',
     siteName: null,
+    worksiteId: null,
     address: null,
     location: null,
     seats: 3,

@@ -166,9 +166,48 @@ public sealed record Opportunity
     public DateTimeOffset? DecidedAt { get; init; }
     /// <summary>What the caller may do to this opportunity now. Show exactly these; the server refuses the rest.</summary>
     public required IReadOnlyList<OpportunityAction> AllowedActions { get; init; }
+    /// <summary>The field's quality criteria and whether the opportunity meets each (always sent; curators see them before approving).</summary>
+    public IReadOnlyList<QualityCriterion>? Quality { get; init; }
     public required int Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>One quality criterion of work-based learning, met by the opportunity's fields or not.</summary>
+public sealed record QualityCriterion
+{
+    /// <summary>meaningfulTasks, skillsIdentified, connectedToLearning, compensationOrCredit, scheduled, supervisedSite.</summary>
+    public required string Key { get; init; }
+    public required string Name { get; init; }
+    public required bool Met { get; init; }
+    /// <summary>What would meet it, when it is not met.</summary>
+    public string? Hint { get; init; }
+}
+
+/// <summary>A job description template: a starting point an employer fills in so the quality criteria are met by construction.</summary>
+public sealed record OpportunityTemplate
+{
+    public required string Key { get; init; }
+    public required string Name { get; init; }
+    public required OpportunityType Type { get; init; }
+    public required ContinuumStage Stage { get; init; }
+    /// <summary>Absent: any career cluster.</summary>
+    public CareerCluster? CareerCluster { get; init; }
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    /// <summary>Meaningful tasks, one per line.</summary>
+    public required string Duties { get; init; }
+    /// <summary>Skills to be gained, which the employer validates in its evaluation.</summary>
+    public required IReadOnlyList<string> Skills { get; init; }
+    /// <summary>Learning objectives tied to the rubric's categories, for the training agreement.</summary>
+    public required IReadOnlyList<string> LearningObjectives { get; init; }
+    public required string Supervision { get; init; }
+    /// <summary>A typical schedule, in words.</summary>
+    public required string Schedule { get; init; }
+    public required Compensation Compensation { get; init; }
+    public required bool CreditOffered { get; init; }
+    public string? CreditDescription { get; init; }
+    public int? ExpectedHours { get; init; }
 }
 
 public sealed record OpportunityPage

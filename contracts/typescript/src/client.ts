@@ -511,6 +511,14 @@ export interface ILaunchPathClient {
     submitOpportunity(id: string, signal?: AbortSignal): Promise<Opportunity>;
 
     /**
+     * Job description templates by experience type and career cluster
+     * @param type (optional) 
+     * @param careerCluster (optional) 
+     * @return OK
+     */
+    listOpportunityTemplates(type?: OpportunityType | undefined, careerCluster?: CareerCluster | undefined, signal?: AbortSignal): Promise<OpportunityTemplate[]>;
+
+    /**
      * List organizations
      * @param type (optional) 
      * @param parentId (optional) 
@@ -6140,6 +6148,66 @@ export class LaunchPathClient implements ILaunchPathClient {
             });
         }
         return Promise.resolve<Opportunity>(null as any);
+    }
+
+    /**
+     * Job description templates by experience type and career cluster
+     * @param type (optional) 
+     * @param careerCluster (optional) 
+     * @return OK
+     */
+    listOpportunityTemplates(type?: OpportunityType | undefined, careerCluster?: CareerCluster | undefined, signal?: AbortSignal): Promise<OpportunityTemplate[]> {
+        let url_ = this.baseUrl + "/api/v1/opportunity-templates?";
+        if (type === null)
+            throw new globalThis.Error("The parameter 'type' cannot be null.");
+        else if (type !== undefined)
+            url_ += "type=" + encodeURIComponent("" + type) + "&";
+        if (careerCluster === null)
+            throw new globalThis.Error("The parameter 'careerCluster' cannot be null.");
+        else if (careerCluster !== undefined)
+            url_ += "careerCluster=" + encodeURIComponent("" + careerCluster) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListOpportunityTemplates(_response);
+        });
+    }
+
+    protected processListOpportunityTemplates(response: Response): Promise<OpportunityTemplate[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OpportunityTemplate[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OpportunityTemplate[]>(null as any);
     }
 
     /**
@@ -13089,6 +13157,8 @@ export interface Opportunity {
     decidedAt?: string | null;
     /** What the caller may do to this opportunity now. Show exactly these; the server refuses the rest. */
     allowedActions: OpportunityAction[];
+    /** The field's quality criteria and whether the opportunity meets each (always sent; curators see them before approving). */
+    quality?: QualityCriterion[] | null;
     version: number;
     createdAt: string;
     updatedAt: string;
@@ -13174,6 +13244,34 @@ export interface OpportunityPage {
 }
 
 export type OpportunityStatus = "draft" | "submitted" | "published" | "rejected" | "closed";
+
+/** A job description template: a starting point an employer fills in so the quality criteria are met by construction. */
+export interface OpportunityTemplate {
+    key: string;
+    name: string;
+    /** The kind of experience: the 15 values of CEDS element 001499 "Work-based Learning Opportunity Type", then the
+career-awareness and exploration formats the field also runs. */
+    type: OpportunityType;
+    /** The work-based learning continuum (Linked Learning): learning about, through, and for work. */
+    stage: ContinuumStage;
+    /** Absent: any career cluster. */
+    careerCluster?: CareerCluster | null;
+    title: string;
+    description: string;
+    /** Meaningful tasks, one per line. */
+    duties: string;
+    /** Skills to be gained, which the employer validates in its evaluation. */
+    skills: string[];
+    /** Learning objectives tied to the rubric's categories, for the training agreement. */
+    learningObjectives: string[];
+    supervision: string;
+    /** A typical schedule, in words. */
+    schedule: string;
+    compensation: Compensation;
+    creditOffered: boolean;
+    creditDescription?: string | null;
+    expectedHours?: number | null;
+}
 
 /** The kind of experience: the 15 values of CEDS element 001499 "Work-based Learning Opportunity Type", then the career-awareness and exploration formats the field also runs. */
 export type OpportunityType = "apprenticeship" | "clinicalWorkExperience" | "cooperativeEducation" | "entrepreneurship" | "jobShadowing" | "mentorship" | "nonPaidInternship" | "onTheJob" | "paidInternship" | "schoolBasedEnterprise" | "serviceLearning" | "simulatedWorksite" | "supervisedAgriculturalExperience" | "unpaidInternship" | "other" | "guestSpeaker" | "careerFair" | "worksiteTour" | "informationalInterview" | "teacherExternship" | "preApprenticeship";
@@ -13547,6 +13645,16 @@ export interface PublishedRound {
     entries: PublishedEntry[];
     /** Per entry, the index in opportunities of the one the round gave them, or -1. */
     assignment: number[];
+}
+
+/** One quality criterion of work-based learning, met by the opportunity's fields or not. */
+export interface QualityCriterion {
+    /** meaningfulTasks, skillsIdentified, connectedToLearning, compensationOrCredit, scheduled, supervisedSite. */
+    key: string;
+    name: string;
+    met: boolean;
+    /** What would meet it, when it is not met. */
+    hint?: string | null;
 }
 
 /** Federal race/ethnicity categories (OneRoster demographics, CALPADS). */

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Field } from '../../shared/components/Field';
 import { formatDateTime } from '../../shared/format';
 import { OpportunityDetails } from '../../shared/opportunities/OpportunityDetails';
+import { QualityList } from './QualityList';
 import { OpportunityFacts } from '../../shared/opportunities/OpportunitySummary';
 
 interface Props {
@@ -72,6 +73,7 @@ export function CurationItem({ opportunity, audienceNames, onDecided }: Props) {
       </div>
       <OpportunityFacts opportunity={opportunity} />
       <p>{opportunity.fields.description}</p>
+      <QualityList criteria={opportunity.quality} />
       <details className="disclosure">
         <summary>All details of “{title}”</summary>
         <OpportunityDetails opportunity={opportunity} audienceNames={audienceNames} />

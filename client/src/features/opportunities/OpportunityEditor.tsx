@@ -13,6 +13,8 @@ import { Notice, Warning } from '../../shared/components/Notice';
 import { formatDateTime } from '../../shared/format';
 import { OpportunityDetails } from '../../shared/opportunities/OpportunityDetails';
 import { OpportunityForm, isShownField } from './OpportunityForm';
+import { QualityList } from './QualityList';
+import { TemplatePicker } from './TemplatePicker';
 import { checkDraft, emptyOpportunityDraft, fromFields, sameFields, toFields, type OpportunityDraft } from './opportunityForm';
 import { StatusTag } from '../../shared/opportunities/StatusTag';
 import { useAudienceNames } from '../../shared/opportunities/useAudienceNames';
@@ -99,6 +101,8 @@ function EditorForm({ opportunity, employers, onSaved, onConflict }: EditorFormP
   const initial = opportunity ? fromFields(opportunity.fields) : emptyOpportunityDraft;
   const [draft, setDraft] = useState<OpportunityDraft>(initial);
   const [employerId, setEmployerId] = useState(opportunity?.employerId ?? employers[0]?.organizationId ?? '');
+  // The employer's worksites to choose from (its partnership; nothing to choose when it cannot be read).
+  const worksites = useResource(employerId ? `partnership:${employerId}:worksites` : null, (a, signal) => a.getPartnership(employerId, signal));
   const [busy, setBusy] = useState<'saving' | 'submitting'>();
   const [error, setError] = useState<UiError>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -169,7 +173,8 @@ function EditorForm({ opportunity, employers, onSaved, onConflict }: EditorFormP
           </select>
         </Field>
       ) : null}
-      <OpportunityForm draft={draft} onChange={setDraft} errors={errors} />
+      {!opportunity ? <TemplatePicker draft={draft} onUse={setDraft} /> : <QualityList criteria={opportunity.quality} />}
+      <OpportunityForm draft={draft} onChange={setDraft} errors={errors} worksites={worksites.data?.worksites ?? []} />
       <div className="form__actions form__actions--sticky">
         <button type="submit" className="button button--secondary" disabled={busy !== undefined}>
           {busy === 'saving' ? 'Saving…' : 'Save draft'}

@@ -27,12 +27,14 @@ interface Props {
   onChange: (draft: OpportunityDraft) => void;
   /** Field errors keyed as in OpportunityFields ("title", "address.city", "schedule[0].start"). */
   errors: FieldErrors;
+  /** The employer's worksites to choose from (none: the choice is not shown). */
+  worksites?: readonly { id: string; name: string }[];
 }
 
 /** The fields the form shows; the banner lists errors for any other. */
 export function isShownField(field: string): boolean {
   const roots = [
-    'title', 'description', 'duties', 'type', 'stage', 'careerCluster', 'pathway', 'skills', 'modality', 'siteName', 'address', 'seats',
+    'title', 'description', 'duties', 'type', 'stage', 'careerCluster', 'pathway', 'skills', 'modality', 'siteName', 'worksiteId', 'address', 'seats',
     'startDate', 'endDate', 'schedule', 'expectedHours', 'compensation', 'hourlyWage', 'stipendAmount', 'creditOffered', 'creditDescription',
     'minGrade', 'minAge', 'prerequisiteStage', 'requiredForms', 'hazardous', 'audience', 'audienceOrganizationIds',
   ];
@@ -41,7 +43,7 @@ export function isShownField(field: string): boolean {
 }
 
 /** Every field of an opportunity, in sections: about, where and when, pay and credit, who can take part, audience. */
-export function OpportunityForm({ draft, onChange, errors }: Props) {
+export function OpportunityForm({ draft, onChange, errors, worksites = [] }: Props) {
   const set = <K extends keyof OpportunityDraft>(key: K, value: OpportunityDraft[K]) => onChange({ ...draft, [key]: value });
   const errorsFor = (field: string) => fieldErrorsFor(errors, field);
   const listErrors = (field: string) =>
@@ -93,6 +95,18 @@ export function OpportunityForm({ draft, onChange, errors }: Props) {
           <div className="subsection">
             <p className="field__hint">In-person and hybrid opportunities need the site’s address.</p>
             <ErrorList errors={errorsFor('address')} />
+            {worksites.length > 0 ? (
+              <Field label="Worksite" errors={errorsFor('worksiteId')} hint="Where it happens; a minor's placement may need the worksite's safety checklist approved.">
+                <select name="worksiteId" value={draft.worksiteId} onChange={(e) => set('worksiteId', e.target.value)}>
+                  <option value="">Not one of our worksites</option>
+                  {worksites.map((w) => (
+                    <option key={w.id} value={w.id}>
+                      {w.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ) : null}
             <Field label="Site name" errors={errorsFor('siteName')}>
               <input name="siteName" type="text" value={draft.siteName} onChange={(e) => set('siteName', e.target.value)} />
             </Field>

@@ -22,6 +22,7 @@ describe('opportunity form mapping', () => {
     const original = fields({
       modality: 'hybrid',
       siteName: 'Clinic',
+      worksiteId: 'site-1',
       address: { line1: '1 Main', line2: 'Suite 2', city: 'Alder', state: 'CA', postalCode: '94001', country: 'US' },
       location: { latitude: 37.8, longitude: -121.9 },
       compensation: 'paid',

@@ -23,6 +23,8 @@ export interface OpportunityDraft {
   skills: string;
   modality: Modality;
   siteName: string;
+  /** One of the employer's worksites ('' for none). */
+  worksiteId: string;
   line1: string;
   line2: string;
   city: string;
@@ -60,6 +62,7 @@ export const emptyOpportunityDraft: OpportunityDraft = {
   skills: '',
   modality: 'inPerson',
   siteName: '',
+  worksiteId: '',
   line1: '',
   line2: '',
   city: '',
@@ -100,6 +103,7 @@ export function fromFields(f: OpportunityFields): OpportunityDraft {
     skills: f.skills.join(', '),
     modality: f.modality,
     siteName: text(f.siteName),
+    worksiteId: f.worksiteId ?? '',
     line1: text(f.address?.line1),
     line2: text(f.address?.line2),
     city: text(f.address?.city),
@@ -152,6 +156,7 @@ export function toFields(d: OpportunityDraft): OpportunityFields {
     skills: parseList(d.skills),
     modality: d.modality,
     siteName: onSite ? optional(d.siteName) : null,
+    worksiteId: onSite && d.worksiteId ? d.worksiteId : null,
     address: onSite
       ? { line1: d.line1.trim(), line2: optional(d.line2), city: d.city.trim(), state: d.state.trim(), postalCode: d.postalCode.trim(), country: 'US' }
       : null,
