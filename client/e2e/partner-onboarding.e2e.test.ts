@@ -13,6 +13,8 @@ import { apiCall, apiToken, signInThroughUi, signOutThroughUi } from './session'
 let story: MailStory;
 const contact = `rosa.vega.${Date.now()}@alder-robotics.example.test`;
 const password = 'a partner passphrase 2026';
+// Not a demo employer's name (the demo has an applicant called Alder Robotics).
+const organization = 'Juniper Drone Works';
 
 beforeAll(async () => {
   story = await startMailStory('partner', { email: 'admin@partner.test', password: `partner-e2e-${Date.now()}` }, { demo: true, locale: 'en-US' });
@@ -28,7 +30,7 @@ describe('An employer becomes a partner', () => {
     await page.goto(baseUrl);
     await page.getByRole('link', { name: 'Employers: become a partner' }).click();
     await page.getByRole('heading', { level: 1, name: 'Become a work-based learning partner' }).waitFor();
-    await page.getByLabel(/^Organization name/).fill('Alder Robotics');
+    await page.getByLabel(/^Organization name/).fill(organization);
     await page.getByLabel(/^Industry/).fill('Industrial automation');
     await page.getByLabel(/^Your name/).fill('Rosa Vega');
     await page.getByLabel(/^Your job title/).fill('HR lead');
@@ -88,9 +90,9 @@ describe('An employer becomes a partner', () => {
     await signInThroughUi(page, 'convener@demo.launchpath.test', demoPassword);
     await page.goto(`${baseUrl}/#/partners`);
     await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
-    const row = page.getByRole('row').filter({ hasText: 'Alder Robotics' });
+    const row = page.getByRole('row').filter({ hasText: organization });
     await row.getByText('Waiting for review').waitFor();
-    await row.getByRole('link', { name: 'Alder Robotics' }).click();
+    await row.getByRole('link', { name: organization }).click();
     await expect(page.getByTestId('partner-status').textContent()).resolves.toBe('Waiting for review');
     await page.getByText('Rosa Vega, HR lead', { exact: false }).waitFor();
     const beforeApproval = mail.received.length;
@@ -99,7 +101,7 @@ describe('An employer becomes a partner', () => {
     await page.screenshot({ path: join(artifactsDir, 'partner-approved-phone.png'), fullPage: true });
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     const approval = await mail.waitFor(contact, beforeApproval);
-    expect(approval.subject).toBe('Welcome, partner: Alder Robotics is approved');
+    expect(approval.subject).toBe(`Welcome, partner: ${organization} is approved`);
     await signOutThroughUi(page);
 
     // Approved, the employer posts its first opportunity.

@@ -33,8 +33,7 @@ public static class PartnerBoard
         "SELECT id, employer_id, kind, status, effective_on, expires_on, coverage_cents FROM employer_documents WHERE region_id = @RegionId";
 
     private const string SelectAgreements =
-        "SELECT a.id, a.employer_id, a.district_id, a.starts_on, a.ends_on, a.employer_signed_at, a.school_signed_at, a.renews_id, " +
-        "(SELECT COUNT(*) FROM partnership_agreements n WHERE n.renews_id = a.id) AS renewals FROM partnership_agreements a WHERE a.region_id = @RegionId";
+        $"SELECT {PartnerRecords.AgreementColumns} FROM partnership_agreements a LEFT JOIN organizations d ON d.id = a.district_id WHERE a.region_id = @RegionId";
 
     private const string SelectClearances =
         "SELECT employer_id, email_normalized, district_id, cleared, checked_on, expires_on FROM supervisor_clearances WHERE region_id = @RegionId";
@@ -72,7 +71,7 @@ public static class PartnerBoard
             var employers = (await connection.QueryAsync<EmployerRow>(Read(SelectEmployers))).ToList();
             var worksites = (await connection.QueryAsync<WorksiteRow>(Read(SelectWorksites))).ToLookup(w => w.EmployerId);
             var documents = (await connection.QueryAsync<DocumentRow>(Read(SelectDocuments))).ToLookup(d => d.EmployerId);
-            var agreements = (await connection.QueryAsync<AgreementRow>(Read(SelectAgreements))).ToLookup(a => a.EmployerId);
+            var agreements = (await connection.QueryAsync<PartnerRecords.AgreementRow>(Read(SelectAgreements))).ToLookup(a => a.EmployerId);
             var clearances = (await connection.QueryAsync<ClearanceRow>(Read(SelectClearances))).ToLookup(c => (c.EmployerId, c.EmailNormalized));
             var supervised = (await connection.QueryAsync<SupervisedRow>(Read(SelectSupervised)))
                 .Where(s => s.BirthDate is not { } birth || birth.AddYears(18) > today)
@@ -236,24 +235,6 @@ public static class PartnerBoard
         public DateOnly EffectiveOn { get; set; }
         public DateOnly ExpiresOn { get; set; }
         public long? CoverageCents { get; set; }
-    }
-
-    private sealed class AgreementRow
-    {
-        public Guid Id { get; set; }
-        public Guid EmployerId { get; set; }
-        public Guid? DistrictId { get; set; }
-        public DateOnly StartsOn { get; set; }
-        public DateOnly EndsOn { get; set; }
-        public DateTimeOffset? EmployerSignedAt { get; set; }
-        public DateTimeOffset? SchoolSignedAt { get; set; }
-        public Guid? RenewsId { get; set; }
-        public int Renewals { get; set; }
-
-        public Partnerships.AgreementFacts Facts() => new()
-        {
-            Id = Id, DistrictId = DistrictId, StartsOn = StartsOn, EndsOn = EndsOn, EmployerSignedAt = EmployerSignedAt, SchoolSignedAt = SchoolSignedAt, RenewsId = RenewsId,
-        };
     }
 
     private sealed class ClearanceRow

@@ -86,6 +86,23 @@ internal static class PartnerRecords
             : Error.NotFound($"Employer {employerId}"));
     }
 
+    /// <summary>
+    /// A record of an employer's partnership (a worksite, a document, an agreement) and the caller's standing at its
+    /// employer: 404 naming <paramref name="what"/> when there is none or the caller may not see it, 403 as
+    /// <see cref="OpenAsync"/> says.
+    /// </summary>
+    public static async Task<(T? Row, Standing? Standing, Error? Error)> OpenOwnedAsync<T>(DbConnection connection, Caller caller, T? row, Func<T, Guid> employerOf, string what,
+        CancellationToken cancellationToken) where T : class
+    {
+        if (row is null)
+        {
+            return (null, null, Error.NotFound(what));
+        }
+
+        var (standing, refused) = await OpenAsync(connection, caller, employerOf(row), cancellationToken);
+        return refused is null ? (row, standing, null) : (null, null, refused.Kind == ErrorKind.NotFound ? Error.NotFound(what) : refused);
+    }
+
     public static Standing StandingOf(Caller caller, Authorize.Org employer)
     {
         var regionId = employer.Ref.RegionId;

@@ -191,17 +191,10 @@ public static class PartnershipAgreements
             .ToContract(standing, today);
 
         private static async Task<(PartnerRecords.AgreementRow? Row, PartnerRecords.Standing? Standing, Error? Error)> OpenAsync(System.Data.Common.DbConnection connection,
-            Caller caller, Guid id, CancellationToken cancellationToken)
-        {
-            var row = await connection.QuerySingleOrDefaultAsync<PartnerRecords.AgreementRow>(new CommandDefinition(SelectOne, new { Id = id }, cancellationToken: cancellationToken));
-            if (row is null)
-            {
-                return (null, null, Error.NotFound($"Agreement {id}"));
-            }
-
-            var (standing, refused) = await PartnerRecords.OpenAsync(connection, caller, row.EmployerId, cancellationToken);
-            return refused is null ? (row, standing, null) : (null, null, refused.Kind == ErrorKind.NotFound ? Error.NotFound($"Agreement {id}") : refused);
-        }
+            Caller caller, Guid id, CancellationToken cancellationToken) =>
+            await PartnerRecords.OpenOwnedAsync(connection, caller,
+                await connection.QuerySingleOrDefaultAsync<PartnerRecords.AgreementRow>(new CommandDefinition(SelectOne, new { Id = id }, cancellationToken: cancellationToken)),
+                a => a.EmployerId, $"Agreement {id}", cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder api)

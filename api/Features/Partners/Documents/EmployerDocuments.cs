@@ -182,17 +182,10 @@ public static class EmployerDocuments
             .ToContract(rules, DateOnly.FromDateTime(now.UtcDateTime));
 
         private static async Task<(PartnerRecords.DocumentRow? Row, PartnerRecords.Standing? Standing, Error? Error)> OpenAsync(System.Data.Common.DbConnection connection,
-            Caller caller, Guid id, CancellationToken cancellationToken)
-        {
-            var row = await connection.QuerySingleOrDefaultAsync<PartnerRecords.DocumentRow>(new CommandDefinition(SelectOne, new { Id = id }, cancellationToken: cancellationToken));
-            if (row is null)
-            {
-                return (null, null, Error.NotFound($"Document {id}"));
-            }
-
-            var (standing, refused) = await PartnerRecords.OpenAsync(connection, caller, row.EmployerId, cancellationToken);
-            return refused is null ? (row, standing, null) : (null, null, refused.Kind == ErrorKind.NotFound ? Error.NotFound($"Document {id}") : refused);
-        }
+            Caller caller, Guid id, CancellationToken cancellationToken) =>
+            await PartnerRecords.OpenOwnedAsync(connection, caller,
+                await connection.QuerySingleOrDefaultAsync<PartnerRecords.DocumentRow>(new CommandDefinition(SelectOne, new { Id = id }, cancellationToken: cancellationToken)),
+                d => d.EmployerId, $"Document {id}", cancellationToken);
     }
 
     private sealed class ReadRow

@@ -47,25 +47,20 @@ public static class SaveWorksite
         public async ValueTask<Result<Worksite>> Handle(Change command, CancellationToken cancellationToken)
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var current = await PartnerRecords.FindWorksiteAsync(connection, command.WorksiteId, cancellationToken);
-            if (current is null)
-            {
-                return Error.NotFound($"Worksite {command.WorksiteId}");
-            }
-
-            var (_, refused) = await PartnerRecords.OpenAsync(connection, command.Caller, current.EmployerId, cancellationToken);
+            var (current, _, refused) = await PartnerRecords.OpenOwnedAsync(connection, command.Caller,
+                await PartnerRecords.FindWorksiteAsync(connection, command.WorksiteId, cancellationToken), w => w.EmployerId, $"Worksite {command.WorksiteId}", cancellationToken);
             if (refused is not null)
             {
-                return refused.Kind == ErrorKind.NotFound ? Error.NotFound($"Worksite {command.WorksiteId}") : refused;
+                return refused;
             }
 
-            if (command.ExpectedVersion is { } expected && expected != current.Version)
+            if (command.ExpectedVersion is { } expected && expected != current!.Version)
             {
                 return Error.VersionMismatch;
             }
 
             var body = command.Body;
-            var before = current.ToContract();
+            var before = current!.ToContract();
             var moved = body.Remote != current.Remote || DbJson.Write(body.Remote ? null : body.Address) != DbJson.Write(before.Address);
             var parameters = PartnerRules.WorksiteParameters(body);
             parameters.AddDynamicParams(new { Id = current.Id, current.Version, Moved = moved ? 1 : 0, Now = clock.GetUtcNow() });

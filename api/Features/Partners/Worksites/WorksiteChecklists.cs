@@ -127,17 +127,9 @@ public static class WorksiteChecklists
         }
 
         private static async Task<(PartnerRecords.WorksiteRow? Site, PartnerRecords.Standing? Standing, Error? Error)> OpenAsync(System.Data.Common.DbConnection connection,
-            Caller caller, Guid id, CancellationToken cancellationToken)
-        {
-            var site = await PartnerRecords.FindWorksiteAsync(connection, id, cancellationToken);
-            if (site is null)
-            {
-                return (null, null, Error.NotFound($"Worksite {id}"));
-            }
-
-            var (standing, refused) = await PartnerRecords.OpenAsync(connection, caller, site.EmployerId, cancellationToken);
-            return refused is null ? (site, standing, null) : (null, null, refused.Kind == ErrorKind.NotFound ? Error.NotFound($"Worksite {id}") : refused);
-        }
+            Caller caller, Guid id, CancellationToken cancellationToken) =>
+            await PartnerRecords.OpenOwnedAsync(connection, caller, await PartnerRecords.FindWorksiteAsync(connection, id, cancellationToken), w => w.EmployerId, $"Worksite {id}",
+                cancellationToken);
     }
 
     public static void Map(IEndpointRouteBuilder api)

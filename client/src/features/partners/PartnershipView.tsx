@@ -97,6 +97,7 @@ export function PartnershipView({ partnership, requirements, districts, onChange
           </dl>
         ) : null}
         {can('review') && partnership.status !== 'approved' ? <ReviewForm partnership={partnership} onChanged={onChanged} /> : null}
+        {can('editProfile') && partnership.profile && partnership.status !== 'declined' ? <ProfileForm partnership={partnership} onChanged={onChanged} /> : null}
       </section>
       <Worksites partnership={partnership} checklist={requirements.checklist} onChanged={() => onChanged()} />
       <Documents partnership={partnership} kinds={requirements.documents} onChanged={() => onChanged()} />
@@ -148,6 +149,86 @@ function ReviewForm({ partnership, onChanged }: { partnership: Partnership; onCh
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** The employer's own answer to "changes asked": what it said of itself, edited; sent, it goes back to review. */
+function ProfileForm({ partnership, onChanged }: { partnership: Partnership; onChanged: (p?: Partnership) => void }) {
+  const api = useApi();
+  const action = useAction();
+  const profile = partnership.profile!;
+  const [open, setOpen] = useState(partnership.status === 'changesRequested');
+  const [form, setForm] = useState({
+    organizationName: profile.organizationName,
+    industry: profile.industry,
+    website: profile.website ?? '',
+    about: profile.about ?? '',
+    studentsPerYear: String(profile.studentsPerYear),
+    contactName: profile.contact.name,
+    contactPhone: profile.contact.phone ?? '',
+  });
+  const errors = action.error?.fieldErrors ?? {};
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: event.target.value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(async () => {
+      onChanged(
+        await api.updatePartnerProfile(partnership.employerId, {
+          ...profile,
+          organizationName: form.organizationName.trim(),
+          industry: form.industry.trim(),
+          website: form.website.trim() || undefined,
+          about: form.about.trim() || undefined,
+          studentsPerYear: Number.parseInt(form.studentsPerYear || '0', 10),
+          contact: { ...profile.contact, name: form.contactName.trim(), phone: form.contactPhone.trim() || undefined },
+        }),
+      );
+      setOpen(false);
+    });
+  };
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+          Edit our application
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form className="form" onSubmit={submit} aria-label="Our application">
+      <h3>Our application</h3>
+      {partnership.status === 'changesRequested' ? <p className="muted">Change what the region asked for, then send it back for review.</p> : null}
+      {action.error ? <ErrorBanner error={action.error} /> : null}
+      <Field label="Organization name" errors={fieldErrorsFor(errors, 'organizationName')} required>
+        <input value={form.organizationName} onChange={set('organizationName')} maxLength={200} />
+      </Field>
+      <Field label="Industry" errors={fieldErrorsFor(errors, 'industry')} required>
+        <input value={form.industry} onChange={set('industry')} maxLength={200} />
+      </Field>
+      <Field label="Website" errors={fieldErrorsFor(errors, 'website')}>
+        <input type="url" value={form.website} onChange={set('website')} maxLength={300} />
+      </Field>
+      <div className="form__row form__row--3">
+        <Field label="Contact name" errors={fieldErrorsFor(errors, 'contact.name')} required>
+          <input value={form.contactName} onChange={set('contactName')} maxLength={200} />
+        </Field>
+        <Field label="Contact phone" errors={fieldErrorsFor(errors, 'contact.phone')}>
+          <input type="tel" value={form.contactPhone} onChange={set('contactPhone')} maxLength={40} />
+        </Field>
+        <Field label="Students a school year" errors={fieldErrorsFor(errors, 'studentsPerYear')} required>
+          <input type="number" min={0} max={10000} value={form.studentsPerYear} onChange={set('studentsPerYear')} />
+        </Field>
+      </div>
+      <Field label="Anything else the region should know" errors={fieldErrorsFor(errors, 'about')}>
+        <textarea value={form.about} onChange={set('about')} rows={3} maxLength={2000} />
+      </Field>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={action.busy}>
+          {partnership.status === 'changesRequested' ? 'Send back for review' : 'Save'}
+        </button>
+      </div>
+    </form>
   );
 }
 

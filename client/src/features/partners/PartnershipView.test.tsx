@@ -1,0 +1,66 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Partnership, PartnershipRequirements } from '@launchpath/contracts';
+import { fakeApi } from '../../test/fakeApi';
+import { renderWithApi } from '../../test/render';
+import { PartnershipView } from './PartnershipView';
+
+const requirements: PartnershipRequirements = {
+  agreementRequired: true, worksiteChecklistForMinors: true, supervisorClearanceForMinors: true, version: 1, checklistVersion: 1, agreementTemplateVersion: 1,
+  documents: [{ key: 'insurance', name: 'certificate of general liability insurance', required: true, insurance: true, minimumCoverageCents: 100_000_000 }],
+  checklist: [{ key: 'supervision.adult', text: 'An adult supervisor is on site whenever a student works.', section: 'supervision' }],
+  agreementTemplate: { title: 'WBL partnership agreement', clauses: [{ heading: 'Student data', text: 'Used only to host the placement.' }] },
+};
+
+function partnership(overrides: Partial<Partnership> = {}): Partnership {
+  return {
+    employerId: 'e-1', name: 'Birch Street Bakery', status: 'changesRequested', reviewNote: 'Add the street address.',
+    profile: {
+      organizationName: 'Birch Street Bakery', industry: 'Food service', contact: { name: 'Morgan Diaz', email: 'm@bakery.example' }, careerClusters: ['hospitalityEventsTourism'],
+      experienceTypes: ['jobShadowing'], studentsPerYear: 4,
+    },
+    worksites: [], documents: [], agreements: [], clearances: [],
+    missing: ['No approved certificate of general liability insurance'],
+    allowedActions: ['editProfile', 'addWorksite', 'uploadDocument', 'recordClearance'],
+    ...overrides,
+  };
+}
+
+describe('An employer’s partnership', () => {
+  it('shows the employer what is missing and lets it answer the region’s request for changes', async () => {
+    const api = fakeApi({ updatePartnerProfile: (_id, body) => Promise.resolve(partnership({ status: 'pending', profile: body })) });
+    const onChanged = vi.fn();
+    renderWithApi(<PartnershipView partnership={partnership()} requirements={requirements} districts={[]} onChanged={onChanged} />, api);
+    expect(screen.getByTestId('partner-status').textContent).toBe('Changes asked');
+    expect(screen.getByText('Add the street address.', { exact: false })).toBeTruthy();
+    expect(screen.getByTestId('partner-missing').textContent).toContain('No approved certificate');
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    fireEvent.change(screen.getByLabelText(/^Industry/), { target: { value: 'Bakery and café' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send back for review' }));
+    await vi.waitFor(() => expect(onChanged).toHaveBeenCalledWith(expect.objectContaining({ status: 'pending' })));
+    expect(api.updatePartnerProfile).toHaveBeenCalledWith('e-1', expect.objectContaining({ industry: 'Bakery and café', organizationName: 'Birch Street Bakery' }));
+  });
+
+  it('gives the region’s side the review, and signs an agreement only where the server allows it', async () => {
+    const api = fakeApi({ reviewPartner: () => Promise.resolve(partnership({ status: 'approved' })), signPartnershipAgreement: () => Promise.resolve({} as never) });
+    const onChanged = vi.fn();
+    const agreement = {
+      id: 'a-1', employerId: 'e-1', templateVersion: 1, terms: requirements.agreementTemplate, startsOn: '2026-09-01', endsOn: '2027-08-31', state: 'awaitingSignatures',
+      allowedActions: ['signAsSchool'],
+    };
+    renderWithApi(
+      <PartnershipView partnership={partnership({ status: 'pending', agreements: [agreement], allowedActions: ['review', 'reviewWorksites', 'reviewDocuments', 'draftAgreement', 'recordClearance'] })}
+        requirements={requirements} districts={[{ id: '', name: 'The region' }]} onChanged={onChanged} />,
+      api,
+    );
+    expect(screen.queryByRole('button', { name: 'Sign for the employer' })).toBeNull();
+    const sign = screen.getByRole('button', { name: 'Sign for the schools' }) as HTMLButtonElement;
+    expect(sign.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Your name, to sign'), { target: { value: 'Casey Convener' } });
+    fireEvent.change(screen.getByLabelText('Your title'), { target: { value: 'WBL director' } });
+    fireEvent.click(sign);
+    await vi.waitFor(() => expect(api.signPartnershipAgreement).toHaveBeenCalledWith('a-1', { side: 'school', name: 'Casey Convener', title: 'WBL director' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    await vi.waitFor(() => expect(api.reviewPartner).toHaveBeenCalledWith('e-1', { decision: 'approve', reason: undefined }));
+  });
+});
