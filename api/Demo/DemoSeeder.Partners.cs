@@ -103,6 +103,28 @@ public sealed partial class DemoSeeder
                   "'backgroundCheck', NULL, 1, 'BG-2026-0117', @Checked, @Expires, @By, @Now)",
             new { Id = Guid.CreateVersion7(), Employer = employers[0].Id, Region = region, Checked = today.AddDays(-60), Expires = today.AddYears(2), By = convener, Now = now });
 
+        // Two minors' placements under way whose training agreement names a mentor nobody has cleared yet: the board's
+        // "uncleared supervisors" (the region's clearance rule is off in the demo, so they stay active).
+        var supervised = (await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT pl.id FROM placements pl JOIN student_profiles sp ON sp.person_id = pl.student_id WHERE pl.status = 'active' AND pl.employer_id <> @First " +
+            "AND sp.birth_date > @Adult AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.placement_id = pl.id) ORDER BY pl.id",
+            new { First = employers[0].Id, Adult = today.AddYears(-18) }, transaction, cancellationToken: cancellationToken))).Take(2).ToList();
+        foreach (var placement in supervised)
+        {
+            var terms = new Contracts.Placements.AgreementRequest
+            {
+                Objectives = [new Contracts.Placements.LearningObjective { Description = "Keep a weekly log of tasks and what they taught", Skills = ["Reflection"] }],
+                SupervisorName = "Riley Brooks", SupervisorEmail = "riley.brooks@mentors.demo.launchpath.test", Compensation = "unpaid", Credit = "WBL hours toward the pathway",
+            };
+            await Run("INSERT INTO agreements (placement_id, terms, version, created_at, updated_at) VALUES (@Id, @Terms, 1, @Now, @Now)",
+                new { Id = placement, Terms = DbJson.Write(terms), Now = now.AddDays(-30) });
+            foreach (var party in new[] { "student", "guardian", "supervisor", "coordinator" })
+            {
+                await Run("INSERT INTO acknowledgements (placement_id, party, agreement_version, name, via, user_id, at) VALUES (@Id, @Party, 1, @Name, 'link', NULL, @At)",
+                    new { Id = placement, Party = party, Name = party == "supervisor" ? "Riley Brooks" : $"Demo {party}", At = now.AddDays(-29) });
+            }
+        }
+
         // Employers who applied through the public form, one in each state.
         var applicants = new (string Name, string Status, string? Note, string Industry, CareerCluster Cluster)[]
         {
