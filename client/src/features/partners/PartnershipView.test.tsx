@@ -27,6 +27,23 @@ function partnership(overrides: Partial<Partnership> = {}): Partnership {
 }
 
 describe('An employer’s partnership', () => {
+  it('lets the employer change a worksite, sending the version it read', async () => {
+    const site = {
+      id: 'w-1', employerId: 'e-1', name: 'Bakery', remote: false, version: 3, address: { line1: '1 Birch St', city: 'Alder', state: 'CA', postalCode: '95001' },
+      checklist: { status: 'approved' as const },
+    };
+    const update = vi.fn(() => Promise.resolve(site));
+    const api = fakeApi({ updateWorksite: update });
+    const onChanged = vi.fn();
+    renderWithApi(<PartnershipView partnership={partnership({ worksites: [site] })} requirements={requirements} districts={[]} onChanged={onChanged} />, api);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Bakery' }));
+    fireEvent.change(screen.getByLabelText(/^Accessibility/), { target: { value: 'Ramp at the side door' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save worksite' }));
+    await vi.waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(api.ifMatch).toHaveBeenCalledWith(3);
+    expect(update).toHaveBeenCalledWith('w-1', expect.objectContaining({ name: 'Bakery', accessibility: 'Ramp at the side door', address: expect.objectContaining({ line1: '1 Birch St' }) }));
+  });
+
   it('shows the employer what is missing and lets it answer the region’s request for changes', async () => {
     const api = fakeApi({ updatePartnerProfile: (_id, body) => Promise.resolve(partnership({ status: 'pending', profile: body })) });
     const onChanged = vi.fn();

@@ -337,6 +337,10 @@ function WorksiteCard({ worksite, checklist, partnership, onChanged }: { worksit
         <strong>{checklistStates[worksite.checklist.status]}</strong>
         {worksite.checklist.reviewNote ? ` — ${worksite.checklist.reviewNote}` : ''}
       </p>
+      {worksite.accessibility || worksite.transit ? (
+        <p className="muted">{[worksite.accessibility && `Accessibility: ${worksite.accessibility}`, worksite.transit && `Transit: ${worksite.transit}`].filter(Boolean).join(' · ')}</p>
+      ) : null}
+      {employer ? <WorksiteEdit worksite={worksite} onChanged={onChanged} /> : null}
       {action.error ? <ErrorBanner error={action.error} /> : null}
       {worksite.checklist.answers && reviewer ? (
         <details>
@@ -408,6 +412,81 @@ function WorksiteCard({ worksite, checklist, partnership, onChanged }: { worksit
         )
       ) : null}
     </article>
+  );
+}
+
+/** Changing a worksite: a move (another address, or remote) sends its safety checklist back to none. */
+function WorksiteEdit({ worksite, onChanged }: { worksite: Worksite; onChanged: () => void }) {
+  const api = useApi();
+  const action = useAction();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({
+    name: worksite.name, line1: worksite.address?.line1 ?? '', city: worksite.address?.city ?? '', state: worksite.address?.state ?? '',
+    postalCode: worksite.address?.postalCode ?? '', remote: worksite.remote, accessibility: worksite.accessibility ?? '', transit: worksite.transit ?? '',
+  });
+  const errors = action.error?.fieldErrors ?? {};
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: event.target.value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(async () => {
+      await api.ifMatch(worksite.version).updateWorksite(worksite.id, {
+        name: form.name.trim(),
+        remote: form.remote,
+        address: form.remote ? undefined : { line1: form.line1.trim(), city: form.city.trim(), state: form.state.trim(), postalCode: form.postalCode.trim() },
+        accessibility: form.accessibility.trim() || undefined,
+        transit: form.transit.trim() || undefined,
+        latitude: worksite.latitude ?? undefined,
+        longitude: worksite.longitude ?? undefined,
+      });
+      setOpen(false);
+      onChanged();
+    });
+  };
+  if (!open) {
+    return (
+      <button type="button" className="link-button" onClick={() => setOpen(true)}>
+        Edit {worksite.name}
+      </button>
+    );
+  }
+  return (
+    <form className="form" onSubmit={submit} aria-label={`Edit ${worksite.name}`}>
+      {action.error ? <ErrorBanner error={action.error} /> : null}
+      <Field label="Worksite name" errors={fieldErrorsFor(errors, 'name')} required>
+        <input value={form.name} onChange={set('name')} maxLength={200} />
+      </Field>
+      <label className="check">
+        <input type="checkbox" checked={form.remote} onChange={(e) => setForm((f) => ({ ...f, remote: e.target.checked }))} /> Remote or online
+      </label>
+      {!form.remote ? (
+        <div className="form__row form__row--3">
+          <Field label="Street address" errors={fieldErrorsFor(errors, 'address.line1')} required>
+            <input value={form.line1} onChange={set('line1')} maxLength={200} />
+          </Field>
+          <Field label="City" errors={fieldErrorsFor(errors, 'address.city')} required>
+            <input value={form.city} onChange={set('city')} maxLength={100} />
+          </Field>
+          <Field label="State" errors={fieldErrorsFor(errors, 'address.state')} required>
+            <input value={form.state} onChange={set('state')} maxLength={100} />
+          </Field>
+          <Field label="ZIP code" errors={fieldErrorsFor(errors, 'address.postalCode')} required>
+            <input value={form.postalCode} onChange={set('postalCode')} maxLength={20} />
+          </Field>
+        </div>
+      ) : null}
+      <Field label="Accessibility" errors={fieldErrorsFor(errors, 'accessibility')}>
+        <input value={form.accessibility} onChange={set('accessibility')} maxLength={1000} />
+      </Field>
+      <Field label="Public transit" errors={fieldErrorsFor(errors, 'transit')}>
+        <input value={form.transit} onChange={set('transit')} maxLength={1000} />
+      </Field>
+      <p className="field__hint">Moving the worksite (another address, or remote) needs its safety checklist again.</p>
+      <div className="form__actions">
+        <button type="submit" className="button button--secondary" disabled={action.busy}>
+          Save worksite
+        </button>
+      </div>
+    </form>
   );
 }
 
