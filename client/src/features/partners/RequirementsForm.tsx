@@ -6,10 +6,26 @@ import { useResource } from '../../shared/api/useResource';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
 import { Loading } from '../../shared/components/Loading';
 
+const sectionLabels: Record<string, string> = {
+  hazards: 'Hazards',
+  protectiveEquipment: 'Protective equipment',
+  supervision: 'Supervision',
+  emergency: 'Emergency',
+  minors: 'Minors',
+};
+
+/** A key for a new checklist item: its section and the next free number ("hazards.custom3"). */
+function newKey(section: string, taken: readonly string[]): string {
+  for (let n = 1; ; n++) {
+    const key = `${section}.custom${n}`;
+    if (!taken.includes(key)) return key;
+  }
+}
+
 /**
  * What the region requires of its partners before students go there, and which of it blocks placements: an agreement
- * in force, a reviewed worksite and a cleared supervisor for minors, and which documents. The checklist and the
- * agreement template keep their text (changed through the API); this form turns the rules on and off.
+ * in force, a reviewed worksite and a cleared supervisor for minors, and which documents; and the worksite safety
+ * checklist's items. The agreement template's text is changed through the API.
  */
 export function RequirementsForm({ regionId }: { regionId: string }) {
   const api = useApi();
@@ -18,6 +34,8 @@ export function RequirementsForm({ regionId }: { regionId: string }) {
   const save = useAction();
   const [draft, setDraft] = useState<PartnershipRequirements>();
   const [saved, setSaved] = useState(false);
+  const [section, setSection] = useState('hazards');
+  const [newItem, setNewItem] = useState('');
   if (current.error) return <ErrorBanner error={current.error} onRetry={current.reload} />;
   if (!current.data) return <Loading>Loading the region's requirements…</Loading>;
   const rules = draft ?? current.data;
@@ -68,9 +86,59 @@ export function RequirementsForm({ regionId }: { regionId: string }) {
             </label>
           ))}
         </fieldset>
+        <fieldset className="fieldset">
+          <legend>
+            Worksite safety checklist (version {rules.checklistVersion}; a change makes a new version)
+          </legend>
+          <ol>
+            {rules.checklist.map((item, index) => (
+              <li key={item.key}>
+                <label className="visually-hidden" htmlFor={`checklist-${index}`}>
+                  Checklist item {index + 1}
+                </label>
+                <textarea
+                  id={`checklist-${index}`}
+                  rows={2}
+                  maxLength={500}
+                  value={item.text}
+                  onChange={(e) => setDraft({ ...rules, checklist: rules.checklist.map((c, i) => (i === index ? { ...c, text: e.target.value } : c)) })}
+                />{' '}
+                <span className="muted">{sectionLabels[item.section] ?? item.section}</span>{' '}
+                <button type="button" className="link-button" onClick={() => setDraft({ ...rules, checklist: rules.checklist.filter((_, i) => i !== index) })}>
+                  Remove item {index + 1}
+                </button>
+              </li>
+            ))}
+          </ol>
+          <div className="form__row">
+            <label>
+              Section{' '}
+              <select value={section} onChange={(e) => setSection(e.target.value)}>
+                {Object.entries(sectionLabels).map(([key, label]) => (
+                  <option key={key} value={key}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              New item <input value={newItem} onChange={(e) => setNewItem(e.target.value)} maxLength={500} />
+            </label>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={!newItem.trim()}
+              onClick={() => {
+                setDraft({ ...rules, checklist: [...rules.checklist, { key: newKey(section, rules.checklist.map((c) => c.key)), section, text: newItem.trim() }] });
+                setNewItem('');
+              }}
+            >
+              Add the item
+            </button>
+          </div>
+        </fieldset>
         <p className="muted">
-          Safety checklist: {rules.checklist.length} items (version {rules.checklistVersion}); agreement template “{rules.agreementTemplate.title}” (version{' '}
-          {rules.agreementTemplateVersion}).
+          Agreement template “{rules.agreementTemplate.title}” (version {rules.agreementTemplateVersion}), {rules.agreementTemplate.clauses.length} clauses: changed through the API.
         </p>
         <div role="status" className="form__status">
           {saved ? <p className="banner banner--success">Saved.</p> : null}
