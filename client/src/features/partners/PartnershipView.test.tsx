@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Partnership, PartnershipRequirements } from '@launchpath/contracts';
 import { fakeApi } from '../../test/fakeApi';
@@ -27,6 +27,26 @@ function partnership(overrides: Partial<Partnership> = {}): Partnership {
 }
 
 describe('An employer’s partnership', () => {
+  it('uploads a certificate with its fields, sending empty ones empty, and asks for the file first', async () => {
+    const upload = vi.fn(() => Promise.resolve({} as never));
+    const api = fakeApi({ uploadEmployerDocument: upload });
+    renderWithApi(<PartnershipView partnership={partnership()} requirements={requirements} districts={[]} onChanged={vi.fn()} />, api);
+    fireEvent.click(screen.getByRole('button', { name: 'Upload' }));
+    expect(await screen.findByText('Attach the document: a PDF, PNG or JPEG.')).toBeTruthy();
+    expect(upload).not.toHaveBeenCalled();
+    const documents = within(screen.getByRole('region', { name: 'Documents' }));
+    const pdf = new File(['%PDF-1.7'], 'coi.pdf', { type: 'application/pdf' });
+    fireEvent.change(documents.getByLabelText(/^File/), { target: { files: [pdf] } });
+    fireEvent.change(documents.getByLabelText(/^In effect from/), { target: { value: '2026-12-01' } });
+    fireEvent.change(documents.getByLabelText(/^Expires on/), { target: { value: '2027-12-01' } });
+    fireEvent.change(documents.getByLabelText(/^Insurer/), { target: { value: 'Harbor Mutual' } });
+    fireEvent.change(documents.getByLabelText(/^Policy number/), { target: { value: 'GL-1' } });
+    fireEvent.change(documents.getByLabelText(/^Each-occurrence limit/), { target: { value: '1000000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Upload' }));
+    await vi.waitFor(() => expect(upload).toHaveBeenCalled());
+    expect(upload).toHaveBeenCalledWith('e-1', { data: pdf, fileName: 'coi.pdf' }, 'insurance', '2026-12-01', '2027-12-01', 'Harbor Mutual', 'GL-1', '100000000', '');
+  });
+
   it('lets the employer change a worksite, sending the version it read', async () => {
     const site = {
       id: 'w-1', employerId: 'e-1', name: 'Bakery', remote: false, version: 3, address: { line1: '1 Birch St', city: 'Alder', state: 'CA', postalCode: '95001' },

@@ -499,16 +499,22 @@ function Documents({ partnership, kinds, onChanged }: { partnership: Partnership
   const errors = action.error?.fieldErrors ?? {};
   const upload = (event: FormEvent) => {
     event.preventDefault();
+    if (!file) {
+      action.setError({ message: 'Please correct the highlighted fields.', fieldErrors: { file: ['Attach the document: a PDF, PNG or JPEG.'] } });
+      return;
+    }
+    // A form field left empty is sent empty (the server reads it as absent).
     void action.run(async () => {
       await api.uploadEmployerDocument(
         partnership.employerId,
-        file ? { data: file, fileName: file.name } : undefined,
+        { data: file, fileName: file.name },
         form.kind,
         form.effectiveOn,
         form.expiresOn,
-        form.insurer.trim() || undefined,
-        form.policyNumber.trim() || undefined,
-        form.coverage ? String(Math.round(Number.parseFloat(form.coverage) * 100)) : undefined,
+        form.insurer.trim(),
+        form.policyNumber.trim(),
+        form.coverage ? String(Math.round(Number.parseFloat(form.coverage) * 100)) : '',
+        '',
       );
       setFile(undefined);
       onChanged();
