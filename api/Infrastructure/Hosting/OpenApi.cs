@@ -51,6 +51,7 @@ public static class OpenApi
             options.OrderActionsBy(description => $"{description.RelativePath} {description.HttpMethod}");
             options.OperationFilter<LaunchPath.Api.Infrastructure.Http.QueryEnums.OperationFilter>();
             options.OperationFilter<SecurityFilter>();
+            options.OperationFilter<OptionalFormFieldsFilter>();
             foreach (var assembly in new[] { typeof(OpenApi).Assembly, typeof(LaunchPath.Contracts.Organizations.Organization).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".xml");
@@ -61,6 +62,30 @@ public static class OpenApi
             }
         });
         return services;
+    }
+
+    /// <summary>
+    /// A multipart form's text fields that the form does not list as required may be left out (the endpoint reads an
+    /// empty or absent field as absent): say so, so a generated client does not refuse to send the form without them.
+    /// </summary>
+    private sealed class OptionalFormFieldsFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (operation.RequestBody?.Content is not { } content || !content.TryGetValue("multipart/form-data", out var form) || form.Schema is not OpenApiSchema schema
+                || schema.Properties is null)
+            {
+                return;
+            }
+
+            foreach (var (name, property) in schema.Properties)
+            {
+                if (property is OpenApiSchema text && text.Type == JsonSchemaType.String && text.Format is null && schema.Required?.Contains(name) != true)
+                {
+                    text.Type = JsonSchemaType.String | JsonSchemaType.Null;
+                }
+            }
+        }
     }
 
     /// <summary>Marks every endpoint that needs a caller (all but AllowAnonymous ones: the fallback policy) with both schemes and documents its 401.</summary>

@@ -621,7 +621,7 @@ export interface ILaunchPathClient {
      * @param aggregateCents (optional) 
      * @return Created
      */
-    uploadEmployerDocument(id: string, file?: FileParameter | undefined, kind?: string | undefined, effectiveOn?: string | undefined, expiresOn?: string | undefined, insurer?: string | undefined, policyNumber?: string | undefined, coverageCents?: string | undefined, aggregateCents?: string | undefined, signal?: AbortSignal): Promise<EmployerDocument>;
+    uploadEmployerDocument(id: string, file?: FileParameter | undefined, kind?: string | null | undefined, effectiveOn?: string | null | undefined, expiresOn?: string | null | undefined, insurer?: string | null | undefined, policyNumber?: string | null | undefined, coverageCents?: string | null | undefined, aggregateCents?: string | null | undefined, signal?: AbortSignal): Promise<EmployerDocument>;
 
     /**
      * Change the employer's partner profile (its admins)
@@ -7148,7 +7148,7 @@ export class LaunchPathClient implements ILaunchPathClient {
      * @param aggregateCents (optional) 
      * @return Created
      */
-    uploadEmployerDocument(id: string, file?: FileParameter | undefined, kind?: string | undefined, effectiveOn?: string | undefined, expiresOn?: string | undefined, insurer?: string | undefined, policyNumber?: string | undefined, coverageCents?: string | undefined, aggregateCents?: string | undefined, signal?: AbortSignal): Promise<EmployerDocument> {
+    uploadEmployerDocument(id: string, file?: FileParameter | undefined, kind?: string | null | undefined, effectiveOn?: string | null | undefined, expiresOn?: string | null | undefined, insurer?: string | null | undefined, policyNumber?: string | null | undefined, coverageCents?: string | null | undefined, aggregateCents?: string | null | undefined, signal?: AbortSignal): Promise<EmployerDocument> {
         let url_ = this.baseUrl + "/api/v1/partners/{id}/documents";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -7160,33 +7160,19 @@ export class LaunchPathClient implements ILaunchPathClient {
             throw new globalThis.Error("The parameter 'file' cannot be null.");
         else
             content_.append("file", file.data, file.fileName ? file.fileName : "file");
-        if (kind === null || kind === undefined)
-            throw new globalThis.Error("The parameter 'kind' cannot be null.");
-        else
+        if (kind !== null && kind !== undefined)
             content_.append("kind", kind.toString());
-        if (effectiveOn === null || effectiveOn === undefined)
-            throw new globalThis.Error("The parameter 'effectiveOn' cannot be null.");
-        else
+        if (effectiveOn !== null && effectiveOn !== undefined)
             content_.append("effectiveOn", effectiveOn.toString());
-        if (expiresOn === null || expiresOn === undefined)
-            throw new globalThis.Error("The parameter 'expiresOn' cannot be null.");
-        else
+        if (expiresOn !== null && expiresOn !== undefined)
             content_.append("expiresOn", expiresOn.toString());
-        if (insurer === null || insurer === undefined)
-            throw new globalThis.Error("The parameter 'insurer' cannot be null.");
-        else
+        if (insurer !== null && insurer !== undefined)
             content_.append("insurer", insurer.toString());
-        if (policyNumber === null || policyNumber === undefined)
-            throw new globalThis.Error("The parameter 'policyNumber' cannot be null.");
-        else
+        if (policyNumber !== null && policyNumber !== undefined)
             content_.append("policyNumber", policyNumber.toString());
-        if (coverageCents === null || coverageCents === undefined)
-            throw new globalThis.Error("The parameter 'coverageCents' cannot be null.");
-        else
+        if (coverageCents !== null && coverageCents !== undefined)
             content_.append("coverageCents", coverageCents.toString());
-        if (aggregateCents === null || aggregateCents === undefined)
-            throw new globalThis.Error("The parameter 'aggregateCents' cannot be null.");
-        else
+        if (aggregateCents !== null && aggregateCents !== undefined)
             content_.append("aggregateCents", aggregateCents.toString());
 
         let options_: RequestInit = {

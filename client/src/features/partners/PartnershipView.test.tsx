@@ -27,7 +27,7 @@ function partnership(overrides: Partial<Partnership> = {}): Partnership {
 }
 
 describe('An employer’s partnership', () => {
-  it('uploads a certificate with its fields, sending empty ones empty, and asks for the file first', async () => {
+  it('uploads a certificate with its fields, leaving out the ones not filled in, and asks for the file first', async () => {
     const upload = vi.fn(() => Promise.resolve({} as never));
     const api = fakeApi({ uploadEmployerDocument: upload });
     renderWithApi(<PartnershipView partnership={partnership()} requirements={requirements} districts={[]} onChanged={vi.fn()} />, api);
@@ -44,7 +44,7 @@ describe('An employer’s partnership', () => {
     fireEvent.change(documents.getByLabelText(/^Each-occurrence limit/), { target: { value: '1000000' } });
     fireEvent.click(screen.getByRole('button', { name: 'Upload' }));
     await vi.waitFor(() => expect(upload).toHaveBeenCalled());
-    expect(upload).toHaveBeenCalledWith('e-1', { data: pdf, fileName: 'coi.pdf' }, 'insurance', '2026-12-01', '2027-12-01', 'Harbor Mutual', 'GL-1', '100000000', '');
+    expect(upload).toHaveBeenCalledWith('e-1', { data: pdf, fileName: 'coi.pdf' }, 'insurance', '2026-12-01', '2027-12-01', 'Harbor Mutual', 'GL-1', '100000000');
   });
 
   it('lets the employer change a worksite, sending the version it read', async () => {

@@ -503,7 +503,6 @@ function Documents({ partnership, kinds, onChanged }: { partnership: Partnership
       action.setError({ message: 'Please correct the highlighted fields.', fieldErrors: { file: ['Attach the document: a PDF, PNG or JPEG.'] } });
       return;
     }
-    // A form field left empty is sent empty (the server reads it as absent).
     void action.run(async () => {
       await api.uploadEmployerDocument(
         partnership.employerId,
@@ -511,10 +510,9 @@ function Documents({ partnership, kinds, onChanged }: { partnership: Partnership
         form.kind,
         form.effectiveOn,
         form.expiresOn,
-        form.insurer.trim(),
-        form.policyNumber.trim(),
-        form.coverage ? String(Math.round(Number.parseFloat(form.coverage) * 100)) : '',
-        '',
+        form.insurer.trim() || undefined,
+        form.policyNumber.trim() || undefined,
+        form.coverage ? String(Math.round(Number.parseFloat(form.coverage) * 100)) : undefined,
       );
       setFile(undefined);
       onChanged();
