@@ -28,13 +28,13 @@ internal static class Partnerships
         "LEFT JOIN organizations d ON d.id = @DistrictId WHERE op.id = @OpportunityId";
 
     private const string SelectDocuments =
-        "SELECT id, kind, status, effective_on, expires_on, coverage_cents FROM employer_documents WHERE employer_id = @EmployerId";
+        "SELECT id, employer_id, kind, status, effective_on, expires_on, coverage_cents FROM employer_documents WHERE employer_id = @EmployerId";
 
     private const string SelectAgreements =
-        "SELECT id, district_id, starts_on, ends_on, employer_signed_at, school_signed_at, renews_id FROM partnership_agreements WHERE employer_id = @EmployerId";
+        "SELECT id, employer_id, district_id, starts_on, ends_on, employer_signed_at, school_signed_at, renews_id FROM partnership_agreements WHERE employer_id = @EmployerId";
 
     private const string SelectClearances =
-        "SELECT email_normalized, district_id, cleared, expires_on, checked_on FROM supervisor_clearances WHERE employer_id = @EmployerId AND email_normalized = @Email";
+        "SELECT employer_id, email_normalized, district_id, cleared, expires_on, checked_on FROM supervisor_clearances WHERE employer_id = @EmployerId AND email_normalized = @Email";
 
     public static IEnumerable<string> Statements => [SelectRequirements, SelectStanding, SelectPlacementFacts, SelectDocuments, SelectAgreements, SelectClearances];
 
@@ -152,9 +152,11 @@ internal static class Partnerships
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
-    public sealed class DocumentFacts
+    /// <summary>A document's facts the rules read; the partners area's rows extend it with what they show.</summary>
+    public class DocumentFacts
     {
         public Guid Id { get; set; }
+        public Guid EmployerId { get; set; }
         public string Kind { get; set; } = "";
         public string Status { get; set; } = "";
         public DateOnly EffectiveOn { get; set; }
@@ -164,9 +166,11 @@ internal static class Partnerships
         public bool InForce(DateOnly today) => Status == "approved" && EffectiveOn <= today && ExpiresOn >= today;
     }
 
-    public sealed class AgreementFacts
+    /// <summary>An agreement's facts the rules read; the partners area's rows extend it with what they show.</summary>
+    public class AgreementFacts
     {
         public Guid Id { get; set; }
+        public Guid EmployerId { get; set; }
         public Guid? DistrictId { get; set; }
         public DateOnly StartsOn { get; set; }
         public DateOnly EndsOn { get; set; }
@@ -182,17 +186,21 @@ internal static class Partnerships
         public string State(DateOnly today) => !Signed ? "awaitingSignatures" : EndsOn < today ? "ended" : StartsOn > today ? "signed" : "inForce";
     }
 
-    public sealed class ClearanceFacts
+    /// <summary>A clearance's facts the rules read; the partners area's rows extend it with what they show.</summary>
+    public class ClearanceFacts
     {
+        public Guid EmployerId { get; set; }
         public string EmailNormalized { get; set; } = "";
         public Guid? DistrictId { get; set; }
         public bool Cleared { get; set; }
         public DateOnly CheckedOn { get; set; }
         public DateOnly? ExpiresOn { get; set; }
 
-        /// <summary>A cleared result, not expired, and (for a district's clearance) of the student's district.</summary>
-        public bool CountsFor(Guid? districtId, DateOnly today) =>
-            Cleared && CheckedOn <= today && (ExpiresOn is not { } expires || expires >= today) && (DistrictId is null || districtId is null || DistrictId == districtId);
+        /// <summary>A cleared result, checked and not expired.</summary>
+        public bool InForce(DateOnly today) => Cleared && CheckedOn <= today && (ExpiresOn is not { } expires || expires >= today);
+
+        /// <summary>In force and (for a district's clearance) of the student's district.</summary>
+        public bool CountsFor(Guid? districtId, DateOnly today) => InForce(today) && (DistrictId is null || districtId is null || DistrictId == districtId);
     }
 
     private sealed class StoredRequirements

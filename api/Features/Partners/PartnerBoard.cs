@@ -29,14 +29,12 @@ public static class PartnerBoard
 
     private const string SelectWorksites = "SELECT employer_id, remote, checklist_status FROM worksites WHERE region_id = @RegionId";
 
-    private const string SelectDocuments =
-        "SELECT id, employer_id, kind, status, effective_on, expires_on, coverage_cents FROM employer_documents WHERE region_id = @RegionId";
+    private const string SelectDocuments = $"SELECT {PartnerRecords.DocumentColumns} FROM employer_documents WHERE region_id = @RegionId";
 
     private const string SelectAgreements =
         $"SELECT {PartnerRecords.AgreementColumns} FROM partnership_agreements a LEFT JOIN organizations d ON d.id = a.district_id WHERE a.region_id = @RegionId";
 
-    private const string SelectClearances =
-        "SELECT employer_id, email_normalized, district_id, cleared, checked_on, expires_on FROM supervisor_clearances WHERE region_id = @RegionId";
+    private const string SelectClearances = $"SELECT {PartnerRecords.ClearanceColumns} FROM supervisor_clearances WHERE region_id = @RegionId";
 
     /// <summary>Minors' placements under way (agreement pending or active) and the supervisor their agreement names.</summary>
     private const string SelectSupervised =
@@ -70,9 +68,9 @@ public static class PartnerBoard
             var rules = await Partnerships.RequirementsAsync(connection, query.RegionId, cancellationToken);
             var employers = (await connection.QueryAsync<EmployerRow>(Read(SelectEmployers))).ToList();
             var worksites = (await connection.QueryAsync<WorksiteRow>(Read(SelectWorksites))).ToLookup(w => w.EmployerId);
-            var documents = (await connection.QueryAsync<DocumentRow>(Read(SelectDocuments))).ToLookup(d => d.EmployerId);
+            var documents = (await connection.QueryAsync<PartnerRecords.DocumentRow>(Read(SelectDocuments))).ToLookup(d => d.EmployerId);
             var agreements = (await connection.QueryAsync<PartnerRecords.AgreementRow>(Read(SelectAgreements))).ToLookup(a => a.EmployerId);
-            var clearances = (await connection.QueryAsync<ClearanceRow>(Read(SelectClearances))).ToLookup(c => (c.EmployerId, c.EmailNormalized));
+            var clearances = (await connection.QueryAsync<PartnerRecords.ClearanceRow>(Read(SelectClearances))).ToLookup(c => (c.EmployerId, c.EmailNormalized));
             var supervised = (await connection.QueryAsync<SupervisedRow>(Read(SelectSupervised)))
                 .Where(s => s.BirthDate is not { } birth || birth.AddYears(18) > today)
                 .Select(s => (s.EmployerId, s.DistrictId, Terms: DbJson.Read<AgreementRequest?>(s.Terms, null)))
@@ -84,13 +82,9 @@ public static class PartnerBoard
             {
                 var sites = worksites[employer.Id].ToList();
                 var docs = documents[employer.Id].ToList();
-                var facts = docs.Select(d => new Partnerships.DocumentFacts
-                {
-                    Id = d.Id, Kind = d.Kind, Status = d.Status, EffectiveOn = d.EffectiveOn, ExpiresOn = d.ExpiresOn, CoverageCents = d.CoverageCents,
-                }).ToList();
                 var terms = agreements[employer.Id].ToList();
                 var uncleared = supervised[employer.Id]
-                    .Where(s => !clearances[(employer.Id, Partnerships.NormalizeEmail(s.Terms!.SupervisorEmail))].Any(c => c.Facts().CountsFor(s.DistrictId, today)))
+                    .Where(s => !clearances[(employer.Id, Partnerships.NormalizeEmail(s.Terms!.SupervisorEmail))].Any(c => c.CountsFor(s.DistrictId, today)))
                     .Select(s => s.Terms!.SupervisorName.Trim())
                     .Distinct(StringComparer.OrdinalIgnoreCase)
                     .Order(StringComparer.OrdinalIgnoreCase)
@@ -104,12 +98,12 @@ public static class PartnerBoard
                     Worksites = sites.Count,
                     WorksitesToReview = sites.Count(w => w.ChecklistStatus == "submitted"),
                     WorksitesWithoutChecklist = sites.Count(w => !w.Remote && w.ChecklistStatus != "approved"),
-                    DocumentsMissing = rules.Documents.Where(k => k.Required && Partnerships.MissingDocument(k, facts, today) is not null).Select(k => k.Name).ToList(),
-                    DocumentsExpiring = facts.Count(d => d.InForce(today) && d.ExpiresOn <= today.AddDays(Partnerships.ExpiryWarningDays)),
+                    DocumentsMissing = rules.Documents.Where(k => k.Required && Partnerships.MissingDocument(k, docs, today) is not null).Select(k => k.Name).ToList(),
+                    DocumentsExpiring = docs.Count(d => d.InForce(today) && d.ExpiresOn <= today.AddDays(Partnerships.ExpiryWarningDays)),
                     DocumentsToReview = docs.Count(d => d.Status == "submitted"),
-                    AgreementsInForce = terms.Count(a => a.Facts().InForce(today)),
-                    AgreementsToRenew = terms.Count(a => a.Facts().InForce(today) && a.Renewals == 0 && a.EndsOn <= today.AddDays(Partnerships.RenewalDays)),
-                    AgreementsAwaitingSignature = terms.Count(a => !a.Facts().Signed && a.EndsOn >= today),
+                    AgreementsInForce = terms.Count(a => a.InForce(today)),
+                    AgreementsToRenew = terms.Count(a => a.InForce(today) && a.Renewals == 0 && a.EndsOn <= today.AddDays(Partnerships.RenewalDays)),
+                    AgreementsAwaitingSignature = terms.Count(a => !a.Signed && a.EndsOn >= today),
                     UnclearedSupervisors = uncleared,
                     Ready = false,
                 };
@@ -224,32 +218,6 @@ public static class PartnerBoard
         public Guid EmployerId { get; set; }
         public bool Remote { get; set; }
         public string ChecklistStatus { get; set; } = "";
-    }
-
-    private sealed class DocumentRow
-    {
-        public Guid Id { get; set; }
-        public Guid EmployerId { get; set; }
-        public string Kind { get; set; } = "";
-        public string Status { get; set; } = "";
-        public DateOnly EffectiveOn { get; set; }
-        public DateOnly ExpiresOn { get; set; }
-        public long? CoverageCents { get; set; }
-    }
-
-    private sealed class ClearanceRow
-    {
-        public Guid EmployerId { get; set; }
-        public string EmailNormalized { get; set; } = "";
-        public Guid? DistrictId { get; set; }
-        public bool Cleared { get; set; }
-        public DateOnly CheckedOn { get; set; }
-        public DateOnly? ExpiresOn { get; set; }
-
-        public Partnerships.ClearanceFacts Facts() => new()
-        {
-            EmailNormalized = EmailNormalized, DistrictId = DistrictId, Cleared = Cleared, CheckedOn = CheckedOn, ExpiresOn = ExpiresOn,
-        };
     }
 
     private sealed class SupervisedRow

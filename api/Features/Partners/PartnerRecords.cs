@@ -54,7 +54,7 @@ internal static class PartnerRecords
     private const string SelectAgreements =
         $"SELECT {AgreementColumns} FROM partnership_agreements a LEFT JOIN organizations d ON d.id = a.district_id WHERE a.employer_id = @EmployerId ORDER BY a.starts_on DESC, a.id";
 
-    public const string ClearanceColumns = "id, employer_id, name, email, kind, district_id, cleared, reference, checked_on, expires_on";
+    public const string ClearanceColumns = "id, employer_id, name, email, email_normalized, kind, district_id, cleared, reference, checked_on, expires_on";
 
     private const string SelectClearances = $"SELECT {ClearanceColumns} FROM supervisor_clearances WHERE employer_id = @EmployerId ORDER BY email_normalized, checked_on DESC, id";
 
@@ -137,9 +137,8 @@ internal static class PartnerRecords
             missing.Add(employer.PartnerStatus == "declined" ? "The application was declined" : "The application is not approved yet");
         }
 
-        var facts = documents.Select(d => d.Facts()).ToList();
-        missing.AddRange(rules.Documents.Where(k => k.Required).Select(k => Partnerships.MissingDocument(k, facts, today)).OfType<string>().Select(Capitalize));
-        if (rules.AgreementRequired && !agreements.Any(a => a.Facts().InForce(today)))
+        missing.AddRange(rules.Documents.Where(k => k.Required).Select(k => Partnerships.MissingDocument(k, documents, today)).OfType<string>().Select(Capitalize));
+        if (rules.AgreementRequired && !agreements.Any(a => a.InForce(today)))
         {
             missing.Add("No employer–school agreement is in force");
         }
@@ -243,28 +242,16 @@ internal static class PartnerRecords
         };
     }
 
-    internal sealed class DocumentRow
+    internal sealed class DocumentRow : Partnerships.DocumentFacts
     {
-        public Guid Id { get; set; }
-        public Guid EmployerId { get; set; }
-        public string Kind { get; set; } = "";
         public string? Insurer { get; set; }
         public string? PolicyNumber { get; set; }
-        public long? CoverageCents { get; set; }
         public long? AggregateCents { get; set; }
-        public DateOnly EffectiveOn { get; set; }
-        public DateOnly ExpiresOn { get; set; }
         public string FileName { get; set; } = "";
         public string ContentType { get; set; } = "";
         public long SizeBytes { get; set; }
-        public string Status { get; set; } = "";
         public string? ReviewNote { get; set; }
         public DateTimeOffset CreatedAt { get; set; }
-
-        public Partnerships.DocumentFacts Facts() => new()
-        {
-            Id = Id, Kind = Kind, Status = Status, EffectiveOn = EffectiveOn, ExpiresOn = ExpiresOn, CoverageCents = CoverageCents,
-        };
 
         public EmployerDocument ToContract(Contracts.Partners.PartnershipRequirements rules, DateOnly today) => new()
         {
@@ -283,38 +270,25 @@ internal static class PartnerRecords
             SizeBytes = SizeBytes,
             Status = DbEnum.Parse<DocumentStatus>(Status),
             ReviewNote = ReviewNote,
-            InForce = Facts().InForce(today),
+            InForce = InForce(today),
             UploadedAt = CreatedAt,
         };
     }
 
-    internal sealed class AgreementRow
+    internal sealed class AgreementRow : Partnerships.AgreementFacts
     {
-        public Guid Id { get; set; }
-        public Guid EmployerId { get; set; }
-        public Guid? DistrictId { get; set; }
         public string? DistrictName { get; set; }
         public int TemplateVersion { get; set; }
         public string Terms { get; set; } = "";
-        public DateOnly StartsOn { get; set; }
-        public DateOnly EndsOn { get; set; }
         public string? EmployerSignerName { get; set; }
         public string? EmployerSignerTitle { get; set; }
-        public DateTimeOffset? EmployerSignedAt { get; set; }
         public string? SchoolSignerName { get; set; }
         public string? SchoolSignerTitle { get; set; }
-        public DateTimeOffset? SchoolSignedAt { get; set; }
-        public Guid? RenewsId { get; set; }
         public int Renewals { get; set; }
-
-        public Partnerships.AgreementFacts Facts() => new()
-        {
-            Id = Id, DistrictId = DistrictId, StartsOn = StartsOn, EndsOn = EndsOn, EmployerSignedAt = EmployerSignedAt, SchoolSignedAt = SchoolSignedAt, RenewsId = RenewsId,
-        };
 
         public PartnershipAgreement ToContract(Standing standing, DateOnly today)
         {
-            var state = Facts().State(today);
+            var state = State(today);
             var actions = new List<string>();
             if (state != "ended" && EmployerSignedAt is null && standing.EmployerAdmin)
             {
@@ -326,7 +300,7 @@ internal static class PartnerRecords
                 actions.Add("signAsSchool");
             }
 
-            if (Facts().Signed && Renewals == 0 && standing.ForDistrict(DistrictId))
+            if (Signed && Renewals == 0 && standing.ForDistrict(DistrictId))
             {
                 actions.Add("renew");
             }
@@ -350,18 +324,13 @@ internal static class PartnerRecords
         }
     }
 
-    internal sealed class ClearanceRow
+    internal sealed class ClearanceRow : Partnerships.ClearanceFacts
     {
         public Guid Id { get; set; }
-        public Guid EmployerId { get; set; }
         public string Name { get; set; } = "";
         public string Email { get; set; } = "";
         public string Kind { get; set; } = "";
-        public Guid? DistrictId { get; set; }
-        public bool Cleared { get; set; }
         public string? Reference { get; set; }
-        public DateOnly CheckedOn { get; set; }
-        public DateOnly? ExpiresOn { get; set; }
 
         public SupervisorClearance ToContract(DateOnly today) => new()
         {
@@ -375,7 +344,7 @@ internal static class PartnerRecords
             Reference = Reference,
             CheckedOn = CheckedOn,
             ExpiresOn = ExpiresOn,
-            InForce = Cleared && CheckedOn <= today && (ExpiresOn is not { } expires || expires >= today),
+            InForce = InForce(today),
         };
     }
 }

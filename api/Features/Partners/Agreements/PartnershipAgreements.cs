@@ -150,7 +150,7 @@ public static class PartnershipAgreements
                 return Error.Forbidden("The region's side that made the agreement renews it.");
             }
 
-            if (!row.Facts().Signed)
+            if (!row.Signed)
             {
                 return Error.Conflict("Only an agreement both sides signed is renewed; this one still waits for a signature.");
             }
