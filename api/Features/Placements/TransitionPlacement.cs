@@ -49,11 +49,9 @@ public static class TransitionPlacement
         "credit_earned = COALESCE(@Credit, credit_earned), credential_earned = COALESCE(@Credential, credential_earned), " +
         "completed_at = CASE WHEN @To = 'completed' THEN @Now ELSE completed_at END, version = version + 1, updated_at = @Now WHERE id = @Id AND status = @From";
 
-    private const string SelectTerms = "SELECT terms FROM agreements WHERE placement_id = @Id";
-
     public sealed class Handler(Db db, Outbox outbox, PublicUrl publicUrl, TimeProvider clock) : IRequestHandler<Command, Result<Placement>>, ISqlSource
     {
-        public static IEnumerable<string> Statements(SqlDialect dialect) => [Move, SelectTerms, .. PlacementRecord.Statements, .. PlacementMessages.Statements, .. Partnerships.Statements];
+        public static IEnumerable<string> Statements(SqlDialect dialect) => [Move, .. PlacementRecord.Statements, .. PlacementMessages.Statements, .. Agreements.AgreementRecords.Statements];
 
         public async ValueTask<Result<Placement>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -82,12 +80,6 @@ public static class TransitionPlacement
                 return Error.Conflict($"Cannot {DbEnum.ToText(command.Action)} a placement that is {placement.Status}.");
             }
 
-            if (command.Action == PlacementAction.Activate
-                && !(await placement.ToContractAsync(connection, caller, clock.GetUtcNow(), cancellationToken)).AllowedActions.Contains(PlacementAction.Activate))
-            {
-                return Error.Conflict("Everyone must acknowledge the training agreement first; the last acknowledgement starts the placement when nothing else is missing.");
-            }
-
             var now = clock.GetUtcNow();
             var reason = command.Reason;
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
@@ -106,10 +98,13 @@ public static class TransitionPlacement
                 if (command.Action == PlacementAction.Activate)
                 {
                     // Read in the transaction that starts it: a document that lapsed or a clearance withdrawn meanwhile counts.
-                    var terms = DbJson.Read<AgreementRequest?>(await connection.ExecuteScalarAsync<string>(new CommandDefinition(SelectTerms, new { command.Id }, transaction,
-                        cancellationToken: cancellationToken)), null);
-                    var missing = await Partnerships.PlacementGapsAsync(connection, placement.ActivationCase(terms), activation: true, DateOnly.FromDateTime(now.UtcDateTime),
-                        cancellationToken, transaction);
+                    var today = DateOnly.FromDateTime(now.UtcDateTime);
+                    if (!await Agreements.AgreementRecords.AllAcknowledgedAsync(connection, transaction, placement, today, cancellationToken))
+                    {
+                        return Error.Conflict("Everyone must acknowledge the training agreement first; the last acknowledgement starts the placement when nothing else is missing.");
+                    }
+
+                    var missing = await Agreements.AgreementRecords.ActivationGapsAsync(connection, transaction, placement, today, cancellationToken);
                     if (missing.Count > 0)
                     {
                         return Error.Unprocessable($"The placement cannot start yet: {string.Join("; ", missing)}.");

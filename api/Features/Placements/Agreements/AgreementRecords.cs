@@ -61,15 +61,11 @@ internal static class AgreementRecords
                 return Error.Conflict($"The {DbEnum.ToText(party)} has already acknowledged this agreement.");
             }
 
-            var done = (await connection.QueryAsync<string>(new CommandDefinition(SelectParties, new { placement.Id, Version = version }, transaction, cancellationToken: cancellationToken)))
-                .Select(DbEnum.Parse<AgreementParty>).ToHashSet();
             // The last acknowledgement starts the placement, unless the region requires of the employer what it lacks
             // (it then waits, with its activationGaps, for the school to activate it once they are met).
             var today = DateOnly.FromDateTime(now.UtcDateTime);
-            if (placement.RequiredParties(today).All(done.Contains)
-                && (await Partnerships.PlacementGapsAsync(connection, placement.ActivationCase(DbJson.Read<AgreementRequest?>(
-                    await connection.QuerySingleAsync<string>(new CommandDefinition(SelectTerms, new { placement.Id }, transaction, cancellationToken: cancellationToken)), null)),
-                    activation: true, today, cancellationToken, transaction)).Count == 0
+            if (await AllAcknowledgedAsync(connection, transaction, placement, today, cancellationToken)
+                && (await ActivationGapsAsync(connection, transaction, placement, today, cancellationToken)).Count == 0
                 && await connection.ExecuteAsync(new CommandDefinition(Activate, new { placement.Id, Now = now }, transaction, cancellationToken: cancellationToken)) == 1)
             {
                 await PlacementMessages.WriteAsync(connection, transaction, outbox, placement, PlacementStatus.Active, null, baseUrl, userId, now, cancellationToken);
@@ -80,6 +76,29 @@ internal static class AgreementRecords
 
         outbox.Wake();
         return null;
+    }
+
+    /// <summary>Whether every party the placement requires has acknowledged the current version of its agreement (false when there is none).</summary>
+    public static async Task<bool> AllAcknowledgedAsync(DbConnection connection, DbTransaction? transaction, PlacementRecord placement, DateOnly today, CancellationToken cancellationToken)
+    {
+        var version = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(SelectVersion, new { placement.Id }, transaction, cancellationToken: cancellationToken));
+        if (version is null)
+        {
+            return false;
+        }
+
+        var done = (await connection.QueryAsync<string>(new CommandDefinition(SelectParties, new { placement.Id, Version = version }, transaction, cancellationToken: cancellationToken)))
+            .Select(DbEnum.Parse<AgreementParty>).ToHashSet();
+        return placement.RequiredParties(today).All(done.Contains);
+    }
+
+    /// <summary>What the region still requires before the placement starts under its agreement (whose supervisor must be cleared), in words.</summary>
+    public static async Task<List<string>> ActivationGapsAsync(DbConnection connection, DbTransaction? transaction, PlacementRecord placement, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var terms = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectTerms, new { placement.Id }, transaction, cancellationToken: cancellationToken));
+        return await Partnerships.PlacementGapsAsync(connection, placement.ActivationCase(DbJson.Read<AgreementRequest?>(terms, null)), activation: true, today, cancellationToken,
+            transaction);
     }
 
     public static async Task<(ActionLinks.Link? Link, PlacementRecord? Placement, Error? Error)> LinkAsync(DbConnection connection, string token, DateTimeOffset now,
