@@ -1,4 +1,5 @@
 using FluentValidation;
+using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Contracts.Common;
 using LaunchPath.Contracts.Organizations;
 
@@ -22,7 +23,7 @@ internal static class OrganizationRules
         validator.RuleFor(sourcedId).MaximumLength(SourcedIdMax);
         validator.RuleFor(identifier).MaximumLength(IdentifierMax);
         validator.RuleFor(industry).MaximumLength(NameMax);
-        validator.RuleFor(address).SetValidator(new AddressValidator()!);
+        validator.RuleFor(address).SetValidator(new PostalAddressValidator()!);
     }
 
     /// <summary>Industry and career cluster describe employers only.</summary>
@@ -41,20 +42,6 @@ internal static class OrganizationRules
         if (cluster is not null)
         {
             yield return ("careerCluster", "Only employers have a career cluster.");
-        }
-    }
-
-    private sealed class AddressValidator : AbstractValidator<PostalAddress>
-    {
-        public AddressValidator()
-        {
-            RuleFor(a => a.Line1).NotEmpty().MaximumLength(200);
-            RuleFor(a => a.Line2).MaximumLength(200);
-            RuleFor(a => a.City).NotEmpty().MaximumLength(100);
-            RuleFor(a => a.State).NotEmpty().MaximumLength(100);
-            RuleFor(a => a.PostalCode).NotEmpty().MaximumLength(20);
-            RuleFor(a => a.Country).Matches("^[A-Za-z]{2}$").When(a => a.Country is not null)
-                .WithMessage("'Country' must be a two-letter ISO 3166-1 code.");
         }
     }
 }

@@ -16,7 +16,7 @@ internal static class PartnerRules
             RuleFor(p => p.Industry).NotEmpty().MaximumLength(200);
             RuleFor(p => p.Website).MaximumLength(300).Must(w => w is null || Uri.TryCreate(w, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
                 .WithMessage("'Website' must be a web address (https://…).");
-            RuleFor(p => p.Address).SetValidator(new AddressValidator()!);
+            RuleFor(p => p.Address).SetValidator(new PostalAddressValidator()!);
             RuleFor(p => p.Contact).NotNull().ChildRules(c =>
             {
                 c.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
@@ -39,25 +39,12 @@ internal static class PartnerRules
         {
             RuleFor(w => w.Name).NotEmpty().MaximumLength(200);
             RuleFor(w => w.Address).NotNull().When(w => !w.Remote).WithMessage("A worksite that is not remote needs its address.");
-            RuleFor(w => w.Address).SetValidator(new AddressValidator()!);
+            RuleFor(w => w.Address).SetValidator(new PostalAddressValidator()!);
             RuleFor(w => w.Accessibility).MaximumLength(1000);
             RuleFor(w => w.Transit).MaximumLength(1000);
             RuleFor(w => w.Latitude).InclusiveBetween(-90, 90);
             RuleFor(w => w.Longitude).InclusiveBetween(-180, 180);
             RuleFor(w => w).Must(w => (w.Latitude is null) == (w.Longitude is null)).WithName("latitude").WithMessage("Give both latitude and longitude, or neither.");
-        }
-    }
-
-    private sealed class AddressValidator : AbstractValidator<PostalAddress>
-    {
-        public AddressValidator()
-        {
-            RuleFor(a => a.Line1).NotEmpty().MaximumLength(200);
-            RuleFor(a => a.Line2).MaximumLength(200);
-            RuleFor(a => a.City).NotEmpty().MaximumLength(100);
-            RuleFor(a => a.State).NotEmpty().MaximumLength(100);
-            RuleFor(a => a.PostalCode).NotEmpty().MaximumLength(20);
-            RuleFor(a => a.Country).Matches("^[A-Za-z]{2}$").When(a => a.Country is not null).WithMessage("'Country' must be a two-letter ISO 3166-1 code.");
         }
     }
 

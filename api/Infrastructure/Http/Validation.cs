@@ -64,3 +64,17 @@ public static class Validation
             .Must(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
             .WithMessage("The virtual link must be an https:// address.");
 }
+
+/// <summary>A postal address as organizations and worksites take it: street, city, state and ZIP code, an optional second line and two-letter country.</summary>
+public sealed class PostalAddressValidator : AbstractValidator<LaunchPath.Contracts.Common.PostalAddress>
+{
+    public PostalAddressValidator()
+    {
+        RuleFor(a => a.Line1).NotEmpty().MaximumLength(200);
+        RuleFor(a => a.Line2).MaximumLength(200);
+        RuleFor(a => a.City).NotEmpty().MaximumLength(100);
+        RuleFor(a => a.State).NotEmpty().MaximumLength(100);
+        RuleFor(a => a.PostalCode).NotEmpty().MaximumLength(20);
+        RuleFor(a => a.Country).Matches("^[A-Za-z]{2}$").When(a => a.Country is not null).WithMessage("'Country' must be a two-letter ISO 3166-1 code.");
+    }
+}
