@@ -88,6 +88,9 @@ internal sealed class OpportunityRecord
     public DateTimeOffset UpdatedAt { get; set; }
     public Guid? WorksiteId { get; set; }
 
+    /// <summary>The quality criteria of these fields, once worked out (the fields of a record read do not change).</summary>
+    private IReadOnlyList<QualityCriterion>? _quality;
+
     public OpportunityStatus OpportunityStatus => DbEnum.Parse<OpportunityStatus>(Status);
 
     public AudienceScope AudienceScope => DbEnum.Parse<AudienceScope>(Audience);
@@ -143,7 +146,8 @@ internal sealed class OpportunityRecord
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
             Fields = fields,
-            Quality = OpportunityQuality.Of(fields),
+            // A snapshot's records serve many requests (students' searches): their criteria are worked out once.
+            Quality = _quality ??= OpportunityQuality.Of(fields),
         };
     }
 
