@@ -49,7 +49,8 @@ describe('An employer’s partnership', () => {
 
   it('lets the employer change a worksite, sending the version it read', async () => {
     const site = {
-      id: 'w-1', employerId: 'e-1', name: 'Bakery', remote: false, version: 3, address: { line1: '1 Birch St', city: 'Alder', state: 'CA', postalCode: '95001' },
+      id: 'w-1', employerId: 'e-1', name: 'Bakery', remote: false, version: 3,
+      address: { line1: '1 Birch St', line2: 'Back door', city: 'Alder', state: 'CA', postalCode: '95001', country: 'US' },
       checklist: { status: 'approved' as const },
     };
     const update = vi.fn(() => Promise.resolve(site));
@@ -61,7 +62,9 @@ describe('An employer’s partnership', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save worksite' }));
     await vi.waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(api.ifMatch).toHaveBeenCalledWith(3);
-    expect(update).toHaveBeenCalledWith('w-1', expect.objectContaining({ name: 'Bakery', accessibility: 'Ramp at the side door', address: expect.objectContaining({ line1: '1 Birch St' }) }));
+    // The address goes back as it was (second line and country too): changing only the accessibility is not a move.
+    expect(update).toHaveBeenCalledWith('w-1', expect.objectContaining({ name: 'Bakery', accessibility: 'Ramp at the side door',
+      address: { line1: '1 Birch St', line2: 'Back door', city: 'Alder', state: 'CA', postalCode: '95001', country: 'US' } }));
   });
 
   it('shows the employer what is missing and lets it answer the region’s request for changes', async () => {

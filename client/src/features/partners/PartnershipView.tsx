@@ -8,12 +8,14 @@ import type {
   PartnershipAgreement,
   PartnershipRequirements,
   PartnerStatus,
+  PostalAddress,
   Worksite,
 } from '@launchpath/contracts';
 import { useApi } from '../../shared/api/ApiContext';
 import { useAction } from '../../shared/api/useAction';
 import { fieldErrorsFor } from '../../shared/api/problems';
 import { ErrorBanner } from '../../shared/components/ErrorBanner';
+import { AddressFields, emptyAddressDraft, type AddressDraft } from '../../shared/components/AddressFields';
 import { Field } from '../../shared/components/Field';
 import { saveFile } from '../../shared/download';
 import { opportunityTypeLabels } from '../../shared/labels';
@@ -232,19 +234,25 @@ function ProfileForm({ partnership, onChanged }: { partnership: Partnership; onC
   );
 }
 
+/** A worksite's address as the API takes it, keeping the country it had (an edit that only trims is not a move). */
+function toAddress(draft: AddressDraft, country?: string | null): PostalAddress {
+  return { line1: draft.line1.trim(), line2: draft.line2.trim() || undefined, city: draft.city.trim(), state: draft.state.trim(), postalCode: draft.postalCode.trim(), country: country ?? undefined };
+}
+
 function Worksites({ partnership, checklist, onChanged }: { partnership: Partnership; checklist: ChecklistItem[]; onChanged: () => void }) {
   const api = useApi();
   const add = useAction();
-  const [site, setSite] = useState({ name: '', line1: '', city: '', state: '', postalCode: '', remote: false });
+  const blankSite = { name: '', address: emptyAddressDraft, remote: false };
+  const [site, setSite] = useState(blankSite);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void add.run(async () => {
       await api.createWorksite(partnership.employerId, {
         name: site.name.trim(),
         remote: site.remote,
-        address: site.remote ? undefined : { line1: site.line1.trim(), city: site.city.trim(), state: site.state.trim(), postalCode: site.postalCode.trim() },
+        address: site.remote ? undefined : toAddress(site.address),
       });
-      setSite({ name: '', line1: '', city: '', state: '', postalCode: '', remote: false });
+      setSite(blankSite);
       onChanged();
     });
   };
@@ -265,20 +273,7 @@ function Worksites({ partnership, checklist, onChanged }: { partnership: Partner
             <input type="checkbox" checked={site.remote} onChange={(e) => setSite({ ...site, remote: e.target.checked })} /> Remote or online
           </label>
           {!site.remote ? (
-            <div className="form__row form__row--3">
-              <Field label="Street address" required>
-                <input value={site.line1} onChange={(e) => setSite({ ...site, line1: e.target.value })} maxLength={200} />
-              </Field>
-              <Field label="City" required>
-                <input value={site.city} onChange={(e) => setSite({ ...site, city: e.target.value })} maxLength={100} />
-              </Field>
-              <Field label="State" required>
-                <input value={site.state} onChange={(e) => setSite({ ...site, state: e.target.value })} maxLength={100} />
-              </Field>
-              <Field label="ZIP code" required>
-                <input value={site.postalCode} onChange={(e) => setSite({ ...site, postalCode: e.target.value })} maxLength={20} />
-              </Field>
-            </div>
+            <AddressFields address={site.address} onChange={(address) => setSite({ ...site, address })} errors={add.error?.fieldErrors ?? {}} required />
           ) : null}
           <div className="form__actions">
             <button type="submit" className="button button--secondary" disabled={add.busy}>
@@ -421,18 +416,23 @@ function WorksiteEdit({ worksite, onChanged }: { worksite: Worksite; onChanged: 
   const action = useAction();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState({
-    name: worksite.name, line1: worksite.address?.line1 ?? '', city: worksite.address?.city ?? '', state: worksite.address?.state ?? '',
-    postalCode: worksite.address?.postalCode ?? '', remote: worksite.remote, accessibility: worksite.accessibility ?? '', transit: worksite.transit ?? '',
+    name: worksite.name,
+    address: worksite.address
+      ? { line1: worksite.address.line1, line2: worksite.address.line2 ?? '', city: worksite.address.city, state: worksite.address.state, postalCode: worksite.address.postalCode }
+      : emptyAddressDraft,
+    remote: worksite.remote,
+    accessibility: worksite.accessibility ?? '',
+    transit: worksite.transit ?? '',
   });
   const errors = action.error?.fieldErrors ?? {};
-  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: event.target.value }));
+  const set = (key: 'name' | 'accessibility' | 'transit') => (event: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: event.target.value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () => {
       await api.ifMatch(worksite.version).updateWorksite(worksite.id, {
         name: form.name.trim(),
         remote: form.remote,
-        address: form.remote ? undefined : { line1: form.line1.trim(), city: form.city.trim(), state: form.state.trim(), postalCode: form.postalCode.trim() },
+        address: form.remote ? undefined : toAddress(form.address, worksite.address?.country),
         accessibility: form.accessibility.trim() || undefined,
         transit: form.transit.trim() || undefined,
         latitude: worksite.latitude ?? undefined,
@@ -458,22 +458,7 @@ function WorksiteEdit({ worksite, onChanged }: { worksite: Worksite; onChanged: 
       <label className="check">
         <input type="checkbox" checked={form.remote} onChange={(e) => setForm((f) => ({ ...f, remote: e.target.checked }))} /> Remote or online
       </label>
-      {!form.remote ? (
-        <div className="form__row form__row--3">
-          <Field label="Street address" errors={fieldErrorsFor(errors, 'address.line1')} required>
-            <input value={form.line1} onChange={set('line1')} maxLength={200} />
-          </Field>
-          <Field label="City" errors={fieldErrorsFor(errors, 'address.city')} required>
-            <input value={form.city} onChange={set('city')} maxLength={100} />
-          </Field>
-          <Field label="State" errors={fieldErrorsFor(errors, 'address.state')} required>
-            <input value={form.state} onChange={set('state')} maxLength={100} />
-          </Field>
-          <Field label="ZIP code" errors={fieldErrorsFor(errors, 'address.postalCode')} required>
-            <input value={form.postalCode} onChange={set('postalCode')} maxLength={20} />
-          </Field>
-        </div>
-      ) : null}
+      {!form.remote ? <AddressFields address={form.address} onChange={(address) => setForm((f) => ({ ...f, address }))} errors={errors} required /> : null}
       <Field label="Accessibility" errors={fieldErrorsFor(errors, 'accessibility')}>
         <input value={form.accessibility} onChange={set('accessibility')} maxLength={1000} />
       </Field>
