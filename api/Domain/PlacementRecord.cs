@@ -32,11 +32,16 @@ internal sealed class PlacementRecord
     private const string EnrolledInClass =
         "SELECT COUNT(*) FROM enrollments WHERE class_id = @ClassId AND person_id = @StudentId AND role = 'student' AND status = 'active'";
 
-    private const string SelectAgreement = "SELECT terms, version FROM agreements WHERE placement_id = @Id";
+    private const string SelectAgreement = "SELECT placement_id, terms, version FROM agreements WHERE placement_id = @Id";
 
-    private const string SelectAcknowledgements = "SELECT party, name, via, at FROM acknowledgements WHERE placement_id = @Id ORDER BY at";
+    private const string SelectAgreements = "SELECT placement_id, terms, version FROM agreements WHERE placement_id IN (SELECT value FROM json_each(@Ids))";
 
-    public static IEnumerable<string> Statements => [SelectAgreement, SelectAcknowledgements, SelectVisible(VisibleSql(Caller.Anonymous).Sql), SelectOfStudent(VisibleSql(Caller.Anonymous).Sql), EnrolledInClass, .. Disclosures.Statements, .. PlacementRules.Statements, .. Partnerships.Statements];
+    private const string SelectAcknowledgements = "SELECT placement_id, party, name, via, at FROM acknowledgements WHERE placement_id = @Id ORDER BY at";
+
+    private const string SelectAcknowledgementsOf =
+        "SELECT placement_id, party, name, via, at FROM acknowledgements WHERE placement_id IN (SELECT value FROM json_each(@Ids)) ORDER BY at";
+
+    public static IEnumerable<string> Statements => [SelectAgreement, SelectAgreements, SelectAcknowledgements, SelectAcknowledgementsOf, SelectVisible(VisibleSql(Caller.Anonymous).Sql), SelectOfStudent(VisibleSql(Caller.Anonymous).Sql), EnrolledInClass, .. Disclosures.Statements, .. PlacementRules.Statements, .. Partnerships.Statements];
 
     public Guid Id { get; set; }
     public string Status { get; set; } = "";
@@ -99,7 +104,7 @@ internal sealed class PlacementRecord
         // Proposed placements (an unpublished match round) are for the round's managers only.
         var sql = $"(@PlAll = 1 OR {DbIds.Among("pl.region_id", "@PlRegions")} OR {DbIds.Among("pl.district_id", "@PlDistricts")} " +
                   $"OR (pl.status <> 'proposed' AND ({DbIds.Among("pl.school_id", "@PlSchools")} OR {DbIds.Among("pl.employer_id", "@PlEmployers")} OR p.user_id = @PlUser " +
-                  "OR EXISTS (SELECT 1 FROM guardianships vg JOIN people vgp ON vgp.id = vg.guardian_id WHERE vg.student_id = pl.student_id AND vgp.user_id = @PlUser))))";
+                  "OR pl.student_id IN (SELECT vg.student_id FROM guardianships vg JOIN people vgp ON vgp.id = vg.guardian_id WHERE vgp.user_id = @PlUser))))";
         return (sql, parameters);
     }
 
@@ -130,33 +135,79 @@ internal sealed class PlacementRecord
     /// the student's first name, grade and school (and the email once the school approved), and the view is written to
     /// the disclosure log here, so no path that shows a placement to an employer can skip the log.
     /// </summary>
-    public async Task<Placement> ToContractAsync(DbConnection connection, Caller caller, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Placement> ToContractAsync(DbConnection connection, Caller caller, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ToContractsAsync(connection, caller, [this], now, cancellationToken))[0];
+
+    /// <summary>
+    /// Placements as <paramref name="caller"/> may see them (see <see cref="ToContractAsync"/>), in the order given. What
+    /// each needs beyond its row (agreement, acknowledgements, whether the caller is the student's guardian, completion
+    /// gaps) is read for all of them at once, one statement each, and an employer's view is logged in one write: a page
+    /// of fifty costs a handful of statements, not a few per placement.
+    /// </summary>
+    public static async Task<List<Placement>> ToContractsAsync(DbConnection connection, Caller caller, IReadOnlyList<PlacementRecord> rows, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var employerView = ViewedAsEmployer(caller);
-        var agreementRow = await connection.QuerySingleOrDefaultAsync<AgreementRow>(new CommandDefinition(SelectAgreement, new { Id }, cancellationToken: cancellationToken));
-        Agreement? agreement = null;
-        if (agreementRow is not null)
+        if (rows.Count == 0)
         {
-            var acknowledgements = await connection.QueryAsync<AckRow>(new CommandDefinition(SelectAcknowledgements, new { Id }, cancellationToken: cancellationToken));
-            agreement = new Agreement
-            {
-                Terms = DbJson.Read<AgreementRequest>(agreementRow.Terms, null!),
-                Version = agreementRow.Version,
-                RequiredParties = RequiredParties(today),
-                Acknowledgements = acknowledgements.Select(a => new Acknowledgement
-                {
-                    Party = DbEnum.Parse<AgreementParty>(a.Party), Name = a.Name, Via = a.Via, At = a.At,
-                }).ToList(),
-            };
+            return [];
         }
 
-        var approved = PlacementStatus is PlacementStatus.Approved or PlacementStatus.AgreementPending or PlacementStatus.Active or PlacementStatus.Completed;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        object which = rows.Count == 1 ? new { rows[0].Id } : new { Ids = DbIds.Of(rows.Select(r => r.Id)) };
+        var agreementRows = (await connection.QueryAsync<AgreementRow>(
+            new CommandDefinition(rows.Count == 1 ? SelectAgreement : SelectAgreements, which, cancellationToken: cancellationToken))).ToList();
+        var acknowledgements = agreementRows.Count == 0
+            ? Enumerable.Empty<AckRow>().ToLookup(a => a.PlacementId)
+            : (await connection.QueryAsync<AckRow>(new CommandDefinition(rows.Count == 1 ? SelectAcknowledgements : SelectAcknowledgementsOf, which,
+                cancellationToken: cancellationToken))).ToLookup(a => a.PlacementId);
+        var byPlacement = rows.ToDictionary(r => r.Id);
+        var agreements = agreementRows.ToDictionary(a => a.PlacementId, a => new Agreement
+        {
+            Terms = DbJson.Read<AgreementRequest>(a.Terms, null!),
+            Version = a.Version,
+            RequiredParties = byPlacement[a.PlacementId].RequiredParties(today),
+            Acknowledgements = acknowledgements[a.PlacementId].Select(ack => new Acknowledgement
+            {
+                Party = DbEnum.Parse<AgreementParty>(ack.Party), Name = ack.Name, Via = ack.Via, At = ack.At,
+            }).ToList(),
+        });
+
         // Being the student's guardian matters only for acknowledging as the guardian: ask the database only then.
-        var part = await PlacementRules.PartOfAsync(connection, caller, this, cancellationToken,
-            askGuardian: PlacementRules.GuardianOutstanding(this, agreement, today));
-        var allowed = PlacementRules.Allowed(part, this, agreement, today);
-        var placement = new Placement
+        var askGuardian = rows
+            .Where(r => !PlacementRules.IsTheStudent(caller, r) && PlacementRules.GuardianOutstanding(r, agreements.GetValueOrDefault(r.Id), today))
+            .Select(r => r.StudentId).ToHashSet();
+        var guarded = await PlacementRules.GuardedStudentsAsync(connection, caller, askGuardian, cancellationToken);
+        var allowed = rows.ToDictionary(r => r.Id, r => PlacementRules.Allowed(
+            PlacementRules.PartOf(caller, r, guardian: askGuardian.Contains(r.StudentId) && guarded.Contains(r.StudentId)), r, agreements.GetValueOrDefault(r.Id), today));
+        var completionGaps = await PlacementRules.CompletionGapsAsync(connection,
+            rows.Where(r => allowed[r.Id].Actions.Contains(PlacementAction.Complete)).Select(r => r.Id).ToList(), cancellationToken);
+
+        var placements = new List<Placement>(rows.Count);
+        var disclosures = new List<Disclosures.Disclosure>();
+        foreach (var row in rows)
+        {
+            var placement = await row.ToContract(connection, caller, agreements.GetValueOrDefault(row.Id), allowed[row.Id], completionGaps.GetValueOrDefault(row.Id),
+                today, cancellationToken);
+            placements.Add(placement);
+            if (row.ViewedAsEmployer(caller))
+            {
+                disclosures.Add(new Disclosures.Disclosure(row.StudentId, row.EmployerId,
+                    placement.StudentEmail is null ? "first name, grade, school" : "first name, grade, school, email",
+                    row.Source == "application" ? "the student applied to the employer's opportunity" : "school placement with the employer",
+                    $"placement {row.Id} ({placement.Status})"));
+            }
+        }
+
+        await Disclosures.RecordAsync(connection, caller, disclosures, now, cancellationToken);
+        return placements;
+    }
+
+    private async Task<Placement> ToContract(DbConnection connection, Caller caller, Agreement? agreement, (List<PlacementAction> Actions, AgreementParty? AcknowledgeAs) allowed,
+        List<string>? completionGaps, DateOnly today, CancellationToken cancellationToken)
+    {
+        var employerView = ViewedAsEmployer(caller);
+        var approved = PlacementStatus is PlacementStatus.Approved or PlacementStatus.AgreementPending or PlacementStatus.Active or PlacementStatus.Completed;
+        return new Placement
         {
             Id = Id.ToString("D"),
             Status = PlacementStatus,
@@ -185,7 +236,8 @@ internal sealed class PlacementRecord
             Agreement = agreement,
             AllowedActions = allowed.Actions,
             AcknowledgeAs = allowed.AcknowledgeAs,
-            CompletionGaps = allowed.Actions.Contains(PlacementAction.Complete) ? await PlacementRules.CompletionGapsAsync(connection, Id, cancellationToken) : null,
+            CompletionGaps = allowed.Actions.Contains(PlacementAction.Complete) ? completionGaps ?? [] : null,
+            // Rare (waiting for the region's requirements after everyone acknowledged): asked per placement.
             ActivationGaps = PlacementStatus == PlacementStatus.AgreementPending && agreement is not null && agreement.RequiredParties.All(p => agreement.Acknowledgements.Any(a => a.Party == p))
                 ? await Partnerships.PlacementGapsAsync(connection, ActivationCase(agreement.Terms), activation: true, today, cancellationToken)
                 : null,
@@ -193,19 +245,6 @@ internal sealed class PlacementRecord
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
         };
-        if (employerView)
-        {
-            await Disclosures.RecordAsync(connection, caller,
-                [
-                    new Disclosures.Disclosure(StudentId, EmployerId,
-                        placement.StudentEmail is null ? "first name, grade, school" : "first name, grade, school, email",
-                        Source == "application" ? "the student applied to the employer's opportunity" : "school placement with the employer",
-                        $"placement {Id} ({placement.Status})"),
-                ],
-                now, cancellationToken);
-        }
-
-        return placement;
     }
 
     /// <summary>A page behind a one-time link showed the employer's supervisor the student's first name: log it.</summary>
@@ -225,12 +264,14 @@ internal sealed class PlacementRecord
 
     private sealed class AgreementRow
     {
+        public Guid PlacementId { get; set; }
         public string Terms { get; set; } = "";
         public int Version { get; set; }
     }
 
     private sealed class AckRow
     {
+        public Guid PlacementId { get; set; }
         public string Party { get; set; } = "";
         public string Name { get; set; } = "";
         public string Via { get; set; } = "";

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using LaunchPath.Api.Infrastructure.Data;
 using LaunchPath.Api.Infrastructure.Http;
 using LaunchPath.Api.Infrastructure.Security;
 using LaunchPath.Contracts.Identity;
@@ -33,16 +34,44 @@ internal static class PlacementRules
     /// <summary>A placement still in play, from the request to active: a student holds at most one per opportunity.</summary>
     public const string OpenStatuses = "('requested', 'accepted', 'approved', 'agreementPending', 'active')";
 
+    /// <summary>Of the students listed, those whose guardian the user is (a page of placements asks once).</summary>
+    private const string GuardedStudents =
+        "SELECT DISTINCT g.student_id FROM guardianships g JOIN people gp ON gp.id = g.guardian_id " +
+        "WHERE gp.user_id = @UserId AND g.student_id IN (SELECT value FROM json_each(@Ids))";
+
     private const string SelectCompletionFacts =
         "SELECT (SELECT COUNT(*) FROM hours_entries WHERE placement_id = @Id AND status = 'submitted') AS undecided_hours, " +
         "(SELECT COUNT(*) FROM evaluations WHERE placement_id = @Id AND kind = 'final') AS final_evaluations";
 
-    public static IEnumerable<string> Statements => [GuardianOfStudent, SelectCompletionFacts];
+    /// <summary>The same for a page of placements, in one statement.</summary>
+    private const string SelectCompletionFactsOf =
+        "SELECT pl.id, (SELECT COUNT(*) FROM hours_entries h WHERE h.placement_id = pl.id AND h.status = 'submitted') AS undecided_hours, " +
+        "(SELECT COUNT(*) FROM evaluations e WHERE e.placement_id = pl.id AND e.kind = 'final') AS final_evaluations " +
+        "FROM placements pl WHERE pl.id IN (SELECT value FROM json_each(@Ids))";
+
+    public static IEnumerable<string> Statements => [GuardianOfStudent, GuardedStudents, SelectCompletionFacts, SelectCompletionFactsOf];
 
     /// <summary>What completing the placement now would leave undone, in words (empty: nothing).</summary>
-    public static async Task<List<string>> CompletionGapsAsync(DbConnection connection, Guid placementId, CancellationToken cancellationToken, DbTransaction? transaction = null)
+    public static async Task<List<string>> CompletionGapsAsync(DbConnection connection, Guid placementId, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
+        Gaps(await connection.QuerySingleAsync<CompletionFacts>(new CommandDefinition(SelectCompletionFacts, new { Id = placementId }, transaction, cancellationToken: cancellationToken)));
+
+    /// <summary>The completion gaps of several placements, read in one statement.</summary>
+    public static async Task<Dictionary<Guid, List<string>>> CompletionGapsAsync(DbConnection connection, IReadOnlyCollection<Guid> placementIds, CancellationToken cancellationToken)
     {
-        var facts = await connection.QuerySingleAsync<CompletionFacts>(new CommandDefinition(SelectCompletionFacts, new { Id = placementId }, transaction, cancellationToken: cancellationToken));
+        if (placementIds.Count == 1)
+        {
+            var id = placementIds.First();
+            return new Dictionary<Guid, List<string>> { [id] = await CompletionGapsAsync(connection, id, cancellationToken) };
+        }
+
+        var facts = placementIds.Count == 0
+            ? []
+            : await connection.QueryAsync<CompletionFacts>(new CommandDefinition(SelectCompletionFactsOf, new { Ids = DbIds.Of(placementIds) }, cancellationToken: cancellationToken));
+        return facts.ToDictionary(f => f.Id, Gaps);
+    }
+
+    private static List<string> Gaps(CompletionFacts facts)
+    {
         var gaps = new List<string>();
         if (facts.UndecidedHours > 0)
         {
@@ -59,6 +88,7 @@ internal static class PlacementRules
 
     private sealed class CompletionFacts
     {
+        public Guid Id { get; set; }
         public int UndecidedHours { get; set; }
         public int FinalEvaluations { get; set; }
     }
@@ -70,14 +100,28 @@ internal static class PlacementRules
     /// Works out the caller's parts. Whether a signed-in caller is the student's guardian is asked of the database, and
     /// only when <paramref name="askGuardian"/> (a guardian's only part is acknowledging an agreement).
     /// </summary>
-    public static async Task<Part> PartOfAsync(DbConnection connection, Caller caller, PlacementRecord placement, CancellationToken cancellationToken, bool askGuardian = true)
-    {
-        var student = placement.StudentUserId is not null && placement.StudentUserId == caller.UserId;
-        var guardian = askGuardian && !student && caller.UserId is not null
+    public static async Task<Part> PartOfAsync(DbConnection connection, Caller caller, PlacementRecord placement, CancellationToken cancellationToken, bool askGuardian = true) =>
+        PartOf(caller, placement, guardian: askGuardian && !IsTheStudent(caller, placement) && caller.UserId is not null
             && await connection.ExecuteScalarAsync<int>(new CommandDefinition(GuardianOfStudent,
-                new { placement.StudentId, caller.UserId }, cancellationToken: cancellationToken)) > 0;
+                new { placement.StudentId, caller.UserId }, cancellationToken: cancellationToken)) > 0);
+
+    /// <summary>
+    /// Of <paramref name="studentIds"/>, the students whose guardian the caller is, asked once for a page of placements
+    /// (none without a signed-in user or students to ask about).
+    /// </summary>
+    public static async Task<HashSet<Guid>> GuardedStudentsAsync(DbConnection connection, Caller caller, IReadOnlyCollection<Guid> studentIds, CancellationToken cancellationToken) =>
+        caller.UserId is null || studentIds.Count == 0
+            ? []
+            : (await connection.QueryAsync<Guid>(new CommandDefinition(GuardedStudents, new { caller.UserId, Ids = DbIds.Of(studentIds) }, cancellationToken: cancellationToken))).ToHashSet();
+
+    /// <summary>Whether the caller is the placement's student.</summary>
+    public static bool IsTheStudent(Caller caller, PlacementRecord placement) => placement.StudentUserId is not null && placement.StudentUserId == caller.UserId;
+
+    /// <summary>The caller's parts in the placement, once whether they are the student's guardian is known.</summary>
+    public static Part PartOf(Caller caller, PlacementRecord placement, bool guardian)
+    {
         return new Part(
-            Student: student,
+            Student: IsTheStudent(caller, placement),
             Guardian: guardian,
             School: caller.PermissionsAt(placement.School).Contains(Permission.PeopleWrite),
             EmployerWriter: caller.PermissionsAt(placement.Employer).Contains(Permission.OpportunitiesWrite),

@@ -53,12 +53,7 @@ public static class GetPlacements
                 Take = query.Take + 1,
             });
             var rows = (await connection.QueryAsync<PlacementRecord>(new CommandDefinition(SelectPage(db.Dialect, visible), parameters, cancellationToken: cancellationToken))).ToList();
-            var now = clock.GetUtcNow();
-            var items = new List<Placement>();
-            foreach (var row in rows.Take(query.Take))
-            {
-                items.Add(await row.ToContractAsync(connection, query.Caller, now, cancellationToken));
-            }
+            var items = await PlacementRecord.ToContractsAsync(connection, query.Caller, rows.Take(query.Take).ToList(), clock.GetUtcNow(), cancellationToken);
 
             return new PlacementPage { Items = items, NextCursor = rows.Count > query.Take ? Paging.Encode(items[^1].Id) : null };
         }

@@ -58,6 +58,16 @@ public sealed class AllowedActionsTests : IDisposable
         var id = (await (await student.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = opportunity.Id, StudentId = record.Id }))
             .Read<Placement>(HttpStatusCode.Created)).Id;
 
+        // Another student's placement at the same opportunity, so the staff's lists hold more than one placement.
+        var classmate = await (await coordinator.PostJson("/api/v1/students", new StudentRecordFields
+        {
+            SchoolId = world.One.SchoolA.Id, GivenName = "Tomas", FamilyName = "Reyes", Grade = 12,
+            BirthDate = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-19),
+        })).Read<Student>(HttpStatusCode.Created);
+        await (await coordinator.PostJson("/api/v1/placements", new CreatePlacementRequest { OpportunityId = opportunity.Id, StudentId = classmate.Id }))
+            .Read<Placement>(HttpStatusCode.Created);
+        (await (await coordinator.GetAsync("/api/v1/placements?limit=100")).Read<PlacementPage>()).Items.Should().HaveCountGreaterThan(1);
+
         // Requested: the employer accepts or declines; the student, the school and the employer may withdraw.
         var offered = await Offers(callers, id);
         offered["employer admin"].Should().BeEquivalentTo([PlacementAction.Accept, PlacementAction.Decline, PlacementAction.Withdraw]);
@@ -291,12 +301,19 @@ public sealed class AllowedActionsTests : IDisposable
         await RefusedUnlessOffered(offered);
     }
 
+    /// <summary>
+    /// The placement as each caller sees it, alone and in their list of placements: a list reads its placements'
+    /// agreements, acknowledgements, guardianship and completion gaps for the whole page at once, and must say exactly
+    /// what the placement alone says.
+    /// </summary>
     private static async Task<Dictionary<string, Placement>> Seen(Dictionary<string, HttpClient> callers, string id)
     {
         var seen = new Dictionary<string, Placement>();
         foreach (var (name, client) in callers)
         {
             seen[name] = await (await client.GetAsync($"/api/v1/placements/{id}")).Read<Placement>();
+            var listed = (await (await client.GetAsync("/api/v1/placements?limit=100")).Read<PlacementPage>()).Items;
+            listed.Single(p => p.Id == id).Should().BeEquivalentTo(seen[name], "{0} sees the same placement in their list", name);
         }
 
         return seen;
