@@ -101,9 +101,12 @@ internal sealed class PlacementRecord
         parameters.Add("PlEmployers", DbIds.Of(caller.GrantsWith(Permission.OpportunitiesRead)
             .Where(g => g.Organization.Type == OrganizationType.Employer).Select(g => g.Organization.Id)));
         parameters.Add("PlUser", caller.UserId);
-        // Proposed placements (an unpublished match round) are for the round's managers only.
+        // Proposed placements (an unpublished match round) are for the round's managers only. Every test reads the
+        // placement row alone (the caller's own person and wards are two subqueries read once per statement), so a
+        // page scans placements and joins the student, opportunity and organizations only for those it returns.
         var sql = $"(@PlAll = 1 OR {DbIds.Among("pl.region_id", "@PlRegions")} OR {DbIds.Among("pl.district_id", "@PlDistricts")} " +
-                  $"OR (pl.status <> 'proposed' AND ({DbIds.Among("pl.school_id", "@PlSchools")} OR {DbIds.Among("pl.employer_id", "@PlEmployers")} OR p.user_id = @PlUser " +
+                  $"OR (pl.status <> 'proposed' AND ({DbIds.Among("pl.school_id", "@PlSchools")} OR {DbIds.Among("pl.employer_id", "@PlEmployers")} " +
+                  "OR pl.student_id IN (SELECT vs.id FROM people vs WHERE vs.user_id = @PlUser) " +
                   "OR pl.student_id IN (SELECT vg.student_id FROM guardianships vg JOIN people vgp ON vgp.id = vg.guardian_id WHERE vgp.user_id = @PlUser))))";
         return (sql, parameters);
     }
