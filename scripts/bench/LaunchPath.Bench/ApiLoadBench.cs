@@ -206,11 +206,19 @@ internal static class MixedBench
 
         var before = api.RssMiB();
         await LoadAsync("warm-up", api.Address, Next, 10, 5);
-        var result = await LoadAsync($"mixed, {clients} clients", api.Address, Next, clients, seconds);
+        // Told apart by what they ask, so the slowest kind can be seen.
+        static string Kind(Request r) => r.Method == HttpMethod.Put ? "PUT choices" : r.Path.Contains("/recommendations") ? "GET recommendations"
+            : r.Path.StartsWith("/api/v1/opportunities", StringComparison.Ordinal) ? "GET opportunity search" : r.Path.StartsWith("/api/v1/placements", StringComparison.Ordinal)
+            ? "GET placement list" : "GET outcomes";
+        var result = await LoadAsync($"mixed, {clients} clients", api.Address, Next, clients, seconds, Kind);
         var after = api.RssMiB();
         await Task.Delay(TimeSpan.FromSeconds(10));
         var settled = api.RssMiB();
         Print(result, null, $"target 0 errors, p99 < 100 ms: {(result.Errors == 0 && result.P99 < 100 ? "met" : "NOT met")}");
+        foreach (var (kind, (count, p50, p99)) in result.ByKind.OrderBy(k => k.Key))
+        {
+            Console.WriteLine($"  {kind,-24} {count,8:N0} requests  p50 {p50,6:0.0} ms  p99 {p99,6:0.0} ms");
+        }
         Console.WriteLine($"mixed: API RSS {before:N0} MiB before, {after:N0} MiB after, {settled:N0} MiB after 10 s quiet");
     }
 }

@@ -195,14 +195,18 @@ internal static class HttpBench
     public sealed record LoadResult(string Name, int Requests, int Errors, double Seconds, double P50, double P99)
     {
         public double PerSecond => Requests / Seconds;
+
+        /// <summary>Per kind of request (when the load was asked to tell them apart): count, p50, p99.</summary>
+        public IReadOnlyDictionary<string, (int Count, double P50, double P99)> ByKind { get; init; } = new Dictionary<string, (int, double, double)>();
     }
 
     /// <summary>
     /// A bounded client: <paramref name="connections"/> loops, each sending the next request as soon as its last one
     /// answers, for <paramref name="seconds"/>; latencies are kept per request. A non-2xx answer counts as an error.
     /// </summary>
-    public static async Task<LoadResult> LoadAsync(string name, Uri address, Func<int, Request> next, int connections, double seconds)
+    public static async Task<LoadResult> LoadAsync(string name, Uri address, Func<int, Request> next, int connections, double seconds, Func<Request, string>? kind = null)
     {
+        var kinds = new List<(string Kind, double Milliseconds)>[connections];
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = address,
@@ -216,6 +220,7 @@ internal static class HttpBench
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async worker =>
         {
             var mine = latencies[worker] = new List<double>(4096);
+            var mineByKind = kinds[worker] = [];
             while (stop.Elapsed < until)
             {
                 var request = next(Interlocked.Increment(ref counter));
@@ -245,12 +250,21 @@ internal static class HttpBench
                 }
 
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (kind is not null)
+                {
+                    mineByKind.Add((kind(request), mine[^1]));
+                }
             }
         }));
         var elapsed = stop.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(p * all.Length))];
-        return new LoadResult(name, all.Length, errors, elapsed, Percentile(0.50), Percentile(0.99));
+        var byKind = kinds.SelectMany(k => k).GroupBy(k => k.Kind).ToDictionary(g => g.Key, g =>
+        {
+            var sorted = g.Select(k => k.Milliseconds).Order().ToArray();
+            return (sorted.Length, sorted[sorted.Length / 2], sorted[Math.Min(sorted.Length - 1, (int)(0.99 * sorted.Length))]);
+        });
+        return new LoadResult(name, all.Length, errors, elapsed, Percentile(0.50), Percentile(0.99)) { ByKind = byKind };
     }
 
     public static void Print(LoadResult api, LoadResult? bare, string target)
