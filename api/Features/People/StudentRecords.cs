@@ -87,13 +87,13 @@ public static class StudentRecords
             }
 
             var guardians = await mediator.Send(new Guardians.ListQuery(query.Caller, query.StudentId), cancellationToken);
-            var placements = new List<Placement>();
             var evaluations = new List<Evaluation>();
             var reflections = new List<Reflection>();
             var now = clock.GetUtcNow();
-            foreach (var placement in await PlacementRecord.OfStudentAsync(connection, query.Caller, query.StudentId, cancellationToken))
+            var rows = await PlacementRecord.OfStudentAsync(connection, query.Caller, query.StudentId, cancellationToken);
+            var placements = await PlacementRecord.ToContractsAsync(connection, query.Caller, rows, now, cancellationToken);
+            foreach (var placement in rows)
             {
-                placements.Add(await placement.ToContractAsync(connection, query.Caller, now, cancellationToken));
                 evaluations.AddRange(await PlacementEvidence.EvaluationsAsync(connection, placement.Id, cancellationToken));
                 reflections.AddRange(await PlacementEvidence.ReflectionsAsync(connection, placement.Id, cancellationToken));
             }
