@@ -175,13 +175,15 @@ internal sealed class PlacementRecord
             }).ToList(),
         });
 
-        // Being the student's guardian matters only for acknowledging as the guardian: ask the database only then.
+        // Being the student's guardian matters only for acknowledging as the guardian: ask the database only for the
+        // placements whose agreement waits for the guardian.
         var askGuardian = rows
             .Where(r => !PlacementRules.IsTheStudent(caller, r) && PlacementRules.GuardianOutstanding(r, agreements.GetValueOrDefault(r.Id), today))
-            .Select(r => r.StudentId).ToHashSet();
-        var guarded = await PlacementRules.GuardedStudentsAsync(connection, caller, askGuardian, cancellationToken);
+            .Select(r => r.Id).ToHashSet();
+        var guarded = await PlacementRules.GuardedStudentsAsync(connection, caller,
+            rows.Where(r => askGuardian.Contains(r.Id)).Select(r => r.StudentId).ToHashSet(), cancellationToken);
         var allowed = rows.ToDictionary(r => r.Id, r => PlacementRules.Allowed(
-            PlacementRules.PartOf(caller, r, guardian: askGuardian.Contains(r.StudentId) && guarded.Contains(r.StudentId)), r, agreements.GetValueOrDefault(r.Id), today));
+            PlacementRules.PartOf(caller, r, guardian: askGuardian.Contains(r.Id) && guarded.Contains(r.StudentId)), r, agreements.GetValueOrDefault(r.Id), today));
         var completionGaps = await PlacementRules.CompletionGapsAsync(connection,
             rows.Where(r => allowed[r.Id].Actions.Contains(PlacementAction.Complete)).Select(r => r.Id).ToList(), cancellationToken);
 
@@ -189,10 +191,11 @@ internal sealed class PlacementRecord
         var disclosures = new List<Disclosures.Disclosure>();
         foreach (var row in rows)
         {
-            var placement = await row.ToContract(connection, caller, agreements.GetValueOrDefault(row.Id), allowed[row.Id], completionGaps.GetValueOrDefault(row.Id),
+            var employerView = row.ViewedAsEmployer(caller);
+            var placement = await row.ToContract(connection, employerView, agreements.GetValueOrDefault(row.Id), allowed[row.Id], completionGaps.GetValueOrDefault(row.Id),
                 today, cancellationToken);
             placements.Add(placement);
-            if (row.ViewedAsEmployer(caller))
+            if (employerView)
             {
                 disclosures.Add(new Disclosures.Disclosure(row.StudentId, row.EmployerId,
                     placement.StudentEmail is null ? "first name, grade, school" : "first name, grade, school, email",
@@ -205,10 +208,9 @@ internal sealed class PlacementRecord
         return placements;
     }
 
-    private async Task<Placement> ToContract(DbConnection connection, Caller caller, Agreement? agreement, (List<PlacementAction> Actions, AgreementParty? AcknowledgeAs) allowed,
+    private async Task<Placement> ToContract(DbConnection connection, bool employerView, Agreement? agreement, (List<PlacementAction> Actions, AgreementParty? AcknowledgeAs) allowed,
         List<string>? completionGaps, DateOnly today, CancellationToken cancellationToken)
     {
-        var employerView = ViewedAsEmployer(caller);
         var approved = PlacementStatus is PlacementStatus.Approved or PlacementStatus.AgreementPending or PlacementStatus.Active or PlacementStatus.Completed;
         return new Placement
         {

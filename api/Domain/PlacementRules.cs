@@ -28,9 +28,6 @@ internal static class PlacementRules
         [Activate] = ([PlacementStatus.AgreementPending], PlacementStatus.Active),
     };
 
-    private const string GuardianOfStudent =
-        "SELECT COUNT(*) FROM guardianships g JOIN people gp ON gp.id = g.guardian_id WHERE g.student_id = @StudentId AND gp.user_id = @UserId";
-
     /// <summary>A placement still in play, from the request to active: a student holds at most one per opportunity.</summary>
     public const string OpenStatuses = "('requested', 'accepted', 'approved', 'agreementPending', 'active')";
 
@@ -49,7 +46,7 @@ internal static class PlacementRules
         "(SELECT COUNT(*) FROM evaluations e WHERE e.placement_id = pl.id AND e.kind = 'final') AS final_evaluations " +
         "FROM placements pl WHERE pl.id IN (SELECT value FROM json_each(@Ids))";
 
-    public static IEnumerable<string> Statements => [GuardianOfStudent, GuardedStudents, SelectCompletionFacts, SelectCompletionFactsOf];
+    public static IEnumerable<string> Statements => [GuardedStudents, SelectCompletionFacts, SelectCompletionFactsOf];
 
     /// <summary>What completing the placement now would leave undone, in words (empty: nothing).</summary>
     public static async Task<List<string>> CompletionGapsAsync(DbConnection connection, Guid placementId, CancellationToken cancellationToken, DbTransaction? transaction = null) =>
@@ -101,9 +98,8 @@ internal static class PlacementRules
     /// only when <paramref name="askGuardian"/> (a guardian's only part is acknowledging an agreement).
     /// </summary>
     public static async Task<Part> PartOfAsync(DbConnection connection, Caller caller, PlacementRecord placement, CancellationToken cancellationToken, bool askGuardian = true) =>
-        PartOf(caller, placement, guardian: askGuardian && !IsTheStudent(caller, placement) && caller.UserId is not null
-            && await connection.ExecuteScalarAsync<int>(new CommandDefinition(GuardianOfStudent,
-                new { placement.StudentId, caller.UserId }, cancellationToken: cancellationToken)) > 0);
+        PartOf(caller, placement, guardian: askGuardian && !IsTheStudent(caller, placement)
+            && (await GuardedStudentsAsync(connection, caller, [placement.StudentId], cancellationToken)).Contains(placement.StudentId));
 
     /// <summary>
     /// Of <paramref name="studentIds"/>, the students whose guardian the caller is, asked once for a page of placements
