@@ -126,14 +126,15 @@ public sealed record Ids(
             "AND c.school_id = a.school_id AND c.employer_id = a.employer_id AND EXISTS (SELECT 1 FROM hours_entries h WHERE h.placement_id = c.id AND h.status = 'approved')) " +
             "AND EXISTS (SELECT 1 FROM hours_entries h WHERE h.placement_id = a.id AND h.status = 'submitted') " +
             // ...and whose employer has opportunities both published and not (the demo's ids, and so which placement comes
-            // first, differ from run to run; not every employer has both).
-            "AND EXISTS (SELECT 1 FROM opportunities o WHERE o.employer_id = a.employer_id AND o.status = 'published') " +
-            "AND EXISTS (SELECT 1 FROM opportunities o WHERE o.employer_id = a.employer_id AND o.status <> 'published') ORDER BY a.id LIMIT 1");
+            // first, differ from run to run; not every employer has both). The opportunities swept are students' ones: a
+            // teacher externship, which a teacher may apply to, would come first in some runs and not in others.
+            "AND EXISTS (SELECT 1 FROM opportunities o WHERE o.employer_id = a.employer_id AND o.status = 'published' AND o.type <> 'teacherExternship') " +
+            "AND EXISTS (SELECT 1 FROM opportunities o WHERE o.employer_id = a.employer_id AND o.status <> 'published' AND o.type <> 'teacherExternship') ORDER BY a.id LIMIT 1");
         var district = await One($"SELECT district_id FROM placements WHERE id = '{placement}'");
         var school = await One($"SELECT school_id FROM placements WHERE id = '{placement}'");
         var student = await One($"SELECT student_id FROM placements WHERE id = '{placement}'");
         var employer = await One($"SELECT employer_id FROM placements WHERE id = '{placement}'");
-        var opportunity = await One($"SELECT id FROM opportunities WHERE status = 'published' AND employer_id = '{employer}' ORDER BY id LIMIT 1");
+        var opportunity = await One($"SELECT id FROM opportunities WHERE status = 'published' AND employer_id = '{employer}' AND type <> 'teacherExternship' ORDER BY id LIMIT 1");
         var hours = await One($"SELECT id FROM hours_entries WHERE placement_id = '{placement}' AND status = 'submitted' ORDER BY id LIMIT 1");
         var user = await One("SELECT u.id FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email LIKE 'teacher@%' LIMIT 1");
         var userOrganization = await One($"SELECT organization_id FROM memberships WHERE user_id = '{user}' LIMIT 1");
@@ -141,7 +142,7 @@ public sealed record Ids(
         var published = new List<string>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT id FROM opportunities WHERE status = 'published' AND region_id = '{region}' ORDER BY id LIMIT 3";
+            command.CommandText = $"SELECT id FROM opportunities WHERE status = 'published' AND region_id = '{region}' AND type <> 'teacherExternship' ORDER BY id LIMIT 3";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -169,7 +170,7 @@ public sealed record Ids(
             {
                 ["placements"] = await One($"SELECT id FROM placements WHERE status = 'completed' AND school_id = '{school}' AND employer_id = '{employer}' " +
                                            "AND EXISTS (SELECT 1 FROM hours_entries h WHERE h.placement_id = placements.id AND h.status = 'approved') ORDER BY id LIMIT 1"),
-                ["opportunities"] = await One($"SELECT id FROM opportunities WHERE status <> 'published' AND employer_id = '{employer}' ORDER BY status DESC, id LIMIT 1"),
+                ["opportunities"] = await One($"SELECT id FROM opportunities WHERE status <> 'published' AND employer_id = '{employer}' AND type <> 'teacherExternship' ORDER BY status DESC, id LIMIT 1"),
                 ["hours"] = await One($"SELECT h.id FROM hours_entries h JOIN placements c ON c.id = h.placement_id WHERE h.status = 'approved' AND c.status = 'completed' " +
                                       $"AND c.school_id = '{school}' AND c.employer_id = '{employer}' ORDER BY h.id LIMIT 1"),
             },
