@@ -84,7 +84,10 @@ describe('placement lifecycle through the TypeScript client', () => {
     await anonymous().acknowledgeByLink(link.token, { name: 'Rosa Lopez' });
     expect((await ana.getPlacement(placement.id)).status).toBe('active');
 
-    const entry = await ana.logHours(placement.id, { date: iso(new Date()), start: '15:30', minutes: 90, activity: 'Labelled and logged samples' });
+    // Two days ago has passed in every time zone (today in UTC can still be tomorrow in the region's zone).
+    const worked = new Date();
+    worked.setUTCDate(worked.getUTCDate() - 2);
+    const entry = await ana.logHours(placement.id, { date: iso(worked), start: '15:30', minutes: 90, activity: 'Labelled and logged samples' });
     await employerAdmin.decideHours(entry.id, { approve: true });
     const rubric = await employerAdmin.getRubric(region.id);
     await employerAdmin.submitEvaluation(placement.id, { kind: 'final', ratings: rubric.criteria.map((c) => ({ criterionId: c.id, level: 3 })) });

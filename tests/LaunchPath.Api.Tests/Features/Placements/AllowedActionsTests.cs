@@ -127,7 +127,7 @@ public sealed class AllowedActionsTests : IDisposable
         // An hours entry carries its own actions: the logger corrects it, the employer decides it or sends a link.
         var entry = await (await student.PostJson($"/api/v1/placements/{id}/hours", new LogHoursRequest
         {
-            Date = DateOnly.FromDateTime(DateTime.UtcNow), Start = "15:00", Minutes = 90, Activity = "Stocked the supply room",
+            Date = LastScheduledDay(), Start = "15:00", Minutes = 90, Activity = "Stocked the supply room",
         })).Read<HoursEntry>(HttpStatusCode.Created);
         entry.AllowedActions.Should().BeEquivalentTo([HoursAction.Edit, HoursAction.Delete]);
         var entryActions = new Dictionary<string, IReadOnlyList<HoursAction>>();
@@ -306,6 +306,17 @@ public sealed class AllowedActionsTests : IDisposable
     /// agreements, acknowledgements, guardianship and completion gaps for the whole page at once, and must say exactly
     /// what the placement alone says.
     /// </summary>
+    /// <summary>
+    /// The agreement's one scheduled day (a Monday) that has passed in every time zone: at least two days before today in
+    /// UTC. Today's date in UTC can still be tomorrow in the region (the server judges "not yet worked" in the region's
+    /// zone), and only one day in seven is a Monday.
+    /// </summary>
+    private static DateOnly LastScheduledDay()
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2);
+        return day.AddDays(-(((int)day.DayOfWeek - (int)DayOfWeek.Monday + 7) % 7));
+    }
+
     private static async Task<Dictionary<string, Placement>> Seen(Dictionary<string, HttpClient> callers, string id)
     {
         var seen = new Dictionary<string, Placement>();
