@@ -35,6 +35,9 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
     {
         private readonly bool _regionWide = Record.Audience == "region";
 
+        /// <summary>For everyone in the region (when not for educators).</summary>
+        public bool RegionWide => _regionWide;
+
         /// <summary>A teacher externship: for educators, never for students.</summary>
         public bool ForEducators { get; } = StudentFit.ForEducators(Record);
 
@@ -92,6 +95,26 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
 
         /// <summary>The published entries in id order (built once per snapshot), for paging by id without sorting per request.</summary>
         public IReadOnlyList<Entry> InIdOrder { get; } = Opportunities.OrderBy(e => e.Record.Id).ToArray();
+
+        /// <summary>The published entries' matching facts, in the same order.</summary>
+        public IReadOnlyList<OpportunityFacts> Facts { get; } = Opportunities.Select(e => e.Facts).ToArray();
+
+        /// <summary>
+        /// The published entries grouped for recommending, built with the snapshot (off the request path, a few
+        /// milliseconds for ten thousand): a student's recommendations score the groups that can still make their top,
+        /// not the whole region.
+        /// </summary>
+        public RecommendationIndex Recommending { get; } = RecommendationIndex.Of(Opportunities.Select(e => e.Facts).ToArray());
+
+        // Per published entry, in one small array: never for students (0), region-wide (1), or its audience decides (2).
+        private readonly byte[] _forStudents = Opportunities.Select(e => e.ForEducators ? (byte)0 : e.RegionWide ? (byte)1 : (byte)2).ToArray();
+
+        /// <summary>
+        /// <see cref="Entry.OpenTo(Guid, Guid)"/> of the published entry at <paramref name="index"/>, answered from one byte
+        /// per entry unless its audience names schools or districts.
+        /// </summary>
+        public bool OpenTo(int index, Guid schoolId, Guid districtId) =>
+            _forStudents[index] switch { 1 => true, 2 => Opportunities[index].OpenTo(schoolId, districtId), _ => false };
 
         /// <summary>Where in <paramref name="ordered"/> (in id order) the entries after <paramref name="after"/> start (all of them when null).</summary>
         public static int StartAfter(IReadOnlyList<Entry> ordered, Guid? after)

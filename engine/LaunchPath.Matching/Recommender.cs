@@ -125,21 +125,49 @@ public static class Recommender
     /// <summary>Default longest one-way trip when the student has not said.</summary>
     public const int DefaultMaxTravelMinutes = 45;
 
-    public static List<Recommendation> Rank(StudentFacts student, IReadOnlyList<OpportunityFacts> opportunities, MatchingWeights weights, DateOnly today, int limit)
+    public static List<Recommendation> Rank(StudentFacts student, IReadOnlyList<OpportunityFacts> opportunities, MatchingWeights weights, DateOnly today, int limit) =>
+        Rank(student, opportunities, RecommendationIndex.Of(opportunities), include: null, weights, today, limit);
+
+    /// <summary>
+    /// The best <paramref name="limit"/> opportunities for the student, best first (ties in input order), each explained;
+    /// <paramref name="include"/> (when given) says which of them the student may see at all. Opportunities are scored
+    /// by groups, the group whose best possible score is highest first (<see cref="RecommendationIndex"/>), until the
+    /// worst of those kept beats every group still to come: a student's interests set most of the score, so most of a
+    /// region's opportunities are never looked at, and the answer is exactly what scoring every one of them gives.
+    /// </summary>
+    public static List<Recommendation> Rank(StudentFacts student, IReadOnlyList<OpportunityFacts> opportunities, RecommendationIndex index, Func<int, bool>? include,
+        MatchingWeights weights, DateOnly today, int limit)
     {
-        // Score everything without allocating, keep the best `limit`, then explain only those.
+        if (index.Count != opportunities.Count)
+        {
+            throw new ArgumentException("The index was built for other opportunities.", nameof(index));
+        }
+
+        // The worst kept is the heap's first: the lowest score, and of equal scores the later index.
         var top = new PriorityQueue<int, (double Score, int Index)>(limit + 1, Comparer<(double Score, int Index)>.Create((a, b) =>
             a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Index.CompareTo(a.Index)));
         var homeCosine = HomeCosine(student);
-        for (var i = 0; i < opportunities.Count; i++)
+        // Opportunity i, read from `facts` (the index keeps a copy of each group's facts side by side in memory, so
+        // scoring a group reads one stretch of memory instead of objects all over the heap).
+        void Consider(int i, OpportunityFacts facts)
         {
-            var minutes = TravelMinutes(student, opportunities[i], homeCosine);
-            if (Ineligible(student, opportunities[i], today, minutes) is not null)
+            if (include is not null && !include(i))
             {
-                continue;
+                return;
             }
 
-            var score = Score(student, opportunities[i], weights, reasons: null, minutes);
+            var minutes = TravelMinutes(student, facts, homeCosine);
+            if (Ineligible(student, facts, today, minutes) is not null)
+            {
+                return;
+            }
+
+            var score = Score(student, facts, weights, reasons: null, minutes);
+            if (top.Count == limit && top.TryPeek(out _, out var worst) && (score < worst.Score || (score == worst.Score && i > worst.Index)))
+            {
+                return; // what the heap would drop at once
+            }
+
             top.Enqueue(i, (score, i));
             if (top.Count > limit)
             {
@@ -147,12 +175,41 @@ public static class Recommender
             }
         }
 
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        if (index.GroupsByBound(student, weights) is var (groups, bounds, count))
+        {
+            for (var k = 0; k < count; k++)
+            {
+                if (top.Count == limit && top.TryPeek(out _, out var worst) && worst.Score > bounds[k] + RecommendationIndex.Slack)
+                {
+                    break;
+                }
+
+                var (from, to) = index.Members(groups[k]);
+                for (var m = from; m < to; m++)
+                {
+                    Consider(index.Opportunity(m), index.Facts(m));
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < opportunities.Count; i++)
+            {
+                Consider(i, opportunities[i]);
+            }
+        }
+
         var results = new List<Recommendation>(top.Count);
-        while (top.TryDequeue(out var index, out var key))
+        while (top.TryDequeue(out var i, out var key))
         {
             var reasons = new List<Reason>(8);
-            Score(student, opportunities[index], weights, reasons);
-            results.Add(new Recommendation(index, key.Score, reasons));
+            Score(student, opportunities[i], weights, reasons);
+            results.Add(new Recommendation(i, key.Score, reasons));
         }
 
         results.Reverse();
@@ -324,7 +381,7 @@ public static class Recommender
     public static double? TravelMinutes(StudentFacts s, OpportunityFacts o) => TravelMinutes(s, o, HomeCosine(s));
 
     /// <summary>The cosine of the student's latitude, which every distance from home scales longitude by.</summary>
-    private static double HomeCosine(StudentFacts s) => s.Home is { } home ? Math.Cos(double.DegreesToRadians(home.Latitude)) : 0;
+    internal static double HomeCosine(StudentFacts s) => s.Home is { } home ? Math.Cos(double.DegreesToRadians(home.Latitude)) : 0;
 
     private static double? TravelMinutes(StudentFacts s, OpportunityFacts o, double homeCosine)
     {
@@ -333,8 +390,14 @@ public static class Recommender
             return null;
         }
 
-        var km = Kilometres(s.Home, o.Location, homeCosine) * 1.3; // streets are not straight lines
-        return s.Transportation switch
+        return Minutes(s.Transportation, Kilometres(s.Home, o.Location, homeCosine));
+    }
+
+    /// <summary>Door-to-door minutes for a straight-line distance, by the student's mode (more kilometres, more minutes).</summary>
+    internal static double Minutes(TransportationMode? mode, double straightKm)
+    {
+        var km = straightKm * 1.3; // streets are not straight lines
+        return mode switch
         {
             TransportationMode.Walk => km * 12,
             TransportationMode.Bike => km * 4 + 2,
@@ -351,7 +414,7 @@ public static class Recommender
     /// trigonometry per opportunity; far apart (hundreds of kilometres) it errs by a few percent, long after any travel
     /// limit.
     /// </summary>
-    private static double Kilometres(GeoPoint home, GeoPoint b, double homeCosine)
+    internal static double Kilometres(GeoPoint home, GeoPoint b, double homeCosine)
     {
         const double earth = 6371;
         var dLat = double.DegreesToRadians(b.Latitude - home.Latitude);

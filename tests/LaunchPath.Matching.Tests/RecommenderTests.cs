@@ -161,6 +161,77 @@ public sealed class RecommenderTests
         ranked.Select(r => r.Index).Should().Equal(0, 1, 2, 3, 4);
     }
 
+    /// <summary>
+    /// Ranking scores only the groups of opportunities whose bound can still beat the worst kept; whatever the student,
+    /// the weights and the region, it must return exactly what scoring every opportunity returns: the same
+    /// opportunities, scores and order, ties in input order. Coarse random values make ties and bounds met exactly common.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Ranking_without_scoring_everything_returns_what_scoring_everything_returns(int seed)
+    {
+        var random = new Random(seed);
+        var clusters = Enum.GetValues<CareerCluster>();
+        var stages = Enum.GetValues<ContinuumStage>();
+        string? Pathway() => random.Next(3) switch { 0 => "Health Science", 1 => "health science", _ => null };
+        WeekMask Week() => WeekMask.From(Enumerable.Range(0, random.Next(3))
+            .Select(_ => new WeeklySlot { Day = (DayOfWeek)random.Next(7), Start = $"{14 + random.Next(3)}:00", End = $"{17 + random.Next(2)}:00" }));
+        // Places on a coarse grid (equal distances, so equal scores) or anywhere in a region of about 30 km, or the odd one
+        // far away.
+        GeoPoint Place() => random.Next(3) switch
+        {
+            0 => new GeoPoint { Latitude = 37.7 + random.Next(5) * 0.05, Longitude = -122.3 + random.Next(5) * 0.05 },
+            1 => new GeoPoint { Latitude = 37.55 + random.NextDouble() * 0.3, Longitude = -122.05 + random.NextDouble() * 0.3 },
+            _ => random.Next(20) == 0 ? new GeoPoint { Latitude = 34.05, Longitude = -118.25 } : new GeoPoint { Latitude = 37.8, Longitude = -122.27 },
+        };
+        for (var run = 0; run < 100; run++)
+        {
+            var opportunities = Enumerable.Range(0, 20 + random.Next(400)).Select(_ => new OpportunityFacts
+            {
+                Stage = stages[random.Next(stages.Length)], Cluster = clusters[random.Next(4)], MinGrade = random.Next(4) == 0 ? 11 : null,
+                MinAge = random.Next(6) == 0 ? 16 : null, Hazardous = random.Next(30) == 0, Prerequisite = random.Next(6) == 0 ? ContinuumStage.Exploration : null,
+                Modality = random.Next(5) == 0 ? Modality.Virtual : Modality.InPerson,
+                Location = random.Next(8) == 0 ? null : Place(),
+                Schedule = Week(), Compensation = (Compensation)random.Next(3), CreditOffered = random.Next(2) == 0,
+                Seats = random.Next(4) == 0 ? 0 : 4, SeatsLeft = random.Next(6) - 1, EndDate = random.Next(10) == 0 ? Today.AddDays(-1) : null, Pathway = Pathway(),
+            }).ToList();
+            var student = new StudentFacts
+            {
+                Grade = random.Next(5) == 0 ? null : 9 + random.Next(4), Age = random.Next(5) == 0 ? null : 14 + random.Next(5),
+                Interests = clusters.Take(4).Where(_ => random.Next(3) == 0).ToHashSet(),
+                Completed = clusters.Take(4).Where(_ => random.Next(4) == 0).ToDictionary(c => c, _ => stages[random.Next(stages.Length)]),
+                Pathway = Pathway(), Availability = Week(),
+                Home = random.Next(6) == 0 ? null : Place(),
+                Transportation = random.Next(4) == 0 ? null : (TransportationMode)random.Next(6), MaxTravelMinutes = random.Next(3) == 0 ? null : 20 + 10 * random.Next(4),
+                PrefersPaid = random.Next(2) == 0, WantsCredit = random.Next(2) == 0,
+            };
+            var weights = random.Next(6) switch
+            {
+                0 => new MatchingWeights(),
+                1 => new MatchingWeights { Interest = 0, Sequencing = 0, Seats = 0 },
+                2 => new MatchingWeights { Travel = 10, Interest = 0.5 },
+                3 => new MatchingWeights { Pay = -1 }, // not a region's setting (0–100), but scored all the same
+                _ => new MatchingWeights { Interest = random.Next(5), Pathway = random.Next(5), Sequencing = random.Next(5), Schedule = random.Next(5),
+                    Travel = random.Next(5), Pay = random.Next(5), Credit = random.Next(5), Seats = random.Next(5) },
+            };
+            var limit = 1 + random.Next(30);
+
+            // Half the runs hide some opportunities from the student (another school's audience, say).
+            var hidden = run % 2 == 0 ? null : opportunities.Select(_ => random.Next(3) == 0).ToArray();
+
+            var expected = opportunities.Select((o, i) => (Index: i, Eligible: Recommender.Eligible(student, o, Today), Score: Recommender.Score(student, o, weights, null)))
+                .Where(x => x.Eligible && hidden?[x.Index] != true).OrderByDescending(x => x.Score).ThenBy(x => x.Index).Take(limit).Select(x => (x.Index, x.Score)).ToList();
+            var ranked = hidden is null
+                ? Recommender.Rank(student, opportunities, weights, Today, limit)
+                : Recommender.Rank(student, opportunities, RecommendationIndex.Of(opportunities), i => !hidden[i], weights, Today, limit);
+
+            ranked.Select(r => (r.Index, r.Score)).Should().Equal(expected, $"run {run} of seed {seed}");
+            ranked.Should().OnlyContain(r => Math.Abs(r.Reasons.Sum(x => x.Weight) - r.Score) < 0.1);
+        }
+    }
+
     public sealed class StudentFactsBuilder
     {
         public int? Grade { get; set; } = 11;

@@ -37,40 +37,21 @@ public static class RecommendForStudent
             var snapshot = await regionOpportunities.ForRegionAsync(student.RegionId, cancellationToken);
             var settings = await MatchingFacts.SettingsAsync(connection, student.RegionId, cancellationToken);
 
-            // The candidates in borrowed arrays: a region's ten thousand would otherwise be two large allocations a request.
+            // Only what this student's school may see; judged for the few opportunities the ranking looks at, not the region.
             var all = snapshot.Opportunities;
-            var candidates = System.Buffers.ArrayPool<OpportunityFacts>.Shared.Rent(all.Count);
-            var entries = System.Buffers.ArrayPool<int>.Shared.Rent(all.Count);
-            try
+            var ranked = Recommender.Rank(facts, snapshot.Facts, snapshot.Recommending, i => snapshot.OpenTo(i, student.SchoolId, student.DistrictId),
+                settings.Weights, today, query.Limit);
+            return ranked.Select(r =>
             {
-                var count = 0;
-                for (var i = 0; i < all.Count; i++)
+                var entry = all[r.Index];
+                return new RecommendedOpportunity
                 {
-                    if (all[i].OpenTo(student.SchoolId, student.DistrictId))
-                    {
-                        candidates[count] = all[i].Facts;
-                        entries[count++] = i;
-                    }
-                }
-
-                var ranked = Recommender.Rank(facts, new ArraySegment<OpportunityFacts>(candidates, 0, count), settings.Weights, today, query.Limit);
-                return ranked.Select(r =>
-                {
-                    var entry = all[entries[r.Index]];
-                    return new RecommendedOpportunity
-                    {
-                        Opportunity = entry.Record.ToContract(entry.Audience, query.Caller),
-                        Score = Math.Round(r.Score, 2),
-                        SeatsLeft = entry.Facts.SeatsLeft,
-                        Reasons = r.Reasons.Select(MatchingFacts.ToContract).ToList(),
-                    };
-                }).ToList();
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<OpportunityFacts>.Shared.Return(candidates, clearArray: true);
-                System.Buffers.ArrayPool<int>.Shared.Return(entries);
-            }
+                    Opportunity = entry.Record.ToContract(entry.Audience, query.Caller),
+                    Score = Math.Round(r.Score, 2),
+                    SeatsLeft = entry.Facts.SeatsLeft,
+                    Reasons = r.Reasons.Select(MatchingFacts.ToContract).ToList(),
+                };
+            }).ToList();
         }
     }
 

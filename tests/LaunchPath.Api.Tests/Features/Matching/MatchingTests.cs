@@ -115,6 +115,39 @@ public abstract class MatchingTests
         await (await coordinator.GetAsync($"/api/v1/students/{student.Id}/recommendations?limit=0")).ShouldBeProblem(HttpStatusCode.BadRequest);
     }
 
+    /// <summary>
+    /// Recommendations look only at the opportunities that can still make a student's top, and judge the audience only
+    /// for those: an opportunity for one school, scored above everything else, must still reach that school's students
+    /// alone (whatever its place among the region's groups).
+    /// </summary>
+    [SkippableFact]
+    public async Task An_opportunity_for_one_school_is_recommended_to_that_schools_students_alone()
+    {
+        var world = await _actors.World();
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var ours = await Published(world.One, f =>
+        {
+            f.Title = "School B clinic " + unique;
+            f.Audience = AudienceScope.School;
+            f.AudienceOrganizationIds = [world.One.SchoolB.Id];
+            f.Compensation = Compensation.Paid;
+            f.HourlyWage = 18;
+        });
+        var everyone = await Published(world.One, f => f.Title = "Region clinic " + unique);
+        var atB = await NewStudent(world.One.SchoolB.Id);
+        var atA = await NewStudent(world.One.SchoolA.Id);
+        var admin = await _actors.Admin();
+
+        async Task<List<string>> Recommended(Student student) =>
+            (await (await admin.GetAsync($"/api/v1/students/{student.Id}/recommendations?limit=100")).Read<List<RecommendedOpportunity>>())
+            .Select(r => r.Opportunity.Id).ToList();
+
+        (await Recommended(atB)).Should().Contain([ours.Id, everyone.Id]);
+        (await Recommended(atA)).Should().Contain(everyone.Id).And.NotContain(ours.Id, "its audience is another school");
+        var one = await (await admin.GetAsync($"/api/v1/students/{atA.Id}/recommendations?limit=1")).Read<List<RecommendedOpportunity>>();
+        one.Should().ContainSingle().Which.Opportunity.Id.Should().NotBe(ours.Id);
+    }
+
     [SkippableFact]
     public async Task Grade_and_age_limits_keep_opportunities_out_of_recommendations()
     {
