@@ -96,6 +96,13 @@ internal sealed class OpportunityRecord
     public AudienceScope AudienceScope => DbEnum.Parse<AudienceScope>(Audience);
 
     /// <summary>The opportunity as <paramref name="caller"/> sees it, with what it may do to it.</summary>
+    /// <summary>
+    /// What <see cref="ToContract(IReadOnlyList{OrgRef}, Caller)"/> gives the caller, from a contract of this record already built for another caller
+    /// (a region snapshot's): only the allowed actions depend on who asks, so the JSON columns are not read again.
+    /// </summary>
+    public Opportunity ToContract(Opportunity built, IReadOnlyList<OrgRef> audience, Caller caller) =>
+        built with { AllowedActions = OpportunityRules.Allowed(OpportunityRules.PartOf(caller, EmployerId, RegionId, AudienceScope, audience), OpportunityStatus) };
+
     public Opportunity ToContract(IReadOnlyList<OrgRef> audience, Caller caller)
     {
         var fields = new OpportunityFields

@@ -195,7 +195,7 @@ public static class SearchOpportunities
 
             return new OpportunityPage
             {
-                Items = page.Take(query.Take).Select(e => e.Record.ToContract(e.Audience, query.Caller)).ToList(),
+                Items = page.Take(query.Take).Select(e => e.Record.ToContract(e.Contract, e.Audience, query.Caller)).ToList(),
                 NextCursor = page.Count > query.Take ? Paging.Encode(page[query.Take - 1].Record.Id.ToString("D")) : null,
             };
         }

@@ -46,7 +46,7 @@ public static class RecommendForStudent
                 var entry = all[r.Index];
                 return new RecommendedOpportunity
                 {
-                    Opportunity = entry.Record.ToContract(entry.Audience, query.Caller),
+                    Opportunity = entry.Record.ToContract(entry.Contract, entry.Audience, query.Caller),
                     Score = Math.Round(r.Score, 2),
                     SeatsLeft = entry.Facts.SeatsLeft,
                     Reasons = r.Reasons.Select(MatchingFacts.ToContract).ToList(),

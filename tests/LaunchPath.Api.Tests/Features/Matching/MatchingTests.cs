@@ -148,6 +148,42 @@ public abstract class MatchingTests
         one.Should().ContainSingle().Which.Opportunity.Id.Should().NotBe(ours.Id);
     }
 
+    /// <summary>
+    /// Recommendations and the eligible-only search answer from the region's snapshot, whose contracts are built once:
+    /// each caller must still see each opportunity exactly as reading it alone shows it, their own actions included.
+    /// </summary>
+    [SkippableFact]
+    public async Task Recommended_and_eligible_opportunities_are_what_each_caller_reads_of_them()
+    {
+        var world = await _actors.World();
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        await Published(world.One, f => f.Title = "Clinic rounds " + unique);
+        await Published(world.One, f => { f.Title = "Lab tour " + unique; f.Audience = AudienceScope.School; f.AudienceOrganizationIds = [world.One.SchoolA.Id]; });
+        var student = await NewStudent(world.One.SchoolA.Id);
+        var callers = new Dictionary<string, HttpClient>
+        {
+            ["admin"] = await _actors.Admin(),
+            ["convener"] = await _actors.As(Role.ConvenerAdmin, world.One.Region.Id),
+            ["coordinator"] = await _actors.As(Role.SchoolCoordinator, world.One.SchoolA.Id),
+        };
+        var someoneMayAct = false;
+        foreach (var (name, client) in callers)
+        {
+            var recommended = (await (await client.GetAsync($"/api/v1/students/{student.Id}/recommendations?limit=100")).Read<List<RecommendedOpportunity>>())
+                .Select(r => r.Opportunity).ToList();
+            var eligible = (await (await client.GetAsync($"/api/v1/opportunities?eligibleFor={student.Id}&q={unique}")).Read<OpportunityPage>()).Items;
+            eligible.Should().HaveCount(2, name);
+            foreach (var opportunity in recommended.Concat(eligible))
+            {
+                var alone = await (await client.GetAsync($"/api/v1/opportunities/{opportunity.Id}")).Read<Opportunity>();
+                opportunity.Should().BeEquivalentTo(alone, $"{name} reads {opportunity.Fields.Title} so");
+                someoneMayAct |= alone.AllowedActions.Count > 0;
+            }
+        }
+
+        someoneMayAct.Should().BeTrue("the region's staff may act on its opportunities, so an answer built for anyone would differ");
+    }
+
     [SkippableFact]
     public async Task Grade_and_age_limits_keep_opportunities_out_of_recommendations()
     {
