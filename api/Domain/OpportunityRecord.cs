@@ -95,14 +95,14 @@ internal sealed class OpportunityRecord
 
     public AudienceScope AudienceScope => DbEnum.Parse<AudienceScope>(Audience);
 
-    /// <summary>The opportunity as <paramref name="caller"/> sees it, with what it may do to it.</summary>
     /// <summary>
     /// What <see cref="ToContract(IReadOnlyList{OrgRef}, Caller)"/> gives the caller, from a contract of this record already built for another caller
     /// (a region snapshot's): only the allowed actions depend on who asks, so the JSON columns are not read again.
     /// </summary>
     public Opportunity ToContract(Opportunity built, IReadOnlyList<OrgRef> audience, Caller caller) =>
-        built with { AllowedActions = OpportunityRules.Allowed(OpportunityRules.PartOf(caller, EmployerId, RegionId, AudienceScope, audience), OpportunityStatus) };
+        built with { AllowedActions = Allowed(audience, caller) };
 
+    /// <summary>The opportunity as <paramref name="caller"/> sees it, with what it may do to it.</summary>
     public Opportunity ToContract(IReadOnlyList<OrgRef> audience, Caller caller)
     {
         var fields = new OpportunityFields
@@ -140,7 +140,7 @@ internal sealed class OpportunityRecord
         };
         return new Opportunity
         {
-            AllowedActions = OpportunityRules.Allowed(OpportunityRules.PartOf(caller, EmployerId, RegionId, AudienceScope, audience), OpportunityStatus),
+            AllowedActions = Allowed(audience, caller),
             Id = Id.ToString("D"),
             EmployerId = EmployerId.ToString("D"),
             EmployerName = EmployerName,
@@ -157,6 +157,9 @@ internal sealed class OpportunityRecord
             Quality = _quality ??= OpportunityQuality.Of(fields),
         };
     }
+
+    private IReadOnlyList<OpportunityAction> Allowed(IReadOnlyList<OrgRef> audience, Caller caller) =>
+        OpportunityRules.Allowed(OpportunityRules.PartOf(caller, EmployerId, RegionId, AudienceScope, audience), OpportunityStatus);
 
     /// <summary>Parameters named after <see cref="FieldColumns"/>.</summary>
     public static DynamicParameters Parameters(OpportunityFields f)

@@ -33,10 +33,8 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
     /// <summary>One published opportunity: its row, its audience, its contract as anyone sees it, and its facts for the engine.</summary>
     internal sealed record Entry(OpportunityRecord Record, IReadOnlyList<OrgRef> Audience, Opportunity Contract, OpportunityFacts Facts)
     {
-        private readonly bool _regionWide = Record.Audience == "region";
-
         /// <summary>For everyone in the region (when not for educators).</summary>
-        public bool RegionWide => _regionWide;
+        public bool RegionWide { get; } = Record.Audience == "region";
 
         /// <summary>A teacher externship: for educators, never for students.</summary>
         public bool ForEducators { get; } = StudentFit.ForEducators(Record);
@@ -49,7 +47,7 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
                 return false;
             }
 
-            if (_regionWide)
+            if (RegionWide)
             {
                 return true;
             }
@@ -68,7 +66,7 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
         /// <summary>Whether a reader of these schools and districts may see it: region-wide, or the audience names one of them.</summary>
         public bool OpenTo(Guid[] organizations)
         {
-            if (_regionWide)
+            if (RegionWide)
             {
                 return true;
             }
@@ -96,11 +94,8 @@ public sealed class RegionOpportunities(Db db, TimeProvider clock) : ISqlSource
         /// <summary>The published entries in id order (built once per snapshot), for paging by id without sorting per request.</summary>
         public IReadOnlyList<Entry> InIdOrder { get; } = Opportunities.OrderBy(e => e.Record.Id).ToArray();
 
-        /// <summary>The published entries' matching facts, in the same order.</summary>
-        public IReadOnlyList<OpportunityFacts> Facts { get; } = Opportunities.Select(e => e.Facts).ToArray();
-
         /// <summary>
-        /// The published entries grouped for recommending, built with the snapshot (off the request path, a few
+        /// The published entries' matching facts (in the same order) grouped for recommending, built with the snapshot (off the request path, a few
         /// milliseconds for ten thousand): a student's recommendations score the groups that can still make their top,
         /// not the whole region.
         /// </summary>

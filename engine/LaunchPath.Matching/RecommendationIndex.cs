@@ -11,7 +11,7 @@ namespace LaunchPath.Matching;
 /// seats left. Built once per list (a region's snapshot). A recommendation then works out each group's best possible
 /// score for its student (a few hundred groups, not thousands of opportunities) and scores the groups best first, until
 /// the worst it keeps beats every group still to come
-/// (<see cref="Recommender.Rank(StudentFacts, IReadOnlyList{OpportunityFacts}, RecommendationIndex, Func{int, bool}?, MatchingWeights, DateOnly, int)"/>).
+/// (<see cref="Recommender.Rank(StudentFacts, RecommendationIndex, Func{int, bool}?, MatchingWeights, DateOnly, int)"/>).
 /// </summary>
 public sealed class RecommendationIndex
 {
@@ -30,12 +30,13 @@ public sealed class RecommendationIndex
     private readonly double[] _seatsShare; // per group: the largest share of seats left (what the seats term can reach)
     private readonly double _south, _west, _square; // the squares: from (south, west), each `square` degrees a side
 
-    private RecommendationIndex(int count, int[] members, OpportunityFacts[] facts, int[] groupStart, int[] flags, double[] seatsShare, double south, double west,
-        double square) =>
-        (Count, _members, _facts, _groupStart, _flags, _seatsShare, _south, _west, _square) = (count, members, facts, groupStart, flags, seatsShare, south, west, square);
+    private RecommendationIndex(IReadOnlyList<OpportunityFacts> opportunities, int[] members, OpportunityFacts[] facts, int[] groupStart, int[] flags, double[] seatsShare,
+        double south, double west, double square) =>
+        (Opportunities, _members, _facts, _groupStart, _flags, _seatsShare, _south, _west, _square) =
+        (opportunities, members, facts, groupStart, flags, seatsShare, south, west, square);
 
-    /// <summary>How many opportunities the index was built over.</summary>
-    public int Count { get; }
+    /// <summary>The opportunities the index was built over (what a ranking's indexes refer to).</summary>
+    public IReadOnlyList<OpportunityFacts> Opportunities { get; }
 
     public static RecommendationIndex Of(IReadOnlyList<OpportunityFacts> opportunities)
     {
@@ -105,7 +106,7 @@ public sealed class RecommendationIndex
             facts[m] = o with { Location = o.Location is null ? null : o.Location with { } };
         }
 
-        return new RecommendationIndex(opportunities.Count, members, facts, start, flags, share, south, west, square);
+        return new RecommendationIndex([.. opportunities], members, facts, start, flags, share, south, west, square);
     }
 
     /// <summary>Group g's members: positions [From, To) for <see cref="Opportunity"/> and <see cref="Facts"/>.</summary>
@@ -152,7 +153,7 @@ public sealed class RecommendationIndex
             travel[place] = minutes <= max ? w.Travel * (1 - 0.5 * minutes / Math.Max(1, max)) : -w.Travel * Math.Min(1, (minutes - max) / max);
         }
 
-        var groups = new int[Math.Min(Count, Clusters * Places)];
+        var groups = new int[Math.Min(Opportunities.Count, Clusters * Places)];
         var bounds = new double[groups.Length];
         var count = 0;
         for (var c = 0; c < Clusters; c++)

@@ -125,24 +125,23 @@ public static class Recommender
     /// <summary>Default longest one-way trip when the student has not said.</summary>
     public const int DefaultMaxTravelMinutes = 45;
 
+    /// <summary>The best <paramref name="limit"/> opportunities for the student, best first (ties in input order), each explained; every one scored.</summary>
     public static List<Recommendation> Rank(StudentFacts student, IReadOnlyList<OpportunityFacts> opportunities, MatchingWeights weights, DateOnly today, int limit) =>
-        Rank(student, opportunities, RecommendationIndex.Of(opportunities), include: null, weights, today, limit);
+        Rank(student, opportunities, index: null, include: null, weights, today, limit);
 
     /// <summary>
-    /// The best <paramref name="limit"/> opportunities for the student, best first (ties in input order), each explained;
+    /// The same answer over the opportunities the index was built over (<see cref="RecommendationIndex.Opportunities"/>);
     /// <paramref name="include"/> (when given) says which of them the student may see at all. Opportunities are scored
-    /// by groups, the group whose best possible score is highest first (<see cref="RecommendationIndex"/>), until the
-    /// worst of those kept beats every group still to come: a student's interests set most of the score, so most of a
-    /// region's opportunities are never looked at, and the answer is exactly what scoring every one of them gives.
+    /// by groups, the group whose best possible score is highest first, until the worst of those kept beats every group
+    /// still to come: a student's interests and home set most of the score, so most of a region's opportunities are
+    /// never looked at, and the answer is exactly what scoring every one of them gives.
     /// </summary>
-    public static List<Recommendation> Rank(StudentFacts student, IReadOnlyList<OpportunityFacts> opportunities, RecommendationIndex index, Func<int, bool>? include,
+    public static List<Recommendation> Rank(StudentFacts student, RecommendationIndex index, Func<int, bool>? include, MatchingWeights weights, DateOnly today, int limit) =>
+        Rank(student, index.Opportunities, index, include, weights, today, limit);
+
+    private static List<Recommendation> Rank(StudentFacts student, IReadOnlyList<OpportunityFacts> opportunities, RecommendationIndex? index, Func<int, bool>? include,
         MatchingWeights weights, DateOnly today, int limit)
     {
-        if (index.Count != opportunities.Count)
-        {
-            throw new ArgumentException("The index was built for other opportunities.", nameof(index));
-        }
-
         // The worst kept is the heap's first: the lowest score, and of equal scores the later index.
         var top = new PriorityQueue<int, (double Score, int Index)>(limit + 1, Comparer<(double Score, int Index)>.Create((a, b) =>
             a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Index.CompareTo(a.Index)));
@@ -180,7 +179,7 @@ public static class Recommender
             return [];
         }
 
-        if (index.GroupsByBound(student, weights) is var (groups, bounds, count))
+        if (index?.GroupsByBound(student, weights) is var (groups, bounds, count))
         {
             for (var k = 0; k < count; k++)
             {

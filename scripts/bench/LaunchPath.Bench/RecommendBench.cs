@@ -57,13 +57,13 @@ internal static class RecommendBench
         var warming = Stopwatch.StartNew();
         for (var i = 0; warming.Elapsed < TimeSpan.FromSeconds(1.5); i++)
         {
-            Recommender.Rank(people[i % people.Count], facts, index, include: null, new MatchingWeights(), today, 20);
+            Recommender.Rank(people[i % people.Count], index, include: null, new MatchingWeights(), today, 20);
         }
 
         foreach (var student in people)
         {
             var watch = Stopwatch.StartNew();
-            var ranked = Recommender.Rank(student, facts, index, include: null, new MatchingWeights(), today, 20);
+            var ranked = Recommender.Rank(student, index, include: null, new MatchingWeights(), today, 20);
             watch.Stop();
             timings.Add(watch.Elapsed.TotalMilliseconds);
             returned += ranked.Count;

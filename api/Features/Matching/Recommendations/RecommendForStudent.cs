@@ -39,7 +39,7 @@ public static class RecommendForStudent
 
             // Only what this student's school may see; judged for the few opportunities the ranking looks at, not the region.
             var all = snapshot.Opportunities;
-            var ranked = Recommender.Rank(facts, snapshot.Facts, snapshot.Recommending, i => snapshot.OpenTo(i, student.SchoolId, student.DistrictId),
+            var ranked = Recommender.Rank(facts, snapshot.Recommending, i => snapshot.OpenTo(i, student.SchoolId, student.DistrictId),
                 settings.Weights, today, query.Limit);
             return ranked.Select(r =>
             {
